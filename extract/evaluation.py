@@ -1,0 +1,140 @@
+"""Score documents against the hand-written golden set: per-field precision, recall, F1 and accuracy."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+META_FIELDS = ["title", "doc_number", "issuer", "date", "recipients", "period", "index_number",
+               "attachments", "cc", "contacts"]
+SET_FIELDS = ["units", "problems", "counts", "deadlines"]
+
+
+@dataclass
+class Score:
+    """Counts behind precision/recall (set fields) or accuracy (single-valued fields)."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    correct: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 1.0
+
+
+def _title_key(title: str | None) -> str | None:
+    """Titles compare from 关于 on, so an issuer prefix on one side does not count as a miss."""
+    if not title:
+        return None
+    title = title.replace(" ", "")
+    return title[title.index("关于"):] if "关于" in title else title
+
+
+def _meta_value(name: str, value):
+    if name == "title":
+        return _title_key(value)
+    if name in ("recipients", "cc", "attachments"):
+        return sorted(value or [])
+    if name == "contacts":
+        return sorted((c.get("name"), c.get("phone")) for c in value or [])
+    return value
+
+
+def _bigrams(text: str) -> Counter:
+    return Counter(text[i:i + 2] for i in range(max(len(text) - 1, 1)))
+
+
+def descriptions_match(gold: str, predicted: str) -> bool:
+    """Containment either way, or a bigram Dice overlap of at least one half."""
+    if not gold or not predicted:
+        return False
+    if gold in predicted or predicted in gold:
+        return True
+    a, b = _bigrams(gold), _bigrams(predicted)
+    overlap = sum((a & b).values())
+    return 2 * overlap / (sum(a.values()) + sum(b.values())) >= 0.5
+
+
+def _items(name: str, values: list[dict]) -> list:
+    if name == "units":
+        return [v["name"] for v in values]
+    if name == "problems":
+        return [(u, v["description"]) for v in values for u in v["units"]]
+    if name == "counts":
+        return [(round(float(v["value"]), 4), v["unit"]) for v in values]
+    return [v["date"] or (float(v["within"]["amount"]), v["within"]["unit"]) for v in values]
+
+
+def _match_set(name: str, gold: list, predicted: list, score: Score, label: str) -> None:
+    if name == "deadlines":
+        gold, predicted = list(dict.fromkeys(gold)), list(dict.fromkeys(predicted))
+    remaining = list(predicted)
+    for item in gold:
+        if name == "problems":
+            hit = next((p for p in remaining if p[0] == item[0] and descriptions_match(item[1], p[1])), None)
+        else:
+            hit = item if item in remaining else None
+        if hit is None:
+            score.fn += 1
+            score.misses.append(f"{label}: missed {item}")
+        else:
+            remaining.remove(hit)
+            score.tp += 1
+    score.fp += len(remaining)
+    score.misses += [f"{label}: spurious {item}" for item in remaining]
+
+
+def score_document(gold: dict, document: dict, scores: dict[str, Score], label: str) -> None:
+    """Add one document's comparison into the running scores."""
+    for name in META_FIELDS:
+        expected = _meta_value(name, gold.get("metadata", {}).get(name))
+        got = _meta_value(name, document.get(name))
+        score = scores.setdefault(name, Score())
+        score.total += 1
+        if expected == got:
+            score.correct += 1
+        else:
+            score.misses.append(f"{label}: {name} expected {expected!r} got {got!r}")
+    kinds = scores.setdefault("section_kinds", Score())
+    kinds.total += 1
+    expected_kinds = [s["kind"] for s in gold.get("sections", [])]
+    got_kinds = [s["kind"] for s in document["sections"]]
+    if expected_kinds == got_kinds:
+        kinds.correct += 1
+    else:
+        kinds.misses.append(f"{label}: section kinds expected {expected_kinds} got {got_kinds}")
+    tables = scores.setdefault("tables", Score())
+    _match_set("counts", [(t["rows"], tuple(map(str, t["first_row"] or []))) for t in gold.get("tables", [])],
+               [(len(t["rows"]), tuple(map(str, t["rows"][0] if t["rows"] else []))) for t in document["tables"]],
+               tables, label)
+    for name in SET_FIELDS:
+        _match_set(name, _items(name, gold.get(name, [])), _items(name, document[name]),
+                   scores.setdefault(name, Score()), label)
+
+
+def evaluate(corpus_dir: Path, extract) -> dict[str, Score]:
+    """Run `extract(path) -> document` over every golden file and score it."""
+    scores: dict[str, Score] = {}
+    for golden_path in sorted((corpus_dir / "golden").glob("*.json")):
+        gold = json.loads(golden_path.read_text("utf-8"))
+        document = extract(corpus_dir / "notices" / gold["file"])
+        score_document(gold, document, scores, gold["file"])
+    return scores

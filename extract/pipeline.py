@@ -1,0 +1,92 @@
+"""The orchestrator: read → normalise → structure → findings → one JSON document."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+
+from . import SCHEMA_VERSION
+from .findings import Context, find_all
+from .model import ReadResult
+from .readers import read_file
+from .structure.metadata import Metadata, extract_metadata
+from .structure.sections import Section, build_sections
+from .structure.tables import Table, find_tables
+from .text.normalise import Normalised, normalise
+
+
+
+def read_and_normalise(path: str | Path, data: bytes | None = None) -> tuple[ReadResult, Normalised, bytes]:
+    """The text stage for one file: what was read, and its normalised form."""
+    if data is None:
+        data = Path(path).read_bytes()
+    result = read_file(path, data)
+    return result, normalise(result.text()), data
+
+
+def extract_file(path: str | Path, data: bytes | None = None, *, include_text: bool = True) -> dict:
+    """Parse one notice file into the documented JSON structure."""
+    result, norm, data = read_and_normalise(path, data)
+    source = {"path": str(path), "format": result.format, "encoding": result.encoding,
+              "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    return build_document(norm, source, warnings=list(result.warnings), include_text=include_text)
+
+
+def extract_text(text: str, *, include_text: bool = True) -> dict:
+    """Parse a notice already in memory as a string."""
+    data = text.encode("utf-8")
+    source = {"path": None, "format": "text", "encoding": None,
+              "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    return build_document(normalise(text), source, warnings=[], include_text=include_text)
+
+
+def _section_label(roots: list[Section], offset: int) -> str | None:
+    label, nodes = None, roots
+    while True:
+        node = next((s for s in nodes if s.start <= offset < s.end), None)
+        if node is None:
+            return label
+        label = f"{node.number or ''} {node.title}".strip() or label
+        nodes = node.children
+
+
+def _table_dict(table: Table, roots: list[Section]) -> dict:
+    return {"title": table.title, "attachment": getattr(table, "attachment_label", None),
+            "header": list(table.header), "rows": [list(r) for r in table.rows],
+            "section": _section_label(roots, table.start), "start": table.start, "end": table.end}
+
+
+def build_document(norm: Normalised, source: dict, *, warnings: list[str], include_text: bool = True) -> dict:
+    """Structure and findings over normalised text; the result validates against the schema."""
+    tables, header_pairs = find_tables(norm.text)
+    meta: Metadata = extract_metadata(norm.text, header_pairs)
+    body_end = meta.body_end
+    if body_end is not None and body_end < len(norm.text) // 3:
+        body_end = None
+    roots = build_sections(norm.text, body_end)
+    date = dt.date.fromisoformat(meta.date) if meta.date else None
+    ctx = Context(norm, roots, tables, date, body_start=meta.body_start, body_end=body_end,
+                  table_spans=[(t.start, t.end) for t in tables])
+    findings = find_all(ctx)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "id": source["sha256"],
+        "source": source,
+        "script": norm.script,
+        "text": norm.text if include_text else None,
+        "title": meta.title,
+        "doc_number": meta.doc_number,
+        "issuer": meta.issuer,
+        "date": meta.date,
+        "recipients": meta.recipients,
+        "period": meta.period,
+        "index_number": meta.index_number,
+        "attachments": meta.attachments,
+        "cc": meta.cc,
+        "contacts": meta.contacts,
+        "sections": [s.to_dict() for s in roots],
+        "tables": [_table_dict(t, roots) for t in tables],
+        **findings,
+        "warnings": warnings + norm.warnings + meta.warnings,
+        "repairs": norm.repairs,
+    }

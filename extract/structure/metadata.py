@@ -1,0 +1,242 @@
+"""Notice metadata: title, number, issuer, date, recipients, period, attachments, cc, contacts."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from .numerals import chinese_to_int
+
+CN_NUM = "〇零○一二三四五六七八九十"
+_DATE = regex.compile(
+    rf"(?P<y>\d{{4}}|[{CN_NUM}]{{4}})\s*[年\-./]\s*(?P<m>\d{{1,2}}|[{CN_NUM}]{{1,3}})\s*[月\-./]\s*"
+    rf"(?P<d>\d{{1,2}}|[{CN_NUM}]{{1,3}})(?:日|号|(?![\d]))"
+)
+_MONTH_DAY = regex.compile(rf"(?:(?P<y>\d{{4}})年)?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日")
+_DATE_LINE = regex.compile(rf"^\(?{_DATE.pattern}\)?$")
+_DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
+_TITLE_WORDS = regex.compile(r"(通报|年度报告|报告|通知|情况|公告|意见|总结|的函)\)?$")
+_NAV_PREFIX = ("上一条", "下一条", "上一篇", "下一篇", "您现在的位置", "您所在的位置", "当前位置", "首页")
+_RECIPIENT_LINE = regex.compile(r"^[^。]{2,200}[:]$")
+_ORG_END = regex.compile(r"(办公室|办公厅|人民政府|政府|委员会|小组|中心|局|厅|委|办|部|处|院|会|室|组)$")
+_SEAL = regex.compile(r"\((?:代章|印章|盖章|章)\)|（(?:代章|印章)）")
+_PERIOD = regex.compile(
+    r"(?:统计|抽查|检查|监测|考核|测评|检测|评估|通报)(?:时间|时段|周期|期间|区间)(?:范围)?(?:为|是|:)?\s*"
+    rf"(?P<a>{_DATE.pattern})\s*(?:—|–|-|~|至|到|－|——)+\s*(?P<b>(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)"
+)
+_HEADER_DATE_KEYS = ("生成日期", "发布时间", "发布日期", "成文日期", "时间", "日期")
+_ATTACHMENT_START = regex.compile(r"^附件\s*[:]?\s*(?P<rest>.*)$")
+_ITEM = regex.compile(r"^(?P<n>[1-9]\d?)[.、]\s*(?P<title>.+)$")
+_CONTACT = regex.compile(r"联系人\s*[:]?\s*(?P<name>[\p{Han}]{2,4})(?=[,;\s)、]|$|联系|电话)")
+_PHONE = regex.compile(r"(?:联系电话|电话|手机)\s*[:]?\s*(?P<phone>[\d][\d\-— ]{4,20}\d)")
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    period: dict | None = None
+    index_number: str | None = None
+    attachments: list[str] = field(default_factory=list)
+    cc: list[str] = field(default_factory=list)
+    contacts: list[dict] = field(default_factory=list)
+    body_start: int = 0
+    body_end: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _num(text: str) -> int | None:
+    return int(text) if text.isdigit() else chinese_to_int(text)
+
+
+def parse_date(match: regex.Match) -> dt.date | None:
+    """A date from a _DATE match, or None when the parts do not make a real day."""
+    year, month, day = (_num(match.group(k)) for k in ("y", "m", "d"))
+    try:
+        return dt.date(year, month, day) if year and month and day else None
+    except ValueError:
+        return None
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _title(lines: list[tuple[int, str]], limit: int) -> str | None:
+    """The first heading-like line naming the notice (joined when broken over two lines)."""
+    for index, (_, line) in enumerate(lines[:limit]):
+        clean = line.strip()
+        if clean.startswith(_NAV_PREFIX) or "|" in clean or not 6 <= len(clean) <= 150 or clean.endswith(":"):
+            continue
+        if _TITLE_WORDS.search(clean) and not regex.search(r"[。]", clean):
+            return clean
+        nxt = lines[index + 1][1].strip() if index + 1 < len(lines) else ""
+        if nxt and len(clean) + len(nxt) <= 150 and _TITLE_WORDS.search(nxt) and not nxt.endswith(":") \
+                and regex.search(r"\d{4}年|关于", clean) and not regex.search(r"[。,:]", clean + nxt):
+            return clean + nxt
+    return None
+
+
+def _signature(lines: list[tuple[int, str]]) -> tuple[int, str | None, dt.date | None]:
+    """The first org line followed by a date line after the body: (offset, issuer, date)."""
+    for index in range(1, len(lines)):
+        start, line = lines[index]
+        match = _DATE_LINE.match(line.strip())
+        if not match:
+            continue
+        issuer_start, issuer_line = lines[index - 1]
+        issuer = _SEAL.sub("", issuer_line).strip()
+        if issuer and len(issuer) <= 40 and _ORG_END.search(issuer) and not regex.search(r"[。,:]", issuer):
+            return issuer_start, issuer, parse_date(match)
+        if index > len(lines) // 2:
+            return start, None, parse_date(match)
+    return -1, None, None
+
+
+def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = None) -> Metadata:
+    """Read the metadata fields of a normalised notice."""
+    meta = Metadata()
+    pairs = dict(header_pairs or [])
+    lines = _lines(text)
+    head_limit = next((i for i, (_, l) in enumerate(lines) if regex.match(r"^(一|\(一\))[、)]", l)), min(len(lines), 25))
+    meta.title = _title(lines, max(head_limit, 1))
+
+    for index, (start, line) in enumerate(lines[: head_limit + 1]):
+        if _RECIPIENT_LINE.match(line) and ("各" in line or _ORG_END.search(line.rstrip(":").split(",")[0])):
+            meta.recipients = split_names(line.rstrip(":"))
+            meta.body_start = start + len(line) + 1
+            break
+
+    for _, line in lines[:head_limit]:
+        match = _DOC_NUMBER.fullmatch(line.strip()) or (
+            _DOC_NUMBER.search(line) if line.strip().startswith(("文号", "发文字号")) else None)
+        if match:
+            meta.doc_number = normalise_doc_number(match.group(0))
+            break
+    if meta.doc_number is None and pairs.get("发文字号"):
+        match = _DOC_NUMBER.fullmatch(pairs["发文字号"].strip())
+        meta.doc_number = normalise_doc_number(match.group(0)) if match else None
+
+    sig_start, issuer, signed = _signature(lines)
+    if sig_start >= 0:
+        meta.body_end = sig_start
+    meta.issuer = issuer or pairs.get("发布机构") or _header_value(lines[:head_limit], ("来源", "发布机构")) or None
+    meta.date = signed.isoformat() if signed else _header_date(lines[:head_limit], pairs, meta)
+    meta.index_number = pairs.get("索引号") or _header_value(lines[:head_limit], ("索引号",))
+    meta.period = _period(text)
+    meta.attachments = _attachments(lines)
+    meta.cc = _cc(lines)
+    meta.contacts = _contacts(text)
+    return meta
+
+
+def split_names(line: str) -> list[str]:
+    """Split a list of bodies on , 、 ; outside brackets: 各县(市、区)人民政府 stays whole."""
+    names, depth, current = [], 0, []
+    for ch in line:
+        depth += ch in "(（〔["
+        depth -= ch in ")）〕]" and depth > 0
+        if ch in ",、;，；" and depth == 0:
+            names.append("".join(current).strip())
+            current = []
+        else:
+            current.append(ch)
+    names.append("".join(current).strip())
+    return [n for n in names if n]
+
+
+def normalise_doc_number(raw: str) -> str:
+    """Unify the year brackets to 〔〕 and drop spaces: 岳政办明电[2016]6号 → 岳政办明电〔2016〕6号."""
+    clean = regex.sub(r"\s+", "", raw)
+    return regex.sub(r"[\[(【](\d{4})[\])】]", r"〔\1〕", clean)
+
+
+def _header_value(lines, keys) -> str | None:
+    for _, line in lines:
+        for key in keys:
+            match = regex.search(rf"{key}\s*[:]\s*(?P<v>[^\s|]+)", line)
+            if match:
+                return match.group("v").strip()
+    return None
+
+
+def _header_date(lines, pairs, meta: Metadata) -> str | None:
+    for key in _HEADER_DATE_KEYS:
+        value = pairs.get(key) or _header_value(lines, (key,))
+        if not value:
+            continue
+        match = _DATE.search(value)
+        day = parse_date(match) if match else None
+        if day:
+            return day.isoformat()
+        meta.warnings.append(f"damaged date in header field {key}: {value!r}")
+        return None
+    return None
+
+
+def _period(text: str) -> dict | None:
+    match = _PERIOD.search(text)
+    if not match:
+        return None
+    first = parse_date(_DATE.search(match.group("a")))
+    second_match = _MONTH_DAY.search(match.group("b"))
+    if not first or not second_match:
+        return None
+    year = int(second_match.group("y") or first.year)
+    try:
+        second = dt.date(year, int(second_match.group("m")), int(second_match.group("d")))
+    except ValueError:
+        return None
+    return {"start": first.isoformat(), "end": second.isoformat()}
+
+
+def _attachments(lines) -> list[str]:
+    for index, (_, line) in enumerate(lines):
+        match = _ATTACHMENT_START.match(line.strip())
+        if not match or (match.group("rest") and regex.match(r"^\d+$", match.group("rest"))):
+            continue
+        titles: list[str] = []
+        rest = match.group("rest").strip()
+        item = _ITEM.match(rest)
+        if rest:
+            titles.append(item.group("title") if item else rest)
+        for follow_index in range(index + 1, min(index + 30, len(lines))):
+            follow = lines[follow_index][1].strip()
+            item = _ITEM.match(follow)
+            after = lines[follow_index + 1][1].strip() if follow_index + 1 < len(lines) else ""
+            if item and not _DATE_LINE.match(follow):
+                titles.append(item.group("title"))
+            elif titles and follow and len(follow) <= 20 and not _DATE_LINE.match(after) \
+                    and not _DATE_LINE.match(follow) and not follow.startswith(("抄", "(", "附件")):
+                titles[-1] += follow
+            else:
+                break
+        return [t.strip() for t in titles if t.strip()]
+    return []
+
+
+def _cc(lines) -> list[str]:
+    for _, line in lines:
+        match = regex.match(r"^\s*(?:抄报|抄送)\s*[:]\s*(?P<v>.+)$", line)
+        if match:
+            return [p.strip(" 。.") for p in split_names(match.group("v")) if p.strip(" 。.")]
+    return []
+
+
+def _contacts(text: str) -> list[dict]:
+    contacts = []
+    for match in _CONTACT.finditer(text):
+        phone = _PHONE.search(text, match.end(), match.end() + 40)
+        contacts.append({"name": match.group("name"), "phone": phone.group("phone").strip() if phone else None})
+    if not contacts:
+        contacts = [{"name": None, "phone": m.group("phone").strip()} for m in _PHONE.finditer(text)
+                    if "联系" in text[max(0, m.start() - 6):m.start() + 4]]
+    return contacts

@@ -1,0 +1,196 @@
+"""Numbered sections (一、 （一） 1. （1） ① 一是) built into a tree that tolerates scraper damage."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import regex
+import yaml
+
+from .numerals import chinese_to_int
+
+CN = "零〇一二三四五六七八九十"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# Style name, rank (smaller is higher), pattern anchored at a line start.
+_LINE_STYLES = [
+    ("cn_dun", 1, regex.compile(rf"([{CN}]{{1,3}})[、.](?!\d)")),
+    ("cn_paren", 2, regex.compile(rf"\(([{CN}]{{1,3}})\)")),
+    ("num_dot", 3, regex.compile(r"(\d{1,2})(?:[、]|\.(?!\d))")),
+    ("num_paren", 4, regex.compile(r"\((\d{1,2})\)")),
+    ("circled", 5, regex.compile(rf"([{CIRCLED}])")),
+]
+# 一是… 二是… / 一要… 二要…: items that may also run inline inside a paragraph.
+_INLINE_ITEM = regex.compile(rf"(?:^|(?<=[。;:]))([{CN}]{{1,3}})(是|要|要求|方面)(?=[^,。]{{2}})", regex.MULTILINE)
+_TITLE_END = regex.compile(r"[。!?;]")
+_MAX_TITLE = 60
+_ATTACHMENT_HEAD = regex.compile(r"附件\s*[:\d一二三四五六七八九十]|附件$")
+
+
+@dataclass
+class Section:
+    """One heading and the span of text it governs; `children` are its sub-sections."""
+
+    number: str | None
+    style: str
+    rank: float
+    value: int
+    title: str
+    start: int
+    end: int = 0
+    kind: str = "other"
+    implied: bool = False
+    children: list["Section"] = field(default_factory=list)
+    title_start: int = 0
+    body_start: int = 0
+
+    def to_dict(self, level: int = 1) -> dict:
+        return {
+            "number": self.number,
+            "level": level,
+            "title": self.title,
+            "kind": self.kind,
+            "implied": self.implied,
+            "start": self.start,
+            "end": self.end,
+            "children": [c.to_dict(level + 1) for c in self.children],
+        }
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    return yaml.safe_load(resources.files("extract.data").joinpath("sections.yaml").read_text("utf-8"))
+
+
+def classify_title(title: str) -> str | None:
+    """The kind whose longest phrase occurs in the heading, or None."""
+    best, best_len = None, 0
+    for kind, phrases in vocabulary()["kinds"].items():
+        for phrase in phrases:
+            if phrase in title and len(phrase) > best_len:
+                best, best_len = kind, len(phrase)
+    return best
+
+
+def _problem_score(text: str) -> int:
+    return sum(text.count(cue) for cue in vocabulary()["problem_cues"])
+
+
+def _heading_at(line: str, line_start: int) -> Section | None:
+    for style, rank, pattern in _LINE_STYLES:
+        match = pattern.match(line)
+        if not match:
+            continue
+        raw = match.group(1)
+        value = CIRCLED.index(raw) + 1 if style == "circled" else (
+            int(raw) if raw.isdigit() else chinese_to_int(raw))
+        if value is None or value <= 0 or value > 99:
+            return None
+        rest = line[match.end():]
+        end = _TITLE_END.search(rest)
+        title = rest[: end.start()] if end else rest
+        if not end and len(title) > _MAX_TITLE:
+            title = title[:_MAX_TITLE]
+        if not title.strip():
+            return None
+        body = line_start + match.end() + (end.end() if end else len(rest))
+        return Section(raw, style, rank, value, title.strip(), line_start,
+                       title_start=line_start + match.end(), body_start=body)
+    return None
+
+
+def _inline_items(text: str, start: int, end: int) -> list[Section]:
+    """一是/二是 items inside a span, kept only when they count up from 一."""
+    items: list[Section] = []
+    for match in _INLINE_ITEM.finditer(text, start, end):
+        value = chinese_to_int(match.group(1))
+        if value != len(items) + 1:
+            continue
+        rest_start = match.end()
+        stop = _TITLE_END.search(text, rest_start, min(end, rest_start + 200))
+        title_end = stop.start() if stop else min(end, rest_start + _MAX_TITLE)
+        title = text[rest_start:title_end].split("\n")[0]
+        items.append(Section(match.group(1), "cn_shi", 2.5, value, title.strip(), match.start(),
+                             title_start=rest_start, body_start=title_end))
+    return items if len(items) >= 2 else []
+
+
+def find_headings(text: str) -> list[Section]:
+    """Every line that opens with a section marker, in order, skipping attachment lists."""
+    headings: list[Section] = []
+    pos = 0
+    in_attachment_list = False
+    for line in text.split("\n"):
+        if _ATTACHMENT_HEAD.match(line):
+            in_attachment_list = True
+        heading = _heading_at(line, pos)
+        if heading and in_attachment_list and heading.style == "num_dot":
+            heading = None
+        elif heading:
+            in_attachment_list = False
+        if heading:
+            headings.append(heading)
+        pos += len(line) + 1
+    return headings
+
+
+def _nest(headings: list[Section], end: int) -> list[Section]:
+    """Stack-based tree; a (一) list that restarts at the top level opens an implied section."""
+    roots: list[Section] = []
+    stack: list[Section] = []
+    for heading in headings:
+        while stack and stack[-1].rank >= heading.rank:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        if heading.rank > 1 and (parent is None or parent.implied):
+            last = parent.children[-1] if parent and parent.children else None
+            restart = last is not None and last.style == heading.style and heading.value <= last.value
+            if parent is None or restart:
+                parent = Section(None, "implied", 1, 0, "", heading.start, implied=True)
+                roots.append(parent)
+                stack = [parent]
+        (parent.children if parent else roots).append(heading)
+        stack.append(heading)
+    _close(roots, end)
+    return roots
+
+
+def _close(sections: list[Section], end: int) -> None:
+    for index, section in enumerate(sections):
+        section.end = sections[index + 1].start if index + 1 < len(sections) else end
+        _close(section.children, section.end)
+
+
+def _classify(roots: list[Section], text: str) -> None:
+    for position, section in enumerate(roots):
+        section.kind = classify_title(section.title) or "other"
+        if section.implied:
+            items = section.children or [section]
+            cued = sum(1 for c in items if _problem_score(text[c.start:c.end]) >= 2)
+            if cued * 2 > len(items):
+                section.kind = "problems"
+            elif position == 0:
+                section.kind = "overview"
+        for child in section.walk():
+            if child is not section:
+                child.kind = section.kind if section.kind != "other" else classify_title(child.title) or "other"
+
+
+def build_sections(text: str, body_end: int | None = None) -> list[Section]:
+    """The section tree of a normalised notice; `body_end` cuts off the signature and appendix."""
+    end = len(text) if body_end is None else body_end
+    headings = [h for h in find_headings(text) if h.start < end]
+    roots = _nest(headings, end)
+    for node in [n for root in roots for n in root.walk()]:
+        if not any(c.rank <= 2.5 for c in node.children) and node.rank < 2.5:
+            inline = _inline_items(text, node.body_start or node.start, node.end)
+            if inline:
+                node.children = inline + node.children
+                _close(node.children, node.end)
+    _classify(roots, text)
+    return roots

@@ -1,0 +1,232 @@
+"""Tables and key/value header blocks in normalised notice text, so figures become data."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+MAX_COLUMNS = 20  # wider one-cell-per-line layouts are not worth the guesswork
+MAX_SKIP = 1  # stray cells tolerated before a one-cell-per-line header
+SAMPLE_ROWS = 50  # rows enough to judge a column count; keeps inference cheap
+MIN_SCORE = 0.6  # share of rows that must share the dominant numeric pattern
+MAX_TITLE_LINES = 3
+MAX_TITLE_LEN = 80
+
+METADATA_FIELDS = frozenset(
+    "索引号 文号 发文字号 文件编号 统一编号 发布机构 发文机关 发文单位 主办单位 责任部门 "
+    "生成日期 成文日期 发布日期 发布时间 成文时间 发文日期 印发日期 实施日期 废止日期 有效期 "
+    "公开形式 公开方式 公开范围 公开时限 关键词 主题词 是否有效 有效性 "
+    "信息分类 主题分类 组配分类 体裁分类 服务对象分类 信息类别 信息来源 内容概述".split()
+)
+
+_NUMBER = re.compile(r"[+-]?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
+_LABEL = re.compile(r"附件\s*(?:([0-9]+|[一二三四五六七八九十]+)\s*[:.、]?|:)\s*(.*)")
+_DATE_LINE = re.compile(r"\d{4}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})")
+_SENTENCE_END = ("。", ";", ":", ",", "、", "!", "?")
+
+Cell = str | int | float
+Line = tuple[int, int, list[str]]  # start, end, cells
+
+
+@dataclass
+class Table:
+    """A table with character offsets of its lines, so findings can cite the source."""
+
+    title: str | None
+    header: list[str]
+    rows: list[list[Cell]]
+    start: int
+    end: int
+    attachment_label: str | None = None
+
+
+def find_tables(text: str) -> tuple[list[Table], list[tuple[str, str]]]:
+    """Tables in reading order, plus the notice's metadata pairs, which are not tables."""
+    tables: list[Table] = []
+    pairs: list[tuple[str, str]] = []
+    if "|" not in text:  # the common case must cost one C-level scan
+        return tables, pairs
+    for run in _runs(text):
+        used, found = _metadata_prefix(run)
+        pairs += found
+        parsed = _parse(run[used:])
+        if parsed:
+            header, rows, first, last = parsed
+            title, label = _title(text, first[0])
+            tables.append(Table(title, header, rows, first[0], last[1], label))
+    return tables, pairs
+
+
+def _runs(text: str):
+    """Yield maximal blocks of consecutive lines closed by '|', visiting each line once."""
+    run: list[Line] = []
+    pos = text.find("|")
+    while pos != -1:
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        line = text[start:end].rstrip()
+        if line.endswith("|"):
+            if run and start != run[-1][1] + 1:
+                yield run
+                run = []
+            run.append((start, end, [c.strip() for c in line[:-1].split("|")]))
+        pos = text.find("|", end)
+    if run:
+        yield run
+
+
+def _metadata_prefix(run: list[Line]) -> tuple[int, list[tuple[str, str]]]:
+    """Leading lines whose cells alternate field names and values describe the notice, not data."""
+    pairs: list[list[str]] = []
+    used, open_key = 0, False
+    for _, _, cells in run:
+        step = _field_line(cells, open_key)
+        if step is None:
+            break
+        new, carried, open_key = step
+        if carried is not None:
+            pairs[-1][1] = carried
+        pairs += new
+        used += 1
+    # A header row like 发文字号|发布日期|标题 passes the walk; real blocks carry values or stand alone.
+    if len(pairs) < 2 or (used < len(run) and sum(bool(v) for _, v in pairs) < 2):
+        return 0, []
+    return used, [(k, v) for k, v in pairs]
+
+
+def _field_line(cells: list[str], open_key: bool):
+    """One line of a header block, or None once a value follows no field name."""
+    new: list[list[str]] = []
+    carried = None  # value of a field left open at the end of the previous line
+    for cell in filter(None, cells):  # empty cells are empty values
+        name = cell.rstrip(":")
+        if name in METADATA_FIELDS:
+            new.append([name, ""])
+            open_key = True
+        elif not open_key:
+            return None
+        else:
+            if new:
+                new[-1][1] = cell
+            else:
+                carried = cell
+            open_key = False
+    return new, carried, open_key
+
+
+def _parse(lines: list[Line]):
+    """Dispatch on layout: scrapers mostly leave one cell per line, readers one row per line."""
+    if len(lines) < 2:  # one line is a header at best
+        return None
+    singles = sum(len(cells) == 1 for _, _, cells in lines)
+    return _parse_stream(lines) if singles * 2 >= len(lines) else _parse_rows(lines)
+
+
+def _parse_rows(lines: list[Line]):
+    """Rendered tables: the first multi-cell line heads them unless it already holds data."""
+    while lines and len(lines[0][2]) < 2:  # stray single cells before the table
+        lines = lines[1:]
+    if not lines:
+        return None
+    first = lines[0][2]
+    header = [] if any(_NUMBER.fullmatch(c) for c in first) else first
+    rows = [cells for _, _, cells in lines[1 if header else 0 :] if cells != header]
+    if not rows or (not header and len(rows) < 2):
+        return None
+    width = max(len(r) for r in [header, *rows])
+    rows = [[_value(c) for c in r] + [""] * (width - len(r)) for r in rows]
+    return header + [""] * (width - len(header)) if header else [], rows, lines[0], lines[-1]
+
+
+def _parse_stream(lines: list[Line]):
+    """One-cell-per-line tables: pick the column count under which rows share one numeric pattern."""
+    cells = [c for _, _, cs in lines for c in cs]
+    line_of = [i for i, (_, _, cs) in enumerate(lines) for _ in cs]
+    numeric = [bool(_NUMBER.fullmatch(c)) for c in cells]
+    p = next((i for i, flag in enumerate(numeric) if flag), None)
+    if p is None:
+        return None
+    best = None
+    for n, skip, r0 in _candidates(p, len(cells)):
+        header = cells[skip:r0]
+        starts = _row_starts(cells, header, r0, n, SAMPLE_ROWS)
+        full = [s for s in starts if s + n <= len(cells)]
+        if not full:
+            continue
+        patterns = Counter(tuple(numeric[s : s + n]) for s in full)
+        pattern, count = patterns.most_common(1)[0]
+        key = (count / len(full), -n, -skip)
+        if any(pattern) and key[0] >= MIN_SCORE and (best is None or key > best[0]):
+            best = key, n, skip, r0
+    if best is None:
+        return None
+    _, n, skip, r0 = best
+    header = cells[skip:r0]
+    starts = _row_starts(cells, header, r0, n, len(cells))
+    if not header and len(starts) < 2:
+        return None
+    rows = [[_value(c) for c in cells[s : s + n]] for s in starts]
+    rows[-1] += [""] * (n - len(rows[-1]))  # a table cut off mid-row
+    return header, rows, lines[line_of[skip]], lines[-1]
+
+
+def _candidates(p: int, total: int):
+    """(columns, skipped cells, first data cell) such that cell p lies in a full first data row."""
+    for n in range(2, min(MAX_COLUMNS, p) + 1):
+        for skip in range(min(MAX_SKIP, p - n) + 1):
+            if p - skip - n < n and skip + 2 * n <= total:
+                yield n, skip, skip + n
+    if p < 2:  # no room for a header: the excerpt starts inside the table
+        for n in range(p + 1, min(MAX_COLUMNS, total) + 1):
+            yield n, 0, 0
+
+
+def _row_starts(cells: list[str], header: list[str], start: int, n: int, limit: int) -> list[int]:
+    """Row boundaries from `start`, dropping header repeats left by two-column page layouts."""
+    starts, i = [], start
+    while i < len(cells) and len(starts) < limit:
+        if header and cells[i : i + n] == header:
+            i += n
+            continue
+        starts.append(i)
+        i += n
+    return starts
+
+
+def _title(text: str, start: int) -> tuple[str | None, str | None]:
+    """Title lines just above a table; joined only when an 附件 label proves where they begin."""
+    lines: list[str] = []
+    pos = start
+    while pos > 0 and len(lines) <= MAX_TITLE_LINES:
+        begin = text.rfind("\n", 0, pos - 1) + 1
+        line = text[begin : pos - 1].strip()
+        label = _LABEL.fullmatch(line)
+        if label:
+            if label[2]:
+                lines.append(label[2])
+            return "".join(reversed(lines)) or None, "附件" + (label[1] or "")
+        if len(lines) == MAX_TITLE_LINES or not _title_like(line):
+            break
+        lines.append(line)
+        pos = begin
+    return (lines[0] if lines else None), None
+
+
+def _title_like(line: str) -> bool:
+    """Titles are short, not sentences, not dates, and not table cells."""
+    return (
+        0 < len(line) <= MAX_TITLE_LEN
+        and "|" not in line
+        and not line.endswith(_SENTENCE_END)
+        and not _DATE_LINE.fullmatch(line)
+        and not _NUMBER.fullmatch(line)
+    )
+
+
+def _value(cell: str) -> Cell:
+    """Plain numbers become int/float; percentages, codes and text stay strings."""
+    if not _NUMBER.fullmatch(cell):
+        return cell
+    plain = cell.replace(",", "")
+    return float(plain) if "." in plain else int(plain)

@@ -1,0 +1,178 @@
+"""Turn text as read into clean simplified text, keeping a map from every character back to the source."""
+from __future__ import annotations
+
+import difflib
+from array import array
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import opencc
+import regex
+import yaml
+
+from .edits import Edit, apply_edits, compose, identity_map
+from .mojibake import find_mojibake
+from .pinyin import find_pinyin_annotations
+
+CJK = r"\p{Han}"
+# Marks next to which a space is layout, not content.
+CJK_PUNCT = "。、，,：:；;！!？?“”‘’《》〔〕【】（）()—…·"
+_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_P = regex.escape(CJK_PUNCT)
+# Spaces that are layout, not content: next to Chinese punctuation, between Chinese and digits,
+# and around a lone character (letter-spaced 单 位, 通 报). A space between two longer runs of
+# Chinese separates fields (breadcrumbs, 发文机关 关于…) and stays.
+_SPACE_IN_CJK = regex.compile(
+    rf"(?<=[{_P}])[ ]+(?=[{CJK}\d{_P}])"
+    rf"|(?<=[{CJK}\d])[ ]+(?=[{_P}])"
+    rf"|(?<={CJK})[ ]+(?=\d)|(?<=\d)[ ]+(?={CJK})"
+    rf"|(?<=(?<!{CJK}){CJK})[ ]+(?={CJK})"
+    rf"|(?<={CJK})[ ]+(?={CJK}(?!{CJK}))"
+)
+_EDGE_SPACE = regex.compile(r"^[ ]+|[ ]+$", regex.MULTILINE)
+_MULTI_SPACE = regex.compile(r"[ ]{2,}")
+_BLANK_LINES = regex.compile(r"\n(?:[ ]*\n)+")
+_TRADITIONAL_SHARE = 0.05
+
+
+@dataclass(slots=True)
+class Normalised:
+    """Clean text plus `offsets[i]`, the index in the text as read of character i."""
+
+    text: str
+    offsets: array
+    script: str
+    repairs: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of text[start:end] (end exclusive)."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[int, str], str]:
+    data = yaml.safe_load(resources.files("extract.data").joinpath("punctuation.yaml").read_text("utf-8"))
+    table = {ord(k): v for k, v in data["narrow"].items()}
+    for code in range(0xFF10, 0xFF1A):  # full-width digits
+        table[code] = chr(code - 0xFEE0)
+    for code in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):  # full-width letters
+        table[code] = chr(code - 0xFEE0)
+    for value in table.values():
+        assert len(value) == 1, "punctuation map must be one character to one character"
+    return table, data["drop"]
+
+
+@lru_cache(maxsize=1)
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _control_edits(text: str, drop: str) -> list[Edit]:
+    """Unify newlines and drop invisible characters."""
+    edits = [Edit(m.start(), m.end(), "\n", "newline") for m in _NEWLINES.finditer(text)]
+    bad = regex.compile(rf"[{regex.escape(drop)}\x00-\x08\x0e-\x1f\x7f]+")
+    edits += [Edit(m.start(), m.end(), "", "invisible") for m in bad.finditer(text)]
+    edits.sort()
+    return edits
+
+
+def _whitespace_edits(text: str) -> list[Edit]:
+    """Remove indentation, spaces between Chinese characters and blank lines."""
+    spans: list[Edit] = []
+    head = len(text) - len(text.lstrip("\n "))
+    if head:
+        spans.append(Edit(0, head, "", "blank_line"))
+    tail = len(text.rstrip("\n "))
+    if head < tail < len(text):
+        spans.append(Edit(tail, len(text), "", "blank_line"))
+    for pattern, replacement in ((_EDGE_SPACE, ""), (_SPACE_IN_CJK, ""), (_MULTI_SPACE, " ")):
+        spans += [Edit(m.start(), m.end(), replacement, "whitespace") for m in pattern.finditer(text)]
+    spans += [Edit(m.start(), m.end(), "\n", "blank_line") for m in _BLANK_LINES.finditer(text)]
+    return _merge(spans)
+
+
+def _merge(edits: list[Edit]) -> list[Edit]:
+    """Drop edits that overlap an earlier one: each pattern is safe alone, the first wins."""
+    merged: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if merged and edit.start < merged[-1].end:
+            continue
+        merged.append(edit)
+    return merged
+
+
+def detect_script(text: str, converted: str) -> str:
+    """Traditional when a real share of Han characters changes under t2s."""
+    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    if not han:
+        return "simplified"
+    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    share = changed / han
+    if share >= _TRADITIONAL_SHARE:
+        return "traditional"
+    return "mixed" if changed >= 3 and share > 0.005 else "simplified"
+
+
+def _alignment_edits(text: str) -> list[Edit]:
+    """When OpenCC changes a phrase's length, align each changed line so offsets stay exact."""
+    converter = _converter()
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.split("\n"):
+        new = converter.convert(line)
+        if len(new) != len(line):
+            matcher = difflib.SequenceMatcher(None, line, new, autojunk=False)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                if tag != "equal":
+                    edits.append(Edit(pos + i1, pos + i2, new[j1:j2], "opencc"))
+        elif new != line:
+            edits += [Edit(pos + i, pos + i + 1, b, "opencc") for i, (a, b) in enumerate(zip(line, new)) if a != b]
+        pos += len(line) + 1
+    return edits
+
+
+def _narrow(text: str, table: dict[int, str], repairs: Counter) -> str:
+    """One form per mark; one character to one character, so offsets do not move."""
+    narrowed = text.translate(table)
+    if narrowed != text:
+        repairs["width"] += sum(1 for a, b in zip(text, narrowed) if a != b)
+    return narrowed
+
+
+def normalise(raw: str) -> Normalised:
+    """Run every repair in order; each step's edits are composed into one offset map."""
+    table, drop = _tables()
+    repairs: Counter[str] = Counter()
+    warnings: list[str] = []
+    text, offsets = raw, identity_map(len(raw))
+
+    def step(edits: list[Edit]) -> None:
+        nonlocal text, offsets
+        if not edits:
+            return
+        repairs.update(e.kind for e in edits if e.kind != "opencc")
+        text, inner = apply_edits(text, edits)
+        offsets = compose(inner, offsets)
+
+    step(_control_edits(text, drop))
+    text = _narrow(text, table, repairs)
+    mojibake_edits, mojibake_warnings = find_mojibake(text)
+    step(mojibake_edits)
+    warnings += mojibake_warnings
+    step(find_pinyin_annotations(text))
+    text = _narrow(text, table, repairs)
+    step(_whitespace_edits(text))
+    converted = _converter().convert(text)
+    script = detect_script(text, converted)
+    if len(converted) == len(text):
+        text = converted
+    else:
+        step(_alignment_edits(text))
+    if script != "simplified":
+        repairs["script"] += 1
+    return Normalised(text, offsets, script, dict(repairs), warnings)

@@ -1,0 +1,95 @@
+"""The text stage: offsets back to the source, idempotence, width, spaces and script."""
+from __future__ import annotations
+
+import opencc
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.text.normalise import normalise
+
+from .conftest import NOTICES
+
+T2S = opencc.OpenCC("t2s")
+CJK_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF),
+        st.sampled_from(list("  \u3000\n\r\t,，。、:：()（）１２ＡＢ?？|“”\u200b\ufeff0123456789abc")),
+    ),
+    max_size=300,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(CJK_TEXT)
+def test_offsets_are_monotonic_and_in_range(raw):
+    norm = normalise(raw)
+    assert len(norm.offsets) == len(norm.text) + 1
+    assert all(0 <= o <= len(raw) for o in norm.offsets)
+    assert all(a <= b for a, b in zip(norm.offsets, norm.offsets[1:]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(CJK_TEXT)
+def test_normalising_twice_changes_nothing(raw):
+    once = normalise(raw).text
+    assert normalise(once).text == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_arbitrary_unicode_never_breaks_the_map(raw):
+    norm = normalise(raw)
+    assert len(norm.offsets) == len(norm.text) + 1
+    assert all(a <= b for a, b in zip(norm.offsets, norm.offsets[1:]))
+
+
+@pytest.mark.parametrize("path", sorted(NOTICES.glob("*.txt")), ids=lambda p: p.name)
+def test_every_character_maps_to_its_source(path):
+    """Each normalised character comes from a source character that normalises to it."""
+    raw = path.read_text("utf-8")
+    norm = normalise(raw)
+    assert normalise(norm.text).text == norm.text
+    for index, char in enumerate(norm.text):
+        if char in "\n ":
+            continue
+        origin = raw[norm.offsets[index]]
+        if norm.repairs.get("mojibake") or norm.repairs.get("mojibake_partial"):
+            continue  # a repaired run maps into the damaged bytes it came from
+        assert T2S.convert(normalise(origin).text or origin) == char or origin in "（），：；！？", (index, char, origin)
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("２０２１年３月", "2021年3月"),
+        ("ＡＢＣ公司", "ABC公司"),
+        ("　　各乡镇：", "各乡镇:"),
+        ("单 位 名 称", "单位名称"),
+        ("首页 政府信息公开 开封市", "首页 政府信息公开 开封市"),
+        ("通知（试行）", "通知(试行)"),
+        ("a\u200bb\ufeffc", "abc"),
+        ("第一行\r\n\r\n\r\n第二行", "第一行\n第二行"),
+        ("国办发〔2017〕47 号", "国办发〔2017〕47号"),
+        ("甘肅省人民政府辦公廳", "甘肃省人民政府办公厅"),
+    ],
+)
+def test_table_of_repairs(raw, expected):
+    assert normalise(raw).text == expected
+
+
+@pytest.mark.parametrize(
+    "raw, script",
+    [("甘肃省人民政府办公厅关于政务公开工作的通报", "simplified"),
+     ("甘肅省人民政府辦公廳關於政務公開工作考核情況的通報", "traditional")],
+)
+def test_script_is_detected(raw, script):
+    assert normalise(raw).script == script
+
+
+def test_source_span_points_back_into_the_text_as_read():
+    raw = "　　關於三閘鎮的通報：\n（一）公開渠道"
+    norm = normalise(raw)
+    start = norm.text.index("三闸镇")
+    source_start, source_end = norm.source_span(start, start + 3)
+    assert raw[source_start:source_end] == "三閘鎮"

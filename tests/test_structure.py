@@ -1,0 +1,123 @@
+"""Sections and metadata on real notices and on table-driven damage cases."""
+from __future__ import annotations
+
+import pytest
+
+from extract.structure.metadata import extract_metadata, normalise_doc_number, split_names
+from extract.structure.numerals import chinese_to_int
+from extract.structure.sections import build_sections, classify_title
+from extract.text.normalise import normalise
+
+from .conftest import SEED_000, SEED_001, SEED_003, SEED_004
+
+
+def _parse(path):
+    text = normalise(path.read_text("utf-8")).text
+    meta = extract_metadata(text)
+    return text, meta, build_sections(text, meta.body_end)
+
+
+@pytest.mark.parametrize("numeral, value", [("一", 1), ("十", 10), ("十五", 15), ("二十", 20), ("九十九", 99),
+                                            ("一百二十三", 123), ("二〇二一", 2021), ("三亿五千万", 350_000_000),
+                                            ("两千", 2000), ("abc", None)])
+def test_chinese_numerals(numeral, value):
+    assert chinese_to_int(numeral) == value
+
+
+def test_seed_000_lost_headings_give_two_implied_sections():
+    _, meta, roots = _parse(SEED_000)
+    assert [(r.number, r.kind, r.implied) for r in roots] == [
+        (None, "overview", True), (None, "problems", True), ("三", "requirements", False)]
+    assert [c.title for c in roots[1].children][:2] == ["政府网站空白栏目较多", "政府信息公开质量不高"]
+    assert len(roots[0].children) == 3 and len(roots[1].children) == 5 and len(roots[2].children) == 5
+    assert meta.attachments == ["第一季度政府信息公开主要栏目添加情况汇总表", "第一季度基层政务公开专栏信息添加情况",
+                                "第一季度政务新媒体检查情况汇总表"]
+    assert meta.issuer == "甘州区政务公开工作领导小组办公室" and meta.date == "2021-03-31"
+    assert meta.cc == ["区政府办公室"]
+
+
+def test_seed_001_metadata_and_kinds():
+    _, meta, roots = _parse(SEED_001)
+    assert meta.doc_number == "甘政办发〔2017〕136号"
+    assert meta.date == "2017-08-11"
+    assert meta.issuer == "甘肃省人民政府办公厅"
+    assert [r.kind for r in roots] == ["overview", "achievements", "problems", "requirements"]
+    assert [len(r.children) for r in roots] == [0, 6, 5, 4]
+
+
+def test_seed_003_period_and_sections():
+    _, meta, roots = _parse(SEED_003)
+    assert meta.period == {"start": "2020-11-24", "end": "2021-02-22"}
+    assert meta.date == "2021-02-24"
+    assert [r.kind for r in roots] == ["overview", "problems", "requirements"]
+    assert meta.attachments[1] == "2021年第一季度县政府门户网站信息公开情况统计表(部门)"
+
+
+def test_seed_004_title_contacts_and_period_inheriting_the_year():
+    _, meta, roots = _parse(SEED_004)
+    assert meta.title == "江门市蓬江区2020年第二季度政府网站监测情况的通报"
+    assert meta.date == "2020-08-05"
+    assert meta.period == {"start": "2020-06-16", "end": "2020-06-20"}
+    assert meta.contacts == [{"name": "刘薇薇", "phone": "3833277"}]
+    assert [r.kind for r in roots] == ["overview", "problems", "requirements"]
+
+
+@pytest.mark.parametrize(
+    "title, kind",
+    [("总体情况", "overview"), ("监测总体情况", "overview"), ("主要特点", "achievements"),
+     ("存在问题", "problems"), ("发现的主要问题", "problems"), ("下一步工作要求", "requirements"),
+     ("问题整改及下一步措施", "requirements"), ("工作建议", "requirements"), ("检查结果及存在问题", "problems"),
+     ("附件", "attachments"), ("其他事项", None)],
+)
+def test_heading_vocabulary(title, kind):
+    assert classify_title(title) == kind
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # numbers out of order and a missing level are tolerated
+        ("一、总体情况\n(一)甲。\n(三)乙。\n二、存在问题\n1.丙未更新。\n2.丁未更新。",
+         [("一", 2), ("二", 2)]),
+        # a heading that runs into its text ends at the first 。
+        ("一、存在问题\n(一)公开责任基本明确。总体来看情况良好。", [("一", 1)]),
+        # 一是/二是 items inline in one paragraph
+        ("二、主要问题\n一是更新不及时。内容。二是链接错误。内容。三是清理不力。", [("二", 3)]),
+        # Chinese numerals up to 九十九 and full-width brackets after normalisation
+        ("十一、其他\n（一）甲。", [("十一", 1)]),
+    ],
+)
+def test_damaged_numbering(text, expected):
+    roots = build_sections(normalise(text).text)
+    assert [(r.number, len(r.children)) for r in roots] == expected
+
+
+def test_heading_title_stops_at_first_full_stop():
+    roots = build_sections("一、存在问题\n(一)公开责任基本明确。总体来看,情况良好。")
+    assert roots[0].children[0].title == "公开责任基本明确"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [("岳政办明电[2016]6号", "岳政办明电〔2016〕6号"), ("国办函(2016)68号", "国办函〔2016〕68号"),
+     ("甘政办发〔2017〕136号", "甘政办发〔2017〕136号"), ("江府办函【2019】 129 号", "江府办函〔2019〕129号")],
+)
+def test_doc_number_brackets_unified(raw, expected):
+    assert normalise_doc_number(raw) == expected
+
+
+def test_names_split_outside_brackets():
+    assert split_names("各市、自治州人民政府,各县(市、区、特区)人民政府办公室") == [
+        "各市", "自治州人民政府", "各县(市、区、特区)人民政府办公室"]
+
+
+@pytest.mark.parametrize(
+    "text, date, warned",
+    [("关于检查情况的通报\n时间:202449\n各单位:\n正文。", None, True),
+     ("关于检查情况的通报\n各单位:\n正文。\n某某县人民政府办公室\n二〇二一年三月三十一日", "2021-03-31", False),
+     ("关于检查情况的通报\n发布时间:2019-02-07\n各单位:\n正文。", "2019-02-07", False)],
+)
+def test_dates_damaged_chinese_and_header(text, date, warned):
+    meta = extract_metadata(normalise(text).text)
+    assert meta.date == date
+    assert bool(meta.warnings) == warned

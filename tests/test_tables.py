@@ -1,0 +1,164 @@
+"""Table finding on the seed notices and on the junk scrapers leave behind."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.model import Block, ReadResult
+from extract.structure.tables import Table, find_tables
+
+NOTICES = Path(__file__).resolve().parent.parent / "corpus" / "notices"
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
+
+
+def _seed(name: str) -> str:
+    """The seeds are already simplified; normalising only drops spaces inside Chinese (单 位)."""
+    return _CJK_GAP.sub("", (NOTICES / name).read_text(encoding="utf-8"))
+
+
+def _one(text: str) -> Table:
+    tables, _ = find_tables(text)
+    assert len(tables) == 1, tables
+    return tables[0]
+
+
+def test_seed_003_three_attachment_tables():
+    text = _seed("003_5df64098d028a53d.txt")
+    tables, pairs = find_tables(text)
+    assert pairs == []
+    assert [len(t.rows) for t in tables] == [7, 26, 9]
+    towns, depts, media = tables
+
+    assert towns.attachment_label == "附件1"
+    assert towns.title == "2021年第一季度县政府门户网站信息公开情况统计表(乡镇、街道)"
+    assert towns.header == ["乡镇(街道)", "主动公开信息条数"]
+    assert towns.rows[0] == ["青竹街道", 70] and towns.rows[-1] == ["高台镇", 27]
+
+    assert depts.attachment_label == "附件2"
+    assert depts.title == "2021年第一季度县政府门户网站信息公开情况统计表(部门)"
+    assert depts.header == ["单位", "主动公开信息条数"]  # repeated mid-table header folded in
+    assert depts.rows[:2] == [["县政府办", 1362], ["县交通运输局", 540]]
+    assert depts.rows[-1] == ["县水利局", 23]
+    assert ["单位", "主动公开信息条数"] not in depts.rows
+
+    assert media.attachment_label == "附件3"
+    assert media.title == "2021年第一季度县政务新媒体抽查情况统计表"
+    assert media.header == ["名称", "公开信息条数", "存在问题", "所属平台", "责任单位"]
+    assert media.rows[0] == ["锦绣青神", 546, "留言互动未及时回复", "新浪微博", "县政府新闻办"]
+    assert media.rows[4][2] == "未及时转载重要信息,留言互动未及时回复"
+    assert media.rows[-1] == ["青神公安", 10, "未及时转载重要信息", "新浪微博", "县公安局"]
+
+    assert text[towns.start :].startswith("乡镇(街道) |")
+    assert text[: media.end].endswith("县公安局 |")
+    assert towns.end < depts.start < depts.end < media.start
+
+
+def test_seed_000_header_block_is_metadata_not_a_table():
+    tables, pairs = find_tables(_seed("000_d97bcc4c5aa47a5e.txt"))
+    assert tables == []
+    meta = dict(pairs)
+    assert meta["索引号"] == "620702074/2021-00051"
+    assert meta["生成日期"] == "2021-03-01 17:00:00"
+    assert meta["发文字号"] == "号"
+    assert meta["发布机构"] == "政务服务管理局"
+    assert meta["关键词"] == meta["公开形式"] == meta["责任部门"] == meta["是否有效"] == ""
+
+
+def test_rendered_row_per_line_table_with_title():
+    blocks = [
+        Block("paragraph", text="现将检查情况通报如下。"),
+        Block("paragraph", text="表1政务新媒体检查情况"),
+        Block("table", rows=[["序号", "名称", "得分", "备注"], ["1", "青神发布", "95.5", "良好"],
+                             ["2", "青神公安", "1,200"], ["3", "锦绣青神", "90%", "合格"]]),
+        Block("paragraph", text="特此通报。"),
+    ]
+    text = ReadResult(blocks, "docx").text()
+    table = _one(text)
+    assert table.title == "表1政务新媒体检查情况" and table.attachment_label is None
+    assert table.header == ["序号", "名称", "得分", "备注"]
+    assert table.rows == [[1, "青神发布", 95.5, "良好"], [2, "青神公安", 1200, ""], [3, "锦绣青神", "90%", "合格"]]
+    assert text[table.start : table.end] == blocks[2].render()
+
+
+def test_one_cell_per_line_metadata_and_label_with_title_on_one_line():
+    text = "索引号 |\n001/2021-1 |\n发布机构 |\n县政府办 |\n附件2:检查情况表\n单位 |\n条数 |\n县政府办 |\n1,362 |\n县医保局 |\n34 |"
+    tables, pairs = find_tables(text)
+    assert pairs == [("索引号", "001/2021-1"), ("发布机构", "县政府办")]
+    assert [(t.title, t.attachment_label, t.rows) for t in tables] == [
+        ("检查情况表", "附件2", [["县政府办", 1362], ["县医保局", 34]])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, header, rows",
+    [
+        pytest.param("字号:默认超大 | 打印 |\n正文。", None, None, id="stray-row-line"),
+        pytest.param("• |\n正文。", None, None, id="stray-cell-line"),
+        pytest.param("a | b", None, None, id="pipe-not-closing-line"),
+        pytest.param("|\n|\n|", None, None, id="bare-pipes"),
+        pytest.param("单位 | 条数 |", None, None, id="header-only"),
+        pytest.param("甲 |\n乙 |\n丙 |\n丁 |", None, None, id="no-numbers-one-cell-per-line"),
+        pytest.param("发文字号 | 发布日期 | 标题 |\n1号 | 2021-01-01 | 通报 |", ["发文字号", "发布日期", "标题"],
+                     [["1号", "2021-01-01", "通报"]], id="field-names-as-column-header"),
+        pytest.param("• |\n单位 | 条数 |\n县统计局 | 55 |", ["单位", "条数"], [["县统计局", 55]],
+                     id="stray-cell-before-rows"),
+        pytest.param("• |\n单位 |\n条数 |\n县统计局 |\n55 |\n县住建局 |\n47 |", ["单位", "条数"],
+                     [["县统计局", 55], ["县住建局", 47]], id="stray-cell-before-cells"),
+        pytest.param("单位 |\n条数 |\n县统计局 |\n55 |\n县住建局 |", ["单位", "条数"],
+                     [["县统计局", 55], ["县住建局", ""]], id="cut-off-mid-row"),
+        pytest.param("单位 | 条数 | 备注 |\n县统计局 | 55 |\n县住建局 | 47 | 无 | 多余 |", ["单位", "条数", "备注", ""],
+                     [["县统计局", 55, "", ""], ["县住建局", 47, "无", "多余"]], id="ragged-rows"),
+        pytest.param("55 |\n县住建局 |\n47 |\n县医保局 |\n34 |", [],
+                     [[55, "县住建局"], [47, "县医保局"], [34, ""]], id="excerpt-starts-inside-table"),
+        pytest.param("单位 | 条数 |\n县统计局 | 55 |\n单位 | 条数 |\n县住建局 | 47 |", ["单位", "条数"],
+                     [["县统计局", 55], ["县住建局", 47]], id="repeated-row-header"),
+    ],
+)
+def test_junk_and_ragged_inputs(text, header, rows):
+    tables, pairs = find_tables(text)
+    assert pairs == []
+    if header is None:
+        assert tables == []
+    else:
+        assert [(t.header, t.rows) for t in tables] == [(header, rows)]
+
+
+def test_tables_separated_by_titles_stay_separate():
+    text = "一、乡镇情况\n单位 | 条数 |\n青竹街道 | 70 |\n二、部门情况\n单位 | 条数 |\n县政府办 | 1362 |"
+    tables, _ = find_tables(text)
+    assert [(t.title, t.rows) for t in tables] == [
+        ("一、乡镇情况", [["青竹街道", 70]]),
+        ("二、部门情况", [["县政府办", 1362]]),
+    ]
+
+
+def test_title_skips_dates_and_sentences():
+    assert _one("特此通报。\n2021年2月24日\n单位 | 条数 |\n县政府办 | 1 |").title is None
+    assert _one("单位 | 条数 |\n县政府办 | 1 |").title is None
+
+
+def test_large_text_without_pipes_has_no_tables():
+    text = "政府信息公开工作情况通报。\n" * 1_500_000  # about 20 MB; its speed is measured in scripts/bench.py
+    assert find_tables(text) == ([], [])
+
+
+def test_large_table_keeps_every_row():
+    text = "单位 |\n条数 |\n" + "县政府办 |\n1362 |\n" * 100_000
+    table = _one(text)
+    assert len(table.rows) == 100_000 and table.rows[-1] == ["县政府办", 1362]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("|\n :,.%-0123456789单位附件表索引号发布机构。a")), max_size=300))
+def test_never_raises_and_offsets_are_ordered(text):
+    tables, pairs = find_tables(text)
+    last = 0
+    for table in tables:
+        assert last <= table.start <= table.end <= len(text)
+        assert table.rows and all(len(row) == len(table.rows[0]) for row in table.rows)
+        last = table.end
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in pairs)
