@@ -1,0 +1,216 @@
+"""Undo GBK byte slips: a byte lost as '?' shifts what follows by one byte until decoding resynchronises."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import cache
+from pathlib import Path
+
+import jieba
+import opencc
+
+from .edits import Edit
+from .pinyin import SYLLABLE, has_tone, reads, strip_tone, syllables
+
+# The scraper narrowed these after decoding; inside a shifted run they were full-width.
+_WIDE = str.maketrans(",:;()!", "，：；（）！")
+_SHIFTED = r"[,:;()!\u0080-\u20ab\u20ad-\ufffc\ufffe-\U0010ffff]"
+# '?' stands for the lost byte. Either characters decoded one byte off up to the byte that
+# resynchronised (an ASCII trail byte, '€' for 0x80 alone, '?' for a trail swallowed with the next
+# byte), or the lead byte of a character lost with the '(' of an annotation the mirror put inside
+# the character, whose trail byte follows the annotation: 表?yè)P(yáng) is 表揚(yáng).
+_LOST = re.compile(
+    rf"\?(?:(?P<body>{_SHIFTED}++)(?=(?P<end>[\x40-\x7e?€]))|(?P<syl>{SYLLABLE})\)(?P<trail>[\x40-\x7e?]))"
+)
+_ANNOTATION = re.compile(rf"\(?({SYLLABLE})\)")
+# What GBK read one byte off looks like: box drawing, bopomofo, user-defined area, small forms.
+_ODD = re.compile("[\u2500-\u259f\u3100-\u312f\ue000-\uf8ff\ufe50-\ufe6f€\ufffd]")
+# How often marks occur on jieba's scale, where 的 (4% of the characters of a text) has 318825.
+_PUNCT = {"，": 500_000, "。": 300_000, "、": 100_000, "“": 80_000, "”": 80_000, "　": 50_000, "（": 50_000,
+          "）": 50_000, "：": 50_000, "；": 20_000, "《": 20_000, "》": 20_000,
+          "〔": 5_000, "〕": 5_000, "【": 5_000, "】": 5_000, "！": 5_000, "？": 5_000, "—": 5_000, "…": 5_000}
+_MARGIN = 4.0  # per-character log gain a repair must show: shifted runs gain 4 to 8, text read right under 3.5
+_MIN_WORD = 50  # rarer jieba words are noise: 遥现 would beat 。现
+_SURE = math.log(10)  # how much likelier the chosen character must make its context than the next
+_CONTEXT = 3
+
+
+@cache
+def _lexicon() -> tuple[dict[str, int], Counter[str], float]:
+    """jieba's word frequencies, character frequencies summed over the words, and their total."""
+    words: dict[str, int] = {}
+    chars: Counter[str] = Counter()
+    for line in Path(jieba.__file__).with_name("dict.txt").read_text("utf-8").splitlines():
+        word, freq = line.split(" ")[:2]
+        words[word] = int(freq)
+        for ch in word:
+            chars[ch] += int(freq)
+    return words, chars, float(sum(words.values()))
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _simple(s: str) -> str:
+    """jieba's dictionary is simplified; keep the length so positions still line up."""
+    converted = _converter().convert(s)
+    return converted if len(converted) == len(s) else s
+
+
+def _log_freq(ch: str) -> float:
+    if ch in _PUNCT:
+        return math.log(_PUNCT[ch])
+    return 0.0 if ch.isascii() else math.log1p(_lexicon()[1][_simple(ch)])
+
+
+def _plausibility(s: str) -> float:
+    return sum(map(_log_freq, s)) / max(len(s), 1)
+
+
+def _gain(old: str, new: str) -> float:
+    """How much more natural `new` reads, per character: by character frequency or by words formed."""
+    return max(_plausibility(new) - _plausibility(old), _fluency(new) / len(new) - _fluency(old) / len(old))
+
+
+def _fluency(s: str) -> float:
+    """Log-probability of the best segmentation of `s` into jieba words, as jieba itself scores it."""
+    words, _, total = _lexicon()
+    s = _simple(s)
+    best = [0.0] + [-math.inf] * len(s)
+    for i in range(len(s)):
+        for j in range(i + 1, min(len(s), i + 4) + 1):
+            word = s[i:j]
+            if j == i + 1:
+                freq = _PUNCT.get(word) or (100_000 if word.isascii() else words.get(word, 1))
+            else:
+                freq = words.get(word, 0) if words.get(word, 0) >= _MIN_WORD else 0
+            if freq:
+                best[j] = max(best[j], best[i] + math.log(freq / total))
+    return best[-1]
+
+
+def _choose(candidates, left: str, right: str) -> str | None:
+    """The candidate that reads best between its neighbours; None when a guess would be a coin toss."""
+    scored = sorted(((_fluency(left + c + right), c) for c in candidates), reverse=True)
+    if scored and (len(scored) == 1 or scored[0][0] - scored[1][0] >= _SURE):
+        return scored[0][1]
+    return None
+
+
+def _encode(s: str) -> bytes | None:
+    """The bytes the scraper read; PUA characters map back to GBK's user-defined pairs. None if not all pairs."""
+    out = bytearray()
+    for ch in s:
+        raw = ch.encode("gb18030", errors="ignore")
+        if len(raw) != 2:
+            return None
+        out += raw
+    return bytes(out)
+
+
+def _decode(raw: bytes) -> str | None:
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+
+
+@cache
+def _chars(lead: int | None = None, trail: int | None = None) -> tuple[str, ...]:
+    """The characters a partly known byte pair can stand for."""
+    leads = [lead] if lead is not None else range(0x81, 0xFF)
+    trails = [trail] if trail is not None else [t for t in range(0x40, 0xFF) if t != 0x7F]
+    found = (_decode(bytes((a, b))) for a in leads for b in trails)
+    return tuple(ch for ch in found if ch and len(ch) == 1 and not _ODD.match(ch))
+
+
+def _resolve(candidates, left: str, text: str, after: int) -> str | None:
+    """The one candidate that the pinyin annotation at `after` allows; context only parts heteronyms."""
+    note = _ANNOTATION.match(text, after)
+    if not note or strip_tone(note[1]) not in syllables():
+        return candidates[0] if len(candidates) == 1 else None
+    candidates = [c for c in candidates if reads(c, note[1], lenient=False)]
+    return _choose(candidates, left, text[note.end() : note.end() + _CONTEXT])  # heteronyms: 加強, not 加彊
+
+
+def _lost_char(start: int, end: int, found: str | None, why: str) -> tuple[Edit, list[str]]:
+    if found:
+        return Edit(start, end, found, "mojibake_partial"), []
+    warning = f"mojibake at offset {start}: lost character ({why}) not identified"
+    return Edit(start, end, "\ufffd", "mojibake_unresolved"), [warning]
+
+
+def _confirmed(text: str, after: int, decoded: str) -> bool:
+    """The mirror annotated the character the resynchronising byte completes: ?,F(xiàn) is 。現."""
+    note = _ANNOTATION.match(text, after)
+    return bool(note and note[0][0] == "(" and reads(decoded[-1], note[1], lenient=False))
+
+
+def _run(text: str, m: re.Match) -> tuple[list[Edit], list[str]] | None:
+    """Re-decode a shifted run after each possible lost byte; keep it only if clearly better."""
+    body, end = m["body"].translate(_WIDE), m["end"]
+    raw = _encode(body)
+    # Read one byte off, every character ends in the lead byte of the next real one.
+    if raw is None or min(raw[1::2]) < 0x81:
+        return None
+    tail = raw[1:-1] if end == "?" else raw[1:] + (b"\x80" if end == "€" else end.encode())
+    rest = _decode(tail)
+    if not rest or _ODD.search(rest):
+        return None
+    at = m.end("body")
+    if not (_confirmed(text, at + 1, rest) or _gain(body, rest) >= _MARGIN):
+        return None
+    left = text[max(0, m.start() - _CONTEXT) : m.start()]
+    firsts = _chars(trail=raw[0])
+    if (not left or left[-1] in "\n\t \u3000") and "\u3000" in firsts:
+        first = "\u3000"  # the usual first character of an indented line
+    else:
+        first = _choose(firsts, left, rest[:_CONTEXT])
+    stop = at if end == "?" else at + 1
+    if first:
+        edits, warnings = [Edit(m.start(), stop, first + rest, "mojibake")], []
+    else:
+        edit, warnings = _lost_char(m.start(), m.start() + 1, None, f"trail byte {raw[0]:#04x}")
+        edits = [edit, Edit(m.start() + 1, stop, rest, "mojibake")]
+    if end != "?":
+        return edits, warnings
+    found = _resolve(_chars(lead=raw[-1]), (left + (first or "?") + rest)[-_CONTEXT:], text, at + 1)
+    edit, more = _lost_char(at, at + 1, found, f"lead byte {raw[-1]:#04x}")
+    return edits + [edit], warnings + more
+
+
+def _split(text: str, m: re.Match) -> tuple[list[Edit], list[str]] | None:
+    """表?yè)P(yáng): the lost lead byte is one that, after the trail byte of 表, reads yè."""
+    syllable, trail = m["syl"], m["trail"]
+    prev = _encode(text[m.start() - 1 : m.start()]) if m.start() else None
+    if not prev or not has_tone(syllable) or strip_tone(syllable) not in syllables():
+        return None
+    leads = [x for x in range(0x81, 0xFF) if any(reads(c, syllable, False) for c in _chars(prev[1], x))]
+    if not leads:
+        return None
+    candidates = [c for x in leads for c in _chars(x, None if trail == "?" else ord(trail))]
+    left = text[max(0, m.start() - _CONTEXT) : m.start()]
+    found = _resolve(candidates, left, text, m.end())
+    edit, warnings = _lost_char(m.start(), m.end(), found, f"lead byte {', '.join(map(hex, leads))}")
+    return [edit], warnings
+
+
+def find_mojibake(text: str) -> tuple[list[Edit], list[str]]:
+    """Repairs for every shifted run, and a warning for each character that stays lost, so it can be reviewed."""
+    edits: list[Edit] = []
+    warnings: list[str] = []
+    if "?" not in text:
+        return edits, warnings
+    pos = 0
+    while m := _LOST.search(text, pos):
+        found = _run(text, m) if m["body"] else _split(text, m)
+        if found is None:
+            pos = m.start() + 1
+            continue
+        edits += found[0]
+        warnings += found[1]
+        pos = found[0][-1].end
+    return edits, warnings
