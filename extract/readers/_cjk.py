@@ -1,0 +1,31 @@
+"""Character classes shared by the readers, so every format spaces and scores CJK text alike."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "readers_common_chars.txt"
+
+# Ideographs, CJK symbols/punctuation, fullwidth forms and the quotes/dashes used in Chinese text.
+_CJK_RANGES = "\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
+_CJK_CLASS = f"[{_CJK_RANGES}\u2018\u2019\u201c\u201d\u2014\u2026\u00b7\U00020000-\U0003134f]"
+CJK_RE = re.compile(_CJK_CLASS)
+_SPACE_BETWEEN_CJK = re.compile(f"(?<={_CJK_CLASS})[ \t\u3000\u00a0]+(?={_CJK_CLASS})")
+
+
+def is_cjk(ch: str) -> bool:
+    """True for characters that Chinese typesetting runs together without spaces."""
+    return bool(ch) and CJK_RE.match(ch) is not None
+
+
+def drop_spaces_between_cjk(text: str) -> str:
+    """Layout spaces between two CJK characters are artefacts (letter-spaced titles, wrapped source)."""
+    return _SPACE_BETWEEN_CJK.sub("", text)
+
+
+@lru_cache(maxsize=1)
+def common_chars() -> frozenset[str]:
+    """Frequent simplified and traditional characters: the yardstick for a plausible decoding."""
+    lines = _DATA.read_text(encoding="utf-8").splitlines()
+    return frozenset("".join(line for line in lines if not line.startswith("#")))

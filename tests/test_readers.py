@@ -1,0 +1,500 @@
+"""Readers: every format to the same text model; fixtures are built here, nothing binary is committed."""
+from __future__ import annotations
+
+import io
+import os
+import stat
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from extract.errors import (
+    CorruptFile, EmptyInput, EncryptedPdf, LegacyFormat, NoTextLayer, Timeout, TongbaoError, TooLarge,
+    UnreadableEncoding, UnsupportedFormat,
+)
+from extract.readers import read_file
+from extract.readers.docx import chinese_number, format_number
+from extract.readers.txt import decode
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "notices"
+NOTICE = (CORPUS / "000_d97bcc4c5aa47a5e.txt").read_text(encoding="utf-8")
+FIRST_LINES = "\n".join(NOTICE.split("\n")[:9]) + "\n"
+TRADITIONAL = "\n".join((CORPUS / "notice-06.txt").read_text(encoding="utf-8").split("\n")[:4])
+BODY = [line for line in NOTICE.split("\n") if len(line) > 60][:8]
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600  # the header every legacy Office file starts with
+
+
+# ---------------------------------------------------------------- text
+
+
+@pytest.mark.parametrize(
+    "text, codec, expected",
+    [
+        (FIRST_LINES, "gb18030", "gb18030"),
+        (FIRST_LINES, "gbk", "gb18030"),
+        (TRADITIONAL, "big5", "big5"),
+        (FIRST_LINES, "utf-16", "utf-16"),
+        (FIRST_LINES, "utf-16-le", "utf-16"),
+        (FIRST_LINES, "utf-16-be", "utf-16"),
+        (FIRST_LINES, "utf-8-sig", "utf-8-sig"),
+        (FIRST_LINES.replace("\n", "\r\n"), "utf-8", "utf-8"),
+    ],
+)
+def test_text_encodings_decode_exactly(tmp_path, text, codec, expected):
+    path = tmp_path / "notice.txt"
+    path.write_bytes(text.encode(codec))
+    result = read_file(path)
+    assert (result.format, result.encoding) == ("txt", expected)
+    assert result.text() == text
+    assert all(b.kind == "paragraph" for b in result.blocks)
+
+
+def test_big5_is_not_taken_for_gb18030():
+    data = TRADITIONAL.encode("big5")
+    data.decode("gb18030")  # the trap: it decodes without error
+    assert decode(data) == (TRADITIONAL, "big5", [])
+
+
+def test_utf8_with_mojibake_stays_utf8():
+    path = CORPUS / "001_1687689499626dd9.txt"
+    result = read_file(path)
+    assert result.encoding == "utf-8"
+    assert result.text() == path.read_text(encoding="utf-8")
+
+
+def test_text_passed_as_bytes_uses_path_as_name_only():
+    result = read_file("archive.zip/member.txt", FIRST_LINES.encode("gb18030"))
+    assert result.text() == FIRST_LINES
+
+
+@settings(max_examples=60, deadline=None)
+@given(start=st.integers(0, len(NOTICE) - 1), length=st.integers(20, 400),
+       codec=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030"]))
+@example(start=NOTICE.index("打开当前页面"), length=20, codec="utf-8")  # an even byte count, no NULs: not UTF-16
+def test_any_corpus_slice_round_trips(start, length, codec):
+    text = NOTICE[start:start + length]
+    if text.strip():
+        result = read_file("slice.txt", text.encode(codec))
+        assert result.text() == text
+
+
+def test_random_bytes_are_unreadable(tmp_path):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    with pytest.raises(UnreadableEncoding, match="noise.txt"):
+        read_file(path)
+
+
+# ---------------------------------------------------------------- html
+
+PAGE = """<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>通报</title><script>var s = "脚本中文不要";</script><style>p {{color: red}}</style></head><body>
+<div class="top"><a href="/">网站首页</a><a href="/a">政务公开</a><a href="/b">政务服务</a><a href="/c">互动交流</a></div>
+<div class="crumb">您现在的位置：<a href="/">首页</a> &gt; <a href="/x">通知公告</a></div>
+<h1>关于全区第一季度政府信息公开情况的通报</h1>
+<div class="info">发布时间：2021-03-01 【字体：<a>大</a> <a>中</a> <a>小</a>】 <a href="#">打印</a></div>
+<div class="{box}">
+<p>各乡镇人民政府，各街道办事处：</p>
+<p>　　为全面掌握新版政府网站运行现状，
+现将有关情况通报如下：</p>
+<p>一、总体情况<br>（一）公开责任基本明确。</p>
+<table border="1"><tr><td>单位</td><td colspan="2">得分</td></tr>
+<tr><td rowspan="2">区财政局</td><td>95</td><td>优秀</td></tr><tr><td>90</td><td>良好</td></tr></table>
+<p>特此通报。</p>
+</div>
+<div>扫一扫在手机打开当前页面</div>
+<div class="bdsharebuttonbox">分享到：<a>微信</a><a>微博</a></div>
+<div>【打印本页】 【关闭窗口】</div>
+<div>上一篇：<a href="#">关于某某工作的通知</a></div><div>下一条：<a href="#">另一条</a></div>
+<div>相关链接</div><ul><li><a>中国政府网</a></li><li><a>甘肃省人民政府</a></li></ul>
+<footer>主办单位：甘州区人民政府办公室</footer>
+</body></html>"""
+
+PAGE_TEXT = """关于全区第一季度政府信息公开情况的通报
+各乡镇人民政府，各街道办事处：
+为全面掌握新版政府网站运行现状，现将有关情况通报如下：
+一、总体情况
+（一）公开责任基本明确。
+单位 | 得分 |
+区财政局 | 95 | 优秀 |
+90 | 良好 |
+特此通报。"""
+
+
+@pytest.mark.parametrize("box", ["TRS_Editor", "plain"])  # a known content box, then text density alone
+def test_html_body_without_chrome_keeps_table(tmp_path, box):
+    path = tmp_path / "notice.html"
+    path.write_bytes(PAGE.format(box=box).encode("gb18030"))
+    result = read_file(path)
+    assert (result.format, result.encoding) == ("html", "gb18030")
+    assert result.text() == PAGE_TEXT
+    table = [b for b in result.blocks if b.kind == "table"]
+    assert table[0].rows == [["单位", "得分"], ["区财政局", "95", "优秀"], ["90", "良好"]]
+
+
+def test_html_charset_lie_falls_back_to_plausibility():
+    result = read_file("page.htm", PAGE.format(box="x").encode("big5", errors="ignore").replace(b"gb2312", b"utf-8"))
+    assert result.encoding == "big5"
+
+
+def test_html_deep_nesting_does_not_crash():
+    depth = 200_000
+    page = "<html><body><p>正文</p>" + "<div><span>" * depth + "深处的文字" + "</span></div>" * depth + "</body></html>"
+    start = time.perf_counter()
+    result = read_file("deep.html", page.encode("utf-8"))
+    assert "深处的文字" in result.text()
+    assert time.perf_counter() - start < 30
+
+
+# ---------------------------------------------------------------- docx
+
+NUMBERING_XML = """<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:abstractNum w:abstractNumId="90">
+<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/><w:suff w:val="nothing"/></w:lvl>
+<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%3"/></w:lvl>
+</w:abstractNum>
+<w:num w:numId="90"><w:abstractNumId w:val="90"/></w:num>
+</w:numbering>"""
+
+
+TEXT_BOX = """<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+ xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+ xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+ xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>
+<mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>文本框里的字</w:t></w:r></w:p>
+</w:txbxContent></wps:txbx></w:drawing></mc:Choice>
+<mc:Fallback><w:pict><v:textbox><w:txbxContent><w:p><w:r><w:t>文本框里的字</w:t></w:r></w:p></w:txbxContent>
+</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>"""
+
+
+def _docx_bytes() -> bytes:
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    for child in parse_xml(NUMBERING_XML):
+        numbering.append(child)
+    assert document.part.part_related_by(RT.NUMBERING) is not None
+
+    def numbered(text, level):
+        p = document.add_paragraph(text)
+        num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().set(qn("w:val"), str(level))
+        num_pr.get_or_add_numId().set(qn("w:val"), "90")
+        return p
+
+    document.add_paragraph("关于全区政府信息公开情况的通报")
+    document.add_paragraph("各乡镇人民政府：")
+    numbered("总体情况", 0)
+    numbered("公开责任基本明确。", 1)
+    numbered("公开渠道逐步多样。", 1)
+    numbered("第一点", 2)
+    numbered("存在问题", 0)
+    numbered("空白栏目较多。", 1)
+    edited = document.add_paragraph("保留")
+    edited._p.append(parse_xml(
+        '<w:ins xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="1" w:author="a">'
+        "<w:r><w:t>插入的字</w:t></w:r></w:ins>"))
+    edited._p.append(parse_xml(
+        '<w:del xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="2" w:author="a">'
+        "<w:r><w:delText>删除的字</w:delText></w:r></w:del>"))
+    box = document.add_paragraph("图注")
+    box._p.append(parse_xml(TEXT_BOX))
+    heading = document.styles["Heading 2"].element.get_or_add_pPr().get_or_add_numPr()
+    heading.get_or_add_numId().set(qn("w:val"), "90")
+    document.add_paragraph("工作建议", style="Heading 2")  # numbered through its style
+    table = document.add_table(rows=3, cols=3)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "考核单位"
+    table.cell(0, 2).text = "得分"
+    table.cell(1, 0).merge(table.cell(2, 0)).text = "区财政局"
+    for row, values in ((1, ("上半年", "95")), (2, ("下半年", "90"))):
+        table.cell(row, 1).text, table.cell(row, 2).text = values
+    document.sections[0].header.paragraphs[0].text = "页眉不要"
+    document.add_paragraph("特此通报。")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_numbering_tables_and_revisions(tmp_path):
+    path = tmp_path / "notice.docx"
+    path.write_bytes(_docx_bytes())
+    result = read_file(path)
+    assert result.format == "docx"
+    paragraphs = [b.text for b in result.blocks if b.kind == "paragraph"]
+    assert paragraphs == [
+        "关于全区政府信息公开情况的通报", "各乡镇人民政府：", "一、总体情况", "（一）公开责任基本明确。",
+        "（二）公开渠道逐步多样。", "①第一点", "二、存在问题", "（一）空白栏目较多。", "保留插入的字", "图注", "文本框里的字",
+        "三、工作建议", "特此通报。",
+    ]
+    [table] = [b for b in result.blocks if b.kind == "table"]
+    assert table.rows == [["考核单位", "得分"], ["区财政局", "上半年", "95"], ["下半年", "90"]]
+    assert "页眉不要" not in result.text()
+
+
+@pytest.mark.parametrize(
+    "n, fmt, expected",
+    [(1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (21, "chineseCountingThousand", "二十一"),
+     (105, "chineseCountingThousand", "一百零五"), (3, "decimalEnclosedCircle", "③"), (12, "decimal", "12"),
+     (2, "ideographTraditional", "乙"), (4, "lowerRoman", "iv"), (2, "upperLetter", "B")],
+)
+def test_number_formats(n, fmt, expected):
+    assert format_number(n, fmt) == expected
+
+
+def test_chinese_numbers():
+    assert [chinese_number(n) for n in (1, 11, 20, 99, 100, 110, 1001)] == [
+        "一", "十一", "二十", "九十九", "一百", "一百一十", "一千零一"]
+
+
+def test_docx_zip_bomb_refused_before_inflating(tmp_path):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"<" + b" " * 5_000_000 + b"/>")
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(TooLarge, match="bomb.docx"):
+        read_file(path, max_bytes=1_000_000)
+
+
+def _fake_soffice(tmp_path, monkeypatch, script: str) -> None:
+    tool = tmp_path / "bin" / "soffice"
+    tool.parent.mkdir()
+    tool.write_text("#!/bin/sh\n" + script)
+    tool.chmod(tool.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{tool.parent}{os.pathsep}{os.environ['PATH']}")
+
+
+def test_legacy_doc_converted_when_soffice_exists(tmp_path, monkeypatch):
+    converted = tmp_path / "made.docx"
+    converted.write_bytes(_docx_bytes())
+    # A stand-in for LibreOffice: `--outdir DIR FILE` → DIR/FILE-stem.docx
+    _fake_soffice(tmp_path, monkeypatch, f'for a; do last="$a"; done\nwhile [ "$1" != "--outdir" ]; do shift; done\n'
+                                         f'stem=$(basename "$last"); cp "{converted}" "$2/${{stem%.*}}.docx"\n')
+    result = read_file("old.doc", OLE)
+    assert result.format == "docx"
+    assert "一、总体情况" in result.text()
+
+
+def test_legacy_conversion_that_hangs_times_out(tmp_path, monkeypatch):
+    import extract.readers
+
+    _fake_soffice(tmp_path, monkeypatch, "sleep 30\n")
+    monkeypatch.setattr(extract.readers, "CONVERT_TIMEOUT", 0.5)
+    start = time.perf_counter()
+    with pytest.raises(Timeout, match="old.doc"):
+        read_file("old.doc", OLE)
+    assert time.perf_counter() - start < 10
+
+
+@pytest.mark.parametrize(
+    "name, data, expected",
+    [("saved-as-web-page.doc", PAGE.format(box="x").encode("gb18030"), "html"),
+     ("no-extension", "pdf", "pdf"), ("really-a-docx.txt", "docx", "docx"), ("really-a-docx.doc", "docx", "docx")],
+)
+def test_magic_bytes_beat_the_extension(name, data, expected):
+    data = {"pdf": PDF_SAMPLE, "docx": DOCX_SAMPLE}.get(data, data)
+    result = read_file(name, data)
+    assert result.format == expected
+
+
+# ---------------------------------------------------------------- pdf
+
+HEADER = "甘州区人民政府办公室文件"
+
+
+def _pdf_bytes(pages=2, fake_bold=False, table=False, encrypt=None, text=True, paragraphs=BODY, rule=False) -> bytes:
+    """A notice laid out like a printed one: running head, page numbers, wrapped paragraphs flowing on."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(595, 842), encrypt=encrypt)
+    left, right, size, font = 72.0, 523.0, 12.0, "STSong-Light"
+
+    def wrap(text, indent):
+        lines, line, width = [], "", indent
+        for ch in text:
+            w = pdfmetrics.stringWidth(ch, font, size)
+            if width + w > right - left:
+                lines.append(line)
+                line, width = "", 0.0
+            line, width = line + ch, width + w
+        return lines + [line]
+
+    def furniture(number):
+        pdf.setFont(font, 9)
+        pdf.drawCentredString(297, 800, HEADER)
+        pdf.drawCentredString(297, 40, f"— {number} —")
+        if rule:  # the red rule under an official letterhead: a line, not a table
+            pdf.line(left, 790, right, 790)
+        pdf.setFont(font, size)
+
+    if not text:
+        for _ in range(pages):
+            pdf.rect(100, 100, 200, 200, fill=1)
+            pdf.showPage()
+        pdf.save()
+        return buffer.getvalue()
+    number, y = 1, 760.0
+    furniture(number)
+    pdf.setFont(font, 18)
+    title = "关于全区第一季度政府信息公开情况的通报"
+    pdf.drawCentredString(297, y, title)
+    if fake_bold:
+        pdf.drawCentredString(297.3, y + 0.3, title)
+    y -= 40
+    pdf.setFont(font, size)
+    if table:
+        for r, row in enumerate([["单位", "得分"], ["区财政局", "95"]]):
+            for c, value in enumerate(row):
+                pdf.rect(left + c * 150, y - (r + 1) * 20, 150, 20)
+                pdf.drawString(left + c * 150 + 4, y - (r + 1) * 20 + 6, value)
+        y -= 60
+    while True:
+        for paragraph in paragraphs:
+            for i, line in enumerate(wrap(paragraph, 2 * size)):
+                if y < 100:
+                    if number == pages:
+                        pdf.showPage()
+                        pdf.save()
+                        return buffer.getvalue()
+                    pdf.showPage()
+                    number, y = number + 1, 760.0
+                    furniture(number)
+                pdf.drawString(left + (2 * size if i == 0 else 0), y, line)
+                y -= 22
+
+
+def _plumber_text(data: bytes) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return "\n".join(page.extract_text() for page in pdf.pages)
+
+
+def test_pdf_lines_joined_heads_and_numbers_dropped(tmp_path):
+    path = tmp_path / "notice.pdf"
+    path.write_bytes(_pdf_bytes(pages=2))
+    page_one = _plumber_text(path.read_bytes()).split("— 1 —")[0].rstrip("\n")
+    assert not page_one.endswith("。")  # a paragraph runs on over the page break
+    result = read_file(path)
+    assert result.format == "pdf"
+    text = result.text()
+    assert HEADER not in text and "—" not in text
+    paragraphs = [b.text for b in result.blocks]
+    assert paragraphs[0] == "关于全区第一季度政府信息公开情况的通报"
+    # Every paragraph wrapped over lines (and one over the page break) comes back whole.
+    assert paragraphs[1:len(BODY) + 1] == BODY
+    assert all(any(body.startswith(p) for body in BODY) for p in paragraphs[1:])
+    assert " " not in text
+
+
+def test_pdf_ruled_pages_without_tables_read_alike():
+    assert read_file("ruled.pdf", _pdf_bytes(rule=True)).blocks == read_file("plain.pdf", _pdf_bytes()).blocks
+
+
+def test_pdf_fake_bold_deduplicated():
+    data = _pdf_bytes(pages=2, fake_bold=True)
+    assert "关关于于" in _plumber_text(data)  # the trap is really there
+    result = read_file("bold.pdf", data)
+    assert result.blocks[0].text == "关于全区第一季度政府信息公开情况的通报"
+
+
+def test_pdf_table_kept_once():
+    result = read_file("table.pdf", _pdf_bytes(pages=1, table=True))
+    [table] = [b for b in result.blocks if b.kind == "table"]
+    assert table.rows == [["单位", "得分"], ["区财政局", "95"]]
+    assert "区财政局" not in "".join(b.text for b in result.blocks if b.kind == "paragraph")
+
+
+def test_pdf_latin_words_keep_their_spaces():
+    result = read_file("latin.pdf", _pdf_bytes(pages=1, paragraphs=["根据 the State Council 通知 2021 年工作要点。"]))
+    assert "the State Council" in result.text()
+    assert "根据the State Council通知2021年工作要点。" in result.text()
+
+
+# ---------------------------------------------------------------- bad inputs
+
+@pytest.mark.parametrize(
+    "name, data, error",
+    [
+        ("empty.txt", b"", EmptyInput),
+        ("noise.pdf", os.urandom(4096), CorruptFile),
+        ("broken.pdf", b"%PDF-1.4\n" + b"garbage " * 200, CorruptFile),
+        ("not-a-zip.docx", b"this is not a zip file at all", CorruptFile),
+        ("error-page.pdf", b"<!DOCTYPE html><html><body>404</body></html>", CorruptFile),
+        ("zip-no-word.docx", "zip", CorruptFile),
+        ("old.doc", OLE, LegacyFormat),
+        ("old.wps", OLE, LegacyFormat),
+        ("sheet.xls", OLE, LegacyFormat),
+        ("memo.rtf", b"{\\rtf1\\ansi hello}", LegacyFormat),
+        ("picture.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100, UnsupportedFormat),
+        ("notes.xyz", b"some text", UnsupportedFormat),
+        ("secret.pdf", "encrypted", EncryptedPdf),
+        ("scan.pdf", "no-text", NoTextLayer),
+    ],
+)
+def test_bad_inputs_raise_typed_errors(tmp_path, monkeypatch, name, data, error):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no soffice: legacy files stay legacy
+    if data == "zip":
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("xl/workbook.xml", "<workbook/>")
+        data = buffer.getvalue()
+    elif data == "encrypted":
+        data = _pdf_bytes(pages=1, encrypt="secret")
+    elif data == "no-text":
+        data = _pdf_bytes(pages=2, text=False)
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(error, match=name.replace(".", r"\.")) as caught:
+        read_file(path)
+    assert caught.value.path == str(path)
+    assert caught.value.__cause__ is None
+
+
+def test_too_large(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"a" * 2000)
+    with pytest.raises(TooLarge, match="big.txt"):
+        read_file(path, max_bytes=1000)
+    with pytest.raises(TooLarge):
+        read_file("mem.txt", b"a" * 2000, max_bytes=1000)
+
+
+def test_pdf_named_txt_read_as_pdf(tmp_path):
+    path = tmp_path / "really-a-pdf.txt"
+    path.write_bytes(_pdf_bytes(pages=1))
+    result = read_file(path)
+    assert result.format == "pdf"
+    assert any("PDF" in w for w in result.warnings)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=st.sampled_from(["a.txt", "a.html", "a.pdf", "a.docx", "a.doc", "a"]),
+       base=st.sampled_from(["pdf", "docx", "html", "noise"]), cuts=st.lists(st.integers(0, 10**6), max_size=4))
+def test_damaged_input_only_raises_typed_errors(name, base, cuts):
+    data = {"pdf": PDF_SAMPLE, "docx": DOCX_SAMPLE, "html": PAGE.encode("utf-8"), "noise": bytes(range(256))}[base]
+    data = bytearray(data)
+    for cut in cuts:  # flip a byte and truncate: the damage files really arrive with
+        data[cut % len(data)] ^= 0x5A
+    data = bytes(data[: len(data) - (cuts[0] % 97 if cuts else 0)])
+    try:
+        read_file(name, data)
+    except TongbaoError:
+        pass
+
+
+PDF_SAMPLE = _pdf_bytes(pages=1, table=True)
+DOCX_SAMPLE = _docx_bytes()
