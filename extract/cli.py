@@ -84,3 +84,7 @@ try:
     _register_optional_commands()
 except ImportError:  # pragma: no cover - only while a stage is being built
     pass
+
+
+if __name__ == "__main__":
+    main()

@@ -17,17 +17,22 @@ _MONTH_DAY = regex.compile(rf"(?:(?P<y>\d{{4}})年)?(?P<m>\d{{1,2}})月(?P<d>\d{
 _DATE_LINE = regex.compile(rf"^\(?{_DATE.pattern}\)?$")
 _DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
 _TITLE_WORDS = regex.compile(r"(通报|年度报告|报告|通知|情况|公告|意见|总结|的函)\)?$")
-_NAV_PREFIX = ("上一条", "下一条", "上一篇", "下一篇", "您现在的位置", "您所在的位置", "当前位置", "首页")
+# A title line often carries junk after it: a site name after a dash, the number in brackets.
+_TITLE_TAIL = regex.compile(r"(?<=通报|报告|通知|情况|公告|意见|总结|的函)(?:\s*[-_|—]+\s*[^。]{0,40}|\s*\((?P<number>[^()]{2,20}\d+号)\))$")
+_NAV = regex.compile(r"^(?:上一条|下一条|上一篇|下一篇|首页|网站首页|EN$|https?:)|^您?(?:当前|现在|所在)?的?位置|>.*>|/.*/.*/")
 _RECIPIENT_LINE = regex.compile(r"^[^。]{2,200}[:]$")
 _ORG_END = regex.compile(r"(办公室|办公厅|人民政府|政府|委员会|小组|中心|局|厅|委|办|部|处|院|会|室|组)$")
+# A page whose newlines were lost: the title runs straight into the 主送 line.
+_LEADING_TITLE = regex.compile(r"^(?P<title>[^。:]{6,120}?的(?:通报|报告))(?=[\p{Han}、,]{2,60}:)")
 _SEAL = regex.compile(r"\((?:代章|印章|盖章|章)\)|（(?:代章|印章)）")
 _PERIOD = regex.compile(
     r"(?:统计|抽查|检查|监测|考核|测评|检测|评估|通报)(?:时间|时段|周期|期间|区间)(?:范围)?(?:为|是|:)?\s*"
     rf"(?P<a>{_DATE.pattern})\s*(?:—|–|-|~|至|到|－|——)+\s*(?P<b>(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)"
 )
 _HEADER_DATE_KEYS = ("生成日期", "发布时间", "发布日期", "成文日期", "时间", "日期")
-_ATTACHMENT_START = regex.compile(r"^附件\s*[:]?\s*(?P<rest>.*)$")
+_ATTACHMENT_START = regex.compile(r"^(?:附件|附表|附(?=\s*:))\s*[:]?\s*(?P<rest>.*)$")
 _ITEM = regex.compile(r"^(?P<n>[1-9]\d?)[.、]\s*(?P<title>.+)$")
+_TRAILING_JUNK = regex.compile(r"[\s\p{So}\p{Po}]+$|(?<=[表单况])\d{4,8}$")
 _CONTACT = regex.compile(r"联系人\s*[:]?\s*(?P<name>[\p{Han}]{2,4})(?=[,;\s)、]|$|联系|电话)")
 _PHONE = regex.compile(r"(?:联系电话|电话|手机)\s*[:]?\s*(?P<phone>[\d][\d\-— ]{4,20}\d)")
 
@@ -70,19 +75,26 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _title(lines: list[tuple[int, str]], limit: int) -> str | None:
-    """The first heading-like line naming the notice (joined when broken over two lines)."""
+def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | None]:
+    """The first heading-like line naming the notice (joined when broken over two lines), and a
+    document number written after it in brackets."""
     for index, (_, line) in enumerate(lines[:limit]):
         clean = line.strip()
-        if clean.startswith(_NAV_PREFIX) or "|" in clean or not 6 <= len(clean) <= 150 or clean.endswith(":"):
+        head = _LEADING_TITLE.match(clean)
+        if head and len(clean) > len(head.group("title")) + 10:
+            clean = head.group("title")
+        if _NAV.search(clean) or "|" in clean or not 6 <= len(clean) <= 200 or clean.endswith(":"):
             continue
-        if _TITLE_WORDS.search(clean) and not regex.search(r"[。]", clean):
-            return clean
+        tail = _TITLE_TAIL.search(clean)
+        number = tail.group("number") if tail else None
+        clean = clean[: tail.start()] if tail else clean
+        if _TITLE_WORDS.search(clean) and "。" not in clean and len(clean) <= 150:
+            return clean, number
         nxt = lines[index + 1][1].strip() if index + 1 < len(lines) else ""
         if nxt and len(clean) + len(nxt) <= 150 and _TITLE_WORDS.search(nxt) and not nxt.endswith(":") \
                 and regex.search(r"\d{4}年|关于", clean) and not regex.search(r"[。,:]", clean + nxt):
-            return clean + nxt
-    return None
+            return clean + nxt, None
+    return None, None
 
 
 def _signature(lines: list[tuple[int, str]]) -> tuple[int, str | None, dt.date | None]:
@@ -107,9 +119,12 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
     pairs = dict(header_pairs or [])
     lines = _lines(text)
     head_limit = next((i for i, (_, l) in enumerate(lines) if regex.match(r"^(一|\(一\))[、)]", l)), min(len(lines), 25))
-    meta.title = _title(lines, max(head_limit, 1))
+    meta.title, bracket_number = _title(lines, max(head_limit, 1))
 
     for index, (start, line) in enumerate(lines[: head_limit + 1]):
+        if meta.title and line.startswith(meta.title) and len(line) > len(meta.title):
+            start, line = start + len(meta.title), line[len(meta.title):]
+            line = line[: line.index(":") + 1] if ":" in line[:80] else line
         if _RECIPIENT_LINE.match(line) and ("各" in line or _ORG_END.search(line.rstrip(":").split(",")[0])):
             meta.recipients = split_names(line.rstrip(":"))
             meta.body_start = start + len(line) + 1
@@ -121,6 +136,8 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
         if match:
             meta.doc_number = normalise_doc_number(match.group(0))
             break
+    if meta.doc_number is None and bracket_number and _DOC_NUMBER.fullmatch(bracket_number):
+        meta.doc_number = normalise_doc_number(bracket_number)
     if meta.doc_number is None and pairs.get("发文字号"):
         match = _DOC_NUMBER.fullmatch(pairs["发文字号"].strip())
         meta.doc_number = normalise_doc_number(match.group(0)) if match else None
@@ -128,10 +145,13 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
     sig_start, issuer, signed = _signature(lines)
     if sig_start >= 0:
         meta.body_end = sig_start
-    meta.issuer = issuer or pairs.get("发布机构") or _header_value(lines[:head_limit], ("来源", "发布机构")) or None
+    meta.issuer = (issuer or _header_value(lines[:head_limit], ("来源", "发布机构")) or pairs.get("发布机构")
+                   or _issuer_by_title(lines[:head_limit], meta.title))
     meta.date = signed.isoformat() if signed else _header_date(lines[:head_limit], pairs, meta)
+    if meta.date is None and not meta.warnings:
+        meta.date = _leading_date(lines[:head_limit])
     meta.index_number = pairs.get("索引号") or _header_value(lines[:head_limit], ("索引号",))
-    meta.period = _period(text)
+    meta.period = _period(text, int(meta.date[:4]) if meta.date else None)
     meta.attachments = _attachments(lines)
     meta.cc = _cc(lines)
     meta.contacts = _contacts(text)
@@ -159,11 +179,17 @@ def normalise_doc_number(raw: str) -> str:
     return regex.sub(r"[\[(【](\d{4})[\])】]", r"〔\1〕", clean)
 
 
+_LABELS = ("信息来源|来源|发布时间|发布日期|发布机构|生成日期|成文日期|编稿时间|归档时间|时间|日期|字体|字号|"
+           "浏览|阅读|点击|作者|主题分类|组配分类|文号|索引号|关键词|公开方式|有效性")
+_NEXT_LABEL = rf"(?=\s|\||【|\[|$|(?:{_LABELS})\s*[:])"
+
+
 def _header_value(lines, keys) -> str | None:
+    """A `key:value` field of a page header; the value stops at the next label or separator."""
     for _, line in lines:
         for key in keys:
-            match = regex.search(rf"{key}\s*[:]\s*(?P<v>[^\s|]+)", line)
-            if match:
+            match = regex.search(rf"{key}\s*[:]\s*(?P<v>[^\s|【]*?){_NEXT_LABEL}", line)
+            if match and match.group("v").strip():
                 return match.group("v").strip()
     return None
 
@@ -182,20 +208,69 @@ def _header_date(lines, pairs, meta: Metadata) -> str | None:
     return None
 
 
-def _period(text: str) -> dict | None:
+def _issuer_by_title(lines, title: str | None) -> str | None:
+    """A body's name standing alone on the line above or below the title."""
+    if not title:
+        return None
+    for index, (_, line) in enumerate(lines):
+        if line.strip() != title:
+            continue
+        for near in (index - 1, index + 1):
+            if 0 <= near < len(lines):
+                candidate = _SEAL.sub("", lines[near][1]).strip()
+                if 4 <= len(candidate) <= 30 and _ORG_END.search(candidate) and not regex.search(r"[\d。,:>/ ]", candidate):
+                    return candidate
+    return None
+
+
+def _leading_date(lines) -> str | None:
+    """A page header line that opens with the publishing date (2024-09-10 17:02 阅读人数…)."""
+    for _, line in lines:
+        match = regex.match(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)", line.strip())
+        day = parse_date(match) if match else None
+        if day:
+            return day.isoformat()
+    return None
+
+
+_RANGE = regex.compile(
+    rf"(?:自|从)?(?P<a>(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)(?:起)?\s*(?:—|–|-|~|至|到|－)+\s*"
+    rf"(?P<b>(?:(?:\d{{4}}年)?\d{{1,2}}月)?\d{{1,2}}日)(?:止)?")
+_INSPECTION = regex.compile(r"统计|抽查|检查|监测|考核|测评|检测|评估|巡查|期限|时段|期间|数据")
+
+
+def _period(text: str, year: int | None = None) -> dict | None:
+    """A stated statistics or inspection period; missing year and month inherit from the start."""
     match = _PERIOD.search(text)
-    if not match:
+    candidates = [(match.group("a"), match.group("b"))] if match else []
+    for found in _RANGE.finditer(text):
+        sentence_start = max(text.rfind("。", 0, found.start()), text.rfind("\n", 0, found.start()))
+        sentence_end = min((i for i in (text.find("。", found.end()), text.find("\n", found.end())) if i >= 0),
+                           default=len(text))
+        if _INSPECTION.search(text, sentence_start + 1, sentence_end):
+            candidates.append((found.group("a"), found.group("b")))
+    for first_text, second_text in candidates:
+        period = _range_dates(first_text, second_text, year)
+        if period:
+            return period
+    return None
+
+
+def _range_dates(first_text: str, second_text: str, year: int | None) -> dict | None:
+    first = regex.search(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日", first_text)
+    second = regex.search(r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日", second_text)
+    if not first or not second:
         return None
-    first = parse_date(_DATE.search(match.group("a")))
-    second_match = _MONTH_DAY.search(match.group("b"))
-    if not first or not second_match:
+    start_year = int(first.group("y") or year or 0)
+    if not start_year:
         return None
-    year = int(second_match.group("y") or first.year)
     try:
-        second = dt.date(year, int(second_match.group("m")), int(second_match.group("d")))
+        start = dt.date(start_year, int(first.group("m")), int(first.group("d")))
+        end = dt.date(int(second.group("y") or start_year), int(second.group("m") or start.month),
+                      int(second.group("d")))
     except ValueError:
         return None
-    return {"start": first.isoformat(), "end": second.isoformat()}
+    return {"start": start.isoformat(), "end": end.isoformat()} if end >= start else None
 
 
 def _attachments(lines) -> list[str]:
@@ -214,12 +289,13 @@ def _attachments(lines) -> list[str]:
             after = lines[follow_index + 1][1].strip() if follow_index + 1 < len(lines) else ""
             if item and not _DATE_LINE.match(follow):
                 titles.append(item.group("title"))
-            elif titles and follow and len(follow) <= 20 and not _DATE_LINE.match(after) \
+            elif titles and follow and len(follow) <= 20 and regex.search(r"\p{Han}", follow) \
+                    and not _DATE_LINE.match(after) \
                     and not _DATE_LINE.match(follow) and not follow.startswith(("抄", "(", "附件")):
                 titles[-1] += follow
             else:
                 break
-        return [t.strip() for t in titles if t.strip()]
+        return [_TRAILING_JUNK.sub("", t).strip() for t in titles if _TRAILING_JUNK.sub("", t).strip()]
     return []
 
 

@@ -14,7 +14,7 @@ CN = "零〇一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Style name, rank (smaller is higher), pattern anchored at a line start.
 _LINE_STYLES = [
-    ("cn_dun", 1, regex.compile(rf"([{CN}]{{1,3}})[、.](?!\d)")),
+    ("cn_dun", 1, regex.compile(rf"([{CN}]{{1,3}})(?:、|\.(?!\d))")),
     ("cn_paren", 2, regex.compile(rf"\(([{CN}]{{1,3}})\)")),
     ("num_dot", 3, regex.compile(r"(\d{1,2})(?:[、]|\.(?!\d))")),
     ("num_paren", 4, regex.compile(r"\((\d{1,2})\)")),
@@ -69,11 +69,12 @@ def vocabulary() -> dict:
 
 def classify_title(title: str) -> str | None:
     """The kind whose longest phrase occurs in the heading, or None."""
-    best, best_len = None, 0
-    for kind, phrases in vocabulary()["kinds"].items():
-        for phrase in phrases:
-            if phrase in title and len(phrase) > best_len:
-                best, best_len = kind, len(phrase)
+    best, best_key = None, (0, 0)
+    kinds = vocabulary()["kinds"]
+    for priority, kind in enumerate(reversed(list(kinds))):
+        for phrase in kinds[kind]:
+            if phrase in title and (len(phrase), priority) > best_key:
+                best, best_key = kind, (len(phrase), priority)
     return best
 
 

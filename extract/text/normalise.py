@@ -35,6 +35,10 @@ _EDGE_SPACE = regex.compile(r"^[ ]+|[ ]+$", regex.MULTILINE)
 _MULTI_SPACE = regex.compile(r"[ ]{2,}")
 _BLANK_LINES = regex.compile(r"\n(?:[ ]*\n)+")
 _TRADITIONAL_SHARE = 0.05
+# Pages whose newlines were lost run every heading into one line; a heading marker right after a
+# full stop or colon in such a line starts a new line again.
+_LONG_LINE = 300
+_LOST_BREAK = regex.compile(r"(?<=[。:;!?])(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[^\n]{2})")
 
 
 @dataclass(slots=True)
@@ -94,6 +98,17 @@ def _whitespace_edits(text: str) -> list[Edit]:
         spans += [Edit(m.start(), m.end(), replacement, "whitespace") for m in pattern.finditer(text)]
     spans += [Edit(m.start(), m.end(), "\n", "blank_line") for m in _BLANK_LINES.finditer(text)]
     return _merge(spans)
+
+
+def _line_break_edits(text: str) -> list[Edit]:
+    """Restore line breaks before headings inside very long lines."""
+    edits: list[Edit] = []
+    pos = 0
+    for line in text.split("\n"):
+        if len(line) > _LONG_LINE:
+            edits += [Edit(pos + m.start(), pos + m.start(), "\n", "line_break") for m in _LOST_BREAK.finditer(line)]
+        pos += len(line) + 1
+    return edits
 
 
 def _merge(edits: list[Edit]) -> list[Edit]:
@@ -167,6 +182,7 @@ def normalise(raw: str) -> Normalised:
     step(find_pinyin_annotations(text))
     text = _narrow(text, table, repairs)
     step(_whitespace_edits(text))
+    step(_line_break_edits(text))
     converted = _converter().convert(text)
     script = detect_script(text, converted)
     if len(converted) == len(text):

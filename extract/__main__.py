@@ -1,0 +1,4 @@
+"""`python -m extract` runs the CLI."""
+from .cli import main
+
+main()

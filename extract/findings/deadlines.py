@@ -1,0 +1,213 @@
+"""Deadlines and time limits a notice sets (4月6日前整改完成, 5个工作日内作出答复), dated from the notice."""
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+from importlib import resources
+
+import regex
+import yaml
+
+from ..structure.numerals import chinese_to_int
+from .context import Context
+
+VOCAB = yaml.safe_load(resources.files("extract.data").joinpath("deadlines.yaml").read_text("utf-8"))
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+_CN = "〇零一二两三四五六七八九十"
+_YEAR = r"\d{4}|[〇零○一二三四五六七八九]{4}"
+_MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_DAY = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+_AMOUNT = r"\d{1,4}(?:\.\d{1,2})?|[一二两三四五六七八九十]{1,3}"
+_LIMIT_FIRST = "".join(sorted({word[0] for word in VOCAB["within_prefixes"]}))
+_PATTERN = regex.compile(
+    rf"""
+    (?=[\d{_CN}○本当下今次明翌年月{_LIMIT_FIRST}])  # a cheap first-character filter
+    (?:(?P<date>
+        (?<!\d)(?:(?P<year>{_YEAR})年|(?P<next_year>次年|明年|翌年))?(?P<month>{_MONTH})月(?:(?P<day>{_DAY})[日号]|(?P<month_end>底|末))
+      | (?:(?P<next>下)|本|当|(?<![\d{_CN}个次上每隔]))月(?:(?P<this_day>{_DAY})[日号]|(?P<this_end>底|末))
+      | (?:(?<!\d)(?P<end_year>{_YEAR})年?|今|本|当)?年(?:底|末)
+      | (?<!\d)(?P<iso_year>\d{{4}})[-/.](?P<iso_month>{_MONTH})[-/.](?P<iso_day>{_DAY})(?!\d)
+    )
+    (?:\((?:星期|周)[一二三四五六日天]\)|\(含\))?(?:下班|中午|上午|下午|晚上?)?(?:\d{{1,2}}(?:时|点|:\d{{2}}))?
+    (?P<by>{_alt(VOCAB["date_suffixes"])})?(?![{regex.escape(VOCAB["not_after_suffix"])}])
+    | (?P<limit>{_alt(VOCAB["within_prefixes"])})?(?<![\d.])(?P<amount>{_AMOUNT})
+      (?P<unit>{_alt(VOCAB["time_units"])})(?P<within>{_alt(VOCAB["within_suffixes"])})?)
+    """,
+    regex.VERBOSE,
+)
+_LINE = regex.compile(r"[^\n]+")
+_TITLES = regex.compile(r"《[^《》\n]{0,200}》")
+_CLAUSE_END = regex.compile(r"[,。;!?:\n]")
+_YEARS = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?=年)")
+_MAX_ACTION = 60
+# 2020年12月31日前开通的账号: a date that qualifies a noun is a criterion, not a deadline.
+_ATTRIBUTIVE = regex.compile(r"\p{Han}{2}的")
+_NOT_AFTER_WITHIN = regex.compile(_alt(VOCAB["not_after_within"]))
+
+_DATE_CUES = _longest_first(VOCAB["date_cues"] + VOCAB["request_cues"])
+_RECURRING = tuple(VOCAB["recurring"])
+_PAST_BEFORE = _longest_first(VOCAB["past_before"])
+_PAST_AFTER = tuple(VOCAB["past_after"])
+_NOT_BEFORE_WITHIN = _longest_first(VOCAB["not_before_within"])
+_ACTION_LEAD = _longest_first(VOCAB["action_lead"])
+_CUE_WORDS = _longest_first(VOCAB["date_cues"])
+
+
+def find_deadlines(ctx: Context) -> list[dict]:
+    """Every date by which, or limit within which, something must be done, in body text and tables."""
+    base_year = _base_year(ctx)
+    end = len(ctx.text) if ctx.body_end is None else ctx.body_end
+    titles = [m.span() for m in _TITLES.finditer(ctx.text, ctx.body_start, end)]
+    title_starts = [start for start, _ in titles]
+    spans = [(s.start, s.end) for s in ctx.sentences] + _table_lines(ctx)
+    deadlines = []
+    for start, stop in sorted(spans):
+        for match in _PATTERN.finditer(ctx.text, start, stop):
+            i = bisect.bisect_right(title_starts, match.start()) - 1
+            if i >= 0 and match.start() < titles[i][1]:
+                continue
+            found = _deadline(ctx, match, stop, base_year)
+            if found is not None:
+                deadlines.append(found)
+    return deadlines
+
+
+def _table_lines(ctx: Context) -> list[tuple[int, int]]:
+    """Table text line by line: a limit stated in a cell is still a limit."""
+    lines = []
+    for start, end in ctx.table_spans:
+        for match in _LINE.finditer(ctx.text[start:end]):
+            lines.append((start + match.start(), start + match.end()))
+    return lines
+
+
+def _base_year(ctx: Context) -> int | None:
+    """The notice's year; without a notice date, the latest year the text names."""
+    if ctx.date is not None:
+        return ctx.date.year
+    years = [int(y) for y in _YEARS.findall(ctx.text)]
+    return max(years) if years else None
+
+
+def _deadline(ctx: Context, match: regex.Match, stop: int, base_year: int | None) -> dict | None:
+    """A date or duration is a deadline only when its context makes it a limit for an action."""
+    text = ctx.text
+    before = text[max(0, match.start() - 8):match.start()]
+    cued = before.rstrip(":为是").endswith(_DATE_CUES)
+    if match["date"]:
+        after = text[match.end():min(stop, match.end() + 80)]
+        past = after.lstrip(",").startswith(_PAST_AFTER) or (match["by"] and _ATTRIBUTIVE.match(after))
+        if past or before.endswith(_PAST_BEFORE) or before.endswith(_RECURRING):
+            return None
+        overdue = any(cue in after for cue in VOCAB["overdue_cues"])
+        if not (match["by"] or cued or overdue):
+            return None
+        date = _date(ctx, match, base_year)
+        if date is None:
+            return None
+        return _result(ctx, match, stop, date.isoformat(), None, cued)
+    if not (match["within"] or match["limit"]):
+        return None
+    if before.endswith(_NOT_BEFORE_WITHIN) or _NOT_AFTER_WITHIN.match(text, match.end()):
+        return None
+    amount = _amount(match["amount"])
+    if not amount:
+        return None
+    within = {"amount": amount, "unit": VOCAB["time_units"][match["unit"]]}
+    return _result(ctx, match, stop, None, within, bool(match["limit"]))
+
+
+def _amount(raw: str) -> int | float | None:
+    if raw[0].isdigit():
+        return float(raw) if "." in raw else int(raw)
+    return chinese_to_int(raw)
+
+
+def _part(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    return int(raw) if raw.isdigit() else chinese_to_int(raw)
+
+
+def _date(ctx: Context, match: regex.Match, base_year: int | None) -> dt.date | None:
+    """The ISO date; a year left out is the notice's, or the next one when the month has passed."""
+    notice = ctx.date
+    if match["iso_year"]:
+        year, month, day = int(match["iso_year"]), _part(match["iso_month"]), _part(match["iso_day"])
+    elif match["month"]:
+        year, month, day = _part(match["year"]), _part(match["month"]), _part(match["day"])
+    elif match["this_day"] or match["this_end"]:
+        if notice is None:
+            return None
+        year, month, day = notice.year, notice.month, _part(match["this_day"])
+        if match["next"]:
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    else:
+        year, month, day = _part(match["end_year"]), 12, 31
+    if year is None:
+        if base_year is None:
+            return None
+        later = match["next_year"] or (notice is not None and month < notice.month)
+        year = base_year + (1 if later else 0)
+    if not (1 <= month <= 12) or year < 1900 or year > 2200:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    day = last if day is None else day
+    return dt.date(year, month, day) if 1 <= day <= last else None
+
+
+def _result(ctx: Context, match: regex.Match, stop: int, date: str | None, within: dict | None,
+            cued: bool) -> dict:
+    span = _action_after(ctx.text, match.end(), stop)
+    if span is None and cued:
+        span = _action_before(ctx.text, match.start())
+    if span is None:
+        span = _next_clause(ctx.text, match.end(), stop)
+    action = ctx.text[span[0]:span[1]] if span else None
+    start, end = (min(match.start(), span[0]), max(match.end(), span[1])) if span else match.span()
+    return {"date": date, "within": within, "action": action, "units": [], "evidence": ctx.evidence(start, end)}
+
+
+def _action_after(text: str, start: int, stop: int) -> tuple[int, int] | None:
+    """The rest of the deadline's clause, without modal words: 4月6日前[整改完成]."""
+    window = min(stop, start + _MAX_ACTION)
+    end = _CLAUSE_END.search(text, start, window)
+    clause_end = end.start() if end else window
+    while start < clause_end and text[start].isspace():
+        start += 1
+    for word in _ACTION_LEAD:
+        if text.startswith(word, start, clause_end):
+            start += len(word)
+            break
+    return (start, clause_end) if start < clause_end else None
+
+
+def _action_before(text: str, end: int) -> tuple[int, int] | None:
+    """The clause ahead of a cue that names what the limit is for: [办理]时限为20个工作日."""
+    begin = max(0, end - _MAX_ACTION)
+    breaks = [m.end() for m in _CLAUSE_END.finditer(text, begin, end)]
+    start = breaks[-1] if breaks else begin
+    clause = text[start:end]
+    trimmed = clause.rstrip(":为是")
+    for cue in _CUE_WORDS:
+        if trimmed.endswith(cue):
+            trimmed = trimmed[: -len(cue)]
+            break
+    return (start, start + len(trimmed)) if trimmed else None
+
+
+def _next_clause(text: str, end: int, stop: int) -> tuple[int, int] | None:
+    """When the deadline ends its clause with a comma, the clause after it: 4月6日前,[各单位要……]."""
+    if end < stop and text[end] == ",":
+        return _action_after(text, end + 1, stop)
+    return None

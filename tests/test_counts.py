@@ -1,0 +1,157 @@
+"""Counts on real notice sentences: what is a count, what is not, and hostile input."""
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.findings.context import Context
+from extract.findings.counts import find_counts
+from extract.structure.sections import build_sections
+from extract.text.normalise import normalise
+
+from .conftest import SEED_000, SEED_001
+
+
+def _context(text: str, table_spans: list[tuple[int, int]] | None = None) -> Context:
+    norm = normalise(text)
+    return Context(norm, build_sections(norm.text), [], None, table_spans=table_spans or [])
+
+
+def _counts(text: str) -> list[tuple]:
+    return [(c["value"], c["unit"], c["kind"], c["approximate"]) for c in find_counts(_context(text))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("全区第一季度共主动公开政府信息1422条,其中动态信息1261条,法定主动公开内容161条。",
+     [(1422, "条", "count", False), (1261, "条", "count", False), (161, "条", "count", False)]),
+    ("全区现有80个政务新媒体账号中,此次检查合格70个,不合格8个,正在注销2个,合格率90%。",
+     [(80, "个", "count", False), (70, "个", "count", False), (8, "个", "count", False),
+      (2, "个", "count", False), (90, "%", "percent", False)]),
+    ("“中国·甘肃”门户网站年访问量5亿余人次,发布信息4亿余条。",
+     [(500_000_000, "人次", "count", True), (400_000_000, "条", "count", True)]),
+    ("政务微博访问量476万余人次,粉丝30余万人次。",
+     [(4_760_000, "人次", "count", True), (300_000, "人次", "count", True)]),
+    ("全省共主动公开政府信息1563668条,较2015年增长8.91%。",
+     [(1_563_668, "条", "count", False), (8.91, "%", "change", False)]),
+    ("共受理申请一千二百条,发现三个单位未及时更新。", [(1200, "条", "count", False), (3, "个", "count", False)]),
+    ("经查,三闸镇等8个单位未添加本机构政府信息公开指南。", [(8, "个", "count", False)]),
+    ("2021年第一季度全区公开情况较好的8个,公开数量不足的10个,未更新的8个。",
+     [(8, "个", "count", False), (10, "个", "count", False), (8, "个", "count", False)]),
+    ("随机抽查的53个“今日头条”账号中,16个超过2周未更新,合格率不足70%。",
+     [(53, "个", "count", False), (16, "个", "count", False), (70, "%", "percent", True)]),
+    ("总体合格率94%,比2017年第一季度提高3个百分点。",
+     [(94, "%", "percent", False), (3, "百分点", "change", False)]),
+    ("10个单位工作较为突出,得分超过75分;5个单位测评分低于60分。",
+     [(10, "个", "count", False), (75, "分", "count", True), (5, "个", "count", False), (60, "分", "count", True)]),
+    ("全市共主动公开政府信息约4.6万条,访问量达1.2亿人次,关注用户近85万人。",
+     [(46_000, "条", "count", True), (120_000_000, "人次", "count", False), (850_000, "人", "count", True)]),
+    ("超过80%的网站能够及时转载,90%以上的网站开设了专栏。",
+     [(80, "%", "percent", True), (90, "%", "percent", True)]),
+    ("“领导信箱”共收到网民来信309封,按期办结292封,按期办结率94.5%。",
+     [(309, "封", "count", False), (292, "封", "count", False), (94.5, "%", "percent", False)]),
+    ("2017年我局有关政府信息公开的行政复议案共1起。", [(1, "起", "count", False)]),
+    ("按期答复率达到百分之九十五。", [(95, "%", "percent", False)]),
+    ("共涉及资金3.5万元。", [(35_000, "元", "measure", False)]),
+    ("整改率达到百分之百。", [(100, "%", "percent", False)]),
+    ("同比下降2.3个百分点,较上季度减少12个。", [(2.3, "百分点", "change", False), (12, "个", "change", False)]),
+    ("合格率提高到95%。", [(95, "%", "percent", False)]),
+    ("全年行政复议0件。", [(0, "件", "count", False)]),
+    ("网站日均访问量1.2万人次,建立了3支队伍。", [(12_000, "人次", "count", False), (3, "支", "count", False)]),
+])
+def test_counts_in_sentences(sentence, expected):
+    assert _counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "3月30日,甘州区政务公开工作领导小组办公室对全区第一季度政府信息公开情况进行了检查。",
+    "市政府办公厅对全市政府网站开展了2025年第12次月检查。",
+    "委托第三方测评机构于7月中旬进行了抽查。",
+    "按照《江门市2019年度政府网站与政务新媒体考评方案》(江府办函〔2019〕129号)要求。",
+    "请与朝阳乡政府信息公开办公室联系,联系电话:0818-6972129。",
+    "区市政管理局微信订阅号超6个月未更新,三闸镇抖音账号超1个月未更新。",
+    "5个工作日内必须对网民咨询留言作出答复,24小时内回复。",
+    "严格执行政府信息公开“三级审核”制度,做好“两微一端”和12316热线建设。",
+    "明确一名副职负责网站信息内容发布的协调工作。",
+    "建议开展次数一年内不少于6次。",
+    "本报告包括概述等六个方面内容。",
+    "信息发布总量排名前五的单位为县自然资源局,前三名均为乡镇。",
+    "依照第1、2、3条规定办理。",
+    "各单位要十分重视,做到解答清楚、一次告知。",
+    "全市“我为政府网站找错”栏目零找错。",
+    "结合“5·15政务公开日”活动,完善5.15活动专栏。",
+    "自201912月项目启动以来,开展了20243月份检查。",
+    "首页长达1个多月未更新。",
+    "数十个单位、几十家网站存在问题。",
+    "严禁使用零件拼装。",
+])
+def test_not_counts(sentence):
+    assert _counts(sentence) == []
+
+
+def test_table_cells_and_headings_are_not_counts():
+    text = "一、全区发布信息30条\n县政府办 |\n发布1362条 |\n共公开信息5条。"
+    table_start = text.index("县政府办")
+    ctx = _context(text, [(table_start, text.index("共公开"))])
+    assert [(c["value"], c["unit"]) for c in find_counts(ctx)] == [(5, "条")]
+
+
+def test_heading_run_on_into_body_keeps_its_counts():
+    ctx = _context("一、总体情况:本次共检查网站119个,其中存在问题的网站36个\n二、主要问题\n无。")
+    assert [(c["value"], c["unit"]) for c in find_counts(ctx)] == [(119, "个"), (36, "个")]
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("全区第一季度共主动公开政府信息1422条。", "主动公开政府信息"),
+    ("全区现有80个政务新媒体账号中,合格70个。", "政务新媒体账号"),
+    ("经查,三闸镇等8个单位未添加指南。", "单位"),
+    ("抽查发现不合格账号25个,总体合格率为95.77%。", "不合格账号"),
+])
+def test_subject(sentence, subject):
+    assert find_counts(_context(sentence))[0]["subject"] == subject
+
+
+def test_evidence_covers_the_count():
+    ctx = _context("全区第一季度共主动公开政府信息1422条。")
+    evidence = find_counts(ctx)[0]["evidence"]
+    assert evidence["text"] == ctx.text[evidence["start"]:evidence["end"]] == "主动公开政府信息1422条"
+
+
+def test_seed_000(doc):
+    counts = {(c["value"], c["unit"], c["kind"]) for c in doc(SEED_000.name)["counts"]}
+    assert {(1422, "条", "count"), (80, "个", "count"), (90, "%", "percent")} <= counts
+
+
+def test_seed_001(doc):
+    counts = doc(SEED_001.name)["counts"]
+    assert any(c["value"] == 500_000_000 and c["unit"] == "人次" and c["approximate"] for c in counts)
+
+
+@pytest.mark.parametrize("hostile", [
+    "9" * 200_000 + "条",
+    "、".join(["单位3个"] * 30_000),
+    "共" + "一二三四五六七八九十百千万亿" * 5_000 + "条",
+    "第" + "1、" * 50_000 + "2条",
+    "《" * 20_000 + "5个" + "“" * 20_000,
+], ids=lambda text: f"{text[:12]}…{len(text)}")
+def test_hostile_input_gives_well_formed_items(hostile):
+    """Built to make regexes backtrack; how long they take is measured in scripts/bench.py."""
+    ctx = _context(hostile)
+    for item in find_counts(ctx):
+        assert ctx.text[item["evidence"]["start"]:item["evidence"]["end"]] == item["evidence"]["text"]
+
+
+_ALPHABET = st.sampled_from(list("0123456789.,、;。:()%一二两三十百千万亿余多约近超第每前条个件人次家类分月日年《》“”\n")
+                            + ["个月", "工作日", "人次", "百分点", "百分之", "不足", "增长", "较", "合格率"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=300), st.lists(_ALPHABET, max_size=120).map("".join)))
+def test_any_text(text):
+    ctx = _context(text)
+    for count in find_counts(ctx):
+        assert math.isfinite(count["value"])
+        evidence = count["evidence"]
+        assert evidence["text"] == ctx.text[evidence["start"]:evidence["end"]]
