@@ -1,0 +1,362 @@
+"""Where indexed notices live: one small Store interface, and the SQLite store that ships by default."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+DEFAULT_DB = "tongbao.db"
+_ID = re.compile(r"[0-9a-f]{64}")
+_SENTENCE_ENDS = "。！？；;!?\n"
+# The trigram tokenizer cannot look up anything shorter than three characters.
+_TRIGRAM = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Narrowing shared by every finding query; `region` is a fragment of an issuer, title or unit name."""
+
+    since: str | None = None
+    until: str | None = None
+    region: str | None = None
+
+
+NO_FILTERS = Filters()
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What search needs from a database, so a server database can stand in for SQLite."""
+
+    def put(self, document: dict) -> str:
+        """Add or replace one document atomically; returns 'added' or 'updated'."""
+
+    def get(self, doc_id: str) -> dict | None:
+        """The document JSON as it was indexed."""
+
+    def names_containing(self, fragments: Sequence[str]) -> list[tuple[str, str]]:
+        """(spelling, unit name) pairs for every name or alias that contains one of the fragments."""
+
+    def unit_summaries(self, units: Sequence[str], filters: Filters = NO_FILTERS) -> list[dict]:
+        """Per unit: type, notices and findings counts, issuers, latest date."""
+
+    def findings(self, units: Sequence[str], filters: Filters = NO_FILTERS) -> list[dict]:
+        """Problems naming any of `units`, newest first, each with its notice and deadline."""
+
+    def findings_by_text(self, text: str, filters: Filters = NO_FILTERS) -> list[dict]:
+        """Problems whose description, category, evidence or units contain `text`, newest first."""
+
+    def stats(self) -> dict[str, int]:
+        """How much the store holds."""
+
+    def close(self) -> None:
+        """Release the connection."""
+
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY, date TEXT, title TEXT, issuer TEXT, doc_number TEXT, source_path TEXT,
+  indexed_at TEXT NOT NULL, body TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+CREATE TABLE IF NOT EXISTS units (
+  id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  name TEXT NOT NULL, type TEXT, aliases TEXT NOT NULL, mentions INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS units_doc ON units(doc_id);
+CREATE INDEX IF NOT EXISTS units_name ON units(name);
+CREATE TABLE IF NOT EXISTS unit_names (
+  id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  name TEXT NOT NULL, unit TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS unit_names_doc ON unit_names(doc_id);
+CREATE INDEX IF NOT EXISTS unit_names_unit ON unit_names(unit);
+CREATE TABLE IF NOT EXISTS problems (
+  id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, category TEXT, description TEXT NOT NULL, section TEXT, source TEXT,
+  ev_start INTEGER, ev_end INTEGER, ev_text TEXT, sentence TEXT);
+CREATE INDEX IF NOT EXISTS problems_doc ON problems(doc_id);
+CREATE TABLE IF NOT EXISTS problem_units (
+  problem_id INTEGER NOT NULL REFERENCES problems(id) ON DELETE CASCADE, unit TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS problem_units_problem ON problem_units(problem_id);
+CREATE INDEX IF NOT EXISTS problem_units_unit ON problem_units(unit);
+CREATE TABLE IF NOT EXISTS counts (
+  id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, value REAL, unit TEXT, kind TEXT, approximate INTEGER, subject TEXT,
+  units TEXT NOT NULL, ev_start INTEGER, ev_end INTEGER, ev_text TEXT);
+CREATE INDEX IF NOT EXISTS counts_doc ON counts(doc_id);
+CREATE TABLE IF NOT EXISTS deadlines (
+  id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  idx INTEGER NOT NULL, date TEXT, within_amount REAL, within_unit TEXT, action TEXT,
+  ev_start INTEGER, ev_end INTEGER, ev_text TEXT);
+CREATE INDEX IF NOT EXISTS deadlines_doc ON deadlines(doc_id);
+CREATE TABLE IF NOT EXISTS deadline_units (
+  deadline_id INTEGER NOT NULL REFERENCES deadlines(id) ON DELETE CASCADE, unit TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS deadline_units_deadline ON deadline_units(deadline_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS problems_fts USING fts5(
+  description, category, evidence, units, tokenize='trigram');
+CREATE VIRTUAL TABLE IF NOT EXISTS unit_names_fts USING fts5(name, tokenize='trigram');
+PRAGMA user_version = 1;
+"""
+
+_FINDING_COLUMNS = """pu.unit, d.id, d.date, d.title, d.issuer, p.idx, p.category, p.description, p.section,
+  p.source, p.ev_start, p.ev_end, p.ev_text, p.sentence"""
+_NEWEST_FIRST = "ORDER BY d.date IS NULL, d.date DESC, d.id, p.idx, pu.unit"
+
+
+def evidence_sentence(text: str | None, evidence: dict) -> str | None:
+    """The whole sentence around an evidence span, for reading a finding without opening the notice."""
+    start, end, quoted = evidence.get("start"), evidence.get("end"), evidence.get("text")
+    if not text or start is None or end is None or not 0 <= start <= end <= len(text):
+        return quoted
+    if quoted is not None and text[start:end] != quoted:
+        return quoted
+    left = max(text.rfind(mark, 0, start) for mark in _SENTENCE_ENDS) + 1
+    if end > start and text[end - 1] in _SENTENCE_ENDS:
+        right = end
+    else:
+        ends = [i for mark in _SENTENCE_ENDS if (i := text.find(mark, end)) != -1]
+        right = min(ends) + 1 if ends else len(text)
+    return text[left:right].strip() or quoted
+
+
+def _like(fragment: str) -> str:
+    escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _filters(filters: Filters, unit_column: str) -> tuple[str, list]:
+    clauses, params = [], []
+    if filters.since:
+        clauses.append("d.date >= ?")
+        params.append(filters.since)
+    if filters.until:
+        clauses.append("d.date <= ?")
+        params.append(filters.until)
+    if filters.region:
+        clauses.append(f"(d.issuer LIKE ? ESCAPE '\\' OR d.title LIKE ? ESCAPE '\\' OR {unit_column} LIKE ? ESCAPE '\\')")
+        params += [_like(filters.region)] * 3
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+def _evidence(row_start, row_end, row_text) -> dict | None:
+    if row_start is None and row_text is None:
+        return None
+    return {"start": row_start, "end": row_end, "text": row_text}
+
+
+class SQLiteStore:
+    """The embedded store: one file, WAL mode, one transaction per document."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB):
+        self.path = str(path)
+        self._lock = threading.RLock()
+        # Autocommit mode: every transaction below is opened and closed explicitly.
+        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA busy_timeout = 5000")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._db.executescript(SCHEMA)
+
+    def __enter__(self) -> SQLiteStore:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def put(self, document: dict) -> str:
+        doc_id = document.get("id")
+        if not isinstance(doc_id, str) or not _ID.fullmatch(doc_id):
+            raise ValueError("document id must be the sha256 of the notice's bytes (64 hex digits)")
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                existed = self._delete(doc_id)
+                self._insert(doc_id, document)
+            except BaseException as error:
+                self._db.execute("ROLLBACK")
+                if isinstance(error, (KeyError, TypeError, AttributeError, sqlite3.IntegrityError)):
+                    raise ValueError(f"malformed document: {type(error).__name__}: {error}") from error
+                raise
+            self._db.execute("COMMIT")
+        return "updated" if existed else "added"
+
+    def _delete(self, doc_id: str) -> bool:
+        db = self._db
+        db.execute("DELETE FROM problems_fts WHERE rowid IN (SELECT id FROM problems WHERE doc_id = ?)", (doc_id,))
+        db.execute("DELETE FROM unit_names_fts WHERE rowid IN (SELECT id FROM unit_names WHERE doc_id = ?)", (doc_id,))
+        return db.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
+
+    def _insert(self, doc_id: str, doc: dict) -> None:
+        db, text = self._db, doc.get("text")
+        db.execute(
+            "INSERT INTO documents (id, date, title, issuer, doc_number, source_path, indexed_at, body)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, doc.get("date"), doc.get("title"), doc.get("issuer"), doc.get("doc_number"),
+             (doc.get("source") or {}).get("path"), dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+             json.dumps(doc, ensure_ascii=False)))
+        names: set[tuple[str, str]] = set()
+        for unit in doc.get("units") or []:
+            db.execute("INSERT INTO units (doc_id, name, type, aliases, mentions) VALUES (?, ?, ?, ?, ?)",
+                       (doc_id, unit["name"], unit.get("type"), json.dumps(unit.get("aliases") or [], ensure_ascii=False),
+                        len(unit.get("mentions") or [])))
+            names.update((spelling, unit["name"]) for spelling in [unit["name"], *(unit.get("aliases") or [])])
+        for idx, problem in enumerate(doc.get("problems") or []):
+            ev = problem.get("evidence") or {}
+            problem_id = db.execute(
+                "INSERT INTO problems (doc_id, idx, category, description, section, source, ev_start, ev_end, ev_text,"
+                " sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc_id, idx, problem.get("category"), problem["description"], problem.get("section"),
+                 problem.get("source"), ev.get("start"), ev.get("end"), ev.get("text"),
+                 evidence_sentence(text, ev))).lastrowid
+            db.executemany("INSERT INTO problem_units (problem_id, unit) VALUES (?, ?)",
+                           [(problem_id, unit) for unit in problem["units"]])
+            db.execute("INSERT INTO problems_fts (rowid, description, category, evidence, units) VALUES (?, ?, ?, ?, ?)",
+                       (problem_id, problem["description"], problem.get("category") or "", ev.get("text") or "",
+                        " ".join(problem["units"])))
+            names.update((unit, unit) for unit in problem["units"])
+        for idx, count in enumerate(doc.get("counts") or []):
+            ev = count.get("evidence") or {}
+            db.execute(
+                "INSERT INTO counts (doc_id, idx, value, unit, kind, approximate, subject, units, ev_start, ev_end,"
+                " ev_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc_id, idx, count.get("value"), count.get("unit"), count.get("kind"), int(bool(count.get("approximate"))),
+                 count.get("subject"), json.dumps(count.get("units") or [], ensure_ascii=False),
+                 ev.get("start"), ev.get("end"), ev.get("text")))
+        for idx, deadline in enumerate(doc.get("deadlines") or []):
+            ev, within = deadline.get("evidence") or {}, deadline.get("within") or {}
+            deadline_id = db.execute(
+                "INSERT INTO deadlines (doc_id, idx, date, within_amount, within_unit, action, ev_start, ev_end, ev_text)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (doc_id, idx, deadline.get("date"), within.get("amount"), within.get("unit"), deadline.get("action"),
+                 ev.get("start"), ev.get("end"), ev.get("text"))).lastrowid
+            db.executemany("INSERT INTO deadline_units (deadline_id, unit) VALUES (?, ?)",
+                           [(deadline_id, unit) for unit in deadline.get("units") or []])
+        for spelling, unit in sorted(names):
+            name_id = db.execute("INSERT INTO unit_names (doc_id, name, unit) VALUES (?, ?, ?)",
+                                 (doc_id, spelling, unit)).lastrowid
+            db.execute("INSERT INTO unit_names_fts (rowid, name) VALUES (?, ?)", (name_id, spelling))
+
+    def get(self, doc_id: str) -> dict | None:
+        with self._lock:
+            row = self._db.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def names_containing(self, fragments: Sequence[str]) -> list[tuple[str, str]]:
+        found: set[tuple[str, str]] = set()
+        with self._lock:
+            for fragment in dict.fromkeys(f for f in fragments if f):
+                if len(fragment) >= _TRIGRAM:
+                    rows = self._db.execute(
+                        "SELECT n.name, n.unit FROM unit_names_fts f JOIN unit_names n ON n.id = f.rowid"
+                        " WHERE unit_names_fts MATCH ?", (_phrase(fragment),))
+                else:
+                    rows = self._db.execute("SELECT name, unit FROM unit_names WHERE name LIKE ? ESCAPE '\\'",
+                                            (_like(fragment),))
+                found.update(rows)
+        return sorted(found)
+
+    def unit_summaries(self, units: Sequence[str], filters: Filters = NO_FILTERS) -> list[dict]:
+        if not units:
+            return []
+        marks = ",".join("?" * len(units))
+        where, params = _filters(filters, "n.unit")
+        with self._lock:
+            seen = self._db.execute(
+                f"SELECT n.unit, COUNT(DISTINCT n.doc_id), MAX(d.date), json_group_array(DISTINCT d.issuer)"
+                f" FROM unit_names n JOIN documents d ON d.id = n.doc_id WHERE n.unit IN ({marks}){where}"
+                f" GROUP BY n.unit", [*units, *params]).fetchall()
+            where, params = _filters(filters, "pu.unit")
+            found = dict(self._db.execute(
+                f"SELECT pu.unit, COUNT(*) FROM problem_units pu JOIN problems p ON p.id = pu.problem_id"
+                f" JOIN documents d ON d.id = p.doc_id WHERE pu.unit IN ({marks}){where} GROUP BY pu.unit",
+                [*units, *params]).fetchall())
+            # Ascending by frequency, so the commonest type of each name is the one dict() keeps.
+            types = dict(self._db.execute(
+                f"SELECT name, type FROM units WHERE name IN ({marks}) GROUP BY name, type"
+                f" ORDER BY COUNT(*)", list(units)).fetchall())
+        summaries = {name: {"name": name, "type": types.get(name), "documents": docs, "findings": found.get(name, 0),
+                            "latest": latest, "issuers": sorted(i for i in json.loads(issuers) if i)}
+                     for name, docs, latest, issuers in seen}
+        return [summaries[u] for u in units if u in summaries]
+
+    def findings(self, units: Sequence[str], filters: Filters = NO_FILTERS) -> list[dict]:
+        if not units:
+            return []
+        where, params = _filters(filters, "pu.unit")
+        sql = (f"SELECT {_FINDING_COLUMNS} FROM problem_units pu JOIN problems p ON p.id = pu.problem_id"
+               f" JOIN documents d ON d.id = p.doc_id WHERE pu.unit IN ({','.join('?' * len(units))}){where}"
+               f" {_NEWEST_FIRST}")
+        return self._rows_to_findings(sql, [*units, *params])
+
+    def findings_by_text(self, text: str, filters: Filters = NO_FILTERS) -> list[dict]:
+        if not text:
+            return []
+        where, params = _filters(filters, "pu.unit")
+        join = ("FROM problem_units pu JOIN problems p ON p.id = pu.problem_id JOIN documents d ON d.id = p.doc_id")
+        if len(text) >= _TRIGRAM:
+            sql = (f"SELECT {_FINDING_COLUMNS} {join} WHERE p.id IN"
+                   f" (SELECT rowid FROM problems_fts WHERE problems_fts MATCH ?){where} {_NEWEST_FIRST}")
+            return self._rows_to_findings(sql, [_phrase(text), *params])
+        sql = (f"SELECT {_FINDING_COLUMNS} {join} WHERE (p.description LIKE ? ESCAPE '\\'"
+               f" OR p.category LIKE ? ESCAPE '\\' OR p.ev_text LIKE ? ESCAPE '\\'){where} {_NEWEST_FIRST}")
+        return self._rows_to_findings(sql, [*[_like(text)] * 3, *params])
+
+    def _rows_to_findings(self, sql: str, params: list) -> list[dict]:
+        with self._lock:
+            rows = self._db.execute(sql, params).fetchall()
+            deadlines = self._deadlines({row[1] for row in rows})
+        findings = []
+        for (unit, doc_id, date, title, issuer, idx, category, description, section, source,
+             ev_start, ev_end, ev_text, sentence) in rows:
+            findings.append({
+                "unit": unit, "document_id": doc_id, "date": date, "title": title, "issuer": issuer,
+                "problem": idx, "category": category, "description": description, "section": section,
+                "source": source, "evidence": _evidence(ev_start, ev_end, ev_text), "sentence": sentence,
+                "deadline": _deadline_for(unit, deadlines.get(doc_id, [])),
+            })
+        return findings
+
+    def _deadlines(self, doc_ids: set[str]) -> dict[str, list[dict]]:
+        if not doc_ids:
+            return {}
+        rows = self._db.execute(
+            f"SELECT dl.doc_id, dl.date, dl.within_amount, dl.within_unit, dl.action, dl.ev_start, dl.ev_end,"
+            f" dl.ev_text, json_group_array(du.unit) FILTER (WHERE du.unit IS NOT NULL)"
+            f" FROM deadlines dl LEFT JOIN deadline_units du ON du.deadline_id = dl.id"
+            f" WHERE dl.doc_id IN ({','.join('?' * len(doc_ids))}) GROUP BY dl.id ORDER BY dl.doc_id, dl.idx",
+            sorted(doc_ids)).fetchall()
+        by_doc: dict[str, list[dict]] = {}
+        for doc_id, date, amount, unit, action, ev_start, ev_end, ev_text, units in rows:
+            by_doc.setdefault(doc_id, []).append({
+                "date": date, "within": {"amount": amount, "unit": unit} if amount is not None else None,
+                "action": action, "units": json.loads(units) if units else [],
+                "evidence": _evidence(ev_start, ev_end, ev_text)})
+        return by_doc
+
+    def stats(self) -> dict[str, int]:
+        queries = {"documents": "SELECT COUNT(*) FROM documents", "units": "SELECT COUNT(DISTINCT unit) FROM unit_names",
+                   "problems": "SELECT COUNT(*) FROM problems", "counts": "SELECT COUNT(*) FROM counts",
+                   "deadlines": "SELECT COUNT(*) FROM deadlines"}
+        with self._lock:
+            return {key: self._db.execute(sql).fetchone()[0] for key, sql in queries.items()}
+
+
+def _deadline_for(unit: str, deadlines: list[dict]) -> dict | None:
+    """A deadline naming the unit, else one addressed to every unit in the notice; the earliest wins."""
+    for candidates in ([d for d in deadlines if unit in d["units"]], [d for d in deadlines if not d["units"]]):
+        if candidates:
+            return min(candidates, key=lambda d: (d["date"] is None, d["date"] or ""))
+    return None
