@@ -18,8 +18,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--misses", action="store_true", help="list every miss and spurious item")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument("--heldout", action="store_true",
+                        help="score the held-out set (corpus/heldout), which rules are never tuned on")
     args = parser.parse_args()
-    scores = evaluate(ROOT / "corpus", lambda p: extract_file(p, include_text=False))
+    corpus = ROOT / "corpus" / "heldout" if args.heldout else ROOT / "corpus"
+    scores = evaluate(corpus, lambda p: extract_file(p, include_text=False))
     floors = json.loads((ROOT / "corpus" / "floors.json").read_text("utf-8"))
     rows, failed = {}, []
     for name, score in scores.items():
@@ -30,7 +33,7 @@ def main() -> int:
         else:
             rows[name] = {"accuracy": round(score.accuracy, 3), "correct": score.correct, "total": score.total}
             value = score.accuracy
-        if value + 1e-9 < floors.get(name, 0.0):
+        if not args.heldout and value + 1e-9 < floors.get(name, 0.0):
             failed.append(f"{name} {value:.3f} < floor {floors[name]:.3f}")
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))

@@ -1,0 +1,167 @@
+"""Shortcomings attributed to named units: one problem per unit and per clause that criticises it."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .gazetteer import alternation, vocab
+from .problems_text import describe, inherited, is_problem, split_cell
+from .units_tables import PROBLEM_HEAD, locate_rows
+
+_SEPARATOR = regex.compile(r"(?:、|和|及|与|以及|或)?")
+_GROUP_TAIL = regex.compile(
+    r"(?:等)?(?:\d{1,6}|[一二三四五六七八九十两]{1,3})?[个家]?(?:单位|乡镇|街道|部门|地区|市州|县区|镇|乡|网站|账号)?"
+    r"(?:和(?:部门|单位))?"
+    r"(?:的?(?:微信公众号|微信订阅号|公众号|微博|抖音号|账号|网站))?")
+_NUMBERING = regex.compile(r"^(?:\d{1,2}[.、]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|[一二三四五六七八九十]{1,3}是)")
+_LABEL = regex.compile(
+    r"(?P<label>[^,;:。()]{2,30}?)(?:的(?:单位)?(?:有|是|为)|\d{1,4}[个家],?(?:分别|依次)(?:是|为))[:,]?$")
+_QUALIFIER = regex.compile(r"\p{Han}{2,8}[省市县区]$")
+
+
+@lru_cache(maxsize=1)
+def _openers() -> regex.Pattern:
+    """Words that may stand between a clause start and its subject (如, 其中, 经查, 本月…)."""
+    return regex.compile(f"(?:{alternation(vocab()['lead_words'])}|[,:;])*")
+
+
+def find_problems(ctx, units) -> list[dict]:
+    """Problems from body sentences and from table rows with a problem column."""
+    by_sentence: dict[tuple[int, int], list] = {}
+    for unit in units:
+        for mention in unit.mentions:
+            if mention.sentence is not None and mention.evidence:
+                by_sentence.setdefault(mention.sentence, []).append(mention)
+    problems: list[dict] = []
+    previous = None
+    topics = _topics(ctx, units)
+    last = ctx.sentences[-1] if ctx.sentences else None
+    for sentence in ctx.sentences:
+        mentions = sorted(by_sentence.get((sentence.start, sentence.end), []), key=lambda m: m.start)
+        topic = topics.get(id(sentence.section)) if sentence.section is not None else None
+        if mentions or topic:
+            truncated = sentence is last and sentence.text[-1:] not in "。;!?)”"
+            problems += _sentence_problems(ctx, sentence, mentions, previous, topic, truncated)
+        previous = sentence
+    problems += _table_problems(ctx, units)
+    return problems
+
+
+def _topics(ctx, units) -> dict[int, object]:
+    """Sections whose heading opens with a unit (1.高昌区政府网站:…): their sentences are about it."""
+    heads = {}
+    starts = {m.start: m for u in units for m in u.mentions}
+    for top in ctx.sections:
+        for node in top.walk():
+            mention = starts.get(node.title_start)
+            if mention is not None and node is not top:
+                heads[id(node)] = mention
+    return heads
+
+
+def _category(ctx, sentence, topic) -> str | None:
+    section = sentence.section
+    if section is None or section is sentence.top or not section.title or topic is not None:
+        return None
+    return section.title.rstrip("。:") or None
+
+
+def _groups(text: str, offset: int, mentions) -> list[list]:
+    groups: list[list] = []
+    for mention in mentions:
+        if groups:
+            gap = text[groups[-1][-1].tail_end - offset:mention.start - offset]
+            if _SEPARATOR.fullmatch(gap.replace("“", "").replace("”", "")):
+                groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    return groups
+
+
+def _is_subject(text: str, start: int, floor: int) -> bool:
+    """A group is a clause's subject when only openers (如, 其中, 本月…) stand before it.
+
+    A clause ended by 、 (X未…、Y未…) also opens a new subject, and a place qualifier may precede
+    it (云南省“勐腊县保护所”网…)."""
+    head = text[floor:start].replace("“", "").replace("”", "")
+    head = _NUMBERING.sub("", head) if floor == 0 else head
+    if _LABEL.search(head):
+        return True
+    cut = max(head.rfind(","), head.rfind(":"), head.rfind(";"), head.rfind("、") if floor else -1)
+    head = head[cut + 1:] if cut >= 0 else head
+    return bool(_openers().fullmatch(head) or _openers().fullmatch(_QUALIFIER.sub("", head)))
+
+
+def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False) -> list[dict]:
+    """Problems of one sentence; in an excerpt cut mid-clause the cut clause is left out."""
+    text, offset = sentence.text, sentence.start
+    category = _category(ctx, sentence, topic)
+    label = ctx.section_path(sentence.top) or ctx.section_path(sentence.section)
+    groups = _groups(text, offset, mentions)
+    subjects, floors = [], []
+    floor = 0
+    for group in groups:
+        start = group[0].start - offset
+        if _is_subject(text, start, floor):
+            subjects.append(group)
+            floors.append(floor)
+        floor = group[-1].tail_end - offset
+    if not subjects and topic is not None:
+        subjects, floors = [[topic]], [0]
+    out: list[dict] = []
+    for index, group in enumerate(subjects):
+        topic_group = group[0] is topic and group[0].sentence != (sentence.start, sentence.end)
+        start = 0 if topic_group else group[0].start - offset
+        pred_start = 0 if topic_group else group[-1].tail_end - offset
+        tail = _GROUP_TAIL.match(text, pred_start)
+        pred_start = tail.end() if tail else pred_start
+        pred_end = subjects[index + 1][0].start - offset if index + 1 < len(subjects) else len(text)
+        predicate = _LABEL.sub("", text[pred_start:pred_end])  # …的有: labels the next group
+        if truncated and pred_end == len(text):
+            predicate = predicate[: max(predicate.rfind(","), 0)]
+            if not predicate.strip() and not _LABEL.search(text[floors[index]:start].rstrip(" “")):
+                continue
+        before = text[floors[index]:start]
+        label_match = _LABEL.search(before.rstrip(" “"))
+        descriptions = describe(predicate, category, account=group[-1].account,
+                                example=before.rstrip(" “").endswith(("如", "例如", "比如")))
+        if not descriptions and label_match and is_problem(label_match.group("label")):
+            descriptions = [label_match.group("label")]
+        if not descriptions and _bare_predicate(predicate):
+            prior = previous.text if previous is not None and previous.section is sentence.section else ""
+            descriptions = inherited(text[max(0, start - 300):start], prior, category)
+        names = list(dict.fromkeys(m.name for m in group))
+        evidence = ctx.evidence(offset + start, offset + max(pred_end, pred_start))
+        for name in names:
+            for description in descriptions:
+                out.append({"units": [name], "category": category, "description": description,
+                            "section": label, "source": "text", "evidence": evidence})
+    return out
+
+
+def _bare_predicate(predicate: str) -> bool:
+    return bool(regex.fullmatch(r"[等,。;、\s]*(?:等?(?:问题|情况|现象|单位))?[。;]?", predicate))
+
+
+def _table_problems(ctx, units) -> list[dict]:
+    at = {(m.start, m.source): unit.name for unit in units for m in unit.mentions}
+    out: list[dict] = []
+    for table in ctx.tables:
+        columns = [i for i, h in enumerate(table.header) if PROBLEM_HEAD.search(str(h or ""))]
+        if not columns:
+            continue
+        _, top = ctx.section_at(table.start)
+        label = ctx.section_path(top) if top is not None else None
+        for cells in locate_rows(ctx, table):
+            name = next((at[(s, "table")] for _, s, _ in cells if (s, "table") in at), None)
+            if name is None:
+                continue
+            for col in columns:
+                if col >= len(cells):
+                    continue
+                value, start, end = cells[col]
+                for piece, a, b in split_cell(value):
+                    out.append({"units": [name], "category": None, "description": piece, "section": label,
+                                "source": "table", "evidence": ctx.evidence(start + a, start + b)})
+    return out

@@ -1,0 +1,127 @@
+"""The wording of a shortcoming: the unit's own clause, trimmed to what is still meaningful."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .gazetteer import alternation, vocab
+
+_NEGATIVE = regex.compile(
+    r"未|不|没|无|差|错|缺|少|低|慢|滞后|空白|过期|失效|断链|错链|死链|隐患|超期|违规|虚假|弄虚作假|否决|遗漏|漏|乱|薄弱"
+    r"|欠|逾期|延迟|迟|僵尸|失误|重复|偏|仅|(?:存在|出现|发现)[^,。]{0,30}问题")
+_NOT_NEGATIVE = regex.compile(r"不少于|不低于|不超过|不断|无论|不得|未来|不仅|无误|不错|“[^“”]*”|《[^《》]*》")
+_CONSEQUENCE = regex.compile(r"^(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
+_GENERIC_SUBJECT = regex.compile(
+    r"^(?:且|而且|同时|但|但仍|仍|还|此外|另外)?(?:有)?(?:各|部分|个别|有的|一些|少数|多数|大部分|其他|其余|相关|有关|全[市县区省])")
+_SUBJECT = regex.compile(
+    r"^(?:但|但仍|仍|还|此外|另外|同时)?(?:有)?(?:\d+个|部分|个别|有的|一些|少数|多数|大部分|各)"
+    r"[^,]{0,16}?(?:单位|部门|乡镇|街道|账号|网站|政务新媒体|新媒体|地区|市州|县区|栏目)(?:单位|账号)?"
+    r"(?:也|还|仍|均|都)?(?:存在|出现|因)?")
+_ADVERBS = regex.compile(r"^(?:虽然?|仍然?|还|也|均|都|却|则|依然|依旧|同样)+")
+_ENDING = regex.compile(r"(?<=(?:不|未|无|差|低|少|慢|乱|错)\p{Han}{0,3})(?:等|的)?(?:现象|问题|情况)$|[。;,、\s]+$")
+_COUNTED_PAIR = regex.compile(r"^(出现|存在|有)?(.+?\d+[次个处条件篇])和(.+?\d+[次个处条件篇])$")
+_HEAD_PAIR = regex.compile(r"^(\p{Han}{1,6}?)((?:不|未|无)\p{Han}{1,5})、((?:不|未|无)\p{Han}{1,5})$")
+_NONE_CELL = regex.compile(r"^(?:未发现(?:明显)?问题|无|无问题|暂无|合格|正常|/|-|—|)$")
+
+
+@lru_cache(maxsize=1)
+def _praise() -> regex.Pattern:
+    return regex.compile(alternation(vocab()["praise_cues"]))
+
+
+def is_problem(text: str) -> bool:
+    """A clause names a shortcoming: a negative cue that is not a norm (不少于) and no praise."""
+    if _praise().search(text):
+        return False
+    return bool(_NEGATIVE.search(_NOT_NEGATIVE.sub("", text)))
+
+
+def _clean(part: str, category: str | None) -> str:
+    part = _ADVERBS.sub("", part.strip())
+    if part.startswith("存在") and len(part) > 4:
+        part = part[2:]
+    for _ in range(2):
+        part = _ENDING.sub("", part)
+    if category:
+        common = 0
+        while common < min(len(part), len(category)) and part[common] == category[common]:
+            common += 1
+        if common >= 4 and len(part) - common >= 4:
+            part = part[common:]
+    return part.strip()
+
+
+def _distribute(part: str) -> list[str]:
+    """出现错误表述2次和错别字1次 → two; 整改不及时、不到位 → 整改不及时, 整改不到位."""
+    m = _COUNTED_PAIR.match(part)
+    if m:
+        verb = m.group(1) or ""
+        return [verb + m.group(2), verb + m.group(3)]
+    m = _HEAD_PAIR.match(part)
+    if m:
+        return [m.group(1) + m.group(2), m.group(1) + m.group(3)]
+    return [part]
+
+
+def describe(predicate: str, category: str | None, account: str | None = None, example: bool = False) -> list[str]:
+    """The shortcomings in a unit's predicate, one per comma clause that criticises it."""
+    text = predicate.strip().lstrip(":,、 ")
+    if account and text.startswith("的"):
+        text = account + text  # 微博账号的留言功能… keeps the account it is about
+    elif account:
+        text = regex.sub(r"^(?:公开|发布|上)的", "", text)
+    else:
+        text = regex.sub(r"^的(?=“)", "", text)
+    out: list[str] = []
+    for index, part in enumerate(regex.split(r"[,:]", text)):
+        part = part.strip()
+        if not part:
+            continue
+        if index and _GENERIC_SUBJECT.match(part):
+            break  # a new, unnamed subject: the rest is not about this unit
+        if _CONSEQUENCE.match(part) or not is_problem(part):
+            continue
+        cleaned = _clean(part, category)
+        if len(cleaned) >= 2:
+            out += [d for d in _distribute(cleaned) if d not in out]
+    if not out and example:
+        # 如X…: an example of the clause before it is criticised even when its own words are neutral.
+        first = next((p for p in regex.split(r"[,:]", text) if p.strip()), "")
+        cleaned = _clean(first, category)
+        if len(cleaned) >= 2 and not _praise().search(first):
+            out.append(cleaned)
+    return out
+
+
+def inherited(before: str, previous: str, category: str | None) -> list[str]:
+    """For 如X、Y after a clause: the shortcoming of that clause, without its unnamed subject."""
+    source = regex.sub(r"(?:如|例如|比如|包括)$", "", before.rstrip(" ,:“")).rstrip(" ,:")
+    if not source:
+        source = previous.rstrip("。;")
+    part = regex.split(r"[,;。]", source)[-1].strip() if source else ""
+    verb = regex.search(r"存在|出现", part)
+    if verb and _GENERIC_SUBJECT.match(part[:verb.start()]):
+        part = part[verb.end():]
+    else:
+        part = _SUBJECT.sub("", part)
+    if not is_problem(part):
+        return []
+    cleaned = _clean(part, category)
+    return _distribute(cleaned) if len(cleaned) >= 2 else []
+
+
+def split_cell(value: str) -> list[tuple[str, int, int]]:
+    """A table cell's problems: one per , or ; clause, and per 、 item when each item is a problem itself."""
+    value = value or ""
+    if _NONE_CELL.match(value.strip()):
+        return []
+    out: list[tuple[str, int, int]] = []
+    for clause in regex.finditer(r"[^,;]+", value):
+        items = list(regex.finditer(r"[^、]+", value, pos=clause.start(), endpos=clause.end()))
+        parts = items if len(items) > 1 and all(is_problem(i.group()) for i in items) else [clause]
+        for part in parts:
+            cleaned = _clean(part.group(), None)
+            if is_problem(part.group()) and len(cleaned) >= 2:
+                out.append((cleaned, part.start(), part.end()))
+    return out

@@ -1,0 +1,121 @@
+"""Units named in table rows: every row of a ranking or inspection table names a unit."""
+from __future__ import annotations
+
+import regex
+
+from .gazetteer import nlp, vocab
+from .units_text import Ents, Mention, chains, official
+
+_NAME_HEAD = regex.compile(r"名称|单位|乡镇|街道|部门|账号|网站|区县|县区|市州|地区|镇")
+_NOT_NAME_HEAD = regex.compile(r"数|率|平台|问题|责任|时间|序号|得分|分值|类型|描述|备注|情况|金额|日期")
+_PLATFORM_HEAD = regex.compile(r"平台|类型|渠道")
+_OWNER_HEAD = regex.compile(r"责任单位|主办单位|运营单位|开办单位|主管单位|所属单位")
+PROBLEM_HEAD = regex.compile(r"问题|不合格|扣分原因|情况说明")
+_NUMBER = regex.compile(r"[\d.,%\s-]*")
+_TOTAL = regex.compile(r"合计|总计|小计|平均|全县|全市|全区|全省|总数")
+_CUT = regex.compile(r"\(.*$|….*$|\.\.\..*$")
+
+
+def locate_rows(ctx, table) -> list[list[tuple[str, int, int]]]:
+    """Each row's cells as (text, start, end) in the normalised text, found in reading order."""
+    text, cursor = ctx.text, table.start
+    rows = []
+    for row in table.rows:
+        cells = []
+        for cell in row:
+            value = "" if cell is None else str(cell)
+            at = text.find(value, cursor, table.end) if value else -1
+            if at < 0:
+                cells.append((value, cursor, cursor))
+            else:
+                cells.append((value, at, at + len(value)))
+                cursor = at + len(value)
+        rows.append(cells)
+    return rows
+
+
+def _columns(table) -> tuple[list[int], int | None, int | None]:
+    header = [str(h or "").replace(" ", "") for h in table.header]
+    names = [i for i, h in enumerate(header) if _NAME_HEAD.search(h) and not _NOT_NAME_HEAD.search(h)
+             and not _OWNER_HEAD.search(h)]
+    if not names:
+        width = max((len(r) for r in table.rows), default=0)
+        names = [i for i in range(width) if sum(isinstance(r[i], str) and r[i] and not _NUMBER.fullmatch(r[i])
+                                                  for r in table.rows if i < len(r)) * 2 > len(table.rows)]
+    platform = next((i for i, h in enumerate(header) if _PLATFORM_HEAD.search(h)), None)
+    owner = next((i for i, h in enumerate(header) if _OWNER_HEAD.search(h)), None)
+    return names, platform, owner
+
+
+def table_mentions(ctx) -> list[Mention]:
+    """Unit mentions from table rows, with account platforms and owners where the table gives them."""
+    out: list[Mention] = []
+    for table in ctx.tables:
+        names, platform_col, owner_col = _columns(table)
+        if not names:
+            continue
+        header = "".join(str(h or "") for h in table.header)
+        media = platform_col is not None or "账号" in header or "新媒体" in (table.title or "")
+        website = "网站" in "".join(str(table.header[i] or "") for i in names if i < len(table.header))
+        rows = locate_rows(ctx, table)
+        for cells in rows:
+            owner = _cell_mention(cells[owner_col]) if owner_col is not None and owner_col < len(cells) else None
+            for col in names:
+                if col >= len(cells):
+                    continue
+                mention = _cell_mention(cells[col])
+                if mention is None:
+                    if not (media or website):
+                        continue
+                    mention = _bare(cells[col], "new_media" if media else "website")
+                    if mention is None:
+                        continue
+                if media and not (mention.type == "department" and official(mention.name)):
+                    mention.type = "new_media"
+                    if platform_col is not None and platform_col < len(cells):
+                        mention.platform = _platform(cells[platform_col][0])
+                elif website:
+                    mention.type = "website"
+                if owner is not None:
+                    if mention.type == "department" and media:
+                        owner.extras["same_as"] = mention.name
+                    else:
+                        mention.owner = owner.name
+                    out.append(owner)
+                out.append(mention)
+    return out
+
+
+def _clean(value: str) -> str:
+    return _CUT.sub("", value.replace(" ", "")).strip()
+
+
+def _cell_mention(cell: tuple[str, int, int]) -> Mention | None:
+    value, start, _ = cell
+    name = _clean(value)
+    if not name or _NUMBER.fullmatch(name) or _TOTAL.search(name):
+        return None
+    doc = nlp()(name)
+    found = chains(name, 0, len(name), Ents(doc), start)
+    whole = next((m for m in found if m.start == start and m.end == start + len(name)), None)
+    if whole is None:
+        return None
+    whole.source, whole.role = "table", False
+    return whole
+
+
+def _bare(cell: tuple[str, int, int], type_: str) -> Mention | None:
+    value, start, _ = cell
+    name = _clean(value)
+    if not 2 <= len(name) <= 20 or _NUMBER.fullmatch(name) or _TOTAL.search(name) or name in vocab()["platforms"]:
+        return None
+    return Mention(start, start + len(name), name, type_, source="table", tail_end=start + len(name))
+
+
+def _platform(value: str) -> str | None:
+    v = vocab()
+    value = value.replace(" ", "")
+    for word in sorted(v["platform_by_word"], key=len, reverse=True):
+        if word in value:
+            return v["platform_by_word"][word]
+    return value or None

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Build extract/data/divisions.tsv from the adcode table that the cpca wheel ships, and the EntityRuler patterns.
+
+Usage: python3 scripts/build_divisions.py [--download | path/to/cpca-0.5.5-py3-none-any.whl]
+With a wheel path, or with --download (`pip download --no-deps cpca==0.5.5` into a temporary
+directory), divisions.tsv is rebuilt; unit_patterns.jsonl is always rebuilt from divisions.tsv and
+units.yaml, so editing the vocabulary needs no network.
+The adcode table in cpca is the 国家统计局 统计用区划代码 (12 digits; the first 6 are the 民政部
+行政区划代码); only province, prefecture and county rows are kept.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "extract" / "data"
+PACKAGE = "cpca==0.5.5"
+MEMBER = "cpca/resources/adcodes.csv"
+PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+HEADER = """# Administrative divisions of China: province, prefecture (city) and county level.
+# Source: the adcode table shipped in the PyPI package cpca 0.5.5 (file cpca/resources/adcodes.csv, MIT),
+# itself taken from the 国家统计局 统计用区划代码 / 民政部 行政区划代码 (code = first 6 digits).
+# Built by scripts/build_divisions.py; do not edit by hand.
+# columns: code, name, level (province|city|county), parent code (empty for a province)
+"""
+
+
+def _wheel(arg: str) -> Path:
+    if arg != "--download":
+        return Path(arg)
+    target = Path(tempfile.mkdtemp(prefix="cpca-"))
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", PACKAGE, "-d", str(target)], check=True)
+    return next(target.glob("cpca-*.whl"))
+
+
+def _rows(wheel: Path) -> list[tuple[str, str, str, str]]:
+    with zipfile.ZipFile(wheel) as archive:
+        text = archive.read(MEMBER).decode("utf-8")
+    names = {r["adcode"][:6]: r["name"] for r in csv.DictReader(io.StringIO(text))}
+    rows = []
+    for code, name in sorted(names.items()):
+        if name in PLACEHOLDERS:
+            continue
+        if code.endswith("0000"):
+            level, parent = "province", ""
+        elif code.endswith("00"):
+            level, parent = "city", code[:2] + "0000"
+        else:
+            level = "county"
+            parent = code[:4] + "00" if names.get(code[:4] + "00", "市辖区") not in PLACEHOLDERS else code[:2] + "0000"
+        rows.append((code, name, level, parent))
+    return rows
+
+
+def _patterns(rows: list[tuple[str, str, str, str]]) -> list[dict]:
+    """EntityRuler patterns: division names, their short forms, and the vocabularies of units.yaml."""
+    vocab = yaml.safe_load((DATA / "units.yaml").read_text("utf-8"))
+    suffixes = sorted(vocab["division_suffixes"], key=len, reverse=True)
+    patterns, seen = [], set()
+
+    def add(label: str, text: str, ident: str) -> None:
+        if (label, text) not in seen:
+            seen.add((label, text))
+            patterns.append({"label": label, "pattern": text, "id": ident})
+
+    rows = [row for row in rows if row[1] not in vocab["not_division_names"]]
+    for code, name, level, _ in rows:
+        add("DIV", name, f"{level}:{code}")
+    for code, name, level, _ in rows:
+        short = next((name[: -len(s)] for s in suffixes if name.endswith(s) and len(name) - len(s) >= 2), None)
+        if short and short not in vocab["not_short_forms"]:
+            add("PROV" if level == "province" else "DIV_SHORT", short, f"{level}:{code}")
+    for type_, words in vocab["suffixes"].items():
+        for word in words:
+            add("SUFFIX", word, type_)
+    for label, key in (("BLOCK", "blockers"), ("PLATFORM", "platforms"), ("ACCOUNT", "account_words"),
+                       ("PERSON", "person_titles")):
+        for word in vocab[key]:
+            add(label, word, key)
+    return patterns
+
+
+def _read_tsv() -> list[tuple[str, str, str, str]]:
+    lines = (DATA / "divisions.tsv").read_text("utf-8").splitlines()
+    return [tuple(line.split("\t")) for line in lines if line and not line.startswith("#")]
+
+
+def main(argv: list[str]) -> int:
+    if argv:
+        with (DATA / "divisions.tsv").open("w", encoding="utf-8") as out:
+            out.write(HEADER)
+            for row in _rows(_wheel(argv[0])):
+                out.write("\t".join(row) + "\n")
+    rows = _read_tsv()
+    patterns = _patterns(rows)
+    with (DATA / "unit_patterns.jsonl").open("w", encoding="utf-8") as out:
+        for pattern in patterns:
+            out.write(json.dumps(pattern, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} divisions, {len(patterns)} patterns")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

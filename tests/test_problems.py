@@ -1,0 +1,127 @@
+"""Problems on real notice sentences: who is criticised, for what, and what is no problem."""
+from __future__ import annotations
+
+import pytest
+
+from extract import validate
+from extract.findings.context import Context
+from extract.findings.problems import find_problems
+from extract.findings.units import find_units
+from extract.structure.sections import build_sections
+from extract.text.normalise import normalise
+
+from .conftest import SEED_000, SEED_003, SEED_004, document
+
+
+def _context(text: str) -> Context:
+    norm = normalise(text)
+    return Context(norm, build_sections(norm.text), [], None)
+
+
+def _problems(text: str) -> list[tuple[str, str]]:
+    ctx = _context(text)
+    return [(p["units"][0], p["description"]) for p in find_problems(ctx, find_units(ctx))]
+
+
+HEAD = "二、存在问题\n(一)政府网站空白栏目较多。"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("经查,三闸镇等8个单位未添加本机构政府信息公开指南;长安镇、区政府金融办未添加机构概况。",
+     [("三闸镇", "未添加本机构政府信息公开指南"), ("长安镇", "未添加机构概况"), ("区政府金融办", "未添加机构概况")]),
+    ("其中,区市政管理局微信订阅号超6个月未更新,西街街道微信订阅号、三闸镇抖音账号超1个月未更新。",
+     [("区市政管理局", "超6个月未更新"), ("西街街道", "超1个月未更新"), ("三闸镇", "超1个月未更新")]),
+    # 如X、Y after a clause: the clause's shortcoming without its unnamed subject.
+    ("部分县级部门、乡镇存在门户网站信息更新不及时现象,如县发改局、西龙镇。",
+     [("县发改局", "门户网站信息更新不及时"), ("西龙镇", "门户网站信息更新不及时")]),
+    ("部分政务新媒体单位屡次未能在24小时内回复群众留言。如“青神文旅”抖音号、“锦绣青神”微博。",
+     [("青神文旅", "屡次未能在24小时内回复群众留言"), ("锦绣青神", "屡次未能在24小时内回复群众留言")]),
+    ("部分单位未按时效要求对网民留言进行答复,如荷塘镇在互动交流平台上收到网民留言后,未能在5个工作日内作出答复。",
+     [("荷塘镇", "未能在5个工作日内作出答复")]),
+    # X未…、Y未… and a pair of counted shortcomings.
+    ("其中:司法局出现错误表述1次、山腰街道出现错误表述2次和错别字1次、后龙镇出现错别字1次。",
+     [("司法局", "出现错误表述1次"), ("山腰街道", "出现错误表述2次"), ("山腰街道", "出现错别字1次"),
+      ("后龙镇", "出现错别字1次")]),
+    # Two shortcomings in one predicate; a consequence clause is not one.
+    ("德山公安等微信公众号存在互动回应差,未提供有效互动功能。",
+     [("德山公安", "互动回应差"), ("德山公安", "未提供有效互动功能")]),
+    ("“市信访局”经政务公开办多次提醒后,仍未对“盘锦信访”微信公众号进行报备,也未按要求进行更新,存在被通报的隐患。",
+     [("市信访局", "未对“盘锦信访”微信公众号进行报备"), ("市信访局", "未按要求进行更新")]),
+    ("由于区安监局未将门户网站审核表原件或传真件及时报送至我中心,故上传信息未被采纳发布。",
+     [("区安监局", "未将门户网站审核表原件或传真件及时报送至我中心")]),
+    # Labelled lists: 低于最低标准的有: … ; 整改不及时、不到位 gives two.
+    ("发布较好的有:县财政局、唐集镇低于最低标准的有:魏庄镇、常坟镇本月古城镇等单位存在整改不及时、不到位等问题。",
+     [("魏庄镇", "低于最低标准"), ("常坟镇", "低于最低标准"), ("古城镇", "整改不及时"), ("古城镇", "整改不到位")]),
+    ("不合格21个(严重表述错误4个,分别是“文化咸宁”微信、“崇阳教育之窗”微信;监测时间点内未更新2个,分别是“温泉公安”微信。",
+     [("文化咸宁", "严重表述错误"), ("崇阳教育之窗", "严重表述错误"), ("温泉公安", "监测时间点内未更新")]),
+    ("市教育局发布的政策解读仅简单摘录文件原文;区卫生健康局微博账号的留言功能无法正常使用。",
+     [("市教育局", "发布的政策解读仅简单摘录文件原文"), ("区卫生健康局", "微博账号的留言功能无法正常使用")]),
+])
+def test_problems_in_sentences(sentence, expected):
+    assert _problems(HEAD + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # Praise and neutral statements.
+    "上秦、碱滩、三闸、甘浚、龙渠9个单位添加及时全面。",
+    "沈北新区、新民市网站在日常运维工作中信息更新数量与频次位居前列,整体情况较好。",
+    "市法制办、市商务局等10个单位工作较为突出,得分超过75分。",
+    "化州市府办收到检测报告后,立即通知责任单位抓好问题整改,当日整改完毕。",
+    # Shortcomings of nobody in particular.
+    "有的部门未制定指导本单位年度政务公开工作的要点或方案;个别市州未建立政务公开专门机构。",
+    "部分单位的政府信息公开目录下的“工作动态”栏目信息未能保持每两周一更新的频率。",
+])
+def test_no_problem(sentence):
+    assert _problems(HEAD + sentence) == []
+
+
+def test_category_is_the_sub_heading_and_section_a_label():
+    ctx = _context(HEAD + "长安镇未添加机构概况。")
+    problem = find_problems(ctx, find_units(ctx))[0]
+    assert problem["category"] == "政府网站空白栏目较多"
+    assert problem["section"] == "二 存在问题"
+    assert problem["evidence"]["text"].startswith("长安镇")
+
+
+def test_a_heading_naming_the_unit_is_no_category():
+    text = "一、主要问题\n1.高昌区政府网站:首页“自治区文件”栏目未及时更新;首页“在线调查”栏目未标注开始和结束日期。\n"
+    ctx = _context(text)
+    problems = find_problems(ctx, find_units(ctx))
+    assert [(p["units"], p["category"], p["description"]) for p in problems] == [
+        (["高昌区政府"], None, "首页“自治区文件”栏目未及时更新"),
+        (["高昌区政府"], None, "首页“在线调查”栏目未标注开始和结束日期")]
+
+
+def test_seed_000_problems():
+    problems = {(p["units"][0], p["description"]) for p in document(SEED_000.name)["problems"]}
+    assert ("区政府金融办", "未添加机构概况") in problems
+    assert ("长安镇", "未添加机构概况") in problems
+    assert ("平山湖乡", "未申请开通专栏") in problems
+    assert not any(u.startswith("各") or u == "上秦" for u, _ in problems)
+
+
+def test_seed_004_traditional_source():
+    problems = [(p["units"], p["description"]) for p in document(SEED_004.name)["problems"]]
+    assert (["荷塘镇"], "未能在5个工作日内作出答复") in problems
+
+
+def test_seed_003_text_and_table_problems():
+    problems = document(SEED_003.name)["problems"]
+    text = {(p["units"][0], p["description"]) for p in problems if p["source"] == "text"}
+    table = [(p["units"][0], p["description"]) for p in problems if p["source"] == "table"]
+    assert ("县发改局", "门户网站信息更新不及时") in text
+    assert ("锦绣青神", "留言互动未及时回复") in table
+    assert table.count(("青神县公安局交通管理大队", "留言互动未及时回复")) == 1
+    assert ("青神县公安局交通管理大队", "未及时转载重要信息") in table
+    assert not any(u == "掌上青神" for u, _ in table)  # 未发现问题 is no problem
+
+
+@pytest.mark.parametrize("name", [SEED_000.name, SEED_003.name, SEED_004.name])
+def test_documents_validate(name):
+    validate(document(name))
+
+
+def test_hostile_sentence_of_fifty_thousand_names():
+    names = "、".join(("三闸镇", "西街街道", "县发改局")[i % 3] for i in range(50_000))
+    problems = _problems(HEAD + names + "未添加机构概况。")
+    assert set(problems) == {("三闸镇", "未添加机构概况"), ("西街街道", "未添加机构概况"), ("县发改局", "未添加机构概况")}

@@ -1,0 +1,160 @@
+"""Named units on real notice sentences: what is a unit, its type and name, and what is not."""
+from __future__ import annotations
+
+import pytest
+
+from extract.findings.context import Context
+from extract.findings.gazetteer import divisions, nlp
+from extract.findings.units import find_units, link_units
+from extract.structure.sections import build_sections
+from extract.text.normalise import normalise
+
+from .conftest import SEED_000, SEED_003, SEED_004, document
+
+PROBLEMS = "二、存在问题\n(一)检查发现的问题。"
+OVERVIEW = "一、总体情况\n"
+
+
+def _context(text: str) -> Context:
+    norm = normalise(text)
+    return Context(norm, build_sections(norm.text), [], None)
+
+
+def _units(text: str) -> list[tuple[str, str]]:
+    return [(u.name, u.type) for u in find_units(_context(text))]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Suffix and prefix rules.
+    ("经查,三闸镇等8个单位未添加本机构政府信息公开指南;长安镇、区政府金融办未添加机构概况。",
+     [("三闸镇", "township"), ("长安镇", "township"), ("区政府金融办", "department")]),
+    ("部分县级部门、乡镇存在门户网站信息更新不及时现象,如县发改局、青神生态环境局、西龙镇、瑞峰镇、白果乡、高台镇。",
+     [("县发改局", "department"), ("青神生态环境局", "department"), ("西龙镇", "township"), ("瑞峰镇", "township"),
+      ("白果乡", "township"), ("高台镇", "township")]),
+    ("兴平市人民政府、礼泉县未按要求更新政府信息公开年报。",
+     [("兴平市人民政府", "government"), ("礼泉县", "government")]),
+    ("省民政厅、市自然资源局未及时更新。", [("省民政厅", "department"), ("市自然资源局", "department")]),
+    ("沈北新区、新民市、市自然资源局、市生态环境局网站在日常运维工作中信息更新数量与频次位居前列。",
+     [("沈北新区", "government"), ("新民市", "government"), ("市自然资源局", "department"),
+      ("市生态环境局", "department")]),
+    ("其中,区市政管理局微信订阅号超6个月未更新,西街街道微信订阅号、三闸镇抖音账号超1个月未更新,"
+     "东街街道交通巷社区微信订阅号注销后未备案。",
+     [("区市政管理局", "department"), ("西街街道", "subdistrict"), ("三闸镇", "township"),
+      ("东街街道交通巷社区", "community")]),
+    ("化州市合江镇政府在政府信息公开指南栏目发布动态要闻类文章。", [("化州市合江镇政府", "township")]),
+    ("由于区安监局未将门户网站审核表原件及时报送至我中心,故上传信息未被采纳发布。", [("区安监局", "department")]),
+    ("发布较好的有:县市场监管局、县财政局、唐集镇低于最低标准的有:县农业农村局文化和旅游局、魏庄镇",
+     [("县市场监管局", "department"), ("县财政局", "department"), ("唐集镇", "township"),
+      ("县农业农村局", "department"), ("文化和旅游局", "department"), ("魏庄镇", "township")]),
+    # New-media accounts by their quoted name, with the platform.
+    ("部分政务新媒体也存在多次更新不及时情况,如“青神公安”微博号。", [("青神公安", "new_media")]),
+    ("德山公安、湖南西湖、牧渔常德等微信公众号存在互动回应差。",
+     [("德山公安", "new_media"), ("湖南西湖", "new_media"), ("牧渔常德", "new_media")]),
+    # A site named by its owner.
+    ("“盘锦市公安局”网站公开的《政府信息公开指南》存在多处错误。", [("盘锦市公安局", "department")]),
+    ("1.高昌区政府网站:首页“自治区文件”栏目未及时更新。", [("高昌区政府", "website")]),
+    # Lists sharing a suffix; bare lists closed by a group noun.
+    ("西街、南街、北街、火车站街道9个单位添加及时全面。",
+     [("西街街道", "subdistrict"), ("南街街道", "subdistrict"), ("北街街道", "subdistrict"),
+      ("火车站街道", "subdistrict")]),
+    ("沙井、大满、平山湖3个乡镇未申请开通专栏。",
+     [("沙井", "township"), ("大满", "township"), ("平山湖", "township")]),
+    ("北京、天津、上海等6个地区连续两个季度抽查合格率达100%。",
+     [("北京", "government"), ("天津", "government"), ("上海", "government")]),
+])
+def test_units_in_sentences(sentence, expected):
+    assert _units(PROBLEMS + sentence) == expected
+
+
+def test_account_platform_and_alias():
+    units = find_units(_context(PROBLEMS + "如“青神文旅”抖音号、“锦绣青神”微博。此外,三闸、甘浚等2个乡镇未更新;三闸镇、甘浚镇已整改。"))
+    by_name = {u.name: u for u in units}
+    assert by_name["青神文旅"].platform == "抖音"
+    assert by_name["锦绣青神"].platform == "微博"
+    assert by_name["三闸镇"].aliases == ["三闸"]
+    assert "甘浚" in by_name["甘浚镇"].aliases
+
+
+@pytest.mark.parametrize("sentence", [
+    "各乡镇人民政府、各街道办事处要加强信息审核。",
+    "区直各单位、部分单位、个别市州未建立政务公开专门机构。",
+    "全县各县区政府网站运行平稳,我局将持续关注。",
+    "部分单位出现了错别字,特别是“习近平总书记、人大常委会副主任”等领导职务称呼更应准确严谨。",
+    "按照《国务院办公厅关于印发政府网站发展指引的通知》(国办发〔2017〕47号)要求开展检查。",
+    "甘州区政务公开工作领导小组办公室对全区第一季度政府信息公开情况进行了检查。",
+    "根据市信息办有关通报,全区依托“甘肃甘州”门户网站内“回应关切”栏目回应关切力度不足。",
+    "随机抽查的53个“今日头条”账号中,16个超过2周未更新。",
+    "政务新媒体账号开设于微信、新浪微博、抖音等平台。",
+    "覆盖省市县乡四级的公开渠道,助力改革发展和加强政府自身建设。",
+])
+def test_not_units(sentence):
+    assert _units(PROBLEMS + sentence) == []
+
+
+def test_requirements_directives_name_no_unit():
+    text = "三、工作建议\n(一)提升网站功能。区政务服务局要通过改进搜索功能提升网站用户浏览的便捷性。"
+    assert _units(text) == []
+
+
+def test_seed_000_units():
+    names = [u["name"] for u in document(SEED_000.name)["units"]]
+    for name in ("三闸镇", "长安镇", "区政府金融办", "甘浚镇", "平山湖乡", "区市政管理局", "火车站街道"):
+        assert name in names
+    assert not any(n.startswith("各") for n in names)
+    assert "区政务服务局" not in names and "市信息办" not in names
+    units = {u["name"]: u for u in document(SEED_000.name)["units"]}
+    assert units["三闸镇"]["aliases"] == ["三闸"] and units["上秦"]["type"] == "township"
+
+
+def test_seed_003_tables_and_accounts():
+    units = {u["name"]: u for u in document(SEED_003.name)["units"]}
+    assert units["青竹街道"]["type"] == "subdistrict"
+    assert units["县交通运输局"]["type"] == "department"
+    assert units["锦绣青神"]["type"] == "new_media" and units["锦绣青神"]["owner"] == "县政府新闻办"
+    assert units["青神公安"]["platform"] == "微博"
+    assert units["青神县人民政府"]["type"] == "website"
+    assert "县教体局" in units["青神县教育和体育局"]["aliases"]
+
+
+def test_seed_004_traditional_source():
+    units = {u["name"]: u for u in document(SEED_004.name)["units"]}
+    assert set(units) == {"荷塘镇", "蓬江区人民政府"}
+    mention = units["荷塘镇"]["mentions"][0]
+    assert mention["source_end"] > mention["source_start"]
+
+
+def test_mentions_carry_source_offsets():
+    doc = document(SEED_000.name)
+    for unit in doc["units"]:
+        for mention in unit["mentions"]:
+            assert {"start", "end", "source_start", "source_end"} <= set(mention)
+            assert mention["end"] > mention["start"]
+
+
+def test_link_units_fills_the_sentence_units():
+    ctx = _context(PROBLEMS + "荷塘镇收到网民留言后,未能在5个工作日内作出答复。各单位要在5个工作日内答复。")
+    units = find_units(ctx)
+    first, second = ctx.text.index("5个工作日"), ctx.text.rindex("5个工作日")
+    items = [{"units": [], "evidence": ctx.evidence(first, first + 5)},
+             {"units": [], "evidence": ctx.evidence(second, second + 5)}]
+    link_units(ctx, units, items)
+    assert [i["units"] for i in items] == [["荷塘镇"], []]
+
+
+def test_gazetteer_ships_divisions_and_patterns():
+    table = divisions()
+    assert table["兴平市"].level == "county" and table["兴平市"].parent == "610400"
+    assert table["沈北新区"].code == "210113" and table["陕西省"].level == "province"
+    ents = [(e.text, e.label_) for e in nlp()("礼泉县和沈北新区").ents]
+    assert ("礼泉县", "DIV") in ents and ("沈北新区", "DIV") in ents
+
+
+def test_hostile_list_of_fifty_thousand_names():
+    names = "、".join(("三闸镇", "西街", "上秦", "县发改局", "“青神公安”")[i % 5] for i in range(50_000))
+    units = find_units(_context(PROBLEMS + "经查," + names + "等8个单位未添加机构概况。"))
+    assert {u.name for u in units} >= {"三闸镇", "县发改局"}
+    assert len(units) < 10
+
+
+def test_hostile_runs_of_han_characters():
+    assert _units(PROBLEMS + "政" * 60_000 + "局未更新。" + "和" * 30_000 + "镇等3个乡镇。") == []
