@@ -1,0 +1,182 @@
+"""The local engine: worker processes under a per-file deadline; a hung or dead worker is replaced."""
+from __future__ import annotations
+
+import ctypes
+import itertools
+import multiprocessing as mp
+import os
+import signal
+import time
+import traceback
+from collections.abc import Callable, Iterable
+from multiprocessing.connection import wait
+
+from .errors import BatchAborted, WorkerCrashed
+from .inputs import Item
+from .task import Outcome, Settings, failure, process_item, warm_up
+from ..errors import Timeout
+
+STARTUP_TIMEOUT = 180.0  # a cold worker imports and warms the whole pipeline before its first file
+STARTUP_DEATHS = 3  # workers dying before ready, in a row, before the run gives up: it is the system, not a file
+TICK = 1.0
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when its parent dies, so a SIGKILLed batch leaves no orphan behind."""
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _serve(conn, settings: Settings, known_ids: frozenset[str]) -> None:
+    """Worker main loop: one item in, one Outcome out, until told to stop or the pipe closes."""
+    _die_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        problem = warm_up(settings.extractor)
+    except BaseException:  # noqa: BLE001 - reported to the parent, which aborts the run
+        problem = traceback.format_exc()
+    if problem:
+        conn.send(("init-error", problem))
+        return
+    conn.send(("ready", None))
+    while True:
+        try:
+            item = conn.recv()
+        except EOFError:
+            return
+        if item is None:
+            return
+        conn.send(("done", process_item(item, settings, known_ids)))
+
+
+class _Worker:
+    def __init__(self, ctx, settings: Settings, known_ids: frozenset[str]):
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_serve, args=(child, settings, known_ids), daemon=True)
+        self.process.start()
+        child.close()
+        self.born = time.monotonic()
+        self.ready = False
+        self.item: Item | None = None
+        self.deadline = 0.0
+        self.tasks = 0
+
+    def give(self, item: Item, timeout: float) -> bool:
+        try:
+            self.conn.send(item)
+        except OSError:  # died since its last message; the sentinel will say so
+            return False
+        self.item, self.deadline = item, time.monotonic() + timeout
+        return True
+
+    def stop(self, kill: bool = False) -> None:
+        if not kill and self.process.is_alive():
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
+            self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+    def death(self) -> str:
+        code = self.process.exitcode
+        if code is not None and code < 0:
+            return f"signal {signal.Signals(-code).name}"
+        return f"exit code {code}"
+
+
+class _Pool:
+    """The parent's side: which worker holds which file since when; dead and late workers are replaced."""
+
+    def __init__(self, settings: Settings, emit: Callable[[Outcome], None],
+                 known_ids: Callable[[], frozenset[str]], workers: int, max_tasks: int):
+        # spawn, not forkserver: a forkserver outlives a killed batch while its children live, so they never die.
+        self.ctx = mp.get_context("spawn")
+        self.settings, self.emit, self.known_ids, self.max_tasks = settings, emit, known_ids, max_tasks
+        self.workers = [self._new() for _ in range(workers)]
+        self.startup_deaths = 0
+
+    def _new(self) -> _Worker:
+        return _Worker(self.ctx, self.settings, self.known_ids())
+
+    def _replace(self, worker: _Worker, kill: bool) -> None:
+        worker.stop(kill=kill)
+        self.workers[self.workers.index(worker)] = self._new()
+
+    def run(self, items: Iterable[Item], tick: Callable[[], None]) -> None:
+        pending, exhausted = iter(items), False
+        while True:
+            for worker in self.workers:
+                if worker.ready and worker.item is None and not exhausted:
+                    item = next(pending, None)
+                    if item is None:
+                        exhausted = True
+                    elif not worker.give(item, self.settings.timeout):
+                        pending = itertools.chain([item], pending)  # not this file's fault: give it to another
+            busy = [w for w in self.workers if w.item is not None]
+            if exhausted and not busy:
+                return
+            now = time.monotonic()
+            wake = min([w.deadline for w in busy] + [now + TICK])
+            handles = [w.conn for w in self.workers] + [w.process.sentinel for w in self.workers]
+            ready = set(wait(handles, max(0.0, wake - now)))
+            for worker in list(self.workers):
+                self._check(worker, ready, time.monotonic())
+            tick()
+
+    def _check(self, worker: _Worker, ready: set, now: float) -> None:
+        if worker.conn in ready or worker.process.sentinel in ready:
+            try:
+                kind, payload = worker.conn.recv()
+            except Exception:  # noqa: BLE001 - EOF or a torn message: the worker is gone
+                self._died(worker)
+                return
+            if kind == "ready":
+                worker.ready, self.startup_deaths = True, 0
+            elif kind == "init-error":
+                raise BatchAborted(f"a worker could not load {self.settings.extractor}:\n{payload}")
+            else:
+                worker.item, worker.tasks = None, worker.tasks + 1
+                self.emit(payload)
+                if worker.tasks >= self.max_tasks:  # recycling bounds whatever a stage leaks
+                    self._replace(worker, kill=False)
+        elif worker.item is not None and now >= worker.deadline:
+            late = Timeout(worker.item.path, f"no result within {self.settings.timeout:g} s; worker killed")
+            self.emit(failure(worker.item, late))
+            self._replace(worker, kill=True)
+        elif not worker.ready and now - worker.born > STARTUP_TIMEOUT:
+            raise BatchAborted(f"a worker did not start within {STARTUP_TIMEOUT:g} s")
+
+    def _died(self, worker: _Worker) -> None:
+        worker.process.join(1)
+        if not worker.ready:
+            self.startup_deaths += 1
+            if self.startup_deaths >= STARTUP_DEATHS:
+                raise BatchAborted(f"workers keep dying while starting ({worker.death()})")
+        if worker.item is not None:
+            crash = WorkerCrashed(worker.item.path, f"worker process died ({worker.death()}) on this file")
+            self.emit(failure(worker.item, crash))
+        self._replace(worker, kill=True)
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.stop(kill=True)
+
+
+def run_local(items: Iterable[Item], settings: Settings, emit: Callable[[Outcome], None],
+              known_ids: Callable[[], frozenset[str]], *, workers: int, max_tasks: int = 2000,
+              tick: Callable[[], None] = lambda: None) -> None:
+    """Feed items to `workers` processes and hand every outcome to `emit`, in completion order."""
+    pool = _Pool(settings, emit, known_ids, workers, max_tasks)
+    try:
+        pool.run(items, tick)
+    finally:
+        pool.close()

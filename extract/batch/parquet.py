@@ -1,0 +1,162 @@
+"""Parquet tables derived from documents.jsonl: one row per item, each with its document's id, date, issuer, title."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .writer import commit, read_records, temp_for
+
+ROWS_PER_GROUP = 20_000
+
+_str, _i32, _i64, _f64, _bool, _date = pa.string(), pa.int32(), pa.int64(), pa.float64(), pa.bool_(), pa.date32()
+_strs = pa.list_(_str)
+_DOC = [("doc_id", _str), ("doc_date", _date), ("doc_issuer", _str), ("doc_title", _str)]
+_EVIDENCE = [("evidence_text", _str), ("evidence_start", _i64), ("evidence_end", _i64),
+             ("evidence_source_start", _i64), ("evidence_source_end", _i64)]
+_MENTION = pa.struct([("start", _i64), ("end", _i64), ("source_start", _i64), ("source_end", _i64)])
+
+SCHEMAS = {
+    "units": pa.schema(_DOC + [("unit_index", _i32), ("name", _str), ("type", _str), ("platform", _str),
+                               ("owner", _str), ("aliases", _strs), ("mention_count", _i32),
+                               ("mentions", pa.list_(_MENTION))]),
+    "problems": pa.schema(_DOC + [("problem_index", _i32), ("units", _strs), ("category", _str),
+                                  ("description", _str), ("section", _str), ("source", _str)] + _EVIDENCE),
+    "counts": pa.schema(_DOC + [("count_index", _i32), ("value", _f64), ("unit", _str), ("kind", _str),
+                                ("approximate", _bool), ("subject", _str), ("units", _strs)] + _EVIDENCE),
+    "deadlines": pa.schema(_DOC + [("deadline_index", _i32), ("date", _date), ("within_amount", _f64),
+                                   ("within_unit", _str), ("action", _str), ("units", _strs)] + _EVIDENCE),
+    "sections": pa.schema(_DOC + [("section_index", _i32), ("parent_index", _i32), ("level", _i32),
+                                  ("number", _str), ("title", _str), ("kind", _str), ("implied", _bool),
+                                  ("start", _i64), ("end", _i64)]),
+    "tables": pa.schema(_DOC + [("table_index", _i32), ("title", _str), ("attachment", _str), ("section", _str),
+                                ("start", _i64), ("end", _i64), ("header", _strs), ("rows", pa.list_(_strs)),
+                                ("n_rows", _i32), ("n_columns", _i32)]),
+}
+
+
+# Documents are checked by the schema upstream; these coercions only keep one odd value from failing a table.
+def _text(value) -> str | None:
+    return None if value is None else value if isinstance(value, str) else str(value)
+
+
+def _int(value) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _num(value) -> float | None:
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def _date_of(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
+def _texts(values) -> list[str | None]:
+    return [_text(v) for v in values] if isinstance(values, list) else []
+
+
+def _evidence(item: dict) -> dict:
+    span = item.get("evidence") or {}
+    return {"evidence_text": _text(span.get("text")), "evidence_start": _int(span.get("start")),
+            "evidence_end": _int(span.get("end")), "evidence_source_start": _int(span.get("source_start")),
+            "evidence_source_end": _int(span.get("source_end"))}
+
+
+def _units(doc: dict) -> Iterator[dict]:
+    for i, unit in enumerate(doc.get("units") or []):
+        mentions = [{k: _int(m.get(k)) for k in ("start", "end", "source_start", "source_end")}
+                    for m in unit.get("mentions") or [] if isinstance(m, dict)]
+        yield {"unit_index": i, "name": _text(unit.get("name")), "type": _text(unit.get("type")),
+               "platform": _text(unit.get("platform")), "owner": _text(unit.get("owner")),
+               "aliases": _texts(unit.get("aliases")), "mention_count": len(mentions), "mentions": mentions}
+
+
+def _problems(doc: dict) -> Iterator[dict]:
+    for i, problem in enumerate(doc.get("problems") or []):
+        yield {"problem_index": i, "units": _texts(problem.get("units")), "category": _text(problem.get("category")),
+               "description": _text(problem.get("description")), "section": _text(problem.get("section")),
+               "source": _text(problem.get("source")), **_evidence(problem)}
+
+
+def _counts(doc: dict) -> Iterator[dict]:
+    for i, count in enumerate(doc.get("counts") or []):
+        yield {"count_index": i, "value": _num(count.get("value")), "unit": _text(count.get("unit")),
+               "kind": _text(count.get("kind")), "approximate": bool(count.get("approximate")),
+               "subject": _text(count.get("subject")), "units": _texts(count.get("units")), **_evidence(count)}
+
+
+def _deadlines(doc: dict) -> Iterator[dict]:
+    for i, deadline in enumerate(doc.get("deadlines") or []):
+        within = deadline.get("within") or {}
+        yield {"deadline_index": i, "date": _date_of(deadline.get("date")), "within_amount": _num(within.get("amount")),
+               "within_unit": _text(within.get("unit")), "action": _text(deadline.get("action")),
+               "units": _texts(deadline.get("units")), **_evidence(deadline)}
+
+
+def _sections(doc: dict) -> Iterator[dict]:
+    """The section tree in pre-order; `parent_index` points at the enclosing section's row."""
+    stack = [(s, None) for s in reversed(doc.get("sections") or [])]
+    index = 0
+    while stack:
+        section, parent = stack.pop()
+        yield {"section_index": index, "parent_index": parent, "level": _int(section.get("level")),
+               "number": _text(section.get("number")), "title": _text(section.get("title")),
+               "kind": _text(section.get("kind")), "implied": bool(section.get("implied")),
+               "start": _int(section.get("start")), "end": _int(section.get("end"))}
+        stack.extend((child, index) for child in reversed(section.get("children") or []))
+        index += 1
+
+
+def _tables(doc: dict) -> Iterator[dict]:
+    for i, table in enumerate(doc.get("tables") or []):
+        header = _texts(table.get("header"))
+        rows = [_texts(row) for row in table.get("rows") or []]
+        yield {"table_index": i, "title": _text(table.get("title")), "attachment": _text(table.get("attachment")),
+               "section": _text(table.get("section")), "start": _int(table.get("start")),
+               "end": _int(table.get("end")), "header": header, "rows": rows, "n_rows": len(rows),
+               "n_columns": max([len(header)] + [len(r) for r in rows])}
+
+
+ROWS = {"units": _units, "problems": _problems, "counts": _counts, "deadlines": _deadlines,
+        "sections": _sections, "tables": _tables}
+
+
+def derive(outdir: Path) -> dict[str, int]:
+    """Rewrite every Parquet file from documents.jsonl, streaming; returns rows per table."""
+    tmp = {name: temp_for(outdir / f"{name}.parquet") for name in SCHEMAS}
+    writers = {name: pq.ParquetWriter(tmp[name], SCHEMAS[name]) for name in SCHEMAS}
+    buffers: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+    totals = dict.fromkeys(SCHEMAS, 0)
+
+    def flush(name: str) -> None:
+        if buffers[name]:
+            writers[name].write_table(pa.Table.from_pylist(buffers[name], SCHEMAS[name]))
+            totals[name] += len(buffers[name])
+            buffers[name] = []
+
+    try:
+        for doc in read_records(outdir / "documents.jsonl"):
+            head = {"doc_id": _text(doc.get("id")), "doc_date": _date_of(doc.get("date")),
+                    "doc_issuer": _text(doc.get("issuer")), "doc_title": _text(doc.get("title"))}
+            for name, rows in ROWS.items():
+                buffers[name].extend({**head, **row} for row in rows(doc))
+                if len(buffers[name]) >= ROWS_PER_GROUP:
+                    flush(name)
+        for name in SCHEMAS:
+            flush(name)
+    except BaseException:
+        for name, writer in writers.items():
+            writer.close()
+            tmp[name].unlink(missing_ok=True)
+        raise
+    for name, writer in writers.items():
+        writer.close()
+        commit(tmp[name], outdir / f"{name}.parquet")
+    return totals

@@ -1,0 +1,103 @@
+"""The per-file function both engines map: read, hash, skip what is known, extract, serialise."""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import json
+import resource
+from dataclasses import dataclass
+
+from ..errors import InvalidOutput, TongbaoError
+from .errors import UnexpectedError
+from .inputs import Item, Reader
+
+DEFAULT_EXTRACTOR = "extract.pipeline:extract_file"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What every worker needs to handle a file; picklable, so it travels to processes and clusters."""
+
+    max_bytes: int
+    timeout: float
+    extractor: str = DEFAULT_EXTRACTOR  # "module:function", imported where the work runs
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of one item: a document line, an error record, or a skip."""
+
+    path: str
+    kind: str  # "document" | "error" | "skipped"
+    id: str | None = None
+    line: bytes | None = None  # the document's JSON line, newline included
+    record: dict | None = None  # the error record
+    reason: str | None = None  # why it was skipped
+    rss: int = 0  # peak resident bytes of the process that did the work
+
+
+def failure(item: Item, error: TongbaoError, doc_id: str | None = None) -> Outcome:
+    record = {**error.to_record(), "path": item.path, "id": doc_id}
+    return Outcome(item.path, "error", doc_id, record=record)
+
+
+def peak_rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
+
+
+_resolved: dict[str, object] = {}
+_reader = Reader()
+
+
+def resolve(extractor: str):
+    """Import the extract function once per process."""
+    if extractor not in _resolved:
+        module, _, name = extractor.partition(":")
+        _resolved[extractor] = getattr(importlib.import_module(module), name)
+    return _resolved[extractor]
+
+
+# Stages load dictionaries on first use; a worker pays that before its first file's deadline starts.
+WARMUP = ("关于网站检查情况的通报\n各单位：现将2024年第一季度检查情况通报如下。\n"
+          "市政府办公厅\n2024年4月1日\n").encode()
+
+
+def warm_up(extractor: str) -> str | None:
+    """Load and exercise the extractor; a reason when it cannot be loaded, so no file is blamed for that."""
+    try:
+        resolve(extractor)("warmup.txt", WARMUP)
+    except ImportError as error:  # a broken install would otherwise fail every file, and resume would skip them
+        return f"{type(error).__name__}: {error}"
+    except Exception:  # noqa: BLE001 - the sample may fail like any file; only loading matters here
+        pass
+    return None
+
+
+def process_item(item: Item, settings: Settings, known_ids: frozenset[str] | set[str]) -> Outcome:
+    """Never raises for a bad file: every failure becomes an error record."""
+    outcome = _process(item, settings, known_ids)
+    outcome.rss = peak_rss()
+    return outcome
+
+
+def _process(item: Item, settings: Settings, known_ids) -> Outcome:
+    try:
+        data = _reader.read(item, settings.max_bytes)
+    except TongbaoError as error:
+        return failure(item, error)
+    except Exception as error:  # noqa: BLE001 - a vanished or unreadable file is that file's failure
+        return failure(item, UnexpectedError(item.path, f"cannot read: {type(error).__name__}: {error}"))
+    doc_id = hashlib.sha256(data).hexdigest()
+    if doc_id in known_ids:
+        return Outcome(item.path, "skipped", doc_id)  # the recorder tells a duplicate from an earlier run
+    try:
+        document = resolve(settings.extractor)(item.path, data)
+    except TongbaoError as error:
+        return failure(item, error, doc_id)
+    except Exception as error:  # noqa: BLE001 - a stage's bug must cost one file, not the batch
+        return failure(item, UnexpectedError(item.path, f"{type(error).__name__}: {error}"), doc_id)
+    try:
+        line = json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
+    except (TypeError, ValueError) as error:
+        return failure(item, InvalidOutput(item.path, f"document is not JSON: {error}"), doc_id)
+    return Outcome(item.path, "document", document.get("id") or doc_id, line=line.encode("utf-8"))
