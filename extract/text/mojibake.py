@@ -7,7 +7,6 @@ from collections import Counter
 from functools import cache
 from pathlib import Path
 
-import jieba
 import opencc
 
 from .edits import Edit
@@ -38,15 +37,26 @@ _CONTEXT = 3
 
 @cache
 def _lexicon() -> tuple[dict[str, int], Counter[str], float]:
-    """jieba's word frequencies, character frequencies summed over the words, and their total."""
+    """jieba's word frequencies, character frequencies summed over the words, and their total.
+
+    Only single characters and words of at least _MIN_WORD are kept: nothing reads the rest, and
+    dropping them halves the memory a worker needs.
+    """
     words: dict[str, int] = {}
     chars: Counter[str] = Counter()
-    for line in Path(jieba.__file__).with_name("dict.txt").read_text("utf-8").splitlines():
-        word, freq = line.split(" ")[:2]
-        words[word] = int(freq)
-        for ch in word:
-            chars[ch] += int(freq)
-    return words, chars, float(sum(words.values()))
+    total = 0
+    import jieba  # its dictionary is read only when a damaged run needs judging
+
+    with Path(jieba.__file__).with_name("dict.txt").open(encoding="utf-8") as lines:
+        for line in lines:
+            word, freq_text = line.split(" ")[:2]
+            freq = int(freq_text)
+            total += freq
+            if len(word) == 1 or freq >= _MIN_WORD:
+                words[word] = freq
+            for ch in word:
+                chars[ch] += freq
+    return words, chars, float(total)
 
 
 @cache

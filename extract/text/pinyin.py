@@ -6,7 +6,6 @@ from functools import cache
 from importlib import resources
 
 import regex
-from pypinyin import Style, pinyin
 
 from .edits import Edit
 
@@ -39,6 +38,8 @@ def has_tone(syllable: str) -> bool:
 @cache
 def readings(char: str) -> frozenset[str]:
     """Every reading pypinyin knows for `char` (heteronyms too), with tone marks; empty when unknown."""
+    from pypinyin import Style, pinyin  # 55 MB of tables: loaded only when an annotation is seen
+
     found = pinyin(char, style=Style.TONE, heteronym=True)[0]
     return frozenset() if found == [char] else frozenset(found)
 
