@@ -46,4 +46,4 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, array]:
 
 def compose(outer: array, inner: array) -> array:
     """Map through `outer` (new → middle) then `inner` (middle → source)."""
-    return array("l", (inner[i] for i in outer))
+    return array("l", map(inner.__getitem__, outer))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import operator
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ _EDGE_SPACE = regex.compile(r"^[ ]+|[ ]+$", regex.MULTILINE)
 _MULTI_SPACE = regex.compile(r"[ ]{2,}")
 _BLANK_LINES = regex.compile(r"\n(?:[ ]*\n)+")
 _TRADITIONAL_SHARE = 0.05
+_HAN = regex.compile(r"[\u4e00-\u9fff]")
 # Pages whose newlines were lost run every heading into one line; a heading marker right after a
 # full stop or colon in such a line starts a new line again.
 _LONG_LINE = 300
@@ -123,10 +125,10 @@ def _merge(edits: list[Edit]) -> list[Edit]:
 
 def detect_script(text: str, converted: str) -> str:
     """Traditional when a real share of Han characters changes under t2s."""
-    han = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    han = len(_HAN.findall(text))
     if not han:
         return "simplified"
-    changed = sum(1 for a, b in zip(text, converted) if a != b)
+    changed = sum(map(operator.ne, text, converted))
     share = changed / han
     if share >= _TRADITIONAL_SHARE:
         return "traditional"
@@ -155,7 +157,7 @@ def _narrow(text: str, table: dict[int, str], repairs: Counter) -> str:
     """One form per mark; one character to one character, so offsets do not move."""
     narrowed = text.translate(table)
     if narrowed != text:
-        repairs["width"] += sum(1 for a, b in zip(text, narrowed) if a != b)
+        repairs["width"] += sum(map(operator.ne, text, narrowed))
     return narrowed
 
 
