@@ -2,23 +2,16 @@
 from __future__ import annotations
 
 import bisect
-from importlib import resources
 
 import regex
-import yaml
 
 from ..structure.numerals import BIG_UNITS, SMALL_UNITS, chinese_to_int
 from .context import Context, Sentence
+from .vocabulary import alternation as _alt
+from .vocabulary import load_yaml
+from .vocabulary import longest_first as _longest_first
 
-VOCAB = yaml.safe_load(resources.files("extract.data").joinpath("counts.yaml").read_text("utf-8"))
-
-
-def _alt(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-def _longest_first(words) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
+VOCAB = load_yaml("counts.yaml")
 
 
 _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
