@@ -34,7 +34,7 @@ def extract_file(path: str | Path, data: bytes | None = None, *, include_text: b
 
 def extract_text(text: str, *, include_text: bool = True) -> dict:
     """Parse a notice already in memory as a string."""
-    data = text.encode("utf-8")
+    data = text.encode("utf-8", "surrogatepass")  # a lone surrogate is dropped by normalise, not fatal here
     source = {"path": None, "format": "text", "encoding": None,
               "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
     return build_document(normalise(text), source, warnings=[], include_text=include_text)

@@ -8,6 +8,8 @@ import click
 from .errors import BatchAborted
 from .task import DEFAULT_EXTRACTOR
 
+REDACTING_EXTRACTOR = "extract.redact:extract_file_redacted"
+
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
@@ -23,10 +25,15 @@ from .task import DEFAULT_EXTRACTOR
               help="Largest file or archive member read.")
 @click.option("--quiet", is_flag=True, help="No progress and no summary.")
 @click.option("--strict", is_flag=True, help="Exit 1 if any file failed.")
+@click.option("--redact", is_flag=True, help="Replace personal names and phone numbers in every output.")
 @click.option("--extractor", default=DEFAULT_EXTRACTOR, hidden=True, help="MODULE:FUNCTION to extract one file.")
-def batch(inputs, outdir, workers, resume, engine, scheduler, timeout, max_bytes, quiet, strict, extractor) -> None:
+def batch(inputs, outdir, workers, resume, engine, scheduler, timeout, max_bytes, quiet, strict, redact,
+          extractor) -> None:
     """Convert files, directories and .zip archives (INPUTS) into a dataset in OUTDIR."""
     from .run import run_batch
+
+    if redact:
+        extractor = REDACTING_EXTRACTOR
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")

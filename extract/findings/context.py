@@ -1,6 +1,7 @@
 """What every findings rule reads: the normalised text, its sections and tables, and evidence spans."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,6 +11,14 @@ import regex
 from ..structure.sections import Section
 from ..structure.tables import Table
 from ..text.normalise import Normalised
+
+def _containing(sections: list[Section], offset: int) -> Section | None:
+    """The section of a sorted, non-overlapping list that contains `offset`."""
+    index = bisect.bisect_right(sections, offset, key=lambda s: s.start) - 1
+    if index >= 0 and offset < sections[index].end:
+        return sections[index]
+    return None
+
 
 _SENTENCE_END = regex.compile(r"[。!?;\n]")
 
@@ -48,18 +57,23 @@ class Context:
                 "source_start": source_start, "source_end": source_end}
 
     def section_at(self, offset: int) -> tuple[Section | None, Section | None]:
-        """(deepest section, top-level section) containing an offset."""
-        top = next((s for s in self.sections if s.start <= offset < s.end), None)
+        """(deepest section, top-level section) containing an offset; a bisection per level."""
+        top = _containing(self.sections, offset)
         node = top
         while node is not None:
-            child = next((c for c in node.children if c.start <= offset < c.end), None)
+            child = _containing(node.children, offset)
             if child is None:
                 break
             node = child
         return node, top
 
+    @cached_property
+    def _table_starts(self) -> list[int]:
+        return [start for start, _ in self.table_spans]
+
     def in_table(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.table_spans)
+        index = bisect.bisect_right(self._table_starts, offset) - 1
+        return index >= 0 and offset < self.table_spans[index][1]
 
     @cached_property
     def sentences(self) -> list[Sentence]:

@@ -12,6 +12,7 @@ from .txt import MIN_SCORE, encoding_name, plausibility
 from .txt import decode as decode_text
 
 MAX_DEPTH = 1000  # lexbor slows down quadratically on deeper nesting; real pages stay far below
+MAX_TAG = 4096  # characters in one tag: lexbor is quadratic in the attributes of one element
 DATA_CELL_MAX = 500  # a cell longer than this is page layout, not a table of data
 
 DROP_TAGS = {
@@ -39,7 +40,9 @@ CHROME_CLASS = re.compile(
 )
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I)
-TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+# [^<>] and the possessive name: an unclosed "<a" scans to the next "<", never to the end (no O(n²)).
+TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*+)[^<>]*?(/?)>")
+OPEN_TAG = re.compile(r"<[a-zA-Z][\w:-]*+")
 IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 
 NAV_LINE = re.compile(r"^(您现在的位置|您的位置|当前位置|现在位置|所在位置|当前的位置|位置)\s*[:：]|^(网站)?首页\s*[>»＞/]")
@@ -107,6 +110,19 @@ def _flatten_deep(html: str) -> str:
                 pieces.append(m.group(0))
     pieces.append(html[cursor:])
     return "".join(pieces)
+
+
+def _trim_tags(html: str) -> str:
+    """Cut a tag longer than MAX_TAG to its bare name, in one linear pass: attributes carry no notice text.
+
+    A piece holding "</" or ending a comment may be script or comment text, not one tag, and is left alone.
+    """
+    pieces = html.split(">")
+    for i, piece in enumerate(pieces):
+        m = OPEN_TAG.search(piece) if len(piece) > MAX_TAG else None
+        if m and len(piece) - m.start() > MAX_TAG and "</" not in piece[m.end():] and not piece.endswith("--"):
+            pieces[i] = piece[:m.end()]
+    return ">".join(pieces)
 
 
 def _walk(root: LexborNode):
@@ -300,7 +316,7 @@ def _without_chrome(items: list[tuple[Block, bool]]) -> list[Block]:
 def read_html(path: str, data: bytes) -> ReadResult:
     """The notice body of a saved web page as paragraphs and tables."""
     text, encoding, warnings = _decode(data, path)
-    root = LexborHTMLParser(_flatten_deep(text)).body
+    root = LexborHTMLParser(_flatten_deep(_trim_tags(text))).body
     if root is None:
         raise EmptyInput(path, "the page has no body")
     _drop_chrome(root)

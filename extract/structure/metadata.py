@@ -33,8 +33,10 @@ _HEADER_DATE_KEYS = ("生成日期", "发布时间", "发布日期", "成文日�
 _ATTACHMENT_START = regex.compile(r"^(?:附件|附表|附(?=\s*:))\s*[:]?\s*(?P<rest>.*)$")
 _ITEM = regex.compile(r"^(?P<n>[1-9]\d?)[.、]\s*(?P<title>.+)$")
 _TRAILING_JUNK = regex.compile(r"[\s\p{So}\p{Po}]+$|(?<=[表单况])\d{4,8}$")
-_CONTACT = regex.compile(r"联系人\s*[:]?\s*(?P<name>[\p{Han}]{2,4})(?=[,;\s)、]|$|联系|电话)")
-_PHONE = regex.compile(r"(?:联系电话|电话|手机)\s*[:]?\s*(?P<phone>[\d][\d\-— ]{4,20}\d)")
+_CONTACT = regex.compile(
+    r"联系人(?:及(?:联系)?电话|姓名)?\s*[:]?\s*(?P<names>[\p{Han}]{2,4}(?:[、和及][\p{Han}]{2,4}){0,5})"
+    r"(?=[,;\s)、]|$|联系|电话|\d)")
+_PHONE = regex.compile(r"(?:联系电话|联系方式|电话|手机|,)\s*[:]?\s*(?P<phone>\d[\d\-— ]{4,20}\d(?:[、,/]\d[\d\-— ]{4,20}\d){0,5})")
 
 
 @dataclass
@@ -308,11 +310,17 @@ def _cc(lines) -> list[str]:
 
 
 def _contacts(text: str) -> list[dict]:
+    """联系人 lines: each name paired with its phone in order; a phone with no name stands alone."""
     contacts = []
     for match in _CONTACT.finditer(text):
+        names = regex.split(r"[、和及]", match.group("names"))
         phone = _PHONE.search(text, match.end(), match.end() + 40)
-        contacts.append({"name": match.group("name"), "phone": phone.group("phone").strip() if phone else None})
+        phones = regex.split(r"[、,/]", phone.group("phone")) if phone else []
+        for index, name in enumerate(names):
+            number = phones[index] if index < len(phones) else (phones[-1] if phones else None)
+            contacts.append({"name": name, "phone": number.strip() if number else None})
     if not contacts:
-        contacts = [{"name": None, "phone": m.group("phone").strip()} for m in _PHONE.finditer(text)
-                    if "联系" in text[max(0, m.start() - 6):m.start() + 4]]
+        contacts = [{"name": None, "phone": number.strip()} for m in _PHONE.finditer(text)
+                    if "联系" in text[max(0, m.start() - 8):m.start() + 4]
+                    for number in regex.split(r"[、,/]", m.group("phone"))]
     return contacts

@@ -81,7 +81,7 @@ def _converter() -> opencc.OpenCC:
 def _control_edits(text: str, drop: str) -> list[Edit]:
     """Unify newlines and drop invisible characters."""
     edits = [Edit(m.start(), m.end(), "\n", "newline") for m in _NEWLINES.finditer(text)]
-    bad = regex.compile(rf"[{regex.escape(drop)}\x00-\x08\x0e-\x1f\x7f]+")
+    bad = regex.compile(rf"[{regex.escape(drop)}\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]+")
     edits += [Edit(m.start(), m.end(), "", "invisible") for m in bad.finditer(text)]
     edits.sort()
     return edits
