@@ -94,9 +94,6 @@ def test_oversized_upload_is_413_before_extraction(client):
     assert_clean(streamed)
 
 
-@pytest.mark.xfail(reason="extract/search/api.py: create_app's max_upload defaults to MAX_UPLOAD, not "
-                          "extract.limits.current_limits().max_upload_bytes, so TONGBAO_MAX_UPLOAD_BYTES is ignored",
-                   strict=False)
 def test_upload_limit_follows_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("TONGBAO_MAX_UPLOAD_BYTES", "1000")
     with TestClient(create_app(build_index(tmp_path / "i.db"))) as small:

@@ -487,17 +487,11 @@ def test_limits_have_safe_defaults_and_read_the_environment():
         DEFAULT_LIMITS.max_bytes = 1  # frozen: no stage can loosen a limit for the others
 
 
-def _not_wired(module: str, what: str):
-    return pytest.mark.xfail(reason=f"{module} does not read extract.limits yet ({what})", strict=False)
-
-
 @pytest.mark.parametrize("variable, value, name, build, expected", [
-    pytest.param("TONGBAO_MAX_BYTES", "1000", "seed.txt", lambda: SEED.encode(), "E108", id="bytes",
-                 marks=_not_wired("extract/readers/__init__.py", "read_file's max_bytes defaults to 50,000,000")),
+    pytest.param("TONGBAO_MAX_BYTES", "1000", "seed.txt", lambda: SEED.encode(), "E108", id="bytes"),
     pytest.param("TONGBAO_MAX_PDF_PAGES", "2", "pages.pdf", lambda: pdf_bytes(LINES[:50], pages=5), "E108",
-                 id="pdf-pages", marks=_not_wired("extract/readers/pdf.py", "read_pdf reads every page")),
-    pytest.param("TONGBAO_MAX_MEMBER_BYTES", "1M", "member.docx", lambda: bomb_docx(3 << 20), "E108", id="docx-part",
-                 marks=_not_wired("extract/readers/docx.py", "check_zip bounds the package's total by max_bytes")),
+                 id="pdf-pages"),
+    pytest.param("TONGBAO_MAX_MEMBER_BYTES", "1M", "member.docx", lambda: bomb_docx(3 << 20), "E108", id="docx-part"),
 ])
 def test_cli_limits_follow_the_environment(tmp_path, monkeypatch, variable, value, name, build, expected):
     path = tmp_path / name
@@ -508,7 +502,6 @@ def test_cli_limits_follow_the_environment(tmp_path, monkeypatch, variable, valu
     assert f"[{expected} " in result.stderr
 
 
-@_not_wired("extract/batch/command.py", "--timeout defaults to 120 and --max-bytes to 64 MiB")
 def test_batch_time_limit_follows_the_environment(tmp_path, monkeypatch):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "names.txt").write_bytes(backtracking_names())

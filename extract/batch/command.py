@@ -5,6 +5,7 @@ import sys
 
 import click
 
+from ..limits import current_limits
 from .errors import BatchAborted
 from .task import DEFAULT_EXTRACTOR
 
@@ -19,9 +20,11 @@ REDACTING_EXTRACTOR = "extract.redact:extract_file_redacted"
 @click.option("--resume", is_flag=True, help="Add to OUTDIR, skipping documents and failures already there.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", metavar="ADDRESS", help="A running Dask scheduler (default: a local Dask cluster).")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=lambda: current_limits().max_seconds,
+              show_default="120, or TONGBAO_MAX_SECONDS",
               help="Seconds one file may take.")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=64 << 20, show_default=True,
+@click.option("--max-bytes", type=click.IntRange(min=1), default=lambda: current_limits().max_bytes,
+              show_default="64 MiB, or TONGBAO_MAX_BYTES",
               help="Largest file or archive member read.")
 @click.option("--quiet", is_flag=True, help="No progress and no summary.")
 @click.option("--strict", is_flag=True, help="Exit 1 if any file failed.")

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import CorruptFile, EmptyInput, LegacyFormat, Timeout, TongbaoError, TooLarge, UnsupportedFormat
+from ..limits import current_limits
 from ..model import ReadResult
 
 __all__ = ["read_file", "sniff"]
@@ -144,9 +145,10 @@ def _kind(path: str, data: bytes) -> tuple[str, str, list[str]]:
     raise UnsupportedFormat(path, f"unsupported file type {suffix or '(no extension)'}")
 
 
-def read_file(path: str | Path, data: bytes | None = None, *, max_bytes: int = 50_000_000) -> ReadResult:
+def read_file(path: str | Path, data: bytes | None = None, *, max_bytes: int | None = None) -> ReadResult:
     """Read one notice file (or in-memory bytes named `path`) into paragraphs and tables."""
     name = str(path)
+    max_bytes = current_limits().max_bytes if max_bytes is None else max_bytes
     data = _load(name, data, max_bytes)
     if not data.strip():
         raise EmptyInput(name, "the file is empty" if not data else "the file holds only whitespace")

@@ -6,6 +6,7 @@ import zipfile
 from dataclasses import dataclass, replace
 
 from ..errors import CorruptFile, EmptyInput, TooLarge
+from ..limits import current_limits
 from ..model import Block, ReadResult
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -250,6 +251,11 @@ def check_zip(path: str, data: bytes, max_bytes: int) -> zipfile.ZipFile:
     inflated = sum(m.file_size for m in members)
     if inflated > max_bytes:
         raise TooLarge(path, f"the package inflates to {inflated:,} bytes, over the {max_bytes:,}-byte limit")
+    part_limit = current_limits().max_member_bytes
+    biggest = max(members, key=lambda m: m.file_size, default=None)
+    if biggest is not None and biggest.file_size > part_limit:
+        raise TooLarge(path, f"part {biggest.filename} inflates to {biggest.file_size:,} bytes, over the "
+                             f"{part_limit:,}-byte limit (TONGBAO_MAX_MEMBER_BYTES)")
     if "word/document.xml" not in {m.filename for m in members}:
         raise CorruptFile(path, "zip package has no word/document.xml: not a Word document")
     return archive

@@ -7,7 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..errors import CorruptFile, EncryptedPdf, NoTextLayer
+from ..errors import CorruptFile, EncryptedPdf, NoTextLayer, TooLarge
+from ..limits import current_limits
 from ..model import Block, ReadResult
 from ._cjk import drop_spaces_between_cjk, is_cjk
 
@@ -180,6 +181,10 @@ def _open(path: str, data: bytes):
         raise CorruptFile(path, f"broken PDF ({type(cause).__name__}: {cause})") from None
     if not pages:
         raise CorruptFile(path, "the PDF has no pages")
+    limit = current_limits().max_pdf_pages
+    if len(pages) > limit:
+        pdf.close()
+        raise TooLarge(path, f"{len(pages):,} pages, over the {limit:,}-page limit (TONGBAO_MAX_PDF_PAGES)")
     return pdf, pages
 
 

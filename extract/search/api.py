@@ -18,7 +18,7 @@ from .query import make_filters, search, suggest
 from .store import SQLiteStore
 
 WEB_DIR = FsPath(__file__).resolve().parent.parent / "web"
-MAX_UPLOAD = 10 * 1024 * 1024
+MAX_UPLOAD = 10 * 1024 * 1024  # the default of extract.limits, kept for callers that import it
 # Room for the multipart boundary and part headers around the file itself.
 _FORM_OVERHEAD = 64 * 1024
 SUFFIXES = {".txt", ".htm", ".html", ".docx", ".pdf", ".doc"}
@@ -92,8 +92,12 @@ class Error(BaseModel):
     detail: str
 
 
-def create_app(db_path: str | FsPath, *, max_upload: int = MAX_UPLOAD) -> FastAPI:
+def create_app(db_path: str | FsPath, *, max_upload: int | None = None) -> FastAPI:
     """The app over one index file; the OpenAPI description is at /openapi.json."""
+    if max_upload is None:
+        from ..limits import current_limits
+
+        max_upload = current_limits().max_upload_bytes
     store = SQLiteStore(db_path)
 
     @asynccontextmanager
