@@ -62,7 +62,10 @@ def _rows(wheel: Path) -> list[tuple[str, str, str, str]]:
 
 
 def _patterns(rows: list[tuple[str, str, str, str]]) -> list[dict]:
-    """EntityRuler patterns: division names, their short forms, and the vocabularies of units.yaml."""
+    """EntityRuler patterns: division names, their short forms, and the vocabularies of units.yaml.
+
+    A division's id is its level only: the ruler makes a lexeme for every distinct (label, id) key,
+    which per-division codes turned into most of the start-up; the codes are in divisions.tsv."""
     vocab = yaml.safe_load((DATA / "units.yaml").read_text("utf-8"))
     suffixes = sorted(vocab["division_suffixes"], key=len, reverse=True)
     patterns, seen = [], set()
@@ -73,12 +76,12 @@ def _patterns(rows: list[tuple[str, str, str, str]]) -> list[dict]:
             patterns.append({"label": label, "pattern": text, "id": ident})
 
     rows = [row for row in rows if row[1] not in vocab["not_division_names"]]
-    for code, name, level, _ in rows:
-        add("DIV", name, f"{level}:{code}")
-    for code, name, level, _ in rows:
+    for _, name, level, _ in rows:
+        add("DIV", name, level)
+    for _, name, level, _ in rows:
         short = next((name[: -len(s)] for s in suffixes if name.endswith(s) and len(name) - len(s) >= 2), None)
         if short and short not in vocab["not_short_forms"]:
-            add("PROV" if level == "province" else "DIV_SHORT", short, f"{level}:{code}")
+            add("PROV" if level == "province" else "DIV_SHORT", short, level)
     for type_, words in vocab["suffixes"].items():
         for word in words:
             add("SUFFIX", word, type_)

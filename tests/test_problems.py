@@ -61,6 +61,20 @@ def test_problems_in_sentences(sentence, expected):
     assert _problems(HEAD + sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # A conjunction between names (和县 is a county elsewhere), places missing from the gazetteer.
+    ("东关、北关街道和县医保局留言回复不及时。",
+     [("东关街道", "留言回复不及时"), ("北关街道", "留言回复不及时"), ("县医保局", "留言回复不及时")]),
+    ("白石县人民政府、北原市发展和改革委员会未及时公开年度预算。",
+     [("白石县人民政府", "未及时公开年度预算"), ("北原市发展和改革委员会", "未及时公开年度预算")]),
+    ("青湾区、柳溪县政府网站首页存在错链。", [("青湾区", "首页存在错链"), ("柳溪县政府", "首页存在错链")]),
+    # A count is no subject: 3个街道 names no unit.
+    ("本次共检查3个街道、5个镇,发现南湖镇栏目长期未更新。", [("南湖镇", "栏目长期未更新")]),
+])
+def test_problems_on_unseen_wording(sentence, expected):
+    assert _problems(HEAD + sentence) == expected
+
+
 @pytest.mark.parametrize("sentence", [
     # Praise and neutral statements.
     "上秦、碱滩、三闸、甘浚、龙渠9个单位添加及时全面。",

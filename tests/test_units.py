@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from extract.findings.context import Context
-from extract.findings.gazetteer import divisions, nlp
+from extract.findings.gazetteer import divisions, nlp, ruler_spans
+from extract import extract_text
 from extract.findings.units import find_units, link_units
 from extract.structure.sections import build_sections
 from extract.text.normalise import normalise
@@ -158,3 +159,100 @@ def test_hostile_list_of_fifty_thousand_names():
 
 def test_hostile_runs_of_han_characters():
     assert _units(PROBLEMS + "政" * 60_000 + "局未更新。" + "和" * 30_000 + "镇等3个乡镇。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "礼泉县和沈北新区",
+    "东关街道、西城区人民政府办公室及市场监管局未及时更新;北京市公安局微博号",
+    "区 政府金融办与市  人社局\n河北省\u3000石家庄市",  # a space joins tokens, other whitespace parts them
+    " 青神县公安局交通管理大队 ",
+    "",
+])
+def test_ruler_spans_are_the_entity_rulers_entities(text):
+    expected = [(e.start_char, e.end_char, e.label_, e.ent_id_) for e in nlp()(text).ents]
+    assert ruler_spans(text) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # A conjunction parts two names, even where 和县 is a county of the gazetteer.
+    ("城关、东关、北关街道和县人社局未及时更新信息。",
+     [("城关街道", "subdistrict"), ("东关街道", "subdistrict"), ("北关街道", "subdistrict"),
+      ("县人社局", "department")]),
+    ("县发改局和县财政局未按要求公开预算。", [("县发改局", "department"), ("县财政局", "department")]),
+    ("南湖、西湖街道以及市人社局未及时回复留言。",
+     [("南湖街道", "subdistrict"), ("西湖街道", "subdistrict"), ("市人社局", "department")]),
+    ("和县未及时更新政府信息公开年报。", [("和县", "government")]),
+    ("马鞍山市和县人民政府网站未及时更新。", [("马鞍山市和县人民政府", "website")]),
+    ("北关街道和平社区未及时更新。", [("北关街道和平社区", "community")]),
+    # Places missing from the gazetteer, whole, alone, in lists and after 其中 / 如.
+    ("白石县人民政府门户网站首页信息更新不及时。", [("白石县人民政府", "website")]),
+    ("东陵市政府网站存在错别字。", [("东陵市政府", "website")]),
+    ("北原市发展和改革委员会、南屏市卫生健康委员会未及时公开年度预算。",
+     [("北原市发展和改革委员会", "department"), ("南屏市卫生健康委员会", "department")]),
+    ("其中白石县人民政府未按要求更新栏目。", [("白石县人民政府", "government")]),
+    ("如东陵市政府、北原市发展和改革委员会网站存在空白栏目。",
+     [("东陵市政府", "government"), ("北原市发展和改革委员会", "department")]),
+    ("在本次测评中,青湾区、柳溪县、东坝县得分位列后三位。",
+     [("青湾区", "government"), ("柳溪县", "government"), ("东坝县", "government")]),
+    ("青湾区、柳溪县和东城区得分较高。",
+     [("青湾区", "government"), ("柳溪县", "government"), ("东城区", "government")]),
+    ("抽查白石县政府网站时发现错链。", [("白石县政府", "website")]),
+])
+def test_units_found_on_unseen_wording(sentence, expected):
+    assert _units(PROBLEMS + sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Counts and function words are no names; a bare ending is never a unit.
+    ("本次共检查3个街道、5个镇、12个社区,发现问题28个。", []),
+    ("共有两个街道、三个社区未及时整改。", []),
+    ("所辖社区未按时向街道报送信息。", []),
+    ("所属单位向阳社区未及时更新。", []),
+    ("本次测评覆盖全市12个县区、108个乡镇。", []),
+    ("辖区内社区、城区、全县各单位未及时更新。", []),
+    ("向阳街道、东关街道未及时更新。", ["向阳街道", "东关街道"]),
+    # Ordinary words ending in 市/县/区, and verbs before an admin word, are no unknown places.
+    ("各地级市人民政府要加强统筹。", []),
+    ("东湖小区、西湖小区物业管理不规范。", []),
+    ("经开区、保税区、高新区门户网站运行正常。", []),
+    ("希望各部门高度重视区政府门户网站信息更新工作。", []),
+    ("请各地认真落实,确保市政府网站安全运行。", []),
+    ("登录县政府网站可以查询办事指南。", []),
+    ("本市、全县、辖区政府网站运行平稳。", []),
+    # Addressees of a report and inspectors, a list sharing the word that makes them so.
+    ("东关街道未按要求向区住建局、区城管局报送数据。", ["东关街道"]),
+    ("整改情况已抄送区住建局。", []),
+    ("区数据局于9月组织开展了全区政府网站检查。", []),
+    ("区数据局 组织开展了全区政府网站检查。", []),
+    ("区数据局、区网信办对全区政府网站进行了检查,南湖镇未及时整改。", ["南湖镇"]),
+])
+def test_names_on_unseen_wording_that_are_no_units(sentence, expected):
+    assert [name for name, _ in _units(PROBLEMS + sentence)] == expected
+
+
+NOTICE = """区数据局关于政府网站、政务新媒体第三季度检查情况的通报
+
+各街道办事处,区政府各部门:
+
+区数据局组织开展了第三季度检查,现将有关情况通报如下。
+
+一、存在问题
+
+东关街道微信公众号超过2周未更新。{extra}
+
+二、工作要求
+
+各单位要于10月15日前向区住建局报送整改情况。
+
+区数据局
+2025年9月30日
+"""
+
+
+@pytest.mark.parametrize("extra, expected", [
+    ("区数据局门户网站运行平稳。", ["东关街道"]),  # the issuer, named alone, assesses itself no more
+    ("区数据局、区城管局政务微博回复不及时。", ["东关街道", "区数据局", "区城管局"]),  # listed with others
+])
+def test_the_issuer_is_no_unit_of_its_own_notice(extra, expected):
+    assert [u["name"] for u in extract_text(NOTICE.format(extra=extra))["units"]] == expected
+

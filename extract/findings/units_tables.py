@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from .gazetteer import nlp, vocab
+from .gazetteer import ruler_spans, vocab
 from .units_text import Ents, Mention, chains, official
 
 _NAME_HEAD = regex.compile(r"名称|单位|乡镇|街道|部门|账号|网站|区县|县区|市州|地区|镇")
@@ -95,8 +95,7 @@ def _cell_mention(cell: tuple[str, int, int]) -> Mention | None:
     name = _clean(value)
     if not name or _NUMBER.fullmatch(name) or _TOTAL.search(name):
         return None
-    doc = nlp()(name)
-    found = chains(name, 0, len(name), Ents(doc), start)
+    found = chains(name, 0, len(name), Ents(ruler_spans(name)), start)
     whole = next((m for m in found if m.start == start and m.end == start + len(name)), None)
     if whole is None:
         return None

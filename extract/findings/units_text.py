@@ -1,9 +1,8 @@
-"""Unit mentions inside one sentence: suffix chains, quoted accounts and lists of bare names.
+"""Unit mentions inside one sentence: suffix chains and quoted names (lists are in units_lists).
 
 A name is cut where the EntityRuler found a name ending (SUFFIX) or a division (DIV); each piece is
 trimmed of words a name never starts with, and adjacent pieces chain when the left one is a place
-(青神县 + 公安局 + 交通管理大队). Lists are walked by hand, item by item, over a bounded window, so
-hostile input (tens of thousands of 、-separated names) stays linear.
+(青神县 + 公安局 + 交通管理大队).
 """
 from __future__ import annotations
 
@@ -17,8 +16,6 @@ from .gazetteer import alternation, divisions, vocab
 
 SINGLE_GOV = frozenset("省市县区州旗盟")
 PLACE_TYPES = ("township", "subdistrict", "community")
-MAX_LIST = 600  # characters a list is walked back over; real lists are far shorter
-MAX_SHARED = 4  # longest bare item that takes the suffix of the list's last name (西街 → 西街街道)
 
 
 @dataclass
@@ -69,6 +66,10 @@ def patterns() -> dict[str, regex.Pattern]:
         "lead": regex.compile(alternation(v["lead_words"])),
         "lead_end": regex.compile(f"(?:{alternation(v['lead_words'] | v['role_leads'])})$"),
         "break": regex.compile(alternation(v["break_words"])),
+        "place_stop": regex.compile(
+            f"{alternation(v['break_words'] | v['lead_words'] | set(v['not_place_words']))}|[各全本该我其此某]"),
+        "generic_place": regex.compile(r"[全本该各我此][省市县区镇乡州]"),
+        "never_first": regex.compile(rf"[一二三四五六七八九十两几多]{{0,3}}(?:{alternation(v['never_first'])})"),
         "generic": regex.compile(alternation(v["generic_openings"])),
         "role_tail": regex.compile(v["role_tails"]),
         "role_label": regex.compile(r"(?:来源|发布机构|发文机关|发文单位|主办单位|信息来源|主送|抄送|抄报|联系人)\s*:\s*$"),
@@ -76,6 +77,7 @@ def patterns() -> dict[str, regex.Pattern]:
         "gov_site": regex.compile(r"(?:人民)?政府(?:门户)?网站"),
         "tail": regex.compile(rf"(?:等{count}?[个家]?|{count}[个家])(?P<noun>{nouns})|等{count}?[个家]?(?P<acc>{account})"),
         "bare_account": regex.compile(rf"(?<!\p{{Han}})(?P<name>\p{{Han}}{{2,8}}?)(?P<acc>{named_account})"),
+        "named_account": regex.compile(named_account),
         "conj": regex.compile(r"以及|[和及与]"),
         "han": regex.compile(r"\p{Han}{2,6}"),
         "hanrun": regex.compile(r"\p{Han}+"),
@@ -100,16 +102,20 @@ def _province_shorts() -> set[str]:
 
 
 class Ents:
-    """The ruler's spans in one sentence, sorted, so a stretch's spans are found by bisection."""
+    """The ruler's spans in one stretch, sorted, so a stretch's spans are found by bisection."""
 
-    def __init__(self, doc, start: int = 0, end: int | None = None):
-        """The spans of doc.text[start:end], with offsets relative to `start`."""
-        spans = [(e.start_char - start, e.end_char - start, e.label_, e.ent_id_) for e in doc.ents
-                 if e.start_char >= start and (end is None or e.end_char <= end)]
+    def __init__(self, spans: list[tuple[int, int, str, str]]):
+        """`spans` as ruler_spans gives them: sorted (start, end, label, id), relative to the stretch."""
         self.ends = [s for s in spans if s[2] in ("SUFFIX", "DIV")]
         self.end_starts = [s[0] for s in self.ends]
         self.shorts = [(s[0], s[1]) for s in spans if s[2] in ("DIV_SHORT", "PROV")]
         self.short_starts = [s[0] for s in self.shorts]
+
+    @classmethod
+    def within(cls, spans: list[tuple[int, int, str, str]], starts: list[int], start: int, end: int) -> Ents:
+        """The spans of text[start:end] out of a longer text's spans (`starts`: their start offsets)."""
+        i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+        return cls([(a - start, b - start, label, ident) for a, b, label, ident in spans[i:j] if b <= end])
 
     def ends_in(self, start: int, end: int):
         i = bisect.bisect_left(self.end_starts, start)
@@ -137,14 +143,17 @@ def _trim(text: str, start: int, core_end: int, prefixable: bool, suffix_len: in
         if not m or not _may_cut(core_end - m.end(), m.group(), prefixable, suffix_len):
             break
         pos, lead = m.end(), m.group()
+    if pos < core_end and (m := p["never_first"].match(text, pos, core_end)):
+        pos, lead = core_end, m.group()  # 3个街道, 所辖社区: a count or a function word, then a bare ending
     return pos, lead
 
 
 def _may_cut(rest: int, lead: str, prefixable: bool, suffix_len: int) -> bool:
     """Cutting a word off must leave a name: two characters before the ending, or one after a long word.
 
-    A single character (和, 如, 将) is only cut when two stay, so 和平镇 and 如东县 keep theirs."""
-    if rest >= 2 or (rest == 0 and prefixable):
+    A single character (和, 如, 将) is only cut when two stay, so 和平镇 and 如东县 keep theirs; a word
+    right before the ending (向街道) leaves a bare ending, which is never a name of its own."""
+    if rest >= 2 or rest == 0:
         return True
     word = len(lead)
     return (word >= 2 or lead in vocab()["safe_leads"]) and rest + suffix_len >= 2
@@ -157,7 +166,10 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents) -> list[_Piece]
     cursor = run_start
     for start, end, label, ident in ents.ends_in(run_start, run_end):
         suffix = text[start:end]
-        if label == "DIV":
+        if label == "DIV" and _conjoined(text, start, end, pieces):
+            # 北关街道和县人社局: the conjunction parts two names and 县 opens the second.
+            pieces.append(_Piece(start + 1, end, "government", text[start + 1:end], 0, text[start], True))
+        elif label == "DIV":
             # Only divisions and their short forms may stand before a division (酒泉肃州区).
             covered = cursor
             while covered < start and (nxt := ents.short_at(covered)) is not None and nxt <= start:
@@ -170,18 +182,38 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents) -> list[_Piece]
         else:
             name_start, lead = _trim(text, cursor, start, suffix in v["prefixes"], len(suffix))
             core = start - name_start
-            junk = core > 0 and (suffix in ("政府", "人民政府") or suffix in SINGLE_GOV)
-            pieces.append(_Piece(name_start, end, "junk" if junk else ident, suffix, core, lead,
-                                 name_start > cursor))
+            kind = ident
+            if core > 0 and (suffix in ("政府", "人民政府") or suffix in SINGLE_GOV):
+                kind = "place" if _unknown_place(text, name_start, start, suffix) else "junk"
+            pieces.append(_Piece(name_start, end, kind, suffix, core, lead, name_start > cursor))
         cursor = end
     return pieces
+
+
+def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
+    """和县 right after a name ending is 和 + 县, unless that name may hold a county (马鞍山市和县)."""
+    if text[start] not in "和及与" or text[start + 1:end] not in vocab()["prefixes"]:
+        return False
+    if not pieces or pieces[-1].end != start:
+        return False
+    return not pieces[-1].suffix.endswith(("省", "市", "州", "盟", "地区", "自治区"))
+
+
+def _unknown_place(text: str, start: int, end: int, suffix: str) -> bool:
+    """白石县, 东陵市: two to four characters before 市/县/区 that may be a place the gazetteer lacks."""
+    core = text[start:end]
+    return (suffix in "市县区" and 2 <= len(core) <= 4 and not patterns()["generic"].match(core)
+            and not patterns()["place_stop"].search(core))
 
 
 def _joins(left: _Piece, right: _Piece, left_type: str) -> bool:
     """Whether `right` continues the name that `left` ends (区 + 政府 + 金融办)."""
     v = vocab()
-    if right.trimmed or "junk" in (left.kind, right.kind):
+    if right.trimmed or "junk" in (left.kind, right.kind) or right.kind == "place":
         return False
+    if left.kind == "place":
+        # An unknown place is a name only with what makes it a body: 政府 or a department (东陵市 + 政府).
+        return right.kind == "department" or (right.core == 0 and right.suffix in ("政府", "人民政府"))
     if (left.core == 0 and left.suffix in v["prefixes"]) or right.core == 0:
         return True
     if left.kind == "div" or left.suffix in v["place_endings"]:
@@ -191,7 +223,7 @@ def _joins(left: _Piece, right: _Piece, left_type: str) -> bool:
 
 def _chain_type(chain: list[_Piece]) -> str:
     last = chain[-1]
-    if last.kind == "div":
+    if last.kind in ("div", "place"):
         return "government"
     if last.suffix in ("政府", "人民政府") and len(chain) > 1 and chain[-2].kind in PLACE_TYPES:
         return chain[-2].kind
@@ -224,18 +256,28 @@ def _group(pieces: list[_Piece]) -> list[list[_Piece]]:
     return groups
 
 
-def chains(text: str, start: int, end: int, ents: Ents, offset: int) -> list[Mention]:
-    """Suffix-chained names in text[start:end], a stretch outside quotes and book titles."""
+def chains(text: str, start: int, end: int, ents: Ents, offset: int,
+           places: list[Mention] | None = None) -> list[Mention]:
+    """Suffix-chained names in text[start:end], a stretch outside quotes and book titles.
+
+    An unknown place standing alone (青湾区) is a name only before 政府网站, or, put in `places`,
+    when the list it stands in names only governments."""
     p = patterns()
     out: list[Mention] = []
     for run in p["run"].finditer(text, start, end):
         for chain in _group(_pieces(text, run.start(), run.end(), ents)):
             s, e = chain[0].start, chain[-1].end
             name, type_ = text[s:e], _chain_type(chain)
-            if not _valid(chain, name, type_):
+            site = p["gov_site"].match(text, e)
+            if len(chain) == 1 and chain[0].kind == "place":
+                if not site:
+                    if places is not None:
+                        places.append(Mention(s + offset, e + offset, name, type_, tail_end=e + offset,
+                                              role=is_role(text, s, e, chain[0].lead)))
+                    continue
+            elif not _valid(chain, name, type_):
                 continue
             mention = Mention(s + offset, e + offset, name, type_, tail_end=e + offset)
-            site = p["gov_site"].match(text, e)
             if site and type_ == "government" and not name.endswith("政府"):
                 mention.name, mention.type, mention.written = name + "政府", "website", name
                 mention.account, mention.tail_end = "网站", site.end() + offset
@@ -251,13 +293,22 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int) -> list[Men
 
 def is_role(text: str, start: int, end: int, lead: str | None = None) -> bool:
     """Inspector, author, rule-setter, place or addressee: named, but not assessed."""
+    return role_before(text, start, lead) or role_after(text, start, end)
+
+
+def role_before(text: str, start: int, lead: str | None = None) -> bool:
+    """A word before the name makes it a place, source or addressee (在…, 由…, 向…)."""
     p = patterns()
     if lead is None and start > 0:
         m = p["lead_end"].search(text, max(0, start - 4), start)
         lead = m.group() if m else None
-    if lead in vocab()["role_leads"] or p["role_label"].search(text, max(0, start - 12), start):
-        return True
-    if p["role_tail"].match(text, end):
+    return lead in vocab()["role_leads"] or bool(p["role_label"].search(text, max(0, start - 12), start))
+
+
+def role_after(text: str, start: int, end: int) -> bool:
+    """What follows the name makes it the inspector or an author (X组织开展…, 按照X要求)."""
+    p = patterns()
+    if p["role_tail"].match(text, end + (text[end:end + 1] == " ")):
         return True
     # 按照…X…要求: a body that set the rules of the inspection.
     clause_start = max(0, start - 130)
@@ -321,150 +372,3 @@ def divisions_prefix(name: str) -> bool:
 def official(name: str) -> bool:
     """A body's official name opens with an admin prefix or a full division name (青神县…, 县…), not a short form."""
     return name[:1] in SINGLE_GOV or divisions_prefix(name)
-
-
-def _item_ok(item: str, longest: int = 6) -> bool:
-    v = vocab()
-    p = patterns()
-    if not (2 <= len(item) <= longest) or not p["hanrun"].fullmatch(item):
-        return False
-    if item in v["platforms"] or item in v["never_units"] or item in v["person_titles"]:
-        return False
-    return not p["generic"].match(item) and not p["lead"].fullmatch(item)
-
-
-def _boundary(text: str, position: int) -> int:
-    floor = max(0, position - MAX_LIST)
-    hard = patterns()["hard"]
-    for i in range(position - 1, floor - 1, -1):
-        if hard.match(text, i):
-            return i + 1
-    return floor
-
-
-def _split_items(text: str, start: int, end: int, known: dict[int, tuple[int, Mention]]):
-    """Items of text[start:end] split on 、 (和/及 open a new sublist): ((s, e), sublist, mention or None)."""
-    items: list[tuple[tuple[int, int], int, Mention | None]] = []
-    group, pos = 0, start
-    while pos < end:
-        if pos in known:
-            stop, mention = known[pos]
-            items.append(((pos, min(stop, end)), group, mention))
-            pos = min(stop, end)
-        else:
-            stop = pos
-            while stop < end and text[stop] != "、" and stop not in known:
-                stop += 1
-            chunk = pos
-            for conj in patterns()["conj"].finditer(text, pos, stop):
-                if conj.start() > chunk:
-                    items.append(((chunk, conj.start()), group, None))
-                group, chunk = group + 1, conj.end()
-            if stop > chunk:
-                items.append(((chunk, stop), group, None))
-            pos = stop
-        if pos < end and text[pos] == "、":
-            pos += 1
-        elif pos < end and pos not in known:
-            items, group = [], 0  # not a separator: the list starts again after it
-    return items
-
-
-def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, int]]) -> list[Mention]:
-    """Bare names in 、-lists: sharing the place suffix of the last name, or closed by a group noun."""
-    p = patterns()
-    v = vocab()
-    known = {m.start - offset: (m.tail_end - offset, m) for m in found}
-    out: list[Mention] = []
-    taken: set[int] = set()
-    for m in found:
-        s = m.start - offset
-        suffix = _place_suffix(m.name) if m.type in PLACE_TYPES and not m.quoted else None
-        if not suffix or s == 0 or text[s - 1] != "、":
-            continue
-        items = _split_items(text, _boundary(text, s), s, known)
-        last_group = items[-1][1] if items else None
-        for (a, b), group, mention in reversed(items):
-            item = text[a:b]
-            if mention is not None or group != last_group or len(item) > MAX_SHARED or not _item_ok(item):
-                break
-            out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
-                               tail_end=b + offset))
-            taken.add(a)
-    for tail in p["tail"].finditer(text):
-        t = tail.start()
-        if any(a <= t < b for a, b in masks):
-            continue
-        items = _split_items(text, _boundary(text, t), t, known)
-        noun, acc = tail.group("noun"), tail.group("acc")
-        for index, ((a, b), _, mention) in enumerate(items):
-            if mention is not None or a in taken:
-                continue
-            if index == 0:
-                a, _ = _trim(text, a, b, False)
-            item = text[a:b]
-            if not _item_ok(item, 10 if acc else 6) or text[b:b + 1] in ("…", "."):
-                continue
-            bare = Mention(a + offset, b + offset, item, _noun_type(noun, acc), bare=True, list_noun=noun or acc,
-                           tail_end=b + offset)
-            bare.platform = v["platform_by_word"].get(acc) if acc else None
-            bare.role = is_role(text, a, b)
-            out.append(bare)
-            taken.add(a)
-    return out
-
-
-def _place_suffix(name: str) -> str | None:
-    return next((s for s in ("街道", "社区", "镇", "乡", "村") if name.endswith(s)), None)
-
-
-def _noun_type(noun: str | None, acc: str | None) -> str:
-    if acc:
-        return "website" if acc in vocab()["website_words"] else "new_media"
-    if noun in ("乡镇", "镇", "乡", "镇街"):
-        return "township"
-    if noun in ("街道", "社区", "村", "部门"):
-        return {"街道": "subdistrict", "社区": "community", "村": "community", "部门": "department"}[noun]
-    if noun in ("单位", "家单位"):
-        return "other"
-    return "government"
-
-
-def bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[Mention]:
-    """Unquoted account names right before an account word at a clause start (德山公安微博账号)."""
-    p = patterns()
-    v = vocab()
-    out = []
-    taken = sorted([(m.start - offset, m.tail_end - offset) for m in found] + list(masks))
-    starts = [a for a, _ in taken]
-    for m in p["bare_account"].finditer(text):
-        s = m.start("name")
-        i = bisect.bisect_right(starts, m.end()) - 1
-        if i >= 0 and taken[i][1] > s and taken[i][0] < m.end():
-            continue
-        if s > 0 and text[s - 1] not in ",;:。、":
-            continue
-        s, _ = _trim(text, s, m.end("name"), False)
-        name, word = text[s:m.end("name")], m.group("acc")
-        if len(name) < 3 or not _item_ok(name, 8) or word in v["website_words"]:
-            continue
-        out.append(Mention(s + offset, m.end("name") + offset, name, "new_media",
-                           platform=v["platform_by_word"].get(word), account=word, tail_end=m.end() + offset))
-    return out
-
-
-def clause_provinces(text: str, offset: int, ents: Ents, found: list[Mention], masks) -> list[Mention]:
-    """A province's short form opening a clause as its subject (湖南逐项梳理…, 宁夏对照…)."""
-    p = patterns()
-    taken = [(m.start - offset, m.tail_end - offset) for m in found] + list(masks)
-    out = []
-    for start, end in ents.shorts:
-        if ents.short_at(start) != end or not p["prov"].fullmatch(text, start, end):
-            continue
-        head = text[max(0, start - 4):start]
-        if start and not p["clause_open"].search(head):
-            continue
-        if any(a <= start < b for a, b in taken) or p["not_subject"].match(text, end):
-            continue
-        out.append(Mention(start + offset, end + offset, text[start:end], "government", tail_end=end + offset))
-    return out

@@ -1,0 +1,200 @@
+"""Unit mentions that a name alone does not make: items of lists, bare account names, province subjects.
+
+Lists are walked by hand, item by item, over a bounded window, so hostile input (tens of thousands of
+、-separated names) stays linear.
+"""
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from .gazetteer import vocab
+from .units_text import PLACE_TYPES, Ents, Mention, _trim, is_role, patterns, role_after, role_before
+
+_SEPARATOR = regex.compile(r"、|以及|[和及与]")
+
+MAX_LIST = 600  # characters a list is walked back over; real lists are far shorter
+MAX_SHARED = 4  # longest bare item that takes the suffix of the list's last name (西街 → 西街街道)
+
+
+def _item_ok(item: str, longest: int = 6) -> bool:
+    v = vocab()
+    p = patterns()
+    if not (2 <= len(item) <= longest) or not p["hanrun"].fullmatch(item):
+        return False
+    if item in v["platforms"] or item in v["never_units"] or item in v["person_titles"] or item in v["suffix_type"]:
+        return False  # a bare ending (街道) names nothing
+    return not p["generic"].match(item) and not p["lead"].fullmatch(item) and not p["generic_place"].search(item)
+
+
+def _boundary(text: str, position: int) -> int:
+    floor = max(0, position - MAX_LIST)
+    hard = patterns()["hard"]
+    for i in range(position - 1, floor - 1, -1):
+        if hard.match(text, i):
+            return i + 1
+    return floor
+
+
+def _split_items(text: str, start: int, end: int, known: dict[int, tuple[int, Mention]]):
+    """Items of text[start:end] split on 、 (和/及 open a new sublist): ((s, e), sublist, mention or None)."""
+    items: list[tuple[tuple[int, int], int, Mention | None]] = []
+    group, pos = 0, start
+    while pos < end:
+        if pos in known:
+            stop, mention = known[pos]
+            items.append(((pos, min(stop, end)), group, mention))
+            pos = min(stop, end)
+        else:
+            stop = pos
+            while stop < end and text[stop] != "、" and stop not in known:
+                stop += 1
+            chunk = pos
+            for conj in patterns()["conj"].finditer(text, pos, stop):
+                if conj.start() > chunk:
+                    items.append(((chunk, conj.start()), group, None))
+                group, chunk = group + 1, conj.end()
+            if stop > chunk:
+                items.append(((chunk, stop), group, None))
+            pos = stop
+        if pos < end and text[pos] == "、":
+            pos += 1
+        elif pos < end and pos not in known:
+            items, group = [], 0  # not a separator: the list starts again after it
+    return items
+
+
+def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, int]]) -> list[Mention]:
+    """Bare names in 、-lists: sharing the place suffix of the last name, or closed by a group noun."""
+    p = patterns()
+    v = vocab()
+    known = {m.start - offset: (m.tail_end - offset, m) for m in found}
+    out: list[Mention] = []
+    taken: set[int] = set()
+    for m in found:
+        s = m.start - offset
+        suffix = _place_suffix(m.name) if m.type in PLACE_TYPES and not m.quoted else None
+        if not suffix or s == 0 or text[s - 1] != "、":
+            continue
+        items = _split_items(text, _boundary(text, s), s, known)
+        last_group = items[-1][1] if items else None
+        for (a, b), group, mention in reversed(items):
+            item = text[a:b]
+            if mention is not None or group != last_group or len(item) > MAX_SHARED or not _item_ok(item):
+                break
+            out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
+                               tail_end=b + offset))
+            taken.add(a)
+    for tail in p["tail"].finditer(text):
+        t = tail.start()
+        if any(a <= t < b for a, b in masks):
+            continue
+        items = _split_items(text, _boundary(text, t), t, known)
+        noun, acc = tail.group("noun"), tail.group("acc")
+        for index, ((a, b), _, mention) in enumerate(items):
+            if mention is not None or a in taken:
+                continue
+            if index == 0:
+                a, _ = _trim(text, a, b, False)
+            item = text[a:b]
+            if not _item_ok(item, 10 if acc else 6) or text[b:b + 1] in ("…", "."):
+                continue
+            bare = Mention(a + offset, b + offset, item, _noun_type(noun, acc), bare=True, list_noun=noun or acc,
+                           tail_end=b + offset)
+            bare.platform = v["platform_by_word"].get(acc) if acc else None
+            bare.role = is_role(text, a, b)
+            out.append(bare)
+            taken.add(a)
+    return out
+
+
+def _place_suffix(name: str) -> str | None:
+    return next((s for s in ("街道", "社区", "镇", "乡", "村") if name.endswith(s)), None)
+
+
+def _noun_type(noun: str | None, acc: str | None) -> str:
+    if acc:
+        return "website" if acc in vocab()["website_words"] else "new_media"
+    if noun in ("乡镇", "镇", "乡", "镇街"):
+        return "township"
+    if noun in ("街道", "社区", "村", "部门"):
+        return {"街道": "subdistrict", "社区": "community", "村": "community", "部门": "department"}[noun]
+    if noun in ("单位", "家单位"):
+        return "other"
+    return "government"
+
+
+def bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[Mention]:
+    """Unquoted account names right before an account word at a clause start (德山公安微博账号)."""
+    p = patterns()
+    if not p["named_account"].search(text):
+        return []  # the common case, found without walking every run of Han characters
+    v = vocab()
+    out = []
+    taken = sorted([(m.start - offset, m.tail_end - offset) for m in found] + list(masks))
+    starts = [a for a, _ in taken]
+    for m in p["bare_account"].finditer(text):
+        s = m.start("name")
+        i = bisect.bisect_right(starts, m.end()) - 1
+        if i >= 0 and taken[i][1] > s and taken[i][0] < m.end():
+            continue
+        if s > 0 and text[s - 1] not in ",;:。、":
+            continue
+        s, _ = _trim(text, s, m.end("name"), False)
+        name, word = text[s:m.end("name")], m.group("acc")
+        if len(name) < 3 or not _item_ok(name, 8) or word in v["website_words"]:
+            continue
+        out.append(Mention(s + offset, m.end("name") + offset, name, "new_media",
+                           platform=v["platform_by_word"].get(word), account=word, tail_end=m.end() + offset))
+    return out
+
+
+def clause_provinces(text: str, offset: int, ents: Ents, found: list[Mention], masks) -> list[Mention]:
+    """A province's short form opening a clause as its subject (湖南逐项梳理…, 宁夏对照…)."""
+    p = patterns()
+    taken = [(m.start - offset, m.tail_end - offset) for m in found] + list(masks)
+    out = []
+    for start, end in ents.shorts:
+        if ents.short_at(start) != end or not p["prov"].fullmatch(text, start, end):
+            continue
+        head = text[max(0, start - 4):start]
+        if start and not p["clause_open"].search(head):
+            continue
+        if any(a <= start < b for a, b in taken) or p["not_subject"].match(text, end):
+            continue
+        out.append(Mention(start + offset, end + offset, text[start:end], "government", tail_end=end + offset))
+    return out
+
+
+def _runs(text: str, offset: int, mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions in order, grouped into lists: items with only 、, 和, 及, 与 or 以及 between them."""
+    groups: list[list[Mention]] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if groups and _SEPARATOR.fullmatch(text, groups[-1][-1].tail_end - offset, m.start - offset):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def government_lists(text: str, offset: int, places: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Unknown districts and counties listed only with governments (青湾区、柳溪县、东坝县得分…)."""
+    candidates = {id(m) for m in places if m.name[-1] in "区县" and len(m.name) <= 4}
+    bodies = [m for m in found if not m.quoted and (m.type == "government" or m.name.endswith("政府"))]
+    out: list[Mention] = []
+    for group in _runs(text, offset, [m for m in places if id(m) in candidates] + bodies):
+        if len(group) > 1 and any(id(m) in candidates for m in group):
+            out += [m for m in group if id(m) in candidates]
+    return out
+
+
+def share_roles(text: str, offset: int, found: list[Mention]) -> None:
+    """A role word before a list or after it covers every item (向A、B报送; A、B对…进行检查)."""
+    for group in _runs(text, offset, [m for m in found if not m.quoted]):
+        if len(group) < 2:
+            continue
+        first, last = group[0].start - offset, group[-1].tail_end - offset
+        if role_before(text, first) or role_after(text, first, last):
+            for m in group:
+                m.role = True
