@@ -292,6 +292,7 @@ def link_units(ctx, units: list[Unit], items: list[dict]) -> None:
     """Fill each item's "units" with the units assessed in the sentence of its evidence (not a directive)."""
     sentences = ctx.sentences
     starts = [s.start for s in sentences]
+    mentions = sorted((m.start, u.name) for u in units for m in u.mentions if m.evidence)
     for item in items:
         evidence = item.get("evidence") or {}
         if "start" not in evidence:
@@ -300,6 +301,7 @@ def link_units(ctx, units: list[Unit], items: list[dict]) -> None:
         if i < 0 or not sentences[i].start <= evidence["start"] < max(sentences[i].end, sentences[i].start + 1):
             continue
         span = sentences[i]
-        named = sorted((m.start, u.name) for u in units for m in u.mentions
-                       if m.evidence and span.start <= m.start < span.end)
+        low = bisect.bisect_left(mentions, (span.start, ""))
+        high = bisect.bisect_left(mentions, (span.end, ""))
+        named = mentions[low:high]
         item["units"] = list(dict.fromkeys(name for _, name in named))

@@ -16,7 +16,7 @@ class Edit(NamedTuple):
 
 def identity_map(length: int) -> array:
     """The offset map of an unchanged text: one entry per character plus the end position."""
-    return array("l", range(length + 1))
+    return array("i", range(length + 1))
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, array]:
@@ -27,7 +27,7 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, array]:
     at the character after it.
     """
     pieces: list[str] = []
-    offsets = array("l")
+    offsets = array("i")
     cursor = 0
     for edit in edits:
         if edit.start < cursor or edit.end < edit.start or edit.end > len(text):
@@ -46,4 +46,4 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, array]:
 
 def compose(outer: array, inner: array) -> array:
     """Map through `outer` (new → middle) then `inner` (middle → source)."""
-    return array("l", map(inner.__getitem__, outer))
+    return array("i", map(inner.__getitem__, outer))
