@@ -18,7 +18,9 @@ Every measured part runs in a fresh subprocess (`bench.py --part NAME`), started
 invocation, so each peak RSS belongs to that part alone (getrusage RUSAGE_SELF; RUSAGE_CHILDREN and the
 batch manifest for batch workers) and no part warms the caches of the next. Warm-up (imports, model
 loading, the first document) is reported apart from steady-state throughput. Generated inputs go to a
-temporary directory. Targets are printed with PASS/FAIL; they never change the exit code unless
+temporary directory. Each part's CPU time is taken from wait4 and compared with the whole machine's
+(/proc/stat): "others" is the number of cores other processes used meanwhile, so a run disturbed by
+a shared machine says so next to the figures it spoils. Targets are printed with PASS/FAIL; they never change the exit code unless
 --strict is given (speed is never asserted in unit tests: tests/test_bench.py only checks that --quick
 runs and reports every part).
 
@@ -256,8 +258,8 @@ def make_hostile(folder: Path, sizes: dict) -> dict[str, Path]:
         out[name].write_text(text, "utf-8")
     depth = sizes["hostile_depth"]
     out["hostile-html"] = folder / "hostile-html.html"
-    out["hostile-html"].write_text("<html><body>" + "<div>" * depth + "<p>关于政府网站检查情况的通报</p><p>各单位：现将检查情况通报如下。</p>"
-                                   + "</div>" * depth + "</body></html>", "utf-8")
+    body = "<p>关于政府网站检查情况的通报</p><p>各单位：现将检查情况通报如下。</p>"
+    out["hostile-html"].write_text("<html><body>" + "<div>" * depth + body + "</div>" * depth + "</body></html>", "utf-8")
     return out
 
 
