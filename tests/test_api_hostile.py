@@ -185,8 +185,8 @@ def test_the_app_survives_a_second_lifespan(tmp_path):
 
 
 @pytest.mark.xfail(run=False, reason="extract/search/api.py runs extract_file in the request with no time limit "
-                                     "(Limits.max_seconds is enforced only in batch workers); with the quadratic "
-                                     "extract/findings/units.py:link_units a 9 MB upload holds a worker for minutes")
+                                     "(Limits.max_seconds is enforced only in batch workers); a 9 MB upload holds "
+                                     "a worker for about ten seconds")
 def test_an_upload_cannot_hold_the_server_past_the_time_limit(client):
     data = ("\n".join(LINES) + "\n").encode() * (9_000_000 // len("\n".join(LINES).encode()))
     response = upload(client, "slow.txt", data[:UPLOAD])
