@@ -4,6 +4,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import multiprocessing as mp
+from collections import deque
 import os
 import signal
 import time
@@ -19,6 +20,7 @@ from ..errors import Timeout
 STARTUP_TIMEOUT = 180.0  # a cold worker imports and warms the whole pipeline before its first file
 STARTUP_DEATHS = 3  # workers dying before ready, in a row, before the run gives up: it is the system, not a file
 TICK = 1.0
+QUEUED = 2  # items a worker holds: the one it works on and the next, so it never waits for the parent
 
 
 def _die_with_parent() -> None:
@@ -62,17 +64,31 @@ class _Worker:
         child.close()
         self.born = time.monotonic()
         self.ready = False
-        self.item: Item | None = None
-        self.deadline = 0.0
+        self.queue: deque[Item] = deque()  # sent, not yet answered; the first is being worked on
+        self.deadline = 0.0  # for the first item only: its clock starts when the worker starts it
         self.tasks = 0
+
+    @property
+    def item(self) -> Item | None:
+        """The item the worker is working on."""
+        return self.queue[0] if self.queue else None
 
     def give(self, item: Item, timeout: float) -> bool:
         try:
             self.conn.send(item)
         except OSError:  # died since its last message; the sentinel will say so
             return False
-        self.item, self.deadline = item, time.monotonic() + timeout
+        if not self.queue:
+            self.deadline = time.monotonic() + timeout
+        self.queue.append(item)
         return True
+
+    def finished(self, timeout: float) -> None:
+        """The first item is answered; the worker is now on the next one, whose clock starts now."""
+        self.queue.popleft()
+        self.tasks += 1
+        if self.queue:
+            self.deadline = time.monotonic() + timeout
 
     def stop(self, kill: bool = False) -> None:
         if not kill and self.process.is_alive():
@@ -103,24 +119,35 @@ class _Pool:
         self.settings, self.emit, self.known_ids, self.max_tasks = settings, emit, known_ids, max_tasks
         self.workers = [self._new() for _ in range(workers)]
         self.startup_deaths = 0
+        self.retry: list[Item] = []  # queued behind a file that hung or crashed: not their fault
 
     def _new(self) -> _Worker:
         return _Worker(self.ctx, self.settings, self.known_ids())
 
     def _replace(self, worker: _Worker, kill: bool) -> None:
         worker.stop(kill=kill)
+        self.retry += list(worker.queue)[1:]  # the waiting item goes to another worker
         self.workers[self.workers.index(worker)] = self._new()
+
+    def _room(self, worker: _Worker) -> bool:
+        """A ready worker takes another item unless it holds QUEUED or recycling is due before it."""
+        held = len(worker.queue)
+        return worker.ready and held < QUEUED and worker.tasks + held < self.max_tasks
 
     def run(self, items: Iterable[Item], tick: Callable[[], None]) -> None:
         pending, exhausted = iter(items), False
         while True:
+            if self.retry:
+                pending, exhausted = itertools.chain(self.retry, pending), False
+                self.retry = []
             for worker in self.workers:
-                if worker.ready and worker.item is None and not exhausted:
+                while self._room(worker) and not exhausted:
                     item = next(pending, None)
                     if item is None:
                         exhausted = True
                     elif not worker.give(item, self.settings.timeout):
                         pending = itertools.chain([item], pending)  # not this file's fault: give it to another
+                        break
             busy = [w for w in self.workers if w.item is not None]
             if exhausted and not busy:
                 return
@@ -144,7 +171,7 @@ class _Pool:
             elif kind == "init-error":
                 raise BatchAborted(f"a worker could not load {self.settings.extractor}:\n{payload}")
             else:
-                worker.item, worker.tasks = None, worker.tasks + 1
+                worker.finished(self.settings.timeout)
                 self.emit(payload)
                 if worker.tasks >= self.max_tasks:  # recycling bounds whatever a stage leaks
                     self._replace(worker, kill=False)

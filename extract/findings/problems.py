@@ -18,6 +18,7 @@ _NUMBERING = regex.compile(r"^(?:\d{1,2}[.、]|\(?[一二三四五六七八九�
 _LABEL = regex.compile(
     r"(?P<label>[^,;:。()]{2,30}?)(?:的(?:单位)?(?:有|是|为)|\d{1,4}[个家],?(?:分别|依次)(?:是|为))[:,]?$")
 _QUALIFIER = regex.compile(r"\p{Han}{2,8}[省市县区]$")
+_BARE = regex.compile(r"[等,。;、\s]*(?:等?(?:问题|情况|现象|单位))?[。;]?")
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +142,7 @@ def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False
 
 
 def _bare_predicate(predicate: str) -> bool:
-    return bool(regex.fullmatch(r"[等,。;、\s]*(?:等?(?:问题|情况|现象|单位))?[。;]?", predicate))
+    return bool(_BARE.fullmatch(predicate))
 
 
 def _table_problems(ctx, units) -> list[dict]:

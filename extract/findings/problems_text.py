@@ -23,6 +23,14 @@ _ENDING = regex.compile(r"(?<=(?:不|未|无|差|低|少|慢|乱|错)\p{Han}{0,3
 _COUNTED_PAIR = regex.compile(r"^(出现|存在|有)?(.+?\d+[次个处条件篇])和(.+?\d+[次个处条件篇])$")
 _HEAD_PAIR = regex.compile(r"^(\p{Han}{1,6}?)((?:不|未|无)\p{Han}{1,5})、((?:不|未|无)\p{Han}{1,5})$")
 _NONE_CELL = regex.compile(r"^(?:未发现(?:明显)?问题|无|无问题|暂无|合格|正常|/|-|—|)$")
+_ACCOUNT_OF = regex.compile(r"^(?:公开|发布|上)的")
+_OF_QUOTE = regex.compile(r"^的(?=“)")
+_CLAUSES = regex.compile(r"[,:]")
+_EXAMPLE_END = regex.compile(r"(?:如|例如|比如|包括)$")
+_SENTENCE_PARTS = regex.compile(r"[,;。]")
+_EXISTS = regex.compile(r"存在|出现")
+_CELL_CLAUSE = regex.compile(r"[^,;]+")
+_CELL_ITEM = regex.compile(r"[^、]+")
 
 
 @lru_cache(maxsize=1)
@@ -70,11 +78,11 @@ def describe(predicate: str, category: str | None, account: str | None = None, e
     if account and text.startswith("的"):
         text = account + text  # 微博账号的留言功能… keeps the account it is about
     elif account:
-        text = regex.sub(r"^(?:公开|发布|上)的", "", text)
+        text = _ACCOUNT_OF.sub("", text)
     else:
-        text = regex.sub(r"^的(?=“)", "", text)
+        text = _OF_QUOTE.sub("", text)
     out: list[str] = []
-    for index, part in enumerate(regex.split(r"[,:]", text)):
+    for index, part in enumerate(_CLAUSES.split(text)):
         part = part.strip()
         if not part:
             continue
@@ -87,7 +95,7 @@ def describe(predicate: str, category: str | None, account: str | None = None, e
             out += [d for d in _distribute(cleaned) if d not in out]
     if not out and example:
         # 如X…: an example of the clause before it is criticised even when its own words are neutral.
-        first = next((p for p in regex.split(r"[,:]", text) if p.strip()), "")
+        first = next((p for p in _CLAUSES.split(text) if p.strip()), "")
         cleaned = _clean(first, category)
         if len(cleaned) >= 2 and not _praise().search(first):
             out.append(cleaned)
@@ -96,11 +104,11 @@ def describe(predicate: str, category: str | None, account: str | None = None, e
 
 def inherited(before: str, previous: str, category: str | None) -> list[str]:
     """For 如X、Y after a clause: the shortcoming of that clause, without its unnamed subject."""
-    source = regex.sub(r"(?:如|例如|比如|包括)$", "", before.rstrip(" ,:“")).rstrip(" ,:")
+    source = _EXAMPLE_END.sub("", before.rstrip(" ,:“")).rstrip(" ,:")
     if not source:
         source = previous.rstrip("。;")
-    part = regex.split(r"[,;。]", source)[-1].strip() if source else ""
-    verb = regex.search(r"存在|出现", part)
+    part = _SENTENCE_PARTS.split(source)[-1].strip() if source else ""
+    verb = _EXISTS.search(part)
     if verb and _GENERIC_SUBJECT.match(part[:verb.start()]):
         part = part[verb.end():]
     else:
@@ -117,8 +125,8 @@ def split_cell(value: str) -> list[tuple[str, int, int]]:
     if _NONE_CELL.match(value.strip()):
         return []
     out: list[tuple[str, int, int]] = []
-    for clause in regex.finditer(r"[^,;]+", value):
-        items = list(regex.finditer(r"[^、]+", value, pos=clause.start(), endpos=clause.end()))
+    for clause in _CELL_CLAUSE.finditer(value):
+        items = list(_CELL_ITEM.finditer(value, pos=clause.start(), endpos=clause.end()))
         parts = items if len(items) > 1 and all(is_problem(i.group()) for i in items) else [clause]
         for part in parts:
             cleaned = _clean(part.group(), None)

@@ -31,6 +31,7 @@ _FURNITURE = regex.compile(
     r">|您现在的位置|当前位置|来源:|发布时间|发布日期|发布机构|字体|字号|浏览|点击|上一条|下一条|打印|关闭|扫一扫"
     r"|索引号|主题分类|阅读人数|^(?:附件|附:|抄送|抄报|联系人|联系电话|主送)")
 _PROSE = regex.compile(r"[,、;:。]")
+_PLACE_ENDING = regex.compile(r"街道|社区|苏木|镇|乡|村")
 MAX_CHUNK = 2000  # characters per ruler pass, and the longest stretch a sentence is cut into
 
 
@@ -130,7 +131,7 @@ def text_mentions(ctx) -> list[Mention]:
         starts = [s[0] for s in spans]
         for (sentence, a, b), at in batch:
             found = _stretch(sentence.text[a:b], sentence.start + a, Ents.within(spans, starts, at, at + b - a))
-            assessed = _assessed(sentence)
+            assessed = _assessed(sentence) if found else False  # only judged when there is a mention
             for mention in found:
                 mention.sentence = (sentence.start, sentence.end)
                 mention.evidence = assessed and not mention.role
@@ -213,7 +214,7 @@ def _resolve_bare(text: str, mentions: list[Mention]) -> None:
     if not bare:
         return
     full: dict[str, Counter] = {}
-    for m in regex.finditer(r"街道|社区|苏木|镇|乡|村", text):
+    for m in _PLACE_ENDING.finditer(text):
         for k in range(2, 7):
             stem = text[max(0, m.start() - k):m.start()]
             if len(stem) == k and stem in bare:

@@ -68,6 +68,8 @@ def _split_items(text: str, start: int, end: int, known: dict[int, tuple[int, Me
 def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, int]]) -> list[Mention]:
     """Bare names in 、-lists: sharing the place suffix of the last name, or closed by a group noun."""
     p = patterns()
+    if "、" not in text and not p["tail"].search(text):
+        return []  # the common case: no 、 to share a suffix over and no closing group noun
     v = vocab()
     known = {m.start - offset: (m.tail_end - offset, m) for m in found}
     out: list[Mention] = []
@@ -152,6 +154,8 @@ def bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[M
 
 def clause_provinces(text: str, offset: int, ents: Ents, found: list[Mention], masks) -> list[Mention]:
     """A province's short form opening a clause as its subject (湖南逐项梳理…, 宁夏对照…)."""
+    if not ents.shorts:
+        return []
     p = patterns()
     taken = [(m.start - offset, m.tail_end - offset) for m in found] + list(masks)
     out = []

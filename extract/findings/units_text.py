@@ -124,6 +124,15 @@ class Ents:
                 yield self.ends[i]
             i += 1
 
+    def any_end_in(self, start: int, end: int) -> bool:
+        """Whether ends_in(start, end) yields anything."""
+        i = bisect.bisect_left(self.end_starts, start)
+        while i < len(self.ends) and self.ends[i][0] < end:
+            if self.ends[i][1] <= end:
+                return True
+            i += 1
+        return False
+
     def short_at(self, position: int) -> int | None:
         i = bisect.bisect_left(self.short_starts, position)
         if i < len(self.shorts) and self.shorts[i][0] == position:
@@ -262,9 +271,13 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int,
 
     An unknown place standing alone (青湾区) is a name only before 政府网站, or, put in `places`,
     when the list it stands in names only governments."""
-    p = patterns()
     out: list[Mention] = []
+    if not ents.ends:
+        return out  # no name ending anywhere in the stretch: no run can hold a name
+    p = patterns()
     for run in p["run"].finditer(text, start, end):
+        if not ents.any_end_in(run.start(), run.end()):
+            continue  # the common run: no name ending inside it, so no pieces
         for chain in _group(_pieces(text, run.start(), run.end(), ents)):
             s, e = chain[0].start, chain[-1].end
             name, type_ = text[s:e], _chain_type(chain)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -38,6 +39,20 @@ _CONTACT = regex.compile(
     r"(?=[,;\s)、]|$|联系|电话|\d)")
 _PHONE = regex.compile(r"(?:联系电话|联系方式|电话|手机|,)\s*[:]?\s*(?P<phone>\d[\d\-— ]{4,20}\d(?:[、,/]\d[\d\-— ]{4,20}\d){0,5})")
 
+# Patterns used line by line, compiled once rather than looked up in regex's cache on every call.
+_FIRST_HEADING = regex.compile(r"^(一|\(一\))[、)]")
+_YEAR_OR_ABOUT = regex.compile(r"\d{4}年|关于")
+_CLAUSE_MARK = regex.compile(r"[。,:]")
+_NOT_ORG = regex.compile(r"[\d。,:>/ ]")
+_SPACES = regex.compile(r"\s+")
+_YEAR_BRACKETS = regex.compile(r"[\[(【](\d{4})[\])】]")
+_ISO_DATE = regex.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+_RANGE_END = regex.compile(r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日")
+_DIGITS = regex.compile(r"^\d+$")
+_HAN = regex.compile(r"\p{Han}")
+_CC = regex.compile(r"^\s*(?:抄报|抄送)\s*[:]\s*(?P<v>.+)$")
+_NAME_SEP = regex.compile(r"[、和及]")
+_PHONE_SEP = regex.compile(r"[、,/]")
 
 @dataclass
 class Metadata:
@@ -94,7 +109,7 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
             return clean, number
         nxt = lines[index + 1][1].strip() if index + 1 < len(lines) else ""
         if nxt and len(clean) + len(nxt) <= 150 and _TITLE_WORDS.search(nxt) and not nxt.endswith(":") \
-                and regex.search(r"\d{4}年|关于", clean) and not regex.search(r"[。,:]", clean + nxt):
+                and _YEAR_OR_ABOUT.search(clean) and not _CLAUSE_MARK.search(clean + nxt):
             return clean + nxt, None
     return None, None
 
@@ -108,7 +123,7 @@ def _signature(lines: list[tuple[int, str]]) -> tuple[int, str | None, dt.date |
             continue
         issuer_start, issuer_line = lines[index - 1]
         issuer = _SEAL.sub("", issuer_line).strip()
-        if issuer and len(issuer) <= 40 and _ORG_END.search(issuer) and not regex.search(r"[。,:]", issuer):
+        if issuer and len(issuer) <= 40 and _ORG_END.search(issuer) and not _CLAUSE_MARK.search(issuer):
             return issuer_start, issuer, parse_date(match)
         if index > len(lines) // 2:
             return start, None, parse_date(match)
@@ -120,7 +135,7 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
     meta = Metadata()
     pairs = dict(header_pairs or [])
     lines = _lines(text)
-    head_limit = next((i for i, (_, l) in enumerate(lines) if regex.match(r"^(一|\(一\))[、)]", l)), min(len(lines), 25))
+    head_limit = next((i for i, (_, l) in enumerate(lines) if _FIRST_HEADING.match(l)), min(len(lines), 25))
     meta.title, bracket_number = _title(lines, max(head_limit, 1))
 
     for index, (start, line) in enumerate(lines[: head_limit + 1]):
@@ -177,8 +192,8 @@ def split_names(line: str) -> list[str]:
 
 def normalise_doc_number(raw: str) -> str:
     """Unify the year brackets to 〔〕 and drop spaces: 岳政办明电[2016]6号 → 岳政办明电〔2016〕6号."""
-    clean = regex.sub(r"\s+", "", raw)
-    return regex.sub(r"[\[(【](\d{4})[\])】]", r"〔\1〕", clean)
+    clean = _SPACES.sub("", raw)
+    return _YEAR_BRACKETS.sub(r"〔\1〕", clean)
 
 
 _LABELS = ("信息来源|来源|发布时间|发布日期|发布机构|生成日期|成文日期|编稿时间|归档时间|时间|日期|字体|字号|"
@@ -186,11 +201,16 @@ _LABELS = ("信息来源|来源|发布时间|发布日期|发布机构|生成日
 _NEXT_LABEL = rf"(?=\s|\||【|\[|$|(?:{_LABELS})\s*[:])"
 
 
+@lru_cache(maxsize=None)
+def _header_pattern(key: str) -> regex.Pattern:
+    return regex.compile(rf"{key}\s*[:]\s*(?P<v>[^\s|【]*?){_NEXT_LABEL}")
+
+
 def _header_value(lines, keys) -> str | None:
     """A `key:value` field of a page header; the value stops at the next label or separator."""
     for _, line in lines:
         for key in keys:
-            match = regex.search(rf"{key}\s*[:]\s*(?P<v>[^\s|【]*?){_NEXT_LABEL}", line)
+            match = _header_pattern(key).search(line) if key in line else None
             if match and match.group("v").strip():
                 return match.group("v").strip()
     return None
@@ -220,7 +240,7 @@ def _issuer_by_title(lines, title: str | None) -> str | None:
         for near in (index - 1, index + 1):
             if 0 <= near < len(lines):
                 candidate = _SEAL.sub("", lines[near][1]).strip()
-                if 4 <= len(candidate) <= 30 and _ORG_END.search(candidate) and not regex.search(r"[\d。,:>/ ]", candidate):
+                if 4 <= len(candidate) <= 30 and _ORG_END.search(candidate) and not _NOT_ORG.search(candidate):
                     return candidate
     return None
 
@@ -228,7 +248,7 @@ def _issuer_by_title(lines, title: str | None) -> str | None:
 def _leading_date(lines) -> str | None:
     """A page header line that opens with the publishing date (2024-09-10 17:02 阅读人数…)."""
     for _, line in lines:
-        match = regex.match(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)", line.strip())
+        match = _ISO_DATE.match(line.strip())
         day = parse_date(match) if match else None
         if day:
             return day.isoformat()
@@ -259,8 +279,8 @@ def _period(text: str, year: int | None = None) -> dict | None:
 
 
 def _range_dates(first_text: str, second_text: str, year: int | None) -> dict | None:
-    first = regex.search(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日", first_text)
-    second = regex.search(r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日", second_text)
+    first = _MONTH_DAY.search(first_text)
+    second = _RANGE_END.search(second_text)
     if not first or not second:
         return None
     start_year = int(first.group("y") or year or 0)
@@ -278,7 +298,7 @@ def _range_dates(first_text: str, second_text: str, year: int | None) -> dict | 
 def _attachments(lines) -> list[str]:
     for index, (_, line) in enumerate(lines):
         match = _ATTACHMENT_START.match(line.strip())
-        if not match or (match.group("rest") and regex.match(r"^\d+$", match.group("rest"))):
+        if not match or (match.group("rest") and _DIGITS.match(match.group("rest"))):
             continue
         titles: list[str] = []
         rest = match.group("rest").strip()
@@ -291,7 +311,7 @@ def _attachments(lines) -> list[str]:
             after = lines[follow_index + 1][1].strip() if follow_index + 1 < len(lines) else ""
             if item and not _DATE_LINE.match(follow):
                 titles.append(item.group("title"))
-            elif titles and follow and len(follow) <= 20 and regex.search(r"\p{Han}", follow) \
+            elif titles and follow and len(follow) <= 20 and _HAN.search(follow) \
                     and not _DATE_LINE.match(after) \
                     and not _DATE_LINE.match(follow) and not follow.startswith(("抄", "(", "附件")):
                 titles[-1] += follow
@@ -303,7 +323,7 @@ def _attachments(lines) -> list[str]:
 
 def _cc(lines) -> list[str]:
     for _, line in lines:
-        match = regex.match(r"^\s*(?:抄报|抄送)\s*[:]\s*(?P<v>.+)$", line)
+        match = _CC.match(line) if "抄" in line else None
         if match:
             return [p.strip(" 。.") for p in split_names(match.group("v")) if p.strip(" 。.")]
     return []
@@ -313,14 +333,14 @@ def _contacts(text: str) -> list[dict]:
     """联系人 lines: each name paired with its phone in order; a phone with no name stands alone."""
     contacts = []
     for match in _CONTACT.finditer(text):
-        names = regex.split(r"[、和及]", match.group("names"))
+        names = _NAME_SEP.split(match.group("names"))
         phone = _PHONE.search(text, match.end(), match.end() + 40)
-        phones = regex.split(r"[、,/]", phone.group("phone")) if phone else []
+        phones = _PHONE_SEP.split(phone.group("phone")) if phone else []
         for index, name in enumerate(names):
             number = phones[index] if index < len(phones) else (phones[-1] if phones else None)
             contacts.append({"name": name, "phone": number.strip() if number else None})
     if not contacts:
         contacts = [{"name": None, "phone": number.strip()} for m in _PHONE.finditer(text)
                     if "联系" in text[max(0, m.start() - 8):m.start() + 4]
-                    for number in regex.split(r"[、,/]", m.group("phone"))]
+                    for number in _PHONE_SEP.split(m.group("phone"))]
     return contacts

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import opencc
@@ -64,6 +64,7 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=8192)  # the same characters and short contexts are judged over and over
 def _simple(s: str) -> str:
     """jieba's dictionary is simplified; keep the length so positions still line up."""
     converted = _converter().convert(s)

@@ -78,11 +78,15 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=4)
+def _invisible(drop: str) -> regex.Pattern:
+    return regex.compile(rf"[{regex.escape(drop)}\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]+")
+
+
 def _control_edits(text: str, drop: str) -> list[Edit]:
     """Unify newlines and drop invisible characters."""
     edits = [Edit(m.start(), m.end(), "\n", "newline") for m in _NEWLINES.finditer(text)]
-    bad = regex.compile(rf"[{regex.escape(drop)}\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]+")
-    edits += [Edit(m.start(), m.end(), "", "invisible") for m in bad.finditer(text)]
+    edits += [Edit(m.start(), m.end(), "", "invisible") for m in _invisible(drop).finditer(text)]
     edits.sort()
     return edits
 
@@ -125,6 +129,8 @@ def _merge(edits: list[Edit]) -> list[Edit]:
 
 def detect_script(text: str, converted: str) -> str:
     """Traditional when a real share of Han characters changes under t2s."""
+    if converted == text:
+        return "simplified"  # nothing changed: the share below would be 0
     han = len(_HAN.findall(text))
     if not han:
         return "simplified"
@@ -166,7 +172,8 @@ def normalise(raw: str) -> Normalised:
     table, drop = _tables()
     repairs: Counter[str] = Counter()
     warnings: list[str] = []
-    text, offsets = raw, identity_map(len(raw))
+    # offsets stays None (the identity map) until a step moves characters; built only if none does.
+    text, offsets = raw, None
 
     def step(edits: list[Edit]) -> None:
         nonlocal text, offsets
@@ -174,15 +181,17 @@ def normalise(raw: str) -> Normalised:
             return
         repairs.update(e.kind for e in edits if e.kind != "opencc")
         text, inner = apply_edits(text, edits)
-        offsets = compose(inner, offsets)
+        offsets = inner if offsets is None else compose(inner, offsets)
 
     step(_control_edits(text, drop))
     text = _narrow(text, table, repairs)
+    before_repairs = text
     mojibake_edits, mojibake_warnings = find_mojibake(text)
     step(mojibake_edits)
     warnings += mojibake_warnings
     step(find_pinyin_annotations(text))
-    text = _narrow(text, table, repairs)
+    if text is not before_repairs:
+        text = _narrow(text, table, repairs)  # narrowing is idempotent: only repaired text needs it again
     step(_whitespace_edits(text))
     step(_line_break_edits(text))
     converted = _converter().convert(text)
@@ -193,4 +202,6 @@ def normalise(raw: str) -> Normalised:
         step(_alignment_edits(text))
     if script != "simplified":
         repairs["script"] += 1
+    if offsets is None:
+        offsets = identity_map(len(text))
     return Normalised(text, offsets, script, dict(repairs), warnings)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -25,6 +25,7 @@ def syllables() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=4096)  # a few hundred syllables exist; mirror pages repeat them
 def strip_tone(syllable: str) -> str:
     """`yīng` → `ying` (ü stays), to look a syllable up in the tone-less list."""
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", syllable).translate(_TONE_MARKS))
