@@ -34,14 +34,18 @@ def locate_rows(ctx, table) -> list[list[tuple[str, int, int]]]:
     return rows
 
 
+def _is_name_cell(cell) -> bool:
+    return isinstance(cell, str) and bool(cell) and not _NUMBER.fullmatch(cell)
+
+
 def _columns(table) -> tuple[list[int], int | None, int | None]:
     header = [str(h or "").replace(" ", "") for h in table.header]
     names = [i for i, h in enumerate(header) if _NAME_HEAD.search(h) and not _NOT_NAME_HEAD.search(h)
              and not _OWNER_HEAD.search(h)]
     if not names:
         width = max((len(r) for r in table.rows), default=0)
-        names = [i for i in range(width) if sum(isinstance(r[i], str) and r[i] and not _NUMBER.fullmatch(r[i])
-                                                  for r in table.rows if i < len(r)) * 2 > len(table.rows)]
+        names = [i for i in range(width) if sum(_is_name_cell(r[i]) for r in table.rows if i < len(r)) * 2
+                 > len(table.rows)]
     platform = next((i for i, h in enumerate(header) if _PLATFORM_HEAD.search(h)), None)
     owner = next((i for i, h in enumerate(header) if _OWNER_HEAD.search(h)), None)
     return names, platform, owner
