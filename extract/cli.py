@@ -71,8 +71,8 @@ def extract(file: str, output: str | None, no_text: bool, redact: bool) -> None:
     emit_json(document, output)
 
 
-def _register_optional_commands() -> None:
-    """Commands whose modules pull in heavier dependencies are imported on their own."""
+def _register_stage_commands() -> None:
+    """The batch and search stages define their own commands beside their code."""
     from .batch.command import batch
     from .search.command import index, search, serve
 
@@ -80,10 +80,7 @@ def _register_optional_commands() -> None:
         main.add_command(command)
 
 
-try:
-    _register_optional_commands()
-except ImportError:  # pragma: no cover - only while a stage is being built
-    pass
+_register_stage_commands()
 
 
 if __name__ == "__main__":
