@@ -383,3 +383,20 @@ def test_corpus_search_expands_fagaiju(pipeline_db):
     findings = json.loads(run("search", "发改局", "--db", str(pipeline_db), "--json").output)
     qingshen = hashlib.sha256(QINGSHEN.read_bytes()).hexdigest()
     assert any(f["unit"] == "县发改局" and f["document_id"] == qingshen for f in findings)
+
+
+@pytest.mark.parametrize("deadlines, expected", [
+    ([{"date": None, "within": {"amount": 24, "unit": "hour"}, "action": "回复群众留言", "units": []}], None),
+    ([{"date": None, "within": {"amount": 10, "unit": "working_day"}, "action": "整改", "units": []}],
+     {"amount": 10, "unit": "working_day"}),
+    ([{"date": None, "within": {"amount": 5, "unit": "working_day"}, "action": "作出答复", "units": []},
+      {"date": "2020-08-14", "within": None, "action": "报送整改情况", "units": []}], "2020-08-14"),
+    ([{"date": None, "within": {"amount": 5, "unit": "working_day"}, "action": "作出答复", "units": ["荷塘镇"]}],
+     {"amount": 5, "unit": "working_day"}),
+])
+def test_a_findings_deadline_is_the_units_own_or_the_notices_rectification_date(deadlines, expected):
+    from extract.search.store import _deadline_for
+
+    found = _deadline_for("荷塘镇", deadlines)
+    got = None if found is None else (found["date"] or found["within"])
+    assert got == expected

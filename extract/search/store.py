@@ -355,8 +355,13 @@ class SQLiteStore:
 
 
 def _deadline_for(unit: str, deadlines: list[dict]) -> dict | None:
-    """A deadline naming the unit, else one addressed to every unit in the notice; the earliest wins."""
-    for candidates in ([d for d in deadlines if unit in d["units"]], [d for d in deadlines if not d["units"]]):
+    """A deadline naming the unit, else the notice's own deadline for putting things right; the earliest wins.
+
+    A time limit addressed to nobody (5个工作日内作出答复) is a norm the notice restates, not the date by
+    which this unit must fix its problem, unless its action is 整改.
+    """
+    for_all = [d for d in deadlines if not d["units"] and (d["date"] or "整改" in (d["action"] or ""))]
+    for candidates in ([d for d in deadlines if unit in d["units"]], for_all):
         if candidates:
             return min(candidates, key=lambda d: (d["date"] is None, d["date"] or ""))
     return None
