@@ -4,15 +4,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import regex
-import yaml
-
-
-def _data(name: str) -> str:
-    return resources.files("extract.data").joinpath(name).read_text("utf-8")
-
+from ..data import data_text as _data
+from ..data import load_yaml
+from .vocabulary import alternation
 
 @dataclass(frozen=True)
 class Division:
@@ -35,12 +30,9 @@ def divisions() -> dict[str, Division]:
     return out
 
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses units.yaml ten times faster
-
-
 @lru_cache(maxsize=1)
 def vocab() -> dict:
-    data = yaml.load(_data("units.yaml"), Loader=_LOADER)
+    data = load_yaml("units.yaml")
     data["suffix_type"] = {w: t for t, words in data["suffixes"].items() for w in words}
     data["platform_by_word"] = {w: p for p, words in data["platform_of"].items() for w in words}
     for key in ("blockers", "prefixes", "place_endings", "subunit_endings", "government_free", "account_words",
@@ -48,11 +40,6 @@ def vocab() -> dict:
                 "break_words", "role_leads", "praise_cues", "safe_leads", "directives", "never_first"):
         data[key] = frozenset(data[key])
     return data
-
-
-def alternation(words) -> str:
-    """A regex alternation of literal words, longest first so the longest one wins."""
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)

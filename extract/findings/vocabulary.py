@@ -1,15 +1,11 @@
 """Shared helpers for rules whose words live in data files: load a vocabulary, build alternations."""
 from __future__ import annotations
 
-from importlib import resources
-
 import regex
-import yaml
 
+from ..data import load_yaml
 
-def load_yaml(name: str) -> dict:
-    """A vocabulary file from extract/data/."""
-    return yaml.safe_load(resources.files("extract.data").joinpath(name).read_text("utf-8"))
+__all__ = ["alternation", "load_yaml", "longest_first"]
 
 
 def longest_first(words) -> tuple[str, ...]:

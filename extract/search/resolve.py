@@ -6,10 +6,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import opencc
-import yaml
+
+from ..data import load_yaml
 
 # What a short form leaves off: 三闸 for 三闸镇, 西街 for 西街街道, 青神 for 青神县.
 ADMIN_SUFFIXES = ("街道办事处", "街道办", "办事处", "街道", "社区", "苏木", "镇", "乡", "村", "县", "区", "市")
@@ -35,8 +35,7 @@ def normalise(text: str) -> str:
 @lru_cache(maxsize=1)
 def abbreviations() -> dict[str, str]:
     """Short form → full name, from extract/data/abbreviations.yaml."""
-    raw = resources.files("extract.data").joinpath("abbreviations.yaml").read_text("utf-8")
-    return {normalise(k): normalise(v) for k, v in yaml.safe_load(raw)["departments"].items()}
+    return {normalise(k): normalise(v) for k, v in load_yaml("abbreviations.yaml")["departments"].items()}
 
 
 @lru_cache(maxsize=1)

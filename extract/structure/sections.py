@@ -3,11 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import regex
-import yaml
 
+from ..data import load_yaml
 from .numerals import chinese_to_int
 
 CN = "零〇一二三四五六七八九十"
@@ -64,7 +63,7 @@ class Section:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
-    return yaml.safe_load(resources.files("extract.data").joinpath("sections.yaml").read_text("utf-8"))
+    return load_yaml("sections.yaml")
 
 
 def classify_title(title: str) -> str | None:

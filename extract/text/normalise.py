@@ -7,12 +7,11 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import opencc
 import regex
-import yaml
 
+from ..data import load_yaml
 from .edits import Edit, apply_edits, compose, identity_map
 from .mojibake import find_mojibake
 from .pinyin import find_pinyin_annotations
@@ -62,7 +61,7 @@ class Normalised:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[dict[int, str], str]:
-    data = yaml.safe_load(resources.files("extract.data").joinpath("punctuation.yaml").read_text("utf-8"))
+    data = load_yaml("punctuation.yaml")
     table = {ord(k): v for k, v in data["narrow"].items()}
     for code in range(0xFF10, 0xFF1A):  # full-width digits
         table[code] = chr(code - 0xFEE0)
