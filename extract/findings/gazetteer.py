@@ -7,7 +7,6 @@ from functools import lru_cache
 
 from ..data import data_text as _data
 from ..data import load_yaml
-from .vocabulary import alternation
 
 @dataclass(frozen=True)
 class Division:

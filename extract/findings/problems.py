@@ -5,7 +5,8 @@ from functools import lru_cache
 
 import regex
 
-from .gazetteer import alternation, vocab
+from .gazetteer import vocab
+from .vocabulary import alternation
 from .problems_text import describe, inherited, is_problem, split_cell
 from .units_tables import PROBLEM_HEAD, locate_rows
 

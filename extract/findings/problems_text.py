@@ -5,7 +5,8 @@ from functools import lru_cache
 
 import regex
 
-from .gazetteer import alternation, vocab
+from .gazetteer import vocab
+from .vocabulary import alternation
 
 _NEGATIVE = regex.compile(
     r"未|不|没|无|差|错|缺|少|低|慢|滞后|空白|过期|失效|断链|错链|死链|隐患|超期|违规|虚假|弄虚作假|否决|遗漏|漏|乱|薄弱"

@@ -20,7 +20,8 @@ from functools import lru_cache
 
 import regex
 
-from .gazetteer import alternation, ruler_spans, vocab
+from .gazetteer import ruler_spans, vocab
+from .vocabulary import alternation
 from .units_tables import table_mentions
 from .units_lists import bare_accounts, clause_provinces, government_lists, lists, share_roles
 from .units_text import Ents, Mention, chains, patterns, quoted

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 import regex
 
-from .gazetteer import alternation, divisions, vocab
+from .gazetteer import divisions, vocab
+from .vocabulary import alternation
 
 SINGLE_GOV = frozenset("省市县区州旗盟")
 PLACE_TYPES = ("township", "subdistrict", "community")

@@ -7,9 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import opencc
-
 from ..data import load_yaml
+from ..text.convert import t2s
 
 # What a short form leaves off: 三闸 for 三闸镇, 西街 for 西街街道, 青神 for 青神县.
 ADMIN_SUFFIXES = ("街道办事处", "街道办", "办事处", "街道", "社区", "苏木", "镇", "乡", "村", "县", "区", "市")
@@ -21,14 +20,9 @@ _MAX_SPELLINGS = 32
 EXACT, VARIANT, CONTAINS = 0, 1, 2
 
 
-@lru_cache(maxsize=1)
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
 def normalise(text: str) -> str:
     """Simplified script, half-width forms, no spaces: the form the pipeline writes names in."""
-    text = _t2s().convert(unicodedata.normalize("NFKC", text))
+    text = t2s().convert(unicodedata.normalize("NFKC", text))
     return "".join(text.split())
 
 

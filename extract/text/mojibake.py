@@ -7,8 +7,7 @@ from collections import Counter
 from functools import cache, lru_cache
 from pathlib import Path
 
-import opencc
-
+from .convert import t2s
 from .edits import Edit
 from .pinyin import SYLLABLE, has_tone, reads, strip_tone, syllables
 
@@ -59,15 +58,10 @@ def _lexicon() -> tuple[dict[str, int], Counter[str], float]:
     return words, chars, float(total)
 
 
-@cache
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
 @lru_cache(maxsize=8192)  # the same characters and short contexts are judged over and over
 def _simple(s: str) -> str:
     """jieba's dictionary is simplified; keep the length so positions still line up."""
-    converted = _converter().convert(s)
+    converted = t2s().convert(s)
     return converted if len(converted) == len(s) else s
 
 

@@ -8,10 +8,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import opencc
 import regex
 
 from ..data import load_yaml
+from .convert import t2s
 from .edits import Edit, apply_edits, compose, identity_map
 from .mojibake import find_mojibake
 from .pinyin import find_pinyin_annotations
@@ -70,11 +70,6 @@ def _tables() -> tuple[dict[int, str], str]:
     for value in table.values():
         assert len(value) == 1, "punctuation map must be one character to one character"
     return table, data["drop"]
-
-
-@lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
 
 
 @lru_cache(maxsize=4)
@@ -142,7 +137,7 @@ def detect_script(text: str, converted: str) -> str:
 
 def _alignment_edits(text: str) -> list[Edit]:
     """When OpenCC changes a phrase's length, align each changed line so offsets stay exact."""
-    converter = _converter()
+    converter = t2s()
     edits: list[Edit] = []
     pos = 0
     for line in text.split("\n"):
@@ -193,7 +188,7 @@ def normalise(raw: str) -> Normalised:
         text = _narrow(text, table, repairs)  # narrowing is idempotent: only repaired text needs it again
     step(_whitespace_edits(text))
     step(_line_break_edits(text))
-    converted = _converter().convert(text)
+    converted = t2s().convert(text)
     script = detect_script(text, converted)
     if len(converted) == len(text):
         text = converted
