@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from extract import extract_file, extract_text, validate
+from extract import extract_text, validate
 from extract.errors import EXIT_CODES
 
 from .conftest import NOTICES, SEED_000, SEED_001, SEED_003, document

@@ -14,7 +14,7 @@ _DATE = regex.compile(
     rf"(?P<y>\d{{4}}|[{CN_NUM}]{{4}})\s*[年\-./]\s*(?P<m>\d{{1,2}}|[{CN_NUM}]{{1,3}})\s*[月\-./]\s*"
     rf"(?P<d>\d{{1,2}}|[{CN_NUM}]{{1,3}})(?:日|号|(?![\d]))"
 )
-_MONTH_DAY = regex.compile(rf"(?:(?P<y>\d{{4}})年)?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日")
+_MONTH_DAY = regex.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _DATE_LINE = regex.compile(rf"^\(?{_DATE.pattern}\)?$")
 _DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
 _TITLE_WORDS = regex.compile(r"(通报|年度报告|报告|通知|情况|公告|意见|总结|的函)\)?$")
@@ -256,8 +256,8 @@ def _leading_date(lines) -> str | None:
 
 
 _RANGE = regex.compile(
-    rf"(?:自|从)?(?P<a>(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)(?:起)?\s*(?:—|–|-|~|至|到|－)+\s*"
-    rf"(?P<b>(?:(?:\d{{4}}年)?\d{{1,2}}月)?\d{{1,2}}日)(?:止)?")
+    r"(?:自|从)?(?P<a>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:起)?\s*(?:—|–|-|~|至|到|－)+\s*"
+    r"(?P<b>(?:(?:\d{4}年)?\d{1,2}月)?\d{1,2}日)(?:止)?")
 _INSPECTION = regex.compile(r"统计|抽查|检查|监测|考核|测评|检测|评估|巡查|期限|时段|期间|数据")
 
 
