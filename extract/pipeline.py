@@ -10,7 +10,7 @@ from .findings import Context, find_all
 from .model import ReadResult
 from .readers import read_file
 from .structure.metadata import Metadata, extract_metadata
-from .structure.sections import Section, build_sections
+from .structure.sections import build_sections
 from .structure.tables import Table, find_tables
 from .text.normalise import Normalised, normalise
 
@@ -40,20 +40,10 @@ def extract_text(text: str, *, include_text: bool = True) -> dict:
     return build_document(normalise(text), source, warnings=[], include_text=include_text)
 
 
-def _section_label(roots: list[Section], offset: int) -> str | None:
-    label, nodes = None, roots
-    while True:
-        node = next((s for s in nodes if s.start <= offset < s.end), None)
-        if node is None:
-            return label
-        label = f"{node.number or ''} {node.title}".strip() or label
-        nodes = node.children
-
-
-def _table_dict(table: Table, roots: list[Section]) -> dict:
+def _table_dict(table: Table, ctx: Context) -> dict:
     return {"title": table.title, "attachment": getattr(table, "attachment_label", None),
             "header": list(table.header), "rows": [list(r) for r in table.rows],
-            "section": _section_label(roots, table.start), "start": table.start, "end": table.end}
+            "section": ctx.section_path(ctx.section_at(table.start)[0]), "start": table.start, "end": table.end}
 
 
 def build_document(norm: Normalised, source: dict, *, warnings: list[str], include_text: bool = True) -> dict:
@@ -85,7 +75,7 @@ def build_document(norm: Normalised, source: dict, *, warnings: list[str], inclu
         "cc": meta.cc,
         "contacts": meta.contacts,
         "sections": [s.to_dict() for s in roots],
-        "tables": [_table_dict(t, roots) for t in tables],
+        "tables": [_table_dict(t, ctx) for t in tables],
         **findings,
         "warnings": warnings + norm.warnings + meta.warnings,
         "repairs": norm.repairs,
