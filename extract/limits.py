@@ -20,7 +20,7 @@ class Limits:
     max_member_bytes: int = 64 << 20  # inflated bytes of one archive member or .docx part
     max_seconds: float = 120.0  # wall time for one file (batch worker processes)
     max_upload_bytes: int = 10 << 20  # bytes of one HTTP upload
-    regex_timeout: float = 5.0  # seconds one `regex` call may run before it raises TimeoutError
+    regex_timeout: float = 5.0  # seconds one `regex` call may run in the backtracking audit of tests/test_hostile.py
 
     def __post_init__(self) -> None:
         for f in fields(self):

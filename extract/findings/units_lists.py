@@ -102,8 +102,7 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
             item = text[a:b]
             if not _item_ok(item, 10 if acc else 6) or text[b:b + 1] in ("…", "."):
                 continue
-            bare = Mention(a + offset, b + offset, item, _noun_type(noun, acc), bare=True, list_noun=noun or acc,
-                           tail_end=b + offset)
+            bare = Mention(a + offset, b + offset, item, _noun_type(noun, acc), bare=True, tail_end=b + offset)
             bare.platform = v["platform_by_word"].get(acc) if acc else None
             bare.role = is_role(text, a, b)
             out.append(bare)

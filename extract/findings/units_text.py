@@ -32,7 +32,6 @@ class Mention:
     role: bool = False  # inspector, author, place or addressee: not an assessment of the unit
     source: str = "text"
     bare: bool = False  # written without its suffix (三闸), resolved within the document
-    list_noun: str | None = None  # 单位/乡镇… closing the list a bare name stands in
     account: str | None = None  # 微信订阅号, 网站… written right after the name
     tail_end: int = 0  # end of the name plus its account word
     quoted: bool = False

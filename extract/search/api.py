@@ -18,7 +18,6 @@ from .query import make_filters, search, suggest
 from .store import SQLiteStore
 
 WEB_DIR = FsPath(__file__).resolve().parent.parent / "web"
-MAX_UPLOAD = 10 * 1024 * 1024  # the default of extract.limits, kept for callers that import it
 # Room for the multipart boundary and part headers around the file itself.
 _FORM_OVERHEAD = 64 * 1024
 SUFFIXES = {".txt", ".htm", ".html", ".docx", ".pdf", ".doc"}
