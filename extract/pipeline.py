@@ -50,12 +50,9 @@ def build_document(norm: Normalised, source: dict, *, warnings: list[str], inclu
     """Structure and findings over normalised text; the result validates against the schema."""
     tables, header_pairs = find_tables(norm.text)
     meta: Metadata = extract_metadata(norm.text, header_pairs)
-    body_end = meta.body_end
-    if body_end is not None and body_end < len(norm.text) // 3:
-        body_end = None
-    roots = build_sections(norm.text, body_end)
+    roots = build_sections(norm.text, meta.body_end)
     date = dt.date.fromisoformat(meta.date) if meta.date else None
-    ctx = Context(norm, roots, tables, date, body_start=meta.body_start, body_end=body_end,
+    ctx = Context(norm, roots, tables, date, body_start=meta.body_start, body_end=meta.body_end,
                   table_spans=[(t.start, t.end) for t in tables])
     findings = find_all(ctx)
     return {

@@ -160,7 +160,7 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
         meta.doc_number = normalise_doc_number(match.group(0)) if match else None
 
     sig_start, issuer, signed = _signature(lines)
-    if sig_start >= 0:
+    if sig_start >= len(text) // 3:  # a "signature" in the first third is a header line, not the end of the body
         meta.body_end = sig_start
     meta.issuer = (issuer or _header_value(lines[:head_limit], ("来源", "发布机构")) or pairs.get("发布机构")
                    or _issuer_by_title(lines[:head_limit], meta.title))
