@@ -1,8 +1,12 @@
 """Named units on real notice sentences: what is a unit, its type and name, and what is not."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
+from extract.findings import gazetteer
 from extract.findings.context import Context
 from extract.findings.gazetteer import divisions, nlp, ruler_spans
 from extract import extract_text
@@ -10,7 +14,7 @@ from extract.findings.units import find_units, link_units
 from extract.structure.sections import build_sections
 from extract.text.normalise import normalise
 
-from .conftest import SEED_000, SEED_003, SEED_004, document
+from .conftest import NOTICES, SEED_000, SEED_003, SEED_004, document
 
 PROBLEMS = "二、存在问题\n(一)检查发现的问题。"
 OVERVIEW = "一、总体情况\n"
@@ -171,6 +175,31 @@ def test_hostile_runs_of_han_characters():
 def test_ruler_spans_are_the_entity_rulers_entities(text):
     expected = [(e.start_char, e.end_char, e.label_, e.ent_id_) for e in nlp()(text).ents]
     assert ruler_spans(text) == expected
+
+
+def _ents(text: str) -> list[tuple[int, int, str, str]]:
+    return [(e.start_char, e.end_char, e.label_, e.ent_id_) for e in nlp()(text).ents]
+
+
+def test_ruler_spans_break_ties_as_the_entity_ruler_does():
+    """Every phrase the pattern file gives two labels (河北, 县长, 微博…) alone, in a row and in a sentence."""
+    phrases: dict[str, set] = {}
+    for line in (Path(gazetteer.__file__).parent.parent / "data" / "unit_patterns.jsonl").open():
+        if line.strip():
+            pattern = json.loads(line)
+            phrases.setdefault(pattern["pattern"], set()).add(pattern["label"])
+    shared = [phrase for phrase, labels in phrases.items() if len(labels) > 1]
+    assert shared
+    for text in shared + ["".join(shared), "、".join(shared), "经查," + " ".join(shared) + "未更新。"]:
+        assert ruler_spans(text) == _ents(text), text
+
+
+def test_ruler_spans_match_the_entity_ruler_on_every_bundled_line():
+    """The automaton is the ruler's phrase matcher re-done in C: on real text the two never differ."""
+    lines = [line for path in sorted(NOTICES.glob("*.txt")) for line in path.read_text("utf-8").splitlines()]
+    assert len(lines) > 500
+    for line in lines:
+        assert ruler_spans(line) == _ents(line), line
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -1,4 +1,4 @@
-"""Vocabularies for unit names, loaded once per process: divisions, units.yaml and the spaCy ruler."""
+"""Vocabularies for unit names, loaded once per process: divisions, units.yaml and the ruler's phrases."""
 from __future__ import annotations
 
 import json
@@ -43,7 +43,8 @@ def vocab() -> dict:
 
 @lru_cache(maxsize=1)
 def nlp():
-    """A blank Chinese pipeline (character segmenter) with the unit EntityRuler; built once per process."""
+    """A blank Chinese pipeline (character segmenter) with the unit EntityRuler: the reference that
+    ruler_spans reproduces, for anyone who wants spaCy Docs of the same rules."""
     import spacy
 
     pipeline = spacy.blank("zh")
@@ -54,42 +55,48 @@ def nlp():
 
 
 @lru_cache(maxsize=1)
-def _matcher():
-    """The ruler's PhraseMatcher and, per match id, its label, id and spaCy's tie order for equal spans."""
-    from spacy.tokens import Doc
+def _automaton():
+    """The ruler's phrases in an Aho-Corasick automaton: every phrase found in one C pass, no Doc built.
 
-    pipeline = nlp()
-    ruler = pipeline.get_pipe("future_entity_ruler")
-    strings = pipeline.vocab.strings
-    # _match_label_id_map is the ruler's own key → label/id map (tests check the spans equal Doc.ents);
-    # equal spans with different labels (河北: DIV_SHORT and PROV) are ordered as spaCy sorts Spans.
-    labels = {key: (v["label"], v["id"], strings.as_int(v["label"]), strings.as_int(v["id"]))
-              for key, v in ruler._match_label_id_map.items()}
-    return ruler.phrase_matcher, labels, pipeline.vocab, Doc
+    Each phrase maps to its (length, tie rank, label, id) entries; the tie rank orders equal spans
+    with different labels (河北: DIV_SHORT and PROV) as the EntityRuler does (tests compare both)."""
+    import ahocorasick
+
+    order = {tuple(pair): rank for rank, pair in enumerate(vocab()["ruler_tie_order"])}
+    entries: dict[str, list[tuple[int, int, str, str]]] = {}
+    for line in _data("unit_patterns.jsonl").splitlines():
+        if line.strip():
+            p = json.loads(line)
+            entry = (len(p["pattern"]), order[p["label"], p["id"]], p["label"], p["id"])
+            if entry not in entries.setdefault(p["pattern"], []):
+                entries[p["pattern"]].append(entry)
+    automaton = ahocorasick.Automaton()
+    for phrase, found in entries.items():
+        automaton.add_word(phrase, tuple(found))
+    automaton.make_automaton()
+    return automaton
 
 
 def ruler_spans(text: str) -> list[tuple[int, int, str, str]]:
     """The EntityRuler's entities in `text` as sorted (start, end, label, id) character spans.
 
-    Same spans as nlp()(text).ents, from the ruler's PhraseMatcher without building entities, whose
-    getter walks every token on each access. With the character segmenter token i is character i,
-    except that a space right after a character is that token's trailing whitespace."""
-    matcher, labels, vocab, Doc = _matcher()
+    Same spans as nlp()(text).ents. With the character segmenter token i is character i, except that
+    a space right after a character is that token's trailing whitespace: such spaces are squeezed out
+    before matching and positions mapped back through `starts`."""
+    starts = None
     if " " in text:
         starts = [i for i, ch in enumerate(text) if ch != " " or i == 0 or text[i - 1].isspace()]
-        spaces = [i + 1 < len(text) and text[i + 1] == " " and not text[i].isspace() for i in starts]
-        doc = Doc(vocab, words=[text[i] for i in starts], spaces=spaces)
-    else:
-        starts = None
-        doc = Doc(vocab, words=list(text), spaces=[False] * len(text))
+        text = "".join([text[i] for i in starts])
     # The ruler's filter: longest first, then leftmost, and a span is kept only if no token is taken.
-    matches = sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1], labels[m[0]][2:]))
-    taken = bytearray(len(doc))
+    matches = [(-length, end + 1 - length, rank, label, ident)
+               for end, found in _automaton().iter(text) for length, rank, label, ident in found]
+    matches.sort()
+    taken = bytearray(len(text))
     out = []
-    for key, start, end in matches:
-        if not any(taken[start:end]):
+    for negative, start, _, label, ident in matches:
+        end = start - negative
+        if taken.find(1, start, end) < 0:
             taken[start:end] = b"\x01" * (end - start)
-            label, ident = labels[key][:2]
             if starts is None:
                 out.append((start, end, label, ident))
             else:
