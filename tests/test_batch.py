@@ -142,7 +142,9 @@ def fake_inputs(tmp_path):
     return src, {sha(g) for g in good}
 
 
-def test_bad_files_are_isolated_and_recorded(fake_inputs, tmp_path):
+@pytest.mark.parametrize("start_method", ["spawn", "fork"])
+def test_bad_files_are_isolated_and_recorded(fake_inputs, tmp_path, monkeypatch, start_method):
+    monkeypatch.setenv("TONGBAO_START_METHOD", start_method)  # forked workers must be replaced as well
     src, good = fake_inputs
     out = tmp_path / "out"
     started = time.monotonic()
@@ -229,6 +231,19 @@ def test_workers_that_cannot_start_abort_the_run(fake_inputs, tmp_path):
     with pytest.raises(BatchAborted, match="keep dying while starting"):
         run_batch([src], tmp_path / "out", workers=1, quiet=True, extractor="tests.test_batch:dies_on_start")
     assert (tmp_path / "out" / "errors.jsonl").read_bytes() == b""
+
+
+def test_own_pipeline_forks_warm_workers_and_other_extractors_spawn(monkeypatch):
+    from extract.batch.local import _context
+    from extract.batch.task import DEFAULT_EXTRACTOR, Settings
+
+    monkeypatch.delenv("TONGBAO_START_METHOD", raising=False)
+    assert _context(Settings(1000, 5.0)).get_start_method() == "fork"
+    assert "extract.pipeline" in sys.modules  # warmed here, before the fork
+    assert _context(Settings(1000, 5.0, FAKE)).get_start_method() == "spawn"
+    monkeypatch.setenv("TONGBAO_START_METHOD", "forkserver")
+    with pytest.raises(BatchAborted, match="TONGBAO_START_METHOD"):
+        _context(Settings(1000, 5.0, DEFAULT_EXTRACTOR))
 
 
 def test_nothing_readable_is_an_error(tmp_path):

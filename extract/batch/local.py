@@ -14,7 +14,7 @@ from multiprocessing.connection import wait
 
 from .errors import BatchAborted, WorkerCrashed
 from .inputs import Item
-from .task import Outcome, Settings, failure, process_item, warm_up
+from .task import DEFAULT_EXTRACTOR, Outcome, Settings, failure, process_item, warm_up
 from ..errors import Timeout
 
 STARTUP_TIMEOUT = 180.0  # a cold worker imports and warms the whole pipeline before its first file
@@ -34,14 +34,19 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def _serve(conn, settings: Settings, known_ids: frozenset[str]) -> None:
+def _warm(extractor: str) -> str | None:
+    """Load and exercise the extractor; a traceback or reason when that fails."""
+    try:
+        return warm_up(extractor)
+    except BaseException:  # noqa: BLE001 - reported to the parent, which aborts the run
+        return traceback.format_exc()
+
+
+def _serve(conn, settings: Settings, known_ids: frozenset[str], warm: bool = True) -> None:
     """Worker main loop: one item in, one Outcome out, until told to stop or the pipe closes."""
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    try:
-        problem = warm_up(settings.extractor)
-    except BaseException:  # noqa: BLE001 - reported to the parent, which aborts the run
-        problem = traceback.format_exc()
+    problem = _warm(settings.extractor) if warm else None
     if problem:
         conn.send(("init-error", problem))
         return
@@ -59,7 +64,8 @@ def _serve(conn, settings: Settings, known_ids: frozenset[str]) -> None:
 class _Worker:
     def __init__(self, ctx, settings: Settings, known_ids: frozenset[str]):
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, settings, known_ids), daemon=True)
+        warm = ctx.get_start_method() != "fork"  # a forked worker inherits the parent's warm pipeline
+        self.process = ctx.Process(target=_serve, args=(child, settings, known_ids, warm), daemon=True)
         self.process.start()
         child.close()
         self.born = time.monotonic()
@@ -109,13 +115,27 @@ class _Worker:
         return f"exit code {code}"
 
 
+def _context(settings: Settings):
+    """fork after warming tongbao's own pipeline here, so every worker (and each replacement) starts at
+    once and shares the loaded tables copy-on-write; spawn for any other extractor, which the parent
+    must not run (it may hang or take its process down), or where TONGBAO_START_METHOD says so.
+
+    Not forkserver: a forkserver outlives a killed batch while its children live, so they never die."""
+    own = settings.extractor == DEFAULT_EXTRACTOR and "fork" in mp.get_all_start_methods()
+    method = os.environ.get("TONGBAO_START_METHOD") or ("fork" if own else "spawn")
+    if method not in ("fork", "spawn"):
+        raise BatchAborted(f"TONGBAO_START_METHOD must be fork or spawn, not {method!r}")
+    if method == "fork" and (problem := _warm(settings.extractor)):
+        raise BatchAborted(f"could not load {settings.extractor}:\n{problem}")
+    return mp.get_context(method)
+
+
 class _Pool:
     """The parent's side: which worker holds which file since when; dead and late workers are replaced."""
 
     def __init__(self, settings: Settings, emit: Callable[[Outcome], None],
                  known_ids: Callable[[], frozenset[str]], workers: int, max_tasks: int):
-        # spawn, not forkserver: a forkserver outlives a killed batch while its children live, so they never die.
-        self.ctx = mp.get_context("spawn")
+        self.ctx = _context(settings)
         self.settings, self.emit, self.known_ids, self.max_tasks = settings, emit, known_ids, max_tasks
         self.workers = [self._new() for _ in range(workers)]
         self.startup_deaths = 0

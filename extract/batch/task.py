@@ -59,7 +59,7 @@ def resolve(extractor: str):
 
 # Stages load dictionaries on first use; a worker pays that before its first file's deadline starts.
 # The damaged line (a GBK run read one byte off) makes the mojibake stage load jieba's lexicon, and
-# the finding under a heading makes the unit stage build its spaCy pipeline.
+# the finding under a heading makes the unit stage build its phrase automaton.
 WARMUP = ("关于网站检查情况的通报\n各单位：现将2024年第一季度检查情况通报如下。\n"
           "?。ㄒ唬┕_渠道\n"
           "一、检查情况\n市交通局网站、县教育局微信公众号存在内容更新不及时问题。\n"
