@@ -25,7 +25,7 @@ def test_quick_benchmark_reports_every_part(tmp_path):
         assert part["peak_rss_mb"] > 0, (name, part)
     for name in ("big-pdf", "big-text", "hostile-list", "hostile-enum", "hostile-digits", "hostile-html"):
         assert result["parts"][name]["outcome"] == "ok", (name, result["parts"][name]["outcome"])
-    assert result["parts"]["batch-1"]["written"] == result["parts"]["batch-2"]["written"] == len(
-        result["inputs"]["documents"])
+    assert result["parts"]["batch-1"]["written"] == result["parts"]["batch-2"]["written"] == (
+        result["inputs"]["batch"]["documents"])
     assert result["targets"] and all(t["pass"] in (True, False, None) for t in result["targets"])
     assert "targets" in done.stdout and ("PASS" in done.stdout or "FAIL" in done.stdout)
