@@ -323,6 +323,51 @@ def test_parquet_tables_have_the_documented_columns(fake_inputs, tmp_path):
     assert rows["problems"].to_pylist()[0]["evidence_text"] == "栏目长期未更新"
 
 
+def test_parquet_from_several_processes_equals_one(fake_inputs, tmp_path, monkeypatch):
+    """Slices converted in parallel and joined give the rows, in order, that one process writes."""
+    import extract.batch.parquet as parquet
+
+    src, _ = fake_inputs
+    for name in ("hang.txt", "crash.txt"):
+        (src / name).unlink()
+    out = tmp_path / "out"
+    run_batch([src], out, workers=1, quiet=True, extractor=FAKE)
+    one = {name: pq.read_table(out / f"{name}.parquet") for name in TABLES}
+    monkeypatch.setattr(parquet, "PARALLEL_BYTES", 0)
+    for workers in (2, 3, 50):
+        totals = parquet.derive(out, workers)
+        for name in TABLES:
+            assert pq.read_table(out / f"{name}.parquet").equals(one[name]), (workers, name)
+            assert totals[name] == one[name].num_rows
+    assert sorted(p.name for p in out.iterdir() if p.name.endswith(".tmp")) == []
+
+
+@pytest.mark.parametrize("lengths", [[1], [5, 1, 9], [3] * 40, [200, 1, 1, 1, 200], list(range(1, 30))])
+@pytest.mark.parametrize("count", [1, 2, 3, 7])
+def test_line_slices_cover_every_record_once(tmp_path, lengths, count):
+    from extract.batch.writer import line_slices, read_records
+
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(b"".join(json.dumps({"i": i, "pad": "x" * n}).encode() + b"\n" for i, n in enumerate(lengths)))
+    slices = line_slices(path, count)
+    assert slices[0][0] == 0 and slices[-1][1] == path.stat().st_size and len(slices) <= count
+    seen = [r["i"] for a, b in slices for r in read_records(path, start=a, stop=b)]
+    assert seen == list(range(len(lengths)))
+
+
+def test_damage_inside_a_slice_stops_the_run(tmp_path):
+    from extract.batch.writer import line_slices, read_records
+
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(b'{"i": 0}\n{"i": 1}\nnot json\n' + b'{"i": 3}\n' * 3)
+    first, _ = line_slices(path, 2)
+    assert len(b'{"i": 0}\n{"i": 1}\nnot json\n') <= first[1] < path.stat().st_size
+    with pytest.raises(BatchAborted, match="not valid JSON|invalid line"):
+        list(read_records(path, start=first[0], stop=first[1]))
+    with pytest.raises(BatchAborted, match="invalid line before byte 27"):  # the slice ends on the bad line
+        list(read_records(path, start=0, stop=27))
+
+
 def test_plain_progress_lines_when_not_a_terminal():
     stream = io.StringIO()
     progress = LogProgress(4, stream, interval=0)

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing as mp
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .writer import commit, read_records, temp_for
+from .writer import commit, line_slices, read_records, temp_for
 
 ROWS_PER_GROUP = 20_000
 
@@ -128,10 +130,52 @@ ROWS = {"units": _units, "problems": _problems, "counts": _counts, "deadlines": 
         "sections": _sections, "tables": _tables}
 
 
-def derive(outdir: Path) -> dict[str, int]:
-    """Rewrite every Parquet file from documents.jsonl, streaming; returns rows per table."""
-    tmp = {name: temp_for(outdir / f"{name}.parquet") for name in SCHEMAS}
-    writers = {name: pq.ParquetWriter(tmp[name], SCHEMAS[name]) for name in SCHEMAS}
+PARALLEL_BYTES = 8 << 20  # below this, one process converts faster than several start
+
+
+def derive(outdir: Path, workers: int = 1) -> dict[str, int]:
+    """Rewrite every Parquet file from documents.jsonl; returns rows per table.
+
+    With several workers and a large file, each converts a slice of the lines to part files in a
+    process of its own, and the parts are joined in order: the same rows as one process writes."""
+    source = outdir / "documents.jsonl"
+    slices = line_slices(source, workers if source.exists() and source.stat().st_size >= PARALLEL_BYTES else 1)
+    final = {name: outdir / f"{name}.parquet" for name in SCHEMAS}
+    if len(slices) == 1:
+        targets = {name: temp_for(path) for name, path in final.items()}
+        totals = _convert(source, *slices[0], targets)
+    else:
+        parts = [{name: temp_for(path).with_suffix(f".{k}.tmp") for name, path in final.items()}
+                 for k in range(len(slices))]
+        try:
+            context = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+            with ProcessPoolExecutor(len(slices), mp_context=context) as pool:
+                counts = list(pool.map(_convert, *zip(*[(source, a, b, t) for (a, b), t in zip(slices, parts)])))
+            targets = {name: temp_for(path) for name, path in final.items()}
+            _join(parts, targets)
+        finally:
+            for part in parts:
+                for path in part.values():
+                    path.unlink(missing_ok=True)
+        totals = {name: sum(c[name] for c in counts) for name in SCHEMAS}
+    for name, path in final.items():
+        commit(targets[name], path)
+    return totals
+
+
+def _join(parts: list[dict[str, Path]], targets: dict[str, Path]) -> None:
+    """Each table's part files, in slice order, copied row group by row group into one file."""
+    for name, target in targets.items():
+        with pq.ParquetWriter(target, SCHEMAS[name]) as writer:
+            for part in parts:
+                source = pq.ParquetFile(part[name])
+                for group in range(source.num_row_groups):
+                    writer.write_table(source.read_row_group(group))
+
+
+def _convert(source: Path, start: int, stop: int, targets: dict[str, Path]) -> dict[str, int]:
+    """The lines of documents.jsonl between two byte offsets as rows of every table, streamed to `targets`."""
+    writers = {name: pq.ParquetWriter(targets[name], SCHEMAS[name]) for name in SCHEMAS}
     buffers: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
     totals = dict.fromkeys(SCHEMAS, 0)
 
@@ -142,7 +186,7 @@ def derive(outdir: Path) -> dict[str, int]:
             buffers[name] = []
 
     try:
-        for doc in read_records(outdir / "documents.jsonl"):
+        for doc in read_records(source, start=start, stop=stop):
             head = {"doc_id": _text(doc.get("id")), "doc_date": _date_of(doc.get("date")),
                     "doc_issuer": _text(doc.get("issuer")), "doc_title": _text(doc.get("title"))}
             for name, rows in ROWS.items():
@@ -154,9 +198,8 @@ def derive(outdir: Path) -> dict[str, int]:
     except BaseException:
         for name, writer in writers.items():
             writer.close()
-            tmp[name].unlink(missing_ok=True)
+            targets[name].unlink(missing_ok=True)
         raise
-    for name, writer in writers.items():
+    for writer in writers.values():
         writer.close()
-        commit(tmp[name], outdir / f"{name}.parquet")
     return totals

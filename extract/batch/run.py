@@ -196,7 +196,7 @@ def _run(inputs: list[str], outdir: Path, options: dict, ids: set[str], failed: 
         recorder.close()
         summary.dataset = {"documents": len(recorder.ids), "errors": len(recorder.failed_paths)}
         if summary.status != "aborted":  # an interrupted run still leaves Parquet matching its JSON lines
-            summary.dataset.update(derive(outdir))
+            summary.dataset.update(derive(outdir, options["workers"]))
         summary.elapsed = time.monotonic() - started
         write_json(outdir / MANIFEST, _manifest(summary, started_at, inputs, options))
     return summary

@@ -39,28 +39,48 @@ def _parse(raw: bytes) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
-def read_records(path: Path, *, repair: bool = False) -> Iterator[dict]:
-    """Every record of a JSON-lines file; with `repair`, a torn or invalid tail is truncated away first.
+def read_records(path: Path, *, repair: bool = False, start: int = 0, stop: int | None = None) -> Iterator[dict]:
+    """Every record of a JSON-lines file (or of its lines from byte `start` to `stop`, both at line
+    starts); with `repair`, a torn or invalid tail is truncated away first.
 
     An invalid line followed by valid ones is not a torn write but damage, and stops the run.
     """
     if not path.exists():
         return
-    good_end, bad_at = 0, None
+    good_end, position, bad_at = start, start, None
     with open(path, "rb") as handle:  # iterating bytes splits on b"\n" only, never on U+2028
+        handle.seek(start)
         for number, raw in enumerate(handle, 1):
+            position += len(raw)
             record = _parse(raw) if raw.endswith(b"\n") else None
             if record is None:
                 bad_at = bad_at or number
-                continue
-            if bad_at is not None:
+            elif bad_at is not None:
                 raise BatchAborted(f"{path}: line {bad_at} is not valid JSON but later lines are; fix or remove it")
-            good_end += len(raw)
-            yield record
+            else:
+                good_end = position
+                yield record
+            if stop is not None and position >= stop:
+                break
+    if bad_at is not None and stop is not None and stop < path.stat().st_size:
+        raise BatchAborted(f"{path}: an invalid line before byte {stop} is followed by more lines; fix or remove it")
     if bad_at is not None and repair:
         with open(path, "r+b") as handle:
             handle.truncate(good_end)
             os.fsync(handle.fileno())
+
+
+def line_slices(path: Path, count: int) -> list[tuple[int, int]]:
+    """`count` byte ranges of about equal size covering the file, each starting at a line start."""
+    size = path.stat().st_size if path.exists() else 0
+    cuts = [0]
+    with open(path, "rb") if size else open(os.devnull, "rb") as handle:
+        for k in range(1, count):
+            handle.seek(max(cuts[-1], size * k // count))
+            handle.readline()  # to the end of the line the cut falls in
+            if (position := handle.tell()) < size and position > cuts[-1]:
+                cuts.append(position)
+    return list(zip(cuts, cuts[1:] + [size]))
 
 
 def temp_for(path: Path) -> Path:
