@@ -56,25 +56,23 @@ def nlp():
 
 @lru_cache(maxsize=1)
 def _automaton():
-    """The ruler's phrases in an Aho-Corasick automaton: every phrase found in one C pass, no Doc built.
+    """The ruler's phrases in one Aho-Corasick automaton (Rust, ahocorasick-rs): every occurrence of
+    every phrase found in one pass, no spaCy Doc built; and per phrase its (tie rank, label, id) entries.
 
-    Each phrase maps to its (length, tie rank, label, id) entries; the tie rank orders equal spans
-    with different labels (河北: DIV_SHORT and PROV) as the EntityRuler does (tests compare both)."""
-    import ahocorasick
+    The tie rank orders equal spans with different labels (河北: DIV_SHORT and PROV) as the
+    EntityRuler does (tests compare both)."""
+    import ahocorasick_rs
 
     order = {tuple(pair): rank for rank, pair in enumerate(vocab()["ruler_tie_order"])}
-    entries: dict[str, list[tuple[int, int, str, str]]] = {}
+    entries: dict[str, list[tuple[int, str, str]]] = {}
     for line in _data("unit_patterns.jsonl").splitlines():
         if line.strip():
             p = json.loads(line)
-            entry = (len(p["pattern"]), order[p["label"], p["id"]], p["label"], p["id"])
+            entry = (order[p["label"], p["id"]], p["label"], p["id"])
             if entry not in entries.setdefault(p["pattern"], []):
                 entries[p["pattern"]].append(entry)
-    automaton = ahocorasick.Automaton()
-    for phrase, found in entries.items():
-        automaton.add_word(phrase, tuple(found))
-    automaton.make_automaton()
-    return automaton
+    phrases = list(entries)
+    return ahocorasick_rs.AhoCorasick(phrases), [tuple(entries[p]) for p in phrases]
 
 
 def ruler_spans(text: str) -> list[tuple[int, int, str, str]]:
@@ -83,18 +81,19 @@ def ruler_spans(text: str) -> list[tuple[int, int, str, str]]:
     Same spans as nlp()(text).ents. With the character segmenter token i is character i, except that
     a space right after a character is that token's trailing whitespace: such spaces are squeezed out
     before matching and positions mapped back through `starts`."""
+    automaton, entries = _automaton()
     starts = None
     if " " in text:
         starts = [i for i, ch in enumerate(text) if ch != " " or i == 0 or text[i - 1].isspace()]
         text = "".join([text[i] for i in starts])
     # The ruler's filter: longest first, then leftmost, and a span is kept only if no token is taken.
-    matches = [(-length, end + 1 - length, rank, label, ident)
-               for end, found in _automaton().iter(text) for length, rank, label, ident in found]
+    matches = [(start - end, start, end, rank, label, ident)
+               for phrase, start, end in automaton.find_matches_as_indexes(text, overlapping=True)
+               for rank, label, ident in entries[phrase]]
     matches.sort()
     taken = bytearray(len(text))
     out = []
-    for negative, start, _, label, ident in matches:
-        end = start - negative
+    for _, start, end, _, label, ident in matches:
         if taken.find(1, start, end) < 0:
             taken[start:end] = b"\x01" * (end - start)
             if starts is None:
