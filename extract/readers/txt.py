@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+from functools import partial
 
 from ..errors import EmptyInput, UnreadableEncoding
 from ..model import Block, ReadResult
@@ -55,7 +56,7 @@ def _strict(data: bytes, codec: str) -> str | None:
 def _utf16_by_nuls(data: bytes) -> str | None:
     """Which byte of each pair is NUL tells UTF-16 without a BOM (ASCII and newlines give it away)."""
     head = data[:8192]
-    if len(data) % 2 or len(head) < 4:
+    if len(data) % 2 or len(head) < 4 or b"\0" not in head:  # no NUL: both counts below are 0
         return None
     even, odd = head[0::2].count(0), head[1::2].count(0)
     if max(even, odd) < max(1, len(head) // 20) or min(even, odd) * 10 > max(even, odd):
@@ -139,5 +140,5 @@ def read_txt(path: str, data: bytes) -> ReadResult:
     text, encoding, warnings = decode(data, path)
     if not text.strip():
         raise EmptyInput(path, "the text file holds only whitespace")
-    blocks = [Block("paragraph", text=line) for line in text.split("\n")]
+    blocks = list(map(partial(Block, "paragraph"), text.split("\n")))
     return ReadResult(blocks, "txt", encoding, warnings)

@@ -4,6 +4,9 @@ from __future__ import annotations
 from array import array
 from typing import NamedTuple, Sequence
 
+_SHARED_MAX = 1 << 20  # longest identity run kept for slicing (4 MB); longer texts build their own
+_identity = array("i")
+
 
 class Edit(NamedTuple):
     """Replace text[start:end] with `replacement`; `kind` names the repair for the counters."""
@@ -14,33 +17,47 @@ class Edit(NamedTuple):
     kind: str
 
 
+def _counting(length: int) -> array:
+    """0, 1, 2, … of at least `length` entries, shared: slicing it copies memory instead of counting."""
+    global _identity
+    if len(_identity) >= length:
+        return _identity
+    run = array("i", range(max(length, 2 * len(_identity), 4096)))
+    if len(run) <= _SHARED_MAX:
+        _identity = run
+    return run
+
+
 def identity_map(length: int) -> array:
     """The offset map of an unchanged text: one entry per character plus the end position."""
-    return array("i", range(length + 1))
+    return _counting(length + 1)[: length + 1]
 
 
-def apply_edits(text: str, edits: Sequence[Edit]) -> tuple[str, array]:
+def apply_edits(text: str, edits: Sequence[Edit], base: array | None = None) -> tuple[str, array]:
     """Apply sorted, non-overlapping edits; return the new text and its map into `text`.
 
     The map has len(new)+1 entries, each the index in `text` the new character came from, and is
     monotonic: a replacement's characters point into the span they replaced, an insertion points
-    at the character after it.
+    at the character after it. With `base`, the map of `text` itself, the result maps through it.
     """
+    if base is None:
+        base = _counting(len(text) + 1)
     pieces: list[str] = []
     offsets = array("i")
     cursor = 0
-    for edit in edits:
-        if edit.start < cursor or edit.end < edit.start or edit.end > len(text):
-            raise ValueError(f"edits overlap or run out of range at {edit.start}:{edit.end}")
-        pieces.append(text[cursor:edit.start])
-        offsets.extend(range(cursor, edit.start))
-        span = edit.end - edit.start
-        pieces.append(edit.replacement)
-        last = max(span - 1, 0)
-        offsets.extend(edit.start + min(k, last) for k in range(len(edit.replacement)))
-        cursor = edit.end
+    for start, end, replacement, _ in edits:
+        if start < cursor or end < start or end > len(text):
+            raise ValueError(f"edits overlap or run out of range at {start}:{end}")
+        pieces.append(text[cursor:start])
+        pieces.append(replacement)
+        # Replacement character k comes from start + min(k, span - 1), or from start when span is 0.
+        kept = min(len(replacement), end - start)
+        offsets += base[cursor : start + kept]
+        if len(replacement) > kept:
+            offsets += array("i", (base[max(end - 1, start)],)) * (len(replacement) - kept)
+        cursor = end
     pieces.append(text[cursor:])
-    offsets.extend(range(cursor, len(text) + 1))
+    offsets += base[cursor : len(text) + 1]
     return "".join(pieces), offsets
 
 

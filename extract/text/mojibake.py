@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from functools import cache, lru_cache
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from .convert import t2s
 from .edits import Edit
-from .pinyin import SYLLABLE, has_tone, reads, strip_tone, syllables
+from .pinyin import SYLLABLE, has_tone, readers, readings, reads, strip_tone, syllables
 
 # The scraper narrowed these after decoding; inside a shifted run they were full-width.
 _WIDE = str.maketrans(",:;()!", "，：；（）！")
@@ -32,6 +33,7 @@ _MARGIN = 4.0  # per-character log gain a repair must show: shifted runs gain 4 
 _MIN_WORD = 50  # rarer jieba words are noise: 遥现 would beat 。现
 _SURE = math.log(10)  # how much likelier the chosen character must make its context than the next
 _CONTEXT = 3
+_FEW = 4  # candidates scored one by one: sorting out which to skip costs more
 
 
 @cache
@@ -82,14 +84,18 @@ def _gain(old: str, new: str) -> float:
 
 def _fluency(s: str) -> float:
     """Log-probability of the best segmentation of `s` into jieba words, as jieba itself scores it."""
+    return _segmented(_simple(s))
+
+
+def _segmented(s: str) -> float:
+    """_fluency of text already simplified."""
     words, _, total = _lexicon()
-    s = _simple(s)
     best = [0.0] + [-math.inf] * len(s)
     for i in range(len(s)):
         for j in range(i + 1, min(len(s), i + 4) + 1):
             word = s[i:j]
             if j == i + 1:
-                freq = _PUNCT.get(word) or (100_000 if word.isascii() else words.get(word, 1))
+                freq = _char_freq(word)
             else:
                 freq = words.get(word, 0) if words.get(word, 0) >= _MIN_WORD else 0
             if freq:
@@ -97,12 +103,51 @@ def _fluency(s: str) -> float:
     return best[-1]
 
 
+def _char_freq(ch: str) -> int:
+    """A one-character word's frequency: marks and ASCII on a fixed scale, the rest as jieba counts it."""
+    return _PUNCT.get(ch) or (100_000 if ch.isascii() else _lexicon()[0].get(ch, 1))
+
+
 def _choose(candidates, left: str, right: str) -> str | None:
     """The candidate that reads best between its neighbours; None when a guess would be a coin toss."""
-    scored = sorted(((_fluency(left + c + right), c) for c in candidates), reverse=True)
+    scored = _best_two(candidates, left, right)
     if scored and (len(scored) == 1 or scored[0][0] - scored[1][0] >= _SURE):
         return scored[0][1]
     return None
+
+
+def _best_two(candidates, left: str, right: str) -> list[tuple[float, str]]:
+    """sorted(((_fluency(left + c + right), c) for c in candidates), reverse=True)[:2], scoring few.
+
+    A candidate that forms no word with its neighbours scores the best segmentation of `left`, plus
+    its own log-frequency, carried through the words of `right`: a score that never falls as its
+    frequency rises. Those candidates are scored most frequent first, until one falls below the
+    second best.
+    """
+    words, k = _lexicon()[0], len(left)
+    texts = [(_simple(left + c + right), c) for c in candidates]
+    if len(texts) <= _FEW:
+        return sorted(((_segmented(s), c) for s, c in texts), reverse=True)[:2]
+    head, tail = texts[0][0][:k], texts[0][0][k + 1 :]
+    shape = k + 1 + len(tail)
+    # Every word of two to four characters through position k, as (characters before, after).
+    around = [(head[i:], tail[:m]) for i in range(max(0, k - 3), k + 1) for m in range(len(tail) + 1)
+              if 0 < k - i + m <= 3]
+    middles = {s[k] for s, _ in texts if len(s) == shape}
+    wordy = {x for a, b in around for x in middles if a + x + b in words}
+    best, plain = [], []
+    for s, c in texts:
+        if len(s) == shape and s.startswith(head) and s.endswith(tail) and s[k] not in wordy:
+            plain.append((_char_freq(s[k]), s, c))
+        else:
+            best.append((_segmented(s), c))
+    best = sorted(best, reverse=True)[:2]
+    for _, s, c in sorted(plain, key=operator.itemgetter(0), reverse=True):
+        scored = (_segmented(s), c)
+        if len(best) == 2 and scored[0] < best[1][0]:
+            break
+        best = sorted(best + [scored], reverse=True)[:2]
+    return best
 
 
 def _encode(s: str) -> bytes | None:
@@ -132,12 +177,18 @@ def _chars(lead: int | None = None, trail: int | None = None) -> tuple[str, ...]
     return tuple(ch for ch in found if ch and len(ch) == 1 and not _ODD.match(ch))
 
 
+@cache
+def _completing(trail: int) -> tuple[tuple[int, str], ...]:
+    """(x, character) for each byte x from 0x81 up that makes a character with `trail` before it."""
+    return tuple((x, c) for x in range(0x81, 0xFF) for c in _chars(trail, x))
+
+
 def _resolve(candidates, left: str, text: str, after: int) -> str | None:
     """The one candidate that the pinyin annotation at `after` allows; context only parts heteronyms."""
     note = _ANNOTATION.match(text, after)
     if not note or strip_tone(note[1]) not in syllables():
         return candidates[0] if len(candidates) == 1 else None
-    candidates = [c for c in candidates if reads(c, note[1], lenient=False)]
+    candidates = readers(candidates, note[1])
     return _choose(candidates, left, text[note.end() : note.end() + _CONTEXT])  # heteronyms: 加強, not 加彊
 
 
@@ -193,7 +244,7 @@ def _split(text: str, m: re.Match) -> tuple[list[Edit], list[str]] | None:
     prev = _encode(text[m.start() - 1 : m.start()]) if m.start() else None
     if not prev or not has_tone(syllable) or strip_tone(syllable) not in syllables():
         return None
-    leads = [x for x in range(0x81, 0xFF) if any(reads(c, syllable, False) for c in _chars(prev[1], x))]
+    leads = [x for x, c in _completing(prev[1]) if syllable in readings(c)]  # toned: reads() is this lookup
     if not leads:
         return None
     candidates = [c for x in leads for c in _chars(x, None if trail == "?" else ord(trail))]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import difflib
 import operator
+import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ import regex
 
 from ..data import load_yaml
 from .convert import t2s
-from .edits import Edit, apply_edits, compose, identity_map
+from .edits import Edit, apply_edits, identity_map
 from .mojibake import find_mojibake
 from .pinyin import find_pinyin_annotations
 
@@ -25,17 +26,22 @@ _P = regex.escape(CJK_PUNCT)
 # and around a lone character (letter-spaced 单 位, 通 报). A space between two longer runs of
 # Chinese separates fields (breadcrumbs, 发文机关 关于…) and stays.
 _SPACE_IN_CJK = regex.compile(
-    rf"(?<=[{_P}])[ ]+(?=[{CJK}\d{_P}])"
+    # What every case below needs on both sides, checked first: most spaces fail it at once.
+    rf"(?<=[{CJK}\d{_P}])(?=[ ]+[{CJK}\d{_P}])"
+    rf"(?:(?<=[{_P}])[ ]+(?=[{CJK}\d{_P}])"
     rf"|(?<=[{CJK}\d])[ ]+(?=[{_P}])"
     rf"|(?<={CJK})[ ]+(?=\d)|(?<=\d)[ ]+(?={CJK})"
     rf"|(?<=(?<!{CJK}){CJK})[ ]+(?={CJK})"
-    rf"|(?<={CJK})[ ]+(?={CJK}(?!{CJK}))"
+    rf"|(?<={CJK})[ ]+(?={CJK}(?!{CJK})))"
 )
 _EDGE_SPACE = regex.compile(r"^[ ]+|[ ]+$", regex.MULTILINE)
 _MULTI_SPACE = regex.compile(r"[ ]{2,}")
-_BLANK_LINES = regex.compile(r"\n(?:[ ]*\n)+")
+_BLANK_LINES = re.compile(r"\n(?:[ ]*\n)+")  # re runs this one faster than regex
 _TRADITIONAL_SHARE = 0.05
-_HAN = regex.compile(r"[\u4e00-\u9fff]")
+_KIND = operator.attrgetter("kind")
+_HAN_HIGH = bytes(range(0x4E, 0xA0))  # high bytes of U+4E00–U+9FFF in UTF-16
+_ANY_BIT = bytes([0]) + bytes([1]) * 255  # a byte → 1 when any bit is set
+_BLOCK = 1 << 16  # characters compared at once
 # Pages whose newlines were lost run every heading into one line; a heading marker right after a
 # full stop or colon in such a line starts a new line again.
 _LONG_LINE = 300
@@ -60,27 +66,35 @@ class Normalised:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[int, str], str]:
+def _tables() -> tuple[dict[str, str], re.Pattern, str]:
+    """The narrowing map, a pattern finding the characters it changes, and the characters to drop."""
     data = load_yaml("punctuation.yaml")
-    table = {ord(k): v for k, v in data["narrow"].items()}
+    table = dict(data["narrow"])
     for code in range(0xFF10, 0xFF1A):  # full-width digits
-        table[code] = chr(code - 0xFEE0)
+        table[chr(code)] = chr(code - 0xFEE0)
     for code in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):  # full-width letters
-        table[code] = chr(code - 0xFEE0)
+        table[chr(code)] = chr(code - 0xFEE0)
+    table = {k: v for k, v in table.items() if k != v}
     for value in table.values():
         assert len(value) == 1, "punctuation map must be one character to one character"
-    return table, data["drop"]
+        assert value not in table, "a narrowed mark is final, so marks can be replaced one at a time"
+    return table, re.compile(f"[{re.escape(''.join(table))}]"), data["drop"]
 
 
 @lru_cache(maxsize=4)
-def _invisible(drop: str) -> regex.Pattern:
-    return regex.compile(rf"[{regex.escape(drop)}\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]+")
+def _invisible(drop: str) -> tuple[regex.Pattern, re.Pattern]:
+    """Runs to drop, and one class of every character _control_edits acts on, to skip clean text."""
+    invisible = rf"{re.escape(drop)}\x00-\x08\x0e-\x1f\x7f\ud800-\udfff"
+    return regex.compile(f"[{invisible}]+"), re.compile(rf"[\r\u2028\u2029\x0b\x0c\x85{invisible}]")
 
 
 def _control_edits(text: str, drop: str) -> list[Edit]:
     """Unify newlines and drop invisible characters."""
+    invisible, any_control = _invisible(drop)
+    if not any_control.search(text):
+        return []
     edits = [Edit(m.start(), m.end(), "\n", "newline") for m in _NEWLINES.finditer(text)]
-    edits += [Edit(m.start(), m.end(), "", "invisible") for m in _invisible(drop).finditer(text)]
+    edits += [Edit(m.start(), m.end(), "", "invisible") for m in invisible.finditer(text)]
     edits.sort()
     return edits
 
@@ -102,9 +116,12 @@ def _whitespace_edits(text: str) -> list[Edit]:
 
 def _line_break_edits(text: str) -> list[Edit]:
     """Restore line breaks before headings inside very long lines."""
+    lines = text.split("\n")
+    if max(map(len, lines)) <= _LONG_LINE:
+        return []
     edits: list[Edit] = []
     pos = 0
-    for line in text.split("\n"):
+    for line in lines:
         if len(line) > _LONG_LINE:
             edits += [Edit(pos + m.start(), pos + m.start(), "\n", "line_break") for m in _LOST_BREAK.finditer(line)]
         pos += len(line) + 1
@@ -125,14 +142,35 @@ def detect_script(text: str, converted: str) -> str:
     """Traditional when a real share of Han characters changes under t2s."""
     if converted == text:
         return "simplified"  # nothing changed: the share below would be 0
-    han = len(_HAN.findall(text))
+    han = _count_han(text)
     if not han:
         return "simplified"
-    changed = sum(map(operator.ne, text, converted))
+    changed = _count_changed(text, converted)
     share = changed / han
     if share >= _TRADITIONAL_SHARE:
         return "traditional"
     return "mixed" if changed >= 3 and share > 0.005 else "simplified"
+
+
+def _count_han(text: str) -> int:
+    """How many characters are in U+4E00–U+9FFF, counted in C: UTF-16 units with such a high byte."""
+    high = text.encode("utf-16-le", "surrogatepass")[1::2]
+    return len(high) - len(high.translate(None, _HAN_HIGH))
+
+
+def _count_changed(text: str, converted: str) -> int:
+    """sum(map(operator.ne, text, converted)), a block at a time so long texts need little memory."""
+    n = min(len(text), len(converted))
+    return sum(_changed(text[i : min(i + _BLOCK, n)], converted[i : min(i + _BLOCK, n)]) for i in range(0, n, _BLOCK))
+
+
+def _changed(a: str, b: str) -> int:
+    """How many of the len(a) == len(b) characters differ, in C: XOR the code points, count nonzero ones."""
+    x, y = (int.from_bytes(s.encode("utf-32-le", "surrogatepass"), "little") for s in (a, b))
+    differs = (x ^ y).to_bytes(4 * len(a), "little").translate(_ANY_BIT)
+    # A code point fits in three bytes: the character changed if any of its three did.
+    low, mid, high = (int.from_bytes(differs[k::4], "little") for k in range(3))
+    return (low | mid | high).to_bytes(len(a), "little").count(1)
 
 
 def _alignment_edits(text: str) -> list[Edit]:
@@ -153,39 +191,45 @@ def _alignment_edits(text: str) -> list[Edit]:
     return edits
 
 
-def _narrow(text: str, table: dict[int, str], repairs: Counter) -> str:
-    """One form per mark; one character to one character, so offsets do not move."""
-    narrowed = text.translate(table)
-    if narrowed != text:
-        repairs["width"] += sum(map(operator.ne, text, narrowed))
-    return narrowed
+def _narrow(text: str, repairs: Counter) -> str:
+    """One form per mark; one character to one character, so offsets do not move.
+
+    str.translate looks every character up in a dict; finding the few marks first is far cheaper.
+    """
+    table, pattern, _ = _tables()
+    found = pattern.findall(text)
+    if found:
+        repairs["width"] += len(found)
+        for mark in set(found):
+            text = text.replace(mark, table[mark])
+    return text
 
 
 def normalise(raw: str) -> Normalised:
     """Run every repair in order; each step's edits are composed into one offset map."""
-    table, drop = _tables()
+    drop = _tables()[2]
     repairs: Counter[str] = Counter()
     warnings: list[str] = []
     # offsets stays None (the identity map) until a step moves characters; built only if none does.
     text, offsets = raw, None
 
-    def step(edits: list[Edit]) -> None:
+    def step(edits: list[Edit], counted: bool = True) -> None:
         nonlocal text, offsets
         if not edits:
             return
-        repairs.update(e.kind for e in edits if e.kind != "opencc")
-        text, inner = apply_edits(text, edits)
-        offsets = inner if offsets is None else compose(inner, offsets)
+        if counted:
+            repairs.update(map(_KIND, edits))
+        text, offsets = apply_edits(text, edits, offsets)
 
     step(_control_edits(text, drop))
-    text = _narrow(text, table, repairs)
+    text = _narrow(text, repairs)
     before_repairs = text
     mojibake_edits, mojibake_warnings = find_mojibake(text)
     step(mojibake_edits)
     warnings += mojibake_warnings
     step(find_pinyin_annotations(text))
     if text is not before_repairs:
-        text = _narrow(text, table, repairs)  # narrowing is idempotent: only repaired text needs it again
+        text = _narrow(text, repairs)  # narrowing is idempotent: only repaired text needs it again
     step(_whitespace_edits(text))
     step(_line_break_edits(text))
     converted = t2s().convert(text)
@@ -193,7 +237,7 @@ def normalise(raw: str) -> Normalised:
     if len(converted) == len(text):
         text = converted
     else:
-        step(_alignment_edits(text))
+        step(_alignment_edits(text), counted=False)  # the script counts once, not per phrase
     if script != "simplified":
         repairs["script"] += 1
     if offsets is None:

@@ -1,6 +1,7 @@
 """Remove the pinyin that mirror sites insert after characters (訪問(wèn) → 訪問), keeping real parentheses."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
@@ -10,10 +11,12 @@ import regex
 from .edits import Edit
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_TONED = frozenset(TONED)
 SYLLABLE = rf"[a-zü{TONED}]{{1,6}}"
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0304\u030c"))
 # A character, then one syllable in parentheses; after a mojibake repair the '(' may be lost.
 _ANNOTATION = regex.compile(rf"([\p{{Han}}\ufffd])(\(?)({SYLLABLE})\)")
+_CLOSING = re.compile(rf"[a-zü{TONED}]\)")  # no annotation can end anywhere else: skip the scan
 # Tone-less syllables are believed only in a file that already has this many toned annotations.
 _TONELESS_QUORUM = 3
 
@@ -33,7 +36,7 @@ def strip_tone(syllable: str) -> str:
 
 def has_tone(syllable: str) -> bool:
     """Mirrors write tone marks; a bare syllable may be a real word in parentheses."""
-    return any(ch in TONED for ch in syllable)
+    return not _TONED.isdisjoint(syllable)
 
 
 @cache
@@ -45,28 +48,36 @@ def readings(char: str) -> frozenset[str]:
     return frozenset() if found == [char] else frozenset(found)
 
 
+@cache
+def bare_readings(char: str) -> frozenset[str]:
+    """readings(char) without tone marks, to look a tone-less syllable up."""
+    return frozenset(map(strip_tone, readings(char)))
+
+
 def reads(char: str, syllable: str, lenient: bool) -> bool:
     """True when `syllable` is a reading of `char`; `lenient` answers for characters pypinyin lacks."""
     known = readings(char)
     if not known:
         return lenient
-    if has_tone(syllable):
-        return syllable in known
-    return syllable in {strip_tone(r) for r in known}
+    return syllable in (known if has_tone(syllable) else bare_readings(char))
+
+
+def readers(candidates, syllable: str) -> list[str]:
+    """The candidates `syllable` is a reading of, as reads(c, syllable, lenient=False) would pick them."""
+    table = readings if has_tone(syllable) else bare_readings
+    return [c for c in candidates if syllable in table(c)]
 
 
 def find_pinyin_annotations(text: str) -> list[Edit]:
     """Edits deleting each annotation with its parentheses, so the text reads as the page meant it."""
-    if ")" not in text:
+    if ")" not in text or not _CLOSING.search(text):
         return []
-    found = [m for m in _ANNOTATION.finditer(text) if strip_tone(m[3]) in syllables()]
-    toned = sum(1 for m in found if m[2] and has_tone(m[3]))
-    edits = []
-    for m in found:
+    legal, found = syllables(), []
+    for m in _ANNOTATION.finditer(text):
         char, opened, syllable = m.groups()
-        if not (has_tone(syllable) or (opened and toned >= _TONELESS_QUORUM)):
-            continue
-        # Without its '(' only a known reading (or a character a repair could not restore) convinces.
-        if char == "\ufffd" or reads(char, syllable, lenient=bool(opened)):
-            edits.append(Edit(m.start(2), m.end(), "", "pinyin"))
-    return edits
+        if strip_tone(syllable) in legal:
+            found.append((m.start(2), m.end(), char, opened, syllable, has_tone(syllable)))
+    quorum = sum(1 for *_, opened, _, toned in found if toned and opened) >= _TONELESS_QUORUM
+    # Without its '(' only a known reading (or a character a repair could not restore) convinces.
+    return [Edit(start, end, "", "pinyin") for start, end, char, opened, syllable, toned in found
+            if (toned or (opened and quorum)) and (char == "\ufffd" or reads(char, syllable, bool(opened)))]

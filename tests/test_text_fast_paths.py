@@ -1,0 +1,171 @@
+"""The text stage's fast paths give what the plain, character-by-character computations give."""
+from __future__ import annotations
+
+import operator
+import re
+from array import array
+from collections import Counter
+
+import pytest
+import regex
+from hypothesis import given, settings, strategies as st
+
+from extract.readers.txt import _utf16_by_nuls
+from extract.text import normalise as N
+from extract.text.edits import Edit, apply_edits, compose
+from extract.text.mojibake import _best_two, _chars, _completing, _fluency
+from extract.text.pinyin import _ANNOTATION, _CLOSING, readers, readings, reads
+
+PROPERTY = settings(max_examples=300, deadline=None, derandomize=True)
+MARKS = list(N._tables()[0]) + list("中國人们汉 \n\r\t\x0b\x85\u2028\u2029\u200b\ufeff\x00\ud800|1２。，:（wèn)?")
+TEXT = st.text(alphabet=st.one_of(st.characters(), st.sampled_from(MARKS)), max_size=80)
+
+
+def naive_apply(text: str, edits: list[Edit]) -> tuple[str, list[int]]:
+    """apply_edits as first written: the map built one index at a time."""
+    pieces, offsets, cursor = [], [], 0
+    for start, end, replacement, _ in edits:
+        pieces += [text[cursor:start], replacement]
+        offsets += list(range(cursor, start)) + [start + min(k, max(end - start - 1, 0)) for k in range(len(replacement))]
+        cursor = end
+    return "".join(pieces + [text[cursor:]]), offsets + list(range(cursor, len(text) + 1))
+
+
+@st.composite
+def edited(draw) -> tuple[str, list[Edit]]:
+    text = draw(st.text(alphabet="abc中文", max_size=30))
+    cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=8)))
+    return text, [Edit(a, b, draw(st.text(alphabet="xy", max_size=3)), "k") for a, b in zip(cuts[::2], cuts[1::2])]
+
+
+@PROPERTY
+@given(edited())
+def test_apply_edits_maps_like_the_index_by_index_version(case):
+    text, edits = case
+    new, offsets = apply_edits(text, edits)
+    assert (new, offsets.tolist()) == naive_apply(text, edits)
+    base = array("i", range(5, 5 + 3 * (len(text) + 1), 3))  # the map of an earlier step
+    assert apply_edits(text, edits, base) == (new, compose(offsets, base))
+
+
+@PROPERTY
+@given(TEXT)
+def test_narrowing_equals_translating(text):
+    translated = text.translate(str.maketrans(N._tables()[0]))
+    repairs = Counter()
+    assert N._narrow(text, repairs) == translated
+    assert repairs["width"] == sum(map(operator.ne, text, translated))
+
+
+@PROPERTY
+@given(TEXT)
+def test_control_edits_skip_only_text_without_controls(text):
+    drop = N._tables()[2]
+    want = [Edit(m.start(), m.end(), "\n", "newline") for m in N._NEWLINES.finditer(text)]
+    want += [Edit(m.start(), m.end(), "", "invisible") for m in N._invisible(drop)[0].finditer(text)]
+    assert N._control_edits(text, drop) == sorted(want)
+
+
+@PROPERTY
+@given(TEXT, TEXT)
+def test_counts_in_c_equal_counts_by_character(a, b):
+    assert N._count_han(a) == len(re.findall("[\u4e00-\u9fff]", a))
+    assert N._count_changed(a, b) == sum(map(operator.ne, a, b))
+
+
+def test_changed_characters_are_counted_across_blocks():
+    a, b = "中國人" * 30_000, "中国人" * 29_999 + "x"
+    assert N._count_changed(a, b) == sum(map(operator.ne, a, b)) == 30_000
+
+
+UNGUARDED_SPACE_IN_CJK = regex.compile(  # the pattern before its guard was added
+    rf"(?<=[{N._P}])[ ]+(?=[{N.CJK}\d{N._P}])|(?<=[{N.CJK}\d])[ ]+(?=[{N._P}])"
+    rf"|(?<={N.CJK})[ ]+(?=\d)|(?<=\d)[ ]+(?={N.CJK})|(?<=(?<!{N.CJK}){N.CJK})[ ]+(?={N.CJK})"
+    rf"|(?<={N.CJK})[ ]+(?={N.CJK}(?!{N.CJK}))"
+)
+
+
+@PROPERTY
+@given(st.text(alphabet=list(" 中国人a1２。，()（）:\n|"), max_size=30))
+def test_guarded_space_pattern_finds_what_the_unguarded_one_finds(text):
+    spans = [m.span() for m in N._SPACE_IN_CJK.finditer(text)]
+    assert spans == [m.span() for m in UNGUARDED_SPACE_IN_CJK.finditer(text)]
+
+
+@PROPERTY
+@given(TEXT)
+def test_no_annotation_without_a_closing_syllable(text):
+    assert _CLOSING.search(text) or not _ANNOTATION.search(text)
+
+
+@pytest.mark.parametrize("syllable", ["wèn", "wen", "qū", "qu", "xiàn", "zhòng", "zz"])
+@pytest.mark.parametrize("lead", [0xB7, 0xCF, 0xD6])
+def test_readers_pick_what_reads_picks(syllable, lead):
+    candidates = _chars(lead=lead)
+    assert readers(candidates, syllable) == [c for c in candidates if reads(c, syllable, lenient=False)]
+
+
+@pytest.mark.parametrize("syllable", ["yè", "xiàn", "qū"])
+@pytest.mark.parametrize("trail", [0xED, 0xA3, 0x50])
+def test_lost_lead_bytes_are_found_from_the_pairs_they_complete(syllable, trail):
+    want = [x for x in range(0x81, 0xFF) if readers(_chars(trail, x), syllable)]
+    assert [x for x, c in _completing(trail) if syllable in readings(c)] == want
+
+
+CANDIDATES = list(_chars(trail=0xA3)[:60]) + list("，。的是了現区")
+CONTEXT = st.text(alphabet=CANDIDATES[:20] + list("查抽了區（各展現\n "), max_size=3)
+
+
+@PROPERTY
+@given(st.lists(st.sampled_from(CANDIDATES), max_size=40), CONTEXT, CONTEXT)
+def test_best_two_equals_scoring_every_candidate(candidates, left, right):
+    want = sorted(((_fluency(left + c + right), c) for c in candidates), reverse=True)[:2]
+    assert _best_two(candidates, left, right) == want
+
+
+@pytest.mark.parametrize("left, right", [("了抽查", "現"), ("展的各", "（區"), ("", ""), ("n)測", "")])
+def test_best_two_on_a_full_set_of_lost_lead_bytes(left, right):
+    candidates = _chars(trail=0xA3)
+    want = sorted(((_fluency(left + c + right), c) for c in candidates), reverse=True)[:2]
+    assert _best_two(candidates, left, right) == want
+
+
+def test_best_two_breaks_ties_as_sorting_does():
+    """Characters jieba lacks all score alike: the two largest must still come out, in order."""
+    candidates = [chr(0x3400 + i) for i in (7, 2, 11, 5, 0, 9, 3, 10, 1, 6, 8, 4)]
+    want = sorted(((_fluency("了抽查" + c + "現"), c) for c in candidates), reverse=True)[:2]
+    assert want[0][0] == want[1][0]
+    assert _best_two(candidates, "了抽查", "現") == want
+
+
+def counted_utf16(data: bytes) -> str | None:
+    """_utf16_by_nuls without its shortcut for data holding no NUL."""
+    head = data[:8192]
+    if len(data) % 2 or len(head) < 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if max(even, odd) < max(1, len(head) // 20) or min(even, odd) * 10 > max(even, odd):
+        return None
+    return "utf-16-le" if odd > even else "utf-16-be"
+
+
+@PROPERTY
+@given(st.one_of(st.binary(max_size=64), st.text(max_size=30).map(lambda s: s.encode("utf-16-le"))))
+def test_utf16_guess_is_unchanged_by_the_nul_shortcut(data):
+    for sample in (data, data.replace(b"\0", b"")):
+        assert _utf16_by_nuls(sample) == counted_utf16(sample)
+
+
+class LengthChangingT2S:
+    """OpenCC's t2s keeps lengths in practice; this one does not, to reach the alignment step."""
+
+    def convert(self, text: str) -> str:
+        return text.replace("乾隆", "干")
+
+
+def test_alignment_when_t2s_changes_length_maps_and_counts_as_before(monkeypatch):
+    monkeypatch.setattr(N, "t2s", LengthChangingT2S)
+    norm = N.normalise("　甲乾隆乙\n丙（一）")
+    assert norm.text == "甲干乙\n丙(一)"
+    assert list(norm.offsets) == [1, 2, 4, 5, 6, 7, 8, 9, 10]
+    assert norm.repairs == {"width": 3, "blank_line": 1, "script": 1}  # no "opencc" count
