@@ -235,11 +235,12 @@ def test_workers_that_cannot_start_abort_the_run(fake_inputs, tmp_path):
 
 def test_own_pipeline_forks_warm_workers_and_other_extractors_spawn(monkeypatch):
     from extract.batch.local import _context
-    from extract.batch.task import DEFAULT_EXTRACTOR, Settings
+    from extract.batch.task import DEFAULT_EXTRACTOR, REDACTING_EXTRACTOR, Settings
 
     monkeypatch.delenv("TONGBAO_START_METHOD", raising=False)
     assert _context(Settings(1000, 5.0)).get_start_method() == "fork"
     assert "extract.pipeline" in sys.modules  # warmed here, before the fork
+    assert _context(Settings(1000, 5.0, REDACTING_EXTRACTOR)).get_start_method() == "fork"
     assert _context(Settings(1000, 5.0, FAKE)).get_start_method() == "spawn"
     monkeypatch.setenv("TONGBAO_START_METHOD", "forkserver")
     with pytest.raises(BatchAborted, match="TONGBAO_START_METHOD"):

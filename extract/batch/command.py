@@ -7,9 +7,8 @@ import click
 
 from ..limits import current_limits
 from .errors import BatchAborted
-from .task import DEFAULT_EXTRACTOR
+from .task import DEFAULT_EXTRACTOR, REDACTING_EXTRACTOR
 
-REDACTING_EXTRACTOR = "extract.redact:extract_file_redacted"
 
 
 @click.command()

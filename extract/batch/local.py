@@ -14,7 +14,7 @@ from multiprocessing.connection import wait
 
 from .errors import BatchAborted, WorkerCrashed
 from .inputs import Item
-from .task import DEFAULT_EXTRACTOR, Outcome, Settings, failure, process_item, warm_up
+from .task import OWN_EXTRACTORS, Outcome, Settings, failure, process_item, warm_up
 from ..errors import Timeout
 
 STARTUP_TIMEOUT = 180.0  # a cold worker imports and warms the whole pipeline before its first file
@@ -121,7 +121,7 @@ def _context(settings: Settings):
     must not run (it may hang or take its process down), or where TONGBAO_START_METHOD says so.
 
     Not forkserver: a forkserver outlives a killed batch while its children live, so they never die."""
-    own = settings.extractor == DEFAULT_EXTRACTOR and "fork" in mp.get_all_start_methods()
+    own = settings.extractor in OWN_EXTRACTORS and "fork" in mp.get_all_start_methods()
     method = os.environ.get("TONGBAO_START_METHOD") or ("fork" if own else "spawn")
     if method not in ("fork", "spawn"):
         raise BatchAborted(f"TONGBAO_START_METHOD must be fork or spawn, not {method!r}")

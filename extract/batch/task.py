@@ -12,6 +12,8 @@ from .errors import UnexpectedError
 from .inputs import Item, Reader
 
 DEFAULT_EXTRACTOR = "extract.pipeline:extract_file"
+REDACTING_EXTRACTOR = "extract.redact:extract_file_redacted"
+OWN_EXTRACTORS = frozenset({DEFAULT_EXTRACTOR, REDACTING_EXTRACTOR})  # safe to warm in the batch process
 
 
 @dataclass(frozen=True, slots=True)
