@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
-
-import regex
+from typing import NamedTuple
 
 from ..structure.sections import Section
 from ..structure.tables import Table
@@ -20,12 +20,35 @@ def _containing(sections: list[Section], offset: int) -> Section | None:
     return None
 
 
-_SENTENCE_END = regex.compile(r"[。!?;\n]")
+# A sentence's raw text: up to and including its end mark, or the rest of the body (re splits twice
+# as fast as regex here).
+_CHUNK = re.compile(r"[^。!?;\n]*[。!?;\n]|[^。!?;\n]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence (split on 。!?; and newlines) with its offsets and the section it sits in."""
+def _well_formed(sections: list[Section], start: int, end: int) -> bool:
+    """Each list sorted and non-overlapping, each section inside its parent: one bisect then finds it."""
+    for section in sections:
+        if not start <= section.start <= section.end <= end:
+            return False
+        if not _well_formed(section.children, section.start, section.end):
+            return False
+        start = section.end
+    return True
+
+
+def _paint(sections: list[Section], outer, out: list) -> None:
+    """Append (offset, (deepest, top)) from each section's start, and back to `outer` at its end."""
+    for section in sections:
+        here = (section, outer[1] or section)
+        out.append((section.start, here))
+        _paint(section.children, here, out)
+        out.append((section.end, outer))
+
+
+class Sentence(NamedTuple):
+    """A sentence (split on 。!?; and newlines) with its offsets and the section it sits in.
+
+    A named tuple rather than a frozen dataclass: one is built per sentence, and it builds twice as fast."""
 
     start: int
     end: int
@@ -56,8 +79,21 @@ class Context:
         return {"start": start, "end": end, "text": self.text[start:end],
                 "source_start": source_start, "source_end": source_end}
 
+    @cached_property
+    def _section_map(self) -> tuple[list[int], list] | None:
+        """Breakpoints of section_at over the text, when the tree is well formed (it nearly always is)."""
+        if not _well_formed(self.sections, 0, max((s.end for s in self.sections), default=0)):
+            return None
+        out: list = []
+        _paint(self.sections, (None, None), out)
+        return [offset for offset, _ in out], [pair for _, pair in out]
+
     def section_at(self, offset: int) -> tuple[Section | None, Section | None]:
-        """(deepest section, top-level section) containing an offset; a bisection per level."""
+        """(deepest section, top-level section) containing an offset."""
+        if self._section_map is not None:
+            offsets, pairs = self._section_map
+            index = bisect.bisect_right(offsets, offset) - 1
+            return pairs[index] if index >= 0 else (None, None)
         top = _containing(self.sections, offset)
         node = top
         while node is not None:
@@ -77,27 +113,19 @@ class Context:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
-        """Body sentences outside tables, in order."""
+        """Body sentences (split on 。!?; and newlines, then stripped) outside tables, in order."""
         out: list[Sentence] = []
         text = self.text
         end_of_body = len(text) if self.body_end is None else self.body_end
         start = self.body_start
-        for match in _SENTENCE_END.finditer(text, self.body_start, end_of_body):
-            self._add(out, start, match.end())
-            start = match.end()
-        if start < end_of_body:
-            self._add(out, start, end_of_body)
+        for raw in _CHUNK.findall(text, self.body_start, end_of_body):
+            stripped = raw.strip()
+            if stripped and not (self.table_spans and self.in_table(start)):
+                s = start + len(raw) - len(raw.lstrip())
+                section, top = self.section_at(s)
+                out.append(Sentence(s, s + len(stripped), stripped, section, top))
+            start += len(raw)
         return out
-
-    def _add(self, out: list[Sentence], start: int, end: int) -> None:
-        raw = self.text[start:end]
-        stripped = raw.strip()
-        if not stripped or self.in_table(start):
-            return
-        lead = len(raw) - len(raw.lstrip())
-        s, e = start + lead, start + lead + len(stripped)
-        section, top = self.section_at(s)
-        out.append(Sentence(s, e, stripped, section, top))
 
     def section_path(self, section: Section | None) -> str | None:
         """A readable label for a section: its number and title."""

@@ -18,7 +18,10 @@ _GROUP_TAIL = regex.compile(
 _NUMBERING = regex.compile(r"^(?:\d{1,2}[.、]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|[一二三四五六七八九十]{1,3}是)")
 _LABEL = regex.compile(
     r"(?P<label>[^,;:。()]{2,30}?)(?:的(?:单位)?(?:有|是|为)|\d{1,4}[个家],?(?:分别|依次)(?:是|为))[:,]?$")
-_QUALIFIER = regex.compile(r"\p{Han}{2,8}[省市县区]$")
+# How every _LABEL match ends; testing it first spares a regex that tries each start in the text.
+_LABEL_ENDS = tuple(verb + mark for verb in "有是为" for mark in ("", ":", ","))
+_PLACE_ENDS = ("省", "市", "县", "区")
+_QUALIFIER = regex.compile(rf"\p{{Han}}{{2,8}}[{''.join(_PLACE_ENDS)}]$")
 _BARE = regex.compile(r"[等,。;、\s]*(?:等?(?:问题|情况|现象|单位))?[。;]?")
 
 
@@ -40,9 +43,10 @@ def find_problems(ctx, units) -> list[dict]:
     topics = _topics(ctx, units)
     last = ctx.sentences[-1] if ctx.sentences else None
     for sentence in ctx.sentences:
-        mentions = sorted(by_sentence.get((sentence.start, sentence.end), []), key=lambda m: m.start)
-        topic = topics.get(id(sentence.section)) if sentence.section is not None else None
+        mentions = by_sentence.get((sentence.start, sentence.end))
+        topic = topics.get(id(sentence.section)) if topics and sentence.section is not None else None
         if mentions or topic:
+            mentions = sorted(mentions or [], key=lambda m: m.start)
             truncated = sentence is last and sentence.text[-1:] not in "。;!?)”"
             problems += _sentence_problems(ctx, sentence, mentions, previous, topic, truncated)
         previous = sentence
@@ -81,6 +85,16 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
     return groups
 
 
+def _label(text: str) -> regex.Match | None:
+    """_LABEL.search(text), answered without the regex when the text cannot end in a label."""
+    return _LABEL.search(text) if text.rstrip("\n").endswith(_LABEL_ENDS) else None
+
+
+def _unlabelled(text: str) -> str:
+    """_LABEL.sub("", text), likewise."""
+    return _LABEL.sub("", text) if text.rstrip("\n").endswith(_LABEL_ENDS) else text
+
+
 def _is_subject(text: str, start: int, floor: int) -> bool:
     """A group is a clause's subject when only openers (如, 其中, 本月…) stand before it.
 
@@ -88,11 +102,14 @@ def _is_subject(text: str, start: int, floor: int) -> bool:
     it (云南省“勐腊县保护所”网…)."""
     head = text[floor:start].replace("“", "").replace("”", "")
     head = _NUMBERING.sub("", head) if floor == 0 else head
-    if _LABEL.search(head):
+    if _label(head):
         return True
     cut = max(head.rfind(","), head.rfind(":"), head.rfind(";"), head.rfind("、") if floor else -1)
     head = head[cut + 1:] if cut >= 0 else head
-    return bool(_openers().fullmatch(head) or _openers().fullmatch(_QUALIFIER.sub("", head)))
+    if _openers().fullmatch(head):
+        return True
+    # _QUALIFIER only changes a head ending in 省/市/县/区; otherwise the answer is the one just given.
+    return head.rstrip("\n").endswith(_PLACE_ENDS) and bool(_openers().fullmatch(_QUALIFIER.sub("", head)))
 
 
 def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False) -> list[dict]:
@@ -119,13 +136,13 @@ def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False
         tail = _GROUP_TAIL.match(text, pred_start)
         pred_start = tail.end() if tail else pred_start
         pred_end = subjects[index + 1][0].start - offset if index + 1 < len(subjects) else len(text)
-        predicate = _LABEL.sub("", text[pred_start:pred_end])  # …的有: labels the next group
+        predicate = _unlabelled(text[pred_start:pred_end])  # …的有: labels the next group
         if truncated and pred_end == len(text):
             predicate = predicate[: max(predicate.rfind(","), 0)]
-            if not predicate.strip() and not _LABEL.search(text[floors[index]:start].rstrip(" “")):
+            if not predicate.strip() and not _label(text[floors[index]:start].rstrip(" “")):
                 continue
         before = text[floors[index]:start]
-        label_match = _LABEL.search(before.rstrip(" “"))
+        label_match = _label(before.rstrip(" “"))
         descriptions = describe(predicate, category, account=group[-1].account,
                                 example=before.rstrip(" “").endswith(("如", "例如", "比如")))
         if not descriptions and label_match and is_problem(label_match.group("label")):
@@ -147,6 +164,8 @@ def _bare_predicate(predicate: str) -> bool:
 
 
 def _table_problems(ctx, units) -> list[dict]:
+    if not ctx.tables:
+        return []
     at = {(m.start, m.source): unit.name for unit in units for m in unit.mentions}
     out: list[dict] = []
     for table in ctx.tables:

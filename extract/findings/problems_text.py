@@ -20,7 +20,10 @@ _SUBJECT = regex.compile(
     r"[^,]{0,16}?(?:单位|部门|乡镇|街道|账号|网站|政务新媒体|新媒体|地区|市州|县区|栏目)(?:单位|账号)?"
     r"(?:也|还|仍|均|都)?(?:存在|出现|因)?")
 _ADVERBS = regex.compile(r"^(?:虽然?|仍然?|还|也|均|都|却|则|依然|依旧|同样)+")
-_ENDING = regex.compile(r"(?<=(?:不|未|无|差|低|少|慢|乱|错)\p{Han}{0,3})(?:等|的)?(?:现象|问题|情况)$|[。;,、\s]+$")
+_ENDING_WORDS = ("现象", "问题", "情况")
+_ENDING_MARKS = ("。", ";", ",", "、")
+_ENDING = regex.compile(rf"(?<=(?:不|未|无|差|低|少|慢|乱|错)\p{{Han}}{{0,3}})(?:等|的)?(?:{'|'.join(_ENDING_WORDS)})$"
+                        rf"|[{''.join(_ENDING_MARKS)}\s]+$")
 _COUNTED_PAIR = regex.compile(r"^(出现|存在|有)?(.+?\d+[次个处条件篇])和(.+?\d+[次个处条件篇])$")
 _HEAD_PAIR = regex.compile(r"^(\p{Han}{1,6}?)((?:不|未|无)\p{Han}{1,5})、((?:不|未|无)\p{Han}{1,5})$")
 _NONE_CELL = regex.compile(r"^(?:未发现(?:明显)?问题|无|无问题|暂无|合格|正常|/|-|—|)$")
@@ -51,7 +54,7 @@ def _clean(part: str, category: str | None) -> str:
     if part.startswith("存在") and len(part) > 4:
         part = part[2:]
     for _ in range(2):
-        part = _ENDING.sub("", part)
+        part = _trim_ending(part)
     if category:
         common = 0
         while common < min(len(part), len(category)) and part[common] == category[common]:
@@ -59,6 +62,13 @@ def _clean(part: str, category: str | None) -> str:
         if common >= 4 and len(part) - common >= 4:
             part = part[common:]
     return part.strip()
+
+
+def _trim_ending(part: str) -> str:
+    """_ENDING.sub("", part), skipped when the part ends in neither 现象/问题/情况 nor punctuation or space."""
+    if part.endswith(_ENDING_WORDS) or part[-1:] in _ENDING_MARKS or part[-1:].isspace():
+        return _ENDING.sub("", part)
+    return part
 
 
 def _distribute(part: str) -> list[str]:

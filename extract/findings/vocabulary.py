@@ -5,7 +5,7 @@ import regex
 
 from ..data import load_yaml
 
-__all__ = ["alternation", "load_yaml", "longest_first"]
+__all__ = ["alternation", "cores", "load_yaml", "longest_first"]
 
 
 def longest_first(words) -> tuple[str, ...]:
@@ -16,3 +16,9 @@ def longest_first(words) -> tuple[str, ...]:
 def alternation(words) -> str:
     """A regex alternation of literal words, longest first so the longest one wins."""
     return "|".join(regex.escape(w) for w in longest_first(words))
+
+
+def cores(words) -> tuple[str, ...]:
+    """The words containing no other word: every text with one of `words` has one of these."""
+    words = set(words)
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))

@@ -17,8 +17,11 @@ _DATE = regex.compile(
 _MONTH_DAY = regex.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _DATE_LINE = regex.compile(rf"^\(?{_DATE.pattern}\)?$")
 _DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
-_TITLE_WORDS = regex.compile(r"(通报|年度报告|报告|通知|情况|公告|意见|总结|的函)\)?$")
+_TITLE_ENDINGS = tuple(word + close for word in ("通报", "年度报告", "报告", "通知", "情况", "公告", "意见", "总结", "的函")
+                       for close in ("", ")"))
 # A title line often carries junk after it: a site name after a dash, the number in brackets.
+# _TITLE_TAIL is only tried on lines with a dash or ending in 号), as each of its matches needs one.
+_DASHES = regex.compile(r"[-_|—]")
 _TITLE_TAIL = regex.compile(r"(?<=通报|报告|通知|情况|公告|意见|总结|的函)(?:\s*[-_|—]+\s*[^。]{0,40}|\s*\((?P<number>[^()]{2,20}\d+号)\))$")
 _NAV = regex.compile(r"^(?:上一条|下一条|上一篇|下一篇|首页|网站首页|EN$|https?:)|^您?(?:当前|现在|所在)?的?位置|>.*>|/.*/.*/")
 _RECIPIENT_LINE = regex.compile(r"^[^。]{2,200}[:]$")
@@ -53,6 +56,7 @@ _HAN = regex.compile(r"\p{Han}")
 _CC = regex.compile(r"^\s*(?:抄报|抄送)\s*[:]\s*(?P<v>.+)$")
 _NAME_SEP = regex.compile(r"[、和及]")
 _PHONE_SEP = regex.compile(r"[、,/]")
+_NAME_MARKS = regex.compile(r"[,、;，；(（〔\[)）〕\]]")  # what split_names acts on: separators, brackets
 
 @dataclass
 class Metadata:
@@ -102,13 +106,13 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
             clean = head.group("title")
         if _NAV.search(clean) or "|" in clean or not 6 <= len(clean) <= 200 or clean.endswith(":"):
             continue
-        tail = _TITLE_TAIL.search(clean)
+        tail = _TITLE_TAIL.search(clean) if clean.endswith("号)") or _DASHES.search(clean) else None
         number = tail.group("number") if tail else None
         clean = clean[: tail.start()] if tail else clean
-        if _TITLE_WORDS.search(clean) and "。" not in clean and len(clean) <= 150:
+        if clean.endswith(_TITLE_ENDINGS) and "。" not in clean and len(clean) <= 150:
             return clean, number
         nxt = lines[index + 1][1].strip() if index + 1 < len(lines) else ""
-        if nxt and len(clean) + len(nxt) <= 150 and _TITLE_WORDS.search(nxt) and not nxt.endswith(":") \
+        if nxt and len(clean) + len(nxt) <= 150 and nxt.endswith(_TITLE_ENDINGS) and not nxt.endswith(":") \
                 and _YEAR_OR_ABOUT.search(clean) and not _CLAUSE_MARK.search(clean + nxt):
             return clean + nxt, None
     return None, None
@@ -142,12 +146,15 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
         if meta.title and line.startswith(meta.title) and len(line) > len(meta.title):
             start, line = start + len(meta.title), line[len(meta.title):]
             line = line[: line.index(":") + 1] if ":" in line[:80] else line
-        if _RECIPIENT_LINE.match(line) and ("各" in line or _ORG_END.search(line.rstrip(":").split(",")[0])):
+        if line.endswith(":") and _RECIPIENT_LINE.match(line) \
+                and ("各" in line or _ORG_END.search(line.rstrip(":").split(",")[0])):
             meta.recipients = split_names(line.rstrip(":"))
             meta.body_start = start + len(line) + 1
             break
 
     for _, line in lines[:head_limit]:
+        if "号" not in line:
+            continue
         match = _DOC_NUMBER.fullmatch(line.strip()) or (
             _DOC_NUMBER.search(line) if line.strip().startswith(("文号", "发文字号")) else None)
         if match:
@@ -177,16 +184,17 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
 
 def split_names(line: str) -> list[str]:
     """Split a list of bodies on , 、 ; outside brackets: 各县(市、区)人民政府 stays whole."""
-    names, depth, current = [], 0, []
-    for ch in line:
-        depth += ch in "(（〔["
-        depth -= ch in ")）〕]" and depth > 0
-        if ch in ",、;，；" and depth == 0:
-            names.append("".join(current).strip())
-            current = []
-        else:
-            current.append(ch)
-    names.append("".join(current).strip())
+    names, depth, start = [], 0, 0
+    for mark in _NAME_MARKS.finditer(line):
+        ch = mark.group()
+        if ch in "(（〔[":
+            depth += 1
+        elif ch in ")）〕]":
+            depth -= depth > 0
+        elif depth == 0:
+            names.append(line[start:mark.start()].strip())
+            start = mark.end()
+    names.append(line[start:].strip())
     return [n for n in names if n]
 
 
@@ -217,8 +225,9 @@ def _header_value(lines, keys) -> str | None:
 
 
 def _header_date(lines, pairs, meta: Metadata) -> str | None:
+    head = "\n".join(line for _, line in lines)  # one scan per key rules most keys out
     for key in _HEADER_DATE_KEYS:
-        value = pairs.get(key) or _header_value(lines, (key,))
+        value = pairs.get(key) or (_header_value(lines, (key,)) if key in head else None)
         if not value:
             continue
         match = _DATE.search(value)
@@ -297,7 +306,7 @@ def _range_dates(first_text: str, second_text: str, year: int | None) -> dict | 
 
 def _attachments(lines) -> list[str]:
     for index, (_, line) in enumerate(lines):
-        match = _ATTACHMENT_START.match(line.strip())
+        match = _ATTACHMENT_START.match(line.strip()) if "附" in line else None
         if not match or (match.group("rest") and _DIGITS.match(match.group("rest"))):
             continue
         titles: list[str] = []
@@ -339,7 +348,7 @@ def _contacts(text: str) -> list[dict]:
         for index, name in enumerate(names):
             number = phones[index] if index < len(phones) else (phones[-1] if phones else None)
             contacts.append({"name": name, "phone": number.strip() if number else None})
-    if not contacts:
+    if not contacts and "联系" in text:
         contacts = [{"name": None, "phone": number.strip()} for m in _PHONE.finditer(text)
                     if "联系" in text[max(0, m.start() - 8):m.start() + 4]
                     for number in _PHONE_SEP.split(m.group("phone"))]

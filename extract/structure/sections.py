@@ -1,6 +1,7 @@
 """Numbered sections (一、 （一） 1. （1） ① 一是) built into a tree that tolerates scraper damage."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -19,8 +20,15 @@ _LINE_STYLES = [
     ("num_paren", 4, regex.compile(r"\((\d{1,2})\)")),
     ("circled", 5, regex.compile(rf"([{CIRCLED}])")),
 ]
+# All styles in one match per line: group n + 1 holds the number of style n (the first style listed
+# wins, as in a loop over them); a line opening with 附件 matches with no group. re runs it faster.
+_MARKED_LINE = re.compile("|".join(pattern.pattern for _, _, pattern in _LINE_STYLES) + "|附件")
 # 一是… 二是… / 一要… 二要…: items that may also run inline inside a paragraph.
-_INLINE_ITEM = regex.compile(rf"(?:^|(?<=[。;:]))([{CN}]{{1,3}})(是|要|要求|方面)(?=[^,。]{{2}})", regex.MULTILINE)
+_ITEM_WORDS = ("是", "要", "要求", "方面")
+_INLINE_ITEM = regex.compile(rf"(?:^|(?<=[。;:]))([{CN}]{{1,3}})({'|'.join(_ITEM_WORDS)})(?=[^,。]{{2}})",
+                             regex.MULTILINE)
+# A list counts up from an item numbered 1, and a numeral worth 1 ends in 一: no 一是, no list.
+_FIRST_ITEMS = tuple("一" + word for word in _ITEM_WORDS)
 _TITLE_END = regex.compile(r"[。!?;]")
 _MAX_TITLE = 60
 _ATTACHMENT_HEAD = regex.compile(r"附件\s*[:\d一二三四五六七八九十]|附件$")
@@ -66,47 +74,50 @@ def vocabulary() -> dict:
     return load_yaml("sections.yaml")
 
 
+@lru_cache(maxsize=1)
+def _ranked_phrases() -> list[tuple[str, str]]:
+    """(phrase, kind), longest first and, on a tie, the kind listed first first."""
+    kinds = vocabulary()["kinds"]
+    ranked = [(len(phrase), -order, phrase, kind)
+              for order, kind in enumerate(kinds) for phrase in kinds[kind]]
+    return [(phrase, kind) for _, _, phrase, kind in sorted(ranked, key=lambda r: r[:2], reverse=True)]
+
+
 def classify_title(title: str) -> str | None:
     """The kind whose longest phrase occurs in the heading, or None."""
-    best, best_key = None, (0, 0)
-    kinds = vocabulary()["kinds"]
-    for priority, kind in enumerate(reversed(list(kinds))):
-        for phrase in kinds[kind]:
-            if phrase in title and (len(phrase), priority) > best_key:
-                best, best_key = kind, (len(phrase), priority)
-    return best
+    return next((kind for phrase, kind in _ranked_phrases() if phrase in title), None)
 
 
 def _problem_score(text: str) -> int:
     return sum(text.count(cue) for cue in vocabulary()["problem_cues"])
 
 
-def _heading_at(line: str, line_start: int) -> Section | None:
-    for style, rank, pattern in _LINE_STYLES:
-        match = pattern.match(line)
-        if not match:
-            continue
-        raw = match.group(1)
-        value = CIRCLED.index(raw) + 1 if style == "circled" else (
-            int(raw) if raw.isdigit() else chinese_to_int(raw))
-        if value is None or value <= 0 or value > 99:
-            return None
-        rest = line[match.end():]
-        end = _TITLE_END.search(rest)
-        title = rest[: end.start()] if end else rest
-        if not end and len(title) > _MAX_TITLE:
-            title = title[:_MAX_TITLE]
-        if not title.strip():
-            return None
-        body = line_start + match.end() + (end.end() if end else len(rest))
-        return Section(raw, style, rank, value, title.strip(), line_start,
-                       title_start=line_start + match.end(), body_start=body)
-    return None
+def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
+    """The heading a _MARKED_LINE match opens, unless its number or title is unusable."""
+    style, rank, _ = _LINE_STYLES[match.lastindex - 1]
+    raw = match.group(match.lastindex)
+    value = CIRCLED.index(raw) + 1 if style == "circled" else (
+        int(raw) if raw.isdigit() else chinese_to_int(raw))
+    if value is None or value <= 0 or value > 99:
+        return None
+    marker = match.end()
+    rest = line[marker:]
+    end = _TITLE_END.search(rest)
+    title = rest[: end.start()] if end else rest
+    if not end and len(title) > _MAX_TITLE:
+        title = title[:_MAX_TITLE]
+    if not title.strip():
+        return None
+    body = line_start + marker + (end.end() if end else len(rest))
+    return Section(raw, style, rank, value, title.strip(), line_start,
+                   title_start=line_start + marker, body_start=body)
 
 
 def _inline_items(text: str, start: int, end: int) -> list[Section]:
     """一是/二是 items inside a span, kept only when they count up from 一."""
     items: list[Section] = []
+    if not any(text.find(first, start, end) >= 0 for first in _FIRST_ITEMS):
+        return items
     for match in _INLINE_ITEM.finditer(text, start, end):
         value = chinese_to_int(match.group(1))
         if value != len(items) + 1:
@@ -126,9 +137,10 @@ def find_headings(text: str) -> list[Section]:
     pos = 0
     in_attachment_list = False
     for line in text.split("\n"):
-        if _ATTACHMENT_HEAD.match(line):
+        match = _MARKED_LINE.match(line)
+        if match and not match.lastindex and _ATTACHMENT_HEAD.match(line):
             in_attachment_list = True
-        heading = _heading_at(line, pos)
+        heading = _heading_at(match, line, pos) if match and match.lastindex else None
         if heading and in_attachment_list and heading.style == "num_dot":
             heading = None
         elif heading:
