@@ -301,12 +301,18 @@ def test_unlistable_directories_are_recorded_and_outdir_is_not_read(tmp_path, mo
     assert errors(out) == {f"{src}/locked": "E111"}
 
 
-def test_parquet_tables_have_the_documented_columns(fake_inputs, tmp_path):
+def _dataset(fake_inputs, out: Path, workers: int) -> set[str]:
+    """The fake inputs without the hang and the crash, converted; the ids of the good documents."""
     src, good = fake_inputs
     for name in ("hang.txt", "crash.txt"):
         (src / name).unlink()
+    run_batch([src], out, workers=workers, quiet=True, extractor=FAKE)
+    return good
+
+
+def test_parquet_tables_have_the_documented_columns(fake_inputs, tmp_path):
     out = tmp_path / "out"
-    run_batch([src], out, workers=2, quiet=True, extractor=FAKE)
+    good = _dataset(fake_inputs, out, workers=2)
     rows = {name: pq.read_table(out / f"{name}.parquet") for name in TABLES}
     for name, table in rows.items():
         assert table.schema.equals(SCHEMAS[name], check_metadata=False), name
@@ -328,11 +334,8 @@ def test_parquet_from_several_processes_equals_one(fake_inputs, tmp_path, monkey
     """Slices converted in parallel and joined give the rows, in order, that one process writes."""
     import extract.batch.parquet as parquet
 
-    src, _ = fake_inputs
-    for name in ("hang.txt", "crash.txt"):
-        (src / name).unlink()
     out = tmp_path / "out"
-    run_batch([src], out, workers=1, quiet=True, extractor=FAKE)
+    _dataset(fake_inputs, out, workers=1)
     one = {name: pq.read_table(out / f"{name}.parquet") for name in TABLES}
     monkeypatch.setattr(parquet, "PARALLEL_BYTES", 0)
     for workers in (2, 3, 50):
