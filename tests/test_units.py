@@ -1,14 +1,10 @@
 """Named units on real notice sentences: what is a unit, its type and name, and what is not."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from extract.findings import gazetteer
 from extract.findings.context import Context
-from extract.findings.gazetteer import divisions, nlp, ruler_spans
+from extract.findings.gazetteer import divisions, nlp, ruler_patterns, ruler_spans
 from extract import extract_text
 from extract.findings.units import find_units, link_units
 from extract.structure.sections import build_sections
@@ -184,10 +180,8 @@ def _ents(text: str) -> list[tuple[int, int, str, str]]:
 def test_ruler_spans_break_ties_as_the_entity_ruler_does():
     """Every phrase the pattern file gives two labels (河北, 县长, 微博…) alone, in a row and in a sentence."""
     phrases: dict[str, set] = {}
-    for line in (Path(gazetteer.__file__).parent.parent / "data" / "unit_patterns.jsonl").open():
-        if line.strip():
-            pattern = json.loads(line)
-            phrases.setdefault(pattern["pattern"], set()).add(pattern["label"])
+    for pattern in ruler_patterns():
+        phrases.setdefault(pattern["pattern"], set()).add(pattern["label"])
     shared = [phrase for phrase, labels in phrases.items() if len(labels) > 1]
     assert shared
     for text in shared + ["".join(shared), "、".join(shared), "经查," + " ".join(shared) + "未更新。"]:

@@ -49,9 +49,13 @@ def nlp():
 
     pipeline = spacy.blank("zh")
     ruler = pipeline.add_pipe("future_entity_ruler", config={"phrase_matcher_attr": "ORTH", "validate": False})
-    patterns = [json.loads(line) for line in _data("unit_patterns.jsonl").splitlines() if line.strip()]
-    ruler.add_patterns(patterns)
+    ruler.add_patterns(ruler_patterns())
     return pipeline
+
+
+def ruler_patterns() -> list[dict]:
+    """The EntityRuler's patterns (unit_patterns.jsonl): label, phrase and id of each."""
+    return [json.loads(line) for line in _data("unit_patterns.jsonl").splitlines() if line.strip()]
 
 
 @lru_cache(maxsize=1)
@@ -65,12 +69,10 @@ def _automaton():
 
     order = {tuple(pair): rank for rank, pair in enumerate(vocab()["ruler_tie_order"])}
     entries: dict[str, list[tuple[int, str, str]]] = {}
-    for line in _data("unit_patterns.jsonl").splitlines():
-        if line.strip():
-            p = json.loads(line)
-            entry = (order[p["label"], p["id"]], p["label"], p["id"])
-            if entry not in entries.setdefault(p["pattern"], []):
-                entries[p["pattern"]].append(entry)
+    for p in ruler_patterns():
+        entry = (order[p["label"], p["id"]], p["label"], p["id"])
+        if entry not in entries.setdefault(p["pattern"], []):
+            entries[p["pattern"]].append(entry)
     phrases = list(entries)
     return ahocorasick_rs.AhoCorasick(phrases), [tuple(entries[p]) for p in phrases]
 
