@@ -141,8 +141,8 @@ def derive(outdir: Path, workers: int = 1) -> dict[str, int]:
     source = outdir / "documents.jsonl"
     slices = line_slices(source, workers if source.exists() and source.stat().st_size >= PARALLEL_BYTES else 1)
     final = {name: outdir / f"{name}.parquet" for name in SCHEMAS}
+    targets = {name: temp_for(path) for name, path in final.items()}
     if len(slices) == 1:
-        targets = {name: temp_for(path) for name, path in final.items()}
         totals = _convert(source, *slices[0], targets)
     else:
         parts = [{name: temp_for(path).with_suffix(f".{k}.tmp") for name, path in final.items()}
@@ -151,7 +151,6 @@ def derive(outdir: Path, workers: int = 1) -> dict[str, int]:
             context = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
             with ProcessPoolExecutor(len(slices), mp_context=context) as pool:
                 counts = list(pool.map(_convert, *zip(*[(source, a, b, t) for (a, b), t in zip(slices, parts)])))
-            targets = {name: temp_for(path) for name, path in final.items()}
             _join(parts, targets)
         finally:
             for part in parts:
