@@ -12,7 +12,7 @@ from hypothesis import given, settings, strategies as st
 
 from extract.readers.txt import _utf16_by_nuls
 from extract.text import normalise as N
-from extract.text.edits import Edit, apply_edits, compose
+from extract.text.edits import Edit, apply_edits
 from extract.text.mojibake import _best_two, _chars, _completing, _fluency
 from extract.text.pinyin import _ANNOTATION, _CLOSING, readers, readings, reads
 
@@ -29,6 +29,11 @@ def naive_apply(text: str, edits: list[Edit]) -> tuple[str, list[int]]:
         offsets += list(range(cursor, start)) + [start + min(k, max(end - start - 1, 0)) for k in range(len(replacement))]
         cursor = end
     return "".join(pieces + [text[cursor:]]), offsets + list(range(cursor, len(text) + 1))
+
+
+def compose(outer: array, inner: array) -> array:
+    """Map through `outer` (new → middle) then `inner` (middle → source), one index at a time."""
+    return array("i", map(inner.__getitem__, outer))
 
 
 @st.composite

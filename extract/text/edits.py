@@ -59,8 +59,3 @@ def apply_edits(text: str, edits: Sequence[Edit], base: array | None = None) -> 
     pieces.append(text[cursor:])
     offsets += base[cursor : len(text) + 1]
     return "".join(pieces), offsets
-
-
-def compose(outer: array, inner: array) -> array:
-    """Map through `outer` (new → middle) then `inner` (middle → source)."""
-    return array("i", map(inner.__getitem__, outer))
