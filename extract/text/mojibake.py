@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .convert import t2s
 from .edits import Edit
-from .pinyin import SYLLABLE, has_tone, readers, readings, reads, strip_tone, syllables
+from .pinyin import SYLLABLE, has_tone, readers, reads, strip_tone, syllables
 
 # The scraper narrowed these after decoding; inside a shifted run they were full-width.
 _WIDE = str.maketrans(",:;()!", "，：；（）！")
@@ -244,7 +244,7 @@ def _split(text: str, m: re.Match) -> tuple[list[Edit], list[str]] | None:
     prev = _encode(text[m.start() - 1 : m.start()]) if m.start() else None
     if not prev or not has_tone(syllable) or strip_tone(syllable) not in syllables():
         return None
-    leads = [x for x, c in _completing(prev[1]) if syllable in readings(c)]  # toned: reads() is this lookup
+    leads = [x for x, c in _completing(prev[1]) if reads(c, syllable, False)]
     if not leads:
         return None
     candidates = [c for x in leads for c in _chars(x, None if trail == "?" else ord(trail))]
