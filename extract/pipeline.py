@@ -15,7 +15,6 @@ from .structure.tables import Table, find_tables
 from .text.normalise import Normalised, normalise
 
 
-
 def read_and_normalise(path: str | Path, data: bytes | None = None) -> tuple[ReadResult, Normalised, bytes]:
     """The text stage for one file: what was read, and its normalised form."""
     if data is None:
@@ -29,7 +28,9 @@ def extract_file(path: str | Path, data: bytes | None = None, *, include_text: b
     result, norm, data = read_and_normalise(path, data)
     source = {"path": str(path), "format": result.format, "encoding": result.encoding,
               "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
-    return build_document(norm, source, warnings=list(result.warnings), include_text=include_text)
+    warnings = list(result.warnings)
+    del result, data  # the text as read and its bytes: a long file's peak memory is lower without them
+    return build_document(norm, source, warnings=warnings, include_text=include_text)
 
 
 def extract_text(text: str, *, include_text: bool = True) -> dict:

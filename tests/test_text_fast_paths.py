@@ -11,9 +11,11 @@ import regex
 from hypothesis import given, settings, strategies as st
 
 from extract.readers.txt import _utf16_by_nuls
-from extract.text import normalise as N
+from .conftest import NOTICES
+from extract.text import convert, edits as E, normalise as N
 from extract.text.edits import Edit, apply_edits
 from extract.text.mojibake import _best_two, _chars, _completing, _fluency
+from extract.text import pinyin as P
 from extract.text.pinyin import _ANNOTATION, _CLOSING, readers, readings, reads
 
 PROPERTY = settings(max_examples=300, deadline=None, derandomize=True)
@@ -51,6 +53,26 @@ def test_apply_edits_maps_like_the_index_by_index_version(case):
     assert (new, offsets.tolist()) == naive_apply(text, edits)
     base = array("i", range(5, 5 + 3 * (len(text) + 1), 3))  # the map of an earlier step
     assert apply_edits(text, edits, base) == (new, compose(offsets, base))
+
+
+@PROPERTY
+@given(edited())
+def test_long_texts_count_their_own_map_and_get_the_same_result(case):
+    text, edits = case
+    shared = apply_edits(text, edits)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(E, "_SHARED_MAX", 0)  # every text is "long": no shared identity map is sliced
+        assert apply_edits(text, edits) == shared
+
+
+def test_edits_out_of_order_are_refused_before_anything_is_built():
+    with pytest.raises(ValueError, match="overlap"):
+        apply_edits("甲乙丙", [Edit(1, 2, "x", "k"), Edit(0, 1, "y", "k")])
+
+
+@pytest.mark.parametrize("text", ["甲乙\n丙丁\n" * 30_000, "甲" * 70_000 + "\n乾隆" * 10, "乾" * 140_000])
+def test_block_conversion_equals_one_call(text):
+    assert convert.to_simplified(text) == convert.t2s().convert(text)
 
 
 @PROPERTY
@@ -170,7 +192,36 @@ class LengthChangingT2S:
 
 def test_alignment_when_t2s_changes_length_maps_and_counts_as_before(monkeypatch):
     monkeypatch.setattr(N, "t2s", LengthChangingT2S)
+    monkeypatch.setattr(convert, "t2s", LengthChangingT2S)
     norm = N.normalise("　甲乾隆乙\n丙（一）")
     assert norm.text == "甲干乙\n丙(一)"
     assert list(norm.offsets) == [1, 2, 4, 5, 6, 7, 8, 9, 10]
     assert norm.repairs == {"width": 3, "blank_line": 1, "script": 1}  # no "opencc" count
+
+
+def pinyin_edits_as_first_written(text: str) -> list[Edit]:
+    """find_pinyin_annotations before it streamed: every candidate kept, the quorum counted after."""
+    legal, found = P.syllables(), []
+    for m in _ANNOTATION.finditer(text):
+        char, opened, syllable = m.groups()
+        if P.strip_tone(syllable) in legal:
+            found.append((m.start(2), m.end(), char, opened, syllable, P.has_tone(syllable)))
+    quorum = sum(1 for *_, opened, _, toned in found if toned and opened) >= P._TONELESS_QUORUM
+    return [Edit(start, end, "", "pinyin") for start, end, char, opened, syllable, toned in found
+            if (toned or (opened and quorum)) and (char == "\ufffd" or reads(char, syllable, bool(opened)))]
+
+
+ANNOTATED = st.lists(st.sampled_from(["問(wèn)", "題(tí)", "問wèn)", "中(zhong)", "和(he)", "甲(a)", "\ufffd(lì)",
+                                      "(一)", "用(yòng", "文", "。", "\n", "國(guó)", "x(ma)"]), max_size=40).map("".join)
+
+
+@PROPERTY
+@given(ANNOTATED)
+def test_streamed_pinyin_edits_equal_the_two_pass_version(text):
+    assert P.find_pinyin_annotations(text) == pinyin_edits_as_first_written(text)
+
+
+def test_streamed_pinyin_edits_on_the_annotated_notices():
+    for path in sorted(NOTICES.glob("*.txt")):
+        text = path.read_text("utf-8")
+        assert P.find_pinyin_annotations(text) == pinyin_edits_as_first_written(text), path.name

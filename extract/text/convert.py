@@ -10,3 +10,23 @@ import opencc
 def t2s() -> opencc.OpenCC:
     """Traditional → simplified; t2s only, since tw2sp rewrites organisation names."""
     return opencc.OpenCC("t2s")
+
+
+_BLOCK = 1 << 16  # characters per OpenCC call on a long text
+
+
+def to_simplified(text: str) -> str:
+    """t2s over the whole text, a block of lines at a time: OpenCC holds a segment per character.
+
+    No dictionary phrase holds a newline, so cutting after one converts exactly as one call would.
+    """
+    if len(text) <= _BLOCK:
+        return t2s().convert(text)
+    convert, parts, start = t2s().convert, [], 0
+    while start < len(text):
+        cut = text.rfind("\n", start, start + _BLOCK) + 1 or text.find("\n", start + _BLOCK) + 1 or len(text)
+        if start + _BLOCK >= len(text):
+            cut = len(text)
+        parts.append(convert(text[start:cut]))
+        start = cut
+    return "".join(parts)

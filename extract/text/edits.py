@@ -39,23 +39,39 @@ def apply_edits(text: str, edits: Sequence[Edit], base: array | None = None) -> 
     The map has len(new)+1 entries, each the index in `text` the new character came from, and is
     monotonic: a replacement's characters point into the span they replaced, an insertion points
     at the character after it. With `base`, the map of `text` itself, the result maps through it.
+    The map is allocated once at its final size and filled by copies, so a long text needs one map
+    more, not a growing one and a copy of it.
     """
-    if base is None:
-        base = _counting(len(text) + 1)
-    pieces: list[str] = []
-    offsets = array("i")
-    cursor = 0
+    size, cursor = len(text), 0
     for start, end, replacement, _ in edits:
         if start < cursor or end < start or end > len(text):
             raise ValueError(f"edits overlap or run out of range at {start}:{end}")
-        pieces.append(text[cursor:start])
-        pieces.append(replacement)
-        # Replacement character k comes from start + min(k, span - 1), or from start when span is 0.
-        kept = min(len(replacement), end - start)
-        offsets += base[cursor : start + kept]
-        if len(replacement) > kept:
-            offsets += array("i", (base[max(end - 1, start)],)) * (len(replacement) - kept)
+        size += len(replacement) - (end - start)
         cursor = end
-    pieces.append(text[cursor:])
-    offsets += base[cursor : len(text) + 1]
+    if base is None and len(text) < _SHARED_MAX:
+        base = _counting(len(text) + 1)
+    pieces: list[str] = []
+    offsets = array("i", (0,)) * (size + 1)
+    with memoryview(offsets) as out, memoryview(base if base is not None else offsets) as source:
+        at = cursor = 0
+
+        def copy(stop: int) -> None:
+            """out[at:] = the map of text[cursor:stop]."""
+            nonlocal at
+            out[at : at + stop - cursor] = array("i", range(cursor, stop)) if base is None else source[cursor:stop]
+            at += stop - cursor
+
+        for start, end, replacement, _ in edits:
+            pieces.append(text[cursor:start])
+            pieces.append(replacement)
+            # Replacement character k comes from start + min(k, span - 1), or from start when span is 0.
+            kept = min(len(replacement), end - start)
+            copy(start + kept)
+            if len(replacement) > kept:
+                origin = max(end - 1, start) if base is None else base[max(end - 1, start)]
+                out[at : at + len(replacement) - kept] = array("i", (origin,)) * (len(replacement) - kept)
+                at += len(replacement) - kept
+            cursor = end
+        pieces.append(text[cursor:])
+        copy(len(text) + 1)
     return "".join(pieces), offsets

@@ -12,7 +12,7 @@ from functools import lru_cache
 import regex
 
 from ..data import load_yaml
-from .convert import t2s
+from .convert import t2s, to_simplified
 from .edits import Edit, apply_edits, identity_map
 from .mojibake import find_mojibake
 from .pinyin import find_pinyin_annotations
@@ -232,7 +232,7 @@ def normalise(raw: str) -> Normalised:
         text = _narrow(text, repairs)  # narrowing is idempotent: only repaired text needs it again
     step(_whitespace_edits(text))
     step(_line_break_edits(text))
-    converted = t2s().convert(text)
+    converted = to_simplified(text)
     script = detect_script(text, converted)
     if len(converted) == len(text):
         text = converted

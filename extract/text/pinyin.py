@@ -72,12 +72,20 @@ def find_pinyin_annotations(text: str) -> list[Edit]:
     """Edits deleting each annotation with its parentheses, so the text reads as the page meant it."""
     if ")" not in text or not _CLOSING.search(text):
         return []
-    legal, found = syllables(), []
+    legal, edits, toneless, toned_and_opened = syllables(), [], [], 0
     for m in _ANNOTATION.finditer(text):
         char, opened, syllable = m.groups()
-        if strip_tone(syllable) in legal:
-            found.append((m.start(2), m.end(), char, opened, syllable, has_tone(syllable)))
-    quorum = sum(1 for *_, opened, _, toned in found if toned and opened) >= _TONELESS_QUORUM
-    # Without its '(' only a known reading (or a character a repair could not restore) convinces.
-    return [Edit(start, end, "", "pinyin") for start, end, char, opened, syllable, toned in found
-            if (toned or (opened and quorum)) and (char == "\ufffd" or reads(char, syllable, bool(opened)))]
+        if strip_tone(syllable) not in legal:
+            continue
+        if has_tone(syllable):
+            toned_and_opened += bool(opened)
+            # Without its '(' only a known reading (or a character a repair could not restore) convinces.
+            if char == "\ufffd" or reads(char, syllable, bool(opened)):
+                edits.append(Edit(m.start(2), m.end(), "", "pinyin"))
+        elif opened:
+            toneless.append((m.start(2), m.end(), char, syllable))
+    if toned_and_opened >= _TONELESS_QUORUM and toneless:
+        edits += [Edit(start, end, "", "pinyin") for start, end, char, syllable in toneless
+                  if char == "\ufffd" or reads(char, syllable, True)]
+        edits.sort()
+    return edits
