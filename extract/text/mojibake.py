@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .convert import t2s
 from .edits import Edit
+from .lexicon import MIN_WORD, load as load_lexicon
 from .pinyin import SYLLABLE, has_tone, readers, reads, strip_tone, syllables
 
 # The scraper narrowed these after decoding; inside a shifted run they were full-width.
@@ -30,7 +31,6 @@ _PUNCT = {"，": 500_000, "。": 300_000, "、": 100_000, "“": 80_000, "”": 
           "）": 50_000, "：": 50_000, "；": 20_000, "《": 20_000, "》": 20_000,
           "〔": 5_000, "〕": 5_000, "【": 5_000, "】": 5_000, "！": 5_000, "？": 5_000, "—": 5_000, "…": 5_000}
 _MARGIN = 4.0  # per-character log gain a repair must show: shifted runs gain 4 to 8, text read right under 3.5
-_MIN_WORD = 50  # rarer jieba words are noise: 遥现 would beat 。现
 _SURE = math.log(10)  # how much likelier the chosen character must make its context than the next
 _CONTEXT = 3
 _FEW = 4  # candidates scored one by one: sorting out which to skip costs more
@@ -38,26 +38,10 @@ _FEW = 4  # candidates scored one by one: sorting out which to skip costs more
 
 @cache
 def _lexicon() -> tuple[dict[str, int], Counter[str], float]:
-    """jieba's word frequencies, character frequencies summed over the words, and their total.
+    """jieba's word frequencies, character frequencies summed over the words, and their total."""
+    import jieba  # only its dictionary file is read, and only when a damaged run needs judging
 
-    Only single characters and words of at least _MIN_WORD are kept: nothing reads the rest, and
-    dropping them halves the memory a worker needs.
-    """
-    words: dict[str, int] = {}
-    chars: Counter[str] = Counter()
-    total = 0
-    import jieba  # its dictionary is read only when a damaged run needs judging
-
-    with Path(jieba.__file__).with_name("dict.txt").open(encoding="utf-8") as lines:
-        for line in lines:
-            word, freq_text = line.split(" ")[:2]
-            freq = int(freq_text)
-            total += freq
-            if len(word) == 1 or freq >= _MIN_WORD:
-                words[word] = freq
-            for ch in word:
-                chars[ch] += freq
-    return words, chars, float(total)
+    return load_lexicon(Path(jieba.__file__).with_name("dict.txt"))
 
 
 @lru_cache(maxsize=8192)  # the same characters and short contexts are judged over and over
@@ -97,7 +81,7 @@ def _segmented(s: str) -> float:
             if j == i + 1:
                 freq = _char_freq(word)
             else:
-                freq = words.get(word, 0) if words.get(word, 0) >= _MIN_WORD else 0
+                freq = words.get(word, 0) if words.get(word, 0) >= MIN_WORD else 0
             if freq:
                 best[j] = max(best[j], best[i] + math.log(freq / total))
     return best[-1]
