@@ -6,6 +6,7 @@ Lists are walked by hand, item by item, over a bounded window, so hostile input 
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 import regex
 
@@ -18,7 +19,9 @@ MAX_LIST = 600  # characters a list is walked back over; real lists are far shor
 MAX_SHARED = 4  # longest bare item that takes the suffix of the list's last name (西街 → 西街街道)
 
 
+@lru_cache(maxsize=1 << 12)
 def _item_ok(item: str, longest: int = 6) -> bool:
+    """Whether a list item can be a bare name; a pure test of a short string, so cached."""
     v = vocab()
     p = patterns()
     if not (2 <= len(item) <= longest) or not p["hanrun"].fullmatch(item):
@@ -29,12 +32,10 @@ def _item_ok(item: str, longest: int = 6) -> bool:
 
 
 def _boundary(text: str, position: int) -> int:
+    """Where the list before `position` starts: after the last hard break, at most MAX_LIST back."""
     floor = max(0, position - MAX_LIST)
-    hard = patterns()["hard"]
-    for i in range(position - 1, floor - 1, -1):
-        if hard.match(text, i):
-            return i + 1
-    return floor
+    last = patterns()["hard_last"].search(text, floor, position)
+    return last.end() if last else floor
 
 
 def _split_items(text: str, start: int, end: int, known: dict[int, tuple[int, Mention]]):
@@ -68,13 +69,14 @@ def _split_items(text: str, start: int, end: int, known: dict[int, tuple[int, Me
 def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, int]]) -> list[Mention]:
     """Bare names in 、-lists: sharing the place suffix of the last name, or closed by a group noun."""
     p = patterns()
-    if "、" not in text and not p["tail"].search(text):
+    listed, closed = "、" in text, may_close(text)
+    if not listed and not (closed and p["tail"].search(text)):
         return []  # the common case: no 、 to share a suffix over and no closing group noun
     v = vocab()
     known = {m.start - offset: (m.tail_end - offset, m) for m in found}
     out: list[Mention] = []
     taken: set[int] = set()
-    for m in found:
+    for m in found if listed else ():
         s = m.start - offset
         suffix = _place_suffix(m.name) if m.type in PLACE_TYPES and not m.quoted else None
         if not suffix or s == 0 or text[s - 1] != "、":
@@ -88,7 +90,7 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
             out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
                                tail_end=b + offset))
             taken.add(a)
-    for tail in p["tail"].finditer(text):
+    for tail in p["tail"].finditer(text) if closed else ():
         t = tail.start()
         if any(a <= t < b for a, b in masks):
             continue
@@ -110,6 +112,11 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
     return out
 
 
+def may_close(text: str) -> bool:
+    """Whether a closing group noun (等8个单位, 3家单位) may be written: each comes after 等, 个 or 家."""
+    return "等" in text or "个" in text or "家" in text
+
+
 def _place_suffix(name: str) -> str | None:
     return next((s for s in ("街道", "社区", "镇", "乡", "村") if name.endswith(s)), None)
 
@@ -128,9 +135,14 @@ def _noun_type(noun: str | None, acc: str | None) -> str:
 
 def bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[Mention]:
     """Unquoted account names right before an account word at a clause start (德山公安微博账号)."""
+    if not patterns()["account_gate"].search(text):
+        return []  # the common case: no account word that can end a bare name, so no run is walked
+    return _bare_accounts(text, offset, found, masks)
+
+
+def _bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[Mention]:
+    """bare_accounts without its gate."""
     p = patterns()
-    if not p["named_account"].search(text):
-        return []  # the common case, found without walking every run of Han characters
     v = vocab()
     out = []
     taken = sorted([(m.start - offset, m.tail_end - offset) for m in found] + list(masks))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import regex
 
-from .gazetteer import ruler_spans, vocab
-from .units_text import Ents, Mention, chains, official
+from .gazetteer import Ents, official, ruler_spans, vocab
+from .units_text import Mention, chains
 
 _NAME_HEAD = regex.compile(r"名称|单位|乡镇|街道|部门|账号|网站|区县|县区|市州|地区|镇")
 _NOT_NAME_HEAD = regex.compile(r"数|率|平台|问题|责任|时间|序号|得分|分值|类型|描述|备注|情况|金额|日期")

@@ -7,16 +7,18 @@ trimmed of words a name never starts with, and adjacent pieces chain when the le
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
 
-from .gazetteer import divisions, vocab
+from .gazetteer import SINGLE_GOV, Ents, divisions, divisions_prefix, province_shorts, vocab
 from .vocabulary import alternation
 
-SINGLE_GOV = frozenset("省市县区州旗盟")
 PLACE_TYPES = ("township", "subdistrict", "community")
+_PRONOUNS = frozenset("各我该")
+SITE_OPENINGS = ("政府", "人民政府")  # what a government site word (政府门户网站) opens with
 
 
 @dataclass
@@ -41,7 +43,7 @@ class Mention:
     extras: dict = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Piece:
     start: int
     end: int
@@ -53,7 +55,8 @@ class _Piece:
 
 
 @lru_cache(maxsize=1)
-def patterns() -> dict[str, regex.Pattern]:
+def patterns() -> dict[str, regex.Pattern | re.Pattern]:
+    """The unit rules' patterns; literal alternations compiled by re, which scans them faster."""
     v = vocab()
     account = alternation(v["account_words"])
     named_account = alternation(v["account_words"] - {"账号", "网", "网站", "门户网站", "客户端"})
@@ -63,26 +66,29 @@ def patterns() -> dict[str, regex.Pattern]:
         "quote": regex.compile(r"“([^“”\n]{1,40})”"),
         "book": regex.compile(r"《[^《》\n]{0,120}》"),
         "run": regex.compile(r"\p{Han}{1,300}"),
-        "lead": regex.compile(alternation(v["lead_words"])),
-        "lead_end": regex.compile(f"(?:{alternation(v['lead_words'] | v['role_leads'])})$"),
+        "lead": re.compile(alternation(v["lead_words"])),
+        "lead_end": re.compile(f"(?:{alternation(v['lead_words'] | v['role_leads'])})$"),
         "break": regex.compile(alternation(v["break_words"])),
         "place_stop": regex.compile(
             f"{alternation(v['break_words'] | v['lead_words'] | set(v['not_place_words']))}|[各全本该我其此某]"),
         "generic_place": regex.compile(r"[全本该各我此][省市县区镇乡州]"),
         "never_first": regex.compile(rf"[一二三四五六七八九十两几多]{{0,3}}(?:{alternation(v['never_first'])})"),
-        "generic": regex.compile(alternation(v["generic_openings"])),
+        "generic": re.compile(alternation(v["generic_openings"])),
         "role_tail": regex.compile(v["role_tails"]),
         "role_label": regex.compile(r"(?:来源|发布机构|发文机关|发文单位|主办单位|信息来源|主送|抄送|抄报|联系人)\s*:\s*$"),
         "account": regex.compile(f"的?(?P<acc>{account})"),
         "gov_site": regex.compile(r"(?:人民)?政府(?:门户)?网站"),
         "tail": regex.compile(rf"(?:等{count}?[个家]?|{count}[个家])(?P<noun>{nouns})|等{count}?[个家]?(?P<acc>{account})"),
         "bare_account": regex.compile(rf"(?<!\p{{Han}})(?P<name>\p{{Han}}{{2,8}}?)(?P<acc>{named_account})"),
-        "named_account": regex.compile(named_account),
+        # Account words a bare account name may end before (bare_accounts drops the website ones).
+        "account_gate": re.compile(alternation(v["account_words"] - {"账号", "网", "网站", "门户网站", "客户端"}
+                                               - v["website_words"])),
         "conj": regex.compile(r"以及|[和及与]"),
         "han": regex.compile(r"\p{Han}{2,6}"),
         "hanrun": regex.compile(r"\p{Han}+"),
         "hard": regex.compile(r"[,;:。!?()\[\]“”《》\n]"),
-        "prov": regex.compile(alternation(_province_shorts())),
+        "hard_last": regex.compile(r"(?r)[,;:。!?()\[\]“”《》\n]"),
+        "prov": regex.compile(alternation(province_shorts())),
         "clause_open": regex.compile(r"(?:^|[,;:。])(?:其中|此外|另外|同时)?$"),
         "not_subject": regex.compile(r"\p{Han}?(?:省|市|政务|政府|人民|日报|卫视|电视|广播|新闻|网|经济|信息|发布|卫生|教育|公安|交通|地区|等|、)|[、“”《(]"),
         "frame_open": regex.compile(r"(?:按照|根据|依据|依照|遵照)[^,。;:]{0,120}$"),
@@ -90,58 +96,20 @@ def patterns() -> dict[str, regex.Pattern]:
     }
 
 
-def _province_shorts() -> set[str]:
-    """Short forms of province-level divisions (湖南, 宁夏), from the gazetteer."""
-    out = set()
-    for name, row in divisions().items():
-        if row.level == "province":
-            short = regex.sub(r"(?:维吾尔|壮族|回族)?自治区$|特别行政区$|省$|市$", "", name)
-            if len(short) >= 2:
-                out.add(short)
-    return out
-
-
-class Ents:
-    """The ruler's spans in one stretch, sorted, so a stretch's spans are found by bisection."""
-
-    def __init__(self, spans: list[tuple[int, int, str, str]]):
-        """`spans` as ruler_spans gives them: sorted (start, end, label, id), relative to the stretch."""
-        self.ends = [s for s in spans if s[2] in ("SUFFIX", "DIV")]
-        self.end_starts = [s[0] for s in self.ends]
-        self.shorts = [(s[0], s[1]) for s in spans if s[2] in ("DIV_SHORT", "PROV")]
-        self.short_starts = [s[0] for s in self.shorts]
-
-    @classmethod
-    def within(cls, spans: list[tuple[int, int, str, str]], starts: list[int], start: int, end: int) -> Ents:
-        """The spans of text[start:end] out of a longer text's spans (`starts`: their start offsets)."""
-        i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        return cls([(a - start, b - start, label, ident) for a, b, label, ident in spans[i:j] if b <= end])
-
-    def ends_in(self, start: int, end: int):
-        i = bisect.bisect_left(self.end_starts, start)
-        while i < len(self.ends) and self.ends[i][0] < end:
-            if self.ends[i][1] <= end:
-                yield self.ends[i]
-            i += 1
-
-    def any_end_in(self, start: int, end: int) -> bool:
-        """Whether ends_in(start, end) yields anything."""
-        i = bisect.bisect_left(self.end_starts, start)
-        while i < len(self.ends) and self.ends[i][0] < end:
-            if self.ends[i][1] <= end:
-                return True
-            i += 1
-        return False
-
-    def short_at(self, position: int) -> int | None:
-        i = bisect.bisect_left(self.short_starts, position)
-        if i < len(self.shorts) and self.shorts[i][0] == position:
-            return self.shorts[i][1]
-        return None
-
-
 def _trim(text: str, start: int, core_end: int, prefixable: bool, suffix_len: int = 1) -> tuple[int, str | None]:
     """Where a name starts in text[start:core_end]: after the last break word and any lead words."""
+    cut, lead = _trim_piece(text[start:core_end], prefixable, suffix_len)
+    return start + cut, lead
+
+
+@lru_cache(maxsize=1 << 12)
+def _trim_piece(piece: str, prefixable: bool, suffix_len: int) -> tuple[int, str | None]:
+    """_trim of a piece alone: its rules read nothing outside it, and short pieces (各, 全市) recur."""
+    return trim_at(piece, 0, len(piece), prefixable, suffix_len)
+
+
+def trim_at(text: str, start: int, core_end: int, prefixable: bool, suffix_len: int = 1) -> tuple[int, str | None]:
+    """_trim computed in place, without the cache."""
     p = patterns()
     pos, lead = start, None
     for m in p["break"].finditer(text, start, core_end, overlapped=True):
@@ -168,12 +136,16 @@ def _may_cut(rest: int, lead: str, prefixable: bool, suffix_len: int) -> bool:
     return (word >= 2 or lead in vocab()["safe_leads"]) and rest + suffix_len >= 2
 
 
-def _pieces(text: str, run_start: int, run_end: int, ents: Ents) -> list[_Piece]:
-    """Cut a run of Han characters after each name ending and trim each piece."""
-    v = vocab()
+def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> list[_Piece]:
+    """Cut a run of Han characters after each name ending and trim each piece (`first`: index of its first ending)."""
     pieces: list[_Piece] = []
-    cursor = run_start
-    for start, end, label, ident in ents.ends_in(run_start, run_end):
+    cursor, ends = run_start, ents.ends
+    for k in range(first, len(ends)):
+        start, end, label, ident = ends[k]
+        if start >= run_end:
+            break
+        if end > run_end:
+            continue
         suffix = text[start:end]
         if label == "DIV" and _conjoined(text, start, end, pieces):
             # 北关街道和县人社局: the conjunction parts two names and 县 opens the second.
@@ -189,14 +161,21 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents) -> list[_Piece]
                 lead = m.group() if m else None
             pieces.append(_Piece(name_start, end, "div", suffix, start - name_start, lead, name_start > cursor))
         else:
-            name_start, lead = _trim(text, cursor, start, suffix in v["prefixes"], len(suffix))
-            core = start - name_start
-            kind = ident
-            if core > 0 and (suffix in ("政府", "人民政府") or suffix in SINGLE_GOV):
-                kind = "place" if _unknown_place(text, name_start, start, suffix) else "junk"
-            pieces.append(_Piece(name_start, end, kind, suffix, core, lead, name_start > cursor))
+            cut, kind, lead = _suffix_piece(text[cursor:start], suffix, ident)
+            pieces.append(_Piece(cursor + cut, end, kind, suffix, start - cursor - cut, lead, cut > 0))
         cursor = end
     return pieces
+
+
+@lru_cache(maxsize=1 << 12)
+def _suffix_piece(before: str, suffix: str, kind: str) -> tuple[int, str, str | None]:
+    """Where a name ending in `suffix` starts in the text `before` it, its kind and its lead word.
+
+    Only `before` is read, and the same pieces (各, 市, 全县) recur, so results are cached."""
+    cut, lead = trim_at(before, 0, len(before), suffix in vocab()["prefixes"], len(suffix))
+    if cut < len(before) and (suffix in ("政府", "人民政府") or suffix in SINGLE_GOV):
+        kind = "place" if _unknown_place(before, cut, len(before), suffix) else "junk"
+    return cut, kind, lead
 
 
 def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
@@ -215,9 +194,10 @@ def _unknown_place(text: str, start: int, end: int, suffix: str) -> bool:
             and not patterns()["place_stop"].search(core))
 
 
-def _joins(left: _Piece, right: _Piece, left_type: str) -> bool:
-    """Whether `right` continues the name that `left` ends (区 + 政府 + 金融办)."""
+def _joins(chain: list[_Piece], right: _Piece) -> bool:
+    """Whether `right` continues the name that `chain` ends with (区 + 政府 + 金融办)."""
     v = vocab()
+    left = chain[-1]
     if right.trimmed or "junk" in (left.kind, right.kind) or right.kind == "place":
         return False
     if left.kind == "place":
@@ -227,7 +207,7 @@ def _joins(left: _Piece, right: _Piece, left_type: str) -> bool:
         return True
     if left.kind == "div" or left.suffix in v["place_endings"]:
         return True
-    return left_type == "department" and right.suffix in v["subunit_endings"]
+    return right.suffix in v["subunit_endings"] and _chain_type(chain) == "department"
 
 
 def _chain_type(chain: list[_Piece]) -> str:
@@ -240,29 +220,54 @@ def _chain_type(chain: list[_Piece]) -> str:
 
 
 def _valid(chain: list[_Piece], name: str, type_: str) -> bool:
-    v = vocab()
-    if name in v["never_units"] or name in v["platforms"] or not 2 <= len(name) <= 30:
-        return False
-    if patterns()["generic"].match(name) and chain[0].kind != "div" and not divisions_prefix(name):
-        return False
     last = chain[-1]
-    if any(p.kind == "junk" for p in chain) or _admin_only(chain, name):
+    if _bad_name(name, last.suffix) or (chain[0].kind != "div" and _generic_name(name)):
         return False
-    if _self_reference(name, last.suffix):
+    if any(p.kind == "junk" for p in chain) or _admin_only(chain, name):
         return False
     if type_ == "government" and len(chain) == 1 and last.kind != "div":
         return last.suffix not in SINGLE_GOV or name in divisions()
     return True
 
 
+@lru_cache(maxsize=1 << 12)
+def _bad_name(name: str, suffix: str) -> bool:
+    """Never a name, whatever the pieces: a listed non-unit or platform, too short or long, or 我局, 该镇."""
+    v = vocab()
+    return (name in v["never_units"] or name in v["platforms"] or not 2 <= len(name) <= 30
+            or _self_reference(name, suffix))
+
+
+@lru_cache(maxsize=1 << 12)
+def _generic_name(name: str) -> bool:
+    """A generic opening (有关, 各级…) that no division name comes before."""
+    return bool(patterns()["generic"].match(name)) and not divisions_prefix(name)
+
+
 def _group(pieces: list[_Piece]) -> list[list[_Piece]]:
     groups: list[list[_Piece]] = []
     for piece in pieces:
-        if groups and groups[-1][-1].end == piece.start and _joins(groups[-1][-1], piece, _chain_type(groups[-1])):
+        if groups and groups[-1][-1].end == piece.start and _joins(groups[-1], piece):
             groups[-1].append(piece)
         else:
             groups.append([piece])
     return groups
+
+
+def _runs_with_ends(text: str, start: int, end: int, ents: Ents):
+    """The runs of Han characters in text[start:end] holding a name ending, each with its first ending's index."""
+    ends, end_starts = ents.ends, ents.end_starts
+    i, count = bisect.bisect_left(end_starts, start), len(ends)
+    if i == count or end_starts[i] >= end:
+        return  # no name ending anywhere in the stretch: no run can hold a name
+    for run in patterns()["run"].finditer(text, start, end):
+        run_start, run_end = run.span()
+        while i < count and end_starts[i] < run_start:
+            i += 1
+        if i == count:
+            return  # no name ending after this run
+        if end_starts[i] < run_end and ends[i][1] <= run_end:  # ends never overlap: the first one decides
+            yield run_start, run_end, i
 
 
 def chains(text: str, start: int, end: int, ents: Ents, offset: int,
@@ -272,29 +277,25 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int,
     An unknown place standing alone (青湾区) is a name only before 政府网站, or, put in `places`,
     when the list it stands in names only governments."""
     out: list[Mention] = []
-    if not ents.ends:
-        return out  # no name ending anywhere in the stretch: no run can hold a name
     p = patterns()
-    for run in p["run"].finditer(text, start, end):
-        if not ents.any_end_in(run.start(), run.end()):
-            continue  # the common run: no name ending inside it, so no pieces
-        for chain in _group(_pieces(text, run.start(), run.end(), ents)):
+    for run_start, run_end, first in _runs_with_ends(text, start, end, ents):
+        for chain in _group(_pieces(text, run_start, run_end, ents, first)):
             s, e = chain[0].start, chain[-1].end
             name, type_ = text[s:e], _chain_type(chain)
-            site = p["gov_site"].match(text, e)
-            if len(chain) == 1 and chain[0].kind == "place":
-                if not site:
-                    if places is not None:
-                        places.append(Mention(s + offset, e + offset, name, type_, tail_end=e + offset,
-                                              role=is_role(text, s, e, chain[0].lead)))
-                    continue
-            elif not _valid(chain, name, type_):
+            lone_place = len(chain) == 1 and chain[0].kind == "place"
+            if not lone_place and not _valid(chain, name, type_):
+                continue
+            site = p["gov_site"].match(text, e) if text.startswith(SITE_OPENINGS, e) else None
+            if lone_place and not site:
+                if places is not None:
+                    places.append(Mention(s + offset, e + offset, name, type_, tail_end=e + offset,
+                                          role=is_role(text, s, e, chain[0].lead)))
                 continue
             mention = Mention(s + offset, e + offset, name, type_, tail_end=e + offset)
             if site and type_ == "government" and not name.endswith("政府"):
                 mention.name, mention.type, mention.written = name + "政府", "website", name
                 mention.account, mention.tail_end = "网站", site.end() + offset
-            elif acc := p["account"].match(text, e):
+            elif text[e:e + 1] in _account_openers() and (acc := p["account"].match(text, e)):
                 mention.account, mention.tail_end = acc.group("acc"), acc.end() + offset
                 if name.endswith("政府") and acc.group("acc") in vocab()["website_words"]:
                     mention.type = "website"
@@ -302,6 +303,12 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int,
                 type_ == "government" and text[e:e + 1] == "“")  # 云南省“勐腊县保护所”网: a qualifier
             out.append(mention)
     return out
+
+
+@lru_cache(maxsize=1)
+def _account_openers() -> frozenset[str]:
+    """The characters an account word after a name can start with (的 included): others need no match."""
+    return frozenset("的" + "".join(w[0] for w in vocab()["account_words"]))
 
 
 def is_role(text: str, start: int, end: int, lead: str | None = None) -> bool:
@@ -315,7 +322,10 @@ def role_before(text: str, start: int, lead: str | None = None) -> bool:
     if lead is None and start > 0:
         m = p["lead_end"].search(text, max(0, start - 4), start)
         lead = m.group() if m else None
-    return lead in vocab()["role_leads"] or bool(p["role_label"].search(text, max(0, start - 12), start))
+    if lead in vocab()["role_leads"]:
+        return True
+    window = max(0, start - 12)
+    return text.find(":", window, start) >= 0 and bool(p["role_label"].search(text, window, start))
 
 
 def role_after(text: str, start: int, end: int) -> bool:
@@ -325,6 +335,8 @@ def role_after(text: str, start: int, end: int) -> bool:
         return True
     # 按照…X…要求: a body that set the rules of the inspection.
     clause_start = max(0, start - 130)
+    if text.find("照", clause_start, start) < 0 and text.find("据", clause_start, start) < 0:
+        return False  # every word opening a frame (按照, 根据…) holds one of these
     frame = p["frame_open"].search(text, clause_start, start)
     return bool(frame and p["frame_close"].match(text, end))
 
@@ -368,20 +380,10 @@ def _admin_only(chain: list[_Piece], name: str) -> bool:
     if all(p.kind != "div" and p.core == 0 for p in chain):
         return not (len(chain) > 1 and chain[-1].kind == "department" and len(name) >= 4)
     core = name[: len(name) - len(chain[-1].suffix)]
-    return bool(core) and all(ch in "省市县区乡镇州" for ch in core)
+    return bool(core) and not core.strip("省市县区乡镇州")
 
 
 def _self_reference(name: str, suffix: str) -> bool:
     """我局, 该镇, 各镇办: a name whose opening or last word before the ending is a pronoun or 各."""
     core = name[: len(name) - len(suffix)]
-    return bool(core) and (core[-1] in "我本该各此全" or any(ch in "各我该" for ch in name[:3]))
-
-
-def divisions_prefix(name: str) -> bool:
-    table = divisions()
-    return any(name[:k] in table for k in range(2, min(len(name), 9)))
-
-
-def official(name: str) -> bool:
-    """A body's official name opens with an admin prefix or a full division name (青神县…, 县…), not a short form."""
-    return name[:1] in SINGLE_GOV or divisions_prefix(name)
+    return bool(core) and (core[-1] in "我本该各此全" or not _PRONOUNS.isdisjoint(name[:3]))

@@ -1,0 +1,264 @@
+"""Unit fast paths (caches, gates, re for regex, batch-wide Ents) agree with the computations they shortcut."""
+from __future__ import annotations
+
+import bisect
+import functools
+import random
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.findings import gazetteer, units, units_lists, units_text
+from extract.findings.gazetteer import SINGLE_GOV, Ents, divisions, divisions_prefix, occurring, ruler_spans, vocab
+from extract.findings.units_text import patterns
+from extract.text.normalise import normalise
+
+from .conftest import CORPUS, NOTICES
+
+FAST = settings(derandomize=True, deadline=None, max_examples=400, database=None)
+# Words the unit rules react to, so random text hits their matches and near-misses alike.
+_TOKENS = list("、,;:。“”《》()\n 0123456789等个家和及与省市县区镇乡村局办网号对于将在由向各我该全")
+_TOKENS += ["按照", "根据", "要求", "来源:", "主送:", "政府", "人民政府", "政府网站", "门户网站", "网站", "微信公众号",
+            "微博", "抖音号", "的", "三闸", "西街", "街道", "社区", "青神县", "公安局", "交通管理大队", "湖南", "宁夏",
+            "市场监管局", "和县", "北关", "单位", "部门", "3家", "组织开展", "进行检查", "等8个单位", "3个乡镇", "其中", "未更新"]
+TEXT = st.lists(st.sampled_from(_TOKENS), max_size=40).map("".join)
+
+
+@functools.lru_cache(maxsize=1)
+def _lines() -> tuple[str, ...]:
+    """Every non-empty normalised line of the bundled notices, the text the unit rules read."""
+    paths = sorted(NOTICES.glob("*.txt")) + sorted((CORPUS / "heldout" / "notices").glob("*.txt"))
+    out = []
+    for path in paths:
+        out += [line.strip() for line in normalise(path.read_text("utf-8")).text.split("\n") if line.strip()]
+    return tuple(out)
+
+
+def _stretches():
+    """Every bundled line with its ruler spans, as _stretch gets them."""
+    return [(line, Ents(ruler_spans(line))) for line in _lines()]
+
+
+def _windows(text: str, rng: random.Random, count: int = 4):
+    yield 0, len(text)
+    for _ in range(count):
+        a = rng.randint(0, len(text))
+        yield a, rng.randint(a, len(text))
+
+
+def test_batch_window_gives_the_spans_of_within():
+    rng = random.Random(0)
+    lines = list(_lines())
+    for at in range(0, len(lines), 40):
+        joined = "\n".join(lines[at:at + 40])
+        spans = ruler_spans(joined)
+        whole, starts = Ents(spans), [s[0] for s in spans]
+        for a, b in _windows(joined, rng, 60):
+            fast, plain = whole.window(a, b), Ents.within(spans, starts, a, b)
+            assert (fast.ends, fast.end_starts, fast.shorts, fast.short_starts) == (
+                plain.ends, plain.end_starts, plain.shorts, plain.short_starts)
+
+
+def _runs_by_scan(text: str, start: int, end: int, ents: Ents):
+    out = []
+    for run in patterns()["run"].finditer(text, start, end):
+        a, b = run.span()
+        if any(a <= s < b and e <= b for s, e, _, _ in ents.ends):
+            out.append((a, b, bisect.bisect_left(ents.end_starts, a)))
+    return out
+
+
+def test_runs_with_ends_are_the_runs_holding_an_ending():
+    rng = random.Random(1)
+    for text, ents in _stretches():
+        for a, b in _windows(text, rng):
+            assert list(units_text._runs_with_ends(text, a, b, ents)) == _runs_by_scan(text, a, b, ents)
+
+
+def test_cached_piece_rules_match_them_in_place():
+    rng = random.Random(2)
+    prefixes = vocab()["prefixes"]
+    for text, ents in _stretches():
+        for a, b in _windows(text, rng):
+            for prefixable, suffix_len in ((False, 1), (True, 1), (False, 2)):
+                assert units_text._trim(text, a, b, prefixable, suffix_len) == units_text.trim_at(
+                    text, a, b, prefixable, suffix_len)
+            item = text[a:b][:12]
+            assert units_lists._item_ok(item, 8) == units_lists._item_ok.__wrapped__(item, 8)
+        for start, end, label, ident in ents.ends:
+            if label != "SUFFIX":
+                continue
+            suffix = text[start:end]
+            for cursor in {0, max(0, start - 3), start}:
+                name_start, lead = units_text.trim_at(text, cursor, start, suffix in prefixes, len(suffix))
+                kind = ident
+                if start > name_start and (suffix in ("政府", "人民政府") or suffix in SINGLE_GOV):
+                    place = units_text._unknown_place(text, name_start, start, suffix)
+                    kind = "place" if place else "junk"
+                assert units_text._suffix_piece(text[cursor:start], suffix, ident) == (
+                    name_start - cursor, kind, lead)
+
+
+def _valid_as_written(chain, name: str, type_: str) -> bool:
+    """_valid before its name checks were cached and its tests reordered."""
+    v = vocab()
+    if name in v["never_units"] or name in v["platforms"] or not 2 <= len(name) <= 30:
+        return False
+    if patterns()["generic"].match(name) and chain[0].kind != "div" and not divisions_prefix(name):
+        return False
+    last = chain[-1]
+    if any(p.kind == "junk" for p in chain):
+        return False
+    if all(p.kind != "div" and p.core == 0 for p in chain):
+        if not (len(chain) > 1 and chain[-1].kind == "department" and len(name) >= 4):
+            return False
+    else:
+        core = name[: len(name) - len(last.suffix)]
+        if core and all(ch in "省市县区乡镇州" for ch in core):
+            return False
+    core = name[: len(name) - len(last.suffix)]
+    if core and (core[-1] in "我本该各此全" or any(ch in "各我该" for ch in name[:3])):
+        return False
+    if type_ == "government" and len(chain) == 1 and last.kind != "div":
+        return last.suffix not in SINGLE_GOV or name in divisions()
+    return True
+
+
+def test_valid_matches_the_rules_as_written():
+    checked = 0
+    for text, ents in _stretches():
+        for a, b, first in units_text._runs_with_ends(text, 0, len(text), ents):
+            for chain in units_text._group(units_text._pieces(text, a, b, ents, first)):
+                name = text[chain[0].start:chain[-1].end]
+                type_ = units_text._chain_type(chain)
+                assert units_text._valid(chain, name, type_) == _valid_as_written(chain, name, type_), name
+                checked += 1
+    assert checked > 1000
+
+
+def _re_patterns():
+    p = patterns()
+    return [units._prefilter(), units._FURNITURE, units._PROSE,
+            p["lead"], p["lead_end"], p["generic"], p["account_gate"]]
+
+
+@pytest.mark.parametrize("index", range(len(_re_patterns())))
+def test_re_patterns_match_as_regex_does(index):
+    fast = _re_patterns()[index]
+    slow = regex.compile(fast.pattern)
+    rng = random.Random(index)
+    for text in _lines():
+        for a, b in _windows(text, rng, 2):
+            assert (m.span() if (m := fast.search(text, a, b)) else None) == (
+                m.span() if (m := slow.search(text, a, b)) else None)
+            assert (m.span() if (m := fast.match(text, a, b)) else None) == (
+                m.span() if (m := slow.match(text, a, b)) else None)
+
+
+def _role_before_as_written(text: str, start: int) -> bool:
+    m = patterns()["lead_end"].search(text, max(0, start - 4), start) if start > 0 else None
+    lead = m.group() if m else None
+    return lead in vocab()["role_leads"] or bool(patterns()["role_label"].search(text, max(0, start - 12), start))
+
+
+def _role_after_as_written(text: str, start: int, end: int) -> bool:
+    p = patterns()
+    if p["role_tail"].match(text, end + (text[end:end + 1] == " ")):
+        return True
+    frame = p["frame_open"].search(text, max(0, start - 130), start)
+    return bool(frame and p["frame_close"].match(text, end))
+
+
+def _check_gates(text: str, ents: Ents, rng: random.Random) -> None:
+    p = patterns()
+    for i in range(len(text) + 1):
+        if p["account"].match(text, i):
+            assert text[i] in units_text._account_openers()
+        if p["gov_site"].match(text, i):
+            assert text.startswith(units_text.SITE_OPENINGS, i)
+        assert units_lists._boundary(text, i) == _boundary_by_scan(text, i)
+    if p["tail"].search(text):
+        assert units_lists.may_close(text)
+    for a, b in _windows(text, rng):
+        assert units_text.role_before(text, a) == _role_before_as_written(text, a)
+        assert units_text.role_after(text, a, b) == _role_after_as_written(text, a, b)
+    found = units_text.chains(text, 0, len(text), ents, 0)
+    assert units_lists.bare_accounts(text, 0, found, []) == units_lists._bare_accounts(text, 0, found, [])
+
+
+def _boundary_by_scan(text: str, position: int) -> int:
+    floor = max(0, position - units_lists.MAX_LIST)
+    for i in range(position - 1, floor - 1, -1):
+        if patterns()["hard"].match(text, i):
+            return i + 1
+    return floor
+
+
+def test_gates_never_drop_a_match_on_real_lines():
+    rng = random.Random(3)
+    for text, ents in _stretches():
+        _check_gates(text, ents, rng)
+
+
+@FAST
+@given(TEXT, st.integers(0, 10**6))
+def test_gates_never_drop_a_match_on_made_up_text(text, seed):
+    _check_gates(text, Ents(ruler_spans(text)), random.Random(seed))
+
+
+def _stretch_every_step(text: str, offset: int, ents: Ents):
+    """_stretch with no step skipped."""
+    p = patterns()
+    books = [(m.start(), m.end()) for m in p["book"].finditer(text)]
+    masks = units._merge(sorted(books + [(m.start(), m.end()) for m in p["quote"].finditer(text)]))
+    found = [m for m in units_text.quoted(text, ents, offset) if not units._inside(m.start - offset, books)]
+    cursor, places = 0, []
+    for start, end in masks + [(len(text), len(text))]:
+        if start > cursor:
+            found += units_text.chains(text, cursor, start, ents, offset, places)
+        cursor = max(cursor, end)
+    found += units_lists.government_lists(text, offset, places, found)
+    found += units_lists.lists(text, offset, found, masks)
+    found += units_lists.bare_accounts(text, offset, found, masks)
+    found += units_lists.clause_provinces(text, offset, ents, found, masks)
+    units_lists.share_roles(text, offset, found)
+    return found
+
+
+def test_stretch_skips_only_steps_that_find_nothing():
+    hits = 0
+    for text, ents in _stretches():
+        fast = units._stretch(text, 7, ents)
+        assert fast == _stretch_every_step(text, 7, ents), text
+        hits += bool(fast)
+    assert hits > 100
+
+
+@FAST
+@given(TEXT)
+def test_stretch_skips_only_steps_that_find_nothing_on_made_up_text(text):
+    ents = Ents(ruler_spans(text))
+    assert units._stretch(text, 0, ents) == _stretch_every_step(text, 0, ents)
+
+
+@FAST
+@given(TEXT, st.lists(st.sampled_from(_TOKENS + ["县公安局", "市政府", "公安局", "政局", "局"]), max_size=8),
+       st.sampled_from([(1 << 22, 1 << 20), (0, 1 << 20), (0, 5), (0, 1)]))
+def test_occurring_finds_what_substring_tests_find(text, phrases, scan):
+    with pytest.MonkeyPatch.context() as patch:  # (0, n): the automaton over blocks of n characters
+        patch.setattr(gazetteer, "SCAN_ONCE", scan[0])
+        patch.setattr(gazetteer, "SCAN_BLOCK", scan[1])
+        assert occurring(text, set(phrases)) == {p for p in phrases if p in text}
+
+
+@pytest.mark.parametrize("scan_once", [1 << 22, 0])
+def test_occurring_on_the_notices_with_the_fuller_names_units_look_for(monkeypatch, scan_once):
+    monkeypatch.setattr(gazetteer, "SCAN_ONCE", scan_once)
+    monkeypatch.setattr(gazetteer, "SCAN_BLOCK", 1000)
+    for path in sorted(NOTICES.glob("*.txt")):
+        text = normalise(path.read_text("utf-8", "replace")).text
+        phrases = {p + name for name in vocab()["suffixes"]["department"] for p in "县市区省"}
+        phrases |= {line[:12] for line in text.split("\n")[:40] if line} | {"人民政府", "局", "县"}
+        assert occurring(text, phrases) == {p for p in phrases if p in text}, path.name
