@@ -1,6 +1,7 @@
 """Parquet tables derived from documents.jsonl: one row per item, each with its document's id, date, issuer, title."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing as mp
 from concurrent.futures import ProcessPoolExecutor
@@ -136,45 +137,72 @@ PARALLEL_BYTES = 8 << 20  # below this, one process converts faster than several
 def derive(outdir: Path, workers: int = 1) -> dict[str, int]:
     """Rewrite every Parquet file from documents.jsonl; returns rows per table.
 
-    With several workers and a large file, each converts a slice of the lines to part files in a
-    process of its own, and the parts are joined in order: the same rows as one process writes."""
+    With several workers and a large file, the lines are cut into slices: this process converts the
+    first straight into the tables while one process per other slice writes part files, appended after
+    it in order, so the rows are those one process writes."""
     source = outdir / "documents.jsonl"
     slices = line_slices(source, workers if source.exists() and source.stat().st_size >= PARALLEL_BYTES else 1)
     final = {name: outdir / f"{name}.parquet" for name in SCHEMAS}
     targets = {name: temp_for(path) for name, path in final.items()}
-    if len(slices) == 1:
-        totals = _convert(source, *slices[0], targets)
-    else:
-        parts = [{name: temp_for(path).with_suffix(f".{k}.tmp") for name, path in final.items()}
-                 for k in range(len(slices))]
-        try:
-            context = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-            with ProcessPoolExecutor(len(slices), mp_context=context) as pool:
-                counts = list(pool.map(_convert, *zip(*[(source, a, b, t) for (a, b), t in zip(slices, parts)])))
-            _join(parts, targets)
-        finally:
-            for part in parts:
-                for path in part.values():
-                    path.unlink(missing_ok=True)
-        totals = {name: sum(c[name] for c in counts) for name in SCHEMAS}
+    parts = [{name: temp_for(path).with_suffix(f".{k}.tmp") for name, path in final.items()}
+             for k in range(1, len(slices))]
+    try:
+        with _pool(len(parts)) as pool:
+            # Submitted (and forked) before this process opens its writers, which the children must not hold.
+            futures = [pool.submit(_convert, source, a, b, part) for (a, b), part in zip(slices[1:], parts)]
+            with _writers(targets) as writers:
+                counts = [_write_rows(source, *slices[0], writers)]
+                counts += [future.result() for future in futures]
+                _append(parts, writers)
+    finally:
+        for part in parts:
+            for path in part.values():
+                path.unlink(missing_ok=True)
     for name, path in final.items():
         commit(targets[name], path)
-    return totals
+    return {name: sum(c[name] for c in counts) for name in SCHEMAS}
 
 
-def _join(parts: list[dict[str, Path]], targets: dict[str, Path]) -> None:
-    """Each table's part files, in slice order, copied row group by row group into one file."""
-    for name, target in targets.items():
-        with pq.ParquetWriter(target, SCHEMAS[name]) as writer:
-            for part in parts:
-                source = pq.ParquetFile(part[name])
-                for group in range(source.num_row_groups):
-                    writer.write_table(source.read_row_group(group))
+def _pool(processes: int):
+    """Processes for the other slices (none when there is one slice); fork where there is fork."""
+    if not processes:
+        return contextlib.nullcontext(None)
+    context = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    return ProcessPoolExecutor(processes, mp_context=context)
+
+
+@contextlib.contextmanager
+def _writers(targets: dict[str, Path]):
+    """A Parquet writer per table; on failure every file it wrote is removed."""
+    writers = {name: pq.ParquetWriter(targets[name], SCHEMAS[name]) for name in SCHEMAS}
+    try:
+        yield writers
+    except BaseException:
+        for name, writer in writers.items():
+            writer.close()
+            targets[name].unlink(missing_ok=True)
+        raise
+    for writer in writers.values():
+        writer.close()
+
+
+def _append(parts: list[dict[str, Path]], writers: dict) -> None:
+    """Each table's part files, in slice order, copied row group by row group after what is written."""
+    for part in parts:
+        for name, writer in writers.items():
+            source = pq.ParquetFile(part[name])
+            for group in range(source.num_row_groups):
+                writer.write_table(source.read_row_group(group))
 
 
 def _convert(source: Path, start: int, stop: int, targets: dict[str, Path]) -> dict[str, int]:
-    """The lines of documents.jsonl between two byte offsets as rows of every table, streamed to `targets`."""
-    writers = {name: pq.ParquetWriter(targets[name], SCHEMAS[name]) for name in SCHEMAS}
+    """The lines of documents.jsonl between two byte offsets as rows of every table, in files of their own."""
+    with _writers(targets) as writers:
+        return _write_rows(source, start, stop, writers)
+
+
+def _write_rows(source: Path, start: int, stop: int, writers: dict) -> dict[str, int]:
+    """The lines between two byte offsets as rows, streamed to the writers a row group at a time."""
     buffers: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
     totals = dict.fromkeys(SCHEMAS, 0)
 
@@ -184,21 +212,13 @@ def _convert(source: Path, start: int, stop: int, targets: dict[str, Path]) -> d
             totals[name] += len(buffers[name])
             buffers[name] = []
 
-    try:
-        for doc in read_records(source, start=start, stop=stop):
-            head = {"doc_id": _text(doc.get("id")), "doc_date": _date_of(doc.get("date")),
-                    "doc_issuer": _text(doc.get("issuer")), "doc_title": _text(doc.get("title"))}
-            for name, rows in ROWS.items():
-                buffers[name].extend({**head, **row} for row in rows(doc))
-                if len(buffers[name]) >= ROWS_PER_GROUP:
-                    flush(name)
-        for name in SCHEMAS:
-            flush(name)
-    except BaseException:
-        for name, writer in writers.items():
-            writer.close()
-            targets[name].unlink(missing_ok=True)
-        raise
-    for writer in writers.values():
-        writer.close()
+    for doc in read_records(source, start=start, stop=stop):
+        head = {"doc_id": _text(doc.get("id")), "doc_date": _date_of(doc.get("date")),
+                "doc_issuer": _text(doc.get("issuer")), "doc_title": _text(doc.get("title"))}
+        for name, rows in ROWS.items():
+            buffers[name].extend({**head, **row} for row in rows(doc))
+            if len(buffers[name]) >= ROWS_PER_GROUP:
+                flush(name)
+    for name in SCHEMAS:
+        flush(name)
     return totals
