@@ -48,3 +48,7 @@ def test_another_dictionary_gets_another_cache_file(cache, tmp_path):
     assert lexicon.load(small) == ({"政府": 500, "府": 20}, Counter({"府": 520, "政": 500}), 520.0)
     lexicon.load(DICTIONARY)
     assert len(list(cache.iterdir())) == 2
+
+
+def test_the_dictionary_is_found_where_jieba_keeps_it():
+    assert lexicon.jieba_dictionary() == DICTIONARY and DICTIONARY.is_file()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .convert import t2s
 from .edits import Edit
-from .lexicon import MIN_WORD, load as load_lexicon
+from .lexicon import MIN_WORD, jieba_dictionary, load as load_lexicon
 from .pinyin import SYLLABLE, has_tone, readers, reads, strip_tone, syllables
 
 # The scraper narrowed these after decoding; inside a shifted run they were full-width.
@@ -39,9 +39,7 @@ _FEW = 4  # candidates scored one by one: sorting out which to skip costs more
 @cache
 def _lexicon() -> tuple[dict[str, int], Counter[str], float]:
     """jieba's word frequencies, character frequencies summed over the words, and their total."""
-    import jieba  # only its dictionary file is read, and only when a damaged run needs judging
-
-    return load_lexicon(Path(jieba.__file__).with_name("dict.txt"))
+    return load_lexicon(jieba_dictionary())
 
 
 @lru_cache(maxsize=8192)  # the same characters and short contexts are judged over and over
