@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,9 @@ def document(name: str) -> dict:
 @pytest.fixture
 def doc():
     return document
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory):
+    """Caches (the mojibake lexicon) go to a directory of this session, not the user's ~/.cache."""
+    os.environ["TONGBAO_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))

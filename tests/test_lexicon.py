@@ -52,3 +52,24 @@ def test_another_dictionary_gets_another_cache_file(cache, tmp_path):
 
 def test_the_dictionary_is_found_where_jieba_keeps_it():
     assert lexicon.jieba_dictionary() == DICTIONARY and DICTIONARY.is_file()
+
+
+def test_no_home_directory_only_costs_the_cache(monkeypatch):
+    monkeypatch.delenv("TONGBAO_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def homeless():
+        raise RuntimeError("Could not determine home directory")
+
+    monkeypatch.setattr(lexicon.Path, "home", staticmethod(homeless))
+    assert lexicon.load(DICTIONARY)[2] == lexicon.parse(DICTIONARY)[2]
+
+
+def test_an_interrupted_write_leaves_no_temporary_file(cache, monkeypatch):
+    def interrupted(value):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(lexicon.marshal, "dumps", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        lexicon.load(DICTIONARY)
+    assert list(cache.iterdir()) == []

@@ -70,7 +70,12 @@ def test_edits_out_of_order_are_refused_before_anything_is_built():
         apply_edits("甲乙丙", [Edit(1, 2, "x", "k"), Edit(0, 1, "y", "k")])
 
 
-@pytest.mark.parametrize("text", ["甲乙\n丙丁\n" * 30_000, "甲" * 70_000 + "\n乾隆" * 10, "乾" * 140_000])
+@pytest.mark.parametrize("text", [
+    "甲乙\n丙丁\n" * 30_000, "甲" * 70_000 + "\n乾隆" * 10, "乾" * 140_000,
+    "甲" * (convert._BLOCK - 1) + "乾隆",  # a phrase across the block's edge, in a line longer than a block
+    "甲" * (convert._BLOCK - 3) + "\n" + "乾隆" * 40_000,  # a newline just before the edge, then one long line
+    ("乾隆" * 9 + "\n") * 20_000,  # phrases crossing the edge of every block but the cut is at a newline
+])
 def test_block_conversion_equals_one_call(text):
     assert convert.to_simplified(text) == convert.t2s().convert(text)
 

@@ -67,14 +67,15 @@ def _valid(value) -> bool:
 
 def load(dictionary: Path) -> tuple[dict[str, int], Counter[str], float]:
     """The parsed dictionary, from the cache when it holds it, else parsed and cached."""
-    path = _cache_file(dictionary)
     try:
+        path = _cache_file(dictionary)  # no home directory (an arbitrary container UID): RuntimeError
         value = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+    except (OSError, RuntimeError, ValueError, EOFError, TypeError):
         value = None
     if not _valid(value):
         value = parse(dictionary)
-        _store(path, value)
+        with contextlib.suppress(OSError, RuntimeError):
+            _store(_cache_file(dictionary), value)
     words, chars, total = value
     return words, Counter(chars), total
 
@@ -90,6 +91,8 @@ def _store(path: Path, value) -> None:
         with os.fdopen(descriptor, "wb") as handle:
             handle.write(marshal.dumps(value))
         os.replace(temporary, path)
-    except OSError:
+    except BaseException as error:  # interrupted too: no half-written file stays behind
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if not isinstance(error, OSError):
+            raise
