@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -29,3 +30,18 @@ def test_quick_benchmark_reports_every_part(tmp_path):
         result["inputs"]["batch"]["documents"])
     assert result["targets"] and all(t["pass"] in (True, False, None) for t in result["targets"])
     assert "targets" in done.stdout and ("PASS" in done.stdout or "FAIL" in done.stdout)
+
+
+def test_stage_profile_names_every_stage_and_accounts_for_the_time(tmp_path):
+    for name in ("notice-01.txt", "notice-08.txt"):
+        (tmp_path / name).write_bytes((ROOT / "corpus" / "notices" / name).read_bytes())
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "stages.py"), str(tmp_path), "--repeat", "2"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("4 documents (2 files x 2)")
+    labels = {line[:14].strip() for line in lines[1:]}
+    assert labels == {"read", "normalise", "tables", "metadata", "sections", "units", "problems", "counts",
+                      "deadlines", "link units", "the rest"}
+    shares = [float(re.search(r" ms +([\d.]+)%", line).group(1)) for line in lines[1:]]
+    assert abs(sum(shares) - 100) < 1  # the stages and the rest make up the whole
