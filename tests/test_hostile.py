@@ -298,10 +298,9 @@ def cli(*args: str, timeout: float = GUARD) -> subprocess.CompletedProcess:
         pytest.fail(f"`tongbao {' '.join(args)}` gave no answer within {timeout:g} s")
 
 
-def _params():
-    for c in CASES:
-        marks = [pytest.mark.xfail(reason=c.bug, strict=False)] if c.bug else []
-        yield pytest.param(c, id=c.name, marks=marks)
+def _params() -> list:
+    return [pytest.param(c, id=c.name, marks=[pytest.mark.xfail(reason=c.bug, strict=False)] if c.bug else [])
+            for c in CASES]
 
 
 @pytest.mark.parametrize("c", _params())
