@@ -153,14 +153,8 @@ class Ents:
         self.shorts = [(s[0], s[1]) for s in spans if s[2] in ("DIV_SHORT", "PROV")]
         self.short_starts = [s[0] for s in self.shorts]
 
-    @classmethod
-    def within(cls, spans: list[tuple[int, int, str, str]], starts: list[int], start: int, end: int) -> Ents:
-        """The spans of text[start:end] out of a longer text's spans (`starts`: their start offsets)."""
-        i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-        return cls([(a - start, b - start, label, ident) for a, b, label, ident in spans[i:j] if b <= end])
-
     def window(self, start: int, end: int) -> Ents:
-        """Ents.within(spans, starts, start, end) for the spans this was built from, cut from its split lists."""
+        """The spans of text[start:end] (those ending inside it), relative to `start`, cut from the split lists."""
         out = Ents.__new__(Ents)
         i, j = bisect.bisect_left(self.end_starts, start), bisect.bisect_left(self.end_starts, end)
         out.ends = [(a - start, b - start, label, ident) for a, b, label, ident in self.ends[i:j] if b <= end]

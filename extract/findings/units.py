@@ -107,10 +107,10 @@ def _issuer_lines(ctx) -> list[tuple[str, bool]]:
 
 def _issuers(lines: list[tuple[str, bool]]) -> set[str]:
     """The issuer: a name opening a header line (区数据局关于…) or making up the signature."""
-    spans = ruler_spans("\n".join(line for line, _ in lines))  # one ruler pass for every line
-    starts, at, names = [s[0] for s in spans], 0, set()
+    ents = Ents(ruler_spans("\n".join(line for line, _ in lines)))  # one ruler pass for every line
+    at, names = 0, set()
     for line, whole in lines:
-        for m in chains(line, 0, len(line), Ents.within(spans, starts, at, at + len(line)), 0):
+        for m in chains(line, 0, len(line), ents.window(at, at + len(line)), 0):
             if whole or (m.start == 0 and _TITLE_FOLLOW.match(line, m.end)):
                 names.add(m.name)
         at += len(line) + 1
@@ -241,15 +241,14 @@ def _resolve_bare(text: str, mentions: list[Mention]) -> None:
 
 
 def _resolve_short(text: str, mentions: list[Mention]) -> None:
-    """A department written without its admin prefix (财政局) takes the prefixed form the notice uses."""
-    present = occurring(text, {form for m in mentions for form in _longer_forms(m)})
-    for m in mentions:
-        if m.type == "department" and not m.quoted:
-            hits = [form for form in _longer_forms(m) if form in present]
-            if len(hits) == 1:
-                m.written, m.name = m.written or m.name, hits[0]
-        elif _longer_forms(m) and _longer_forms(m)[0] in present:
-            m.written, m.name = m.written or m.name, _longer_forms(m)[0]
+    """A department written without its admin prefix (财政局) takes the prefixed form the notice uses,
+    and a site named X政府 the X人民政府 the notice writes, when exactly one such form is there."""
+    forms = [_longer_forms(m) for m in mentions]
+    present = occurring(text, {form for found in forms for form in found})
+    for m, found in zip(mentions, forms):
+        hits = [form for form in found if form in present]
+        if len(hits) == 1:
+            m.written, m.name = m.written or m.name, hits[0]
 
 
 def _longer_forms(m: Mention) -> list[str]:
