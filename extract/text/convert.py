@@ -20,13 +20,11 @@ def to_simplified(text: str) -> str:
 
     No dictionary phrase holds a newline, so cutting after one converts exactly as one call would.
     """
-    if len(text) <= _BLOCK:
-        return t2s().convert(text)
     convert, parts, start = t2s().convert, [], 0
     while start < len(text):
-        cut = text.rfind("\n", start, start + _BLOCK) + 1 or text.find("\n", start + _BLOCK) + 1 or len(text)
-        if start + _BLOCK >= len(text):
-            cut = len(text)
+        cut = len(text)
+        if start + _BLOCK < len(text):  # after the block's last newline, else after its line's end
+            cut = text.rfind("\n", start, start + _BLOCK) + 1 or text.find("\n", start + _BLOCK) + 1 or cut
         parts.append(convert(text[start:cut]))
         start = cut
     return "".join(parts)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from array import array
+from contextlib import nullcontext
 from typing import NamedTuple, Sequence
 
 _SHARED_MAX = 1 << 20  # longest identity run kept for slicing (4 MB); longer texts build their own
@@ -52,26 +53,25 @@ def apply_edits(text: str, edits: Sequence[Edit], base: array | None = None) -> 
         base = _counting(len(text) + 1)
     pieces: list[str] = []
     offsets = array("i", (0,)) * (size + 1)
-    with memoryview(offsets) as out, memoryview(base if base is not None else offsets) as source:
+    with memoryview(offsets) as out, (memoryview(base) if base is not None else nullcontext()) as source:
         at = cursor = 0
-
-        def copy(stop: int) -> None:
-            """out[at:] = the map of text[cursor:stop]."""
-            nonlocal at
-            out[at : at + stop - cursor] = array("i", range(cursor, stop)) if base is None else source[cursor:stop]
-            at += stop - cursor
-
         for start, end, replacement, _ in edits:
             pieces.append(text[cursor:start])
             pieces.append(replacement)
             # Replacement character k comes from start + min(k, span - 1), or from start when span is 0.
             kept = min(len(replacement), end - start)
-            copy(start + kept)
+            at = _copy_map(out, at, source, cursor, start + kept)
             if len(replacement) > kept:
-                origin = max(end - 1, start) if base is None else base[max(end - 1, start)]
+                origin = max(end - 1, start) if source is None else source[max(end - 1, start)]
                 out[at : at + len(replacement) - kept] = array("i", (origin,)) * (len(replacement) - kept)
                 at += len(replacement) - kept
             cursor = end
         pieces.append(text[cursor:])
-        copy(len(text) + 1)
+        _copy_map(out, at, source, cursor, len(text) + 1)
     return "".join(pieces), offsets
+
+
+def _copy_map(out: memoryview, at: int, source: memoryview | None, start: int, stop: int) -> int:
+    """out[at:] = the map of characters start..stop (counted when there is no map); returns the new `at`."""
+    out[at : at + stop - start] = array("i", range(start, stop)) if source is None else source[start:stop]
+    return at + stop - start

@@ -69,13 +69,16 @@ def load(dictionary: Path) -> tuple[dict[str, int], Counter[str], float]:
     """The parsed dictionary, from the cache when it holds it, else parsed and cached."""
     try:
         path = _cache_file(dictionary)  # no home directory (an arbitrary container UID): RuntimeError
-        value = marshal.loads(path.read_bytes())
-    except (OSError, RuntimeError, ValueError, EOFError, TypeError):
+    except (OSError, RuntimeError):
+        path = None
+    try:
+        value = marshal.loads(path.read_bytes()) if path else None
+    except (OSError, ValueError, EOFError, TypeError):
         value = None
     if not _valid(value):
         value = parse(dictionary)
-        with contextlib.suppress(OSError, RuntimeError):
-            _store(_cache_file(dictionary), value)
+        if path:
+            _store(path, value)
     words, chars, total = value
     return words, Counter(chars), total
 
