@@ -59,7 +59,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
     """The unit rules' patterns; literal alternations compiled by re, which scans them faster."""
     v = vocab()
     account = alternation(v["account_words"])
-    named_account = alternation(v["account_words"] - {"账号", "网", "网站", "门户网站", "客户端"})
+    named_words = v["account_words"] - {"账号", "网", "网站", "门户网站", "客户端"}  # what may follow a bare name
     count = r"(?:\d{1,6}|[一二三四五六七八九十两]{1,3})"
     nouns = "家单位|单位|乡镇|街道|镇街|镇|乡|部门|地区|市州|县区|县市区|区县|社区|村|地方|地|省份|省区市|区市"
     return {
@@ -79,14 +79,12 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "account": regex.compile(f"的?(?P<acc>{account})"),
         "gov_site": regex.compile(r"(?:人民)?政府(?:门户)?网站"),
         "tail": regex.compile(rf"(?:等{count}?[个家]?|{count}[个家])(?P<noun>{nouns})|等{count}?[个家]?(?P<acc>{account})"),
-        "bare_account": regex.compile(rf"(?<!\p{{Han}})(?P<name>\p{{Han}}{{2,8}}?)(?P<acc>{named_account})"),
+        "bare_account": regex.compile(rf"(?<!\p{{Han}})(?P<name>\p{{Han}}{{2,8}}?)(?P<acc>{alternation(named_words)})"),
         # Account words a bare account name may end before (bare_accounts drops the website ones).
-        "account_gate": re.compile(alternation(v["account_words"] - {"账号", "网", "网站", "门户网站", "客户端"}
-                                               - v["website_words"])),
+        "account_gate": re.compile(alternation(named_words - v["website_words"])),
         "conj": regex.compile(r"以及|[和及与]"),
         "han": regex.compile(r"\p{Han}{2,6}"),
         "hanrun": regex.compile(r"\p{Han}+"),
-        "hard": regex.compile(r"[,;:。!?()\[\]“”《》\n]"),
         "hard_last": regex.compile(r"(?r)[,;:。!?()\[\]“”《》\n]"),
         "prov": regex.compile(alternation(province_shorts())),
         "clause_open": regex.compile(r"(?:^|[,;:。])(?:其中|此外|另外|同时)?$"),
