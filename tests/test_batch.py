@@ -45,6 +45,10 @@ def fake_extract(path, data: bytes | None = None) -> dict:
         os.kill(os.getpid(), signal.SIGSEGV)
     if data.startswith(b"BUG"):
         raise KeyError("a stage's bug")
+    if data.startswith(b"NAN"):
+        return {"id": "nan", "counts": [{"value": float("nan")}]}
+    if data.startswith(b"SURROGATE"):
+        return {"id": "surrogate", "text": "\ud800"}
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -140,6 +144,18 @@ def fake_inputs(tmp_path):
     write(src / "latin1.txt", "caf\u00e9".encode("latin-1"))
     write(src / ".hidden.txt", b"never read")
     return src, {sha(g) for g in good}
+
+
+def test_a_document_that_is_not_json_is_an_error_record(tmp_path):
+    """NaN and a lone surrogate survive json.dumps(allow_nan=False) no worse than a typed E201 each."""
+    src, out = tmp_path / "src", tmp_path / "out"
+    src.mkdir()
+    (src / "nan.txt").write_bytes(b"NAN value")
+    (src / "surrogate.txt").write_bytes(b"SURROGATE text")
+    (src / "good.txt").write_bytes("一、检查情况\n甲局网站未更新。".encode())
+    summary = run_batch([src], out, workers=1, quiet=True, extractor=FAKE)
+    assert errors(out) == {f"{src}/nan.txt": "E201", f"{src}/surrogate.txt": "E201"}
+    assert len(documents(out)) == 1 and summary.counts["written"] == 1
 
 
 @pytest.mark.parametrize("start_method", ["spawn", "fork"])
@@ -328,6 +344,37 @@ def test_parquet_tables_have_the_documented_columns(fake_inputs, tmp_path):
     assert (str(deadline["date"]), deadline["within_amount"], deadline["within_unit"]) == ("2024-04-01", 5.0, "working_day")
     assert rows["units"].to_pylist()[0]["mentions"] == [{"start": 1, "end": 3, "source_start": None, "source_end": None}]
     assert rows["problems"].to_pylist()[0]["evidence_text"] == "栏目长期未更新"
+
+
+_ODD_DOCUMENT = {
+    "id": "odd", "date": "2024-13-01", "issuer": 5, "title": None,
+    "units": [{"name": 3, "platform": True, "aliases": "甲", "mentions": [{"start": True, "end": 2.5, "source_end": 4}, 7]}],
+    "counts": [{"value": True, "approximate": "yes"}, {"value": 3}, {"value": "4", "evidence": {"text": 5, "end": False}}],
+    "deadlines": [{"date": 20240101, "within": {"amount": 5, "unit": 3}}],
+    "sections": [{"level": 1, "number": "一", "children": [{"level": "2"}]}, {"implied": 1}],
+    "tables": [{"header": None, "rows": [["a", 1], None]}],
+}
+
+
+@pytest.mark.parametrize(("table", "column", "expected"), [
+    ("units", "doc_issuer", ["5"]), ("units", "doc_date", [None]),  # a non-string or impossible date
+    ("units", "name", ["3"]), ("units", "platform", ["True"]), ("units", "aliases", [[]]),
+    ("units", "mentions", [[{"start": None, "end": None, "source_start": None, "source_end": 4}]]),
+    ("units", "mention_count", [1]),  # the mention that is not an object is dropped
+    ("counts", "value", [None, 3.0, None]), ("counts", "approximate", [True, False, False]),
+    ("counts", "evidence_text", [None, None, "5"]), ("counts", "evidence_end", [None, None, None]),
+    ("deadlines", "date", [None]), ("deadlines", "within_amount", [5.0]), ("deadlines", "within_unit", ["3"]),
+    ("sections", "parent_index", [None, 0, None]), ("sections", "level", [1, None, None]),
+    ("sections", "implied", [False, False, True]),
+    ("tables", "rows", [[["a", "1"], []]]), ("tables", "n_columns", [2]), ("problems", "doc_id", []),
+])
+def test_parquet_coerces_odd_values_instead_of_failing_the_table(tmp_path, table, column, expected):
+    """A custom extractor's stray value becomes text or null in its cell; the other rows are kept."""
+    from extract.batch.parquet import derive
+
+    (tmp_path / "documents.jsonl").write_text(json.dumps(_ODD_DOCUMENT, ensure_ascii=False) + "\n{}\n", "utf-8")
+    derive(tmp_path)
+    assert pq.read_table(tmp_path / f"{table}.parquet").column(column).to_pylist() == expected
 
 
 def test_parquet_from_several_processes_equals_one(fake_inputs, tmp_path, monkeypatch):

@@ -102,8 +102,8 @@ def _process(item: Item, settings: Settings, known_ids) -> Outcome:
         return failure(item, error, doc_id)
     except Exception as error:  # noqa: BLE001 - a stage's bug must cost one file, not the batch
         return failure(item, UnexpectedError(item.path, f"{type(error).__name__}: {error}"), doc_id)
-    try:
-        line = json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
+    try:  # a lone surrogate passes json.dumps but not UTF-8 (UnicodeEncodeError is a ValueError)
+        line = (json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n").encode("utf-8")
     except (TypeError, ValueError) as error:
         return failure(item, InvalidOutput(item.path, f"document is not JSON: {error}"), doc_id)
-    return Outcome(item.path, "document", document.get("id") or doc_id, line=line.encode("utf-8"))
+    return Outcome(item.path, "document", document.get("id") or doc_id, line=line)
