@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import bisect
+import copy
 import functools
 import random
+import re
 
 import pytest
 import regex
@@ -11,8 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.findings import gazetteer, units, units_lists, units_text
-from extract.findings.gazetteer import SINGLE_GOV, Ents, divisions, divisions_prefix, occurring, ruler_spans, vocab
+from extract.findings.context import Context
+from extract.findings.gazetteer import (SINGLE_GOV, Ents, divisions, divisions_prefix, ents_of, occurring,
+                                        ruler_spans, vocab)
 from extract.findings.units_text import patterns
+from extract.structure.sections import build_sections
 from extract.text.normalise import normalise
 
 from .conftest import CORPUS, NOTICES
@@ -20,7 +25,7 @@ from .conftest import CORPUS, NOTICES
 FAST = settings(derandomize=True, deadline=None, max_examples=400, database=None)
 # Words the unit rules react to, so random text hits their matches and near-misses alike.
 _TOKENS = list("、,;:。“”《》()\n 0123456789等个家和及与省市县区镇乡村局办网号对于将在由向各我该全")
-_TOKENS += ["按照", "根据", "要求", "来源:", "主送:", "政府", "人民政府", "政府网站", "门户网站", "网站", "微信公众号",
+_TOKENS += ["按照", "根据", "要求", "来源:", "主送:", "附件", "打印", "当前位置", "政府", "人民政府", "政府网站", "门户网站", "网站", "微信公众号",
             "微博", "抖音号", "的", "三闸", "西街", "街道", "社区", "青神县", "公安局", "交通管理大队", "湖南", "宁夏",
             "市场监管局", "和县", "北关", "单位", "部门", "3家", "组织开展", "进行检查", "等8个单位", "3个乡镇", "其中", "未更新"]
 TEXT = st.lists(st.sampled_from(_TOKENS), max_size=40).map("".join)
@@ -36,9 +41,22 @@ def _lines() -> tuple[str, ...]:
     return tuple(out)
 
 
+def plain_ents(text: str) -> Ents:
+    """What ents_of shortcuts: the spans of one ruler pass over `text` alone, sorted into ends and shorts."""
+    ents = Ents()
+    for start, end, label, ident in ruler_spans(text):
+        if label in ("SUFFIX", "DIV"):
+            ents.ends.append((start, end, label, ident))
+            ents.end_starts.append(start)
+        elif label in ("DIV_SHORT", "PROV"):
+            ents.shorts.append((start, end))
+            ents.short_starts.append(start)
+    return ents
+
+
 def _stretches():
     """Every bundled line with its ruler spans, as _stretch gets them."""
-    return [(line, Ents(ruler_spans(line))) for line in _lines()]
+    return [(line, plain_ents(line)) for line in _lines()]
 
 
 def _windows(text: str, rng: random.Random, count: int = 4):
@@ -48,23 +66,21 @@ def _windows(text: str, rng: random.Random, count: int = 4):
         yield a, rng.randint(a, len(text))
 
 
-def spans_within(spans: list[tuple[int, int, str, str]], starts: list[int], start: int, end: int) -> Ents:
-    """What window() shortcuts: the spans of text[start:end] picked from the whole list, then split."""
-    i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-    return Ents([(a - start, b - start, label, ident) for a, b, label, ident in spans[i:j] if b <= end])
+def _fields(ents: Ents):
+    return ents.ends, ents.end_starts, ents.shorts, ents.short_starts
 
 
-def test_batch_window_gives_the_spans_of_within():
-    rng = random.Random(0)
+def test_one_pass_over_joined_lines_gives_each_its_own_spans():
     lines = list(_lines())
     for at in range(0, len(lines), 40):
-        joined = "\n".join(lines[at:at + 40])
-        spans = ruler_spans(joined)
-        whole, starts = Ents(spans), [s[0] for s in spans]
-        for a, b in _windows(joined, rng, 60):
-            fast, plain = whole.window(a, b), spans_within(spans, starts, a, b)
-            assert (fast.ends, fast.end_starts, fast.shorts, fast.short_starts) == (
-                plain.ends, plain.end_starts, plain.shorts, plain.short_starts)
+        batch = lines[at:at + 40]
+        assert [_fields(e) for e in ents_of(batch)] == [_fields(plain_ents(line)) for line in batch]
+
+
+@FAST
+@given(st.lists(TEXT, max_size=6))
+def test_one_pass_over_joined_made_up_texts_gives_each_its_own_spans(texts):
+    assert [_fields(e) for e in ents_of(texts)] == [_fields(plain_ents(text)) for text in texts]
 
 
 def _runs_by_scan(text: str, start: int, end: int, ents: Ents):
@@ -214,7 +230,7 @@ def test_gates_never_drop_a_match_on_real_lines():
 @FAST
 @given(TEXT, st.integers(0, 10**6))
 def test_gates_never_drop_a_match_on_made_up_text(text, seed):
-    _check_gates(text, Ents(ruler_spans(text)), random.Random(seed))
+    _check_gates(text, plain_ents(text), random.Random(seed))
 
 
 def _stretch_every_step(text: str, offset: int, ents: Ents):
@@ -236,6 +252,73 @@ def _stretch_every_step(text: str, offset: int, ents: Ents):
     return found
 
 
+@FAST
+@given(TEXT)
+def test_names_hold_no_newline(text):
+    """text_mentions looks a name up in the header lines joined by newlines, as if in each line."""
+    assert not any("\n" in m.name for m in units._stretch(text, 0, plain_ents(text)))
+
+
+def _whole_name_by_chains(text: str, start: int, end: int, ents: Ents) -> units_text.Mention | None:
+    return next((m for m in units_text.chains(text, start, end, ents, 0) if (m.start, m.end) == (start, end)), None)
+
+
+def _check_whole_names(text: str, ents: Ents, rng: random.Random) -> None:
+    spans = [m.span(1) for m in patterns()["quote"].finditer(text)] + list(_windows(text, rng))
+    for start, end in spans:
+        assert units_text._whole_name(text, start, end, ents, 0) == _whole_name_by_chains(text, start, end, ents)
+
+
+def test_whole_names_are_looked_for_only_where_one_may_be():
+    rng = random.Random(4)
+    for text, ents in _stretches():
+        _check_whole_names(text, ents, rng)
+
+
+@FAST
+@given(TEXT, st.integers(0, 10**6))
+def test_whole_names_are_looked_for_only_where_one_may_be_on_made_up_text(text, seed):
+    _check_whole_names(text, plain_ents(text), random.Random(seed))
+
+
+_FURNITURE_AS_WRITTEN = re.compile(
+    r">|您现在的位置|当前位置|来源:|发布时间|发布日期|发布机构|字体|字号|浏览|点击|上一条|下一条|打印|关闭|扫一扫"
+    r"|索引号|主题分类|阅读人数|^(?:附件|附:|抄送|抄报|联系人|联系电话|主送)")
+
+
+@FAST
+@given(TEXT)
+def test_furniture_tests_agree_with_the_one_pattern(text):
+    assert units._furniture(text) == bool(_FURNITURE_AS_WRITTEN.search(text))
+
+
+def test_furniture_tests_agree_with_the_one_pattern_on_real_lines():
+    assert all(units._furniture(line) == bool(_FURNITURE_AS_WRITTEN.search(line)) for line in _lines())
+
+
+def _resolve_short_per_mention(text: str, mentions: list) -> None:
+    """_resolve_short as written before it settled each (name, type, quoted) once."""
+    forms = [units._longer_forms(m.name, m.type, m.quoted) for m in mentions]
+    present = occurring(text, {form for found in forms for form in found})
+    for m, found in zip(mentions, forms):
+        hits = [form for form in found if form in present]
+        if len(hits) == 1:
+            m.written, m.name = m.written or m.name, hits[0]
+
+
+def test_short_names_resolve_as_they_did_per_mention():
+    resolved = 0
+    for path in sorted(NOTICES.glob("*.txt")):
+        norm = normalise(path.read_text("utf-8"))
+        mentions = units.text_mentions(Context(norm, build_sections(norm.text), [], None))
+        plain, names = copy.deepcopy(mentions), [m.name for m in mentions]
+        units._resolve_short(norm.text, mentions)
+        _resolve_short_per_mention(norm.text, plain)
+        assert mentions == plain, path.name
+        resolved += sum(m.name != name for m, name in zip(mentions, names))
+    assert resolved > 5
+
+
 def test_stretch_skips_only_steps_that_find_nothing():
     hits = 0
     for text, ents in _stretches():
@@ -248,7 +331,7 @@ def test_stretch_skips_only_steps_that_find_nothing():
 @FAST
 @given(TEXT)
 def test_stretch_skips_only_steps_that_find_nothing_on_made_up_text(text):
-    ents = Ents(ruler_spans(text))
+    ents = plain_ents(text)
     assert units._stretch(text, 0, ents) == _stretch_every_step(text, 0, ents)
 
 

@@ -88,37 +88,34 @@ def ruler_patterns() -> list[dict]:
 @lru_cache(maxsize=1)
 def _automaton():
     """The ruler's phrases in one Aho-Corasick automaton (Rust, ahocorasick-rs): every occurrence of
-    every phrase found in one pass, no spaCy Doc built; and per phrase its (tie rank, label, id) entries,
-    lowest rank first.
+    every phrase found in one pass, no spaCy Doc built; and per phrase the (label, id) that wins.
 
-    The tie rank orders equal spans with different labels (河北: DIV_SHORT and PROV) as the
-    EntityRuler does (tests compare both)."""
+    Of equal spans with different labels (河北: DIV_SHORT and PROV) the one of lowest rank in
+    ruler_tie_order wins, as in the EntityRuler (tests compare both)."""
     import ahocorasick_rs
 
     order = {tuple(pair): rank for rank, pair in enumerate(vocab()["ruler_tie_order"])}
     entries: dict[str, list[tuple[int, str, str]]] = {}
     for p in ruler_patterns():
-        entry = (order[p["label"], p["id"]], p["label"], p["id"])
-        if entry not in entries.setdefault(p["pattern"], []):
-            entries[p["pattern"]].append(entry)
+        entries.setdefault(p["pattern"], []).append((order[p["label"], p["id"]], p["label"], p["id"]))
     phrases = list(entries)
-    return ahocorasick_rs.AhoCorasick(phrases), [tuple(sorted(entries[p])) for p in phrases]
+    return ahocorasick_rs.AhoCorasick(phrases), [min(entries[p])[1:] for p in phrases]
 
 
-def ruler_spans(text: str) -> list[tuple[int, int, str, str]]:
-    """The EntityRuler's entities in `text` as sorted (start, end, label, id) character spans.
+def _kept(text: str) -> list[tuple[int, int, int]]:
+    """The ruler's spans in `text` as sorted (start, end, phrase index).
 
-    Same spans as nlp()(text).ents. With the character segmenter token i is character i, except that
-    a space right after a character is that token's trailing whitespace: such spaces are squeezed out
-    before matching and positions mapped back through `starts`."""
-    automaton, entries = _automaton()
+    With the character segmenter token i is character i, except that a space right after a character
+    is that token's trailing whitespace: such spaces are squeezed out before matching and positions
+    mapped back through `starts`."""
+    automaton, _ = _automaton()
     starts = None
     if " " in text:
         starts = [i for i, ch in enumerate(text) if ch != " " or i == 0 or text[i - 1].isspace()]
         text = "".join([text[i] for i in starts])
     # The ruler's filter: longest first, then leftmost, and a span is kept only if no token is taken.
-    # Equal spans are one phrase, whose entry of lowest tie rank wins (the others overlap it). Spans
-    # of one character come last and never overlap each other: each is kept if its token is free.
+    # Equal spans are one phrase (its label is settled in _automaton). Spans of one character come
+    # last and never overlap each other: each is kept if its token is free.
     found = automaton.find_matches_as_indexes(text, overlapping=True)
     longer = [(start - end, start, phrase) for phrase, start, end in found if end - start > 1]
     longer.sort()
@@ -131,14 +128,19 @@ def ruler_spans(text: str) -> list[tuple[int, int, str, str]]:
             kept.append((start, end, phrase))
     kept += [(start, end, phrase) for phrase, start, end in found if end - start == 1 and not taken[start]]
     kept.sort()
-    out = []
-    for start, end, phrase in kept:
-        _, label, ident = entries[phrase][0]
-        if starts is None:
-            out.append((start, end, label, ident))
-        else:
-            out.append((starts[start], starts[end - 1] + 1, label, ident))
-    return out
+    if starts is None:
+        return kept
+    return [(starts[start], starts[end - 1] + 1, phrase) for start, end, phrase in kept]
+
+
+def ruler_spans(text: str) -> list[tuple[int, int, str, str]]:
+    """The EntityRuler's entities in `text` as sorted (start, end, label, id) character spans: the
+    same spans as nlp()(text).ents."""
+    labels = _automaton()[1]
+    return [(start, end, *labels[phrase]) for start, end, phrase in _kept(text)]
+
+
+_ENDS, _SHORTS = ("SUFFIX", "DIV"), ("DIV_SHORT", "PROV")
 
 
 class Ents:
@@ -146,29 +148,39 @@ class Ents:
 
     __slots__ = ("ends", "end_starts", "shorts", "short_starts")
 
-    def __init__(self, spans: list[tuple[int, int, str, str]]):
-        """`spans` as ruler_spans gives them: sorted (start, end, label, id), relative to the stretch."""
-        self.ends = [s for s in spans if s[2] in ("SUFFIX", "DIV")]
-        self.end_starts = [s[0] for s in self.ends]
-        self.shorts = [(s[0], s[1]) for s in spans if s[2] in ("DIV_SHORT", "PROV")]
-        self.short_starts = [s[0] for s in self.shorts]
-
-    def window(self, start: int, end: int) -> Ents:
-        """The spans of text[start:end] (those ending inside it), relative to `start`, cut from the split lists."""
-        out = Ents.__new__(Ents)
-        i, j = bisect.bisect_left(self.end_starts, start), bisect.bisect_left(self.end_starts, end)
-        out.ends = [(a - start, b - start, label, ident) for a, b, label, ident in self.ends[i:j] if b <= end]
-        out.end_starts = [s[0] for s in out.ends]
-        i, j = bisect.bisect_left(self.short_starts, start), bisect.bisect_left(self.short_starts, end)
-        out.shorts = [(a - start, b - start) for a, b in self.shorts[i:j] if b <= end]
-        out.short_starts = [s[0] for s in out.shorts]
-        return out
+    def __init__(self) -> None:
+        self.ends: list[tuple[int, int, str, str]] = []  # where a name may end: SUFFIX and DIV spans
+        self.end_starts: list[int] = []
+        self.shorts: list[tuple[int, int]] = []  # short forms of divisions: DIV_SHORT and PROV spans
+        self.short_starts: list[int] = []
 
     def short_at(self, position: int) -> int | None:
         i = bisect.bisect_left(self.short_starts, position)
         if i < len(self.shorts) and self.shorts[i][0] == position:
             return self.shorts[i][1]
         return None
+
+
+def ents_of(texts: list[str]) -> list[Ents]:
+    """Each text's ruler spans, from one pass over the texts joined by newlines: no phrase holds a
+    newline, so no span crosses from one text into the next."""
+    labels = _automaton()[1]
+    out = [Ents() for _ in texts]
+    k, low = 0, 0
+    high = len(texts[0]) if texts else 0
+    for start, end, phrase in _kept("\n".join(texts)):
+        label, ident = labels[phrase]
+        if label in _ENDS or label in _SHORTS:
+            while start >= high:  # in a later text
+                k, low = k + 1, high + 1
+                high = low + len(texts[k])
+            if label in _ENDS:
+                out[k].ends.append((start - low, end - low, label, ident))
+                out[k].end_starts.append(start - low)
+            else:
+                out[k].shorts.append((start - low, end - low))
+                out[k].short_starts.append(start - low)
+    return out
 
 
 SCAN_ONCE = 1 << 22  # characters × phrases above which one automaton pass is the cheaper way

@@ -6,7 +6,7 @@ come from the division gazetteer and the vocabularies of units.yaml. Characters 
 words: names are cut at their endings (局, 镇, 街道…) and at gazetteer entries, which jieba splits
 unpredictably in unknown place names (三闸镇), and loading jieba's dictionary alone costs over a
 second. Only sentences a one-pass regex flags as able to hold a name are matched, joined into a few
-texts of at most MAX_CHUNK characters. The ruler's spans are computed by gazetteer.ruler_spans with an
+texts of at most MAX_CHUNK characters. The ruler's spans are computed by gazetteer.ents_of with an
 Aho-Corasick automaton over the same pattern file and the ruler's own longest-first filter, so no
 spaCy Doc is built per text (tests check the spans equal the ruler's Doc.ents on every bundled line).
 """
@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import regex
 
-from .gazetteer import Ents, occurring, ruler_spans, vocab
+from .gazetteer import Ents, ents_of, occurring, vocab
 from .vocabulary import alternation
 from .units_tables import table_mentions
 from .units_lists import bare_accounts, clause_provinces, government_lists, lists, share_roles
@@ -28,9 +28,12 @@ from .units_text import Mention, chains, patterns, quoted
 
 __all__ = ["Mention", "Unit", "find_units", "link_units"]
 
+# Page furniture: words anywhere in a line, or opening it. Two tests rather than one pattern, since an
+# anchored branch keeps re from skipping ahead to the words' first characters (four times slower).
 _FURNITURE = re.compile(
     r">|您现在的位置|当前位置|来源:|发布时间|发布日期|发布机构|字体|字号|浏览|点击|上一条|下一条|打印|关闭|扫一扫"
-    r"|索引号|主题分类|阅读人数|^(?:附件|附:|抄送|抄报|联系人|联系电话|主送)")
+    r"|索引号|主题分类|阅读人数")
+_FURNITURE_OPENINGS = ("附件", "附:", "抄送", "抄报", "联系人", "联系电话", "主送")
 _PROSE = re.compile(r"[,、;:。]")
 _PLACE_ENDING = regex.compile(r"街道|社区|苏木|镇|乡|村")
 MAX_CHUNK = 2000  # characters per ruler pass, and the longest stretch a sentence is cut into
@@ -68,8 +71,12 @@ class Unit:
                 "aliases": list(self.aliases), "mentions": mentions}
 
 
+def _furniture(text: str) -> bool:
+    return text.startswith(_FURNITURE_OPENINGS) or bool(_FURNITURE.search(text))
+
+
 def _skippable(ctx, sentence) -> bool:
-    if _FURNITURE.search(sentence.text):
+    if _furniture(sentence.text):
         return True
     # A short line with no prose punctuation before any section is a title, issuer or header line.
     return sentence.top is None and not _PROSE.search(sentence.text) and len(sentence.text) < 40
@@ -88,8 +95,14 @@ def _directive() -> regex.Pattern:
     return regex.compile(alternation(vocab()["directives"]))
 
 
+@lru_cache(maxsize=1 << 12)
+def _self_office(name: str) -> bool:
+    """The issuing office's own name (市政府办): a test of a short string, and names recur, so cached."""
+    return bool(_self_office_pattern().fullmatch(name))
+
+
 @lru_cache(maxsize=1)
-def _self_office() -> regex.Pattern:
+def _self_office_pattern() -> regex.Pattern:
     return regex.compile(vocab()["self_office"])
 
 
@@ -107,13 +120,11 @@ def _issuer_lines(ctx) -> list[tuple[str, bool]]:
 
 def _issuers(lines: list[tuple[str, bool]]) -> set[str]:
     """The issuer: a name opening a header line (区数据局关于…) or making up the signature."""
-    ents = Ents(ruler_spans("\n".join(line for line, _ in lines)))  # one ruler pass for every line
-    at, names = 0, set()
-    for line, whole in lines:
-        for m in chains(line, 0, len(line), ents.window(at, at + len(line)), 0):
+    names = set()
+    for (line, whole), ents in zip(lines, ents_of([line for line, _ in lines])):
+        for m in chains(line, 0, len(line), ents, 0):
             if whole or (m.start == 0 and _TITLE_FOLLOW.match(line, m.end)):
                 names.add(m.name)
-        at += len(line) + 1
     return names
 
 
@@ -129,18 +140,19 @@ def text_mentions(ctx) -> list[Mention]:
               for a, b in _chunks(s.text)]
     out: list[Mention] = []
     lines, issuers = _issuer_lines(ctx), None
-    for batch, spans in zip(*_batched(chosen)):
-        batch_ents = Ents(spans)
-        for (sentence, a, b), at in batch:
-            found = _stretch(sentence.text[a:b], sentence.start + a, batch_ents.window(at, at + b - a))
+    header = "\n".join(line for line, _ in lines)  # a name holds no newline: in it iff in one line
+    for batch in _batched(chosen):
+        stretches = [sentence.text[a:b] for sentence, a, b in batch]
+        for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
+            found = _stretch(text, sentence.start + a, ents)
             assessed = _assessed(sentence) if found else False  # only judged when there is a mention
             for mention in found:
                 mention.sentence = (sentence.start, sentence.end)
                 mention.evidence = assessed and not mention.role
-                if mention.evidence and any(mention.name in line for line, _ in lines):
+                if mention.evidence and mention.name in header:
                     issuers = _issuers(lines) if issuers is None else issuers
                     mention.evidence = mention.name not in issuers or _listed(ctx.text, mention)
-                if _self_office().fullmatch(mention.name) and not _listed(ctx.text, mention):
+                if _self_office(mention.name) and not _listed(ctx.text, mention):
                     mention.evidence = False  # the issuing office itself, unless ranked among others
             out += found
     return out
@@ -149,42 +161,41 @@ def text_mentions(ctx) -> list[Mention]:
 def _stretch(text: str, offset: int, ents: Ents) -> list[Mention]:
     """Every kind of mention in one stretch of a sentence."""
     p = patterns()
-    # Each step below is skipped where a character it needs is missing: the result is the same.
+    # Each step below is skipped where a character or span it needs is missing: the result is the same.
     books = [m.span() for m in p["book"].finditer(text)] if "《" in text else []
     quotes = [m.span() for m in p["quote"].finditer(text)] if "“" in text else []
     masks = _merge(sorted(books + quotes)) if books or quotes else []
     found = [m for m in quoted(text, ents, offset) if not _inside(m.start - offset, books)] if quotes else []
-    cursor, places = 0, []
-    for start, end in masks + [(len(text), len(text))]:
-        if start > cursor:
-            found += chains(text, cursor, start, ents, offset, places)
-        cursor = max(cursor, end)
+    places: list[Mention] = []
+    if ents.ends:  # every chain ends at a name ending
+        cursor = 0
+        for start, end in masks + [(len(text), len(text))]:
+            if start > cursor:
+                found += chains(text, cursor, start, ents, offset, places)
+            cursor = max(cursor, end)
     if places:
         found += government_lists(text, offset, places, found)
     found += lists(text, offset, found, masks)
     found += bare_accounts(text, offset, found, masks)
-    found += clause_provinces(text, offset, ents, found, masks)
+    if ents.shorts:
+        found += clause_provinces(text, offset, ents, found, masks)
     if len(found) > 1:
         share_roles(text, offset, found)
     return found
 
 
 def _batched(chosen):
-    """Stretches joined by newlines into texts of at most MAX_CHUNK characters: one ruler pass each."""
-    batches, texts, current, parts, size = [], [], [], [], 0
+    """Stretches in groups of at most MAX_CHUNK characters joined by newlines: one ruler pass each."""
+    batch, size = [], 0
     for item in chosen:
-        sentence, a, b = item
-        if current and size + b - a + 1 > MAX_CHUNK:
-            batches.append(current)
-            texts.append("\n".join(parts))
-            current, parts, size = [], [], 0
-        current.append((item, size))
-        parts.append(sentence.text[a:b])
+        _, a, b = item
+        if batch and size + b - a + 1 > MAX_CHUNK:
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
         size += b - a + 1
-    if current:
-        batches.append(current)
-        texts.append("\n".join(parts))
-    return batches, map(ruler_spans, texts)
+    if batch:
+        yield batch
 
 
 def _chunks(text: str) -> list[tuple[int, int]]:
@@ -243,20 +254,24 @@ def _resolve_bare(text: str, mentions: list[Mention]) -> None:
 def _resolve_short(text: str, mentions: list[Mention]) -> None:
     """A department written without its admin prefix (财政局) takes the prefixed form the notice uses,
     and a site named X政府 the X人民政府 the notice writes, when exactly one such form is there."""
-    forms = [_longer_forms(m) for m in mentions]
-    present = occurring(text, {form for found in forms for form in found})
-    for m, found in zip(mentions, forms):
+    forms = {key: _longer_forms(*key) for key in {(m.name, m.type, m.quoted) for m in mentions}}
+    present = occurring(text, {form for found in forms.values() for form in found})
+    fuller = {}
+    for key, found in forms.items():
         hits = [form for form in found if form in present]
         if len(hits) == 1:
-            m.written, m.name = m.written or m.name, hits[0]
+            fuller[key] = hits[0]
+    for m in mentions:
+        if name := fuller.get((m.name, m.type, m.quoted)):
+            m.written, m.name = m.written or m.name, name
 
 
-def _longer_forms(m: Mention) -> list[str]:
+def _longer_forms(name: str, type_: str, quoted: bool) -> list[str]:
     """The fuller names _resolve_short looks for: 县/市/区/省 + a department, X人民政府 for a site X政府."""
-    if m.type == "department" and not m.quoted:
-        return [p + m.name for p in "县市区省"]
-    if m.type == "website" and m.name.endswith("政府") and not m.name.endswith("人民政府"):
-        return [m.name[:-2] + "人民政府"]
+    if type_ == "department" and not quoted:
+        return [p + name for p in "县市区省"]
+    if type_ == "website" and name.endswith("政府") and not name.endswith("人民政府"):
+        return [name[:-2] + "人民政府"]
     return []
 
 
@@ -281,9 +296,12 @@ def find_units(ctx) -> list[Unit]:
         if m.name in owners:
             m.type, m.platform = "department", None  # an account named after its owner is the owner
     units: dict[str, Unit] = {}
-    evidence = {m.name for m in mentions if m.evidence}
+    first_evidence: dict[str, int] = {}  # where each unit is first assessed: the order of the units
+    for m in mentions:
+        if m.evidence:
+            first_evidence[m.name] = min(m.start, first_evidence.get(m.name, m.start))
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
-        if m.name not in evidence:
+        if m.name not in first_evidence:
             continue
         unit = units.get(m.name)
         if unit is None:
@@ -295,8 +313,7 @@ def find_units(ctx) -> list[Unit]:
             unit.aliases.append(m.written)
         unit.platform = unit.platform or (m.platform if unit.type == "new_media" else None)
         unit.owner = unit.owner or m.owner
-    ordered = sorted(units.values(), key=lambda u: min(m.start for m in u.mentions if m.evidence))
-    return ordered
+    return sorted(units.values(), key=lambda u: first_evidence[u.name])
 
 
 def link_units(ctx, units: list[Unit], items: list[dict]) -> None:

@@ -68,19 +68,16 @@ def _split_items(text: str, start: int, end: int, known: dict[int, tuple[int, Me
 
 def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, int]]) -> list[Mention]:
     """Bare names in 、-lists: sharing the place suffix of the last name, or closed by a group noun."""
-    p = patterns()
-    listed, closed = "、" in text, may_close(text)
-    if not listed and not (closed and p["tail"].search(text)):
-        return []  # the common case: no 、 to share a suffix over and no closing group noun
+    sharing = [(m, s) for m in found if (s := _shared_suffix(text, m.start - offset, m))] if "、" in text else []
+    tails = list(patterns()["tail"].finditer(text)) if may_close(text) else []
+    if not sharing and not tails:
+        return []  # the common case: no place name after a 、 and no closing group noun
     v = vocab()
     known = {m.start - offset: (m.tail_end - offset, m) for m in found}
     out: list[Mention] = []
     taken: set[int] = set()
-    for m in found if listed else ():
+    for m, suffix in sharing:
         s = m.start - offset
-        suffix = _place_suffix(m.name) if m.type in PLACE_TYPES and not m.quoted else None
-        if not suffix or s == 0 or text[s - 1] != "、":
-            continue
         items = _split_items(text, _boundary(text, s), s, known)
         last_group = items[-1][1] if items else None
         for (a, b), group, mention in reversed(items):
@@ -90,7 +87,7 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
             out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
                                tail_end=b + offset))
             taken.add(a)
-    for tail in p["tail"].finditer(text) if closed else ():
+    for tail in tails:
         t = tail.start()
         if any(a <= t < b for a, b in masks):
             continue
@@ -117,8 +114,11 @@ def may_close(text: str) -> bool:
     return "等" in text or "个" in text or "家" in text
 
 
-def _place_suffix(name: str) -> str | None:
-    return next((s for s in ("街道", "社区", "镇", "乡", "村") if name.endswith(s)), None)
+def _shared_suffix(text: str, start: int, mention: Mention) -> str | None:
+    """The place suffix (镇, 街道…) of a place name right after a 、, which bare items before it share."""
+    if start == 0 or text[start - 1] != "、" or mention.type not in PLACE_TYPES or mention.quoted:
+        return None
+    return next((s for s in ("街道", "社区", "镇", "乡", "村") if mention.name.endswith(s)), None)
 
 
 def _noun_type(noun: str | None, acc: str | None) -> str:
@@ -165,8 +165,6 @@ def _bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[
 
 def clause_provinces(text: str, offset: int, ents: Ents, found: list[Mention], masks) -> list[Mention]:
     """A province's short form opening a clause as its subject (湖南逐项梳理…, 宁夏对照…)."""
-    if not ents.shorts:
-        return []
     p = patterns()
     taken = [(m.start - offset, m.tail_end - offset) for m in found] + list(masks)
     out = []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import regex
 
-from .gazetteer import Ents, official, ruler_spans, vocab
+from .gazetteer import Ents, ents_of, official, vocab
 from .units_text import Mention, chains
 
 _NAME_HEAD = regex.compile(r"名称|单位|乡镇|街道|部门|账号|网站|区县|县区|市州|地区|镇")
@@ -62,12 +62,14 @@ def table_mentions(ctx) -> list[Mention]:
         media = platform_col is not None or "账号" in header or "新媒体" in (table.title or "")
         website = "网站" in "".join(str(table.header[i] or "") for i in names if i < len(table.header))
         rows = locate_rows(ctx, table)
+        spans = _spans_by_name(rows, names + ([] if owner_col is None else [owner_col]))
         for cells in rows:
-            owner = _cell_mention(cells[owner_col]) if owner_col is not None and owner_col < len(cells) else None
+            has_owner = owner_col is not None and owner_col < len(cells)
+            owner = _cell_mention(cells[owner_col], spans) if has_owner else None
             for col in names:
                 if col >= len(cells):
                     continue
-                mention = _cell_mention(cells[col])
+                mention = _cell_mention(cells[col], spans)
                 if mention is None:
                     if not (media or website):
                         continue
@@ -94,12 +96,18 @@ def _clean(value: str) -> str:
     return _CUT.sub("", value.replace(" ", "")).strip()
 
 
-def _cell_mention(cell: tuple[str, int, int]) -> Mention | None:
+def _spans_by_name(rows, columns: list[int]) -> dict[str, Ents]:
+    """The ruler's spans of each name these columns hold, from one ruler pass for the whole table."""
+    names = list({_clean(cells[col][0]) for cells in rows for col in columns if col < len(cells)})
+    return dict(zip(names, ents_of(names)))
+
+
+def _cell_mention(cell: tuple[str, int, int], spans: dict[str, Ents]) -> Mention | None:
     value, start, _ = cell
     name = _clean(value)
     if not name or _NUMBER.fullmatch(name) or _TOTAL.search(name):
         return None
-    found = chains(name, 0, len(name), Ents(ruler_spans(name)), start)
+    found = chains(name, 0, len(name), spans[name], start)
     whole = next((m for m in found if m.start == start and m.end == start + len(name)), None)
     if whole is None:
         return None

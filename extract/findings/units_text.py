@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -137,9 +138,8 @@ def _may_cut(rest: int, lead: str, prefixable: bool, suffix_len: int) -> bool:
 def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> list[_Piece]:
     """Cut a run of Han characters after each name ending and trim each piece (`first`: index of its first ending)."""
     pieces: list[_Piece] = []
-    cursor, ends = run_start, ents.ends
-    for k in range(first, len(ends)):
-        start, end, label, ident = ends[k]
+    cursor = run_start
+    for start, end, label, ident in islice(ents.ends, first, None):
         if start >= run_end:
             break
         if end > run_end:
@@ -221,7 +221,7 @@ def _valid(chain: list[_Piece], name: str, type_: str) -> bool:
     last = chain[-1]
     if _bad_name(name, last.suffix) or (chain[0].kind != "div" and _generic_name(name)):
         return False
-    if any(p.kind == "junk" for p in chain) or _admin_only(chain, name):
+    if chain[0].kind == "junk" or _admin_only(chain, name):  # a junk piece never joins another
         return False
     if type_ == "government" and len(chain) == 1 and last.kind != "div":
         return last.suffix not in SINGLE_GOV or name in divisions()
@@ -275,7 +275,7 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int,
     An unknown place standing alone (青湾区) is a name only before 政府网站, or, put in `places`,
     when the list it stands in names only governments."""
     out: list[Mention] = []
-    p = patterns()
+    p, account_openers = patterns(), _account_openers()
     for run_start, run_end, first in _runs_with_ends(text, start, end, ents):
         for chain in _group(_pieces(text, run_start, run_end, ents, first)):
             s, e = chain[0].start, chain[-1].end
@@ -293,7 +293,7 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int,
             if site and type_ == "government" and not name.endswith("政府"):
                 mention.name, mention.type, mention.written = name + "政府", "website", name
                 mention.account, mention.tail_end = "网站", site.end() + offset
-            elif text[e:e + 1] in _account_openers() and (acc := p["account"].match(text, e)):
+            elif text[e:e + 1] in account_openers and (acc := p["account"].match(text, e)):
                 mention.account, mention.tail_end = acc.group("acc"), acc.end() + offset
                 if name.endswith("政府") and acc.group("acc") in vocab()["website_words"]:
                     mention.type = "website"
@@ -354,9 +354,9 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
             last += 1
         if content in v["platforms"] or p["generic"].match(content):
             continue
-        acc = p["account"].match(text, matches[last].end())
-        inner = chains(text, m.start(1), m.end(1), ents, offset)
-        whole = next((c for c in inner if c.start == m.start(1) + offset and c.end == m.end(1) + offset), None)
+        after = matches[last].end()
+        acc = p["account"].match(text, after) if text[after:after + 1] in _account_openers() else None
+        whole = _whole_name(text, m.start(1), m.end(1), ents, offset)
         word = acc.group("acc") if acc else None
         if whole is not None and (word is None or word in v["website_words"]):
             type_, platform = whole.type, None  # a body, or a site named by its owner (“盘锦市公安局”网站)
@@ -371,6 +371,15 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
         mention.role = is_role(text, m.start(), acc.end() if acc else m.end())
         out.append(mention)
     return out
+
+
+def _whole_name(text: str, start: int, end: int, ents: Ents, offset: int) -> Mention | None:
+    """The name that is all of text[start:end], if any: only looked for where a name ending ends it."""
+    i = bisect.bisect_left(ents.end_starts, end) - 1
+    if i < 0 or ents.ends[i][1] != end:
+        return None
+    return next((m for m in chains(text, start, end, ents, offset)
+                 if m.start == start + offset and m.end == end + offset), None)
 
 
 def _admin_only(chain: list[_Piece], name: str) -> bool:
