@@ -124,6 +124,46 @@ def test_guarded_space_pattern_finds_what_the_unguarded_one_finds(text):
     assert spans == [m.span() for m in UNGUARDED_SPACE_IN_CJK.finditer(text)]
 
 
+def whitespace_edits_as_first_written(text: str) -> list[Edit]:
+    """_whitespace_edits building an Edit per span and sorting them with a key."""
+    spans: list[Edit] = []
+    head = len(text) - len(text.lstrip("\n "))
+    if head:
+        spans.append(Edit(0, head, "", "blank_line"))
+    tail = len(text.rstrip("\n "))
+    if head < tail < len(text):
+        spans.append(Edit(tail, len(text), "", "blank_line"))
+    for pattern, replacement, kind in N._WHITESPACE:
+        spans += [Edit(m.start(), m.end(), replacement, kind) for m in pattern.finditer(text)]
+    merged: list[Edit] = []
+    for edit in sorted(spans, key=lambda e: (e.start, -e.end)):
+        if not merged or edit.start >= merged[-1].end:
+            merged.append(edit)
+    return merged
+
+
+@PROPERTY
+@given(st.text(alphabet=list(" \n中国a1。（，"), max_size=40))
+def test_whitespace_edits_merge_as_sorting_edits_does(text):
+    assert N._whitespace_edits(text) == whitespace_edits_as_first_written(text)
+
+
+def test_whitespace_edits_of_the_notices_merge_as_sorting_edits_does():
+    for path in sorted(NOTICES.glob("*.txt")):
+        text = path.read_text("utf-8")
+        assert N._whitespace_edits(text) == whitespace_edits_as_first_written(text), path.name
+
+
+LOOKBEHIND_LOST_BREAK = regex.compile(  # the pattern before it matched the mark
+    r"(?<=[。:;!?])(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[^\n]{2})")
+
+
+@PROPERTY
+@given(st.text(alphabet=list("。:;!?一二十、()甲\n"), max_size=40))
+def test_lost_breaks_are_found_where_the_lookbehind_finds_them(text):
+    assert [m.end() for m in N._LOST_BREAK.finditer(text)] == [m.start() for m in LOOKBEHIND_LOST_BREAK.finditer(text)]
+
+
 @PROPERTY
 @given(TEXT)
 def test_no_annotation_without_a_closing_syllable(text):
@@ -218,10 +258,12 @@ def pinyin_edits_as_first_written(text: str) -> list[Edit]:
 
 ANNOTATED = st.lists(st.sampled_from(["問(wèn)", "題(tí)", "問wèn)", "中(zhong)", "和(he)", "甲(a)", "\ufffd(lì)",
                                       "(一)", "用(yòng", "文", "。", "\n", "國(guó)", "x(ma)"]), max_size=40).map("".join)
+TAILS = st.lists(st.sampled_from(["中", "\ufffd", "x", "(", ")", "wen)", "ü", "ā", "abcdef)", "abcdefg)"]),
+                 max_size=20).map("".join)
 
 
 @PROPERTY
-@given(ANNOTATED)
+@given(st.one_of(ANNOTATED, TAILS))
 def test_streamed_pinyin_edits_equal_the_two_pass_version(text):
     assert P.find_pinyin_annotations(text) == pinyin_edits_as_first_written(text)
 
@@ -230,3 +272,25 @@ def test_streamed_pinyin_edits_on_the_annotated_notices():
     for path in sorted(NOTICES.glob("*.txt")):
         text = path.read_text("utf-8")
         assert P.find_pinyin_annotations(text) == pinyin_edits_as_first_written(text), path.name
+
+
+def annotations_by_tail(text: str) -> list[tuple[int, int, str]]:
+    """(start of the '(' or syllable, end, match) for each _TAIL after a character _ANNOTATION takes."""
+    found = []
+    for tail in P._TAIL.finditer(text):
+        start, end = tail.span()
+        if _ANNOTATION.fullmatch(text, max(start - 1, 0), end):
+            found.append((start, end, text[start - 1 : end]))
+    return found
+
+
+@PROPERTY
+@given(st.one_of(TEXT, ANNOTATED, TAILS))
+def test_tails_after_a_han_character_are_the_annotations(text):
+    assert annotations_by_tail(text) == [(m.start(2), m.end(), m[0]) for m in _ANNOTATION.finditer(text)]
+
+
+def test_tails_find_the_annotations_of_the_notices():
+    for path in sorted(NOTICES.glob("*.txt")):
+        text = path.read_text("utf-8")
+        assert annotations_by_tail(text) == [(m.start(2), m.end(), m[0]) for m in _ANNOTATION.finditer(text)]

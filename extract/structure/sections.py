@@ -28,7 +28,7 @@ _ITEM_WORDS = ("是", "要", "要求", "方面")
 _INLINE_ITEM = regex.compile(rf"(?:^|(?<=[。;:]))([{CN}]{{1,3}})({'|'.join(_ITEM_WORDS)})(?=[^,。]{{2}})",
                              regex.MULTILINE)
 # A list counts up from an item numbered 1, and a numeral worth 1 ends in 一: no 一是, no list.
-_FIRST_ITEMS = tuple("一" + word for word in _ITEM_WORDS)
+_FIRST_ITEM = re.compile(f"一(?:{'|'.join(_ITEM_WORDS)})")
 _TITLE_END = regex.compile(r"[。!?;]")
 _MAX_TITLE = 60
 _ATTACHMENT_HEAD = regex.compile(r"附件\s*[:\d一二三四五六七八九十]|附件$")
@@ -83,6 +83,7 @@ def _ranked_phrases() -> list[tuple[str, str]]:
     return [(phrase, kind) for _, _, phrase, kind in sorted(ranked, key=lambda r: r[:2], reverse=True)]
 
 
+@lru_cache(maxsize=4096)  # notices share their headings: 总体情况, 存在问题, 整改要求…
 def classify_title(title: str) -> str | None:
     """The kind whose longest phrase occurs in the heading, or None."""
     return next((kind for phrase, kind in _ranked_phrases() if phrase in title), None)
@@ -116,7 +117,7 @@ def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
 def _inline_items(text: str, start: int, end: int) -> list[Section]:
     """一是/二是 items inside a span, kept only when they count up from 一."""
     items: list[Section] = []
-    if not any(text.find(first, start, end) >= 0 for first in _FIRST_ITEMS):
+    if not _FIRST_ITEM.search(text, start, end):
         return items
     for match in _INLINE_ITEM.finditer(text, start, end):
         value = chinese_to_int(match.group(1))

@@ -56,15 +56,16 @@ def apply_edits(text: str, edits: Sequence[Edit], base: array | None = None) -> 
     with memoryview(offsets) as out, (memoryview(base) if base is not None else nullcontext()) as source:
         at = cursor = 0
         for start, end, replacement, _ in edits:
-            pieces.append(text[cursor:start])
-            pieces.append(replacement)
-            # Replacement character k comes from start + min(k, span - 1), or from start when span is 0.
-            kept = min(len(replacement), end - start)
-            at = _copy_map(out, at, source, cursor, start + kept)
-            if len(replacement) > kept:
+            pieces += (text[cursor:start], replacement)
+            # Replacement character k comes from start + min(k, span - 1), or from start when span is 0:
+            # the map is copied up to start + len(replacement), or up to end for a longer replacement,
+            # whose extra characters all come from where the last copied one (or the insertion) did.
+            extra = len(replacement) - (end - start)
+            at = _copy_map(out, at, source, cursor, end if extra > 0 else start + len(replacement))
+            if extra > 0:
                 origin = max(end - 1, start) if source is None else source[max(end - 1, start)]
-                out[at : at + len(replacement) - kept] = array("i", (origin,)) * (len(replacement) - kept)
-                at += len(replacement) - kept
+                out[at : at + extra] = array("i", (origin,)) * extra
+                at += extra
             cursor = end
         pieces.append(text[cursor:])
         _copy_map(out, at, source, cursor, len(text) + 1)

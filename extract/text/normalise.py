@@ -37,6 +37,9 @@ _SPACE_IN_CJK = regex.compile(
 _EDGE_SPACE = regex.compile(r"^[ ]+|[ ]+$", regex.MULTILINE)
 _MULTI_SPACE = regex.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"\n(?:[ ]*\n)+")  # re runs this one faster than regex
+# Layout the whitespace step removes, in the order that decides between overlapping spans.
+_WHITESPACE = ((_EDGE_SPACE, "", "whitespace"), (_SPACE_IN_CJK, "", "whitespace"), (_MULTI_SPACE, " ", "whitespace"),
+               (_BLANK_LINES, "\n", "blank_line"))
 _TRADITIONAL_SHARE = 0.05
 _KIND = operator.attrgetter("kind")
 _HAN_HIGH = bytes(range(0x4E, 0xA0))  # high bytes of U+4E00–U+9FFF in UTF-16
@@ -45,7 +48,9 @@ _BLOCK = 1 << 16  # characters compared at once
 # Pages whose newlines were lost run every heading into one line; a heading marker right after a
 # full stop or colon in such a line starts a new line again.
 _LONG_LINE = 300
-_LOST_BREAK = regex.compile(r"(?<=[。:;!?])(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[^\n]{2})")
+# The break goes after the mark, which is matched rather than looked behind for: re then finds it
+# fast, where a lookbehind makes regex try every position.
+_LOST_BREAK = re.compile(r"[。:;!?](?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[^\n]{2})")
 
 
 @dataclass(slots=True)
@@ -101,16 +106,17 @@ def _control_edits(text: str, drop: str) -> list[Edit]:
 
 def _whitespace_edits(text: str) -> list[Edit]:
     """Remove indentation, spaces between Chinese characters and blank lines."""
-    spans: list[Edit] = []
+    # (start, -end, rank, replacement, kind): sorted, the longest span at a start comes first, then
+    # the first-ranked. Plain tuples sort in C; only the spans kept become Edits.
+    spans: list[tuple[int, int, int, str, str]] = []
     head = len(text) - len(text.lstrip("\n "))
     if head:
-        spans.append(Edit(0, head, "", "blank_line"))
+        spans.append((0, -head, 0, "", "blank_line"))
     tail = len(text.rstrip("\n "))
     if head < tail < len(text):
-        spans.append(Edit(tail, len(text), "", "blank_line"))
-    for pattern, replacement in ((_EDGE_SPACE, ""), (_SPACE_IN_CJK, ""), (_MULTI_SPACE, " ")):
-        spans += [Edit(m.start(), m.end(), replacement, "whitespace") for m in pattern.finditer(text)]
-    spans += [Edit(m.start(), m.end(), "\n", "blank_line") for m in _BLANK_LINES.finditer(text)]
+        spans.append((tail, -len(text), 0, "", "blank_line"))
+    for rank, (pattern, replacement, kind) in enumerate(_WHITESPACE, start=1):
+        spans += [(m.start(), -m.end(), rank, replacement, kind) for m in pattern.finditer(text)]
     return _merge(spans)
 
 
@@ -123,18 +129,19 @@ def _line_break_edits(text: str) -> list[Edit]:
     pos = 0
     for line in lines:
         if len(line) > _LONG_LINE:
-            edits += [Edit(pos + m.start(), pos + m.start(), "\n", "line_break") for m in _LOST_BREAK.finditer(line)]
+            edits += [Edit(pos + m.end(), pos + m.end(), "\n", "line_break") for m in _LOST_BREAK.finditer(line)]
         pos += len(line) + 1
     return edits
 
 
-def _merge(edits: list[Edit]) -> list[Edit]:
-    """Drop edits that overlap an earlier one: each pattern is safe alone, the first wins."""
+def _merge(spans: list[tuple[int, int, int, str, str]]) -> list[Edit]:
+    """Edits for the spans that overlap no earlier one: each pattern is safe alone, the first wins."""
     merged: list[Edit] = []
-    for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
-        if merged and edit.start < merged[-1].end:
-            continue
-        merged.append(edit)
+    kept_until = 0
+    for start, negative_end, _, replacement, kind in sorted(spans):
+        if start >= kept_until:
+            merged.append(Edit(start, -negative_end, replacement, kind))
+            kept_until = -negative_end
     return merged
 
 
