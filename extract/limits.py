@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 
 __all__ = ["Limits", "DEFAULT_LIMITS", "ENV_PREFIX", "current_limits"]
 
@@ -53,6 +54,15 @@ def _parse(name: str, raw: str, kind: type) -> int | float:
 DEFAULT_LIMITS = Limits()
 
 
+_VARIABLES = tuple(ENV_PREFIX + f.name.upper() for f in fields(Limits))
+
+
 def current_limits() -> Limits:
-    """The limits in force now: defaults overridden by the environment."""
-    return Limits.from_env()
+    """The limits in force now: defaults overridden by the environment (read on every call, parsed
+    once per distinct setting: every file read asks)."""
+    return _limits_for(tuple(os.environ.get(name) for name in _VARIABLES))
+
+
+@lru_cache(maxsize=16)
+def _limits_for(values: tuple[str | None, ...]) -> Limits:
+    return Limits.from_env({name: value for name, value in zip(_VARIABLES, values) if value is not None})

@@ -484,6 +484,20 @@ def test_limits_have_safe_defaults_and_read_the_environment():
         DEFAULT_LIMITS.max_bytes = 1  # frozen: no stage can loosen a limit for the others
 
 
+def test_current_limits_follow_every_change_of_the_environment(monkeypatch):
+    from extract.limits import current_limits
+
+    for raw, expected in (("1K", 1024), ("2M", 2 << 20), ("1K", 1024)):
+        monkeypatch.setenv("TONGBAO_MAX_BYTES", raw)
+        assert current_limits().max_bytes == expected
+    monkeypatch.setenv("TONGBAO_MAX_BYTES", "lots")
+    for _ in range(2):  # a bad value is refused every time, not only when first parsed
+        with pytest.raises(ValueError, match="TONGBAO_MAX_BYTES"):
+            current_limits()
+    monkeypatch.delenv("TONGBAO_MAX_BYTES")
+    assert current_limits() == DEFAULT_LIMITS
+
+
 @pytest.mark.parametrize("variable, value, name, build, expected", [
     pytest.param("TONGBAO_MAX_BYTES", "1000", "seed.txt", lambda: SEED.encode(), "E108", id="bytes"),
     pytest.param("TONGBAO_MAX_PDF_PAGES", "2", "pages.pdf", lambda: pdf_bytes(LINES[:50], pages=5), "E108",
