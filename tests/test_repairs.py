@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -214,6 +216,26 @@ def test_annotations_are_removed(text, want):
 
 def test_toneless_syllable_alone_is_not_an_annotation():
     assert find_pinyin_annotations("的(de)") == []
+
+
+def test_readings_are_pypinyins_for_every_character():
+    """The table read from pypinyin's data file answers as pypinyin itself does, character by character."""
+    from pypinyin import Style, pinyin
+    from extract.text.pinyin import _character_table, readings
+
+    table = _character_table()
+    assert len(table) > 20_000
+    others = [chr(c) for c in range(0x3400, 0xA000) if str(c) not in table][:2000] + ["a", "。", "\U00020001"]
+    for char in [chr(int(code)) for code in table] + others:
+        found = pinyin(char, style=Style.TONE, heteronym=True)[0]
+        assert readings(char) == (frozenset() if found == [char] else frozenset(found)), char
+
+
+def test_judging_annotations_does_not_import_pypinyin():
+    """pypinyin's package loads a 45 MB phrase dictionary that single characters never need."""
+    code = ("import sys; from extract.text.pinyin import find_pinyin_annotations as f; "
+            "assert f('訪問(wèn)國(guó)') and f('的(de)') == []; assert 'pypinyin' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
 # --- properties ------------------------------------------------------------------------------------

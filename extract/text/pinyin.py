@@ -1,10 +1,13 @@
 """Remove the pinyin that mirror sites insert after characters (訪問(wèn) → 訪問), keeping real parentheses."""
 from __future__ import annotations
 
+import importlib.util
+import json
 import re
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 
 import regex
 
@@ -44,12 +47,18 @@ def has_tone(syllable: str) -> bool:
 
 
 @cache
+def _character_table() -> dict[str, str]:
+    """pypinyin's readings of each character by code point ("20013" → "zhōng,zhòng"), read from its data
+    file: importing pypinyin would also load its 45 MB phrase dictionary, which no single character uses."""
+    package = importlib.util.find_spec("pypinyin").submodule_search_locations[0]  # found, not imported
+    return json.loads(Path(package, "pinyin_dict.json").read_text("utf-8"))
+
+
+@cache
 def readings(char: str) -> frozenset[str]:
     """Every reading pypinyin knows for `char` (heteronyms too), with tone marks; empty when unknown."""
-    from pypinyin import Style, pinyin  # 55 MB of tables: loaded only when an annotation is seen
-
-    found = pinyin(char, style=Style.TONE, heteronym=True)[0]
-    return frozenset() if found == [char] else frozenset(found)
+    found = _character_table().get(str(ord(char)))
+    return frozenset(found.split(",")) if found else frozenset()
 
 
 @cache
