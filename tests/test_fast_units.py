@@ -221,18 +221,6 @@ def _boundary_by_scan(text: str, position: int) -> int:
     return floor
 
 
-def test_gates_never_drop_a_match_on_real_lines():
-    rng = random.Random(3)
-    for text, ents in _stretches():
-        _check_gates(text, ents, rng)
-
-
-@FAST
-@given(TEXT, st.integers(0, 10**6))
-def test_gates_never_drop_a_match_on_made_up_text(text, seed):
-    _check_gates(text, plain_ents(text), random.Random(seed))
-
-
 def _stretch_every_step(text: str, offset: int, ents: Ents):
     """_stretch with no step skipped."""
     p = patterns()
@@ -269,16 +257,22 @@ def _check_whole_names(text: str, ents: Ents, rng: random.Random) -> None:
         assert units_text._whole_name(text, start, end, ents, 0) == _whole_name_by_chains(text, start, end, ents)
 
 
-def test_whole_names_are_looked_for_only_where_one_may_be():
-    rng = random.Random(4)
+# Gates never drop a match; whole names are looked for only where one may be.
+WINDOW_CHECKS = pytest.mark.parametrize("check", [_check_gates, _check_whole_names], ids=["gates", "whole-names"])
+
+
+@WINDOW_CHECKS
+def test_window_shortcuts_on_real_lines(check):
+    rng = random.Random(3)
     for text, ents in _stretches():
-        _check_whole_names(text, ents, rng)
+        check(text, ents, rng)
 
 
+@WINDOW_CHECKS
 @FAST
 @given(TEXT, st.integers(0, 10**6))
-def test_whole_names_are_looked_for_only_where_one_may_be_on_made_up_text(text, seed):
-    _check_whole_names(text, plain_ents(text), random.Random(seed))
+def test_window_shortcuts_on_made_up_text(check, text, seed):
+    check(text, plain_ents(text), random.Random(seed))
 
 
 _FURNITURE_AS_WRITTEN = re.compile(
