@@ -11,7 +11,7 @@ from pathlib import Path
 from .convert import t2s
 from .edits import Edit
 from .lexicon import MIN_WORD, jieba_dictionary, load as load_lexicon
-from .pinyin import SYLLABLE, has_tone, readers, reads, strip_tone, syllables
+from .pinyin import SYLLABLE, has_tone, reads, strip_tone, syllables
 
 # The scraper narrowed these after decoding; inside a shifted run they were full-width.
 _WIDE = str.maketrans(",:;()!", "，：；（）！")
@@ -170,7 +170,7 @@ def _resolve(candidates, left: str, text: str, after: int) -> str | None:
     note = _ANNOTATION.match(text, after)
     if not note or strip_tone(note[1]) not in syllables():
         return candidates[0] if len(candidates) == 1 else None
-    candidates = readers(candidates, note[1])
+    candidates = [c for c in candidates if reads(c, note[1], lenient=False)]
     return _choose(candidates, left, text[note.end() : note.end() + _CONTEXT])  # heteronyms: 加強, not 加彊
 
 

@@ -75,12 +75,6 @@ def reads(char: str, syllable: str, lenient: bool) -> bool:
     return syllable in (known if has_tone(syllable) else bare_readings(char))
 
 
-def readers(candidates, syllable: str) -> list[str]:
-    """The candidates `syllable` is a reading of, as reads(c, syllable, lenient=False) would pick them."""
-    table = readings if has_tone(syllable) else bare_readings
-    return [c for c in candidates if syllable in table(c)]
-
-
 # What one annotation contributes: a delete now, a delete once the file has a quorum, or nothing.
 _DELETE, _IF_QUORUM, _KEEP = "delete", "if quorum", "keep"
 
@@ -121,7 +115,7 @@ def find_pinyin_annotations(text: str) -> list[Edit]:
         elif verdict == _IF_QUORUM:
             toneless.append((start, end, annotation))
     if toned_and_opened >= _TONELESS_QUORUM and toneless:
-        # Checked only now: a reading of a tone-less syllable loads pypinyin, which most files never need.
+        # Checked only once the quorum is met: a reading loads pypinyin's character table, which most files never need.
         edits += [Edit(start, end, "", "pinyin")
                   for start, end, annotation in toneless if _toneless_reads(annotation)]
         edits.sort()
