@@ -10,7 +10,6 @@ from .errors import BatchAborted
 from .task import DEFAULT_EXTRACTOR, REDACTING_EXTRACTOR
 
 
-
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False),

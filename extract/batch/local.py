@@ -4,11 +4,11 @@ from __future__ import annotations
 import ctypes
 import itertools
 import multiprocessing as mp
-from collections import deque
 import os
 import signal
 import time
 import traceback
+from collections import deque
 from collections.abc import Callable, Iterable
 from multiprocessing.connection import wait
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import multiprocessing as mp
-from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pyarrow as pa

@@ -10,10 +10,7 @@ import regex
 
 from ..structure.numerals import chinese_to_int
 from .context import Context
-from .vocabulary import alternation as _alt
-from .vocabulary import cores
-from .vocabulary import load_yaml
-from .vocabulary import longest_first as _longest_first
+from .vocabulary import alternation as _alt, cores, load_yaml, longest_first as _longest_first
 
 VOCAB = load_yaml("deadlines.yaml")
 

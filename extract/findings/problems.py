@@ -85,14 +85,18 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
     return groups
 
 
+def _may_end_in_label(text: str) -> bool:
+    return text.rstrip("\n").endswith(_LABEL_ENDS)
+
+
 def _label(text: str) -> regex.Match | None:
     """_LABEL.search(text), answered without the regex when the text cannot end in a label."""
-    return _LABEL.search(text) if text.rstrip("\n").endswith(_LABEL_ENDS) else None
+    return _LABEL.search(text) if _may_end_in_label(text) else None
 
 
 def _unlabelled(text: str) -> str:
     """_LABEL.sub("", text), likewise."""
-    return _LABEL.sub("", text) if text.rstrip("\n").endswith(_LABEL_ENDS) else text
+    return _LABEL.sub("", text) if _may_end_in_label(text) else text
 
 
 def _is_subject(text: str, start: int, floor: int) -> bool:
