@@ -17,12 +17,12 @@ _DATE = regex.compile(
 _MONTH_DAY = regex.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _DATE_LINE = regex.compile(rf"^\(?{_DATE.pattern}\)?$")
 _DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
-_TITLE_ENDINGS = tuple(word + close for word in ("通报", "年度报告", "报告", "通知", "情况", "公告", "意见", "总结", "的函")
-                       for close in ("", ")"))
+_TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函")  # what a notice's title ends in
+_TITLE_ENDINGS = tuple(word + close for word in _TITLE_WORDS for close in ("", ")"))
 # A title line often carries junk after it: a site name after a dash, the number in brackets.
 # _TITLE_TAIL is only tried on lines with a dash or ending in 号), as each of its matches needs one.
 _DASHES = regex.compile(r"[-_|—]")
-_TITLE_TAIL = regex.compile(r"(?<=通报|报告|通知|情况|公告|意见|总结|的函)(?:\s*[-_|—]+\s*[^。]{0,40}|\s*\((?P<number>[^()]{2,20}\d+号)\))$")
+_TITLE_TAIL = regex.compile(rf"(?<={'|'.join(_TITLE_WORDS)})(?:\s*[-_|—]+\s*[^。]{{0,40}}|\s*\((?P<number>[^()]{{2,20}}\d+号)\))$")
 _NAV = regex.compile(r"^(?:上一条|下一条|上一篇|下一篇|首页|网站首页|EN$|https?:)|^您?(?:当前|现在|所在)?的?位置|>.*>|/.*/.*/")
 _RECIPIENT_LINE = regex.compile(r"^[^。]{2,200}[:]$")
 _ORG_END = regex.compile(r"(办公室|办公厅|人民政府|政府|委员会|小组|中心|局|厅|委|办|部|处|院|会|室|组)$")
@@ -57,6 +57,7 @@ _CC = regex.compile(r"^\s*(?:抄报|抄送)\s*[:]\s*(?P<v>.+)$")
 _NAME_SEP = regex.compile(r"[、和及]")
 _PHONE_SEP = regex.compile(r"[、,/]")
 _NAME_MARKS = regex.compile(r"[,、;，；(（〔\[)）〕\]]")  # what split_names acts on: separators, brackets
+
 
 @dataclass
 class Metadata:
