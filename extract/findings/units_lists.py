@@ -121,16 +121,15 @@ def _shared_suffix(text: str, start: int, mention: Mention) -> str | None:
     return next((s for s in ("街道", "社区", "镇", "乡", "村") if mention.name.endswith(s)), None)
 
 
+# The type of the bare names a closing group noun gathers (等5个乡镇); any other noun names governments.
+_NOUN_TYPES = {"乡镇": "township", "镇": "township", "乡": "township", "镇街": "township", "街道": "subdistrict",
+               "社区": "community", "村": "community", "部门": "department", "单位": "other", "家单位": "other"}
+
+
 def _noun_type(noun: str | None, acc: str | None) -> str:
     if acc:
         return "website" if acc in vocab()["website_words"] else "new_media"
-    if noun in ("乡镇", "镇", "乡", "镇街"):
-        return "township"
-    if noun in ("街道", "社区", "村", "部门"):
-        return {"街道": "subdistrict", "社区": "community", "村": "community", "部门": "department"}[noun]
-    if noun in ("单位", "家单位"):
-        return "other"
-    return "government"
+    return _NOUN_TYPES.get(noun, "government")
 
 
 def bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[Mention]:
