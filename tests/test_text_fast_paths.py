@@ -149,12 +149,6 @@ def test_whitespace_edits_merge_as_sorting_edits_does(text):
     assert N._whitespace_edits(text) == whitespace_edits_as_first_written(text)
 
 
-def test_whitespace_edits_of_the_notices_merge_as_sorting_edits_does():
-    for path in sorted(NOTICES.glob("*.txt")):
-        text = path.read_text("utf-8")
-        assert N._whitespace_edits(text) == whitespace_edits_as_first_written(text), path.name
-
-
 LOOKBEHIND_LOST_BREAK = regex.compile(  # the pattern before it matched the mark
     r"(?<=[。:;!?])(?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[^\n]{2})")
 
@@ -262,10 +256,13 @@ def test_streamed_pinyin_edits_equal_the_two_pass_version(text):
     assert P.find_pinyin_annotations(text) == pinyin_edits_as_first_written(text)
 
 
-def test_streamed_pinyin_edits_on_the_annotated_notices():
+@pytest.mark.parametrize("fast, first_written", [(N._whitespace_edits, whitespace_edits_as_first_written),
+                                                  (P.find_pinyin_annotations, pinyin_edits_as_first_written)],
+                         ids=["whitespace", "pinyin"])
+def test_edits_of_the_notices_equal_the_first_written_ones(fast, first_written):
     for path in sorted(NOTICES.glob("*.txt")):
         text = path.read_text("utf-8")
-        assert P.find_pinyin_annotations(text) == pinyin_edits_as_first_written(text), path.name
+        assert fast(text) == first_written(text), path.name
 
 
 def annotations_by_tail(text: str) -> list[tuple[int, int, str]]:
