@@ -288,7 +288,7 @@ def find_units(ctx) -> list[Unit]:
     mentions = text_mentions(ctx) + table_mentions(ctx)
     _resolve_bare(ctx.text, mentions)
     _resolve_short(ctx.text, mentions)
-    same_as = {m.name: m.extras["same_as"] for m in mentions if "same_as" in m.extras}
+    same_as = {m.name: m.same_as for m in mentions if m.same_as is not None}
     owners = set(same_as.values())
     for m in mentions:
         if m.name in same_as and same_as[m.name] != m.name:

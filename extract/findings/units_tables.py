@@ -84,7 +84,7 @@ def table_mentions(ctx) -> list[Mention]:
                     mention.type = "website"
                 if owner is not None:
                     if mention.type == "department" and media:
-                        owner.extras["same_as"] = mention.name
+                        owner.same_as = mention.name
                     else:
                         mention.owner = owner.name
                     out.append(owner)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
@@ -22,7 +22,7 @@ _PRONOUNS = frozenset("各我该")
 SITE_OPENINGS = ("政府", "人民政府")  # what a government site word (政府门户网站) opens with
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One place where a unit is named; offsets are in the normalised text."""
 
@@ -41,7 +41,7 @@ class Mention:
     written: str = ""  # the name as written, when it differs (西街 for 西街街道)
     evidence: bool = True  # set by the caller: assessed here (not in a requirements section, not a role)
     sentence: tuple[int, int] | None = None
-    extras: dict = field(default_factory=dict)
+    same_as: str | None = None  # a table row's owner: the unit this mention names the account of
 
 
 @dataclass(slots=True)
