@@ -7,12 +7,13 @@ from pathlib import Path
 
 from . import SCHEMA_VERSION
 from .findings import Context, find_all
+from .memory import release_free_memory
 from .model import ReadResult
 from .readers import read_file
 from .structure.metadata import Metadata, extract_metadata
 from .structure.sections import build_sections
 from .structure.tables import Table, find_tables
-from .text.normalise import Normalised, normalise
+from .text.normalise import LONG_TEXT, Normalised, normalise
 
 
 def read_and_normalise(path: str | Path, data: bytes | None = None) -> tuple[ReadResult, Normalised, bytes]:
@@ -49,6 +50,8 @@ def _table_dict(table: Table, ctx: Context) -> dict:
 
 def build_document(norm: Normalised, source: dict, *, warnings: list[str], include_text: bool = True) -> dict:
     """Structure and findings over normalised text; the result validates against the schema."""
+    if len(norm.text) >= LONG_TEXT:
+        release_free_memory()  # what the repair steps freed: they leave tens of MB behind on a long text
     tables, header_pairs = find_tables(norm.text)
     meta: Metadata = extract_metadata(norm.text, header_pairs)
     roots = build_sections(norm.text, meta.body_end)

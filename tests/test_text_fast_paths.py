@@ -66,6 +66,36 @@ def test_long_texts_count_their_own_map_and_get_the_same_result(case):
         assert apply_edits(text, edits) == shared
 
 
+@PROPERTY
+@given(edited(), st.integers(1, 9))
+def test_a_map_held_as_runs_reads_as_the_array(case, block):
+    text, edits = case
+    for offsets in (apply_edits(text, edits)[1], array("i", [3, 3, 3, 4, 9, 10, 10, 2**31 - 2, 2**31 - 1])):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(E, "_BLOCK", block)  # runs that cross the blocks the breaks are found in
+            runs = E.OffsetRuns(offsets)
+        assert len(runs) == len(offsets)
+        assert list(runs) == [runs[i] for i in range(len(runs))] == runs[:] == offsets.tolist()
+        assert runs[-1] == offsets[-1] and runs.runs() == 1 + sum(b != a + 1 for a, b in zip(offsets, offsets[1:]))
+        with pytest.raises(IndexError):
+            runs[len(runs)]
+
+
+def test_long_notices_keep_their_map_as_runs_and_read_the_same(monkeypatch):
+    """A notice above LONG_TEXT is normalised and extracted to exactly what it was with a full map."""
+    from extract import extract_file
+    from extract import pipeline
+
+    names = ["000_d97bcc4c5aa47a5e.txt", "002_9de06cae2ece0565.txt", "003_5df64098d028a53d.txt"]
+    full = {name: extract_file(NOTICES / name) for name in names}
+    monkeypatch.setattr(N, "LONG_TEXT", 1)
+    monkeypatch.setattr(pipeline, "LONG_TEXT", 1)
+    for name in names:
+        raw = (NOTICES / name).read_text("utf-8")
+        assert isinstance(N.normalise(raw).offsets, E.OffsetRuns)
+        assert extract_file(NOTICES / name) == full[name], name
+
+
 def test_edits_out_of_order_are_refused_before_anything_is_built():
     with pytest.raises(ValueError, match="overlap"):
         apply_edits("甲乙丙", [Edit(1, 2, "x", "k"), Edit(0, 1, "y", "k")])

@@ -6,7 +6,6 @@ import operator
 import re
 from collections import Counter
 from functools import cache, lru_cache
-from pathlib import Path
 
 from .convert import t2s
 from .edits import Edit

@@ -13,7 +13,7 @@ import regex
 
 from ..data import load_yaml
 from .convert import t2s, to_simplified
-from .edits import Edit, apply_edits, identity_map
+from .edits import ANY_BIT, Edit, OffsetRuns, apply_edits, identity_map
 from .mojibake import find_mojibake
 from .pinyin import find_pinyin_annotations
 
@@ -43,8 +43,9 @@ _WHITESPACE = ((_EDGE_SPACE, "", "whitespace"), (_SPACE_IN_CJK, "", "whitespace"
 _TRADITIONAL_SHARE = 0.05
 _KIND = operator.attrgetter("kind")
 _HAN_HIGH = bytes(range(0x4E, 0xA0))  # high bytes of U+4E00–U+9FFF in UTF-16
-_ANY_BIT = bytes([0]) + bytes([1]) * 255  # a byte → 1 when any bit is set
 _BLOCK = 1 << 16  # characters compared at once
+# Characters from which a text counts as long: its offset map is kept as runs, not an entry per character.
+LONG_TEXT = 1 << 20
 # Pages whose newlines were lost run every heading into one line; a heading marker right after a
 # full stop or colon in such a line starts a new line again.
 _LONG_LINE = 300
@@ -58,7 +59,7 @@ class Normalised:
     """Clean text plus `offsets[i]`, the index in the text as read of character i."""
 
     text: str
-    offsets: array
+    offsets: array | OffsetRuns
     script: str
     repairs: dict[str, int] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
@@ -174,7 +175,7 @@ def _count_changed(text: str, converted: str) -> int:
 def _changed(a: str, b: str) -> int:
     """How many of the len(a) == len(b) characters differ, in C: XOR the code points, count nonzero ones."""
     x, y = (int.from_bytes(s.encode("utf-32-le", "surrogatepass"), "little") for s in (a, b))
-    differs = (x ^ y).to_bytes(4 * len(a), "little").translate(_ANY_BIT)
+    differs = (x ^ y).to_bytes(4 * len(a), "little").translate(ANY_BIT)
     # A code point fits in three bytes: the character changed if any of its three did.
     low, mid, high = (int.from_bytes(differs[k::4], "little") for k in range(3))
     return (low | mid | high).to_bytes(len(a), "little").count(1)
@@ -249,4 +250,6 @@ def normalise(raw: str) -> Normalised:
         repairs["script"] += 1
     if offsets is None:
         offsets = identity_map(len(text))
+    if len(text) >= LONG_TEXT:
+        offsets = OffsetRuns(offsets)
     return Normalised(text, offsets, script, dict(repairs), warnings)
