@@ -16,7 +16,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from extract.batch import run_batch
+from extract import extract_file
+from extract.batch import run_batch, task
 from extract.batch.errors import BatchAborted
 from extract.batch.parquet import SCHEMAS
 from extract.batch.progress import LogProgress
@@ -630,3 +631,23 @@ def test_dask_engine_isolates_hangs_and_crashes(fake_inputs, tmp_path):
     assert errors(out) == {f"{src}/hang.txt": "E109", f"{src}/crash.txt": "E110", f"{src}/bug.txt": "E111",
                            f"{src}/empty.txt": "E101", f"{src}/latin1.txt": "E105"}
     assert summary.counts == {"read": 12, "written": 6, "failed": 5, "skipped": 1}
+
+
+
+@pytest.mark.parametrize("name", ["000_d97bcc4c5aa47a5e.txt", "003_5df64098d028a53d.txt"])
+def test_a_long_documents_line_is_built_field_by_field_to_the_same_bytes(name, monkeypatch):
+    document = extract_file(NOTICES / name)
+    whole = (json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n").encode()
+    monkeypatch.setattr(task, "LONG_DOCUMENT", 1)
+    assert task.json_line(document) == whole
+    assert document == {}  # emptied as it was written
+
+
+@pytest.mark.parametrize("document", [{"text": "长" * 4, "n": float("nan")}, {"text": "长\ud800"},
+                                      {"text": "长" * 4, "x": object()}])
+def test_a_long_document_that_is_not_json_fails_as_a_short_one_does(document, monkeypatch):
+    with pytest.raises((TypeError, ValueError)) as short:
+        task.json_line(dict(document))
+    monkeypatch.setattr(task, "LONG_DOCUMENT", 1)
+    with pytest.raises(short.type):
+        task.json_line(dict(document))

@@ -1,6 +1,7 @@
 """The per-file function both engines map: read, hash, skip what is known, extract, serialise."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib
 import json
@@ -14,6 +15,8 @@ from .inputs import Item, Reader
 DEFAULT_EXTRACTOR = "extract.pipeline:extract_file"
 REDACTING_EXTRACTOR = "extract.redact:extract_file_redacted"
 OWN_EXTRACTORS = frozenset({DEFAULT_EXTRACTOR, REDACTING_EXTRACTOR})  # safe to warm in the batch process
+LONG_DOCUMENT = 1 << 20  # characters of "text" from which a document's line is built a field at a time
+_dumps = functools.partial(json.dumps, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +105,25 @@ def _process(item: Item, settings: Settings, known_ids) -> Outcome:
         return failure(item, error, doc_id)
     except Exception as error:  # noqa: BLE001 - a stage's bug must cost one file, not the batch
         return failure(item, UnexpectedError(item.path, f"{type(error).__name__}: {error}"), doc_id)
+    written_id = document.get("id") or doc_id  # read first: a long document is emptied as it is written
     try:  # a lone surrogate passes json.dumps but not UTF-8 (UnicodeEncodeError is a ValueError)
-        line = (json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n").encode("utf-8")
+        line = json_line(document)
     except (TypeError, ValueError) as error:
         return failure(item, InvalidOutput(item.path, f"document is not JSON: {error}"), doc_id)
-    return Outcome(item.path, "document", document.get("id") or doc_id, line=line)
+    return Outcome(item.path, "document", written_id, line=line)
+
+
+def json_line(document: dict) -> bytes:
+    """The document as one compact UTF-8 JSON line.
+
+    A long one is serialised a top-level field at a time and emptied as it goes: whole, a 20 MB
+    notice's objects, its JSON text and that text's copies were alive at once (about 300 MB)."""
+    text = document.get("text")
+    if not (isinstance(text, str) and len(text) >= LONG_DOCUMENT):
+        return (_dumps(document) + "\n").encode("utf-8")
+    pieces = [b"{"]
+    for key in list(document):
+        # One field as a dict of its own, so a key is coerced (or refused) as json.dumps does it.
+        pieces += (_dumps({key: document.pop(key)})[1:-1].encode("utf-8"), b",")
+    pieces[-1] = b"}\n"  # the last comma; there is one field at least, the text
+    return b"".join(pieces)
