@@ -10,7 +10,11 @@ import ctypes
 import sys
 from functools import lru_cache
 
-__all__ = ["release_free_memory"]
+__all__ = ["LONG_TEXT", "release_free_memory"]
+
+# Characters from which a text counts as long and takes the paths that save memory: its offset map
+# kept as runs, the freed heap given back before findings, its JSON line built a field at a time.
+LONG_TEXT = 1 << 20
 
 
 @lru_cache(maxsize=1)

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from . import SCHEMA_VERSION
 from .findings import Context, find_all
-from .memory import release_free_memory
+from .memory import LONG_TEXT, release_free_memory
 from .model import ReadResult
 from .readers import read_file
 from .structure.metadata import Metadata, extract_metadata
 from .structure.sections import build_sections
 from .structure.tables import Table, find_tables
-from .text.normalise import LONG_TEXT, Normalised, normalise
+from .text.normalise import Normalised, normalise
 
 
 def read_and_normalise(path: str | Path, data: bytes | None = None) -> tuple[ReadResult, Normalised, bytes]:

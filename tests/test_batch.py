@@ -638,7 +638,7 @@ def test_dask_engine_isolates_hangs_and_crashes(fake_inputs, tmp_path):
 def test_a_long_documents_line_is_built_field_by_field_to_the_same_bytes(name, monkeypatch):
     document = extract_file(NOTICES / name)
     whole = (json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n").encode()
-    monkeypatch.setattr(task, "LONG_DOCUMENT", 1)
+    monkeypatch.setattr(task, "LONG_TEXT", 1)
     assert task.json_line(document) == whole
     assert document == {}  # emptied as it was written
 
@@ -648,6 +648,6 @@ def test_a_long_documents_line_is_built_field_by_field_to_the_same_bytes(name, m
 def test_a_long_document_that_is_not_json_fails_as_a_short_one_does(document, monkeypatch):
     with pytest.raises((TypeError, ValueError)) as short:
         task.json_line(dict(document))
-    monkeypatch.setattr(task, "LONG_DOCUMENT", 1)
+    monkeypatch.setattr(task, "LONG_TEXT", 1)
     with pytest.raises(short.type):
         task.json_line(dict(document))

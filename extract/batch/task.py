@@ -9,13 +9,13 @@ import resource
 from dataclasses import dataclass
 
 from ..errors import InvalidOutput, TongbaoError
+from ..memory import LONG_TEXT
 from .errors import UnexpectedError
 from .inputs import Item, Reader
 
 DEFAULT_EXTRACTOR = "extract.pipeline:extract_file"
 REDACTING_EXTRACTOR = "extract.redact:extract_file_redacted"
 OWN_EXTRACTORS = frozenset({DEFAULT_EXTRACTOR, REDACTING_EXTRACTOR})  # safe to warm in the batch process
-LONG_DOCUMENT = 1 << 20  # characters of "text" from which a document's line is built a field at a time
 _dumps = functools.partial(json.dumps, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
@@ -119,7 +119,7 @@ def json_line(document: dict) -> bytes:
     A long one is serialised a top-level field at a time and emptied as it goes: whole, a 20 MB
     notice's objects, its JSON text and that text's copies were alive at once (about 300 MB)."""
     text = document.get("text")
-    if not (isinstance(text, str) and len(text) >= LONG_DOCUMENT):
+    if not (isinstance(text, str) and len(text) >= LONG_TEXT):
         return (_dumps(document) + "\n").encode("utf-8")
     pieces = [b"{"]
     for key in list(document):

@@ -12,6 +12,7 @@ from functools import lru_cache
 import regex
 
 from ..data import load_yaml
+from ..memory import LONG_TEXT
 from .convert import t2s, to_simplified
 from .edits import ANY_BIT, Edit, OffsetRuns, apply_edits, identity_map
 from .mojibake import find_mojibake
@@ -44,8 +45,6 @@ _TRADITIONAL_SHARE = 0.05
 _KIND = operator.attrgetter("kind")
 _HAN_HIGH = bytes(range(0x4E, 0xA0))  # high bytes of U+4E00–U+9FFF in UTF-16
 _BLOCK = 1 << 16  # characters compared at once
-# Characters from which a text counts as long: its offset map is kept as runs, not an entry per character.
-LONG_TEXT = 1 << 20
 # Pages whose newlines were lost run every heading into one line; a heading marker right after a
 # full stop or colon in such a line starts a new line again.
 _LONG_LINE = 300
