@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 _SHARED_MAX = 1 << 20  # longest identity run kept for slicing (4 MB); longer texts build their own
 _identity = array("i")
-ANY_BIT = bytes([0]) + bytes([1]) * 255  # a byte → 1 when any bit is set (for bytes.translate)
+_ANY_BIT = bytes([0]) + bytes([1]) * 255  # a byte → 1 when any bit is set (for bytes.translate)
 _LANE_ONE = (1).to_bytes(4, sys.byteorder)  # 1 as one entry of an "i" array
 _BLOCK = 1 << 16  # map entries compared at once
 
@@ -138,9 +138,15 @@ def _breaks(previous: memoryview, following: memoryview) -> bytes:
     Each view is read as one integer of 32-bit lanes; adding 1 to every lane (none carries: offsets
     are below 2**31) and XORing leaves a nonzero lane exactly where the map does not step by one."""
     size = len(previous)
-    lanes = int.from_bytes(previous, sys.byteorder) + int.from_bytes(_LANE_ONE * size, sys.byteorder)
-    differs = (lanes ^ int.from_bytes(following, sys.byteorder)).to_bytes(4 * size, sys.byteorder).translate(ANY_BIT)
+    stepped = int.from_bytes(previous, sys.byteorder) + int.from_bytes(_LANE_ONE * size, sys.byteorder)
+    return differing_lanes(stepped, int.from_bytes(following, sys.byteorder), size, sys.byteorder)
+
+
+def differing_lanes(x: int, y: int, lanes: int, byteorder: str) -> bytes:
+    """A byte per 32-bit lane of two integers `lanes` lanes long, 1 where the lanes differ: XOR, then
+    any nonzero byte marks its lane, all in C. `byteorder` is the one the integers were read in."""
+    differs = (x ^ y).to_bytes(4 * lanes, byteorder).translate(_ANY_BIT)
     changed = 0
     for byte in range(4):
         changed |= int.from_bytes(differs[byte::4], "little")
-    return changed.to_bytes(size, "little")
+    return changed.to_bytes(lanes, "little")

@@ -14,7 +14,7 @@ import regex
 from ..data import load_yaml
 from ..memory import LONG_TEXT
 from .convert import t2s, to_simplified
-from .edits import ANY_BIT, Edit, OffsetRuns, apply_edits, identity_map
+from .edits import Edit, OffsetRuns, apply_edits, differing_lanes, identity_map
 from .mojibake import find_mojibake
 from .pinyin import find_pinyin_annotations
 
@@ -174,10 +174,7 @@ def _count_changed(text: str, converted: str) -> int:
 def _changed(a: str, b: str) -> int:
     """How many of the len(a) == len(b) characters differ, in C: XOR the code points, count nonzero ones."""
     x, y = (int.from_bytes(s.encode("utf-32-le", "surrogatepass"), "little") for s in (a, b))
-    differs = (x ^ y).to_bytes(4 * len(a), "little").translate(ANY_BIT)
-    # A code point fits in three bytes: the character changed if any of its three did.
-    low, mid, high = (int.from_bytes(differs[k::4], "little") for k in range(3))
-    return (low | mid | high).to_bytes(len(a), "little").count(1)
+    return differing_lanes(x, y, len(a), "little").count(1)
 
 
 def _alignment_edits(text: str) -> list[Edit]:
