@@ -105,7 +105,7 @@ def test_cached_piece_rules_match_them_in_place():
     for text, ents in _stretches():
         for a, b in _windows(text, rng):
             for prefixable, suffix_len in ((False, 1), (True, 1), (False, 2)):
-                assert units_text._trim(text, a, b, prefixable, suffix_len) == units_text.trim_at(
+                assert units_text.trim(text, a, b, prefixable, suffix_len) == units_text.trim_uncached(
                     text, a, b, prefixable, suffix_len)
             item = text[a:b][:12]
             assert units_lists._item_ok(item, 8) == units_lists._item_ok.__wrapped__(item, 8)
@@ -114,7 +114,7 @@ def test_cached_piece_rules_match_them_in_place():
                 continue
             suffix = text[start:end]
             for cursor in {0, max(0, start - 3), start}:
-                name_start, lead = units_text.trim_at(text, cursor, start, suffix in prefixes, len(suffix))
+                name_start, lead = units_text.trim_uncached(text, cursor, start, suffix in prefixes, len(suffix))
                 kind = ident
                 if start > name_start and (suffix in ("政府", "人民政府") or suffix in SINGLE_GOV):
                     place = units_text._unknown_place(text, name_start, start, suffix)

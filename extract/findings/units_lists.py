@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from .gazetteer import vocab
-from .units_text import PLACE_TYPES, Ents, Mention, _trim, is_role, patterns, role_after, role_before
+from .units_text import PLACE_TYPES, Ents, Mention, is_role, patterns, role_after, role_before, trim
 
 _SEPARATOR = regex.compile(r"、|以及|[和及与]")
 
@@ -97,7 +97,7 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
             if mention is not None or a in taken:
                 continue
             if index == 0:
-                a, _ = _trim(text, a, b, False)
+                a, _ = trim(text, a, b, False)
             item = text[a:b]
             if not _item_ok(item, 10 if acc else 6) or text[b:b + 1] in ("…", "."):
                 continue
@@ -153,7 +153,7 @@ def _bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[
             continue
         if s > 0 and text[s - 1] not in ",;:。、":
             continue
-        s, _ = _trim(text, s, m.end("name"), False)
+        s, _ = trim(text, s, m.end("name"), False)
         name, word = text[s:m.end("name")], m.group("acc")
         if len(name) < 3 or not _item_ok(name, 8) or word in v["website_words"]:
             continue

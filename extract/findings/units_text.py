@@ -95,7 +95,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
     }
 
 
-def _trim(text: str, start: int, core_end: int, prefixable: bool, suffix_len: int = 1) -> tuple[int, str | None]:
+def trim(text: str, start: int, core_end: int, prefixable: bool, suffix_len: int = 1) -> tuple[int, str | None]:
     """Where a name starts in text[start:core_end]: after the last break word and any lead words."""
     cut, lead = _trim_piece(text[start:core_end], prefixable, suffix_len)
     return start + cut, lead
@@ -103,12 +103,13 @@ def _trim(text: str, start: int, core_end: int, prefixable: bool, suffix_len: in
 
 @lru_cache(maxsize=1 << 12)
 def _trim_piece(piece: str, prefixable: bool, suffix_len: int) -> tuple[int, str | None]:
-    """_trim of a piece alone: its rules read nothing outside it, and short pieces (各, 全市) recur."""
-    return trim_at(piece, 0, len(piece), prefixable, suffix_len)
+    """trim of a piece alone: its rules read nothing outside it, and short pieces (各, 全市) recur."""
+    return trim_uncached(piece, 0, len(piece), prefixable, suffix_len)
 
 
-def trim_at(text: str, start: int, core_end: int, prefixable: bool, suffix_len: int = 1) -> tuple[int, str | None]:
-    """_trim computed in place, without the cache."""
+def trim_uncached(text: str, start: int, core_end: int, prefixable: bool,
+                  suffix_len: int = 1) -> tuple[int, str | None]:
+    """trim computed in place, without the cache (for callers that cache a larger result)."""
     p = patterns()
     pos, lead = start, None
     for m in p["break"].finditer(text, start, core_end, overlapped=True):
@@ -170,7 +171,7 @@ def _suffix_piece(before: str, suffix: str, kind: str) -> tuple[int, str, str | 
     """Where a name ending in `suffix` starts in the text `before` it, its kind and its lead word.
 
     Only `before` is read, and the same pieces (各, 市, 全县) recur, so results are cached."""
-    cut, lead = trim_at(before, 0, len(before), suffix in vocab()["prefixes"], len(suffix))
+    cut, lead = trim_uncached(before, 0, len(before), suffix in vocab()["prefixes"], len(suffix))
     if cut < len(before) and (suffix in ("政府", "人民政府") or suffix in SINGLE_GOV):
         kind = "place" if _unknown_place(before, cut, len(before), suffix) else "junk"
     return cut, kind, lead
