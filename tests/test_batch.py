@@ -634,11 +634,14 @@ def test_dask_engine_isolates_hangs_and_crashes(fake_inputs, tmp_path):
 
 
 
+@pytest.mark.parametrize("block", [1, 7, task._BLOCK])
 @pytest.mark.parametrize("name", ["000_d97bcc4c5aa47a5e.txt", "003_5df64098d028a53d.txt"])
-def test_a_long_documents_line_is_built_field_by_field_to_the_same_bytes(name, monkeypatch):
+def test_a_long_documents_line_is_built_field_by_field_to_the_same_bytes(name, block, monkeypatch):
     document = extract_file(NOTICES / name)
+    document["text"] += '\t"引号"\\\x01'  # escapes, so some fall on a block's edge
     whole = (json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n").encode()
     monkeypatch.setattr(task, "LONG_TEXT", 1)
+    monkeypatch.setattr(task, "_BLOCK", block)
     assert task.json_line(document) == whole
     assert document == {}  # emptied as it was written
 
@@ -651,3 +654,17 @@ def test_a_long_document_that_is_not_json_fails_as_a_short_one_does(document, mo
     monkeypatch.setattr(task, "LONG_TEXT", 1)
     with pytest.raises(short.type):
         task.json_line(dict(document))
+
+
+def count_references(path, data: bytes) -> dict:
+    """An extractor that reports who else holds the bytes it was given."""
+    return {"id": "refs", "references": sys.getrefcount(data)}
+
+
+def test_the_worker_hands_a_files_bytes_to_the_extractor_without_keeping_them(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("通报".encode())
+    settings = task.Settings(max_bytes=1 << 20, timeout=10, extractor="tests.test_batch:count_references")
+    outcome = task.process_item(task.Item(str(path), str(path)), settings, frozenset())
+    # The extractor's own name for them and getrefcount's argument: so extract_file can let them go.
+    assert json.loads(outcome.line)["references"] == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import importlib
+import io
 import json
 import resource
 from dataclasses import dataclass
@@ -99,8 +100,10 @@ def _process(item: Item, settings: Settings, known_ids) -> Outcome:
     doc_id = hashlib.sha256(data).hexdigest()
     if doc_id in known_ids:
         return Outcome(item.path, "skipped", doc_id)  # the recorder tells a duplicate from an earlier run
+    extract, held = resolve(settings.extractor), [data]
+    del data  # handed over, not kept: extract_file lets a long file's bytes go once it has hashed them
     try:
-        document = resolve(settings.extractor)(item.path, data)
+        document = extract(item.path, held.pop())
     except TongbaoError as error:
         return failure(item, error, doc_id)
     except Exception as error:  # noqa: BLE001 - a stage's bug must cost one file, not the batch
@@ -116,14 +119,31 @@ def _process(item: Item, settings: Settings, known_ids) -> Outcome:
 def json_line(document: dict) -> bytes:
     """The document as one compact UTF-8 JSON line.
 
-    A long one is serialised a top-level field at a time and emptied as it goes: whole, a 20 MB
-    notice's objects, its JSON text and that text's copies were alive at once (about 300 MB)."""
+    A long one is serialised a top-level field at a time and emptied as it goes, and its text a block
+    at a time: whole, a 20 MB notice's objects, its JSON text and that text's copies were alive at
+    once (about 300 MB)."""
     text = document.get("text")
     if not (isinstance(text, str) and len(text) >= LONG_TEXT):
         return (_dumps(document) + "\n").encode("utf-8")
-    pieces = [b"{"]
-    for key in list(document):
-        # One field as a dict of its own, so a key is coerced (or refused) as json.dumps does it.
-        pieces += (_dumps({key: document.pop(key)})[1:-1].encode("utf-8"), b",")
-    pieces[-1] = b"}\n"  # the last comma; there is one field at least, the text
-    return b"".join(pieces)
+    del text
+    line = io.BytesIO()  # its value is handed over without a copy: a join would hold the line twice
+    for separator, key in zip([b"{"] + [b","] * (len(document) - 1), list(document)):
+        line.write(separator)
+        line.write(_dumps({key: 0})[1:-2].encode("utf-8"))  # '"key":', coerced or refused as json.dumps does
+        _write_value(line, document.pop(key))
+    line.write(b"}\n")
+    return line.getvalue()
+
+
+_BLOCK = 1 << 20
+
+
+def _write_value(line: io.BytesIO, value) -> None:
+    if not isinstance(value, str):
+        line.write(_dumps(value).encode("utf-8"))
+        return
+    # A string's JSON escapes each character on its own, so a block's JSON is a slice of the whole's.
+    line.write(b'"')
+    for start in range(0, len(value), _BLOCK):
+        line.write(_dumps(value[start : start + _BLOCK])[1:-1].encode("utf-8"))
+    line.write(b'"')
