@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -140,4 +141,4 @@ class Context:
         if section is None:
             return None
         number = section.number or ""
-        return f"{number} {section.title}".strip() or None
+        return sys.intern(f"{number} {section.title}".strip()) or None

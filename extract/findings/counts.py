@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections import namedtuple
 
 import regex
@@ -173,6 +174,8 @@ def _count(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> dic
     subject, s_start, s_end = _subject(text, cue_end, end, unit)
     span_start = sentence.start + min(cue_end, s_start if subject else cue_end)
     span_end = sentence.start + max(end, s_end if subject else end)
+    # A notice's measure words and subjects are few, and a long one holds tens of thousands of counts.
+    unit, subject = unit and sys.intern(unit), subject and sys.intern(subject)
     return {"value": value, "unit": unit, "kind": kind, "approximate": approx, "subject": subject,
             "units": [], "evidence": ctx.evidence(span_start, span_end)}
 

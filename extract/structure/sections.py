@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -110,7 +111,7 @@ def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
     if not title.strip():
         return None
     body = line_start + marker + (end.end() if end else len(rest))
-    return Section(raw, style, rank, value, title.strip(), line_start,
+    return Section(sys.intern(raw), style, rank, value, title.strip(), line_start,
                    title_start=line_start + marker, body_start=body)
 
 
@@ -127,7 +128,7 @@ def _inline_items(text: str, start: int, end: int) -> list[Section]:
         stop = _TITLE_END.search(text, rest_start, min(end, rest_start + 200))
         title_end = stop.start() if stop else min(end, rest_start + _MAX_TITLE)
         title = text[rest_start:title_end].split("\n")[0]
-        items.append(Section(match.group(1), "cn_shi", 2.5, value, title.strip(), match.start(),
+        items.append(Section(sys.intern(match.group(1)), "cn_shi", 2.5, value, title.strip(), match.start(),
                              title_start=rest_start, body_start=title_end))
     return items if len(items) >= 2 else []
 
