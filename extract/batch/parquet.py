@@ -212,8 +212,10 @@ def _write_rows(source: Path, start: int, stop: int, writers: dict) -> dict[str,
 
     for doc in read_records(source, start=start, stop=stop):
         head = (_text(doc.get("id")), _date_of(doc.get("date")), _text(doc.get("issuer")), _text(doc.get("title")))
+        doc.pop("text", None)  # in no table
         for name, rows in ROWS.items():
             buffers[name].extend(head + row for row in rows(doc))
+            doc.pop(name, None)
             if len(buffers[name]) >= ROWS_PER_GROUP:
                 flush(name)
     for name in SCHEMAS:
