@@ -633,7 +633,6 @@ def test_dask_engine_isolates_hangs_and_crashes(fake_inputs, tmp_path):
     assert summary.counts == {"read": 12, "written": 6, "failed": 5, "skipped": 1}
 
 
-
 @pytest.mark.parametrize("block", [1, 7, task._BLOCK])
 @pytest.mark.parametrize("name", ["000_d97bcc4c5aa47a5e.txt", "003_5df64098d028a53d.txt"])
 def test_a_long_documents_line_is_built_field_by_field_to_the_same_bytes(name, block, monkeypatch):

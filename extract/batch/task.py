@@ -127,8 +127,8 @@ def json_line(document: dict) -> bytes:
         return (_dumps(document) + "\n").encode("utf-8")
     del text
     line = io.BytesIO()  # its value is handed over without a copy: a join would hold the line twice
-    for separator, key in zip([b"{"] + [b","] * (len(document) - 1), list(document)):
-        line.write(separator)
+    for index, key in enumerate(list(document)):
+        line.write(b"," if index else b"{")
         line.write(_dumps({key: 0})[1:-2].encode("utf-8"))  # '"key":', coerced or refused as json.dumps does
         _write_value(line, document.pop(key))
     line.write(b"}\n")

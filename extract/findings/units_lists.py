@@ -10,8 +10,8 @@ from functools import lru_cache
 
 import regex
 
-from .gazetteer import vocab
-from .units_text import PLACE_TYPES, Ents, Mention, is_role, patterns, role_after, role_before, trim
+from .gazetteer import Ents, vocab
+from .units_text import PLACE_TYPES, Mention, is_role, patterns, role_after, role_before, trim
 
 _SEPARATOR = regex.compile(r"、|以及|[和及与]")
 
