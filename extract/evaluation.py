@@ -1,6 +1,7 @@
 """Score documents against the hand-written golden set: per-field precision, recall, F1 and accuracy."""
 from __future__ import annotations
 
+import csv
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -80,7 +81,14 @@ def _items(name: str, values: list[dict]) -> list:
         return [(u, v["description"]) for v in values for u in v["units"]]
     if name == "counts":
         return [(round(float(v["value"]), 4), v["unit"]) for v in values]
-    return [v["date"] or (float(v["within"]["amount"]), v["within"]["unit"]) for v in values]
+    return [_deadline_key(v) for v in values]
+
+
+def _deadline_key(deadline: dict):
+    """A full date, else a month and day whose year is unknown (--MM-DD), else the time limit."""
+    if deadline.get("date") or deadline.get("month_day"):
+        return deadline.get("date") or deadline["month_day"]
+    return float(deadline["within"]["amount"]), deadline["within"]["unit"]
 
 
 def _match_set(name: str, gold: list, predicted: list, score: Score, label: str) -> None:
@@ -130,11 +138,31 @@ def score_document(gold: dict, document: dict, scores: dict[str, Score], label: 
                    scores.setdefault(name, Score()), label)
 
 
-def evaluate(corpus_dir: Path, extract) -> dict[str, Score]:
-    """Run `extract(path) -> document` over every golden file and score it."""
+def corpus_groups(corpus_dir: Path) -> dict[str, tuple[str, str]]:
+    """File name -> (genre, script) from the corpus's SOURCES.tsv; mixed script counts as traditional."""
+    path = corpus_dir / "SOURCES.tsv"
+    if not path.exists():
+        return {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return {r["file"]: (r.get("genre") or "unknown", "simplified" if r["script"] == "simplified" else "traditional")
+            for r in rows}
+
+
+def evaluate(corpus_dir: Path, extract, by_group: bool = False):
+    """Run `extract(path) -> document` over every golden file and score it.
+
+    With by_group, also return the scores of each genre and each script, keyed "genre:…"/"script:…".
+    """
     scores: dict[str, Score] = {}
+    groups: dict[str, dict[str, Score]] = {}
+    membership = corpus_groups(corpus_dir) if by_group else {}
     for golden_path in sorted((corpus_dir / "golden").glob("*.json")):
         gold = json.loads(golden_path.read_text("utf-8"))
         document = extract(corpus_dir / "notices" / gold["file"])
         score_document(gold, document, scores, gold["file"])
-    return scores
+        if by_group:
+            genre, script = membership.get(gold["file"], ("unknown", "unknown"))
+            for key in (f"genre:{genre}", f"script:{script}"):
+                score_document(gold, document, groups.setdefault(key, {}), gold["file"])
+    return (scores, groups) if by_group else scores
