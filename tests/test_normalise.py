@@ -56,6 +56,8 @@ def test_every_character_maps_to_its_source(path):
         origin = raw[norm.offsets[index]]
         if norm.repairs.get("mojibake") or norm.repairs.get("mojibake_partial"):
             continue  # a repaired run maps into the damaged bytes it came from
+        if char == "\ufffd" and norm.repairs.get("mojibake_unresolved"):
+            continue  # a damaged character that could not be told is marked, from the bytes it stands for
         assert T2S.convert(normalise(origin).text or origin) == char or origin in "（），：；！？", (index, char, origin)
 
 
