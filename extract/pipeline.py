@@ -6,9 +6,11 @@ import hashlib
 from pathlib import Path
 
 from . import SCHEMA_VERSION
+from .errors import from_os_error
 from .findings import Context, find_all
 from .memory import LONG_TEXT, release_free_memory
 from .model import ReadResult
+from .paths import path_base64, shown_path
 from .readers import read_file
 from .structure.metadata import Metadata, extract_metadata
 from .structure.sections import build_sections
@@ -19,7 +21,10 @@ from .text.normalise import Normalised, normalise
 def read_and_normalise(path: str | Path, data: bytes | None = None) -> tuple[ReadResult, Normalised, bytes]:
     """The text stage for one file: what was read, and its normalised form."""
     if data is None:
-        data = Path(path).read_bytes()
+        try:
+            data = Path(path).read_bytes()
+        except OSError as error:
+            raise from_os_error(path, error) from None
     result = read_file(path, data)
     return result, normalise(result.text()), data
 
@@ -27,9 +32,13 @@ def read_and_normalise(path: str | Path, data: bytes | None = None) -> tuple[Rea
 def extract_file(path: str | Path, data: bytes | None = None, *, include_text: bool = True) -> dict:
     """Parse one notice file into the documented JSON structure."""
     result, norm, data = read_and_normalise(path, data)
-    source = {"path": str(path), "format": result.format, "encoding": result.encoding,
+    source = {"path": shown_path(path), "format": result.format, "encoding": result.encoding,
               "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+    if raw := path_base64(path):
+        source["path_base64"] = raw
     warnings = list(result.warnings)
+    for kind, n in result.repairs.items():
+        norm.repairs[kind] = norm.repairs.get(kind, 0) + n
     del result, data  # the text as read and its bytes: a long file's peak memory is lower without them
     return build_document(norm, source, warnings=warnings, include_text=include_text)
 

@@ -315,7 +315,7 @@ def test_unlistable_directories_are_recorded_and_outdir_is_not_read(tmp_path, mo
     run_batch([src], out, workers=1, quiet=True, extractor=FAKE)
     run_batch([src], out, workers=1, resume=True, quiet=True, extractor=FAKE)
     assert [d["source"]["path"] for d in documents(out).values()] == [f"{src}/a.txt"]
-    assert errors(out) == {f"{src}/locked": "E111"}
+    assert errors(out) == {f"{src}/locked": "E112"}
 
 
 def _dataset(fake_inputs, out: Path, workers: int) -> set[str]:

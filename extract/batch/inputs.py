@@ -6,7 +6,8 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from ..errors import CorruptFile, TooLarge, UnsupportedFormat
+from ..errors import CorruptFile, TooLarge, UnsupportedFormat, from_os_error
+from ..paths import shown_path
 from .errors import UnexpectedError
 
 ARCHIVE_LIMIT = 4 << 30  # declared uncompressed bytes one archive may hold: a zip bomb stops here
@@ -17,8 +18,8 @@ _UTF8_NAMES = 0x800
 class Item:
     """One file to extract; `error` is set when it already failed while being listed."""
 
-    path: str  # what documents and errors show: "dir/a.txt" or "dir/b.zip!sub/c.docx"
-    file: str  # the file on disk (the archive, for a member)
+    path: str  # what documents and errors show, valid Unicode: "dir/a.txt" or "dir/b.zip!sub/c.docx"
+    file: str  # the file on disk (the archive, for a member), as the OS names it
     member: str | None = None  # the raw name inside the archive
     error: dict | None = None
 
@@ -37,11 +38,12 @@ def _member_name(info: zipfile.ZipInfo) -> str:
         return info.filename
 
 
-def _archive(path: str) -> Iterator[Item]:
+def _archive(item: Item) -> Iterator[Item]:
+    path = item.file
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        yield Item(path, path, error=CorruptFile(path, f"not a readable zip archive: {error}").to_record())
+        yield Item(item.path, path, error=CorruptFile(path, f"not a readable zip archive: {error}").to_record())
         return
     total = 0
     with archive:
@@ -49,7 +51,7 @@ def _archive(path: str) -> Iterator[Item]:
             name = _member_name(info)
             if info.is_dir() or any(_hidden(part) for part in name.split("/")):
                 continue
-            shown = f"{path}!{name}"
+            shown = f"{item.path}!{name}"
             total += info.file_size
             error = None
             if info.flag_bits & 0x1:
@@ -61,7 +63,9 @@ def _archive(path: str) -> Iterator[Item]:
 
 def _unlistable(error: OSError, fallback: str) -> Item:
     where = os.path.normpath(error.filename or fallback)
-    return Item(where, where, error=UnexpectedError(where, f"cannot list directory: {error.strerror}").to_record())
+    typed = from_os_error(where, error)
+    typed.reason = f"cannot list directory: {typed.reason}"
+    return Item(shown_path(where), where, error=typed.to_record())
 
 
 def _walk(top: str, exclude: set[str]) -> Iterator[Item]:
@@ -71,7 +75,7 @@ def _walk(top: str, exclude: set[str]) -> Iterator[Item]:
         yield from (_unlistable(unreadable.pop(), root) for _ in range(len(unreadable)))
         dirs[:] = sorted(d for d in dirs if not _hidden(d) and os.path.realpath(os.path.join(root, d)) not in exclude)
         for path in (os.path.join(root, name) for name in sorted(files) if not _hidden(name)):
-            yield Item(path, path)
+            yield Item(shown_path(path), path)
     yield from (_unlistable(error, top) for error in unreadable)
 
 
@@ -81,12 +85,12 @@ def iter_items(inputs: Iterable[str | os.PathLike], exclude: Iterable[str | os.P
     seen: set[str] = set()
     for given in inputs:
         top = os.path.normpath(os.fspath(given))
-        for item in _walk(top, skip) if os.path.isdir(top) else [Item(top, top)]:
-            if item.path in seen:
+        for item in _walk(top, skip) if os.path.isdir(top) else [Item(shown_path(top), top)]:
+            if item.file in seen:
                 continue
-            seen.add(item.path)
+            seen.add(item.file)
             if item.error is None and item.path.lower().endswith(".zip"):
-                yield from _archive(item.path)
+                yield from _archive(item)
             else:
                 yield item
 

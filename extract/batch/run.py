@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .. import SCHEMA_VERSION
 from .errors import BatchAborted
+from ..paths import shown_path
 from .inputs import Item, iter_items
 from .parquet import derive
 from .progress import Progress, make_progress
@@ -131,7 +132,7 @@ def _manifest(summary: Summary, started: str, inputs: list[str], options: dict) 
         "finished_at": None if summary.status == "running" else dt.datetime.now(dt.timezone.utc).isoformat(),
         "elapsed_seconds": round(summary.elapsed, 3),
         "documents_per_second": round(summary.counts["read"] / max(summary.elapsed, 1e-9), 2),
-        "inputs": inputs, "options": options,
+        "inputs": [shown_path(p) for p in inputs], "options": options,
         "counts": summary.counts, "skipped": summary.skipped,
         "failed_by_code": dict(sorted(summary.failed_by_code.items())),
         "dataset": summary.dataset,

@@ -9,8 +9,9 @@ import json
 import resource
 from dataclasses import dataclass
 
-from ..errors import InvalidOutput, TongbaoError
+from ..errors import InvalidOutput, TongbaoError, from_os_error
 from ..memory import LONG_TEXT
+from ..paths import path_base64
 from .errors import UnexpectedError
 from .inputs import Item, Reader
 
@@ -44,6 +45,8 @@ class Outcome:
 
 def failure(item: Item, error: TongbaoError, doc_id: str | None = None) -> Outcome:
     record = {**error.to_record(), "path": item.path, "id": doc_id}
+    if item.member is None and (raw := path_base64(item.file)):
+        record["path_base64"] = raw
     return Outcome(item.path, "error", doc_id, record=record)
 
 
@@ -95,6 +98,8 @@ def _process(item: Item, settings: Settings, known_ids) -> Outcome:
         data = _reader.read(item, settings.max_bytes)
     except TongbaoError as error:
         return failure(item, error)
+    except OSError as error:
+        return failure(item, from_os_error(item.path, error))
     except Exception as error:  # noqa: BLE001 - a vanished or unreadable file is that file's failure
         return failure(item, UnexpectedError(item.path, f"cannot read: {type(error).__name__}: {error}"))
     doc_id = hashlib.sha256(data).hexdigest()
@@ -103,7 +108,7 @@ def _process(item: Item, settings: Settings, known_ids) -> Outcome:
     extract, held = resolve(settings.extractor), [data]
     del data  # handed over, not kept: extract_file lets a long file's bytes go once it has hashed them
     try:
-        document = extract(item.path, held.pop())
+        document = extract(item.file if item.member is None else item.path, held.pop())
     except TongbaoError as error:
         return failure(item, error, doc_id)
     except Exception as error:  # noqa: BLE001 - a stage's bug must cost one file, not the batch
