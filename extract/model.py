@@ -36,6 +36,7 @@ class ReadResult:
     format: str  # txt | html | docx | pdf
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    repairs: dict[str, int] = field(default_factory=dict)  # what the reader dropped, by kind
 
     def text(self) -> str:
         """The text as read: source offsets in the output point into this string."""

@@ -274,8 +274,16 @@ def read_docx(path: str, data: bytes, max_bytes: int = 50_000_000) -> ReadResult
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
+    warnings: list[str] = []
     try:
-        document = docx.Document(io.BytesIO(data))
+        try:
+            document = docx.Document(io.BytesIO(data))
+        except KeyError:  # a relationship names a part the package lacks (an image at ../NULL)
+            data, dropped = _without_dangling_relationships(data)
+            if not dropped:
+                raise
+            document = docx.Document(io.BytesIO(data))
+            warnings.append(f"{len(dropped)} missing part(s) ignored: {', '.join(sorted(dropped)[:5])}")
         part = document.part
         numbering = Numbering(_related(part, RT.NUMBERING), _related(part, RT.STYLES))
         blocks = _Reader(numbering).blocks(document.element.body)
@@ -283,4 +291,35 @@ def read_docx(path: str, data: bytes, max_bytes: int = 50_000_000) -> ReadResult
         raise CorruptFile(path, f"broken Word document ({type(exc).__name__}: {exc})") from None
     if not blocks:
         raise EmptyInput(path, "the Word document has no text")
-    return ReadResult(blocks, "docx", None, [])
+    return ReadResult(blocks, "docx", None, warnings)
+
+
+_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _without_dangling_relationships(data: bytes) -> tuple[bytes, list[str]]:
+    """The package again with every internal relationship to a missing part removed, and those targets."""
+    import posixpath
+    import xml.etree.ElementTree as ET
+
+    ET.register_namespace("", _RELS)
+    dropped: list[str] = []
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as package, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as rebuilt:
+        names = set(package.namelist())
+        for info in package.infolist():
+            content = package.read(info)
+            if info.filename.endswith(".rels"):
+                base = posixpath.dirname(posixpath.dirname(info.filename))  # word/_rels/x.rels -> word
+                root = ET.fromstring(content)
+                for rel in list(root):
+                    target = rel.get("Target") or ""
+                    if rel.get("TargetMode") == "External":
+                        continue
+                    part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+                    if part not in names:
+                        root.remove(rel)
+                        dropped.append(target)
+                content = ET.tostring(root, xml_declaration=True, encoding="UTF-8")
+            rebuilt.writestr(info, content)
+    return out.getvalue(), dropped

@@ -8,6 +8,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from ..errors import EmptyInput, UnreadableEncoding
 from ..model import Block, ReadResult
 from ._cjk import CJK_RE
+from .furniture import BRACKETED_CHROME, CHROME_TOKENS, FONT_SIZE, NAV_LINE, PREV_NEXT
 from .txt import MIN_SCORE, encoding_name, plausibility
 from .txt import decode as decode_text
 
@@ -45,19 +46,6 @@ TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*+)[^<>]*?(/?)>")
 OPEN_TAG = re.compile(r"<[a-zA-Z][\w:-]*+")
 IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 
-NAV_LINE = re.compile(r"^(您现在的位置|您的位置|当前位置|现在位置|所在位置|当前的位置|位置)\s*[:：]|^(网站)?首页\s*[>»＞/]")
-PREV_NEXT = re.compile(r"^[\[【]?(上一[条篇页]|下一[条篇页])")
-_OPT_BRACKETS = r"\s*[\[【]?\s*{}\s*[\]】]?"
-FONT_SIZE = re.compile(
-    r"[\[【(（]?\s*字[体号]\s*[:：]?" + "".join(_OPT_BRACKETS.format(size) for size in "大中小") + r"\s*[\]】)）]?"
-)
-BRACKETED_CHROME = re.compile(
-    r"[\[【]\s*(打印(本页|此页|文章|正文)?|关闭(窗口|本页|页面)?|收藏|加入收藏|返回顶部|返回)\s*[\]】]"
-)
-CHROME_TOKENS = re.compile(
-    r"扫一扫在手机(上)?(打开|查看)当前页(面)?|分享到|分享|打印(本页|此页|文章|正文)?|关闭(窗口|本页|页面)?"
-    r"|加入收藏|收藏|返回顶部|返回|新浪微博|腾讯微博|微博|微信|QQ空间|QQ好友|字[体号]|默认|Print|Close|[大中小]"
-)
 RELATED = re.compile(r"^[【\[]?相关(链接|文章|阅读|新闻|信息|推荐|稿件)[】\]]?\s*[:：]?$")
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import math
 import re
 from collections import Counter
@@ -12,7 +13,13 @@ from ..limits import current_limits
 from ..model import Block, ReadResult
 from ._cjk import drop_spaces_between_cjk, is_cjk
 
+# pdfminer logs each font it cannot measure ("Could not get FontBBox"); with no handler of its own
+# that reached the user's stderr through logging's last resort. Applications that configure logging
+# still receive these records.
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
 HEAD_ZONE = 0.15  # running heads and page numbers live in the top/bottom 15% of a page
+SHORT_LINE = 40  # characters: a running head or foot is short; a repeated longer line is content
 WIDE_GAP = 3.0  # in font sizes: a gap this wide separates two fields even between CJK characters
 PAGE_NUMBER = re.compile(
     r"^[-—–－―~～·\s]*(第\s*)?\d{1,4}\s*(页)?(\s*[/／]\s*\d+|\s*[,，]?\s*共\s*\d+\s*页)?[-—–－―~～·\s]*$"
@@ -118,7 +125,11 @@ def _tables(page, chars: list[dict]) -> tuple[list[tuple[float, Block]], list[di
 
 
 def _running_lines(pages: list[tuple[float, list[Line]]]) -> set[int]:
-    """ids of header/footer lines: page numbers, or the same text at the top/bottom of most pages."""
+    """ids of page furniture: page numbers, and short lines at the top or bottom of most pages.
+
+    A repeated line keeps its first occurrence, which is often the notice's own title or heading;
+    the copies on later pages go.
+    """
     zone: list[list[Line]] = []
     for height, lines in pages:
         head = [ln for ln in lines[:2] if ln.bottom < HEAD_ZONE * height]
@@ -130,7 +141,16 @@ def _running_lines(pages: list[tuple[float, list[Line]]]) -> set[int]:
 
     seen = Counter(k for lines in zone for k in {key(ln) for ln in lines})
     needed = max(2, math.ceil(0.5 * len(pages)))
-    return {id(ln) for lines in zone for ln in lines if PAGE_NUMBER.match(ln.text) or seen[key(ln)] >= needed}
+    running, kept = set(), set()
+    for lines in zone:
+        for ln in lines:
+            if PAGE_NUMBER.match(ln.text):
+                running.add(id(ln))
+            elif len(ln.text) <= SHORT_LINE and seen[k := key(ln)] >= needed:
+                if k in kept:
+                    running.add(id(ln))
+                kept.add(k)
+    return running
 
 
 def _margins(lines: list[Line], body: float, fallback: tuple[float, float] | None) -> tuple[float, float]:
@@ -220,12 +240,16 @@ def read_pdf(path: str, data: bytes) -> ReadResult:
     empty = [str(i) for i, (_, lines) in enumerate(laid_out, 1) if not lines and not tables[i - 1]]
     if empty:
         warnings.append(f"no text layer on page(s) {', '.join(empty)}")
-    return ReadResult(_assemble(laid_out, tables), "pdf", None, warnings)
-
-
-def _assemble(laid_out: list[tuple[float, list[Line]]], tables: list[list[tuple[float, Block]]]) -> list[Block]:
-    """Drop running lines, then join wrapped lines into paragraphs across page breaks."""
     running = _running_lines(laid_out)
+    blocks = _assemble(laid_out, tables, running)
+    if not any(b.text.strip() or b.rows for b in blocks):
+        raise NoTextLayer(path, "no text is left once page numbers and running heads are dropped")
+    return ReadResult(blocks, "pdf", None, warnings, {"running_line": len(running)} if running else {})
+
+
+def _assemble(laid_out: list[tuple[float, list[Line]]], tables: list[list[tuple[float, Block]]],
+              running: set[int]) -> list[Block]:
+    """Drop running lines, then join wrapped lines into paragraphs across page breaks."""
     pages = [[ln for ln in lines if id(ln) not in running] for _, lines in laid_out]
     sizes = Counter()
     for lines in pages:

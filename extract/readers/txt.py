@@ -6,6 +6,7 @@ import codecs
 from ..errors import EmptyInput, UnreadableEncoding
 from ..model import Block, ReadResult
 from ._cjk import common_chars
+from .furniture import drop_text_furniture
 
 SAMPLE_CHARS = 200_000  # scoring a prefix is enough to tell encodings apart
 MIN_SCORE = 0.2  # below this no decoding reads as text
@@ -140,6 +141,7 @@ def read_txt(path: str, data: bytes) -> ReadResult:
     A block per line would cost some 200 bytes a line while the text is processed, for nothing.
     """
     text, encoding, warnings = decode(data, path)
+    text, dropped = drop_text_furniture(text)
     if not text.strip():
-        raise EmptyInput(path, "the text file holds only whitespace")
-    return ReadResult([Block("paragraph", text)], "txt", encoding, warnings)
+        raise EmptyInput(path, "the text file holds only whitespace" + (" and page furniture" if dropped else ""))
+    return ReadResult([Block("paragraph", text)], "txt", encoding, warnings, {"furniture": dropped} if dropped else {})

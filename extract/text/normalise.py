@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import operator
 import re
+import unicodedata
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
@@ -71,19 +72,23 @@ class Normalised:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], re.Pattern, str]:
-    """The narrowing map, a pattern finding the characters it changes, and the characters to drop."""
+def _tables() -> tuple[dict[str, str], re.Pattern, str, frozenset[str]]:
+    """The narrowing map, a pattern finding the characters it changes, the characters to drop, and
+    which of the mapped characters are radicals standing for whole characters."""
     data = load_yaml("punctuation.yaml")
     table = dict(data["narrow"])
     for code in range(0xFF10, 0xFF1A):  # full-width digits
         table[chr(code)] = chr(code - 0xFEE0)
     for code in list(range(0xFF21, 0xFF3B)) + list(range(0xFF41, 0xFF5B)):  # full-width letters
         table[chr(code)] = chr(code - 0xFEE0)
+    radicals = dict(data["radicals"])
+    radicals.update((chr(code), unicodedata.normalize("NFKC", chr(code))) for code in range(0x2F00, 0x2FD6))
+    table.update(radicals)
     table = {k: v for k, v in table.items() if k != v}
     for value in table.values():
         assert len(value) == 1, "punctuation map must be one character to one character"
         assert value not in table, "a narrowed mark is final, so marks can be replaced one at a time"
-    return table, re.compile(f"[{re.escape(''.join(table))}]"), data["drop"]
+    return table, re.compile(f"[{re.escape(''.join(table))}]"), data["drop"], frozenset(radicals)
 
 
 @lru_cache(maxsize=4)
@@ -196,14 +201,18 @@ def _alignment_edits(text: str) -> list[Edit]:
 
 
 def _narrow(text: str, repairs: Counter) -> str:
-    """One form per mark; one character to one character, so offsets do not move.
+    """One form per mark, and radicals folded to the characters they stand for; one character to one
+    character, so offsets do not move.
 
     str.translate looks every character up in a dict; finding the few marks first is far cheaper.
     """
-    table, pattern, _ = _tables()
+    table, pattern, _, radicals = _tables()
     found = pattern.findall(text)
     if found:
-        repairs["width"] += len(found)
+        folded = sum(mark in radicals for mark in found)
+        for kind, n in (("width", len(found) - folded), ("radical", folded)):
+            if n:
+                repairs[kind] += n
         for mark in set(found):
             text = text.replace(mark, table[mark])
     return text
