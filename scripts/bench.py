@@ -501,8 +501,37 @@ def part_one_file(inputs: dict, clock: Clock, path: str, as_text: bool) -> dict:
             "found": found, "rss_before_mb": round(before, 1), **rates(1, path.stat().st_size, elapsed)}
 
 
+INDEX_SIZES_MB = (0.25, 0.5, 1.0, 2.0)
+
+
+def part_index(inputs: dict, clock: Clock) -> dict:
+    """tongbao index over one notice repeated to growing lengths: seconds per MB should stay flat (linear)."""
+    import tempfile
+
+    from extract import extract_text
+    from extract.search.store import SQLiteStore
+
+    seed = (ROOT / "corpus" / "notices" / "000_d97bcc4c5aa47a5e.txt").read_text("utf-8")
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for size in INDEX_SIZES_MB:
+            text = seed * max(1, int(size * 2**20 / len(seed.encode("utf-8"))))
+            document = extract_text(text)
+            store = SQLiteStore(Path(folder) / f"{size}.db")
+            started = time.perf_counter()
+            store.put(document)
+            elapsed = time.perf_counter() - started
+            store.close()
+            mb = len(text.encode("utf-8")) / 2**20
+            rows.append({"mb": round(mb, 2), "problems": len(document["problems"]), "seconds": round(elapsed, 3),
+                         "s_per_mb": round(elapsed / mb, 3)})
+    return {"sizes": rows, "seconds": round(sum(r["seconds"] for r in rows), 3), "docs_per_s": 0.0}
+
+
 def run_part(name: str, inputs: dict, clock: Clock) -> dict:
     work = Path(inputs["workdir"])
+    if name == "index":
+        return part_index(inputs, clock)
     if name == "bound":
         return part_bound(inputs, clock)
     if name == "naive":
@@ -608,6 +637,7 @@ def part_names() -> list[str]:
     names = ["bound", "naive", "tongbao", "pdf-plumber", "pdf-tongbao"]
     names += ["batch-1", "batch-2"]
     names += ["big-pdf", "big-text", "hostile-list", "hostile-enum", "hostile-digits", "hostile-html"]
+    names += ["index"]
     return names
 
 
@@ -692,6 +722,11 @@ def targets(parts: dict, cores: int) -> list[dict]:
             skipped = part.get("status") == "skipped"
             add(f"{name} completes", f"{part.get('status')} after {part.get('seconds')} s", f"<= {BATCH_TIMEOUT:.0f} s",
                 None if skipped else False)
+    if ok("index"):
+        sizes = parts["index"]["sizes"]
+        growth = sizes[-1]["s_per_mb"] / max(sizes[0]["s_per_mb"], 1e-9)
+        add(f"index time per MB, {sizes[-1]['mb']} MB vs {sizes[0]['mb']} MB notice (linear)", f"{growth:.2f}x",
+            "<= 2x", growth <= 2, ("index",))
     for name in ("hostile-list", "hostile-enum", "hostile-digits", "hostile-html"):
         part = parts.get(name, {})
         if part.get("status") == "ok":

@@ -32,9 +32,11 @@ _HEADERS = {
 }
 log = logging.getLogger("tongbao.api")
 
-UnitQuery = Annotated[str, Query(min_length=1, max_length=100,
+_PRINTABLE = r"^[^\x00-\x1f\x7f]*$"  # a NUL or control character in a query is the client's error (422)
+UnitQuery = Annotated[str, Query(min_length=1, max_length=100, pattern=_PRINTABLE,
                                  description="A unit name: full, short, traditional or abbreviated.")]
-Region = Annotated[str | None, Query(max_length=50, description="Keep notices or units of this region only.")]
+Region = Annotated[str | None, Query(max_length=50, pattern=_PRINTABLE,
+                                     description="Keep notices or units of this region only.")]
 DocumentId = Annotated[str, Path(pattern="^[0-9a-f]{64}$", description="sha256 of the notice's bytes.")]
 
 

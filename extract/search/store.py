@@ -1,6 +1,7 @@
 """Where indexed notices live: one small Store interface, and the SQLite store that ships by default."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import re
@@ -14,6 +15,7 @@ from typing import Protocol, runtime_checkable
 DEFAULT_DB = "tongbao.db"
 _ID = re.compile(r"[0-9a-f]{64}")
 _SENTENCE_ENDS = "。！？；;!?\n"
+_SENTENCE_END = re.compile(f"[{re.escape(_SENTENCE_ENDS)}]")
 # The trigram tokenizer cannot look up anything shorter than three characters.
 _TRIGRAM = 3
 
@@ -107,20 +109,30 @@ _FINDING_COLUMNS = """pu.unit, d.id, d.date, d.title, d.issuer, p.idx, p.categor
 _NEWEST_FIRST = "ORDER BY d.date IS NULL, d.date DESC, d.id, p.idx, pu.unit"
 
 
-def evidence_sentence(text: str | None, evidence: dict) -> str | None:
-    """The whole sentence around an evidence span, for reading a finding without opening the notice."""
-    start, end, quoted = evidence.get("start"), evidence.get("end"), evidence.get("text")
-    if not text or start is None or end is None or not 0 <= start <= end <= len(text):
-        return quoted
-    if quoted is not None and text[start:end] != quoted:
-        return quoted
-    left = max(text.rfind(mark, 0, start) for mark in _SENTENCE_ENDS) + 1
-    if end > start and text[end - 1] in _SENTENCE_ENDS:
-        right = end
-    else:
-        ends = [i for mark in _SENTENCE_ENDS if (i := text.find(mark, end)) != -1]
-        right = min(ends) + 1 if ends else len(text)
-    return text[left:right].strip() or quoted
+class SentenceBounds:
+    """Where the sentences of one text end, found in one pass, so each finding's sentence is a bisection.
+
+    Searching the text around every finding instead was quadratic in a long notice's length."""
+
+    def __init__(self, text: str | None):
+        self.text = text or ""
+        self.ends = [m.start() for m in _SENTENCE_END.finditer(self.text)]
+
+    def around(self, evidence: dict) -> str | None:
+        """The whole sentence around an evidence span, for reading a finding without opening the notice."""
+        text, start, end, quoted = self.text, evidence.get("start"), evidence.get("end"), evidence.get("text")
+        if not text or start is None or end is None or not 0 <= start <= end <= len(text):
+            return quoted
+        if quoted is not None and text[start:end] != quoted:
+            return quoted
+        before = bisect.bisect_left(self.ends, start)  # marks at positions < start
+        left = self.ends[before - 1] + 1 if before else 0
+        if end > start and text[end - 1] in _SENTENCE_ENDS:
+            right = end
+        else:
+            after = bisect.bisect_left(self.ends, end)  # the first mark at or after end
+            right = self.ends[after] + 1 if after < len(self.ends) else len(text)
+        return text[left:right].strip() or quoted
 
 
 def _like(fragment: str) -> str:
@@ -208,6 +220,7 @@ class SQLiteStore:
              (doc.get("source") or {}).get("path"), dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
              json.dumps(doc, ensure_ascii=False)))
         names: set[tuple[str, str]] = set()
+        sentences = SentenceBounds(text)
         for unit in doc.get("units") or []:
             db.execute("INSERT INTO units (doc_id, name, type, aliases, mentions) VALUES (?, ?, ?, ?, ?)",
                        (doc_id, unit["name"], unit.get("type"), json.dumps(unit.get("aliases") or [], ensure_ascii=False),
@@ -220,7 +233,7 @@ class SQLiteStore:
                 " sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (doc_id, idx, problem.get("category"), problem["description"], problem.get("section"),
                  problem.get("source"), ev.get("start"), ev.get("end"), ev.get("text"),
-                 evidence_sentence(text, ev))).lastrowid
+                 sentences.around(ev))).lastrowid
             db.executemany("INSERT INTO problem_units (problem_id, unit) VALUES (?, ?)",
                            [(problem_id, unit) for unit in problem["units"]])
             db.execute("INSERT INTO problems_fts (rowid, description, category, evidence, units) VALUES (?, ?, ?, ?, ?)",
