@@ -11,7 +11,7 @@ from .errors import TongbaoError
 if TYPE_CHECKING:
     from .text.normalise import Normalised
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from extract import extract_file
+from extract import SCHEMA_VERSION, extract_file
 from extract.batch import run_batch, task
 from extract.batch.errors import BatchAborted
 from extract.batch.parquet import SCHEMAS
@@ -58,7 +58,7 @@ def fake_extract(path, data: bytes | None = None) -> dict:
     child = {"number": "（一）", "level": 2, "title": "子节", "kind": "problems", "implied": False,
              "start": 5, "end": 9, "children": []}
     return {
-        "schema_version": "1.0", "id": sha,
+        "schema_version": SCHEMA_VERSION, "id": sha,
         "source": {"path": str(path), "format": "txt", "encoding": "utf-8", "sha256": sha, "bytes": len(data)},
         "script": "simplified", "text": text, "title": f"关于{text[:6]}的通报", "doc_number": None,
         "issuer": "市政府办公厅", "date": "2024-03-05", "recipients": [], "period": None, "index_number": None,
@@ -176,7 +176,7 @@ def test_bad_files_are_isolated_and_recorded(fake_inputs, tmp_path, monkeypatch,
     assert m["skipped"] == {"duplicate": 1, "already_written": 0, "already_failed": 0}
     assert m["failed_by_code"] == {"E101": 1, "E105": 1, "E109": 1, "E110": 1, "E111": 1}
     assert m["dataset"]["documents"] == 6 and m["dataset"]["units"] == 6
-    assert m["options"]["timeout"] == 3 and m["schema_version"] == "1.0" and m["elapsed_seconds"] > 0
+    assert m["options"]["timeout"] == 3 and m["schema_version"] == SCHEMA_VERSION and m["elapsed_seconds"] > 0
     assert m["peak_worker_rss_mb"] > 0  # the 300 MB target is measured in scripts/bench.py
     assert (summary.exit_code(), summary.exit_code(strict=True)) == (0, 1)
 

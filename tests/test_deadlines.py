@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.findings.context import Context
-from extract.findings.deadlines import find_deadlines
+from extract.findings.deadlines import find_deadlines, with_notice_date
 from extract.text.normalise import normalise
 
 from .conftest import SEED_000, SEED_004
@@ -19,7 +19,8 @@ def _context(text: str, date: dt.date | None = dt.date(2021, 3, 31)) -> Context:
 
 
 def _deadlines(text: str, date: dt.date | None = dt.date(2021, 3, 31)) -> list:
-    return [d["date"] or (d["within"]["amount"], d["within"]["unit"]) for d in find_deadlines(_context(text, date))]
+    return [d["date"] or d["month_day"] or (d["within"]["amount"], d["within"]["unit"])
+            for d in find_deadlines(_context(text, date))]
 
 
 @pytest.mark.parametrize("sentence, notice, expected", [
@@ -55,6 +56,60 @@ def test_deadlines_in_sentences(sentence, notice, expected):
     assert _deadlines(sentence, notice) == expected
 
 
+@pytest.mark.parametrize("sentence, notice, expected", [
+    # the day before its action, the action after a comma and 将
+    ("各科室在完成自查后,于 6 月 3 日下午下班前,将整改台账以邮件方式报局办公室。", dt.date(2024, 5, 20), ["2024-06-03"]),
+    ("各科室在完成自查后,于 6 月 3 日下午下班前,将整改台账以邮件方式报局办公室。", None, ["--06-03"]),
+    ("各镇于7月8日中午下班前,将自查表报送党政办。", dt.date(2023, 7, 1), ["2023-07-08"]),
+    ("各镇于7月8日中午下班前,将自查表报送党政办。", None, ["--07-08"]),
+    ("请于9月12日17:30(北京时间)前提交材料。", dt.date(2022, 9, 1), ["2022-09-12"]),
+    ("请于9月12日17:30(北京时间)前提交材料。", None, ["--09-12"]),
+    ("整改结果于11月30日24时前反馈。", dt.date(2022, 11, 2), ["2022-11-30"]),
+    ("整改结果于11月30日24时前反馈。", None, ["--11-30"]),
+    ("请于5月6日上午10点半前报送。", None, ["--05-06"]),
+    # no notice date and no year in the text: the month and day are kept, the year left open
+    ("请于12月15日前将自查报告报区政府办公室。", None, ["--12-15"]),
+    ("请各部门今年年底前完成栏目清理。", None, ["--12-31"]),
+    ("请各部门于年底前完成栏目清理。", None, ["--12-31"]),
+    ("请于2月底前报送。", None, ["--02-28"]),
+    ("请于2月29日前报送。", None, ["--02-29"]),
+    ("请于12月15日前报送,逾期视为未完成。", dt.date(2023, 12, 1), ["2023-12-15"]),
+    # a target set for a year's end
+    ("到2023年底,全市政务公开工作机制趋于完善。", dt.date(2023, 8, 7), ["2023-12-31"]),
+])
+def test_deadlines_with_and_without_a_known_year(sentence, notice, expected):
+    assert _deadlines(sentence, notice) == expected
+
+
+def test_a_year_left_open_is_flagged():
+    (deadline,) = find_deadlines(_context("请于12月15日前将自查报告报区政府办公室。", None))
+    assert deadline["date"] is None and deadline["month_day"] == "--12-15" and deadline["year_known"] is False
+    assert deadline["action"] == "将自查报告报区政府办公室"
+    (known,) = find_deadlines(_context("请于12月15日前报送。", dt.date(2021, 12, 1)))
+    assert known["month_day"] is None and known["year_known"] is True
+
+
+@pytest.mark.parametrize("month_day, notice, date", [
+    ("--12-15", dt.date(2021, 3, 31), "2021-12-15"),
+    ("--01-10", dt.date(2020, 12, 28), "2021-01-10"),   # the month has passed: next year
+    ("--03-31", dt.date(2021, 3, 20), "2021-03-31"),
+    ("--02-29", dt.date(2021, 1, 5), "2021-02-28"),     # no 29 February that year
+    ("--02-29", dt.date(2024, 1, 5), "2024-02-29"),
+])
+def test_a_later_notice_date_gives_the_year(month_day, notice, date):
+    deadline = {"date": None, "month_day": month_day, "year_known": False, "within": None}
+    dated = with_notice_date(deadline, notice)
+    assert (dated["date"], dated["month_day"], dated["year_known"]) == (date, None, True)
+    assert deadline["date"] is None  # the original is left as it was
+
+
+def test_a_notice_date_leaves_other_deadlines_alone():
+    known = {"date": "2021-04-06", "month_day": None, "year_known": True, "within": None}
+    limit = {"date": None, "month_day": None, "year_known": True, "within": {"amount": 5, "unit": "working_day"}}
+    assert with_notice_date(known, dt.date(2022, 1, 1)) == known
+    assert with_notice_date(limit, dt.date(2022, 1, 1)) == limit
+
+
 @pytest.mark.parametrize("sentence", [
     "3月30日,甘州区政务公开工作领导小组办公室对全区第一季度政府信息公开情况进行了检查。",
     "现将2021年第一季度(统计时间:2020年11月24日—2021年2月22日)检查情况通报如下。",
@@ -78,6 +133,12 @@ def test_deadlines_in_sentences(sentence, notice, expected):
     "化州市府办收到检测报告后,当日整改完毕。",
     "年度报告应于每年1月31日前公布。",
     "每季度第一个月10日前报送上季度情况。",
+    "各部门应当于每年的3月10日前报送年度报告,3月31日前在门户网站公布。",
+    "本次检查截止日期为2023年12月10日。",
+    "数据统计截止时间为5月31日。",
+    "确保动态类栏目2周内有更新、文件类栏目6个月内有更新。",
+    "部分账号3个月内无原创信息。",
+    "到2020年底,全市已建成政务公开专区12个。",
 ])
 def test_not_deadlines(sentence):
     assert _deadlines(sentence) == []
@@ -141,9 +202,12 @@ _ALPHABET = st.sampled_from(list("0123456789-/.,、;。:()一二两三四五六�
 def test_any_text(text, notice):
     ctx = _context(text, notice)
     for deadline in find_deadlines(ctx):
-        assert (deadline["date"] is None) != (deadline["within"] is None)
+        assert [deadline["date"], deadline["month_day"], deadline["within"]].count(None) == 2
+        assert deadline["year_known"] == (deadline["month_day"] is None)
         if deadline["date"]:
             dt.date.fromisoformat(deadline["date"])
+        elif deadline["month_day"]:
+            dt.date.fromisoformat("2000" + deadline["month_day"][1:])
         else:
             assert deadline["within"]["amount"] > 0
         evidence = deadline["evidence"]

@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+from extract import SCHEMA_VERSION
 from extract.cli import main
 from extract.search import SQLiteStore, Store, make_filters, search
 from extract.search.ingest import index_inputs
@@ -54,7 +55,7 @@ def make_document(data: bytes, path: str, *, title: str, issuer: str, date: str,
     """A schema-valid document written by hand: problems are (unit, category, description, evidence)."""
     text = data.decode("utf-8")
     return {
-        "schema_version": "1.0", "id": hashlib.sha256(data).hexdigest(),
+        "schema_version": SCHEMA_VERSION, "id": hashlib.sha256(data).hexdigest(),
         "source": {"path": path, "format": "txt", "encoding": "utf-8", "sha256": hashlib.sha256(data).hexdigest(),
                    "bytes": len(data)},
         "script": "simplified", "text": text, "title": title, "doc_number": None, "issuer": issuer, "date": date,

@@ -21,6 +21,9 @@ _MONTH = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _DAY = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
 _AMOUNT = r"\d{1,4}(?:\.\d{1,2})?|[一二两三四五六七八九十]{1,3}"
 _LIMIT_FIRST = "".join(sorted({word[0] for word in VOCAB["within_prefixes"]}))
+# What may stand between a day and its 前: a weekday, (含), a time of day (下午下班, 17:30(北京时间), 24时).
+_TIME_OF_DAY = "|".join([r"\((?:星期|周)[一二三四五六日天]\)", r"\d{1,2}(?::\d{2}|[时点](?:\d{1,2}分|半|整)?)",
+                         _alt(VOCAB["time_of_day"])])
 # Scanned with re, which runs this pattern a third faster than regex and needs no regex extension.
 _PATTERN = re.compile(
     rf"""
@@ -31,7 +34,7 @@ _PATTERN = re.compile(
       | (?:(?<!\d)(?P<end_year>{_YEAR})年?|今|本|当)?年(?:底|末)
       | (?<!\d)(?P<iso_year>\d{{4}})[-/.](?P<iso_month>{_MONTH})[-/.](?P<iso_day>{_DAY})(?!\d)
     )
-    (?:\((?:星期|周)[一二三四五六日天]\)|\(含\))?(?:下班|中午|上午|下午|晚上?)?(?:\d{{1,2}}(?:时|点|:\d{{2}}))?
+    (?:{_TIME_OF_DAY}){{0,4}}
     (?P<by>{_alt(VOCAB["date_suffixes"])})?(?![{regex.escape(VOCAB["not_after_suffix"])}])
     | (?P<limit>{_alt(VOCAB["within_prefixes"])})?(?<![\d.])(?P<amount>{_AMOUNT})
       (?P<unit>{_alt(VOCAB["time_units"])})(?P<within>{_alt(VOCAB["within_suffixes"])})?)
@@ -51,6 +54,10 @@ _NOT_AFTER_WITHIN = regex.compile(_alt(VOCAB["not_after_within"]))
 
 _DATE_CUES = _longest_first(VOCAB["date_cues"] + VOCAB["request_cues"])
 _RECURRING = tuple(VOCAB["recurring"])
+_RECURRING_LINKS = VOCAB["recurring_links"]
+_NOT_BEFORE_CUE = tuple(VOCAB["not_before_cue"])
+_GOAL_CUES = _longest_first(VOCAB["goal_cues"])
+_NOT_BEFORE_GOAL = tuple(VOCAB["not_before_goal"])
 _PAST_BEFORE = _longest_first(VOCAB["past_before"])
 _PAST_AFTER = tuple(VOCAB["past_after"])
 _NOT_BEFORE_WITHIN = _longest_first(VOCAB["not_before_within"])
@@ -69,14 +76,30 @@ def find_deadlines(ctx: Context) -> list[dict]:
     for start, stop in sorted(spans):
         if not _MAY_MATCH.search(ctx.text, start, stop):
             continue
+        recurs = False  # 每年3月10日前报送…,3月31日前公布: a later date of the sentence recurs with the first
         for match in _PATTERN.finditer(ctx.text, start, stop):
             i = bisect.bisect_right(title_starts, match.start()) - 1
             if i >= 0 and match.start() < titles[i][1]:
                 continue
+            if match["date"]:
+                recurs = recurs or _recurring(ctx.text, match.start())
+                if recurs and not (match["year"] or match["iso_year"] or match["end_year"]):
+                    continue
             found = _deadline(ctx, match, stop, base_year)
             if found is not None:
                 deadlines.append(found)
     return deadlines
+
+
+def with_notice_date(deadline: dict, notice: dt.date) -> dict:
+    """A deadline whose year was unknown, dated once the notice's date is known (a batch that learns the
+    page's publication date): the notice's year, or the next one when the month has passed."""
+    if deadline.get("date") or not deadline.get("month_day"):
+        return deadline
+    month, day = int(deadline["month_day"][2:4]), int(deadline["month_day"][5:7])
+    year = notice.year + (month < notice.month)
+    day = min(day, calendar.monthrange(year, month)[1])  # --02-29 in a year that has no 29 February
+    return {**deadline, "date": dt.date(year, month, day).isoformat(), "month_day": None, "year_known": True}
 
 
 def _table_lines(ctx: Context) -> list[tuple[int, int]]:
@@ -96,23 +119,36 @@ def _base_year(ctx: Context) -> int | None:
     return max(years) if years else None
 
 
+def _recurring(text: str, start: int) -> bool:
+    """每月25日前, 每年的3月10日前: a date that recurs is a norm, not one deadline."""
+    return text[max(0, start - 8):start].rstrip(_RECURRING_LINKS).endswith(_RECURRING)
+
+
 def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None) -> dict | None:
     """A date or duration is a deadline only when its context makes it a limit for an action."""
     text = ctx.text
     before = text[max(0, match.start() - 8):match.start()]
-    cued = before.rstrip(":为是").endswith(_DATE_CUES)
+    cue = next((c for c in _DATE_CUES if before.rstrip(":为是").endswith(c)), None)
+    if cue and before[: before.rstrip(":为是").rindex(cue)].endswith(_NOT_BEFORE_CUE):
+        return None  # 检查截止日期为12月10日: the data's cut-off
     if match["date"]:
         after = text[match.end():min(stop, match.end() + 80)]
         past = after.lstrip(",").startswith(_PAST_AFTER) or (match["by"] and _ATTRIBUTIVE.match(after))
-        if past or before.endswith(_PAST_BEFORE) or before.endswith(_RECURRING):
+        if past or before.endswith(_PAST_BEFORE):
             return None
-        overdue = any(cue in after for cue in VOCAB["overdue_cues"])
-        if not (match["by"] or cued or overdue):
+        overdue = any(c in after for c in VOCAB["overdue_cues"])
+        goal = not (match["by"] or cue or overdue) and _goal(before, match)
+        if not (match["by"] or cue or overdue or goal):
             return None
-        date = _date(ctx, match, base_year)
-        if date is None:
+        day = _day(ctx, match, base_year)
+        if day is None:
             return None
-        return _result(ctx, match, stop, date.isoformat(), None, cued)
+        year, month, day_of_month = day
+        if year is None:
+            return _result(ctx, match, stop, None, f"--{month:02d}-{day_of_month:02d}", None, bool(cue))
+        if goal and ctx.date is not None and dt.date(year, month, day_of_month) < ctx.date:
+            return None  # 到2020年底,全市已建成…: a target already reached is a statistic
+        return _result(ctx, match, stop, dt.date(year, month, day_of_month).isoformat(), None, None, bool(cue))
     if not (match["within"] or match["limit"]):
         return None
     if before.endswith(_NOT_BEFORE_WITHIN) or _NOT_AFTER_WITHIN.match(text, match.end()):
@@ -121,7 +157,16 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None) -
     if not amount:
         return None
     within = {"amount": amount, "unit": VOCAB["time_units"][match["unit"]]}
-    return _result(ctx, match, stop, None, within, bool(match["limit"]))
+    return _result(ctx, match, stop, None, None, within, bool(match["limit"]))
+
+
+def _goal(before: str, match: re.Match) -> bool:
+    """到2023年底,…: the end of a year or month set as a target."""
+    ends = match["month_end"] or match["this_end"] or not (match["month"] or match["this_day"] or match["iso_year"])
+    if not ends:
+        return False
+    cue = next((c for c in _GOAL_CUES if before.endswith(c)), None)
+    return cue is not None and not before[: -len(cue)].endswith(_NOT_BEFORE_GOAL)
 
 
 def _amount(raw: str) -> int | float | None:
@@ -136,8 +181,9 @@ def _part(raw: str | None) -> int | None:
     return int(raw) if raw.isdigit() else chinese_to_int(raw)
 
 
-def _date(ctx: Context, match: re.Match, base_year: int | None) -> dt.date | None:
-    """The ISO date; a year left out is the notice's, or the next one when the month has passed."""
+def _day(ctx: Context, match: re.Match, base_year: int | None) -> tuple[int | None, int, int] | None:
+    """(year, month, day); a year left out is the notice's, or the next one when the month has passed,
+    and None when neither the notice nor its text gives one (12月15日前 in an undated notice)."""
     notice = ctx.date
     if match["iso_year"]:
         year, month, day = int(match["iso_year"]), _part(match["iso_month"]), _part(match["iso_day"])
@@ -151,20 +197,20 @@ def _date(ctx: Context, match: re.Match, base_year: int | None) -> dt.date | Non
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     else:
         year, month, day = _part(match["end_year"]), 12, 31
-    if year is None:
-        if base_year is None:
-            return None
+    if year is None and base_year is not None:
         later = match["next_year"] or (notice is not None and month < notice.month)
         year = base_year + (1 if later else 0)
-    if not (1 <= month <= 12) or year < 1900 or year > 2200:
+    if not (1 <= month <= 12) or (year is not None and not 1900 <= year <= 2200):
         return None
-    last = calendar.monthrange(year, month)[1]
+    last = calendar.monthrange(2000 if year is None else year, month)[1]  # 2000: any day of a leap year
     day = last if day is None else day
-    return dt.date(year, month, day) if 1 <= day <= last else None
+    if year is None and month == 2 and day == 29 and match["day"] is None:
+        day = 28  # 2月底 of an unknown year: the end every year has
+    return (year, month, day) if 1 <= day <= last else None
 
 
-def _result(ctx: Context, match: re.Match, stop: int, date: str | None, within: dict | None,
-            cued: bool) -> dict:
+def _result(ctx: Context, match: re.Match, stop: int, date: str | None, month_day: str | None,
+            within: dict | None, cued: bool) -> dict:
     span = _action_after(ctx.text, match.end(), stop)
     if span is None and cued:
         span = _action_before(ctx.text, match.start())
@@ -172,7 +218,8 @@ def _result(ctx: Context, match: re.Match, stop: int, date: str | None, within: 
         span = _next_clause(ctx.text, match.end(), stop)
     action = ctx.text[span[0]:span[1]] if span else None
     start, end = (min(match.start(), span[0]), max(match.end(), span[1])) if span else match.span()
-    return {"date": date, "within": within, "action": action, "units": [], "evidence": ctx.evidence(start, end)}
+    return {"date": date, "month_day": month_day, "year_known": month_day is None, "within": within,
+            "action": action, "units": [], "evidence": ctx.evidence(start, end)}
 
 
 def _action_after(text: str, start: int, stop: int) -> tuple[int, int] | None:
