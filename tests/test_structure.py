@@ -67,10 +67,60 @@ def test_seed_004_title_contacts_and_period_inheriting_the_year():
     [("总体情况", "overview"), ("监测总体情况", "overview"), ("主要特点", "achievements"),
      ("存在问题", "problems"), ("发现的主要问题", "problems"), ("下一步工作要求", "requirements"),
      ("问题整改及下一步措施", "requirements"), ("工作建议", "requirements"), ("检查结果及存在问题", "problems"),
-     ("附件", "attachments"), ("其他事项", None)],
+     ("附件", "attachments"), ("其他事项", None), ("重点任务", "requirements"), ("职责分工", "requirements"),
+     ("检查不合格的政务新媒体名单", "problems"), ("总体运行情况", "overview"), ("考核结果", "overview"),
+     ("优秀单位(5个)", "achievements"), ("工作完成情况及成效", "achievements"),
+     ("主动公开政府信息情况", "other"), ("政府信息主动公开情况", "other"), ("依申请公开办理情况", "other"),
+     ("收费及减免情况", "other"), ("行政复议、行政诉讼情况", "other")],
 )
 def test_heading_vocabulary(title, kind):
     assert classify_title(title) == kind
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        # a 通知 that sets tasks: headings that order work, and any heading it does not name otherwise
+        ("各科室:\n现就有关事项通知如下:\n一、落实主体责任\n甲。\n二、规范内容发布\n乙。\n三、考评对象\n丙。",
+         ["requirements", "requirements", "requirements"]),
+        ("各镇:\n《工作要点》已经同意,现印发给你们,请认真贯彻执行。\n一、深化重点领域公开\n甲。\n二、组织实施\n乙。",
+         ["requirements", "requirements"]),
+        # a report of results: results headings are overviews, a list of failing units is problems,
+        # an order-giving heading is requirements
+        ("各单位:\n现将检查情况通报如下:\n一、检查结果\n甲。\n二、检查不合格的政务新媒体名单\n乙。\n三、强化日常监管\n丙。",
+         ["overview", "problems", "requirements"]),
+        ("各单位:\n现将有关情况通报如下:\n一、监管实施情况\n甲。\n二、政务新媒体工作\n乙。\n三、下一步工作\n丙。",
+         ["overview", "overview", "requirements"]),
+        # a heading that opens with a verb but reports a state is no order
+        ("各单位:\n现将有关情况通报如下:\n一、建立健全工作制度情况\n甲。", ["overview"]),
+        # an annual report: its statistics sections, and headings it does not name, are other
+        ("某镇2023年政府信息公开工作年度报告\n本报告由某镇编制。\n一、概述\n甲。\n二、政府信息公开情况\n乙。\n"
+         "三、收到和处理政府信息公开申请情况\n丙。", ["overview", "other", "other"]),
+        # its preamble lost, an annual report is known by its statistics sections
+        ("二、主动公开政府信息情况\n甲。\n三、重点领域公开工作情况\n乙。", ["other", "other"]),
+    ],
+)
+def test_section_kinds_by_notice_kind(text, kinds):
+    assert [r.kind for r in build_sections(normalise(text).text)] == kinds
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a 1. list above the first heading implies no lost heading (a download disclaimer, page furniture)
+        ("1、下载文档前请自行甄别文档内容。\n2、仅部分预览的文档不可在线预览。\n一、总体情况\n甲。",
+         [("一", "overview", False)]),
+        # a (一) list does: an implied section, its kind from its items' headings
+        ("各单位:\n(一)加强信息审核。甲。\n(二)落实主体责任。乙。", [(None, "requirements", True)]),
+        ("各单位:\n(一)个别网站存在严重问题。甲。\n(二)部分栏目更新不及时问题。乙。", [(None, "problems", True)]),
+        # a heading whose numeral the page lost, its 、 kept
+        ("各单位:\n现就有关事项通知如下:\n一、考核方式\n甲。\n、考核内容\n1.乙。\n2.丙。",
+         [("一", "requirements", False), (None, "requirements", False)]),
+    ],
+)
+def test_implied_and_lost_headings(text, expected):
+    roots = build_sections(normalise(text).text)
+    assert [(r.number, r.kind, r.implied) for r in roots] == expected
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,8 @@ _LINE_STYLES = [
     ("num_dot", 3, regex.compile(r"(\d{1,2})(?:[、]|\.(?!\d))")),
     ("num_paren", 4, regex.compile(r"\((\d{1,2})\)")),
     ("circled", 5, regex.compile(rf"([{CIRCLED}])")),
+    # 、考核内容: a top-level heading whose numeral the page lost, a short title alone on its line.
+    ("cn_lost", 1, regex.compile(r"()、(?=[\u4e00-\u9fff]{2,15}$)")),
 ]
 # All styles in one match per line: group n + 1 holds the number of style n (the first style listed
 # wins, as in a loop over them); a line opening with 附件 matches with no group. re runs it faster.
@@ -33,6 +35,8 @@ _FIRST_ITEM = re.compile(f"一(?:{'|'.join(_ITEM_WORDS)})")
 _TITLE_END = regex.compile(r"[。!?;]")
 _MAX_TITLE = 60
 _ATTACHMENT_HEAD = regex.compile(r"附件\s*[:\d一二三四五六七八九十]|附件$")
+# Only a (一) or 一是 list can stand for a lost top-level heading (an implied section).
+_IMPLIES = 2.5
 
 
 @dataclass
@@ -99,8 +103,8 @@ def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
     style, rank, _ = _LINE_STYLES[match.lastindex - 1]
     raw = match.group(match.lastindex)
     value = CIRCLED.index(raw) + 1 if style == "circled" else (
-        int(raw) if raw.isdigit() else chinese_to_int(raw))
-    if value is None or value <= 0 or value > 99:
+        int(raw) if raw.isdigit() else chinese_to_int(raw) if raw else 0)
+    if value is None or value < (0 if style == "cn_lost" else 1) or value > 99:
         return None
     marker = match.end()
     rest = line[marker:]
@@ -111,7 +115,7 @@ def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
     if not title.strip():
         return None
     body = line_start + marker + (end.end() if end else len(rest))
-    return Section(sys.intern(raw), style, rank, value, title.strip(), line_start,
+    return Section(sys.intern(raw) or None, style, rank, value, title.strip(), line_start,
                    title_start=line_start + marker, body_start=body)
 
 
@@ -161,6 +165,8 @@ def _nest(headings: list[Section], end: int) -> list[Section]:
         while stack and stack[-1].rank >= heading.rank:
             stack.pop()
         parent = stack[-1] if stack else None
+        if parent is None and heading.rank > _IMPLIES:
+            continue  # a 1. list with nothing above it implies no lost heading: page furniture or a plain list
         if heading.rank > 1 and (parent is None or parent.implied):
             last = parent.children[-1] if parent and parent.children else None
             restart = last is not None and last.style == heading.style and heading.value <= last.value
@@ -180,16 +186,54 @@ def _close(sections: list[Section], end: int) -> None:
         _close(section.children, section.end)
 
 
+def _genre(preamble: str, roots: list[Section]) -> str | None:
+    """The default kind of a notice's headings, from the text before its first heading: requirements in
+    a 通知 that sets tasks, other in an annual report, None in a report of results."""
+    for rule in vocabulary()["genres"].values():
+        if any(cue in preamble for cue in rule["cues"]):
+            return rule["default"]
+    if any(classify_title(s.title) == "other" for s in roots):  # an annual report's statistics sections
+        return vocabulary()["genres"]["annual_report"]["default"]
+    return None
+
+
+def _kind(title: str, default: str | None) -> str | None:
+    """A heading's kind: its longest phrase, else the verb it opens with (落实主体责任), else the notice's
+    default; in a report of results, a heading that reports a state (监管实施情况) is an overview."""
+    kind = classify_title(title)
+    if kind is None and title.startswith(_words("order_verbs")) and not title.endswith(_words("state_endings")):
+        kind = "requirements"
+    if kind is None and default is None and title.endswith(_words("report_overview_endings")):
+        kind = "overview"
+    return kind or default
+
+
+@lru_cache(maxsize=None)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(vocabulary()[name])
+
+
+def _implied_kind(section: Section, text: str, position: int, default: str | None) -> str:
+    """A section whose heading was lost: the kind most of its items' headings name, else problems when
+    most items state shortcomings, else overview when it opens the body."""
+    items = section.children or [section]
+    kinds = [kind for kind in (_kind(c.title, None) for c in items) if kind not in (None, "other")]
+    if kinds:
+        return max(dict.fromkeys(kinds), key=kinds.count)
+    cued = sum(1 for c in items if _problem_score(text[c.start:c.end]) >= 2)
+    if cued * 2 > len(items):
+        return "problems"
+    return "overview" if position == 0 else default or "other"
+
+
 def _classify(roots: list[Section], text: str) -> None:
+    first = min((s.start for s in roots), default=len(text))
+    default = _genre(text[:first], roots)
     for position, section in enumerate(roots):
-        section.kind = classify_title(section.title) or "other"
         if section.implied:
-            items = section.children or [section]
-            cued = sum(1 for c in items if _problem_score(text[c.start:c.end]) >= 2)
-            if cued * 2 > len(items):
-                section.kind = "problems"
-            elif position == 0:
-                section.kind = "overview"
+            section.kind = _implied_kind(section, text, position, default)
+        else:
+            section.kind = _kind(section.title, default) or "other"
         for child in section.walk():
             if child is not section:
                 child.kind = section.kind if section.kind != "other" else classify_title(child.title) or "other"
