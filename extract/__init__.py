@@ -6,7 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .errors import TongbaoError
+from ._alias import bind_other_name
+
+bind_other_name(__name__)  # before any submodule loads: `import extract` (deprecated) gives these same modules
+
+from .errors import TongbaoError  # noqa: E402
 
 if TYPE_CHECKING:
     from .text.normalise import Normalised
@@ -27,7 +31,7 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    """Import the pipeline on first use, so `import extract` and the CLI start fast."""
+    """Import the pipeline on first use, so `import tongbao` and the CLI start fast."""
     if name in ("extract_file", "extract_text", "read_and_normalise"):
         from . import pipeline
 
@@ -51,7 +55,7 @@ def schema() -> dict:
     import json
     from importlib import resources
 
-    return json.loads(resources.files("extract.data").joinpath("notice.schema.json").read_text("utf-8"))
+    return json.loads(resources.files(__name__).joinpath("data", "notice.schema.json").read_text("utf-8"))
 
 
 def validate(document: dict) -> None:

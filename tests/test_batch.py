@@ -173,7 +173,7 @@ def test_bad_files_are_isolated_and_recorded(fake_inputs, tmp_path, monkeypatch,
     m = manifest(out)
     assert m["status"] == "complete"
     assert m["counts"] == {"read": 12, "written": 6, "failed": 5, "skipped": 1}
-    assert m["skipped"] == {"duplicate": 1, "already_written": 0, "already_failed": 0}
+    assert m["skipped"] == {"duplicate": 1, "already_written": 0, "already_failed": 0, "not_a_notice": 0}
     assert m["failed_by_code"] == {"E101": 1, "E105": 1, "E109": 1, "E110": 1, "E111": 1}
     assert m["dataset"]["documents"] == 6 and m["dataset"]["units"] == 6
     assert m["options"]["timeout"] == 3 and m["schema_version"] == SCHEMA_VERSION and m["elapsed_seconds"] > 0
@@ -190,7 +190,7 @@ def test_resume_skips_written_and_failed(fake_inputs, tmp_path):
     new = write(src / "new.txt", "新增的通报。".encode())
     summary = run_batch([src], out, workers=2, resume=True, quiet=True, extractor=FAKE)
     assert summary.counts == {"read": 12, "written": 1, "failed": 0, "skipped": 11}
-    assert summary.skipped == {"duplicate": 0, "already_written": 7, "already_failed": 4}
+    assert summary.skipped == {"duplicate": 0, "already_written": 7, "already_failed": 4, "not_a_notice": 0}
     assert (out / "documents.jsonl").read_bytes().startswith(before["documents.jsonl"])
     assert (out / "errors.jsonl").read_bytes() == before["errors.jsonl"]
     assert set(documents(out)) == good | {sha(new)}
@@ -287,6 +287,59 @@ def test_zip_members_are_read_in_memory_and_bounded(tmp_path):
     assert [d["source"]["path"] for d in docs.values()] == [f"{src}/archive.zip!通报/small.txt"]
     assert errors(out) == {f"{src}/archive.zip!big.txt": "E108", f"{src}/broken.zip": "E105"}
     assert sorted(p.name for p in src.iterdir()) == ["archive.zip", "broken.zip"]  # nothing extracted
+
+
+def _selection_inputs(src: Path) -> None:
+    for name in ("a.txt", "b.pdf", "drafts/c.txt", "2021/d.TXT", "2021/drafts/e.txt", "scraped/logo.PNG",
+                 "scraped/meta.json", "scraped/table.csv", "scraped/f.html"):
+        write(src / name, f"{name}：通报正文。".encode())
+    with zipfile.ZipFile(src / "pack.zip", "w") as archive:
+        for name in ("g.txt", "drafts/h.txt", "img/i.jpg"):
+            archive.writestr(name, f"{name}：通报正文。".encode())
+
+
+@pytest.mark.parametrize("include, exclude, read", [
+    ((), (), ["2021/d.TXT", "2021/drafts/e.txt", "a.txt", "b.pdf", "drafts/c.txt", "pack.zip!drafts/h.txt",
+              "pack.zip!g.txt", "scraped/f.html"]),
+    (("*.txt",), (), ["2021/d.TXT", "2021/drafts/e.txt", "a.txt", "drafts/c.txt", "pack.zip!drafts/h.txt",
+                      "pack.zip!g.txt"]),
+    ((), ("drafts",), ["2021/d.TXT", "a.txt", "b.pdf", "pack.zip!g.txt", "scraped/f.html"]),
+    (("2021/*",), ("*/drafts/*",), ["2021/d.TXT"]),
+    (("*.txt",), ("*.zip", "drafts"), ["2021/d.TXT", "a.txt"]),
+    (("pack.zip!*",), (), ["pack.zip!drafts/h.txt", "pack.zip!g.txt"]),
+])
+def test_include_and_exclude_globs_choose_files_and_members(tmp_path, include, exclude, read):
+    src = tmp_path / "in"
+    _selection_inputs(src)
+    summary = run_batch([src], tmp_path / "out", workers=1, quiet=True, extractor=FAKE, include=include,
+                        exclude=exclude)
+    paths = sorted(d["source"]["path"] for d in documents(tmp_path / "out").values())
+    assert paths == sorted(f"{src}/{name}" for name in read)
+    assert summary.counts["failed"] == 0
+
+
+def test_files_no_notice_comes_in_are_counted_as_skipped_not_failed(tmp_path):
+    src = tmp_path / "in"
+    _selection_inputs(src)
+    summary = run_batch([src], tmp_path / "out", workers=1, quiet=True, extractor=FAKE)
+    assert summary.counts == {"read": 12, "written": 8, "failed": 0, "skipped": 4}
+    assert summary.skipped["not_a_notice"] == 4  # logo.PNG, meta.json, table.csv, pack.zip!img/i.jpg
+    assert errors(tmp_path / "out") == {}
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))
+    assert manifest["skipped"]["not_a_notice"] == 4 and manifest["options"]["include"] == []
+
+
+def test_cli_include_exclude_and_verbose_failures(tmp_path):
+    src = tmp_path / "in"
+    _selection_inputs(src)
+    write(src / "empty.txt", b"")
+    base = [sys.executable, "-m", "tongbao", "batch", str(src), "--workers", "1", "--extractor", FAKE]
+    run = subprocess.run(base + ["-o", str(tmp_path / "a"), "--include", "*.txt", "--exclude", "drafts", "-v"],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert f"tongbao: error: {src}/empty.txt: empty file [E101 empty-input]" in run.stderr.splitlines()
+    assert sorted(d["source"]["path"] for d in documents(tmp_path / "a").values()) == [
+        f"{src}/2021/d.TXT", f"{src}/a.txt", f"{src}/pack.zip!g.txt"]
 
 
 def test_gbk_member_names_of_windows_zips_are_decoded(tmp_path):
@@ -541,7 +594,7 @@ def test_resume_adds_nothing_the_second_time(mixed, local_run, tmp_path):
     before = {name: (out / name).read_bytes() for name in ("documents.jsonl", "errors.jsonl")}
     summary = run_batch([mixed[0]], out, workers=2, resume=True, quiet=True)
     assert summary.counts == {"read": 19, "written": 0, "failed": 0, "skipped": 19}
-    assert summary.skipped == {"duplicate": 0, "already_written": 15, "already_failed": 4}
+    assert summary.skipped == {"duplicate": 0, "already_written": 15, "already_failed": 4, "not_a_notice": 0}
     assert {name: (out / name).read_bytes() for name in before} == before
     assert manifest(out)["options"]["resume"] is True and summary.exit_code() == 0
 

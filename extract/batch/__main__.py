@@ -1,5 +1,7 @@
-"""`python -m extract.batch`: the batch command without the rest of the CLI."""
-from .command import batch
+"""`python -m tongbao.batch`: the same as `tongbao batch`, failures included."""
+import sys
+
+from ..cli import main
 
 if __name__ == "__main__":
-    batch(prog_name="tongbao batch")
+    main(["batch", *sys.argv[1:]], prog_name="tongbao")

@@ -5,6 +5,7 @@ import os
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 
 from ..errors import CorruptFile, TooLarge, UnsupportedFormat, from_os_error
 from ..paths import shown_path
@@ -12,6 +13,15 @@ from .errors import UnexpectedError
 
 ARCHIVE_LIMIT = 4 << 30  # declared uncompressed bytes one archive may hold: a zip bomb stops here
 _UTF8_NAMES = 0x800
+# Extensions no notice comes in: such files (a scraper's images, its metadata, a spreadsheet export) are
+# counted as skipped, not failed. A file with any other extension, or none, is read.
+NOT_NOTICES = frozenset(
+    ".png .jpg .jpeg .gif .bmp .tif .tiff .webp .svg .ico .heic"  # images
+    " .json .jsonl .ndjson .csv .tsv .xml .yaml .yml .parquet .sqlite .db .log .md5 .sha256"  # data
+    " .js .css .map .woff .woff2 .ttf .otf .eot"  # a saved page's assets
+    " .mp3 .mp4 .wav .avi .mov .flv .wmv"  # media
+    " .rar .7z .gz .tgz .bz2 .xz .tar .exe .dll .so .apk".split()  # archives tongbao does not open, programs
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +32,31 @@ class Item:
     file: str  # the file on disk (the archive, for a member), as the OS names it
     member: str | None = None  # the raw name inside the archive
     error: dict | None = None
+    skip: str | None = None  # why it is counted but not read: "not_a_notice"
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """--include/--exclude globs, matched without regard to case against a file's name, its path under
+    the input, and (for --exclude) each folder on that path; archive members as `archive.zip!dir/file`."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def wants(self, relative: str, final: bool = True) -> bool:
+        """Whether a file (`final`) or an archive still to open is selected."""
+        relative = relative.lower()
+        name = relative.replace("!", "/").rsplit("/", 1)[-1]
+        folders = relative.replace("!", "/").split("/")[:-1]
+        excluded = [relative, name] + ["/".join(folders[: k + 1]) for k in range(len(folders))] + folders
+        if any(fnmatchcase(candidate, pattern.lower()) for pattern in self.exclude for candidate in excluded):
+            return False
+        return not final or not self.include or any(
+            fnmatchcase(candidate, pattern.lower()) for pattern in self.include for candidate in (relative, name))
+
+
+def _not_a_notice(name: str) -> bool:
+    return os.path.splitext(name)[1].lower() in NOT_NOTICES
 
 
 def _hidden(name: str) -> bool:
@@ -38,7 +73,7 @@ def _member_name(info: zipfile.ZipInfo) -> str:
         return info.filename
 
 
-def _archive(item: Item) -> Iterator[Item]:
+def _archive(item: Item, relative: str, selection: Selection) -> Iterator[Item]:
     path = item.file
     try:
         archive = zipfile.ZipFile(path)
@@ -51,7 +86,12 @@ def _archive(item: Item) -> Iterator[Item]:
             name = _member_name(info)
             if info.is_dir() or any(_hidden(part) for part in name.split("/")):
                 continue
+            if not selection.wants(f"{relative}!{name}"):
+                continue
             shown = f"{item.path}!{name}"
+            if _not_a_notice(name):
+                yield Item(shown, path, info.filename, skip="not_a_notice")
+                continue
             total += info.file_size
             error = None
             if info.flag_bits & 0x1:
@@ -79,18 +119,25 @@ def _walk(top: str, exclude: set[str]) -> Iterator[Item]:
     yield from (_unlistable(error, top) for error in unreadable)
 
 
-def iter_items(inputs: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = ()) -> Iterator[Item]:
-    """Every file and archive member under the inputs, in a stable order, each path once."""
+def iter_items(inputs: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = (),
+               selection: Selection = Selection()) -> Iterator[Item]:
+    """Every selected file and archive member under the inputs, in a stable order, each path once;
+    `exclude` names folders never entered (the batch's own output)."""
     skip = {os.path.realpath(p) for p in exclude}
     seen: set[str] = set()
     for given in inputs:
         top = os.path.normpath(os.fspath(given))
+        base = top if os.path.isdir(top) else os.path.dirname(top)
         for item in _walk(top, skip) if os.path.isdir(top) else [Item(shown_path(top), top)]:
-            if item.file in seen:
+            relative = shown_path(os.path.relpath(item.file, base or "."))
+            archive = item.error is None and item.path.lower().endswith(".zip")
+            if item.file in seen or (item.error is None and not selection.wants(relative, final=not archive)):
                 continue
             seen.add(item.file)
-            if item.error is None and item.path.lower().endswith(".zip"):
-                yield from _archive(item)
+            if archive:
+                yield from _archive(item, relative, selection)
+            elif item.error is None and _not_a_notice(item.path):
+                yield Item(item.path, item.file, skip="not_a_notice")
             else:
                 yield item
 

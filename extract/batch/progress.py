@@ -28,6 +28,10 @@ class Progress:
     def show(self) -> None:
         pass
 
+    def note(self, line: str) -> None:
+        """A line for the reader (a failure as it happens), printed apart from the progress display."""
+        print(line, file=sys.stderr, flush=True)
+
     def close(self) -> None:
         pass
 
@@ -39,6 +43,9 @@ class LogProgress(Progress):
         super().__init__(total)
         self.stream, self.interval = stream, interval
         self.last = self.started
+
+    def note(self, line: str) -> None:
+        print(line, file=self.stream, flush=True)
 
     def show(self, force: bool = False) -> None:
         now = time.monotonic()
@@ -61,6 +68,9 @@ class BarProgress(Progress):
     def show(self) -> None:
         self.bar.set_postfix(failed=self.failed, refresh=False)
         self.bar.update(self.done - self.bar.n)
+
+    def note(self, line: str) -> None:
+        self.bar.write(line, file=self.bar.fp)
 
     def close(self) -> None:
         self.bar.close()

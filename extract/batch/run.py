@@ -14,7 +14,7 @@ from pathlib import Path
 from .. import SCHEMA_VERSION
 from .errors import BatchAborted
 from ..paths import shown_path
-from .inputs import Item, iter_items
+from .inputs import Item, Selection, iter_items
 from .parquet import derive
 from .progress import Progress, make_progress
 from .task import DEFAULT_EXTRACTOR, Outcome, Settings, peak_rss
@@ -32,7 +32,7 @@ class Summary:
     status: str = "running"
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(("read", "written", "failed", "skipped"), 0))
     skipped: dict[str, int] = field(default_factory=lambda: dict.fromkeys(
-        ("duplicate", "already_written", "already_failed"), 0))
+        ("duplicate", "already_written", "already_failed", "not_a_notice"), 0))
     failed_by_code: Counter = field(default_factory=Counter)
     dataset: dict[str, int] = field(default_factory=dict)
     elapsed: float = 0.0
@@ -61,8 +61,9 @@ class Summary:
 class _Recorder:
     """The single writer: dedupes by id, appends lines, keeps counts, drives progress."""
 
-    def __init__(self, outdir: Path, summary: Summary, ids: set[str], failed_paths: set[str], progress: Progress):
-        self.summary, self.progress = summary, progress
+    def __init__(self, outdir: Path, summary: Summary, ids: set[str], failed_paths: set[str], progress: Progress,
+                 verbose: bool = False):
+        self.summary, self.progress, self.verbose = summary, progress, verbose
         self.ids, self.before = ids, frozenset(ids)
         self.failed_paths = failed_paths
         self.documents, self.errors = JsonlLog(outdir / DOCUMENTS), JsonlLog(outdir / ERRORS)
@@ -82,6 +83,9 @@ class _Recorder:
             self.failed_paths.add(outcome.path)
             s.counts["failed"] += 1
             s.failed_by_code[outcome.record["code"]] += 1
+            if self.verbose:
+                r = outcome.record
+                self.progress.note(f"tongbao: error: {r['path']}: {r['message']} [{r['code']} {r['kind']}]")
         else:
             reason = outcome.reason or ("already_written" if outcome.id in self.before else "duplicate")
             s.counts["skipped"] += 1
@@ -107,7 +111,9 @@ def _to_dispatch(items: Iterable[Item], recorder: _Recorder) -> Iterator[Item]:
     """Items the engine must handle; files that failed in an earlier run or while listed are settled here."""
     for item in items:
         recorder.summary.counts["read"] += 1
-        if item.path in recorder.failed_paths:
+        if item.skip is not None:
+            recorder.emit(Outcome(item.path, "skipped", reason=item.skip))
+        elif item.path in recorder.failed_paths:
             recorder.emit(Outcome(item.path, "skipped", reason="already_failed"))
         elif item.error is not None:
             recorder.emit(Outcome(item.path, "error", record={**item.error, "id": None}))
@@ -145,8 +151,12 @@ def run_batch(inputs: Sequence[str | os.PathLike], outdir: str | os.PathLike, *,
               resume: bool = False, engine: str = "local", scheduler: str | None = None, timeout: float = 120.0,
               max_bytes: int = 64 << 20, quiet: bool = False, strict: bool = False,
               extractor: str = DEFAULT_EXTRACTOR, max_tasks_per_worker: int = 2000,
-              log_interval: float = 10.0) -> Summary:
-    """Convert every input into OUTDIR's dataset; bad files are recorded, never fatal."""
+              log_interval: float = 10.0, include: Sequence[str] = (), exclude: Sequence[str] = (),
+              verbose: bool = False) -> Summary:
+    """Convert every input into OUTDIR's dataset; bad files are recorded, never fatal.
+
+    `include`/`exclude` are globs (see Selection); files no notice comes in (.png, .json, .csv) are
+    counted as skipped (`not_a_notice`)."""
     if engine not in ("local", "dask"):
         raise ValueError(f"unknown engine {engine!r}")
     outdir = Path(outdir)
@@ -154,7 +164,8 @@ def run_batch(inputs: Sequence[str | os.PathLike], outdir: str | os.PathLike, *,
     workers = workers or len(os.sched_getaffinity(0))
     inputs = [os.fspath(p) for p in inputs]
     options = {"workers": workers, "resume": resume, "engine": engine, "scheduler": scheduler, "timeout": timeout,
-               "max_bytes": max_bytes, "strict": strict, "max_tasks_per_worker": max_tasks_per_worker}
+               "max_bytes": max_bytes, "strict": strict, "max_tasks_per_worker": max_tasks_per_worker,
+               "include": list(include), "exclude": list(exclude)}
     lock = _lock(outdir)
     try:
         existing = [name for name in (DOCUMENTS, ERRORS, MANIFEST) if (outdir / name).exists()]
@@ -164,20 +175,22 @@ def run_batch(inputs: Sequence[str | os.PathLike], outdir: str | os.PathLike, *,
             stale.unlink()
         ids = {r["id"] for r in read_records(outdir / DOCUMENTS, repair=True) if isinstance(r.get("id"), str)}
         failed = {r["path"] for r in read_records(outdir / ERRORS, repair=True) if isinstance(r.get("path"), str)}
-        return _run(inputs, outdir, options, ids, failed, quiet=quiet, log_interval=log_interval,
-                    settings=Settings(max_bytes=max_bytes, timeout=timeout, extractor=extractor))
+        return _run(inputs, outdir, options, ids, failed, quiet=quiet, verbose=verbose, log_interval=log_interval,
+                    settings=Settings(max_bytes=max_bytes, timeout=timeout, extractor=extractor),
+                    selection=Selection(tuple(include), tuple(exclude)))
     finally:
         lock.close()
 
 
 def _run(inputs: list[str], outdir: Path, options: dict, ids: set[str], failed: set[str], *,
-         settings: Settings, quiet: bool, log_interval: float) -> Summary:
+         settings: Settings, selection: Selection, quiet: bool, verbose: bool, log_interval: float) -> Summary:
     started_at, started = dt.datetime.now(dt.timezone.utc).isoformat(), time.monotonic()
     summary = Summary(outdir)
     write_json(outdir / MANIFEST, _manifest(summary, started_at, inputs, options))
-    total = sum(1 for _ in iter_items(inputs, exclude=[outdir]))
-    recorder = _Recorder(outdir, summary, ids, failed, make_progress(total, quiet=quiet, interval=log_interval))
-    items = _to_dispatch(iter_items(inputs, exclude=[outdir]), recorder)
+    total = sum(1 for _ in iter_items(inputs, exclude=[outdir], selection=selection))
+    recorder = _Recorder(outdir, summary, ids, failed, make_progress(total, quiet=quiet, interval=log_interval),
+                         verbose=verbose and not quiet)
+    items = _to_dispatch(iter_items(inputs, exclude=[outdir], selection=selection), recorder)
     try:
         if options["engine"] == "dask":
             from .dask_engine import run_dask

@@ -15,8 +15,8 @@ from ..paths import path_base64
 from .errors import UnexpectedError
 from .inputs import Item, Reader
 
-DEFAULT_EXTRACTOR = "extract.pipeline:extract_file"
-REDACTING_EXTRACTOR = "extract.redact:extract_file_redacted"
+DEFAULT_EXTRACTOR = "tongbao.pipeline:extract_file"
+REDACTING_EXTRACTOR = "tongbao.redact:extract_file_redacted"
 OWN_EXTRACTORS = frozenset({DEFAULT_EXTRACTOR, REDACTING_EXTRACTOR})  # safe to warm in the batch process
 _dumps = functools.partial(json.dumps, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 

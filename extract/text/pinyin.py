@@ -31,7 +31,8 @@ _TONELESS_QUORUM = 3
 @cache
 def syllables() -> frozenset[str]:
     """The legal tone-less syllables, shipped as data so the check does not depend on a guess."""
-    lines = resources.files("extract.data").joinpath("pinyin_syllables.txt").read_text("utf-8").splitlines()
+    package = resources.files(__package__.rpartition(".")[0])  # tongbao, or extract from a checkout
+    lines = package.joinpath("data", "pinyin_syllables.txt").read_text("utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
