@@ -12,7 +12,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.findings import gazetteer, units, units_lists, units_text
+from extract.findings import enumerations, gazetteer, units, units_bare, units_text
 from extract.findings.context import Context
 from extract.findings.gazetteer import (SINGLE_GOV, Ents, divisions, divisions_prefix, ents_of, occurring,
                                         ruler_spans, vocab)
@@ -108,7 +108,7 @@ def test_cached_piece_rules_match_them_in_place():
                 assert units_text.trim(text, a, b, prefixable, suffix_len) == units_text.trim_uncached(
                     text, a, b, prefixable, suffix_len)
             item = text[a:b][:12]
-            assert units_lists._item_ok(item, 8) == units_lists._item_ok.__wrapped__(item, 8)
+            assert units_text.item_ok(item, 8) == units_text.item_ok.__wrapped__(item, 8)
         for start, end, label, ident in ents.ends:
             if label != "SUFFIX":
                 continue
@@ -200,21 +200,21 @@ def _check_gates(text: str, ents: Ents, rng: random.Random) -> None:
             assert text[i] in units_text._account_openers()
         if p["gov_site"].match(text, i):
             assert text.startswith(units_text.SITE_OPENINGS, i)
-        assert units_lists._boundary(text, i) == _boundary_by_scan(text, i)
+        assert enumerations._boundary(text, i) == _boundary_by_scan(text, i)
     if p["tail"].search(text):
-        assert units_lists.may_close(text)
+        assert enumerations.may_close(text)
     for a, b in _windows(text, rng):
         assert units_text.role_before(text, a) == _role_before_as_written(text, a)
         assert units_text.role_after(text, a, b) == _role_after_as_written(text, a, b)
     found = units_text.chains(text, 0, len(text), ents, 0)
-    assert units_lists.bare_accounts(text, 0, found, []) == units_lists._bare_accounts(text, 0, found, [])
+    assert units_bare.bare_accounts(text, 0, found, []) == units_bare._bare_accounts(text, 0, found, [])
 
 
 _HARD = regex.compile(r"[,;:。!?()\[\]“”《》\n]")  # the hard breaks hard_last finds searching backwards
 
 
 def _boundary_by_scan(text: str, position: int) -> int:
-    floor = max(0, position - units_lists.MAX_LIST)
+    floor = max(0, position - enumerations.MAX_LIST)
     for i in range(position - 1, floor - 1, -1):
         if _HARD.match(text, i):
             return i + 1
@@ -232,11 +232,12 @@ def _stretch_every_step(text: str, offset: int, ents: Ents):
         if start > cursor:
             found += units_text.chains(text, cursor, start, ents, offset, places)
         cursor = max(cursor, end)
-    found += units_lists.government_lists(text, offset, places, found)
-    found += units_lists.lists(text, offset, found, masks)
-    found += units_lists.bare_accounts(text, offset, found, masks)
-    found += units_lists.clause_provinces(text, offset, ents, found, masks)
-    units_lists.share_roles(text, offset, found)
+    found += enumerations.government_lists(text, offset, places, found)
+    found += enumerations.lists(text, offset, found, masks)
+    found += units_bare.bare_accounts(text, offset, found, masks)
+    found += enumerations.listed_units(text, offset, found, masks, None)
+    found += units_bare.clause_provinces(text, offset, ents, found, masks)
+    enumerations.share_roles(text, offset, found)
     return found
 
 

@@ -63,7 +63,8 @@ def vocab() -> dict:
     data["platform_by_word"] = {w: p for p, words in data["platform_of"].items() for w in words}
     for key in ("blockers", "prefixes", "place_endings", "subunit_endings", "government_free", "account_words",
                 "website_words", "platforms", "person_titles", "generic_openings", "never_units", "lead_words",
-                "break_words", "role_leads", "praise_cues", "safe_leads", "directives", "never_first"):
+                "break_words", "role_leads", "praise_cues", "safe_leads", "directives", "never_first",
+                "list_nouns", "praise_lists"):
         data[key] = frozenset(data[key])
     return data
 

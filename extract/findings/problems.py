@@ -5,9 +5,10 @@ from functools import lru_cache
 
 import regex
 
+from .enumerations import heading_words, praise
 from .gazetteer import vocab
 from .vocabulary import alternation
-from .problems_text import describe, inherited, is_problem, split_cell
+from .problems_text import QUALIFIER, describe, inherited, is_problem, split_cell
 from .units_tables import PROBLEM_HEAD, locate_rows
 
 _SEPARATOR = regex.compile(r"(?:、|和|及|与|以及|或)?")
@@ -126,7 +127,11 @@ def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False
     floor = 0
     for group in groups:
         start = group[0].start - offset
-        if _is_subject(text, start, floor):
+        listed = group[0].enumeration
+        if listed is not None and listed.owner is not None and floor <= listed.start - offset:
+            start = listed.start - offset  # the list's introduction (东湖县微信公众号“…”) opens its clause
+        labelled = listed is not None and listed.label is not None and floor <= listed.start - offset
+        if labelled or _is_subject(text, start, floor):
             subjects.append(group)
             floors.append(floor)
         floor = group[-1].tail_end - offset
@@ -147,13 +152,10 @@ def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False
                 continue
         before = text[floors[index]:start]
         label_match = _label(before.rstrip(" “"))
-        descriptions = describe(predicate, category, account=group[-1].account,
-                                example=before.rstrip(" “").endswith(("如", "例如", "比如")))
-        if not descriptions and label_match and is_problem(label_match.group("label")):
-            descriptions = [label_match.group("label")]
-        if not descriptions and _bare_predicate(predicate):
-            prior = previous.text if previous is not None and previous.section is sentence.section else ""
-            descriptions = inherited(text[max(0, start - 300):start], prior, category)
+        example = before.rstrip(" “").endswith(("如", "例如", "比如"))
+        prior = previous.text if previous is not None and previous.section is sentence.section else ""
+        descriptions = _descriptions(sentence, group, predicate, category, example, label_match,
+                                     text[max(0, start - 300):start], prior)
         names = list(dict.fromkeys(m.name for m in group))
         evidence = ctx.evidence(offset + start, offset + max(pred_end, pred_start))
         for name in names:
@@ -161,6 +163,41 @@ def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False
                 out.append({"units": [name], "category": category, "description": description,
                             "section": label, "source": "text", "evidence": evidence})
     return out
+
+
+def _descriptions(sentence, group, predicate, category, example, label_match, before, prior) -> list[str]:
+    """A group's shortcomings, structure first: its list's label, its own predicate, the heading its
+    list stands under as a line, then the clause it exemplifies (如X、Y)."""
+    listed = group[0].enumeration
+    if listed is not None and listed.label:
+        if praise(listed.label):
+            return []
+        if found := _listed_problem(listed.label, sentence):
+            return found
+    if found := describe(predicate, category, account=group[-1].account, example=example):
+        return found
+    if listed is not None and listed.heading:
+        if praise(listed.heading):
+            return []
+        if found := _listed_problem(heading_words(listed.heading), sentence):
+            return found
+    if label_match and is_problem(label_match.group("label")):
+        return [label_match.group("label")]
+    if _bare_predicate(predicate) or len(predicate.strip(" 。;,")) <= QUALIFIER:
+        return inherited(before, prior, category, _in_problems(sentence))
+    return []
+
+
+def _listed_problem(words: str | None, sentence) -> list[str]:
+    """A list's label or heading as its items' problem: a shortcoming, or any words that do not praise
+    when the list stands in a problems section (…数量为零的单位:)."""
+    if not words or praise(words):
+        return []
+    return [words] if is_problem(words) or _in_problems(sentence) else []
+
+
+def _in_problems(sentence) -> bool:
+    return any(s is not None and s.kind == "problems" for s in (sentence.section, sentence.top))
 
 
 def _bare_predicate(predicate: str) -> bool:

@@ -35,6 +35,7 @@ _SENTENCE_PARTS = regex.compile(r"[,;。]")
 _EXISTS = regex.compile(r"存在|出现")
 _CELL_CLAUSE = regex.compile(r"[^,;]+")
 _CELL_ITEM = regex.compile(r"[^、]+")
+QUALIFIER = 4  # longest word after a name that only qualifies it (如X专栏, 如X网站), saying nothing of it
 
 
 @lru_cache(maxsize=1)
@@ -108,13 +109,14 @@ def describe(predicate: str, category: str | None, account: str | None = None, e
         # 如X…: an example of the clause before it is criticised even when its own words are neutral.
         first = next((p for p in _CLAUSES.split(text) if p.strip()), "")
         cleaned = _clean(first, category)
-        if len(cleaned) >= 2 and not _praise().search(first):
+        if len(cleaned) > QUALIFIER and not _praise().search(first):
             out.append(cleaned)
     return out
 
 
-def inherited(before: str, previous: str, category: str | None) -> list[str]:
-    """For 如X、Y after a clause: the shortcoming of that clause, without its unnamed subject."""
+def inherited(before: str, previous: str, category: str | None, in_problems: bool = False) -> list[str]:
+    """For 如X、Y after a clause: the shortcoming of that clause, without its unnamed subject (in a
+    problems section the clause a list exemplifies is a shortcoming unless it praises)."""
     source = _EXAMPLE_END.sub("", before.rstrip(" ,:“")).rstrip(" ,:")
     if not source:
         source = previous.rstrip("。;")
@@ -124,7 +126,7 @@ def inherited(before: str, previous: str, category: str | None) -> list[str]:
         part = part[verb.end():]
     else:
         part = _SUBJECT.sub("", part)
-    if not is_problem(part):
+    if not (is_problem(part) or (in_problems and part and not _praise().search(part))):
         return []
     cleaned = _clean(part, category)
     return _distribute(cleaned) if len(cleaned) >= 2 else []

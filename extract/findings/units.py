@@ -22,8 +22,9 @@ import regex
 
 from .gazetteer import Ents, ents_of, occurring, vocab
 from .vocabulary import alternation
+from .enumerations import Scope, enumerations, government_lists, lists, share_roles
+from .units_bare import bare_accounts, clause_provinces
 from .units_tables import table_mentions
-from .units_lists import bare_accounts, clause_provinces, government_lists, lists, share_roles
 from .units_text import Mention, chains, patterns, quoted
 
 __all__ = ["Mention", "Unit", "find_units", "link_units"]
@@ -144,7 +145,7 @@ def text_mentions(ctx) -> list[Mention]:
     for batch in _batched(chosen):
         stretches = [sentence.text[a:b] for sentence, a, b in batch]
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
-            found = _stretch(text, sentence.start + a, ents)
+            found = _stretch(text, sentence.start + a, ents, _scope(ctx.text, sentence))
             assessed = _assessed(sentence) if found else False  # only judged when there is a mention
             for mention in found:
                 mention.sentence = (sentence.start, sentence.end)
@@ -158,7 +159,15 @@ def text_mentions(ctx) -> list[Mention]:
     return out
 
 
-def _stretch(text: str, offset: int, ents: Ents) -> list[Mention]:
+def _scope(text: str, sentence) -> Scope:
+    """The heading a sentence stands under, and whether it is a line of its own (a list per line)."""
+    section = sentence.section
+    heading = section.title if section is not None and section.title_start < sentence.start else None
+    line = (sentence.start == 0 or text[sentence.start - 1] == "\n") and text[sentence.end:sentence.end + 1] in ("", "\n")
+    return Scope(heading, line)
+
+
+def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> list[Mention]:
     """Every kind of mention in one stretch of a sentence."""
     p = patterns()
     # Each step below is skipped where a character or span it needs is missing: the result is the same.
@@ -177,6 +186,7 @@ def _stretch(text: str, offset: int, ents: Ents) -> list[Mention]:
         found += government_lists(text, offset, places, found)
     found += lists(text, offset, found, masks)
     found += bare_accounts(text, offset, found, masks)
+    found += enumerations(text, offset, found, masks, scope)
     if ents.shorts:
         found += clause_provinces(text, offset, ents, found, masks)
     if len(found) > 1:

@@ -13,6 +13,8 @@ _OWNER_HEAD = regex.compile(r"责任单位|主办单位|运营单位|开办单�
 PROBLEM_HEAD = regex.compile(r"问题|不合格|扣分原因|情况说明")
 _NUMBER = regex.compile(r"[\d.,%\s-]*")
 _TOTAL = regex.compile(r"合计|总计|小计|平均|全县|全市|全区|全省|总数")
+_MEDIA_WORDS = regex.compile(r"账号|新媒体|公众号|微信|微博|抖音|头条号|客户端")
+TITLE_REACH = 120  # characters above a table that may hold its title and a period line
 _CUT = regex.compile(r"\(.*$|….*$|\.\.\..*$")
 
 
@@ -59,7 +61,7 @@ def table_mentions(ctx) -> list[Mention]:
         if not names:
             continue
         header = "".join(str(h or "") for h in table.header)
-        media = platform_col is not None or "账号" in header or "新媒体" in (table.title or "")
+        media = platform_col is not None or bool(_MEDIA_WORDS.search(header)) or _media_title(ctx, table)
         website = "网站" in "".join(str(table.header[i] or "") for i in names if i < len(table.header))
         rows = locate_rows(ctx, table)
         spans = _spans_by_name(rows, names + ([] if owner_col is None else [owner_col]))
@@ -90,6 +92,13 @@ def table_mentions(ctx) -> list[Mention]:
                     out.append(owner)
                 out.append(mention)
     return out
+
+
+def _media_title(ctx, table) -> bool:
+    """A table of accounts by its title: its caption, or the lines just above it (a title, then a
+    period line such as (监测时间:…))."""
+    above = ctx.text[max(0, table.start - TITLE_REACH):table.start]
+    return "新媒体" in (table.title or "") or "新媒体" in "".join(above.split("\n")[-3:])
 
 
 def _clean(value: str) -> str:

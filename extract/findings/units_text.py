@@ -1,4 +1,4 @@
-"""Unit mentions inside one sentence: suffix chains and quoted names (lists are in units_lists).
+"""Unit mentions inside one sentence: suffix chains and quoted names (lists are in enumerations.py).
 
 A name is cut where the EntityRuler found a name ending (SUFFIX) or a division (DIV); each piece is
 trimmed of words a name never starts with, and adjacent pieces chain when the left one is a place
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
@@ -42,6 +42,7 @@ class Mention:
     evidence: bool = True  # set by the caller: assessed here (not in a requirements section, not a role)
     sentence: tuple[int, int] | None = None
     same_as: str | None = None  # a table row's owner: the unit this mention names the account of
+    enumeration: object = field(default=None, compare=False)  # the list it is an item of (enumerations.py)
 
 
 @dataclass(slots=True)
@@ -123,6 +124,18 @@ def trim_uncached(text: str, start: int, core_end: int, prefixable: bool,
     if pos < core_end and (m := p["never_first"].match(text, pos, core_end)):
         pos, lead = core_end, m.group()  # 3个街道, 所辖社区: a count or a function word, then a bare ending
     return pos, lead
+
+
+@lru_cache(maxsize=1 << 12)
+def item_ok(item: str, longest: int = 6) -> bool:
+    """Whether a list item can be a bare name; a pure test of a short string, so cached."""
+    v = vocab()
+    p = patterns()
+    if not (2 <= len(item) <= longest) or not p["hanrun"].fullmatch(item):
+        return False
+    if item in v["platforms"] or item in v["never_units"] or item in v["person_titles"] or item in v["suffix_type"]:
+        return False  # a bare ending (街道) names nothing
+    return not p["generic"].match(item) and not p["lead"].fullmatch(item) and not p["generic_place"].search(item)
 
 
 def _may_cut(rest: int, lead: str, prefixable: bool, suffix_len: int) -> bool:

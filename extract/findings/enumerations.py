@@ -1,0 +1,471 @@
+"""Lists in the body as objects: their items, and what their context says of the items.
+
+A list is items separated by 、 (和/及 before the last), inside or outside quotes, with or without a
+platform in brackets (甲(微信)), on one line or under a heading. Its context makes the items units
+even when a name has no known ending: a label (…的部门有:, 分别为, 包括, 如, 其中), a quote after an
+account word (微信公众号“甲、乙”), platform brackets, a problem or 名单 heading it stands under, or
+a sibling that is a known name. The list keeps its label's predicate and its heading, from which the
+problems stage attributes a shortcoming to every item.
+
+Lists are walked by hand, item by item, over a bounded window, so hostile input (tens of thousands of
+、-separated names) stays linear.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .gazetteer import vocab
+from .units_text import PLACE_TYPES, Mention, is_role, item_ok, patterns, role_after, role_before, trim
+from .vocabulary import alternation
+
+_SEPARATOR = regex.compile(r"、|以及|[和及与]")
+
+MAX_LIST = 600  # characters a list is walked back over; real lists are far shorter
+MAX_SHARED = 4  # longest bare item that takes the suffix of the list's last name (西街 → 西街街道)
+MAX_ITEM = 14  # longest name an item without a known ending may have
+
+
+@dataclass(slots=True, eq=False)
+class Scope:
+    """Where a stretch stands: the heading it is under and whether it is a line of its own."""
+
+    heading: str | None = None  # the title of the deepest section above, when it is not top level
+    line: bool = False  # the stretch is a whole line (a list one item or one list per line)
+
+
+@dataclass(slots=True, eq=False)
+class Enumeration:
+    """A list whose context makes its items units, with what that context says of them."""
+
+    start: int  # the introduction (label, owner and account word), offsets in the normalised text
+    end: int
+    label: str | None = None  # the label's predicate: …为零的单位: → …为零
+    heading: str | None = None  # the heading the list stands under as a line of its own
+    owner: str | None = None  # the body whose accounts are listed (东湖县微信公众号“甲、乙”)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, regex.Pattern]:
+    v = vocab()
+    nouns = alternation(v["list_nouns"])
+    accounts = alternation(v["account_words"])
+    platforms = alternation(set(v["platform_by_word"]) | {"移动客户端"})
+    return {
+        # An item: a name with an optional bracket (its platform, or part of the name: 信用中国(海南)).
+        "bracket": regex.compile(rf"\((?P<platform>{platforms})\)|\([^()\n]{{1,12}}\)"),
+        # A label that names what follows as a list: …的单位:, …的部门有:, 分别为, 包括, 如, 其中, 名单.
+        # A label naming units (…的单位:, …的部门有:, 微信公众号中,) makes any names after it units.
+        "strong_label": regex.compile(rf"(?:的?(?:{nouns})(?:有|是|为|包括|名单)?|(?:{nouns}|{accounts})中)[:,]?$"),
+        # A weak one (分别为, 包括, 如, 其中) only with a known name or quotes among the items.
+        "label": regex.compile(r"(?:(?:\d{1,4}|[一二三四五六七八九十两]{1,3})[个家]|分别|分别是|分别为|依次为|包括|包含"
+                               r"|涉及|如|例如|比如|其中|名单|的有|的是|的为)[:,]?$"),
+        # What a label's predicate ends with and drops: the noun of the list and its verb.
+        "label_tail": regex.compile(
+            rf"(?:的?(?:{nouns})?(?:有|是|为|包括|名单|分别为|分别是|依次为)?|分别|分别是|分别为|依次为|包括|包含|涉及|如|例如|比如|其中)$"),
+        "account_label": regex.compile(rf"{accounts}|新媒体|账号"),
+        "count": regex.compile(r"(?:共|计|合计)?(?:\d{1,4}|[一二三四五六七八九十两]{1,3})[个家条处]$"),
+        "heading_count": regex.compile(r"\((?:共|计)?\d{1,4}[个家]\)$"),
+        "not_item": regex.compile(v["not_item"]),
+        "hard": regex.compile(r"[,;:。!?]"),
+        "account_end": regex.compile(rf"(?:{alternation(v['account_words'])})$"),
+        "praise": regex.compile(alternation(v["praise_cues"] | set(v["praise_lists"]))),
+    }
+
+
+def enumerations(text: str, offset: int, found: list[Mention], masks: list[tuple[int, int]],
+                 scope: Scope | None = None) -> list[Mention]:
+    """Items of lists whose context makes them units, new mentions for those not yet found.
+
+    Every found mention that is an item of such a list is given the list (mention.enumeration)."""
+    if "、" not in text and "(" not in text and "“" not in text and not (scope and scope.heading):
+        return []  # no list can be here: one item is a list only in brackets, quotes or under a heading
+    return listed_units(text, offset, found, masks, scope)
+
+
+def listed_units(text: str, offset: int, found: list[Mention], masks: list[tuple[int, int]],
+                 scope: Scope | None) -> list[Mention]:
+    """enumerations without its gate."""
+    known = {m.start - offset: m for m in found}
+    out: list[Mention] = []
+    for items, intro_start, quoted in _candidates(text, masks):
+        out += _enumeration(text, offset, items, intro_start, quoted, known, scope)
+    return out
+
+
+def _candidates(text: str, masks: list[tuple[int, int]]):
+    """(items, start of the introduction, quoted) of each list: a quote's content with 、 in it,
+    runs of adjacent quotes, and 、-runs of a clause outside quotes."""
+    quote_runs: list[list[tuple[int, int]]] = []
+    for start, end in masks:
+        if text[start] != "“":
+            continue
+        if quote_runs and _only_separators(text, quote_runs[-1][-1][1], start):
+            quote_runs[-1].append((start, end))
+        else:
+            quote_runs.append([(start, end)])
+    for run in quote_runs:
+        if len(run) == 1 and "、" in text[run[0][0]:run[0][1]]:
+            yield _split(text, run[0][0] + 1, run[0][1] - 1), run[0][0], True
+        elif len(run) > 1:
+            yield [(a + 1, b - 1) for a, b in run], run[0][0], True
+    for clause_start, clause_end in _clauses(text, masks):
+        items = _split(text, clause_start, clause_end)
+        if len(items) > 1 or "(" in text[clause_start:clause_end]:
+            yield items, clause_start, False
+
+
+def _only_separators(text: str, start: int, end: int) -> bool:
+    return end - start <= 1 and text[start:end] in ("", "、")
+
+
+def _clauses(text: str, masks: list[tuple[int, int]]):
+    """Stretches between hard marks, outside quotes and book titles, brackets kept inside."""
+    start, depth = 0, 0
+    mask_at = {a: b for a, b in masks}
+    i, n = 0, len(text)
+    while i < n:
+        if i in mask_at:
+            if i > start:
+                yield start, i
+            i = start = mask_at[i]
+            continue
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ",;:。!?\n":
+            if i > start:
+                yield start, i
+            start = i + 1
+        i += 1
+    if n > start:
+        yield start, n
+
+
+def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Items of text[start:end] separated by 、 outside brackets; the last one split at 和/及."""
+    items, depth, item_start = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == "、" and depth == 0:
+            items.append((item_start, i))
+            item_start = i + 1
+    items.append((item_start, end))
+    if len(items) > 1:
+        a, b = items[-1]
+        conj = patterns()["conj"].search(text, a, b)
+        if conj and conj.start() > a and b - conj.end() >= 2:
+            items[-1:] = [(a, conj.start()), (conj.end(), b)]
+    return items
+
+
+def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list[Mention]:
+    """The unit mentions of one candidate list, or none when its context does not make it a list of units."""
+    p = _patterns()
+    first_start = items[0][0]
+    label_text = text[_label_floor(text, intro_start):first_start] if not quoted else text[
+        _label_floor(text, intro_start):intro_start]
+    # The first item may open with a lead word (如甲、乙; 包括甲、乙): it belongs to the label.
+    lead_cut = first_start if quoted else trim(text, first_start, items[0][1], False)[0]
+    if lead_cut > first_start:
+        label_text += text[first_start:lead_cut]
+        items[0] = (lead_cut, items[0][1])
+    parsed = [_item(text, a, b, known, last=index == len(items) - 1) for index, (a, b) in enumerate(items)]
+    if any(item is None for item in parsed[:-1]):
+        return []  # an item in the middle that is no name: a list of things, not of units
+    if parsed[-1] is None:
+        parsed.pop()
+    if not parsed:
+        return []
+    bracketed = sum(1 for item in parsed if item[3]) * 2 >= len(parsed)
+    known_items = [item for item in parsed if item[2] is not None]
+    account_intro = bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start)) if quoted else False
+    label = label_text.rstrip("“")
+    strong = bool(p["strong_label"].search(label))
+    under_heading = scope is not None and scope.line and scope.heading is not None and not label.strip(" ,:")
+    labelled = strong or under_heading or bool(p["label"].search(label))
+    if not (bracketed or account_intro or strong or (labelled and (known_items or quoted))):
+        return []
+    if len(parsed) == 1 and not (bracketed or account_intro):
+        return []
+    enumeration = Enumeration(intro_start + offset, parsed[-1][1] + offset)
+    if labelled and not account_intro:
+        enumeration.label = _predicate(label_text)
+    if under_heading:
+        enumeration.heading = scope.heading
+    owner = _owner(text, intro_start, known) if account_intro else None
+    platform = None
+    if owner is not None:
+        owner.role = True
+        enumeration.owner, enumeration.start = owner.name, owner.start
+        platform = vocab()["platform_by_word"].get(owner.account)
+    type_ = _list_type(known_items, bracketed or account_intro or quoted or bool(p["account_label"].search(label)))
+    out: list[Mention] = []
+    for a, b, mention, item_platform in parsed:
+        if mention is not None:
+            mention.enumeration = enumeration
+            continue
+        name = text[a:b]
+        item = Mention(a + offset, b + offset, name, type_, platform=platform or item_platform,
+                       tail_end=_tail(text, b) + offset, quoted=quoted, owner=enumeration.owner)
+        if item.platform is not None:
+            item.type = "new_media"
+        item.role = is_role(text, a, b)
+        item.enumeration = enumeration
+        out.append(item)
+    return out
+
+
+def _label_floor(text: str, position: int) -> int:
+    """Where the label before a list starts: two clauses back at most (…的部门有: / 不合格6个,分别为:)."""
+    floor = max(0, position - 80)
+    cut = position
+    for _ in range(2):
+        mark = _last_hard(text, floor, cut - 1)
+        if mark < 0:
+            return floor
+        cut = mark
+        if text[mark] in "。;!?":
+            return mark + 1
+    return cut + 1
+
+
+def _last_hard(text: str, floor: int, end: int) -> int:
+    return max(text.rfind(mark, floor, end) for mark in ",;:。!?")
+
+
+def _item(text, a, b, known, last):
+    """(start, end, known mention, platform) of one item, or None when it is no name.
+
+    A known name must fill its item (with its account word or platform bracket), except the last
+    item, where what follows the name is the list's predicate (甲、乙未按要求更新)."""
+    mention = known.get(a)
+    if mention is not None:
+        end = a + mention.end - mention.start
+        tail = _tail(text, a + mention.tail_end - mention.start)
+        if tail < b and not last:
+            return None
+        return a, end, mention, _platform_after(text, end) or mention.platform
+    bracket = _patterns()["bracket"].search(text, a, b)
+    end, platform = b, None
+    if bracket is not None:
+        if bracket.end() != b and not (last and bracket.group("platform")):
+            return None  # 甲(微信)表现较好: in the last item the predicate may follow the platform
+        if bracket.group("platform"):
+            end, platform = bracket.start(), vocab()["platform_by_word"].get(bracket.group("platform"), "客户端")
+    name = text[a:end]
+    core = name[: name.index("(")] if "(" in name else name
+    return (a, end, None, platform) if _name_ok(core) else None
+
+
+def _platform_after(text: str, end: int) -> str | None:
+    m = _patterns()["bracket"].match(text, end)
+    if m and m.group("platform"):
+        return vocab()["platform_by_word"].get(m.group("platform"), "客户端")
+    return None
+
+
+def _tail(text: str, end: int) -> int:
+    """The end of an item with its bracket: what a separator after it follows."""
+    m = _patterns()["bracket"].match(text, end)
+    end = m.end() if m else end
+    return end + 1 if text[end:end + 1] == "”" else end
+
+
+@lru_cache(maxsize=1 << 12)
+def _name_ok(name: str) -> bool:
+    """Whether a list item can be a name with no known ending (档案馆, 平安某某)."""
+    v = vocab()
+    if not 2 <= len(name) <= MAX_ITEM or not patterns()["hanrun"].fullmatch(name):
+        return False
+    if name in v["platforms"] or name in v["never_units"] or name.endswith(tuple(v["person_titles"])):
+        return False
+    if _patterns()["not_item"].search(name):
+        return False
+    return not patterns()["generic"].match(name) and not patterns()["generic_place"].search(name)
+
+
+def _owner(text: str, intro_start: int, known: dict[int, Mention]) -> Mention | None:
+    """The body whose account word stands right before a quoted list (东湖县微信公众号“…”)."""
+    for start, mention in known.items():
+        if mention.tail_end - (mention.start - start) == intro_start and mention.account:
+            return mention
+    return None
+
+
+def _list_type(known_items: list, accounts: bool) -> str:
+    if accounts:
+        return "new_media"
+    types = Counter(item[2].type for item in known_items)
+    return types.most_common(1)[0][0] if types else "other"
+
+
+def _predicate(label_text: str) -> str | None:
+    """The label's own words of what the items share: …为零的单位: → …为零; 不合格6个,分别为: → 不合格."""
+    p = _patterns()
+    parts = [part.strip(" “") for part in p["hard"].split(label_text) if part.strip(" “")]
+    if not parts:
+        return None
+    words = p["count"].sub("", p["label_tail"].sub("", parts[-1]))
+    if len(words) >= 2:
+        return words
+    if parts[-1].startswith(("分别", "依次")) and len(parts) > 1:
+        words = p["count"].sub("", parts[-2])  # 不合格6个,分别为: the count's clause says what they share
+        return words if len(words) >= 2 else None
+    return None  # 如, 其中, 包括: examples of the clause before, which the problems stage reads
+
+
+def praise(words: str) -> bool:
+    """A label or heading praising what it lists (得满分的单位, 表现较好, 优秀单位)."""
+    return bool(_patterns()["praise"].search(words))
+
+
+def heading_words(title: str) -> str:
+    """A heading's words without its count: 互动回应不及时(3个) → 互动回应不及时."""
+    return _patterns()["heading_count"].sub("", title.rstrip("。:")).strip()
+
+
+# --- lists of names sharing an ending, or closed by a group noun (等8个单位) ---------------------------
+
+
+def _boundary(text: str, position: int) -> int:
+    """Where the list before `position` starts: after the last hard break, at most MAX_LIST back."""
+    floor = max(0, position - MAX_LIST)
+    last = patterns()["hard_last"].search(text, floor, position)
+    return last.end() if last else floor
+
+
+def _split_items(text: str, start: int, end: int, known: dict[int, tuple[int, Mention]]):
+    """Items of text[start:end] split on 、 (和/及 open a new sublist): ((s, e), sublist, mention or None)."""
+    items: list[tuple[tuple[int, int], int, Mention | None]] = []
+    group, pos = 0, start
+    while pos < end:
+        if pos in known:
+            stop, mention = known[pos]
+            items.append(((pos, min(stop, end)), group, mention))
+            pos = min(stop, end)
+        else:
+            stop = pos
+            while stop < end and text[stop] != "、" and stop not in known:
+                stop += 1
+            chunk = pos
+            for conj in patterns()["conj"].finditer(text, pos, stop):
+                if conj.start() > chunk:
+                    items.append(((chunk, conj.start()), group, None))
+                group, chunk = group + 1, conj.end()
+            if stop > chunk:
+                items.append(((chunk, stop), group, None))
+            pos = stop
+        if pos < end and text[pos] == "、":
+            pos += 1
+        elif pos < end and pos not in known:
+            items, group = [], 0  # not a separator: the list starts again after it
+    return items
+
+
+def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, int]]) -> list[Mention]:
+    """Bare names in 、-lists: sharing the place suffix of the last name, or closed by a group noun."""
+    sharing = [(m, s) for m in found if (s := _shared_suffix(text, m.start - offset, m))] if "、" in text else []
+    tails = list(patterns()["tail"].finditer(text)) if may_close(text) else []
+    if not sharing and not tails:
+        return []  # the common case: no place name after a 、 and no closing group noun
+    v = vocab()
+    known = {m.start - offset: (m.tail_end - offset, m) for m in found}
+    out: list[Mention] = []
+    taken: set[int] = set()
+    for m, suffix in sharing:
+        s = m.start - offset
+        items = _split_items(text, _boundary(text, s), s, known)
+        last_group = items[-1][1] if items else None
+        for (a, b), group, mention in reversed(items):
+            item = text[a:b]
+            if mention is not None or group != last_group or len(item) > MAX_SHARED or not item_ok(item):
+                break
+            out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
+                               tail_end=b + offset))
+            taken.add(a)
+    for tail in tails:
+        t = tail.start()
+        if any(a <= t < b for a, b in masks):
+            continue
+        items = _split_items(text, _boundary(text, t), t, known)
+        noun, acc = tail.group("noun"), tail.group("acc")
+        for index, ((a, b), _, mention) in enumerate(items):
+            if mention is not None or a in taken:
+                continue
+            if index == 0:
+                a, _ = trim(text, a, b, False)
+            item = text[a:b]
+            if not item_ok(item, 10 if acc else 6) or text[b:b + 1] in ("…", "."):
+                continue
+            bare = Mention(a + offset, b + offset, item, _noun_type(noun, acc), bare=True, tail_end=b + offset)
+            bare.platform = v["platform_by_word"].get(acc) if acc else None
+            bare.role = is_role(text, a, b)
+            out.append(bare)
+            taken.add(a)
+    return out
+
+
+def may_close(text: str) -> bool:
+    """Whether a closing group noun (等8个单位, 3家单位) may be written: each comes after 等, 个 or 家."""
+    return "等" in text or "个" in text or "家" in text
+
+
+def _shared_suffix(text: str, start: int, mention: Mention) -> str | None:
+    """The place suffix (镇, 街道…) of a place name right after a 、, which bare items before it share."""
+    if start == 0 or text[start - 1] != "、" or mention.type not in PLACE_TYPES or mention.quoted:
+        return None
+    return next((s for s in ("街道", "社区", "镇", "乡", "村") if mention.name.endswith(s)), None)
+
+
+# The type of the bare names a closing group noun gathers (等5个乡镇); any other noun names governments.
+_NOUN_TYPES = {"乡镇": "township", "镇": "township", "乡": "township", "镇街": "township", "街道": "subdistrict",
+               "社区": "community", "村": "community", "部门": "department", "单位": "other", "家单位": "other"}
+
+
+def _noun_type(noun: str | None, acc: str | None) -> str:
+    if acc:
+        return "website" if acc in vocab()["website_words"] else "new_media"
+    return _NOUN_TYPES.get(noun, "government")
+
+
+def _runs(text: str, offset: int, mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions in order, grouped into lists: items with only 、, 和, 及, 与 or 以及 between them."""
+    groups: list[list[Mention]] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if groups and _SEPARATOR.fullmatch(text, groups[-1][-1].tail_end - offset, m.start - offset):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    return groups
+
+
+def government_lists(text: str, offset: int, places: list[Mention], found: list[Mention]) -> list[Mention]:
+    """Unknown districts and counties listed only with governments (青湾区、柳溪县、东坝县得分…)."""
+    candidates = {id(m) for m in places if m.name[-1] in "区县" and len(m.name) <= 4}
+    bodies = [m for m in found if not m.quoted and (m.type == "government" or m.name.endswith("政府"))]
+    out: list[Mention] = []
+    for group in _runs(text, offset, [m for m in places if id(m) in candidates] + bodies):
+        if len(group) > 1 and any(id(m) in candidates for m in group):
+            out += [m for m in group if id(m) in candidates]
+    return out
+
+
+def share_roles(text: str, offset: int, found: list[Mention]) -> None:
+    """A role word before a list or after it covers every item (向A、B报送; A、B对…进行检查)."""
+    for group in _runs(text, offset, [m for m in found if not m.quoted]):
+        if len(group) < 2:
+            continue
+        first, last = group[0].start - offset, group[-1].tail_end - offset
+        if role_before(text, first) or role_after(text, first, last):
+            for m in group:
+                m.role = True

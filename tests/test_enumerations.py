@@ -1,0 +1,103 @@
+"""Lists as units and their problems: the forms of issue 17, each in sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_text
+
+PROBLEMS = "关于2024年第二季度政务公开检查情况的通报\n一、存在问题\n"
+
+
+def _found(text: str):
+    document = extract_text(text)
+    units = {u["name"]: (u["type"], u["platform"], u["owner"]) for u in document["units"]}
+    problems = sorted((p["units"][0], p["description"]) for p in document["problems"])
+    return units, problems
+
+
+# Names with their platform in brackets, listed under a problem heading (one list or one per line).
+@pytest.mark.parametrize("lines, expected", [
+    ("(一)互动回应不及时(3个)\n安宁某某(微信)、某某发布(新浪微博)、某某文旅(抖音)\n",
+     {"安宁某某": "微信", "某某发布": "微博", "某某文旅": "抖音"}),
+    ("(二)内容更新不及时(2个)\n青溪之声(微信公众号)\n美丽柳岸(今日头条)\n", {"青溪之声": "微信", "美丽柳岸": "今日头条"}),
+    ("(三)错别字较多\n东陵教育(微信)、东陵人社(客户端)\n", {"东陵教育": "微信", "东陵人社": "客户端"}),
+])
+def test_accounts_with_platform_under_a_problem_heading(lines, expected):
+    units, problems = _found(PROBLEMS + lines)
+    heading = lines.split("\n")[0]
+    words = heading[3:].split("(")[0]
+    for name, platform in expected.items():
+        assert units[name][:2] == ("new_media", platform)
+        assert (name, words) in problems
+
+
+# A labelled list, with or without a negation word in its label, and bare names after a prefixed sibling.
+@pytest.mark.parametrize("sentence, names, problem", [
+    ("本季度政策解读数量为零的单位:东坡镇、县财政局、县林业局。", ["东坡镇", "县财政局", "县林业局"], "政策解读数量为零"),
+    ("截至6月20日,逾期未反馈整改情况的部门有:市住建局、人防办、档案馆、供销社。",
+     ["市住建局", "人防办", "档案馆", "供销社"], "逾期未反馈整改情况"),
+    ("首页信息发布量排名末位的单位是:区水务局、区民政局、博物馆。", ["区水务局", "区民政局", "博物馆"], "首页信息发布量排名末位"),
+    ("监测期间,不合格账号3个,分别为:“平川融媒”“平川教育”“平川气象”。", ["平川融媒", "平川教育", "平川气象"], "不合格账号"),
+])
+def test_labelled_lists(sentence, names, problem):
+    units, problems = _found(PROBLEMS + sentence)
+    assert list(units) == names
+    assert all(any(n == name and problem in d for n, d in problems) for name in names), problems
+
+
+def test_a_labelled_list_does_not_depend_on_what_stands_before():
+    first = "(一)信息发布不规范。发布信息存在错别字的单位有:县教育局、县卫健局。\n"
+    later = "截至6月20日,逾期未反馈整改情况的部门有:市住建局、人防办、档案馆、供销社。"
+    alone = _found(PROBLEMS + later)[1]
+    after = _found(PROBLEMS + first + later)[1]
+    assert set(alone) <= set(after) and len(alone) == 4
+
+
+# A quoted list of accounts with their owner; a problem after the list goes to every item.
+@pytest.mark.parametrize("sentence, owner, names, platform, problem", [
+    ("东湖县微信公众号“东湖融媒、东湖教育、东湖卫健”等存在转载信息未注明来源问题。", "东湖县",
+     ["东湖融媒", "东湖教育", "东湖卫健"], "微信", "转载信息未注明来源"),
+    ("市文旅局抖音号“游在西岭、西岭文旅”长期未更新。", "市文旅局", ["游在西岭", "西岭文旅"], "抖音", "长期未更新"),
+])
+def test_quoted_list_of_accounts_with_owner(sentence, owner, names, platform, problem):
+    units, problems = _found(PROBLEMS + sentence)
+    for name in names:
+        assert units[name] == ("new_media", platform, owner)
+        assert any(n == name and problem in d for n, d in problems)
+    assert owner not in units  # the owner is named only as the accounts' owner
+
+
+@pytest.mark.parametrize("sentence, names, problem", [
+    ("东坡镇、县财政局等2个单位存在错别字。", ["东坡镇", "县财政局"], "错别字"),
+    ("“北塘发布”“北塘政务”等2个账号超过两周未更新。", ["北塘发布", "北塘政务"], "超过两周未更新"),
+])
+def test_a_problem_after_a_list_goes_to_every_item(sentence, names, problem):
+    units, problems = _found(PROBLEMS + sentence)
+    for name in names:
+        assert name in units
+        assert any(n == name and problem in d for n, d in problems)
+
+
+# A table of accounts after its title and a period line: each account owned by its 主办单位.
+@pytest.mark.parametrize("between", ["", "(监测时间:2024年5月1日——2024年5月31日)\n"])
+def test_table_of_accounts_after_title_and_period_line(between):
+    text = ("南山县2024年5月政务新媒体监测情况汇总表\n" + between +
+            "序号|主办单位|新媒体名称|发布条数|\n1|县公安局|南山警方|40|\n2|县教育体育局|南山教育|12|\n"
+            "3|县人社局|南山就业|8|\n")
+    units, _ = _found(text)
+    assert units["南山警方"] == ("new_media", None, "县公安局")
+    assert units["南山教育"] == ("new_media", None, "县教育体育局")
+    assert units["南山就业"] == ("new_media", None, "县人社局")
+
+
+# Lists whose context does not make them units, and praise lists that give no problem.
+@pytest.mark.parametrize("sentence, units_expected, problems_expected", [
+    ("检查内容包括:政策文件、解读材料、办事指南。", [], []),
+    ("特别是“总书记、副主任”等称呼要准确。", [], []),
+    ("得满分的单位有:县财政局、县林业局、档案馆。", ["县财政局", "县林业局", "档案馆"], []),
+    ("(一)表现较好的账号\n东陵教育(微信)、东陵人社(抖音)\n", ["东陵教育", "东陵人社"], []),
+])
+def test_lists_that_are_not_units_or_not_problems(sentence, units_expected, problems_expected):
+    units, problems = _found(PROBLEMS + sentence)
+    assert list(units) == units_expected
+    assert problems == problems_expected
