@@ -101,3 +101,20 @@ def test_lists_that_are_not_units_or_not_problems(sentence, units_expected, prob
     units, problems = _found(PROBLEMS + sentence)
     assert list(units) == units_expected
     assert problems == problems_expected
+
+
+# Places listed before a government site share it; a region's sites counted are the region.
+@pytest.mark.parametrize("sentence, names", [
+    ("青湾区、柳溪县、东坝县政府门户网站多个栏目为空白。", ["青湾区政府", "柳溪县政府", "东坝县政府"]),
+    ("岱山区、新庄县等政府门户网站存在领导简历信息不全等问题。", ["岱山区政府", "新庄县政府"]),
+    ("沙河区政府网、城口县政府网多个栏目长期未更新。", ["沙河区政府", "城口县政府"]),
+])
+def test_places_share_a_government_site(sentence, names):
+    units, problems = _found(PROBLEMS + sentence)
+    assert [(n, units[n][0]) for n in names] == [(n, "website") for n in names]
+    assert {n for n, _ in problems} == set(names)
+
+
+def test_sites_of_a_region_counted_are_the_region():
+    units, _ = _found("一、总体情况\n本次抽查拉萨市政府网站34个,合格28个;抽查日喀则市政府网站20个,合格15个。")
+    assert set(units) == {"拉萨市", "日喀则市"}

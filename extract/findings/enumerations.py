@@ -460,6 +460,36 @@ def government_lists(text: str, offset: int, places: list[Mention], found: list[
     return out
 
 
+_SHARED_SITE = regex.compile(r"等?(?:\d{1,4}个)?(?:人民)?政府(?:门户)?网站?")
+
+
+def _before_site(text: str, offset: int, last: Mention) -> bool:
+    """A list closed by 等政府网站: its places are governments with a site each."""
+    end = last.tail_end - offset
+    return text[end:end + 1] == "等" and bool(_SHARED_SITE.match(text, end))
+
+
+def share_sites(text: str, offset: int, found: list[Mention]) -> None:
+    """Places listed before a government site share it (江海区、新会区、开平市政府网站; 岱岳区、新泰市等政府
+    网站): each place is its government's site, as the last one is."""
+    candidates = [m for m in found if not m.quoted and (m.type == "government" and not m.name.endswith("政府")
+                                                        or (m.type == "website" and m.written))]
+    for group in _runs(text, offset, candidates):
+        first = group[0].start - offset
+        if len(group) < 2 or (first > 0 and _SEPARATOR.match(text, first - 1)):
+            continue  # a list with other bodies before the places: they share no ending
+        last = group[-1]
+        if last.type == "website":
+            places = group[:-1]
+        elif _before_site(text, offset, last):
+            places = group
+        else:
+            continue
+        for m in places:
+            if m.type == "government" and not m.role:
+                m.written, m.name, m.type, m.account = m.name, m.name + "政府", "website", "网站"
+
+
 def share_roles(text: str, offset: int, found: list[Mention]) -> None:
     """A role word before a list or after it covers every item (向A、B报送; A、B对…进行检查)."""
     for group in _runs(text, offset, [m for m in found if not m.quoted]):

@@ -22,7 +22,7 @@ import regex
 
 from .gazetteer import Ents, ents_of, occurring, vocab
 from .vocabulary import alternation
-from .enumerations import Scope, enumerations, government_lists, lists, share_roles
+from .enumerations import Scope, enumerations, government_lists, lists, share_roles, share_sites
 from .units_bare import bare_accounts, clause_provinces
 from .units_tables import table_mentions
 from .units_text import Mention, chains, patterns, quoted
@@ -191,6 +191,7 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
         found += clause_provinces(text, offset, ents, found, masks)
     if len(found) > 1:
         share_roles(text, offset, found)
+        share_sites(text, offset, found)
     return found
 
 
@@ -286,9 +287,13 @@ def _longer_forms(name: str, type_: str, quoted: bool) -> list[str]:
 
 
 def _self_report(ctx) -> bool:
-    """An annual report (年度报告) is a body's account of itself: it assesses no other unit."""
+    """An annual report (年度报告) is a body's account of itself: it assesses no other unit. Known by its
+    title, or by the standard parts of such a report (主动公开政府信息情况, 依申请公开, 行政复议…) in a text
+    that does not call itself a 通报."""
     head = ctx.text[: max(ctx.body_start, 0) + 300]
-    return "年度报告" in head and "通报" not in head
+    if "通报" in head:
+        return False
+    return "年度报告" in head or sum(cue in ctx.text for cue in vocab()["report_cues"]) >= 2
 
 
 def find_units(ctx) -> list[Unit]:

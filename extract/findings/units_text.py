@@ -79,7 +79,9 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "role_tail": regex.compile(v["role_tails"]),
         "role_label": regex.compile(r"(?:来源|发布机构|发文机关|发文单位|主办单位|信息来源|主送|抄送|抄报|联系人)\s*:\s*$"),
         "account": regex.compile(f"的?(?P<acc>{account})"),
-        "gov_site": regex.compile(r"(?:人民)?政府(?:门户)?网站"),
+        "gov_site": regex.compile(r"(?:人民)?政府(?:门户)?网站?(?!上)"),
+        # 拉萨市政府网站34个: the sites of a region, counted; the region is the unit, not one site.
+        "site_count": regex.compile(r"[0-9一二三四五六七八九十两]{1,4}[个家]"),
         "tail": regex.compile(rf"(?:等{count}?[个家]?|{count}[个家])(?P<noun>{nouns})|等{count}?[个家]?(?P<acc>{account})"),
         "bare_account": regex.compile(rf"(?<!\p{{Han}})(?P<name>\p{{Han}}{{2,8}}?)(?P<acc>{alternation(named_words)})"),
         # Account words a bare account name may end before (bare_accounts drops the website ones).
@@ -304,7 +306,9 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int,
                                           role=is_role(text, s, e, chain[0].lead)))
                 continue
             mention = Mention(s + offset, e + offset, name, type_, tail_end=e + offset)
-            if site and type_ == "government" and not name.endswith("政府"):
+            if site and p["site_count"].match(text, site.end()):
+                mention.tail_end = site.end() + offset  # 拉萨市政府网站34个: the region's sites, counted
+            elif site and type_ == "government" and not name.endswith("政府"):
                 mention.name, mention.type, mention.written = name + "政府", "website", name
                 mention.account, mention.tail_end = "网站", site.end() + offset
             elif text[e:e + 1] in account_openers and (acc := p["account"].match(text, e)):
