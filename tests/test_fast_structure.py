@@ -12,7 +12,7 @@ from extract.structure.numerals import chinese_to_int
 FAST = settings(derandomize=True, deadline=None, max_examples=1000, database=None)
 _TOKENS = list("0123456789０.、()（）〔〕[]【】①⑳:,;，；。!? \n一二三四五六七八九十零〇是要方面号附件联系省市年月日") + [
     "一是", "二是", "三要", "一方面", "二方面", "零一是", "(一)", "(12)", "1.", "2、", "12.5", "附件:", "附件1", "附件",
-    "存在问题", "整改要求", "总体情况", "问题整改", "的通报", "的报告)", "通知", " - 某某网", "(某政办〔2024〕3号)",
+    "存在问题", "整改要求", "总体情况", "问题整改", "的通报", "的报告)", "通知", "工作方案", " - 某某网", "(某政办〔2024〕3号)",
     "各县(市、区)", "联系人:张三", "电话:12345678", "抄送:", "号:", "。一要加强", ";二要落实", "\n一方面做好",
     "。二方面推进", ":三是完善"]
 TEXT = st.lists(st.sampled_from(_TOKENS), max_size=30).map("".join)
@@ -138,7 +138,7 @@ def test_title_tails_are_still_cut(line, title):
 @given(LINE)
 def test_metadata_gates_hold_whenever_their_regex_matches(line):
     clean = line.strip()
-    title_words = regex.search(r"(通报|年度报告|报告|通知|情况|公告|意见|总结|的函)\)?$", clean)
+    title_words = regex.search(r"(通报|年度报告|报告|通知|情况|公告|意见|总结|的函|方案|要点)\)?$", clean)
     assert clean.endswith(metadata._TITLE_ENDINGS) == bool(title_words)
     if metadata._TITLE_TAIL.search(clean):
         assert clean.endswith("号)") or metadata._DASHES.search(clean)

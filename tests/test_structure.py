@@ -171,3 +171,116 @@ def test_dates_damaged_chinese_and_header(text, date, warned):
     meta = extract_metadata(normalise(text).text)
     assert meta.date == date
     assert bool(meta.warnings) == warned
+
+
+def _meta(text: str):
+    return extract_metadata(normalise(text).text)
+
+
+@pytest.mark.parametrize(
+    "text, issuer",
+    [
+        # the signature at the end wins
+        ("某某市人民政府办公室关于政务公开检查情况的通报\n各单位:\n正文。\n某某县人民政府办公室\n2021年3月31日",
+         "某某县人民政府办公室"),
+        # a signature line with no date under it, or over a date the page cut short
+        ("关于开展自查的通知\n各科室:\n请认真落实。\n区政府办公室", "区政府办公室"),
+        ("关于开展自查的通知\n各科室:\n请认真落实。\n某某县人民政府办公室\n2", "某某县人民政府办公室"),
+        # a body signing with another's seal is the issuer
+        ("关于信息采用情况的通报\n各乡镇:\n特此通报。\n某某市改革协调小组办公室\n某某市政务服务局(代章)\n2023年4月13日",
+         "某某市改革协调小组办公室"),
+        # else the body that opens the title, before a header's 来源
+        ("某某市人民政府办公室关于2024年第一季度政府网站检查情况的通报\n浏览量: 发布时间:2024-01-08 来源:本网\n"
+         "各单位:\n正文。", "某某市人民政府办公室"),
+        ("某某市人民政府办公厅关于网站考核情况的通报\n来源:某某市人民政府 时间:2018-11-16\n各单位:\n正文。",
+         "某某市人民政府办公厅"),
+        # joint issuers before 关于, joined by 、
+        ("某某市财政局 某某市审计局关于开展专项检查的通知\n各区:\n正文。", "某某市财政局、某某市审计局"),
+        # a report's name before its year, past a spam string a scraper inserted
+        ("某某乡2020年政府信息公开工作年度报告\n一、总体情况\n正文。", "某某乡"),
+        ("某某县政务公开办公室欧洲杯投注_足球联赛-官网直播2022年第二季度政务新媒体监测情况的通报\n各单位:\n正文。",
+         "某某县政务公开办公室"),
+        # a site's name put before the body's, repeating its place
+        ("四川某安某安市人民政府办公室关于网站检查情况的通报\n各县:\n正文。", "某安市人民政府办公室"),
+        # else the header's 来源, which wins over 发布机构; furniture and site names are never issuers
+        ("关于2024年3月份政务公开工作情况的通报\n发布时间:2024-04-12 16:43来源:某某县人民政府(办公室)浏览量:【字号:打印\n"
+         "各乡镇:\n正文。", "某某县人民政府(办公室)"),
+        ("关于检查情况的通报\n发布机构:某某市政务服务局\n来源:某某市人民政府办公室\n各单位:\n正文。", "某某市人民政府办公室"),
+        ("关于检查情况的通报\n来源:政策研究室2023-06-29 14:37:34\n正文。", "政策研究室"),
+        ("关于检查情况的通报\n浏览量: 发布时间:2024-01-08 来源:本网\n各单位:\n正文。", None),
+        ("关于检查情况的通报\n发布日期:2021-01-25 来源:某某政务网\n各单位:\n正文。", None),
+        ("关于检查情况的通报\n2019-03-28 18:26来源:某某自治区人民政府门户网站\n各单位:\n正文。", None),
+        ("关于检查情况的通报\n发布时间:2020-04-24 浏览次数:\n各单位:\n正文。", None),
+        ("关于检查情况的通报\n• 发文机构:某某县政务服务和大数据管理局 主题分类:其他\n各单位:\n正文。",
+         "某某县政务服务和大数据管理局"),
+        # a title that opens with its year is opened by no body
+        ("2022年某某市政府信息公开工作年度报告\n一、总体情况\n正文。", None),
+    ],
+)
+def test_issuer_order(text, issuer):
+    assert _meta(text).issuer == issuer
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        # a title in a header table cell or a labelled header field
+        ("生成日期 | 2019-07-19 | 公开日期 | 2019-07-22 |\n内容概述 | 市政府办公室关于报送上半年工作情况的通知 |\n"
+         "各区:\n正文。", "市政府办公室关于报送上半年工作情况的通知"),
+        ("• 标题:某某市人民政府办公厅关于网站绩效考核情况的通报\n• 发布日期:2018-11-16\n各单位:\n正文。",
+         "某某市人民政府办公厅关于网站绩效考核情况的通报"),
+        # a title broken over three lines, with its issuer line
+        ("某某自治州人民政府办公室关于2023年\n二季度全州政府网站和政府系统\n政务新媒体检查情况的通报\n各县:\n正文。",
+         "某某自治州人民政府办公室关于2023年二季度全州政府网站和政府系统政务新媒体检查情况的通报"),
+        ("某某办公厅政务公开办公室\n关于政府信息公开工作年度报告\n有关事项的通知\n各省:\n正文。",
+         "某某办公厅政务公开办公室关于政府信息公开工作年度报告有关事项的通知"),
+        # a title in 《》 after its document number
+        ("某政办公开〔2023〕7号:《某某区政府办公室关于2023年7月网站检查情况的通报》\n各街道:\n正文。",
+         "某某区政府办公室关于2023年7月网站检查情况的通报"),
+        # a title printed twice on one line, and one the page cut short
+        ("某某司关于2021年第二季度网站抽查情况的通报某某司关于2021年第二季度网站抽查情况的通报 按照要求开展了抽查。",
+         "某某司关于2021年第二季度网站抽查情况的通报"),
+        ("某某办公厅关于2016年第二次全国政府网站抽查情况…\n2016年6月,抽查了网站。", "某某办公厅关于2016年第二次全国政府网站抽查情况"),
+        ("某省2011年度政府信息公开工作报告/全文\n正文。", "某省2011年度政府信息公开工作报告"),
+        ("关于2024年第一季度政务公开检查工作方案\n各乡镇:\n正文。", "关于2024年第一季度政务公开检查工作方案"),
+        # a section heading, a posting date and an enclosed document's head are never the notice's title
+        ("一、总体情况\n正文。", None),
+        ("2023年01月13日\n某某区人民政府办公室关于第四季度网站检查情况的通报\n各乡镇:\n正文。",
+         "某某区人民政府办公室关于第四季度网站检查情况的通报"),
+        ("各县(区)人民政府:\n《工作要点》已经同意,现印发给你们。\n某某市人民政府办公室\n2023年8月7日\n2023年某某市政务公开工作要点\n"
+         "一、总体要求\n正文。", None),
+    ],
+)
+def test_titles(text, title):
+    assert _meta(text).title == title
+
+
+def test_scraper_spam_in_a_title_is_kept_and_flagged():
+    meta = _meta("某某县办公室欧洲杯投注_官网直播2022年第二季度监测情况的通报\n各单位:\n正文。")
+    assert meta.title == "某某县办公室欧洲杯投注_官网直播2022年第二季度监测情况的通报"
+    assert any("欧洲杯" in w and "投注" in w for w in meta.warnings)
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("• 成文日期:2018-11-09\n• 发布日期:2018-11-16\n关于考核情况的通报\n各单位:\n正文。", "2018-11-09"),
+        ("关于检查结果的通报\n• 发布日期:\n2022年07月01日14:19\n各镇:\n正文。", "2022-07-01"),
+        ("关于绩效评估结果的通报\n•【公布日期】2020.08.12\n正文。", "2020-08-12"),
+        ("关于检查情况的通报\n信息索引号014006438/2022-00173生成日期2022-01-05公开日期2022-01-10\n正文。", "2022-01-05"),
+        ("关于抽查情况的通报\n某某政府门户网站 www.example.gov.cn 2019-04-22 10:42来源:某某市人民政府办公室\n正文。",
+         "2019-04-22"),
+        ("关于考核结果的通知\n主动公开\n2023.02.07\n各有关单位:\n正文。", "2023-02-07"),
+        ("2020年7月28日,县政府信息中心开展了自查。\n一、自查情况\n正文。", None),
+    ],
+)
+def test_dates(text, date):
+    assert _meta(text).date == date
+
+
+def test_an_enclosed_document_after_the_signature_is_body():
+    text = normalise("关于印发工作要点的通知\n各县:\n《工作要点》已经同意,现印发给你们,请认真贯彻执行。\n"
+                     "某某市人民政府办公室\n2023年8月7日\n工作要点\n" + "一、深化公开\n" + "正文。" * 40).text
+    meta = extract_metadata(text)
+    assert meta.issuer == "某某市人民政府办公室" and meta.body_end is None
+    assert [s.kind for s in build_sections(text, meta.body_end)] == ["requirements"]

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import regex
 
+from .issuer import ORG_END, VOCAB, header_issuer, issuer_in_title, spam_in
 from .numerals import chinese_to_int
 
 CN_NUM = "〇零○一二三四五六七八九十"
@@ -17,7 +18,7 @@ _DATE = regex.compile(
 _MONTH_DAY = regex.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _DATE_LINE = regex.compile(rf"^\(?{_DATE.pattern}\)?$")
 _DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
-_TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函")  # what a notice's title ends in
+_TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函", "方案", "要点")  # what a notice's title ends in
 _TITLE_ENDINGS = tuple(word + close for word in _TITLE_WORDS for close in ("", ")"))
 # A title line often carries junk after it: a site name after a dash, the number in brackets.
 # _TITLE_TAIL is only tried on lines with a dash or ending in 号), as each of its matches needs one.
@@ -25,7 +26,7 @@ _DASHES = regex.compile(r"[-_|—]")
 _TITLE_TAIL = regex.compile(rf"(?<={'|'.join(_TITLE_WORDS)})(?:\s*[-_|—]+\s*[^。]{{0,40}}|\s*\((?P<number>[^()]{{2,20}}\d+号)\))$")
 _NAV = regex.compile(r"^(?:上一条|下一条|上一篇|下一篇|首页|网站首页|EN$|https?:)|^您?(?:当前|现在|所在)?的?位置|>.*>|/.*/.*/")
 _RECIPIENT_LINE = regex.compile(r"^[^。]{2,200}[:]$")
-_ORG_END = regex.compile(r"(办公室|办公厅|人民政府|政府|委员会|小组|中心|局|厅|委|办|部|处|院|会|室|组)$")
+_ORG_END = ORG_END
 # A page whose newlines were lost: the title runs straight into the 主送 line.
 _LEADING_TITLE = regex.compile(r"^(?P<title>[^。:]{6,120}?的(?:通报|报告))(?=[\p{Han}、,]{2,60}:)")
 _SEAL = regex.compile(r"\((?:代章|印章|盖章|章)\)|（(?:代章|印章)）")
@@ -33,7 +34,7 @@ _PERIOD = regex.compile(
     r"(?:统计|抽查|检查|监测|考核|测评|检测|评估|通报)(?:时间|时段|周期|期间|区间)(?:范围)?(?:为|是|:)?\s*"
     rf"(?P<a>{_DATE.pattern})\s*(?:—|–|-|~|至|到|－|——)+\s*(?P<b>(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)"
 )
-_HEADER_DATE_KEYS = ("生成日期", "发布时间", "发布日期", "成文日期", "时间", "日期")
+_HEADER_DATE_KEYS = tuple(VOCAB["date_keys"])
 _ATTACHMENT_START = regex.compile(r"^(?:附件|附表|附(?=\s*:))\s*[:]?\s*(?P<rest>.*)$")
 _ITEM = regex.compile(r"^(?P<n>[1-9]\d?)[.、]\s*(?P<title>.+)$")
 _TRAILING_JUNK = regex.compile(r"[\s\p{So}\p{Po}]+$|(?<=[表单况])\d{4,8}$")
@@ -43,13 +44,30 @@ _CONTACT = regex.compile(
 _PHONE = regex.compile(r"(?:联系电话|联系方式|电话|手机|,)\s*[:]?\s*(?P<phone>\d[\d\-— ]{4,20}\d(?:[、,/]\d[\d\-— ]{4,20}\d){0,5})")
 
 # Patterns used line by line, compiled once rather than looked up in regex's cache on every call.
-_FIRST_HEADING = regex.compile(r"^(一|\(一\))[、)]")
+_FIRST_HEADING = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
+_HEADING_LINE = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))")
+_TITLE_LABEL = regex.compile(
+    rf"^[•·\s]*(?:{'|'.join(VOCAB['title_labels'])})\s*(?:[:|]\s*|\s+)(?P<rest>[^|]+?)\s*(?:\||\s+\p{{Han}}{{2,6}}\s*:|$)")
+_BOOK_TITLE = regex.compile(r"《(?P<title>[^《》]{6,150})》")
+_ELLIPSIS = regex.compile(r"(?:…+|\.{3,})$")
+# A short line that finishes a title already ending in a title word (关于…年度报告 / 有关事项的通知).
+_CONTINUATION = regex.compile(rf"^[^。,:]{{1,24}}的(?:{'|'.join(_TITLE_WORDS)})$")
+_TITLE_JUNK_TAILS = tuple(VOCAB["title_junk_tails"])
 _YEAR_OR_ABOUT = regex.compile(r"\d{4}年|关于")
 _CLAUSE_MARK = regex.compile(r"[。,:]")
+_SENTENCE_MARK = regex.compile(r"[。,;]")
 _NOT_ORG = regex.compile(r"[\d。,:>/ ]")
 _SPACES = regex.compile(r"\s+")
 _YEAR_BRACKETS = regex.compile(r"[\[(【](\d{4})[\])】]")
 _ISO_DATE = regex.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+_STAMP = regex.compile(rf"{_DATE.pattern}\s*\d{{1,2}}:\d{{2}}")
+_PROXY_SEAL = regex.compile(r"\(代章\)|（代章）")
+# A line the page cut from a signing date (2, 2021年) or left blank under the signature.
+_CUT_DATE = regex.compile(r"^[\d年月日〇一二三四五六七八九十]{0,6}$")
+# How the last paragraph above a signature ends (特此通报。, 请认真落实!).
+_CLOSINGS = ("。", "!", "通报", "通知", "报告")
+_ISSUER_KEYS = tuple(VOCAB["issuer_keys"])
+_ENCLOSURE_CUES = tuple(VOCAB["enclosure_cues"])
 _RANGE_END = regex.compile(r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日")
 _DIGITS = regex.compile(r"^\d+$")
 _HAN = regex.compile(r"\p{Han}")
@@ -98,29 +116,90 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | None]:
-    """The first heading-like line naming the notice (joined when broken over two lines), and a
-    document number written after it in brackets."""
+    """The first heading-like line naming the notice (joined when broken over up to three lines, taken from a
+    header field or from 《》 after a document number), and a document number written after it in brackets."""
     for index, (_, line) in enumerate(lines[:limit]):
         clean = line.strip()
+        if _HEADING_LINE.match(clean):
+            continue
+        labelled = _TITLE_LABEL.match(clean)
+        clean = labelled.group("rest").strip() if labelled else clean
+        quoted = _BOOK_TITLE.search(clean) if "《" in clean else None
+        rest = clean.replace(quoted.group(), "").strip(" :") if quoted else ""
+        if quoted and quoted.group("title").endswith(_TITLE_ENDINGS) and len(rest) <= 30 and not _SENTENCE_MARK.search(rest):
+            number = rest if _DOC_NUMBER.fullmatch(rest) else None
+            return quoted.group("title"), number  # 营政办〔2023〕7号:《某某关于…的通报》
+        if _DATE.match(clean):
+            continue  # a posting date, never part of a title
+        clean = _once(clean)
         head = _LEADING_TITLE.match(clean)
         if head and len(clean) > len(head.group("title")) + 10:
             clean = head.group("title")
         if _NAV.search(clean) or "|" in clean or not 6 <= len(clean) <= 200 or clean.endswith(":"):
             continue
+        clean = _without_junk_tail(clean)
         tail = _TITLE_TAIL.search(clean) if clean.endswith("号)") or _DASHES.search(clean) else None
         number = tail.group("number") if tail else None
         clean = clean[: tail.start()] if tail else clean
-        if clean.endswith(_TITLE_ENDINGS) and "。" not in clean and len(clean) <= 150:
-            return clean, number
-        nxt = lines[index + 1][1].strip() if index + 1 < len(lines) else ""
-        if nxt and len(clean) + len(nxt) <= 150 and nxt.endswith(_TITLE_ENDINGS) and not nxt.endswith(":") \
-                and _YEAR_OR_ABOUT.search(clean) and not _CLAUSE_MARK.search(clean + nxt):
-            return clean + nxt, None
+        if _ELLIPSIS.search(clean) and clean.startswith("关于", _about_at(clean)) and "。" not in clean:
+            return _ELLIPSIS.sub("", clean), number  # a title the page cut short: 关于…抽查情况…
+        joined = _joined(clean, [l.strip() for _, l in lines[index + 1:index + 3]])
+        if joined:
+            return joined, number if joined == clean else None
     return None, None
 
 
+def _about_at(title: str) -> int:
+    index = title.find("关于")
+    return max(index, 0)
+
+
+def _without_junk_tail(line: str) -> str:
+    for tail in _TITLE_JUNK_TAILS:
+        if line.endswith(tail):
+            return line[: -len(tail)]
+    return line
+
+
+def _once(line: str) -> str:
+    """A title printed twice on one line (某某关于…的通报某某关于) kept once."""
+    if line.endswith(_TITLE_ENDINGS):
+        return line
+    for word in _TITLE_WORDS:
+        end = line.find(word)
+        while end >= 0:
+            cut = end + len(word)
+            again = line[cut:cut + min(cut, 8)].strip()
+            if len(again) >= 4 and line.startswith(again):
+                return line[:cut]
+            end = line.find(word, cut)
+    return line
+
+
+def _joined(first: str, following: list[str]) -> str | None:
+    """A title from its first line and up to two lines after it: 某某关于2023年 / 二季度全州… / …的通报, an
+    issuer line before 关于 included; a line ending in a title word takes a short 的通知 line after it."""
+    title = first
+    opens = bool(_YEAR_OR_ABOUT.search(first)) or bool(
+        following and following[0].startswith("关于") and _ORG_END.search(first) and len(first) <= 40)
+    for nxt in following:
+        ended = title.endswith(_TITLE_ENDINGS)
+        continues = bool(_CONTINUATION.match(nxt)) and not title.endswith(tuple("的" + w for w in _TITLE_WORDS))
+        if ended and not continues:
+            break
+        if not opens or not nxt or nxt.endswith(":") or len(title) + len(nxt) > 150 or _CLAUSE_MARK.search(nxt) \
+                or _HEADING_LINE.match(nxt) or "|" in nxt:
+            break
+        title += nxt
+    if title.endswith(_TITLE_ENDINGS) and "。" not in title and len(title) <= 150 \
+            and (title == first or not _CLAUSE_MARK.search(title)):
+        return title
+    return None
+
+
 def _signature(lines: list[tuple[int, str]]) -> tuple[int, str | None, dt.date | None]:
-    """The first org line followed by a date line after the body: (offset, issuer, date)."""
+    """The first org line followed by a date line after the body: (offset, issuer, date). A body that signs
+    with another's seal (某某小组办公室 / 某某局(代章)) is the issuer, not the body whose seal it borrows."""
     for index in range(1, len(lines)):
         start, line = lines[index]
         match = _DATE_LINE.match(line.strip())
@@ -129,10 +208,35 @@ def _signature(lines: list[tuple[int, str]]) -> tuple[int, str | None, dt.date |
         issuer_start, issuer_line = lines[index - 1]
         issuer = _SEAL.sub("", issuer_line).strip()
         if issuer and len(issuer) <= 40 and _ORG_END.search(issuer) and not _CLAUSE_MARK.search(issuer):
+            above_start, above = lines[index - 2] if index >= 2 else (0, "")
+            if _PROXY_SEAL.search(issuer_line) and _is_signing_line(above):
+                return above_start, above.strip(), parse_date(match)
             return issuer_start, issuer, parse_date(match)
         if index > len(lines) // 2:
             return start, None, parse_date(match)
     return -1, None, None
+
+
+def _is_signing_line(line: str) -> bool:
+    name = _SEAL.sub("", line).strip()
+    return 2 <= len(name) <= 40 and bool(_ORG_END.search(name)) and not _NOT_ORG.search(name) \
+        and not _HEADING_LINE.match(name)
+
+
+def _bare_signature(lines: list[tuple[int, str]]) -> tuple[int, str | None]:
+    """A body's name closing the text with no date under it (…请认真落实。/ 区政府办公室), or over a date the
+    page cut short (镇巴县人民政府办公室 / 2)."""
+    index = len(lines) - 1
+    while index > 0 and _CUT_DATE.match(lines[index][1].strip()):
+        index -= 1
+    if index < 1 or not _is_signing_line(lines[index][1]) or not lines[index - 1][1].rstrip().endswith(_CLOSINGS):
+        return -1, None
+    return lines[index][0], _SEAL.sub("", lines[index][1]).strip()
+
+
+def _enclosing(text: str, start: int, end: int) -> bool:
+    """现将《…工作要点》印发给你们: the enclosed document after the signature belongs to the notice."""
+    return any(cue in text[start:end] for cue in _ENCLOSURE_CUES)
 
 
 def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = None) -> Metadata:
@@ -141,7 +245,9 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
     pairs = dict(header_pairs or [])
     lines = _lines(text)
     head_limit = next((i for i, (_, l) in enumerate(lines) if _FIRST_HEADING.match(l)), min(len(lines), 25))
-    meta.title, bracket_number = _title(lines, max(head_limit, 1))
+    # the title stands above the 主送 line: a title-like line below it heads an enclosed document
+    addressed = next((i for i, (_, l) in enumerate(lines[:head_limit]) if "各" in l and _RECIPIENT_LINE.match(l)), None)
+    meta.title, bracket_number = _title(lines, max(head_limit if addressed is None else addressed + 1, 1))
 
     for index, (start, line) in enumerate(lines[: head_limit + 1]):
         if meta.title and line.startswith(meta.title) and len(line) > len(meta.title):
@@ -168,13 +274,19 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
         meta.doc_number = normalise_doc_number(match.group(0)) if match else None
 
     sig_start, issuer, signed = _signature(lines)
-    if sig_start >= len(text) // 3:  # a "signature" in the first third is a header line, not the end of the body
+    if issuer is None and signed is None:
+        sig_start, issuer = _bare_signature(lines)
+    # a "signature" in the first third is a header line, not the end of the body
+    if sig_start >= len(text) // 3 and not _enclosing(text, meta.body_start, sig_start):
         meta.body_end = sig_start
-    meta.issuer = (issuer or _header_value(lines[:head_limit], ("来源", "发布机构")) or pairs.get("发布机构")
-                   or _issuer_by_title(lines[:head_limit], meta.title))
-    meta.date = signed.isoformat() if signed else _header_date(lines[:head_limit], pairs, meta)
+    head = lines[:head_limit]
+    meta.issuer = (issuer or issuer_in_title(meta.title) or _issuer_by_title(head, meta.title)
+                   or _header_issuer(head, pairs))
+    meta.date = signed.isoformat() if signed else _header_date(head, pairs, meta)
     if meta.date is None and not meta.warnings:
-        meta.date = _leading_date(lines[:head_limit])
+        meta.date = _posted_date(head)
+    if meta.title and spam_in(meta.title):
+        meta.warnings.append(f"title holds words a scraper inserted: {'、'.join(spam_in(meta.title))}")
     meta.index_number = pairs.get("索引号") or _header_value(lines[:head_limit], ("索引号",))
     meta.period = _period(text, int(meta.date[:4]) if meta.date else None)
     meta.attachments = _attachments(lines)
@@ -207,21 +319,39 @@ def normalise_doc_number(raw: str) -> str:
 
 _LABELS = ("信息来源|来源|发布时间|发布日期|发布机构|生成日期|成文日期|编稿时间|归档时间|时间|日期|字体|字号|"
            "浏览|阅读|点击|作者|主题分类|组配分类|文号|索引号|关键词|公开方式|有效性")
-_NEXT_LABEL = rf"(?=\s|\||【|\[|$|(?:{_LABELS})\s*[:])"
+_FURNITURE_LABELS = "|".join(sorted(VOCAB["furniture_labels"], key=len, reverse=True))
+_NEXT_LABEL = rf"(?=\s|\||【|\[|$|(?:{_LABELS})\s*[:]|(?:{_LABELS})\d|(?:{_FURNITURE_LABELS}))"
 
 
 @lru_cache(maxsize=None)
 def _header_pattern(key: str) -> regex.Pattern:
-    return regex.compile(rf"{key}\s*[:]\s*(?P<v>[^\s|【]*?){_NEXT_LABEL}")
+    """key:value, 【key】value, or a date right after its key (生成日期2022-01-05)."""
+    return regex.compile(rf"(?:{key}\s*[:]|【{key}】|{key}(?=\d))\s*(?P<v>[^\s|【]*?){_NEXT_LABEL}")
 
 
 def _header_value(lines, keys) -> str | None:
-    """A `key:value` field of a page header; the value stops at the next label or separator."""
-    for _, line in lines:
+    """A `key:value` field of a page header; the value stops at the next label or separator, and a field
+    whose value is on the next line (• 发布日期: / 2022年07月01日) takes that line."""
+    for index, (_, line) in enumerate(lines):
         for key in keys:
             match = _header_pattern(key).search(line) if key in line else None
-            if match and match.group("v").strip():
+            if not match:
+                continue
+            if match.group("v").strip():
                 return match.group("v").strip()
+            if not line[match.end():].strip() and index + 1 < len(lines) and len(lines[index + 1][1].strip()) <= 40:
+                value = lines[index + 1][1].strip()
+                if value and not value.endswith(":"):
+                    return value
+    return None
+
+
+def _header_issuer(lines, pairs: dict) -> str | None:
+    """The first header field naming a body (来源 before 发布机构), furniture and site names skipped."""
+    for key in _ISSUER_KEYS:
+        issuer = header_issuer(pairs.get(key)) or header_issuer(_header_value(lines, (key,)))
+        if issuer:
+            return issuer
     return None
 
 
@@ -255,14 +385,19 @@ def _issuer_by_title(lines, title: str | None) -> str | None:
     return None
 
 
-def _leading_date(lines) -> str | None:
-    """A page header line that opens with the publishing date (2024-09-10 17:02 阅读人数…)."""
+def _posted_date(lines) -> str | None:
+    """A page header's unlabelled posting date: a line opening with a date (2024-09-10 17:02 阅读人数…,
+    2023年01月13日, 2023.02.07), else a date stamped with a time of day (…门户网站 2019-04-22 10:42来源:…)."""
+    stamped = None
     for _, line in lines:
-        match = _ISO_DATE.match(line.strip())
-        day = parse_date(match) if match else None
-        if day:
+        match = _ISO_DATE.match(line.strip()) or _DATE.match(line.strip())
+        day = parse_date(match) if match and not _SENTENCE_MARK.search(line, match.end()) else None
+        if day:  # 2020年7月28日,根据… opens a sentence: an event, not the page's date
             return day.isoformat()
-    return None
+        if stamped is None:
+            time = _STAMP.search(line)
+            stamped = parse_date(time) if time else None
+    return stamped.isoformat() if stamped else None
 
 
 _RANGE = regex.compile(

@@ -1,0 +1,76 @@
+"""Who issued a notice when it is not signed: the body that opens its title, or a header value that names one."""
+from __future__ import annotations
+
+import regex
+
+from ..data import load_yaml
+
+VOCAB = load_yaml("metadata.yaml")
+
+ORG_END = regex.compile(r"(办公室|办公厅|人民政府|政府|委员会|小组|中心|局|厅|委|办|部|处|院|会|室|组|司)$")
+_PLACE_END = regex.compile("(?:" + "|".join(map(regex.escape, VOCAB["place_endings"])) + ")$")
+_SPAM = regex.compile("|".join(map(regex.escape, sorted(VOCAB["spam_words"], key=len, reverse=True))), regex.I)
+# Where an inserted string begins: a spam word, or the _ | · that scrapers join them with.
+_JUNK_START = regex.compile(rf"{_SPAM.pattern}|[_|·]", regex.I)
+_NAME = regex.compile(r"^[\p{Han}()（）“”]{2,40}$")
+_SEPARATOR = regex.compile(r"[\s、]+")
+_LEADING_JUNK = regex.compile(r"^[\d\s\p{P}]+")
+_YEAR_AFTER_NAME = regex.compile(r"^\d*(?P<name>\D{2,60}?)(?:19|20)\d{2}年")
+_TRAILING_DATE = regex.compile(r"\s*(?:19|20)\d{2}\s*[-年./]\s*\d.*$")
+_FURNITURE_LABEL = regex.compile("|".join(map(regex.escape, sorted(VOCAB["furniture_labels"], key=len, reverse=True))))
+_FURNITURE = frozenset(VOCAB["furniture_values"])
+_SITE_ENDINGS = tuple(VOCAB["site_endings"])
+
+
+def spam_in(text: str) -> list[str]:
+    """The spam words a scraper inserted into a text, in order, once each."""
+    return list(dict.fromkeys(m.group() for m in _SPAM.finditer(text)))
+
+
+def _before_junk(text: str) -> str:
+    """The text up to an inserted spam string (某某办公室欧洲杯投注_官网直播 → 某某办公室)."""
+    junk = _JUNK_START.search(text)
+    return text[: junk.start()] if junk else text
+
+
+def _without_site_prefix(name: str) -> str:
+    """四川雅安雅安市人民政府办公室 → 雅安市人民政府办公室: a site's name put before the body's, which repeats it."""
+    for i in range(2, len(name) - 3):
+        if name[i - 2:i] == name[i:i + 2] and ORG_END.search(name[i:]):
+            return name[i:]
+    return name
+
+
+def _is_body(name: str, places: bool = False) -> bool:
+    if not _NAME.match(name) or spam_in(name):
+        return False
+    return bool(ORG_END.search(name) or (places and _PLACE_END.search(name)))
+
+
+def issuer_in_title(title: str | None) -> str | None:
+    """The body that opens a title (GB/T 9704): 某某市人民政府办公室关于…; joint bodies printed before 关于 are
+    joined by 、; a report's name before its year (某某乡2020年…年度报告 → 某某乡)."""
+    if not title:
+        return None
+    if "关于" in title:
+        head = _LEADING_JUNK.sub("", _before_junk(title.split("关于", 1)[0])).strip()
+        names = [_without_site_prefix(n) for n in _SEPARATOR.split(head) if n]
+        return "、".join(names) if names and all(_is_body(n) for n in names) else None
+    before_year = _YEAR_AFTER_NAME.match(title)
+    if before_year:
+        name = _LEADING_JUNK.sub("", _before_junk(before_year.group("name"))).strip()
+        return name if _is_body(name, places=True) else None
+    return None
+
+
+def header_issuer(value: str | None) -> str | None:
+    """A header's 来源/发布机构 value as a body's name; page furniture (本网, 浏览量, a site such as …门户网站)
+    and spam name none."""
+    if not value:
+        return None
+    furniture = _FURNITURE_LABEL.search(value)
+    value = value[: furniture.start()] if furniture else value
+    value = _TRAILING_DATE.sub("", value).strip(" •·【】[]:")
+    if not value or value in _FURNITURE or value.endswith(_SITE_ENDINGS) or spam_in(value) or ":" in value:
+        return None
+    return value
