@@ -218,6 +218,25 @@ def test_toneless_syllable_alone_is_not_an_annotation():
     assert find_pinyin_annotations("的(de)") == []
 
 
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # a simplified page annotated without tones: three annotations that read their characters convince
+        ("发(fa)布时(shi)间(jian):2020-11-26", "发布时间:2020-11-26"),
+        ("文(wen)章(zhang)来源:某某网,各(ge)省人民政府", "文章来源:某某网,各省人民政府"),
+        # an annotation printed twice goes with its first copy
+        ("中华人民共和(he)(he)国(guo)政(zheng)(zheng)府(fu)(fu)信息", "中华人民共和国政府信息"),
+        ("訪問(wèn)(wèn)國(guó)務(wù)院", "訪問國務院"),
+        # too few, or not readings of their characters: real parentheses
+        ("安(an)全(quan)生产", "安(an)全(quan)生产"),
+        ("条款(a)、(b)、(c)、(e)", "条款(a)、(b)、(c)、(e)"),
+        ("报(a)告(e)书(o)", "报(a)告(e)书(o)"),
+    ],
+)
+def test_toneless_annotations_in_simplified_pages(text, want):
+    assert apply_edits(text, find_pinyin_annotations(text))[0] == want
+
+
 def test_readings_are_pypinyins_for_every_character():
     """The table read from pypinyin's data file answers as pypinyin itself does, character by character."""
     from pypinyin import Style, pinyin

@@ -263,18 +263,28 @@ def test_alignment_when_t2s_changes_length_maps_and_counts_as_before(monkeypatch
 
 
 def pinyin_edits_as_first_written(text: str) -> list[Edit]:
-    """find_pinyin_annotations before it streamed: every candidate kept, the quorum counted after."""
+    """find_pinyin_annotations before it streamed: every candidate kept (an annotation printed twice, 和(he)(he),
+    once per copy), the quorums counted after."""
     legal, found = P.syllables(), []
     for m in _ANNOTATION.finditer(text):
         char, opened, syllable = m.groups()
         if P.strip_tone(syllable) in legal:
-            found.append((m.start(2), m.end(), char, opened, syllable, P.has_tone(syllable)))
+            copy = m.group()[1:]
+            ends = [m.end()]
+            while text.startswith(copy, ends[-1]):
+                ends.append(ends[-1] + len(copy))
+            found += [(end - len(copy) if i else m.start(2), end, char, opened, syllable, P.has_tone(syllable))
+                      for i, end in enumerate(ends)]
     quorum = sum(1 for *_, opened, _, toned in found if toned and opened) >= P._TONELESS_QUORUM
+    bare = {(start, end) for start, end, char, opened, syllable, toned in found
+            if not toned and opened and (char == "\ufffd" or reads(char, syllable, True))}
+    quorum = quorum or len({text[start:end] for start, end in bare}) >= P._TONELESS_QUORUM
     return [Edit(start, end, "", "pinyin") for start, end, char, opened, syllable, toned in found
             if (toned or (opened and quorum)) and (char == "\ufffd" or reads(char, syllable, bool(opened)))]
 
 
 ANNOTATED = st.lists(st.sampled_from(["問(wèn)", "題(tí)", "問wèn)", "中(zhong)", "和(he)", "甲(a)", "\ufffd(lì)",
+                                      "公(gong)(gong)", "(he)", "发(fa)", "布(bu)", "问(wèn)(wèn)",
                                       "(一)", "用(yòng", "文", "。", "\n", "國(guó)", "x(ma)"]), max_size=40).map("".join)
 TAILS = st.lists(st.sampled_from(["中", "\ufffd", "x", "(", ")", "wen)", "ü", "ā", "abcdef)", "abcdefg)"]),
                  max_size=20).map("".join)

@@ -24,7 +24,8 @@ _CLOSING = re.compile(rf"[a-zü{TONED}]\)")  # no annotation can end anywhere el
 # match: those are exactly the tails after a Han character or U+FFFD. re finds tails in a third of
 # the time regex takes to find whole annotations.
 _TAIL = re.compile(rf"\(?{SYLLABLE}\)")
-# Tone-less syllables are believed only in a file that already has this many toned annotations.
+# Tone-less syllables are believed only in a file that has this many toned annotations, or this many
+# tone-less ones that each read their character (a simplified page annotated without tones: 发(fa)布时(shi)).
 _TONELESS_QUORUM = 3
 
 
@@ -102,22 +103,29 @@ def _toneless_reads(annotation: str) -> bool:
 
 
 def find_pinyin_annotations(text: str) -> list[Edit]:
-    """Edits deleting each annotation with its parentheses, so the text reads as the page meant it."""
+    """Edits deleting each annotation with its parentheses, so the text reads as the page meant it. An
+    annotation printed twice (和(he)(he)) is judged, and deleted, as one."""
     if ")" not in text or not _CLOSING.search(text):
         return []
     edits, toneless, toned_and_opened = [], [], 0
+    previous_end, previous = -1, ""
     for tail in _TAIL.finditer(text):
         start, end = tail.span()
-        annotation = text[max(start - 1, 0) : end]  # at 0 the tail alone, which is no annotation
+        if start == previous_end and text[start:end] == previous[1:]:
+            annotation = previous  # the repeat of the annotation just before it
+        else:
+            annotation = text[max(start - 1, 0) : end]  # at 0 the tail alone, which is no annotation
         counted, verdict = _verdict(annotation)
         toned_and_opened += counted
         if verdict == _DELETE:
             edits.append(Edit(start, end, "", "pinyin"))
         elif verdict == _IF_QUORUM:
             toneless.append((start, end, annotation))
-    if toned_and_opened >= _TONELESS_QUORUM and toneless:
-        # Checked only once the quorum is met: a reading loads pypinyin's character table, which most files never need.
-        edits += [Edit(start, end, "", "pinyin")
-                  for start, end, annotation in toneless if _toneless_reads(annotation)]
-        edits.sort()
+        previous_end, previous = end, annotation
+    if len(toneless) >= _TONELESS_QUORUM or (toneless and toned_and_opened >= _TONELESS_QUORUM):
+        # Checked only when a quorum may be met: a reading loads pypinyin's character table, which most files never need.
+        reading = [(start, end) for start, end, annotation in toneless if _toneless_reads(annotation)]
+        if toned_and_opened >= _TONELESS_QUORUM or len({text[s:e] for s, e in reading}) >= _TONELESS_QUORUM:
+            edits += [Edit(start, end, "", "pinyin") for start, end in reading]
+            edits.sort()
     return edits
