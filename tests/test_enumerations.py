@@ -118,3 +118,20 @@ def test_places_share_a_government_site(sentence, names):
 def test_sites_of_a_region_counted_are_the_region():
     units, _ = _found("一、总体情况\n本次抽查拉萨市政府网站34个,合格28个;抽查日喀则市政府网站20个,合格15个。")
     assert set(units) == {"拉萨市", "日喀则市"}
+
+
+# A list closed by 等N个政务新媒体(账号): bare account names are accounts, their account word is no name.
+@pytest.mark.parametrize("sentence, names", [
+    ("北塘统计、北塘市卫生健康委、北塘公安微信、北塘文旅抖音号等24个政务新媒体账号超过2周未更新。",
+     ["北塘统计", "北塘市卫生健康委", "北塘公安", "北塘文旅"]),
+    ("西岭融媒、西岭发布等5个政务新媒体长期未更新。", ["西岭融媒", "西岭发布"]),
+])
+def test_accounts_closed_by_a_new_media_noun(sentence, names):
+    units, problems = _found(PROBLEMS + sentence)
+    assert list(units) == names
+    assert {n for n, _ in problems} == set(names)
+
+
+def test_platform_names_in_a_list_are_no_units():
+    units, _ = _found("一、总体情况\n抽查对象为政务微博、微信、今日头条、抖音短视频等政务新媒体账号。")
+    assert units == {}

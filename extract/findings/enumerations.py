@@ -405,8 +405,8 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
             if index == 0:
                 a, _ = trim(text, a, b, False)
             item = text[a:b]
-            if not item_ok(item, 10 if acc else 6) or text[b:b + 1] in ("…", "."):
-                continue
+            if not item_ok(item, 10 if acc else 6) or text[b:b + 1] in ("…", ".") or b in known:
+                continue  # not a name, cut short, or the opening of a known name (富平到|贤派出所)
             bare = Mention(a + offset, b + offset, item, _noun_type(noun, acc), bare=True, tail_end=b + offset)
             bare.platform = v["platform_by_word"].get(acc) if acc else None
             bare.role = is_role(text, a, b)

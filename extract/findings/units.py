@@ -45,7 +45,7 @@ def _prefilter() -> re.Pattern:
     """Literal words only, so re (faster at them than regex) scans every sentence."""
     v = vocab()
     words = {w for ws in v["suffixes"].values() for w in ws} | set(v["account_words"])
-    return re.compile(f"“|等地|个单位|个乡镇|个部门|个地区|{alternation(words)}")
+    return re.compile(f"“|等地|个单位|个乡镇|个部门|个地区|新媒体|{alternation(words)}")
 
 
 @dataclass
@@ -184,8 +184,8 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
             cursor = max(cursor, end)
     if places:
         found += government_lists(text, offset, places, found)
-    found += lists(text, offset, found, masks)
     found += bare_accounts(text, offset, found, masks)
+    found += lists(text, offset, found, masks)
     found += enumerations(text, offset, found, masks, scope)
     if ents.shorts:
         found += clause_provinces(text, offset, ents, found, masks)

@@ -82,7 +82,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "gov_site": regex.compile(r"(?:人民)?政府(?:门户)?网站?(?!上)"),
         # 拉萨市政府网站34个: the sites of a region, counted; the region is the unit, not one site.
         "site_count": regex.compile(r"[0-9一二三四五六七八九十两]{1,4}[个家]"),
-        "tail": regex.compile(rf"(?:等{count}?[个家]?|{count}[个家])(?P<noun>{nouns})|等{count}?[个家]?(?P<acc>{account})"),
+        "tail": regex.compile(rf"(?:等{count}?[个家]?|{count}[个家])(?P<noun>{nouns})|等{count}?[个家]?(?P<acc>(?:政务)?新媒体(?:{account})?|{account})"),
         "bare_account": regex.compile(rf"(?<!\p{{Han}})(?P<name>\p{{Han}}{{2,8}}?)(?P<acc>{alternation(named_words)})"),
         # Account words a bare account name may end before (bare_accounts drops the website ones).
         "account_gate": re.compile(alternation(named_words - v["website_words"])),
@@ -135,7 +135,8 @@ def item_ok(item: str, longest: int = 6) -> bool:
     p = patterns()
     if not (2 <= len(item) <= longest) or not p["hanrun"].fullmatch(item):
         return False
-    if item in v["platforms"] or item in v["never_units"] or item in v["person_titles"] or item in v["suffix_type"]:
+    if item in v["platforms"] or item in v["account_words"] or item in v["never_units"] or item in v["person_titles"] \
+            or item in v["suffix_type"]:
         return False  # a bare ending (街道) names nothing
     return not p["generic"].match(item) and not p["lead"].fullmatch(item) and not p["generic_place"].search(item)
 
