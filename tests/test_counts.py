@@ -41,7 +41,7 @@ def _counts(text: str) -> list[tuple]:
     ("2021年第一季度全区公开情况较好的8个,公开数量不足的10个,未更新的8个。",
      [(8, "个", "count", False), (10, "个", "count", False), (8, "个", "count", False)]),
     ("随机抽查的53个“今日头条”账号中,16个超过2周未更新,合格率不足70%。",
-     [(53, "个", "count", False), (16, "个", "count", False), (70, "%", "percent", True)]),
+     [(53, "个", "count", False), (16, "个", "count", False), (2, "周", "count", True), (70, "%", "percent", True)]),
     ("总体合格率94%,比2017年第一季度提高3个百分点。",
      [(94, "%", "percent", False), (3, "百分点", "change", False)]),
     ("10个单位工作较为突出,得分超过75分;5个单位测评分低于60分。",
@@ -65,13 +65,37 @@ def test_counts_in_sentences(sentence, expected):
     assert _counts(sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # durations that say what happened are counts, with their time word; 超/超过 make them approximate
+    ("某局微信订阅号超6个月未更新,某镇抖音账号超1个月未更新。",
+     [(6, "个月", "count", True), (1, "个月", "count", True)]),
+    ("某政务微博14天未更新,某客户端3个月内无原创信息。", [(14, "天", "count", False), (3, "个月", "count", False)]),
+    ("某网站动态栏目有1周未按要求更新,另一网站2周内不更新。", [(1, "周", "count", False), (2, "周", "count", False)]),
+    ("某县网超过6年未更新,某局网部分留言超过半年未回应。", [(6, "年", "count", True), (0.5, "年", "count", True)]),
+    ("首页长达1个多月未更新。", [(1, "个月", "count", True)]),
+    ("北京等6个地区连续两个季度抽查合格率达100%。",
+     [(6, "个", "count", False), (2, "个季度", "count", False), (100, "%", "percent", False)]),
+    ("这是我们连续9年开展评估,平均用时15天。", [(9, "年", "count", False), (15, "天", "count", False)]),
+    # measure words the notices use
+    ("共发布主动公开信息28大项、79小项,分为5大类。",
+     [(28, "项", "count", False), (79, "项", "count", False), (5, "类", "count", False)]),
+    ("全省受理申请8453件,是上年的5.8倍,办结12单。",
+     [(8453, "件", "count", False), (5.8, "倍", "count", False), (12, "单", "count", False)]),
+    ("评出优秀3名,扣5分。", [(3, "名", "count", False), (5, "分", "count", False)]),
+    # both ends of a range, a round number after a bound
+    ("得分90—100分网站共7个。", [(90, "分", "count", False), (100, "分", "count", False), (7, "个", "count", False)]),
+    ("政务微博发布信息超百条,粉丝近千人。", [(100, "条", "count", True), (1000, "人", "count", True)]),
+])
+def test_counts_of_the_corpus_forms(sentence, expected):
+    assert _counts(sentence) == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "3月30日,甘州区政务公开工作领导小组办公室对全区第一季度政府信息公开情况进行了检查。",
     "市政府办公厅对全市政府网站开展了2025年第12次月检查。",
     "委托第三方测评机构于7月中旬进行了抽查。",
     "按照《江门市2019年度政府网站与政务新媒体考评方案》(江府办函〔2019〕129号)要求。",
     "请与朝阳乡政府信息公开办公室联系,联系电话:0818-6972129。",
-    "区市政管理局微信订阅号超6个月未更新,三闸镇抖音账号超1个月未更新。",
     "5个工作日内必须对网民咨询留言作出答复,24小时内回复。",
     "严格执行政府信息公开“三级审核”制度,做好“两微一端”和12316热线建设。",
     "明确一名副职负责网站信息内容发布的协调工作。",
@@ -83,12 +107,29 @@ def test_counts_in_sentences(sentence, expected):
     "全市“我为政府网站找错”栏目零找错。",
     "结合“5·15政务公开日”活动,完善5.15活动专栏。",
     "自201912月项目启动以来,开展了20243月份检查。",
-    "首页长达1个多月未更新。",
     "数十个单位、几十家网站存在问题。",
     "严禁使用零件拼装。",
+    # numerals inside place names
+    "六盘水市、九台区和七台河市的网站均已整改。",
+    "五家渠市政府网站运行正常。",
+    # norms, limits and conditions that did not happen
+    "“动态”类栏目更新时间间隔不得超过2周。",
+    "确保动态类栏目2周内有更新。",
+    "经检查,未发现两周内无信息更新现象。",
+    "出现单项否决中超过两周无更新的情况判定为不合格。",
+    "依申请公开须在15个工作日内答复,24小时内未回复的视为超时。",
+    "2018年未开展培训。",
+    # ranks, a counting convention, a document named without 《》
+    "得分前3名和后3名的网站分别为甲、乙。",
+    "不同渠道发布的同一信息计为1条。",
+    "及时公开了关于5所学校调整收费标准的批复。",
 ])
 def test_not_counts(sentence):
     assert _counts(sentence) == []
+
+
+def test_cells_of_a_flattened_table_are_not_counts():
+    assert _counts("序号 | 单位 | 发布条数 |\n1 | 某镇 | 35条 |\n共公开信息5条。") == [(5, "条", "count", False)]
 
 
 def test_table_cells_and_headings_are_not_counts():

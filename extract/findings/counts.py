@@ -5,11 +5,13 @@ import bisect
 import re
 import sys
 from collections import namedtuple
+from functools import lru_cache
 
 import regex
 
 from ..structure.numerals import BIG_UNITS, SMALL_UNITS, chinese_to_int
 from .context import Context, Sentence
+from .gazetteer import divisions
 from .vocabulary import alternation as _alt
 from .vocabulary import load_yaml
 from .vocabulary import longest_first as _longest_first
@@ -21,16 +23,20 @@ _CN_CHARS = "零〇一二两三四五六七八九十百千万亿"
 _ARABIC = r"\d{1,3}(?:,\d{3}){1,4}(?![\d,])(?:\.\d{1,6})?|\d{1,16}(?:\.\d{1,6})?"
 # A Chinese numeral starts with a digit or 十, so 百家号 and 千方百计 are not numbers.
 _CN = rf"[零〇一二两三四五六七八九十][{_CN_CHARS}]{{0,11}}"
+# 超百条, 近千人, 上万人: a round hundred, thousand or ten thousand after a bound.
+_ROUND_AFTER = "".join(VOCAB["round_after"])
 _MEASURES = "|".join(
     regex.escape(word) + (f"(?![{regex.escape(blocked)}])" if blocked else "")
     for word, blocked in sorted(VOCAB["measure_words"].items(), key=lambda kv: len(kv[0]), reverse=True))
 # Scanned with re, which runs this pattern a third faster than regex and needs no regex extension.
 _PATTERN = re.compile(
     rf"""
-    (?=[\d零〇一二两三四五六七八九十百])  # a cheap first-character filter
+    (?=[\d零〇一二两三四五六七八九十百千万半])  # a cheap first-character filter
     (?:百分之(?P<pcn>{_ARABIC}|{_CN}|百)
     | (?:(?<![0-9A-Za-z_.\-/~#])(?<![0-9][,.:])(?P<arabic>{_ARABIC})(?P<scale>[千万亿]{{1,2}})?
-         | (?<![{_CN_CHARS}])(?P<cn>{_CN}))
+         | (?<![{_CN_CHARS}])(?P<cn>{_CN})
+         | (?<=[{_ROUND_AFTER}])(?P<round>[百千万])(?![{_CN_CHARS}])
+         | (?<![上下前后{_CN_CHARS}])(?P<half>半)(?=个?月|年))
       (?P<more>[余多])?(?P<scale2>[万亿])?
       (?:(?P<pct>[%‰])
          | (?P<time>{_alt(VOCAB["time_units"])})
@@ -43,7 +49,6 @@ _PATTERN = re.compile(
 )
 # A _PATTERN match's groups, read once as a tuple: looking each one up by name costs more.
 _Groups = namedtuple("_Groups", sorted(_PATTERN.groupindex, key=_PATTERN.groupindex.get))
-_TIME = _PATTERN.groupindex["time"] - 1
 # Titles and quoted names: numbers inside them (《2024年…》, “两微一端”) are names, not counts.
 _QUOTED = regex.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"")
 _HEADING_STOP = regex.compile(r"[:,]")
@@ -68,7 +73,17 @@ _STRUCTURE = tuple(VOCAB["structure_nouns"])
 _VAGUE = tuple(VOCAB["vague_before"])
 _RANKED = frozenset(VOCAB["rank_words"])
 _ARABIC_ONLY = frozenset(VOCAB["arabic_only"])
+_UNIT_OF = VOCAB["measure_aliases"]
 _SCALE = {**SMALL_UNITS, **BIG_UNITS}
+_DURATIONS = VOCAB["duration_units"]
+_HAPPENED_BEFORE = _longest_first(VOCAB["duration_cues"])
+_NOT_HAPPENED = tuple(VOCAB["duration_not_before"])
+_HAPPENED_AFTER = regex.compile(rf"(?:{_alt(VOCAB['duration_links'])})?(?!{_alt(VOCAB['norm_after'])})[未无不没]")
+_NAMED_CONDITION = regex.compile(r"[^,。;:]{0,12}?的?(?:现象|情况)")
+# 关于5所学校调整收费标准的批复: a document named without 《》 holds no counts.
+_UNQUOTED_TITLE = regex.compile(rf"关于[^,。;:“”《》\n]{{2,60}}?的(?:{_alt(VOCAB['document_words'])})")
+# 得分90—100分: the first number of a range takes the measure word of the second.
+_RANGE_START = regex.compile(r"(?<![\d.])(?P<n>\d{1,6}(?:\.\d{1,3})?)\s*[—–\-~～至到]\s*$")
 
 
 def find_counts(ctx: Context) -> list[dict]:
@@ -77,16 +92,20 @@ def find_counts(ctx: Context) -> list[dict]:
     starts = [s for s, _ in skip]
     counts = []
     for sentence in ctx.sentences:
+        if "|" in ctx.text[sentence.start:sentence.end]:  # a row of a table flattened into lines: its cells
+            continue
         for match in _PATTERN.finditer(sentence.text):
-            groups = match.groups()
-            if groups[_TIME]:  # a date or a duration, never a count
-                continue
+            groups = _Groups._make(match.groups())
             offset = sentence.start + match.start()
             i = bisect.bisect_right(starts, offset) - 1
             if i >= 0 and offset < skip[i][1]:
                 continue
-            count = _count(ctx, sentence, match, _Groups._make(groups))
+            if groups.time:  # a date or a limit, unless a duration that happened
+                count = _duration(ctx, sentence, match, groups)
+            else:
+                count = _count(ctx, sentence, match, groups)
             if count is not None:
+                counts += _range_start(ctx, sentence, match, count)
                 counts.append(count)
     return counts
 
@@ -95,6 +114,8 @@ def _skip_spans(ctx: Context) -> list[tuple[int, int]]:
     """Sorted, merged spans whose numbers are never counts: headings, titles, quoted names."""
     end = len(ctx.text) if ctx.body_end is None else ctx.body_end
     spans = [m.span() for m in _QUOTED.finditer(ctx.text, ctx.body_start, end)]
+    if "关于" in ctx.text:
+        spans += [m.span() for m in _UNQUOTED_TITLE.finditer(ctx.text, ctx.body_start, end)]
     for top in ctx.sections:
         spans += [(s.start, _heading_end(ctx.text, s)) for s in top.walk() if s.body_start > s.start]
     merged: list[tuple[int, int]] = []
@@ -116,6 +137,8 @@ def _value(g: _Groups) -> float | int | None:
     """The number with 万/亿 applied, as an int when it is whole (JSON readers compare 1422 == 1422.0)."""
     if g.pcn:
         return _number(g.pcn.replace(",", "")) if g.pcn[0].isdigit() else _cn_value(g.pcn)
+    if g.round or g.half:
+        return _SCALE[g.round] if g.round else 0.5
     if g.arabic:
         value = _number(g.arabic.replace(",", ""))
         for ch in g.scale or "":
@@ -149,8 +172,10 @@ def _count(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> dic
         return None
     if before.endswith(_LIST_JOINERS) and _ORDINAL_LIST.search(text, max(0, start - 160), start):
         return None
-    if unit in _RANKED and before.endswith("前"):
+    if unit in _RANKED and before.endswith(("前", "后")):
         return None
+    if g.cn and text.startswith(_numeral_places(), start):
+        return None  # 六盘水市, 九台区, 七台河: a numeral inside a place's name
     if g.cn and (unit in _ARABIC_ONLY or before.endswith(_VAGUE)):
         return None
     if unit and text.startswith(_STRUCTURE, end):
@@ -158,7 +183,7 @@ def _count(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> dic
     value = _value(g)
     if value is None:
         return None
-    approx = bool(g.more or g.post)
+    approx = bool(g.more or g.post or g.round)
     cue_end = start
     if before.endswith(_APPROX_BEFORE):
         word = next(w for w in _APPROX_BEFORE if before.endswith(w))
@@ -175,9 +200,52 @@ def _count(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> dic
     span_start = sentence.start + min(cue_end, s_start if subject else cue_end)
     span_end = sentence.start + max(end, s_end if subject else end)
     # A notice's measure words and subjects are few, and a long one holds tens of thousands of counts.
+    unit = _UNIT_OF.get(unit, unit)
     unit, subject = unit and sys.intern(unit), subject and sys.intern(subject)
     return {"value": value, "unit": unit, "kind": kind, "approximate": approx, "subject": subject,
             "units": [], "evidence": ctx.evidence(span_start, span_end)}
+
+
+def _duration(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> dict | None:
+    """A duration that says what happened is a count (超6个月未更新 → 6 个月, 连续两个季度, 用时15天);
+    limits, norms and windows (5个工作日内, 不超过2周, 2周内有更新) are not."""
+    unit = _DURATIONS.get(g.time)
+    if unit is None or g.pct or g.points:
+        return None
+    text, start, end = sentence.text, match.start(), match.end()
+    before = text[max(0, start - 8):start]
+    if before.endswith(_ORDINAL_OR_NORM) or any(word in before for word in _NOT_HAPPENED):
+        return None
+    cue = next((c for c in _HAPPENED_BEFORE if before.endswith(c)), None)
+    if cue is None:
+        after = _HAPPENED_AFTER.match(text, end)
+        if after is None or _NAMED_CONDITION.match(text, after.end()):
+            return None  # 未发现两周内无信息更新现象: a condition named, not one that happened
+    value = _value(g)
+    if not value or (unit == "年" and value >= 1000):  # 2018年未开展…: a year, not a duration
+        return None
+    approx = bool(g.more or g.post) or before.endswith(_APPROX_BEFORE) or "多" in g.time
+    span_start = sentence.start + start - (len(cue) if cue else 0)
+    return {"value": value, "unit": sys.intern(unit), "kind": "count", "approximate": approx, "subject": None,
+            "units": [], "evidence": ctx.evidence(span_start, sentence.start + end)}
+
+
+def _range_start(ctx: Context, sentence: Sentence, match: re.Match, count: dict) -> list[dict]:
+    """得分90—100分, 80%—90%: the range's first number, counted with the second's measure word."""
+    found = _RANGE_START.search(sentence.text, max(0, match.start() - 12), match.start())
+    if found is None or count["kind"] == "change" or not count["unit"]:
+        return []
+    value = _number(found.group("n"))
+    start = sentence.start + found.start("n")
+    return [{**count, "value": value, "approximate": False, "evidence": ctx.evidence(start, start + len(found.group("n")))}]
+
+
+@lru_cache(maxsize=1)
+def _numeral_places() -> tuple[str, ...]:
+    """Division names that open with a numeral (六盘水市, 九台区), and their short forms of three or more."""
+    names = [n for n in divisions() if n[0] in _CN_CHARS]
+    shorts = [n[:-1] for n in names if len(n) >= 4 and n[-1] in "市县区旗"]
+    return tuple(sorted(set(names + shorts), key=len, reverse=True))
 
 
 def _subject(text: str, start: int, end: int, unit: str) -> tuple[str | None, int, int]:
