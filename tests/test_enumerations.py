@@ -135,3 +135,26 @@ def test_accounts_closed_by_a_new_media_noun(sentence, names):
 def test_platform_names_in_a_list_are_no_units():
     units, _ = _found("一、总体情况\n抽查对象为政务微博、微信、今日头条、抖音短视频等政务新媒体账号。")
     assert units == {}
+
+
+# A clause counting units, then their list: the clause's shortcoming goes to every item.
+@pytest.mark.parametrize("sentence, names, problem", [
+    ("抽查发现3个网站存在更新不及时问题,东坡县人民政府网站、西岭县人民政府网站、南山州人社局网。",
+     ["东坡县人民政府", "西岭县人民政府", "南山州人社局"], "存在更新不及时问题"),
+    ("经2次提醒仍未整改的政务新媒体2个,北塘工信、北塘民政。", ["北塘工信", "北塘民政"], "经2次提醒仍未整改"),
+])
+def test_a_counted_clause_labels_the_list_after_it(sentence, names, problem):
+    units, problems = _found(PROBLEMS + sentence)
+    assert [n for n in names if n in units] == names
+    assert all(any(n == name and problem in d for n, d in problems) for name in names), problems
+
+
+def test_a_count_after_another_list_labels_nothing():
+    sentence = "上秦、碱滩9个单位添加及时全面,新墩、梁家墩11个单位虽已开通专栏但内容添加不全。"
+    _, problems = _found(PROBLEMS + sentence)
+    assert not any("及时全面" in d for _, d in problems)
+
+
+def test_a_list_of_platforms_is_no_list_of_units():
+    units, _ = _found("一、总体情况\n累计检查政务新媒体69个,涵盖微信公众号、微博等平台,未发现问题。")
+    assert units == {}

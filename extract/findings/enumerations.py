@@ -53,6 +53,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     v = vocab()
     nouns = alternation(v["list_nouns"])
     accounts = alternation(v["account_words"])
+    count = r"(?:\d{1,4}|[一二三四五六七八九十两]{1,3})"
     platforms = alternation(set(v["platform_by_word"]) | {"移动客户端"})
     return {
         # An item: a name with an optional bracket (its platform, or part of the name: 信用中国(海南)).
@@ -66,6 +67,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         # What a label's predicate ends with and drops: the noun of the list and its verb.
         "label_tail": regex.compile(
             rf"(?:的?(?:{nouns})?(?:有|是|为|包括|名单|分别为|分别是|依次为)?|分别|分别是|分别为|依次为|包括|包含|涉及|如|例如|比如|其中)$"),
+        # A clause counting units before their list: 发现5个网站存在更新不及时问题, / 仍未整改政务新媒体2个,
+        "counted": regex.compile(rf"^(?:[^、,\d]{{0,6}}?{count}[个家](?:政务)?(?:{nouns}|{accounts})(?P<after>[^、]*)"
+                                 rf"|(?P<before>[^、]*?)的?(?:政务)?(?:{nouns}|{accounts})(?:共|计)?{count}[个家])[:,]$"),
         "account_label": regex.compile(rf"{accounts}|新媒体|账号"),
         "count": regex.compile(r"(?:共|计|合计)?(?:\d{1,4}|[一二三四五六七八九十两]{1,3})[个家条处]$"),
         "heading_count": regex.compile(r"\((?:共|计)?\d{1,4}[个家]\)$"),
@@ -179,6 +183,8 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
     if lead_cut > first_start:
         label_text += text[first_start:lead_cut]
         items[0] = (lead_cut, items[0][1])
+    if any(_platform_name(text[a:b]) for a, b in items):
+        return []  # 微信公众号、微博等平台: a list of platforms, not of accounts
     parsed = [_item(text, a, b, known, last=index == len(items) - 1) for index, (a, b) in enumerate(items)]
     if any(item is None for item in parsed[:-1]):
         return []  # an item in the middle that is no name: a list of things, not of units
@@ -190,7 +196,8 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
     known_items = [item for item in parsed if item[2] is not None]
     account_intro = bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start)) if quoted else False
     label = label_text.rstrip("“")
-    strong = bool(p["strong_label"].search(label))
+    counted = p["counted"].search(label[label.rfind(",", 0, len(label) - 1) + 1:]) if not quoted else None
+    strong = bool(counted or p["strong_label"].search(label))
     under_heading = scope is not None and scope.line and scope.heading is not None and not label.strip(" ,:")
     labelled = strong or under_heading or bool(p["label"].search(label))
     if not (bracketed or account_intro or strong or (labelled and (known_items or quoted))):
@@ -198,7 +205,9 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
     if len(parsed) == 1 and not (bracketed or account_intro):
         return []
     enumeration = Enumeration(intro_start + offset, parsed[-1][1] + offset)
-    if labelled and not account_intro:
+    if counted and (words := (counted.group("after") or counted.group("before") or "").strip(" “”,:")):
+        enumeration.label = words if len(words) >= 2 else None
+    elif labelled and not account_intro:
         enumeration.label = _predicate(label_text)
     if under_heading:
         enumeration.heading = scope.heading
@@ -215,6 +224,9 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
             mention.enumeration = enumeration
             continue
         name = text[a:b]
+        for inner in range(a + 1, b):
+            if inner in known:
+                known[inner].role = True  # a name found inside the item is part of it (州|人社局)
         item = Mention(a + offset, b + offset, name, type_, platform=platform or item_platform,
                        tail_end=_tail(text, b) + offset, quoted=quoted, owner=enumeration.owner)
         if item.platform is not None:
@@ -262,9 +274,19 @@ def _item(text, a, b, known, last):
             return None  # 甲(微信)表现较好: in the last item the predicate may follow the platform
         if bracket.group("platform"):
             end, platform = bracket.start(), vocab()["platform_by_word"].get(bracket.group("platform"), "客户端")
+    account = _patterns()["account_end"].search(text, a, end) if platform is None else None
+    if account is not None and account.start() - a >= 3:
+        end = account.start()  # 迪庆州人社局网: the name without its website or account word
+        platform = vocab()["platform_by_word"].get(account.group())
     name = text[a:end]
     core = name[: name.index("(")] if "(" in name else name
     return (a, end, None, platform) if _name_ok(core) else None
+
+
+def _platform_name(item: str) -> bool:
+    v = vocab()
+    word = item.split("等", 1)[0]
+    return word in v["platforms"] or word in v["account_words"]
 
 
 def _platform_after(text: str, end: int) -> str | None:
