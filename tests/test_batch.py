@@ -400,6 +400,79 @@ def test_parquet_tables_have_the_documented_columns(fake_inputs, tmp_path):
     assert rows["problems"].to_pylist()[0]["evidence_text"] == "栏目长期未更新"
 
 
+def test_documents_table_has_one_row_per_document_a_notice_without_units_included(tmp_path):
+    src = tmp_path / "in"
+    write(src / "seed.txt", (NOTICES / "000_d97bcc4c5aa47a5e.txt").read_bytes())
+    write(src / "bare.txt", "关于网站检查情况的通报\n现将有关情况通报如下。\n".encode())
+    write(src / "empty.txt", b"")
+    out = tmp_path / "out"
+    run_batch([src], out, workers=1, quiet=True)
+    table = pq.read_table(out / "documents.parquet")
+    assert table.schema.equals(SCHEMAS["documents"], check_metadata=False)
+    rows = {Path(r["path"]).name: r for r in table.to_pylist()}
+    docs = {Path(d["source"]["path"]).name: d for d in documents(out).values()}
+    assert set(rows) == set(docs) == {"seed.txt", "bare.txt"}
+    for name, row in rows.items():
+        doc = docs[name]
+        assert row["doc_id"] == doc["id"] and row["title"] == doc["title"] and row["issuer"] == doc["issuer"]
+        assert (row["n_units"], row["n_problems"], row["n_counts"], row["n_deadlines"]) == tuple(
+            len(doc[key]) for key in ("units", "problems", "counts", "deadlines"))
+        assert (row["format"], row["encoding"], row["script"], row["bytes"]) == (
+            "txt", "utf-8", doc["script"], doc["source"]["bytes"])
+    assert rows["bare.txt"]["n_units"] == 0 and rows["bare.txt"]["region"] is None
+    seed = rows["seed.txt"]
+    assert (str(seed["date"]), seed["region"], seed["region_code"], seed["region_level"]) == (
+        "2021-03-31", "甘州区", "620702", "county")
+    assert manifest(out)["dataset"]["documents"] == 2
+
+
+@pytest.mark.parametrize("issuer, title, expected", [
+    ("某某区政务公开办公室", None, None),  # no division named
+    ("青神县人民政府办公室", "关于全县政府网站的通报", ("青神县", "511425", "county")),
+    ("张掖市甘州区人民政府", None, ("甘州区", "620702", "county")),  # a run of names: the last, most specific
+    (None, "关于甘肃省2021年政府网站抽查情况的通报", ("甘肃省", "620000", "province")),  # the title when no issuer
+    ("市政府办公室", "盘锦市人民政府办公室关于政务新媒体的通报", ("盘锦市", "211100", "city")),
+    ("北京市朝阳区人民政府办公室", None, ("朝阳区", "110105", "county")),  # a shared name, told apart by its run
+    ("朝阳区政务服务管理局", "关于长春市政府网站检查情况的通报", ("朝阳区", "220104", "county")),  # or by the title
+    ("朝阳区政务服务管理局", None, ("朝阳区", None, "county")),  # nothing tells the two apart: no code
+    ("和县人民政府办公室", None, ("和县", "340523", "county")),  # a two-character name opening the issuer
+    ("各乡镇和县直部门", None, None),  # the same two characters as ordinary words
+    ("城区政务公开办", None, None),  # a word the gazetteer vocabulary says is no place
+])
+def test_region_of_a_notice(issuer, title, expected):
+    from extract.batch.region import region_of
+
+    region = region_of(issuer, title)
+    assert (region and (region.name, region.code, region.level)) == expected
+
+
+def _documented_columns() -> dict[str, dict[str, str]]:
+    """The column tables of docs/datasets.md: table → column → meaning."""
+    found: dict[str, dict[str, str]] = {}
+    table = None
+    for line in (ROOT / "docs" / "datasets.md").read_text("utf-8").splitlines():
+        if line.startswith("### ") and line.endswith(".parquet"):
+            table = found.setdefault(line[4:-8], {})
+        elif table is not None and line.startswith("| `"):
+            name, _, meaning = (cell.strip() for cell in line.strip("|").split(" | ", 2))
+            table[name.strip("`")] = meaning
+    return found
+
+
+def test_every_column_means_the_same_in_the_file_and_on_the_dataset_page(fake_inputs, tmp_path):
+    out = tmp_path / "out"
+    _dataset(fake_inputs, out, workers=1)
+    documented = _documented_columns()
+    assert set(documented) == set(SCHEMAS)
+    for name in SCHEMAS:
+        schema = pq.read_schema(out / f"{name}.parquet")
+        meanings = {f.name: f.metadata[b"description"].decode() for f in schema}
+        assert meanings == documented[name], name
+        kv = pq.ParquetFile(out / f"{name}.parquet").metadata.metadata
+        assert {k.decode()[12:]: v.decode() for k, v in kv.items() if k.startswith(b"description:")} == meanings
+        assert kv[b"description"].decode() == SCHEMAS[name].metadata[b"description"].decode()
+
+
 _ODD_DOCUMENT = {
     "id": "odd", "date": "2024-13-01", "issuer": 5, "title": None,
     "units": [{"name": 3, "platform": True, "aliases": "甲", "mentions": [{"start": True, "end": 2.5, "source_end": 4}, 7]}],

@@ -1,4 +1,5 @@
-"""Parquet tables derived from documents.jsonl: one row per item, each with its document's id, date, issuer, title."""
+"""Parquet tables derived from documents.jsonl: one row per document, and one per item with its document's id,
+date, issuer and title."""
 from __future__ import annotations
 
 import contextlib
@@ -11,6 +12,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..data import load_yaml
+from .region import region_of
 from .writer import commit, line_slices, read_records, temp_for
 
 ROWS_PER_GROUP = 20_000
@@ -22,23 +25,40 @@ _EVIDENCE = [("evidence_text", _str), ("evidence_start", _i64), ("evidence_end",
              ("evidence_source_start", _i64), ("evidence_source_end", _i64)]
 _MENTION = pa.struct([("start", _i64), ("end", _i64), ("source_start", _i64), ("source_end", _i64)])
 
-SCHEMAS = {
-    "units": pa.schema(_DOC + [("unit_index", _i32), ("name", _str), ("type", _str), ("platform", _str),
-                               ("owner", _str), ("aliases", _strs), ("mention_count", _i32),
-                               ("mentions", pa.list_(_MENTION))]),
-    "problems": pa.schema(_DOC + [("problem_index", _i32), ("units", _strs), ("category", _str),
-                                  ("description", _str), ("section", _str), ("source", _str)] + _EVIDENCE),
-    "counts": pa.schema(_DOC + [("count_index", _i32), ("value", _f64), ("unit", _str), ("kind", _str),
-                                ("approximate", _bool), ("subject", _str), ("units", _strs)] + _EVIDENCE),
-    "deadlines": pa.schema(_DOC + [("deadline_index", _i32), ("date", _date), ("within_amount", _f64),
-                                   ("within_unit", _str), ("action", _str), ("units", _strs)] + _EVIDENCE),
-    "sections": pa.schema(_DOC + [("section_index", _i32), ("parent_index", _i32), ("level", _i32),
-                                  ("number", _str), ("title", _str), ("kind", _str), ("implied", _bool),
-                                  ("start", _i64), ("end", _i64)]),
-    "tables": pa.schema(_DOC + [("table_index", _i32), ("title", _str), ("attachment", _str), ("section", _str),
-                                ("start", _i64), ("end", _i64), ("header", _strs), ("rows", pa.list_(_strs)),
-                                ("n_rows", _i32), ("n_columns", _i32)]),
+COLUMNS = {
+    "documents": [("doc_id", _str), ("path", _str), ("path_base64", _str), ("format", _str), ("encoding", _str),
+                  ("script", _str), ("bytes", _i64), ("title", _str), ("doc_number", _str), ("issuer", _str),
+                  ("date", _date), ("period_start", _date), ("period_end", _date), ("region", _str),
+                  ("region_code", _str), ("region_level", _str), ("n_units", _i32), ("n_problems", _i32),
+                  ("n_counts", _i32), ("n_deadlines", _i32), ("warnings", _strs)],
+    "units": _DOC + [("unit_index", _i32), ("name", _str), ("type", _str), ("platform", _str), ("owner", _str),
+                     ("aliases", _strs), ("mention_count", _i32), ("mentions", pa.list_(_MENTION))],
+    "problems": _DOC + [("problem_index", _i32), ("units", _strs), ("category", _str), ("description", _str),
+                        ("section", _str), ("source", _str)] + _EVIDENCE,
+    "counts": _DOC + [("count_index", _i32), ("value", _f64), ("unit", _str), ("kind", _str), ("approximate", _bool),
+                      ("subject", _str), ("units", _strs)] + _EVIDENCE,
+    "deadlines": _DOC + [("deadline_index", _i32), ("date", _date), ("within_amount", _f64), ("within_unit", _str),
+                         ("action", _str), ("units", _strs)] + _EVIDENCE,
+    "sections": _DOC + [("section_index", _i32), ("parent_index", _i32), ("level", _i32), ("number", _str),
+                        ("title", _str), ("kind", _str), ("implied", _bool), ("start", _i64), ("end", _i64)],
+    "tables": _DOC + [("table_index", _i32), ("title", _str), ("attachment", _str), ("section", _str),
+                      ("start", _i64), ("end", _i64), ("header", _strs), ("rows", pa.list_(_strs)),
+                      ("n_rows", _i32), ("n_columns", _i32)],
 }
+
+
+def _described(table: str, columns: list[tuple[str, pa.DataType]]) -> pa.Schema:
+    """A table's schema saying what its rows and columns mean (data/columns.yaml): each column's text as
+    its field metadata for pyarrow, and again as the file's key `description:COLUMN`, which DuckDB's
+    parquet_kv_metadata lists (Parquet itself has no place for a column's description)."""
+    text = load_yaml("columns.yaml")
+    meaning = {**text["document_columns"], **text["columns"][table]} if table != "documents" else text["columns"][table]
+    return pa.schema([pa.field(name, kind, metadata={"description": meaning[name]}) for name, kind in columns],
+                     metadata={"description": text["tables"][table],
+                               **{f"description:{name}": meaning[name] for name, _ in columns}})
+
+
+SCHEMAS = {name: _described(name, columns) for name, columns in COLUMNS.items()}
 
 
 # Documents are checked by the schema upstream; these coercions only keep one odd value from failing a table.
@@ -70,6 +90,25 @@ def _evidence(item: dict) -> tuple:
     span = item.get("evidence") or {}
     return (_text(span.get("text")), _int(span.get("start")), _int(span.get("end")),
             _int(span.get("source_start")), _int(span.get("source_end")))
+
+
+def _count(items) -> int:
+    return len(items) if type(items) is list else 0
+
+
+def _document(doc: dict) -> tuple:
+    """The document's row of documents.parquet, in the order of its columns."""
+    source = doc.get("source") if type(doc.get("source")) is dict else {}
+    period = doc.get("period") if type(doc.get("period")) is dict else {}
+    issuer, title = _text(doc.get("issuer")), _text(doc.get("title"))
+    region = region_of(issuer, title)
+    return (_text(doc.get("id")), _text(source.get("path")), _text(source.get("path_base64")),
+            _text(source.get("format")), _text(source.get("encoding")), _text(doc.get("script")),
+            _int(source.get("bytes")), title, _text(doc.get("doc_number")), issuer, _date_of(doc.get("date")),
+            _date_of(period.get("start")), _date_of(period.get("end")),
+            region and region.name, region and region.code, region and region.level,
+            _count(doc.get("units")), _count(doc.get("problems")), _count(doc.get("counts")),
+            _count(doc.get("deadlines")), _texts(doc.get("warnings")))
 
 
 # Each function below yields a table's rows as tuples in the order of its columns in SCHEMAS after
@@ -211,6 +250,9 @@ def _write_rows(source: Path, start: int, stop: int, writers: dict) -> dict[str,
             buffers[name] = []
 
     for doc in read_records(source, start=start, stop=stop):
+        buffers["documents"].append(_document(doc))
+        if len(buffers["documents"]) >= ROWS_PER_GROUP:
+            flush("documents")
         head = (_text(doc.get("id")), _date_of(doc.get("date")), _text(doc.get("issuer")), _text(doc.get("title")))
         doc.pop("text", None)  # in no table
         for name, rows in ROWS.items():
