@@ -76,7 +76,9 @@ def test_text_passed_as_bytes_uses_path_as_name_only():
        codec=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "gb18030"]))
 @example(start=NOTICE.index("打开当前页面"), length=20, codec="utf-8")  # an even byte count, no NULs: not UTF-16
 def test_any_corpus_slice_round_trips(start, length, codec):
-    text = NOTICE[start:start + length]
+    from extract.readers.furniture import drop_text_furniture
+
+    text = drop_text_furniture(NOTICE[start:start + length])[0]  # a page's furniture lines are dropped on purpose
     if text.strip():
         result = read_file("slice.txt", text.encode(codec))
         assert result.text() == text
@@ -234,8 +236,50 @@ def test_docx_numbering_tables_and_revisions(tmp_path):
         "三、工作建议", "特此通报。",
     ]
     [table] = [b for b in result.blocks if b.kind == "table"]
-    assert table.rows == [["考核单位", "得分"], ["区财政局", "上半年", "95"], ["下半年", "90"]]
+    assert table.rows == [["考核单位", "", "得分"], ["区财政局", "上半年", "95"], ["", "下半年", "90"]]
     assert "页眉不要" not in result.text()
+
+
+# The annual report's table 3: 申请人情况 over three columns, 单位 over two header rows, and a header cell
+# whose text breaks between two Chinese characters. Every reader must keep each header above its data.
+MERGED_HEADER = [["单位", "申请人情况", "", ""], ["", "自然人", "法人或其他组织", "总计"],
+                 ["区财政局", "1", "2", "3"], ["区教育局", "4", "5", "9"]]
+
+
+def _merged_header_docx() -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("政府信息公开申请情况")
+    table = document.add_table(rows=4, cols=4)
+    table.cell(0, 1).merge(table.cell(0, 3)).text = "申请人情况"
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "单位"
+    table.cell(1, 1).text, table.cell(1, 3).text = "自然人", "总计"
+    split = table.cell(1, 2).paragraphs[0]
+    split.add_run("法人或").add_break()  # a line break inside the cell …
+    split.add_run("其他")
+    table.cell(1, 2).add_paragraph("组织")  # … and a second paragraph
+    for r, row in enumerate(MERGED_HEADER[2:], 2):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_merged_header_cells_stay_above_their_columns():
+    [table] = [b for b in read_file("report.docx", _merged_header_docx()).blocks if b.kind == "table"]
+    assert table.rows == MERGED_HEADER
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (["申请人", "情况"], "申请人情况"), (["Open", "Data"], "Open Data"), (["2021年", "3月"], "2021年 3月"),
+    (["单位", "", " 名称 "], "单位名称"), (["（一）", "公开"], "（一）公开"), ([], ""),
+])
+def test_a_cells_lines_join_without_a_space_between_chinese_characters(lines, expected):
+    from extract.readers._cjk import join_lines
+
+    assert join_lines(lines) == expected
 
 
 @pytest.mark.parametrize(
@@ -389,12 +433,13 @@ def test_pdf_lines_joined_heads_and_numbers_dropped(tmp_path):
     result = read_file(path)
     assert result.format == "pdf"
     text = result.text()
-    assert HEADER not in text and "—" not in text
+    assert "—" not in text
     paragraphs = [b.text for b in result.blocks]
-    assert paragraphs[0] == "关于全区第一季度政府信息公开情况的通报"
+    # The running head keeps its first occurrence (a line on every page is often the title), the copies go.
+    assert paragraphs[:2] == [HEADER, "关于全区第一季度政府信息公开情况的通报"] and text.count(HEADER) == 1
     # Every paragraph wrapped over lines (and one over the page break) comes back whole.
-    assert paragraphs[1:len(BODY) + 1] == BODY
-    assert all(any(body.startswith(p) for body in BODY) for p in paragraphs[1:])
+    assert paragraphs[2:len(BODY) + 2] == BODY
+    assert all(any(body.startswith(p) for body in BODY) for p in paragraphs[2:])
     assert " " not in text
 
 
@@ -406,7 +451,7 @@ def test_pdf_fake_bold_deduplicated():
     data = _pdf_bytes(pages=2, fake_bold=True)
     assert "关关于于" in _plumber_text(data)  # the trap is really there
     result = read_file("bold.pdf", data)
-    assert result.blocks[0].text == "关于全区第一季度政府信息公开情况的通报"
+    assert result.blocks[1].text == "关于全区第一季度政府信息公开情况的通报"  # under the running head's first copy
 
 
 def test_pdf_table_kept_once():
@@ -414,6 +459,96 @@ def test_pdf_table_kept_once():
     [table] = [b for b in result.blocks if b.kind == "table"]
     assert table.rows == [["单位", "得分"], ["区财政局", "95"]]
     assert "区财政局" not in "".join(b.text for b in result.blocks if b.kind == "paragraph")
+
+
+def _merged_header_pdf() -> bytes:
+    """MERGED_HEADER drawn as a ruled grid whose merged cells are single boxes; 法人或其他组织 wraps."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(595, 842))
+    pdf.setFont("STSong-Light", 12)
+    pdf.drawString(72, 760, "政府信息公开申请情况")
+    left, top, width, height = 72.0, 740.0, 110.0, 36.0
+    boxes = [(0, 0, 1, 2, ["单位"]), (0, 1, 3, 1, ["申请人情况"]), (1, 1, 1, 1, ["自然人"]),
+             (1, 2, 1, 1, ["法人或其", "他组织"]), (1, 3, 1, 1, ["总计"])]
+    boxes += [(r, c, 1, 1, [value]) for r, row in enumerate(MERGED_HEADER[2:], 2) for c, value in enumerate(row)]
+    for row, column, columns, rows, lines in boxes:
+        x, y = left + column * width, top - (row + rows) * height
+        pdf.rect(x, y, columns * width, rows * height)
+        for k, line in enumerate(lines):
+            pdf.drawString(x + 4, y + rows * height - 14 - 14 * k, line)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_pdf_merged_header_cells_stay_above_their_columns():
+    [table] = [b for b in read_file("report.pdf", _merged_header_pdf()).blocks if b.kind == "table"]
+    assert table.rows == MERGED_HEADER
+
+
+# A notice whose header field wraps where the layout cannot fit `间:2019-02-07` after `发布时`: the line
+# breaks before 间 and leaves room for three characters, more than the one a plain wrap leaves.
+FIELD_NOTICE = ["关于全区政府网站检查情况的通报",
+                "为全面掌握新版政府网站运行现状,推进全区政府信息公开工作持续规范化、优质化发展,现将检查情况通报如下。",
+                "来源:甘州区人民政府办公室(政务公开办) 发布时间:2019-02-07 浏览次数:12",
+                "一、总体情况", "本次共检查网站12个,发现问题5个。"]
+
+
+def _wrapped_pdf(paragraphs: list[str]) -> bytes:
+    """Paragraphs laid out as a word processor does: a break may fall before an ideograph or an opening
+    bracket, never inside `间:2019-02-07` (an ideograph and what is glued after it)."""
+    import re
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    font, size, left, width = "STSong-Light", 12.0, 72.0, 300.0
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(595, 842))
+    pdf.setFont(font, size)
+    y = 760.0
+    for paragraph in paragraphs:
+        line = ""
+        for unit in re.findall(r"[\u4e00-\u9fff(][^\u4e00-\u9fff(]*|[^\u4e00-\u9fff(]+", paragraph):
+            if line and pdfmetrics.stringWidth(line + unit.rstrip(), font, size) > width:
+                pdf.drawString(left, y, line)
+                line, y = "", y - 20
+            line += unit
+        pdf.drawString(left, y, line)
+        y -= 28
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def test_pdf_field_wrapped_inside_its_name_is_joined(tmp_path):
+    data = _wrapped_pdf(FIELD_NOTICE)
+    printed = _plumber_text(data).split("\n")
+    broken = next(i for i, line in enumerate(printed) if line.endswith("发布时"))  # the trap is really there
+    assert printed[broken + 1].startswith("间:2019-02-07")
+    assert "发布时间:2019-02-07" in read_file("notice.pdf", data).text()
+
+
+def test_a_wrapped_field_gives_the_same_date_from_txt_docx_and_pdf(tmp_path):
+    import docx
+
+    from extract import extract_file
+
+    (tmp_path / "notice.txt").write_text("\n".join(FIELD_NOTICE), encoding="utf-8")
+    document = docx.Document()
+    for paragraph in FIELD_NOTICE:
+        document.add_paragraph(paragraph)
+    document.save(tmp_path / "notice.docx")
+    (tmp_path / "notice.pdf").write_bytes(_wrapped_pdf(FIELD_NOTICE))
+    dates = {suffix: extract_file(tmp_path / f"notice.{suffix}")["date"] for suffix in ("txt", "docx", "pdf")}
+    assert dates == {"txt": "2019-02-07", "docx": "2019-02-07", "pdf": "2019-02-07"}
 
 
 def test_pdf_latin_words_keep_their_spaces():

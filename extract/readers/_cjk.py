@@ -29,3 +29,14 @@ def common_chars() -> frozenset[str]:
     """Frequent simplified and traditional characters: the yardstick for a plausible decoding."""
     lines = _DATA.read_text(encoding="utf-8").splitlines()
     return frozenset("".join(line for line in lines if not line.startswith("#")))
+
+
+def join_lines(lines) -> str:
+    """Lines of one cell as one string: a break between two CJK characters was layout and leaves nothing,
+    any other becomes a space (申请人 / 情况 → 申请人情况; Open / Data → Open Data)."""
+    text = ""
+    for line in lines:
+        line = line.strip()
+        if line:
+            text += (" " if text and not (is_cjk(text[-1]) and is_cjk(line[0])) else "") + line
+    return text

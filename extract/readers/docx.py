@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from ..errors import CorruptFile, EmptyInput, TooLarge
 from ..limits import current_limits
 from ..model import Block, ReadResult
+from ._cjk import join_lines
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -220,20 +221,28 @@ class _Reader:
         return out
 
     def table(self, tbl) -> list[list[str]]:
-        """Rows of cell text; a merged cell appears once, in the row and column where it starts."""
+        """Rows of cell text on the table's grid: a merged cell's text stands once, where it starts, and the
+        grid columns and rows it covers hold "", so every header cell stays above its own data."""
         rows = []
         for tr in tbl.iterfind(W + "tr"):
             if tr.find(f"{W}trPr/{W}del") is not None:
                 continue
-            row = []
+            row = [""] * _number(tr.find(f"{W}trPr/{W}gridBefore"), default=0)
             for tc in tr.iterfind(W + "tc"):
-                vmerge = tc.find(f"{W}tcPr/{W}vMerge")
-                if vmerge is not None and vmerge.get(W + "val", "continue") != "restart":
-                    continue
-                row.append(" ".join(b.render() for b in self.blocks(tc)))
+                props = tc.find(W + "tcPr")
+                vmerge = props.find(W + "vMerge") if props is not None else None
+                covered = vmerge is not None and vmerge.get(W + "val", "continue") != "restart"
+                row.append("" if covered else join_lines(b.render() for b in self.blocks(tc)))
+                row += [""] * (_number(props.find(W + "gridSpan") if props is not None else None) - 1)
             if any(row):
                 rows.append(row)
         return rows
+
+
+def _number(el, default: int = 1) -> int:
+    """A w:val count such as gridSpan; absent or damaged, the default."""
+    value = el.get(W + "val", "") if el is not None else ""
+    return min(int(value), 64) if value.isdigit() and int(value) > 0 else default
 
 
 def _hidden(run) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..errors import CorruptFile, EncryptedPdf, NoTextLayer, TooLarge
 from ..limits import current_limits
 from ..model import Block, ReadResult
-from ._cjk import drop_spaces_between_cjk, is_cjk
+from ._cjk import drop_spaces_between_cjk, is_cjk, join_lines
 
 # pdfminer logs each font it cannot measure ("Could not get FontBBox"); with no handler of its own
 # that reached the user's stderr through logging's last resort. Applications that configure logging
@@ -31,6 +31,8 @@ HEADING = re.compile(
     r"|第[一二三四五六七八九十百\d]+[章节条部分款]|[①-⑳]|附件)"
 )
 SENTENCE_END = set("。：；！？:;!?")
+IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+OPENERS = "（(《“‘「『【〔["  # a line may break before these
 CLOSERS = "”’）)」』】》〕\"'"
 
 
@@ -76,11 +78,23 @@ def _line(chars: list[dict]) -> Line:
         pieces.append(text)
         prev = c
     if is_cjk(chars[0]["text"][0]):
-        first_width = chars[0]["x1"] - chars[0]["x0"]
+        first_width = _unbreakable_width(chars, size)
     elif first_width is None:
         first_width = chars[-1]["x1"] - chars[0]["x0"]
     return Line("".join(pieces), chars[0]["x0"], max(c["x1"] for c in chars), min(c["top"] for c in chars),
                 max(c["bottom"] for c in chars), size, first_width)
+
+
+def _unbreakable_width(chars: list[dict], size: float) -> float:
+    """Width of what opens a line that starts with a CJK character: that character with the punctuation,
+    digits and Latin glued after it, which a line break cannot split. When `间:2019-02-07` does not fit,
+    the layout moves all of it down, leaving more than one character's room after `发布时`."""
+    last = chars[0]
+    for c in chars[1:]:
+        if IDEOGRAPH.match(c["text"]) or c["text"][0] in OPENERS or c["x0"] - last["x1"] > 0.15 * size:
+            break
+        last = c
+    return last["x1"] - chars[0]["x0"]
 
 
 def _lines(chars: list[dict]) -> list[Line]:
@@ -113,9 +127,9 @@ def _tables(page, chars: list[dict]) -> tuple[list[tuple[float, Block]], list[di
         inside = [c for c in chars if _inside(c, table.bbox)]
         rows = []
         for row in table.rows:
-            # None marks a grid cell covered by a merged one, which is given once
-            cells = [[c for c in inside if _inside(c, cell)] for cell in row.cells if cell is not None]
-            cells = [drop_spaces_between_cjk(" ".join(ln.text for ln in _lines(mine))) for mine in cells]
+            # None marks a grid cell a merged one covers: it stays, empty, so the columns keep their places
+            cells = [[c for c in inside if _inside(c, cell)] if cell is not None else [] for cell in row.cells]
+            cells = [join_lines(drop_spaces_between_cjk(ln.text) for ln in _lines(mine)) for mine in cells]
             if any(cells):
                 rows.append(cells)
         if rows:
