@@ -140,3 +140,14 @@ def test_hostile_sentence_of_fifty_thousand_names():
     names = "、".join(("三闸镇", "西街街道", "县发改局")[i % 3] for i in range(50_000))
     problems = _problems(HEAD + names + "未添加机构概况。")
     assert set(problems) == {("三闸镇", "未添加机构概况"), ("西街街道", "未添加机构概况"), ("县发改局", "未添加机构概况")}
+
+
+# Saying a shortcoming did not happen is no problem; 检查合格率 after names is a result, not an inspector.
+@pytest.mark.parametrize("sentence, expected", [
+    ("东坡县、西岭县、南山县未出现“单项否决”的情形。", []),
+    ("县财政局网站不存在“单项否决”等问题。", []),
+    ("县林业局没有出现站点无法访问、信息更新不及时等问题。", []),
+    ("仁寿县、彭山区检查合格率为100%,丹棱县检查合格率低于95%。", [("丹棱县", "检查合格率低于95%")]),
+])
+def test_what_did_not_happen_and_results_after_names(sentence, expected):
+    assert _problems(HEAD + sentence) == expected
