@@ -12,7 +12,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.findings import enumerations, gazetteer, units, units_bare, units_text
+from extract.findings import enumerations, gazetteer, mentions, units, units_bare, units_text
 from extract.findings.context import Context
 from extract.findings.gazetteer import (SINGLE_GOV, Ents, divisions, divisions_prefix, ents_of, occurring,
                                         ruler_spans, vocab)
@@ -162,7 +162,7 @@ def test_valid_matches_the_rules_as_written():
 
 def _re_patterns():
     p = patterns()
-    return [units._prefilter(), units._FURNITURE, units._PROSE,
+    return [mentions._prefilter(), mentions._FURNITURE, mentions._PROSE,
             p["lead"], p["lead_end"], p["generic"], p["account_gate"]]
 
 
@@ -225,8 +225,8 @@ def _stretch_every_step(text: str, offset: int, ents: Ents):
     """_stretch with no step skipped."""
     p = patterns()
     books = [(m.start(), m.end()) for m in p["book"].finditer(text)]
-    masks = units._merge(sorted(books + [(m.start(), m.end()) for m in p["quote"].finditer(text)]))
-    found = [m for m in units_text.quoted(text, ents, offset) if not units._inside(m.start - offset, books)]
+    masks = mentions._merge(sorted(books + [(m.start(), m.end()) for m in p["quote"].finditer(text)]))
+    found = [m for m in units_text.quoted(text, ents, offset) if not mentions._inside(m.start - offset, books)]
     cursor, places = 0, []
     for start, end in masks + [(len(text), len(text))]:
         if start > cursor:
@@ -246,7 +246,7 @@ def _stretch_every_step(text: str, offset: int, ents: Ents):
 @given(TEXT)
 def test_names_hold_no_newline(text):
     """text_mentions looks a name up in the header lines joined by newlines, as if in each line."""
-    assert not any("\n" in m.name for m in units._stretch(text, 0, plain_ents(text)))
+    assert not any("\n" in m.name for m in mentions._stretch(text, 0, plain_ents(text)))
 
 
 def _whole_name_by_chains(text: str, start: int, end: int, ents: Ents) -> units_text.Mention | None:
@@ -285,18 +285,18 @@ _FURNITURE_AS_WRITTEN = re.compile(
 @FAST
 @given(TEXT)
 def test_furniture_tests_agree_with_the_one_pattern(text):
-    assert units._furniture(text) == bool(_FURNITURE_AS_WRITTEN.search(text))
+    assert mentions._furniture(text) == bool(_FURNITURE_AS_WRITTEN.search(text))
 
 
 def test_furniture_tests_agree_with_the_one_pattern_on_real_lines():
-    assert all(units._furniture(line) == bool(_FURNITURE_AS_WRITTEN.search(line)) for line in _lines())
+    assert all(mentions._furniture(line) == bool(_FURNITURE_AS_WRITTEN.search(line)) for line in _lines())
 
 
-def _resolve_short_per_mention(text: str, mentions: list) -> None:
+def _resolve_short_per_mention(text: str, found_mentions: list) -> None:
     """_resolve_short as written before it settled each (name, type, quoted) once."""
-    forms = [units._longer_forms(m.name, m.type, m.quoted) for m in mentions]
+    forms = [units._longer_forms(m.name, m.type, m.quoted) for m in found_mentions]
     present = occurring(text, {form for found in forms for form in found})
-    for m, found in zip(mentions, forms):
+    for m, found in zip(found_mentions, forms):
         hits = [form for form in found if form in present]
         if len(hits) == 1:
             m.written, m.name = m.written or m.name, hits[0]
@@ -306,19 +306,19 @@ def test_short_names_resolve_as_they_did_per_mention():
     resolved = 0
     for path in sorted(NOTICES.glob("*.txt")):
         norm = normalise(path.read_text("utf-8"))
-        mentions = units.text_mentions(Context(norm, build_sections(norm.text), [], None))
-        plain, names = copy.deepcopy(mentions), [m.name for m in mentions]
-        units._resolve_short(norm.text, mentions)
+        found = mentions.text_mentions(Context(norm, build_sections(norm.text), [], None))
+        plain, names = copy.deepcopy(found), [m.name for m in found]
+        units._resolve_short(norm.text, found)
         _resolve_short_per_mention(norm.text, plain)
-        assert mentions == plain, path.name
-        resolved += sum(m.name != name for m, name in zip(mentions, names))
+        assert found == plain, path.name
+        resolved += sum(m.name != name for m, name in zip(found, names))
     assert resolved > 5
 
 
 def test_stretch_skips_only_steps_that_find_nothing():
     hits = 0
     for text, ents in _stretches():
-        fast = units._stretch(text, 7, ents)
+        fast = mentions._stretch(text, 7, ents)
         assert fast == _stretch_every_step(text, 7, ents), text
         hits += bool(fast)
     assert hits > 100
@@ -328,7 +328,7 @@ def test_stretch_skips_only_steps_that_find_nothing():
 @given(TEXT)
 def test_stretch_skips_only_steps_that_find_nothing_on_made_up_text(text):
     ents = plain_ents(text)
-    assert units._stretch(text, 0, ents) == _stretch_every_step(text, 0, ents)
+    assert mentions._stretch(text, 0, ents) == _stretch_every_step(text, 0, ents)
 
 
 @FAST

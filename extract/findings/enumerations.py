@@ -57,6 +57,9 @@ def _patterns() -> dict[str, regex.Pattern]:
     platforms = alternation(set(v["platform_by_word"]) | {"移动客户端"})
     return {
         # An item: a name with an optional bracket (its platform, or part of the name: 信用中国(海南)).
+        # A clause: text up to a hard mark, brackets (which may hold one: (监测时间:…)) kept inside.
+        "clause": regex.compile(r"(?:[^,;:。!?\n(]|\([^()\n]{0,40}\)|\()+"),
+        "platform_bracket": regex.compile(rf"\((?:{platforms})\)"),
         "bracket": regex.compile(rf"\((?P<platform>{platforms})\)|\([^()\n]{{1,12}}\)"),
         # A label that names what follows as a list: …的单位:, …的部门有:, 分别为, 包括, 如, 其中, 名单.
         # A label naming units (…的单位:, …的部门有:, 微信公众号中,) makes any names after it units.
@@ -85,8 +88,8 @@ def enumerations(text: str, offset: int, found: list[Mention], masks: list[tuple
     """Items of lists whose context makes them units, new mentions for those not yet found.
 
     Every found mention that is an item of such a list is given the list (mention.enumeration)."""
-    if "、" not in text and "(" not in text and "“" not in text and not (scope and scope.heading):
-        return []  # no list can be here: one item is a list only in brackets, quotes or under a heading
+    if "、" not in text and "“" not in text and not ("(" in text and _patterns()["platform_bracket"].search(text)):
+        return []  # no list: one needs 、 between items, quotes, or one item with its platform in brackets
     return listed_units(text, offset, found, masks, scope)
 
 
@@ -102,7 +105,7 @@ def listed_units(text: str, offset: int, found: list[Mention], masks: list[tuple
 
 def _candidates(text: str, masks: list[tuple[int, int]]):
     """(items, start of the introduction, quoted) of each list: a quote's content with 、 in it,
-    runs of adjacent quotes, and 、-runs of a clause outside quotes."""
+    runs of adjacent quotes, and the 、-separated items of a clause outside quotes."""
     quote_runs: list[list[tuple[int, int]]] = []
     for start, end in masks:
         if text[start] != "“":
@@ -116,39 +119,18 @@ def _candidates(text: str, masks: list[tuple[int, int]]):
             yield _split(text, run[0][0] + 1, run[0][1] - 1), run[0][0], True
         elif len(run) > 1:
             yield [(a + 1, b - 1) for a, b in run], run[0][0], True
-    for clause_start, clause_end in _clauses(text, masks):
-        items = _split(text, clause_start, clause_end)
-        if len(items) > 1 or "(" in text[clause_start:clause_end]:
-            yield items, clause_start, False
+    bracket = _patterns()["platform_bracket"]
+    cursor = 0
+    for start, end in masks + [(len(text), len(text))]:
+        for clause in _patterns()["clause"].finditer(text, cursor, start):
+            a, b = clause.span()
+            if text.find("、", a, b) >= 0 or bracket.search(text, a, b):
+                yield _split(text, a, b), a, False
+        cursor = max(cursor, end)
 
 
 def _only_separators(text: str, start: int, end: int) -> bool:
     return end - start <= 1 and text[start:end] in ("", "、")
-
-
-def _clauses(text: str, masks: list[tuple[int, int]]):
-    """Stretches between hard marks, outside quotes and book titles, brackets kept inside."""
-    start, depth = 0, 0
-    mask_at = {a: b for a, b in masks}
-    i, n = 0, len(text)
-    while i < n:
-        if i in mask_at:
-            if i > start:
-                yield start, i
-            i = start = mask_at[i]
-            continue
-        ch = text[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in ",;:。!?\n":
-            if i > start:
-                yield start, i
-            start = i + 1
-        i += 1
-    if n > start:
-        yield start, n
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -183,6 +165,14 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
     if lead_cut > first_start:
         label_text += text[first_start:lead_cut]
         items[0] = (lead_cut, items[0][1])
+    account_intro = bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start)) if quoted else False
+    label = label_text.rstrip("“")
+    counted = p["counted"].search(label[label.rfind(",", 0, len(label) - 1) + 1:]) if not quoted else None
+    strong = bool(counted or p["strong_label"].search(label))
+    under_heading = scope is not None and scope.line and scope.heading is not None and not label.strip(" ,:")
+    labelled = strong or under_heading or bool(p["label"].search(label))
+    if not (labelled or account_intro or p["platform_bracket"].search(text, first_start, items[-1][1])):
+        return []  # nothing around the list says what its items are: the common case, decided early
     if any(_platform_name(text[a:b]) for a, b in items):
         return []  # 微信公众号、微博等平台: a list of platforms, not of accounts
     parsed = [_item(text, a, b, known, last=index == len(items) - 1) for index, (a, b) in enumerate(items)]
@@ -194,12 +184,6 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
         return []
     bracketed = sum(1 for item in parsed if item[3]) * 2 >= len(parsed)
     known_items = [item for item in parsed if item[2] is not None]
-    account_intro = bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start)) if quoted else False
-    label = label_text.rstrip("“")
-    counted = p["counted"].search(label[label.rfind(",", 0, len(label) - 1) + 1:]) if not quoted else None
-    strong = bool(counted or p["strong_label"].search(label))
-    under_heading = scope is not None and scope.line and scope.heading is not None and not label.strip(" ,:")
-    labelled = strong or under_heading or bool(p["label"].search(label))
     if not (bracketed or account_intro or strong or (labelled and (known_items or quoted))):
         return []
     if len(parsed) == 1 and not (bracketed or account_intro):

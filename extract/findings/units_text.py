@@ -1,4 +1,5 @@
-"""Unit mentions inside one sentence: suffix chains and quoted names (lists are in enumerations.py).
+"""Unit mentions inside one sentence: suffix chains and quoted names (lists: enumerations.py; names with
+no ending: units_bare.py).
 
 A name is cut where the EntityRuler found a name ending (SUFFIX) or a division (DIV); each piece is
 trimmed of words a name never starts with, and adjacent pieces chain when the left one is a place

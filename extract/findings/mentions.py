@@ -1,0 +1,210 @@
+"""Mentions of named units in a notice's body sentences: the first stage of units (mentions → units → problems).
+
+Technique: regex rules over the spans of a spaCy EntityRuler (blank "zh" pipeline, character
+segmenter, the SpanRuler-backed `future_entity_ruler`) whose patterns (extract/data/unit_patterns.jsonl)
+come from the division gazetteer and the vocabularies of units.yaml. Characters rather than jieba
+words: names are cut at their endings (局, 镇, 街道…) and at gazetteer entries, which jieba splits
+unpredictably in unknown place names (三闸镇), and loading jieba's dictionary alone costs over a
+second. Only sentences a one-pass regex flags as able to hold a name are matched, joined into a few
+texts of at most MAX_CHUNK characters. The ruler's spans are computed by gazetteer.ents_of with an
+Aho-Corasick automaton over the same pattern file and the ruler's own longest-first filter, so no
+spaCy Doc is built per text (tests check the spans equal the ruler's Doc.ents on every bundled line).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+import regex
+
+from .enumerations import Scope, enumerations, government_lists, lists, share_roles, share_sites
+from .gazetteer import Ents, ents_of, vocab
+from .units_bare import bare_accounts, clause_provinces
+from .units_text import Mention, chains, patterns, quoted
+from .vocabulary import alternation
+
+__all__ = ["Mention", "text_mentions"]
+
+# Page furniture: words anywhere in a line, or opening it. Two tests rather than one pattern, since an
+# anchored branch keeps re from skipping ahead to the words' first characters (four times slower).
+_FURNITURE = re.compile(
+    r">|您现在的位置|当前位置|来源:|发布时间|发布日期|发布机构|字体|字号|浏览|点击|上一条|下一条|打印|关闭|扫一扫"
+    r"|索引号|主题分类|阅读人数")
+_FURNITURE_OPENINGS = ("附件", "附:", "抄送", "抄报", "联系人", "联系电话", "主送")
+_PROSE = re.compile(r"[,、;:。]")
+MAX_CHUNK = 2000  # characters per ruler pass, and the longest stretch a sentence is cut into
+
+
+@lru_cache(maxsize=1)
+def _prefilter() -> re.Pattern:
+    """Literal words only, so re (faster at them than regex) scans every sentence."""
+    v = vocab()
+    words = {w for ws in v["suffixes"].values() for w in ws} | set(v["account_words"])
+    return re.compile(f"“|等地|个单位|个乡镇|个部门|个地区|新媒体|{alternation(words)}")
+
+
+def _furniture(text: str) -> bool:
+    return text.startswith(_FURNITURE_OPENINGS) or bool(_FURNITURE.search(text))
+
+
+def _skippable(ctx, sentence) -> bool:
+    if _furniture(sentence.text):
+        return True
+    # A short line with no prose punctuation before any section is a title, issuer or header line.
+    return sentence.top is None and not _PROSE.search(sentence.text) and len(sentence.text) < 40
+
+
+def _assessed(sentence) -> bool:
+    """Requirements sections direct (…要…); only what they report as done assesses a unit."""
+    kinds = {s.kind for s in (sentence.top, sentence.section) if s is not None}
+    if "attachments" in kinds:
+        return False
+    return "requirements" not in kinds or not _directive().search(sentence.text)
+
+
+@lru_cache(maxsize=1)
+def _directive() -> regex.Pattern:
+    return regex.compile(alternation(vocab()["directives"]))
+
+
+@lru_cache(maxsize=1 << 12)
+def _self_office(name: str) -> bool:
+    """The issuing office's own name (市政府办): a test of a short string, and names recur, so cached."""
+    return bool(_self_office_pattern().fullmatch(name))
+
+
+@lru_cache(maxsize=1)
+def _self_office_pattern() -> regex.Pattern:
+    return regex.compile(vocab()["self_office"])
+
+
+_TITLE_FOLLOW = regex.compile(r"$|关于|文件|通报|\d|〔|\[")
+
+
+def _issuer_lines(ctx) -> list[tuple[str, bool]]:
+    """Header lines and the signature line (marked True), where the notice names its own issuer."""
+    text = ctx.text
+    head_end = min(ctx.body_start or (ctx.sections[0].start if ctx.sections else 0), 400)
+    signature = text[ctx.body_end:ctx.body_end + 60].split("\n", 1)[0] if ctx.body_end is not None else ""
+    lines = [(line.strip(), False) for line in text[:head_end].split("\n")] + [(signature.strip(), True)]
+    return [(line, whole) for line, whole in lines if line and not (whole and _PROSE.search(line))]
+
+
+def _issuers(lines: list[tuple[str, bool]]) -> set[str]:
+    """The issuer: a name opening a header line (区数据局关于…) or making up the signature."""
+    names = set()
+    for (line, whole), ents in zip(lines, ents_of([line for line, _ in lines])):
+        for m in chains(line, 0, len(line), ents, 0):
+            if whole or (m.start == 0 and _TITLE_FOLLOW.match(line, m.end)):
+                names.add(m.name)
+    return names
+
+
+def _listed(text: str, mention: Mention) -> bool:
+    before = text[mention.start - 1:mention.start] if mention.start else ""
+    return before == "、" or text[mention.tail_end:mention.tail_end + 1] == "、"
+
+
+def text_mentions(ctx) -> list[Mention]:
+    """Mentions in body sentences, each marked as evidence (assessed here) or not."""
+    flag = _prefilter()
+    chosen = [(s, a, b) for s in ctx.sentences if flag.search(s.text) and not _skippable(ctx, s)
+              for a, b in _chunks(s.text)]
+    out: list[Mention] = []
+    lines, issuers = _issuer_lines(ctx), None
+    header = "\n".join(line for line, _ in lines)  # a name holds no newline: in it iff in one line
+    for batch in _batched(chosen):
+        stretches = [sentence.text[a:b] for sentence, a, b in batch]
+        for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
+            found = _stretch(text, sentence.start + a, ents, _scope(ctx.text, sentence))
+            assessed = _assessed(sentence) if found else False  # only judged when there is a mention
+            for mention in found:
+                mention.sentence = (sentence.start, sentence.end)
+                mention.evidence = assessed and not mention.role
+                if mention.evidence and mention.name in header:
+                    issuers = _issuers(lines) if issuers is None else issuers
+                    mention.evidence = mention.name not in issuers or _listed(ctx.text, mention)
+                if _self_office(mention.name) and not _listed(ctx.text, mention):
+                    mention.evidence = False  # the issuing office itself, unless ranked among others
+            out += found
+    return out
+
+
+def _scope(text: str, sentence) -> Scope:
+    """The heading a sentence stands under, and whether it is a line of its own (a list per line)."""
+    section = sentence.section
+    heading = section.title if section is not None and section.title_start < sentence.start else None
+    line = (sentence.start == 0 or text[sentence.start - 1] == "\n") and text[sentence.end:sentence.end + 1] in ("", "\n")
+    return Scope(heading, line)
+
+
+def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> list[Mention]:
+    """Every kind of mention in one stretch of a sentence."""
+    p = patterns()
+    # Each step below is skipped where a character or span it needs is missing: the result is the same.
+    books = [m.span() for m in p["book"].finditer(text)] if "《" in text else []
+    quotes = [m.span() for m in p["quote"].finditer(text)] if "“" in text else []
+    masks = _merge(sorted(books + quotes)) if books or quotes else []
+    found = [m for m in quoted(text, ents, offset) if not _inside(m.start - offset, books)] if quotes else []
+    places: list[Mention] = []
+    if ents.ends:  # every chain ends at a name ending
+        cursor = 0
+        for start, end in masks + [(len(text), len(text))]:
+            if start > cursor:
+                found += chains(text, cursor, start, ents, offset, places)
+            cursor = max(cursor, end)
+    if places:
+        found += government_lists(text, offset, places, found)
+    found += bare_accounts(text, offset, found, masks)
+    found += lists(text, offset, found, masks)
+    found += enumerations(text, offset, found, masks, scope)
+    if ents.shorts:
+        found += clause_provinces(text, offset, ents, found, masks)
+    if len(found) > 1:
+        share_roles(text, offset, found)
+        share_sites(text, offset, found)
+    return found
+
+
+def _batched(chosen):
+    """Stretches in groups of at most MAX_CHUNK characters joined by newlines: one ruler pass each."""
+    batch, size = [], 0
+    for item in chosen:
+        _, a, b = item
+        if batch and size + b - a + 1 > MAX_CHUNK:
+            yield batch
+            batch, size = [], 0
+        batch.append(item)
+        size += b - a + 1
+    if batch:
+        yield batch
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Stretches of at most MAX_CHUNK characters cut at a separator, so a huge sentence is matched piecewise."""
+    out, start = [], 0
+    while len(text) - start > MAX_CHUNK:
+        cut = max(text.rfind(sep, start, start + MAX_CHUNK) for sep in "、,;:")
+        cut = cut + 1 if cut > start else start + MAX_CHUNK
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    i = bisect.bisect_left(spans, (position, position)) - 1
+    return i >= 0 and spans[i][0] < position < spans[i][1]
+
+
