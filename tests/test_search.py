@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -14,7 +16,9 @@ from click.testing import CliRunner
 
 from extract import SCHEMA_VERSION
 from extract.cli import main
+from extract.errors import EXIT_CODES, NotFound
 from extract.search import SQLiteStore, Store, make_filters, search
+from extract.search.command import NOTHING_FOUND
 from extract.search.ingest import index_inputs
 from extract.search.resolve import EXACT, VARIANT, abbreviations, canonical, normalise, parse, rank, resolve_units
 
@@ -324,11 +328,17 @@ def test_search_command_says_when_a_name_is_ambiguous(db):
     assert "--region" not in run("search", "三闸镇", "--db", str(db), "--region", "甘州区").output
 
 
-def test_search_command_reports_nothing_found_and_a_missing_index(db, tmp_path):
-    result = CliRunner().invoke(main, ["search", "没有这个单位", "--db", str(db)])
-    assert result.exit_code == 0 and "no findings" in result.output
+@pytest.mark.parametrize("fmt", ["table", "json", "csv", "jsonl"])
+def test_search_command_exits_with_its_own_status_when_nothing_is_found(db, fmt):
+    result = CliRunner().invoke(main, ["search", "没有这个单位", "--db", str(db), "--format", fmt])
+    assert result.exit_code == NOTHING_FOUND and "no findings" in result.output
+    assert NOTHING_FOUND not in EXIT_CODES.values() and NOTHING_FOUND not in (0, 1, 2)
+    assert run("search", "三闸镇", "--db", str(db), "--format", fmt).exit_code == 0
+
+
+def test_search_command_reports_a_missing_index(tmp_path):
     result = CliRunner().invoke(main, ["search", "三闸镇", "--db", str(tmp_path / "none.db")])
-    assert result.exit_code != 0 and "no index" in result.output
+    assert result.exit_code == NotFound.exit_code and "no index" in result.output and "[E114" in result.output
     assert not (tmp_path / "none.db").exists()
 
 
@@ -401,3 +411,272 @@ def test_a_findings_deadline_is_the_units_own_or_the_notices_rectification_date(
     found = _deadline_for("荷塘镇", deadlines)
     got = None if found is None else (found["date"] or found["within"])
     assert got == expected
+
+
+# ---- one notice, many copies -------------------------------------------------------------------
+
+TEMPLATE = """关于{year}年第{quarter}季度全县政府网站检查情况的通报
+各乡镇人民政府,县直各部门:
+按照省政府办公厅要求,县政务公开办对全县政府网站和政务新媒体进行了第{quarter}季度检查,现将有关情况通报如下。
+一、总体情况
+本季度共检查政府网站12个、政务新媒体30个,总体合格率为百分之九十以上。
+二、存在问题
+(一)部分栏目更新不及时。河口镇网站工作动态栏目超过两个月未更新。
+(二)互动回应不及时。县农业农村局留言办理超过规定时限。
+三、工作要求
+请各单位对照问题清单认真整改,并于下月底前报送整改情况。
+"""
+SECOND = TEMPLATE.format(year=2021, quarter="二")
+
+
+def _fingerprint(text: str, title: str | None = None, date: str | None = None, issuer: str | None = None):
+    from extract.search.copies import fingerprint
+
+    return fingerprint({"text": text, "title": title, "date": date, "issuer": issuer})
+
+
+@pytest.mark.parametrize("a, b, same", [
+    # spacing, punctuation and line breaks differ between a .txt, a .docx and a web page
+    ((SECOND,), (SECOND.replace(",", ", ").replace("\n", "\n\n  "),), True),
+    # a mirror's page keeps a line of its own around the notice
+    ((SECOND,), (SECOND + "来源:县政府办公室 浏览次数:35\n打印本页 关闭窗口\n",), True),
+    # a copy cut short is still the notice its heading names
+    ((SECOND, "关于2021年第二季度检查情况的通报", "2021-07-05", "县政务公开办"),
+     (SECOND[: len(SECOND) // 2], "关于2021年第二季度检查情况的通报", "2021-07-05", "县政务公开办"), True),
+    # the same template for the next quarter: nearly the same text, another notice
+    ((SECOND,), (TEMPLATE.format(year=2021, quarter="三"),), False),
+    ((SECOND,), (TEMPLATE.format(year=2022, quarter="二"),), False),
+    # the same text signed on another day is another notice
+    ((SECOND, None, "2021-07-05"), (SECOND, None, "2021-10-08"), False),
+    # two different notices of one issuer
+    ((SECOND_QUARTER,), (ELSEWHERE,), False),
+])
+def test_copies_are_one_notice_and_other_periods_are_not(a, b, same):
+    from extract.search.copies import same_notice
+
+    assert same_notice(_fingerprint(*a), _fingerprint(*b)) is same
+    assert same_notice(_fingerprint(*b), _fingerprint(*a)) is same
+
+
+@pytest.mark.parametrize("title, text, period", [
+    ("关于全区第一季度政府信息公开情况的通报", "", "-Q1"),
+    ("2024年第三季度国务院国资委网站和政务新媒体抽查情况的通报", "", "2024-Q3"),
+    ("某某乡2020年政府信息公开工作年度报告", "", "2020-"),
+    ("关于2021年上半年政务新媒体检查情况的通报", "", "2021-H1"),
+    ("关于2021年6月份全区政务新媒体抽查情况的通报", "", "2021-M06"),
+    (None, "按照要求现将2024年第二季度检查情况通报如下", "2024-Q2"),
+    ("关于加强制度建设的通知", "", None),
+])
+def test_the_period_a_notice_is_about(title, text, period):
+    from extract.search.copies import period_of
+
+    assert period_of(title, text) == period
+
+
+def _copy(document: dict, suffix: bytes, path: str, fmt: str, extra_problem: bool = False) -> dict:
+    """Another copy of a hand-built document: other bytes (so another id), the same findings."""
+    copy = json.loads(json.dumps(document))
+    data = document["text"].encode("utf-8") + suffix
+    copy["id"] = copy["source"]["sha256"] = hashlib.sha256(data).hexdigest()
+    copy["source"].update(path=path, format=fmt, bytes=len(data))
+    if extra_problem:
+        copy["problems"].append({**copy["problems"][0], "description": "未添加机构职能"})
+    return copy
+
+
+def test_copies_of_a_notice_are_indexed_as_one_notice_with_several_sources(db):
+    ganzhou = corpus_documents()[0]
+    with SQLiteStore(db) as store:
+        store.put(_copy(ganzhou, b"\n", "mirror/000.html", "html"))
+        store.put(_copy(ganzhou, b"\n\n", "000.docx", "docx"))
+        assert store.stats()["documents"] == 6 and store.stats()["notices"] == 4
+        result = search(store, "三闸镇")
+        assert (result.total, result.notices) == (4, 3)
+        guide = next(f for f in result.findings if f["description"] == "未添加本机构政府信息公开指南")
+        assert [s["file"] for s in guide["sources"]] == [GANZHOU.name, "000.html", "000.docx"]
+        assert [s["primary"] for s in guide["sources"]] == [True, False, False]
+        assert store.notice(_copy_id(ganzhou, "000.docx"))["id"] == ganzhou["id"]
+        total, notices = store.notices()
+        assert total == 4 and len({n["id"] for n in notices}) == 4
+    output = run("search", "三闸镇", "--db", str(db)).output
+    assert output.startswith("三闸镇: 4 findings in 3 notices")
+
+
+def _copy_id(document: dict, file: str) -> str:
+    suffix = {"000.html": b"\n", "000.docx": b"\n\n"}[file]
+    return hashlib.sha256(document["text"].encode("utf-8") + suffix).hexdigest()
+
+
+def test_the_copy_with_the_most_findings_speaks_for_the_notice(db):
+    ganzhou = corpus_documents()[0]
+    richer = _copy(ganzhou, b"\n", "000.html", "html", extra_problem=True)
+    with SQLiteStore(db) as store:
+        store.put(richer)
+        found = search(store, "三闸镇", make_filters(since="2021-03-01", until="2021-03-31")).findings
+        assert {f["document_id"] for f in found} == {richer["id"]}
+        assert "未添加机构职能" in {f["description"] for f in found}
+        store.put(ganzhou)  # indexing the other copy again changes nothing
+        assert store.stats()["notices"] == 4
+        assert {f["document_id"] for f in search(store, "三闸镇", make_filters(year=2021, region="甘州")).findings
+                if f["date"] == "2021-03-31"} == {richer["id"]}
+
+
+def test_an_index_of_the_first_version_gains_copies_and_regions_when_opened(db):
+    import sqlite3
+
+    from extract.search.store import DERIVED
+
+    with SQLiteStore(db) as store:
+        store.put(_copy(corpus_documents()[0], b"\n", "000.html", "html"))
+    old = sqlite3.connect(db)
+    for (name,) in old.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'documents_%'"
+                               " AND name != 'documents_date'").fetchall():
+        old.execute(f"DROP INDEX {name}")
+    old.execute("DROP TABLE sketches")
+    for column in DERIVED:
+        old.execute(f"ALTER TABLE documents DROP COLUMN {column}")
+    old.execute("PRAGMA user_version = 1")
+    old.commit()
+    old.close()
+    with SQLiteStore(db) as store:
+        assert store.stats()["notices"] == 4 and store.stats()["documents"] == 5
+        assert search(store, "三闸镇").notices == 3
+        assert {f["value"] for f in store.facets()["region"]} == {"甘州区", "青神县"}
+
+
+# ---- regions, filters, facets and pages ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, region", [
+    ("甘州区政务公开工作领导小组办公室", ("甘州区", "620702", "甘肃省 张掖市 甘州区")),
+    ("甘肃省张掖市甘州区人民政府办公室", ("甘州区", "620702", "甘肃省 张掖市 甘州区")),
+    ("青神县政务公开领导小组办公室", ("青神县", "511425", "四川省 眉山市 青神县")),
+    ("区政府办公室", None),
+    (None, None),
+])
+def test_the_region_of_a_notice_is_the_most_specific_division_it_names(text, region):
+    from extract.search.regions import region_in
+
+    found = region_in(text)
+    assert (found and (found.name, found.code, found.path)) == region
+
+
+@pytest.mark.parametrize("query", ["甘州区三闸镇", "甘州区三闸", "张掖市甘州区三闸镇", "甘州區三閘鎮"])
+def test_a_region_and_a_unit_in_one_query_resolve(db, query):
+    with SQLiteStore(db) as store:
+        result = search(store, query)
+    assert result.units == ["三闸镇"] and result.region == "甘州区"
+    assert {f["issuer"] for f in result.findings} == {"甘州区政务公开工作领导小组办公室"}
+    assert (result.total, result.notices) == (3, 2)
+
+
+def test_a_region_and_a_unit_in_one_query_from_the_command_line(db):
+    result = run("search", "甘州区三闸镇", "--db", str(db))
+    assert result.exit_code == 0 and result.output.startswith("三闸镇 in 甘州区: 3 findings in 2 notices")
+    assert "示例县" not in result.output
+
+
+def test_pages_are_cut_after_repeats_are_marked(db):
+    with SQLiteStore(db) as store:
+        everything = search(store, "三闸镇").findings
+        page = search(store, "三闸镇", limit=2, offset=1)
+    assert page.findings == everything[1:3] and (page.total, page.notices, page.offset) == (4, 3, 1)
+    guide = next(f for f in page.findings if f["description"] == "未添加本机构政府信息公开指南")
+    assert guide["repeated_in"]["date"] == "2021-06-30"  # the repeat is on the page before
+
+
+@pytest.mark.parametrize("filters, dates", [
+    ({"issuer": "示例县人民政府办公室"}, ["2020-11-20"]),
+    ({"year": 2021}, ["2021-06-30", "2021-03-31", "2021-03-31"]),
+    ({"year": "2020"}, ["2020-11-20"]),
+    ({"category": "政府网站空白栏目较多"}, ["2021-06-30", "2021-03-31"]),
+    ({"category": "政府网站空白栏目较多", "until": "2021-04-01"}, ["2021-03-31"]),
+])
+def test_filters_by_issuer_year_and_category(db, filters, dates):
+    with SQLiteStore(db) as store:
+        assert [f["date"] for f in search(store, "三闸镇", make_filters(**filters)).findings] == dates
+
+
+def test_facets_count_every_finding_of_a_search(db):
+    with SQLiteStore(db) as store:
+        facets = search(store, "三闸镇", limit=1).facets
+    assert facets["year"] == [{"value": "2021", "label": "2021", "count": 3}, {"value": "2020", "label": "2020", "count": 1}]
+    assert {f["value"]: f["count"] for f in facets["issuer"]} == {"甘州区政务公开工作领导小组办公室": 3, "示例县人民政府办公室": 1}
+    assert facets["region"] == [{"value": "甘州区", "label": "甘州区", "count": 3}]
+    assert facets["category"][0] == {"value": "政府网站空白栏目较多", "label": "政府网站空白栏目较多", "count": 2}
+
+
+def test_notices_browse_newest_first_with_facets(db):
+    with SQLiteStore(db) as store:
+        total, page = store.notices(limit=2, offset=1)
+        assert total == 4 and [n["date"] for n in page] == ["2021-03-31", "2021-02-24"]
+        assert page[0]["region_path"] == "甘肃省 张掖市 甘州区" and page[0]["problems"] == 5
+        assert [s["file"] for s in page[0]["sources"]] == [GANZHOU.name]
+        assert store.notices(make_filters(region="甘州区"))[0] == 2
+        assert store.notices(make_filters(category="网站内容差错"))[1][0]["issuer"] == "示例县人民政府办公室"
+        facets = store.facets()
+        assert facets["region"] == [{"value": "甘州区", "label": "甘肃省 张掖市 甘州区", "count": 2},
+                                    {"value": "青神县", "label": "四川省 眉山市 青神县", "count": 1}]
+        assert [(f["value"], f["count"]) for f in facets["year"]] == [("2021", 3), ("2020", 1)]
+        assert store.facets(make_filters(year=2020))["issuer"] == [
+            {"value": "示例县人民政府办公室", "label": "示例县人民政府办公室", "count": 1}]
+
+
+# ---- export formats ----------------------------------------------------------------------------
+
+def test_search_command_pages_and_formats(db):
+    import csv
+
+    rows = list(csv.DictReader(io.StringIO(run("search", "三闸镇", "--db", str(db), "--format", "csv").output)))
+    assert [r["date"] for r in rows] == ["2021-06-30", "2021-03-31", "2021-03-31", "2020-11-20"]
+    guide = next(r for r in rows if r["description"] == "未添加本机构政府信息公开指南")
+    assert guide["deadline"] == "2021-04-06" and guide["repeated_in"].startswith("2021-06-30")
+    assert guide["copies"] == GANZHOU.name and guide["region"] == "甘州区"
+    lines = run("search", "三闸镇", "--db", str(db), "--format", "jsonl", "--limit", "2", "--offset", "1").output
+    assert [json.loads(line)["date"] for line in lines.splitlines()] == ["2021-03-31", "2021-03-31"]
+    assert len(json.loads(run("search", "三闸镇", "--db", str(db), "--format", "json", "--limit", "1").output)) == 1
+    table = run("search", "三闸镇", "--db", str(db), "--limit", "1", "--offset", "2").output
+    assert "(findings 3–3 of 4" in table and table.startswith("三闸镇: 4 findings in 3 notices")
+
+
+def test_csv_export_keeps_formulas_from_running():
+    import csv
+
+    from extract.search.export import csv_lines
+
+    finding = {"unit": "=1+1", "description": "@SUM(A1)", "document_id": "0" * 64, "title": "-关于",
+               "sources": [], "deadline": {"date": None, "within": {"amount": 15.0, "unit": "working_day"}}}
+    row = next(csv.DictReader(io.StringIO("".join(csv_lines([finding])))))
+    assert (row["unit"], row["description"], row["title"]) == ("'=1+1", "'@SUM(A1)", "'-关于")
+    assert row["deadline"] == "15个工作日内"
+
+
+def _three_copies(folder: Path) -> Path:
+    """seed 000 as .txt, as a .docx and as a web page with its site's header and footer."""
+    import html
+
+    import docx
+
+    folder.mkdir()
+    text = GANZHOU.read_text("utf-8")
+    (folder / "notice.txt").write_text(text, encoding="utf-8")
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    document.save(folder / "notice.docx")
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines())
+    (folder / "notice.html").write_text(
+        "<html><head><meta charset='utf-8'><title>通报</title></head><body><div class='nav'>首页 &gt; 政务公开</div>"
+        f"<div class='content'>{paragraphs}</div><div class='foot'>主办单位:区政府办公室 网站标识码:6207020001</div>"
+        "</body></html>", encoding="utf-8")
+    return folder
+
+
+def test_three_copies_of_a_notice_are_one_notice(pipeline_db, tmp_path):  # noqa: F811 - skips without the pipeline
+    db = tmp_path / "copies.db"
+    indexed = run("index", str(_three_copies(tmp_path / "copies")), "--db", str(db)).output
+    assert "the index holds 1 notice from 3 documents" in indexed
+    result = run("search", "三闸镇", "--db", str(db))
+    assert re.match(r"三闸镇: \d+ findings? in 1 notice\n", result.output), result.output
+    assert "副本: notice.docx、notice.html、notice.txt" in result.output  # the first indexed speaks for them
+    findings = json.loads(run("search", "三闸镇", "--db", str(db), "--format", "json").output)
+    assert {len(f["sources"]) for f in findings} == {3}

@@ -8,9 +8,18 @@ import re
 import sqlite3
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, runtime_checkable
+
+from . import browse
+from .copies import fingerprint
+from .filters import NO_FILTERS, Filters
+from .filters import like as _like
+from .filters import sql_filters as _filters
+from .notices import choose_primary, copies_of, place
+from .regions import region_of
+
+__all__ = ["DEFAULT_DB", "NO_FILTERS", "Filters", "SQLiteStore", "SentenceBounds", "Store"]
 
 DEFAULT_DB = "tongbao.db"
 _ID = re.compile(r"[0-9a-f]{64}")
@@ -18,18 +27,6 @@ _SENTENCE_ENDS = "。！？；;!?\n"
 _SENTENCE_END = re.compile(f"[{re.escape(_SENTENCE_ENDS)}]")
 # The trigram tokenizer cannot look up anything shorter than three characters.
 _TRIGRAM = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Filters:
-    """Narrowing shared by every finding query; `region` is a fragment of an issuer, title or unit name."""
-
-    since: str | None = None
-    until: str | None = None
-    region: str | None = None
-
-
-NO_FILTERS = Filters()
 
 
 @runtime_checkable
@@ -54,6 +51,15 @@ class Store(Protocol):
     def findings_by_text(self, text: str, filters: Filters = NO_FILTERS) -> list[dict]:
         """Problems whose description, category, evidence or units contain `text`, newest first."""
 
+    def notices(self, filters: Filters = NO_FILTERS, limit: int = 20, offset: int = 0) -> tuple[int, list[dict]]:
+        """(how many notices match, one page of them newest first), each with its copies."""
+
+    def notice(self, doc_id: str) -> dict | None:
+        """The notice a document is a copy of, with every copy."""
+
+    def facets(self, filters: Filters = NO_FILTERS, limit: int = 20) -> dict[str, list[dict]]:
+        """Notices per region, issuer, year and problem category, most first."""
+
     def stats(self) -> dict[str, int]:
         """How much the store holds."""
 
@@ -64,8 +70,17 @@ class Store(Protocol):
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, date TEXT, title TEXT, issuer TEXT, doc_number TEXT, source_path TEXT,
-  indexed_at TEXT NOT NULL, body TEXT NOT NULL);
+  indexed_at TEXT NOT NULL, body TEXT NOT NULL{derived});
 CREATE INDEX IF NOT EXISTS documents_date ON documents(date);
+CREATE INDEX IF NOT EXISTS documents_notice ON documents(notice);
+CREATE INDEX IF NOT EXISTS documents_text_key ON documents(text_key);
+CREATE INDEX IF NOT EXISTS documents_heading ON documents(title, date, issuer);
+CREATE INDEX IF NOT EXISTS documents_region ON documents(region);
+CREATE INDEX IF NOT EXISTS documents_issuer ON documents(issuer);
+CREATE TABLE IF NOT EXISTS sketches (
+  hash INTEGER NOT NULL, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE);
+CREATE INDEX IF NOT EXISTS sketches_hash ON sketches(hash);
+CREATE INDEX IF NOT EXISTS sketches_doc ON sketches(doc_id);
 CREATE TABLE IF NOT EXISTS units (
   id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   name TEXT NOT NULL, type TEXT, aliases TEXT NOT NULL, mentions INTEGER NOT NULL);
@@ -101,11 +116,17 @@ CREATE INDEX IF NOT EXISTS deadline_units_deadline ON deadline_units(deadline_id
 CREATE VIRTUAL TABLE IF NOT EXISTS problems_fts USING fts5(
   description, category, evidence, units, tokenize='trigram');
 CREATE VIRTUAL TABLE IF NOT EXISTS unit_names_fts USING fts5(name, tokenize='trigram');
-PRAGMA user_version = 1;
+PRAGMA user_version = {version};
 """
+# Columns derived from a document's JSON when it is indexed; version 1 had none of them.
+DERIVED = {"notice": "INTEGER", "primary_copy": "INTEGER NOT NULL DEFAULT 1", "format": "TEXT", "region": "TEXT",
+           "region_code": "TEXT", "region_path": "TEXT", "text_key": "TEXT", "period": "TEXT",
+           "problem_count": "INTEGER NOT NULL DEFAULT 0", "unit_count": "INTEGER NOT NULL DEFAULT 0"}
+VERSION = 2
+SCHEMA = SCHEMA.format(derived="".join(f", {name} {kind}" for name, kind in DERIVED.items()), version=VERSION)
 
 _FINDING_COLUMNS = """pu.unit, d.id, d.date, d.title, d.issuer, p.idx, p.category, p.description, p.section,
-  p.source, p.ev_start, p.ev_end, p.ev_text, p.sentence"""
+  p.source, p.ev_start, p.ev_end, p.ev_text, p.sentence, d.region, d.notice"""
 _NEWEST_FIRST = "ORDER BY d.date IS NULL, d.date DESC, d.id, p.idx, pu.unit"
 
 
@@ -135,27 +156,8 @@ class SentenceBounds:
         return text[left:right].strip() or quoted
 
 
-def _like(fragment: str) -> str:
-    escaped = fragment.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _phrase(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
-
-
-def _filters(filters: Filters, unit_column: str) -> tuple[str, list]:
-    clauses, params = [], []
-    if filters.since:
-        clauses.append("d.date >= ?")
-        params.append(filters.since)
-    if filters.until:
-        clauses.append("d.date <= ?")
-        params.append(filters.until)
-    if filters.region:
-        clauses.append(f"(d.issuer LIKE ? ESCAPE '\\' OR d.title LIKE ? ESCAPE '\\' OR {unit_column} LIKE ? ESCAPE '\\')")
-        params += [_like(filters.region)] * 3
-    return "".join(f" AND {c}" for c in clauses), params
 
 
 def _evidence(row_start, row_end, row_text) -> dict | None:
@@ -176,7 +178,29 @@ class SQLiteStore:
         self._db.execute("PRAGMA journal_mode = WAL")
         self._db.execute("PRAGMA synchronous = NORMAL")
         self._db.execute("PRAGMA foreign_keys = ON")
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > VERSION:
+            self._db.close()
+            raise ValueError(f"{self.path} was written by a newer tongbao (index version {version})")
+        if version == 1:
+            for name, kind in DERIVED.items():
+                self._db.execute(f"ALTER TABLE documents ADD COLUMN {name} {kind}")
         self._db.executescript(SCHEMA)
+        if version == 1:
+            self._derive_all()
+
+    def _derive_all(self) -> None:
+        """An index of version 1: every document's derived columns and copies, from the JSON it keeps."""
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for (doc_id,) in self._db.execute("SELECT id FROM documents ORDER BY rowid").fetchall():
+                    body = self._db.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
+                    self._derive(doc_id, json.loads(body))
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
 
     def __enter__(self) -> SQLiteStore:
         return self
@@ -209,7 +233,25 @@ class SQLiteStore:
         db = self._db
         db.execute("DELETE FROM problems_fts WHERE rowid IN (SELECT id FROM problems WHERE doc_id = ?)", (doc_id,))
         db.execute("DELETE FROM unit_names_fts WHERE rowid IN (SELECT id FROM unit_names WHERE doc_id = ?)", (doc_id,))
-        return db.execute("DELETE FROM documents WHERE id = ?", (doc_id,)).rowcount > 0
+        row = db.execute("SELECT notice FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return False
+        db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+        if row[0] is not None:
+            choose_primary(db, row[0])  # the copies left behind choose again
+        return True
+
+    def _derive(self, doc_id: str, doc: dict) -> None:
+        """The columns computed from a document (its region, counts, copies), then its place among its copies."""
+        region = region_of(doc)
+        mine = fingerprint(doc)
+        self._db.execute(
+            "UPDATE documents SET format = ?, region = ?, region_code = ?, region_path = ?, text_key = ?, period = ?,"
+            " problem_count = ?, unit_count = ? WHERE id = ?",
+            ((doc.get("source") or {}).get("format"), region and region.name, region and region.code,
+             region and region.path, mine.key, mine.period, len(doc.get("problems") or []),
+             len(doc.get("units") or []), doc_id))
+        place(self._db, doc_id, mine)
 
     def _insert(self, doc_id: str, doc: dict) -> None:
         db, text = self._db, doc.get("text")
@@ -261,6 +303,7 @@ class SQLiteStore:
             name_id = db.execute("INSERT INTO unit_names (doc_id, name, unit) VALUES (?, ?, ?)",
                                  (doc_id, spelling, unit)).lastrowid
             db.execute("INSERT INTO unit_names_fts (rowid, name) VALUES (?, ?)", (name_id, spelling))
+        self._derive(doc_id, doc)
 
     def get(self, doc_id: str) -> dict | None:
         with self._lock:
@@ -291,7 +334,7 @@ class SQLiteStore:
                 f"SELECT n.unit, COUNT(DISTINCT n.doc_id), MAX(d.date), json_group_array(DISTINCT d.issuer)"
                 f" FROM unit_names n JOIN documents d ON d.id = n.doc_id WHERE n.unit IN ({marks}){where}"
                 f" GROUP BY n.unit", [*units, *params]).fetchall()
-            where, params = _filters(filters, "pu.unit")
+            where, params = _filters(filters, "pu.unit", "p.category")
             found = dict(self._db.execute(
                 f"SELECT pu.unit, COUNT(*) FROM problem_units pu JOIN problems p ON p.id = pu.problem_id"
                 f" JOIN documents d ON d.id = p.doc_id WHERE pu.unit IN ({marks}){where} GROUP BY pu.unit",
@@ -308,7 +351,7 @@ class SQLiteStore:
     def findings(self, units: Sequence[str], filters: Filters = NO_FILTERS) -> list[dict]:
         if not units:
             return []
-        where, params = _filters(filters, "pu.unit")
+        where, params = _filters(filters, "pu.unit", "p.category")
         sql = (f"SELECT {_FINDING_COLUMNS} FROM problem_units pu JOIN problems p ON p.id = pu.problem_id"
                f" JOIN documents d ON d.id = p.doc_id WHERE pu.unit IN ({','.join('?' * len(units))}){where}"
                f" {_NEWEST_FIRST}")
@@ -317,7 +360,7 @@ class SQLiteStore:
     def findings_by_text(self, text: str, filters: Filters = NO_FILTERS) -> list[dict]:
         if not text:
             return []
-        where, params = _filters(filters, "pu.unit")
+        where, params = _filters(filters, "pu.unit", "p.category")
         join = ("FROM problem_units pu JOIN problems p ON p.id = pu.problem_id JOIN documents d ON d.id = p.doc_id")
         if len(text) >= _TRIGRAM:
             sql = (f"SELECT {_FINDING_COLUMNS} {join} WHERE p.id IN"
@@ -331,14 +374,16 @@ class SQLiteStore:
         with self._lock:
             rows = self._db.execute(sql, params).fetchall()
             deadlines = self._deadlines({row[1] for row in rows})
+            copies = copies_of(self._db, {row[-1] for row in rows})
         findings = []
         for (unit, doc_id, date, title, issuer, idx, category, description, section, source,
-             ev_start, ev_end, ev_text, sentence) in rows:
+             ev_start, ev_end, ev_text, sentence, region, notice) in rows:
             findings.append({
                 "unit": unit, "document_id": doc_id, "date": date, "title": title, "issuer": issuer,
-                "problem": idx, "category": category, "description": description, "section": section,
-                "source": source, "evidence": _evidence(ev_start, ev_end, ev_text), "sentence": sentence,
-                "deadline": _deadline_for(unit, deadlines.get(doc_id, [])),
+                "region": region, "problem": idx, "category": category, "description": description,
+                "section": section, "source": source, "evidence": _evidence(ev_start, ev_end, ev_text),
+                "sentence": sentence, "deadline": _deadline_for(unit, deadlines.get(doc_id, [])),
+                "sources": copies.get(notice, []),
             })
         return findings
 
@@ -359,10 +404,27 @@ class SQLiteStore:
                 "evidence": _evidence(ev_start, ev_end, ev_text)})
         return by_doc
 
+    def notices(self, filters: Filters = NO_FILTERS, limit: int = 20, offset: int = 0) -> tuple[int, list[dict]]:
+        with self._lock:
+            return browse.notices(self._db, filters, limit, offset)
+
+    def notice(self, doc_id: str) -> dict | None:
+        with self._lock:
+            return browse.notice(self._db, doc_id)
+
+    def facets(self, filters: Filters = NO_FILTERS, limit: int = 20) -> dict[str, list[dict]]:
+        with self._lock:
+            return browse.facets(self._db, filters, limit)
+
     def stats(self) -> dict[str, int]:
-        queries = {"documents": "SELECT COUNT(*) FROM documents", "units": "SELECT COUNT(DISTINCT unit) FROM unit_names",
-                   "problems": "SELECT COUNT(*) FROM problems", "counts": "SELECT COUNT(*) FROM counts",
-                   "deadlines": "SELECT COUNT(*) FROM deadlines"}
+        """Notices count each notice once, however many copies were indexed; units and findings are the notices'."""
+        primary = "JOIN documents d ON d.id = x.doc_id AND d.primary_copy = 1"
+        queries = {"notices": "SELECT COUNT(*) FROM documents WHERE primary_copy = 1",
+                   "documents": "SELECT COUNT(*) FROM documents",
+                   "units": f"SELECT COUNT(DISTINCT x.unit) FROM unit_names x {primary}",
+                   "problems": f"SELECT COUNT(*) FROM problems x {primary}",
+                   "counts": f"SELECT COUNT(*) FROM counts x {primary}",
+                   "deadlines": f"SELECT COUNT(*) FROM deadlines x {primary}"}
         with self._lock:
             return {key: self._db.execute(sql).fetchone()[0] for key, sql in queries.items()}
 
