@@ -279,3 +279,17 @@ NOTICE = """区数据局关于政府网站、政务新媒体第三季度检查�
 def test_the_issuer_is_no_unit_of_its_own_notice(extra, expected):
     assert [u["name"] for u in extract_text(NOTICE.format(extra=extra))["units"]] == expected
 
+
+
+# A time after a name qualifies the clause (3月份未…), a lead word opening a name's word stays (经济, 经开),
+# and a 主送 line run into the body names addressees.
+@pytest.mark.parametrize("text, expected", [
+    (PROBLEMS + "其中:“多彩西岭”“东坡县退役军人事务局”微信公众号3月份未按要求进行更新。",
+     [("多彩西岭", "new_media"), ("东坡县退役军人事务局", "new_media")]),
+    (PROBLEMS + "市经济合作局、经开区管委会“信息公开”栏目更新不及时。",
+     [("市经济合作局", "department"), ("经开区管委会", "department")]),
+    ("各县(区)人民政府,经开区管委会,市政府各部门:按照有关要求,现将检查情况通报如下。\n" + PROBLEMS +
+     "县财政局栏目更新不及时。", [("县财政局", "department")]),
+])
+def test_time_qualifiers_name_words_and_addressee_lines(text, expected):
+    assert _units(text) == expected

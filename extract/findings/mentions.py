@@ -33,6 +33,7 @@ _FURNITURE = re.compile(
     r"|索引号|主题分类|阅读人数")
 _FURNITURE_OPENINGS = ("附件", "附:", "抄送", "抄报", "联系人", "联系电话", "主送")
 _PROSE = re.compile(r"[,、;:。]")
+MAX_ADDRESSEES = 120  # characters a 主送 line runs to its colon
 MAX_CHUNK = 2000  # characters per ruler pass, and the longest stretch a sentence is cut into
 
 
@@ -106,6 +107,16 @@ def _listed(text: str, mention: Mention) -> bool:
     return before == "、" or text[mention.tail_end:mention.tail_end + 1] == "、"
 
 
+def _addressees_end(sentence) -> int:
+    """Where a 主送 line run into the body ends (各县(区)人民政府,经开区管委会,…:按照…): its names are
+    addressees, not units. -1 when the sentence opens with none."""
+    text = sentence.text
+    if not text.startswith("各"):
+        return -1
+    colon = text.find(":", 0, MAX_ADDRESSEES)
+    return sentence.start + colon if colon > 0 else -1
+
+
 def text_mentions(ctx) -> list[Mention]:
     """Mentions in body sentences, each marked as evidence (assessed here) or not."""
     flag = _prefilter()
@@ -119,9 +130,10 @@ def text_mentions(ctx) -> list[Mention]:
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
             found = _stretch(text, sentence.start + a, ents, _scope(ctx.text, sentence))
             assessed = _assessed(sentence) if found else False  # only judged when there is a mention
+            addressed = _addressees_end(sentence) if found else -1
             for mention in found:
                 mention.sentence = (sentence.start, sentence.end)
-                mention.evidence = assessed and not mention.role
+                mention.evidence = assessed and not mention.role and mention.start >= addressed
                 if mention.evidence and mention.name in header:
                     issuers = _issuers(lines) if issuers is None else issuers
                     mention.evidence = mention.name not in issuers or _listed(ctx.text, mention)

@@ -70,6 +70,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "book": regex.compile(r"《[^《》\n]{0,120}》"),
         "run": regex.compile(r"\p{Han}{1,300}"),
         "lead": re.compile(alternation(v["lead_words"])),
+        "name_word": re.compile(alternation(v["name_words"])),
         "lead_end": re.compile(f"(?:{alternation(v['lead_words'] | v['role_leads'])})$"),
         "break": regex.compile(alternation(v["break_words"])),
         "place_stop": regex.compile(
@@ -123,6 +124,9 @@ def trim_uncached(text: str, start: int, core_end: int, prefixable: bool,
         m = p["lead"].match(text, pos, core_end)
         if not m or not _may_cut(core_end - m.end(), m.group(), prefixable, suffix_len):
             break
+        word = p["name_word"].match(text, pos, core_end)
+        if word and word.end() > m.end():
+            break  # 经济合作局, 经开区: the lead word (经) opens a word of the name
         pos, lead = m.end(), m.group()
     if pos < core_end and (m := p["never_first"].match(text, pos, core_end)):
         pos, lead = core_end, m.group()  # 3个街道, 所辖社区: a count or a function word, then a bare ending
