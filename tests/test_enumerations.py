@@ -158,3 +158,14 @@ def test_a_count_after_another_list_labels_nothing():
 def test_a_list_of_platforms_is_no_list_of_units():
     units, _ = _found("一、总体情况\n累计检查政务新媒体69个,涵盖微信公众号、微博等平台,未发现问题。")
     assert units == {}
+
+
+# Short place names closed by 等(市级|县级)政府门户网站 are governments, as printed; a count is no closing.
+@pytest.mark.parametrize("sentence, names", [
+    ("其中,宣城、宿州等市级政府门户网站,全椒县、石台县等县级政府门户网站得分靠前。", ["宣城", "宿州", "全椒县", "石台县"]),
+    ("对省、市、县三级共311个政府网站实现了全覆盖。", []),
+])
+def test_places_closed_by_government_sites(sentence, names):
+    units, _ = _found("一、总体情况\n" + sentence)
+    assert sorted(units) == sorted(names)
+    assert all(units[n][0] in ("government", "website") for n in names)

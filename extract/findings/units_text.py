@@ -65,6 +65,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
     named_words = v["account_words"] - {"账号", "网", "网站", "门户网站", "客户端"}  # what may follow a bare name
     count = r"(?:\d{1,6}|[一二三四五六七八九十两]{1,3})"
     nouns = "家单位|单位|乡镇|街道|镇街|镇|乡|部门|地区|市州|县区|县市区|区县|社区|村|地方|地|省份|省区市|区市"
+    sites = "(?:省级|市级|县级|区级)?(?:人民)?政府(?:门户)?网站"  # 宣城、宿州等市级政府门户网站: governments
     return {
         "quote": regex.compile(r"“([^“”\n]{1,40})”"),
         "book": regex.compile(r"《[^《》\n]{0,120}》"),
@@ -84,7 +85,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "gov_site": regex.compile(r"(?:人民)?政府(?:门户)?网站?(?!上)"),
         # 拉萨市政府网站34个: the sites of a region, counted; the region is the unit, not one site.
         "site_count": regex.compile(r"[0-9一二三四五六七八九十两]{1,4}[个家]"),
-        "tail": regex.compile(rf"(?:等{count}?[个家]?|{count}[个家])(?P<noun>{nouns})|等{count}?[个家]?(?P<acc>(?:政务)?新媒体(?:{account})?|{account})"),
+        "tail": regex.compile(rf"(?:等{count}?[个家]?|{count}[个家])(?P<noun>{nouns})|等(?P<noun>{sites})|等{count}?[个家]?(?P<acc>(?:政务)?新媒体(?:{account})?|{account})"),
         "bare_account": regex.compile(rf"(?<!\p{{Han}})(?P<name>\p{{Han}}{{2,8}}?)(?P<acc>{alternation(named_words)})"),
         # Account words a bare account name may end before (bare_accounts drops the website ones).
         "account_gate": re.compile(alternation(named_words - v["website_words"])),
