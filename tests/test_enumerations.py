@@ -169,3 +169,11 @@ def test_places_closed_by_government_sites(sentence, names):
     units, _ = _found("一、总体情况\n" + sentence)
     assert sorted(units) == sorted(names)
     assert all(units[n][0] in ("government", "website") for n in names)
+
+
+def test_a_counted_clause_with_a_quoted_comma_labels_the_list():
+    sentence = ("对纳入监管的139个政务新媒体进行检查,发现“监测点前2周内,微信内容无更新”的政务新媒体共3个,"
+                "北塘工信、仁寿县教育体育、西岭国土视点。")
+    units, problems = _found(PROBLEMS + sentence)
+    assert list(units) == ["北塘工信", "仁寿县教育体育", "西岭国土视点"]
+    assert all((name, "监测点前2周内,微信内容无更新") in problems for name in units)

@@ -73,6 +73,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         # A clause counting units before their list: 发现5个网站存在更新不及时问题, / 仍未整改政务新媒体2个,
         "counted": regex.compile(rf"^(?:[^、,\d]{{0,6}}?{count}[个家](?:政务)?(?:{nouns}|{accounts})(?P<after>[^、]*)"
                                  rf"|(?P<before>[^、]*?)的?(?:政务)?(?:{nouns}|{accounts})(?:共|计)?{count}[个家])[:,]$"),
+        "found": regex.compile(r"^(?:经|通过)?(?:检查|抽查|监测|核查)?发现"),
         "account_label": regex.compile(rf"{accounts}|新媒体|账号"),
         "count": regex.compile(r"(?:共|计|合计)?(?:\d{1,4}|[一二三四五六七八九十两]{1,3})[个家条处]$"),
         "heading_count": regex.compile(r"\((?:共|计)?\d{1,4}[个家]\)$"),
@@ -167,7 +168,7 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
         items[0] = (lead_cut, items[0][1])
     account_intro = bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start)) if quoted else False
     label = label_text.rstrip("“")
-    counted = p["counted"].search(label[label.rfind(",", 0, len(label) - 1) + 1:]) if not quoted else None
+    counted = p["counted"].search(label[_last_hard(label, 0, len(label) - 1, ",") + 1:]) if not quoted else None
     strong = bool(counted or p["strong_label"].search(label))
     under_heading = scope is not None and scope.line and scope.heading is not None and not label.strip(" ,:")
     labelled = strong or under_heading or bool(p["label"].search(label))
@@ -189,7 +190,7 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
     if len(parsed) == 1 and not (bracketed or account_intro):
         return []
     enumeration = Enumeration(intro_start + offset, parsed[-1][1] + offset)
-    if counted and (words := (counted.group("after") or counted.group("before") or "").strip(" “”,:")):
+    if counted and (words := p["found"].sub("", counted.group("after") or counted.group("before") or "").strip(" “”,:")):
         enumeration.label = words if len(words) >= 2 else None
     elif labelled and not account_intro:
         enumeration.label = _predicate(label_text)
@@ -208,9 +209,9 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
             mention.enumeration = enumeration
             continue
         name = text[a:b]
-        for inner in range(a + 1, b):
+        for inner in range(a, b):
             if inner in known:
-                known[inner].role = True  # a name found inside the item is part of it (州|人社局)
+                known[inner].role = True  # a name found inside the item is part of it (德钦县|教育体育)
         item = Mention(a + offset, b + offset, name, type_, platform=platform or item_platform,
                        tail_end=_tail(text, b) + offset, quoted=quoted, owner=enumeration.owner)
         if item.platform is not None:
@@ -235,8 +236,14 @@ def _label_floor(text: str, position: int) -> int:
     return cut + 1
 
 
-def _last_hard(text: str, floor: int, end: int) -> int:
-    return max(text.rfind(mark, floor, end) for mark in ",;:。!?")
+def _last_hard(text: str, floor: int, end: int, marks: str = ",;:。!?") -> int:
+    """The last hard mark in text[floor:end] outside quotes (“监测点前2周内,微信内容无更新”的…), or -1."""
+    while True:
+        mark = max(text.rfind(m, floor, end) for m in marks)
+        opening = text.rfind("“", floor, mark) if mark >= 0 else -1
+        if opening < 0 or text.rfind("”", opening, mark) >= 0:
+            return mark
+        end = opening  # inside a quote: look before it
 
 
 def _item(text, a, b, known, last):
@@ -247,10 +254,9 @@ def _item(text, a, b, known, last):
     mention = known.get(a)
     if mention is not None:
         end = a + mention.end - mention.start
-        tail = _tail(text, a + mention.tail_end - mention.start)
-        if tail < b and not last:
-            return None
-        return a, end, mention, _platform_after(text, end) or mention.platform
+        if _tail(text, a + mention.tail_end - mention.start) >= b or last:
+            return a, end, mention, _platform_after(text, end) or mention.platform
+        # a known name opening a longer item (德钦县|教育体育) is part of it: the item is read as a whole
     bracket = _patterns()["bracket"].search(text, a, b)
     end, platform = b, None
     if bracket is not None:
