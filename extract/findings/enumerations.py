@@ -256,6 +256,8 @@ def _item(text, a, b, known, last):
         end = a + mention.end - mention.start
         if _tail(text, a + mention.tail_end - mention.start) >= b or last:
             return a, end, mention, _platform_after(text, end) or mention.platform
+        if a + mention.tail_end - mention.start in known:
+            return None  # two names run together (县农业农村局文化和旅游局): no item of a list
         # a known name opening a longer item (德钦县|教育体育) is part of it: the item is read as a whole
     bracket = _patterns()["bracket"].search(text, a, b)
     end, platform = b, None
