@@ -151,3 +151,15 @@ def test_hostile_sentence_of_fifty_thousand_names():
 ])
 def test_what_did_not_happen_and_results_after_names(sentence, expected):
     assert _problems(HEAD + sentence) == expected
+
+
+# Two lists joined after the first one's group noun share the predicate; 监测时间点 after a site is a
+# time, not the site monitoring others.
+@pytest.mark.parametrize("sentence, expected", [
+    ("东岭镇、西岭镇等乡镇及县交运局等单位政务公开工作推进不力。",
+     [("东岭镇", "政务公开工作推进不力"), ("西岭镇", "政务公开工作推进不力"), ("县交运局", "政务公开工作推进不力")]),
+    ("市民政局网站存在多个栏目更新不及时,仁寿县财政局网站监测时间点无法访问。",
+     [("市民政局", "多个栏目更新不及时"), ("仁寿县财政局", "监测时间点无法访问")]),
+])
+def test_joined_lists_and_a_time_after_a_site(sentence, expected):
+    assert _problems(HEAD + sentence) == expected

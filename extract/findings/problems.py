@@ -16,6 +16,8 @@ _GROUP_TAIL = regex.compile(
     r"(?:等)?(?:\d{1,6}|[一二三四五六七八九十两]{1,3})?[个家]?(?:单位|乡镇|街道|部门|地区|市州|县区|镇|乡|网站|账号)?"
     r"(?:和(?:部门|单位))?"
     r"(?:的?(?:微信公众号|微信订阅号|公众号|微博|抖音号|账号|网站))?")
+# Two lists joined after the first one's group noun share a predicate (甲、乙等乡镇及丙等单位推进不力).
+_JOINED_LISTS = regex.compile(r"等(?:\d{1,6}|[一二三四五六七八九十两]{1,3})?[个家]?(?:单位|乡镇|街道|部门|镇|乡)(?:和|及|以及|与)")
 _NUMBERING = regex.compile(r"^(?:\d{1,2}[.、]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|[一二三四五六七八九十]{1,3}是)")
 _LABEL = regex.compile(
     r"(?P<label>[^,;:。()]{2,30}?)(?:的(?:单位)?(?:有|是|为)|\d{1,4}[个家],?(?:分别|依次)(?:是|为))[:,]?$")
@@ -79,7 +81,7 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
     for mention in mentions:
         if groups:
             gap = text[groups[-1][-1].tail_end - offset:mention.start - offset]
-            if _SEPARATOR.fullmatch(gap.replace("“", "").replace("”", "")):
+            if _SEPARATOR.fullmatch(gap.replace("“", "").replace("”", "")) or _JOINED_LISTS.fullmatch(gap):
                 groups[-1].append(mention)
                 continue
         groups.append([mention])
