@@ -603,6 +603,7 @@ def test_facets_count_every_finding_of_a_search(db):
     assert {f["value"]: f["count"] for f in facets["issuer"]} == {"甘州区政务公开工作领导小组办公室": 3, "示例县人民政府办公室": 1}
     assert facets["region"] == [{"value": "甘州区", "label": "甘州区", "count": 3}]
     assert facets["category"][0] == {"value": "政府网站空白栏目较多", "label": "政府网站空白栏目较多", "count": 2}
+    assert [(q["value"], q["count"]) for q in facets["quarter"]] == [("2020-Q4", 1), ("2021-Q1", 2), ("2021-Q2", 1)]
 
 
 def test_notices_browse_newest_first_with_facets(db):

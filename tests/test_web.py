@@ -1,4 +1,5 @@
-"""The web page in a real headless Chromium: type a unit, see its findings by quarter, open the notice."""
+"""The web page in a real headless Chromium: the home page, notices by region, a unit's findings with facets,
+and a notice with its evidence; screenshots go to a temporary folder (scripts/screenshots.py makes docs/')."""
 from __future__ import annotations
 
 import re
@@ -9,15 +10,19 @@ import tempfile
 import time
 from pathlib import Path
 
+from urllib.parse import quote
+
 import httpx
 import pytest
 
-from tests.test_search import GANZHOU_TITLE, ROOT, build_index
+from extract.search.store import SQLiteStore
+from tests.test_search import GANZHOU, GANZHOU_TITLE, ROOT, _copy, build_index, corpus_documents, make_document
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-SCREENSHOTS = ROOT / "docs"
+TWELVE = ["河口镇", "新城镇", "东湖镇", "西山乡", "南岭乡", "北关街道", "中和镇", "永兴镇", "长乐乡", "安平镇", "太和镇",
+          "兴隆镇"]
 
 pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="needs Debian's headless Chromium at /usr/bin/chromium (apt-get install chromium)")
@@ -33,6 +38,9 @@ def free_port() -> int:
 def server(tmp_path_factory):
     """`tongbao serve` on a free loopback port, as a user would start it."""
     db = build_index(tmp_path_factory.mktemp("web") / "web.db")
+    with SQLiteStore(db) as store:
+        store.put(_copy(corpus_documents()[0], b"\n", "mirror/000.html", "html"))  # a copy of seed 000
+        store.put(twelve_problems())
     port = free_port()
     command = [sys.executable, "-c", "from extract.cli import main; main()",
                "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
@@ -58,6 +66,16 @@ def server(tmp_path_factory):
             process.wait()
 
 
+def twelve_problems() -> dict:
+    """A notice naming twelve units, so its problem list counts past 9."""
+    lines = [f"({i}){unit}网站工作动态栏目超过两个月未更新。" for i, unit in enumerate(TWELVE, 1)]
+    text = "示例市政务公开办关于2022年第一季度网站检查情况的通报\n二、存在问题\n" + "\n".join(lines) + "\n"
+    return make_document(text.encode(), "twelve.txt", title="关于2022年第一季度网站检查情况的通报",
+                         issuer="示例市政务公开办", date="2022-04-01", units=[(u, "township") for u in TWELVE],
+                         problems=[(u, "栏目更新不及时", "网站工作动态栏目超过两个月未更新", line[line.index(")") + 1:])
+                                   for u, line in zip(TWELVE, lines, strict=True)], deadlines=[])
+
+
 @pytest.fixture()
 def page(server):
     """A fresh page in Chromium with an empty profile; records every request and script error."""
@@ -80,7 +98,7 @@ def page(server):
     assert all(url.startswith(server) or url.startswith("data:") for url in page.requests), page.requests
 
 
-def test_type_a_traditional_name_see_findings_and_open_the_notice(page):
+def test_type_a_traditional_name_see_findings_and_open_the_notice(page, tmp_path):
     from playwright.sync_api import expect
 
     page.locator("#q").press_sequentially("三閘鎮", delay=40)
@@ -100,8 +118,8 @@ def test_type_a_traditional_name_see_findings_and_open_the_notice(page):
     expect(guide).to_contain_text("2021-04-06")
     expect(guide.locator(".evidence mark")).to_have_text("三闸镇等8个单位未添加本机构政府信息公开指南")
     expect(guide.locator(".repeat")).to_contain_text("2021-06-30")
-    SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "screenshot.png"), full_page=True)
+    expect(guide.locator(".copies")).to_have_text(f"{GANZHOU.name}、000.html")
+    page.screenshot(path=str(tmp_path / "screenshot.png"), full_page=True)
 
     guide.locator(".open-doc").click()
     expect(page.locator(".doc-head h1")).to_have_text(GANZHOU_TITLE)
@@ -111,7 +129,9 @@ def test_type_a_traditional_name_see_findings_and_open_the_notice(page):
     # Five problems, but 长安镇 and 区政府金融办 share one evidence span.
     expect(page.locator(".notice-text mark.ev")).to_have_count(4)
     expect(page.locator(".doc-problems li.current")).to_contain_text("未添加本机构政府信息公开指南")
-    page.screenshot(path=str(SCREENSHOTS / "screenshot-document.png"))
+    expect(page.locator(".doc-head .sources")).to_contain_text("同一通报的 2 份副本")
+    page.screenshot(path=str(tmp_path / "screenshot-document.png"))
+    assert (tmp_path / "screenshot.png").stat().st_size > 10_000
 
     page.locator(".doc-head .back").click()
     expect(page.locator(".finding")).to_have_count(4)
@@ -134,3 +154,77 @@ def test_an_unknown_name_says_so(page):
     page.locator("#q").fill("没有这个单位")
     page.locator("#search button").click()
     expect(page.locator(".summary")).to_have_text("没有找到相关问题")
+
+
+def test_a_notice_shows_no_null_and_every_problem_number_whole(page, server):
+    from playwright.sync_api import expect
+
+    twelve = twelve_problems()
+    page.goto(f"{server}/#/doc/{twelve['id']}/11")
+    expect(page.locator(".doc-head h1")).to_have_text("关于2022年第一季度网站检查情况的通报")
+    numbers = page.locator(".doc-problems li .n")
+    expect(numbers).to_have_count(12)
+    assert numbers.all_inner_texts() == [f"{i}." for i in range(1, 13)]
+    box = page.locator(".doc-problems").bounding_box()
+    for number in (numbers.nth(9), numbers.nth(10), numbers.nth(11)):
+        own = number.bounding_box()
+        assert own["x"] >= box["x"] and own["x"] + own["width"] <= box["x"] + box["width"], (own, box)
+        assert number.evaluate("n => n.scrollWidth <= n.clientWidth + 1")
+    for where in ("#view", ".doc-head"):
+        assert "null" not in page.locator(where).inner_text() and "undefined" not in page.locator(where).inner_text()
+    page.goto(f"{server}/#/doc/{twelve['id']}")
+    expect(page.locator(".notice-text")).to_contain_text("兴隆镇")
+    assert "null" not in page.locator("#view").inner_text()
+
+
+def test_the_home_page_orients_and_browses_by_region_issuer_and_year(page):
+    from playwright.sync_api import expect
+
+    counts = page.locator(".counts")
+    expect(counts).to_contain_text("5 份通报")
+    expect(counts).to_contain_text("21 个单位")
+    expect(counts).to_contain_text("24 条问题")
+    expect(counts).to_contain_text("6 个文件")
+    recent = page.locator(".recent .notice")
+    expect(recent).to_have_count(5)
+    expect(recent.first).to_contain_text("2022-04-01")
+    expect(page.locator(".browse[data-facet=year] li")).to_have_count(3)
+    page.locator(".browse[data-facet=region] a", has_text="甘肃省 张掖市 甘州区").click()
+    expect(page.locator(".summary")).to_have_text("2 份通报")
+    expect(page.locator(".notices .notice")).to_have_count(2)
+    expect(page.locator(".active-filters")).to_contain_text("地区：甘州区")
+    expect(page.locator(".notices .notice").nth(1)).to_contain_text("2 份副本")
+    page.locator(".facet[data-facet=year] a", has_text="2021").click()
+    expect(page.locator(".summary")).to_have_text("2 份通报")
+    page.locator(".active-filters .chip", has_text="地区").click()
+    expect(page.locator(".summary")).to_have_text("3 份通报")  # 2021, every region
+    page.locator(".result-head .back").click()
+    page.locator(".browse[data-facet=issuer] a", has_text="示例县人民政府办公室").click()
+    expect(page.locator(".notices .notice")).to_have_count(1)
+    expect(page.locator(".notices .notice")).to_contain_text("2020-11-20")
+
+
+def test_facets_narrow_a_units_findings_and_the_export_matches(page, server):
+    from playwright.sync_api import expect
+
+    page.goto(f"{server}/#/unit/{quote('三闸镇')}")
+    expect(page.locator(".finding")).to_have_count(4)
+    expect(page.locator(".facet[data-facet=year] li")).to_have_count(2)
+    page.locator(".facet[data-facet=year] a", has_text="2020").click()
+    expect(page.locator(".finding")).to_have_count(1)
+    expect(page.locator(".summary")).to_have_text("1 条问题，见于 1 份通报")
+    href = page.locator(".exports a", has_text="CSV").get_attribute("href")
+    exported = httpx.get(f"{server}/{href}", timeout=10)
+    assert exported.status_code == 200 and exported.text.count("\n") == 2  # a header and one finding
+    assert "示例县人民政府办公室" in exported.text
+    page.locator(".facet[data-facet=year] li.on a").click()
+    expect(page.locator(".finding")).to_have_count(4)
+
+
+def test_a_region_and_a_unit_typed_together(page):
+    from playwright.sync_api import expect
+
+    page.locator("#q").fill("甘州区三闸镇")
+    page.locator("#q").press("Enter")
+    expect(page.locator(".summary")).to_have_text("3 条问题，见于 2 份通报")
+    expect(page.locator(".matched")).to_have_text("匹配单位：三闸镇（甘州区）")

@@ -75,6 +75,7 @@ class Facets(BaseModel):
     issuer: list[FacetValue]
     year: list[FacetValue]
     category: list[FacetValue]
+    quarter: list[FacetValue] = []  # a search's findings per quarter (2021-Q2), oldest first, for its timeline
 
 
 class SearchPage(BaseModel):

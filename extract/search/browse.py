@@ -55,17 +55,29 @@ def facets(db: sqlite3.Connection, filters: Filters = NO_FILTERS, limit: int = 2
 
 
 def facets_of(findings: list[dict], limit: int = 20) -> dict[str, list[dict]]:
-    """The same facets over a list of findings (a unit's search), counting findings."""
-    counts: dict[str, dict[str, int]] = {"region": {}, "issuer": {}, "year": {}, "category": {}}
+    """The same facets over a list of findings (a unit's search), counting findings; and their quarters,
+    oldest first and all of them, for a timeline."""
+    counts: dict[str, dict[str, int]] = {"region": {}, "issuer": {}, "year": {}, "category": {}, "quarter": {}}
     for finding in findings:
-        values = {"region": finding.get("region"), "issuer": finding.get("issuer"),
-                  "year": (finding.get("date") or "")[:4] or None, "category": finding.get("category")}
+        date = finding.get("date") or ""
+        values = {"region": finding.get("region"), "issuer": finding.get("issuer"), "year": date[:4] or None,
+                  "category": finding.get("category"), "quarter": _quarter(date)}
         for facet, value in values.items():
             if value:
                 counts[facet][value] = counts[facet].get(value, 0) + 1
     out = {}
     for facet, by_value in counts.items():
-        order = (lambda item: item[0]) if facet == "year" else (lambda item: (-item[1], item[0]))
-        ranked = sorted(by_value.items(), key=order, reverse=facet == "year")[:limit]
-        out[facet] = [{"value": value, "label": value, "count": count} for value, count in ranked]
+        if facet in ("year", "quarter"):
+            ranked = sorted(by_value.items(), reverse=facet == "year")
+        else:
+            ranked = sorted(by_value.items(), key=lambda item: (-item[1], item[0]))
+        out[facet] = [{"value": value, "label": value, "count": count}
+                      for value, count in (ranked if facet == "quarter" else ranked[:limit])]
     return out
+
+
+def _quarter(date: str) -> str | None:
+    """2021-04-06 → 2021-Q2."""
+    if len(date) < 7 or not date[5:7].isdigit():
+        return None
+    return f"{date[:4]}-Q{(int(date[5:7]) - 1) // 3 + 1}"
