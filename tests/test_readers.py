@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import stat
+import subprocess
 import time
 import zipfile
 from pathlib import Path
@@ -324,6 +326,18 @@ def test_legacy_doc_converted_when_soffice_exists(tmp_path, monkeypatch):
     result = read_file("old.doc", OLE)
     assert result.format == "docx"
     assert "一、总体情况" in result.text()
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+def test_with_libreoffice_a_real_doc_is_read_and_a_fake_one_is_corrupt(tmp_path):
+    (tmp_path / "made.docx").write_bytes(_docx_bytes())
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "doc", "--outdir", str(tmp_path), str(tmp_path / "made.docx")], capture_output=True, timeout=180)
+    result = read_file(tmp_path / "made.doc")
+    assert result.format == "docx" and "converted from Word 97-2003 document (.doc) with LibreOffice" in result.warnings
+    assert "一、总体情况" in result.text()
+    with pytest.raises(CorruptFile, match="LibreOffice could not convert"):
+        read_file("old.doc", OLE)
 
 
 def test_legacy_conversion_that_hangs_times_out(tmp_path, monkeypatch):
