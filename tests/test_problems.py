@@ -163,3 +163,9 @@ def test_what_did_not_happen_and_results_after_names(sentence, expected):
 ])
 def test_joined_lists_and_a_time_after_a_site(sentence, expected):
     assert _problems(HEAD + sentence) == expected
+
+
+def test_examples_go_on_after_a_comma():
+    sentence = "一些网站存在长期未更新栏目,如东坡县人民政府门户网站,县科技局、县商务局政府门户网站。"
+    assert _problems(HEAD + sentence) == [("东坡县人民政府", "长期未更新栏目"), ("县科技局", "长期未更新栏目"),
+                                          ("县商务局", "长期未更新栏目")]

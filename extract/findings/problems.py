@@ -18,6 +18,7 @@ _GROUP_TAIL = regex.compile(
     r"(?:的?(?:微信公众号|微信订阅号|公众号|微博|抖音号|账号|网站))?")
 # Two lists joined after the first one's group noun share a predicate (甲、乙等乡镇及丙等单位推进不力).
 _JOINED_LISTS = regex.compile(r"等(?:\d{1,6}|[一二三四五六七八九十两]{1,3})?[个家]?(?:单位|乡镇|街道|部门|镇|乡)(?:和|及|以及|与)")
+_SITE_WORDS = regex.compile(r"(?:政府门户网站|政府网站|门户网站|网站|专栏|网页)(?:和|及|与|以及)?")
 _NUMBERING = regex.compile(r"^(?:\d{1,2}[.、]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|[一二三四五六七八九十]{1,3}是)")
 _LABEL = regex.compile(
     r"(?P<label>[^,;:。()]{2,30}?)(?:的(?:单位)?(?:有|是|为)|\d{1,4}[个家],?(?:分别|依次)(?:是|为))[:,]?$")
@@ -140,6 +141,7 @@ def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False
     if not subjects and topic is not None:
         subjects, floors = [[topic]], [0]
     out: list[dict] = []
+    examples: list[str] = []
     for index, group in enumerate(subjects):
         topic_group = group[0] is topic and group[0].sentence != (sentence.start, sentence.end)
         start = 0 if topic_group else group[0].start - offset
@@ -156,8 +158,12 @@ def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False
         label_match = _label(before.rstrip(" “"))
         example = before.rstrip(" “").endswith(("如", "例如", "比如"))
         prior = previous.text if previous is not None and previous.section is sentence.section else ""
-        descriptions = _descriptions(sentence, group, predicate, category, example, label_match,
-                                     text[max(0, start - 300):start], prior)
+        if examples and _qualifier_only(predicate) and _after_comma(text, floors[index], start):
+            descriptions = examples  # 如甲,乙、丙专栏: the examples go on after a comma
+        else:
+            descriptions = _descriptions(sentence, group, predicate, category, example, label_match,
+                                         text[max(0, start - 300):start], prior)
+            examples = descriptions if example else []
         names = list(dict.fromkeys(m.name for m in group))
         evidence = ctx.evidence(offset + start, offset + max(pred_end, pred_start))
         for name in names:
@@ -185,9 +191,20 @@ def _descriptions(sentence, group, predicate, category, example, label_match, be
             return found
     if label_match and is_problem(label_match.group("label")):
         return [label_match.group("label")]
-    if _bare_predicate(predicate) or len(predicate.strip(" 。;,")) <= QUALIFIER:
+    if _qualifier_only(predicate):
         return inherited(before, prior, category, _in_problems(sentence))
     return []
+
+
+def _qualifier_only(predicate: str) -> bool:
+    """What follows a name says nothing of it: punctuation, a group noun, a word such as 专栏 or 网站."""
+    words = predicate.strip(" 。;,")
+    return _bare_predicate(predicate) or len(words) <= QUALIFIER or bool(_SITE_WORDS.fullmatch(words))
+
+
+def _after_comma(text: str, floor: int, start: int) -> bool:
+    """Only a comma (and a conjunction) between the previous group and this one: the same list goes on."""
+    return text[floor:start].strip(" “”") in (",", ",和", ",及", "和", "及")
 
 
 def _listed_problem(words: str | None, sentence) -> list[str]:
