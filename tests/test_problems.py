@@ -169,3 +169,9 @@ def test_examples_go_on_after_a_comma():
     sentence = "一些网站存在长期未更新栏目,如东坡县人民政府门户网站,县科技局、县商务局政府门户网站。"
     assert _problems(HEAD + sentence) == [("东坡县人民政府", "长期未更新栏目"), ("县科技局", "长期未更新栏目"),
                                           ("县商务局", "长期未更新栏目")]
+
+
+def test_a_list_goes_on_past_an_account_qualified_by_its_place():
+    sentence = "市科技局“北塘科技发布”头条号、仁寿县“仁寿森林防火”微信公众号等存在内容更新不及时问题。"
+    assert _problems(HEAD + sentence) == [("市科技局", "内容更新不及时"), ("北塘科技发布", "内容更新不及时"),
+                                          ("仁寿森林防火", "内容更新不及时")]

@@ -18,6 +18,8 @@ _GROUP_TAIL = regex.compile(
     r"(?:的?(?:微信公众号|微信订阅号|公众号|微博|抖音号|账号|网站))?")
 # Two lists joined after the first one's group noun share a predicate (甲、乙等乡镇及丙等单位推进不力).
 _JOINED_LISTS = regex.compile(r"等(?:\d{1,6}|[一二三四五六七八九十两]{1,3})?[个家]?(?:单位|乡镇|街道|部门|镇|乡)(?:和|及|以及|与)")
+# An item whose account is qualified by its place (…、岱岳区“岱岳森林防火”微信公众号): the list goes on.
+_QUALIFIED_GAP = regex.compile(r"(?:、|和|及|与)\p{Han}{1,10}?[省市县区州旗盟]“")
 _SITE_WORDS = regex.compile(r"(?:政府门户网站|政府网站|门户网站|网站|专栏|网页)(?:和|及|与|以及)?")
 _NUMBERING = regex.compile(r"^(?:\d{1,2}[.、]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|[一二三四五六七八九十]{1,3}是)")
 _LABEL = regex.compile(
@@ -82,7 +84,8 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
     for mention in mentions:
         if groups:
             gap = text[groups[-1][-1].tail_end - offset:mention.start - offset]
-            if _SEPARATOR.fullmatch(gap.replace("“", "").replace("”", "")) or _JOINED_LISTS.fullmatch(gap):
+            if _SEPARATOR.fullmatch(gap.replace("“", "").replace("”", "")) or _JOINED_LISTS.fullmatch(gap) \
+                    or _QUALIFIED_GAP.fullmatch(gap):
                 groups[-1].append(mention)
                 continue
         groups.append([mention])
