@@ -293,3 +293,12 @@ def test_the_issuer_is_no_unit_of_its_own_notice(extra, expected):
 ])
 def test_time_qualifiers_name_words_and_addressee_lines(text, expected):
     assert _units(text) == expected
+
+
+# 点击/浏览/打印/关闭 in prose are verbs, not page furniture; a mini program is an account on 微信.
+@pytest.mark.parametrize("text, expected", [
+    (PROBLEMS + "仁寿县人民政府网站“在线融资”子栏目点击后无法打开。", [("仁寿县人民政府", "website")]),
+    (PROBLEMS + "“北塘就业服务”小程序更新不及时。", [("北塘就业服务", "new_media")]),
+])
+def test_prose_verbs_and_mini_programs(text, expected):
+    assert _units(text) == expected

@@ -29,8 +29,11 @@ __all__ = ["Mention", "text_mentions"]
 # Page furniture: words anywhere in a line, or opening it. Two tests rather than one pattern, since an
 # anchored branch keeps re from skipping ahead to the words' first characters (four times slower).
 _FURNITURE = re.compile(
-    r">|您现在的位置|当前位置|来源:|发布时间|发布日期|发布机构|字体|字号|浏览|点击|上一条|下一条|打印|关闭|扫一扫"
+    r">|您现在的位置|当前位置|来源:|发布时间|发布日期|发布机构|字体|字号|上一条|下一条|扫一扫"
     r"|索引号|主题分类|阅读人数")
+# Furniture words that are also verbs of prose (点击后无法打开, 无法浏览): furniture only in a line
+# without a sentence's commas or full stop.
+_FURNITURE_VERBS = re.compile(r"浏览|点击|打印|关闭")
 _FURNITURE_OPENINGS = ("附件", "附:", "抄送", "抄报", "联系人", "联系电话", "主送")
 _PROSE = re.compile(r"[,、;:。]")
 MAX_ADDRESSEES = 120  # characters a 主送 line runs to its colon
@@ -46,7 +49,9 @@ def _prefilter() -> re.Pattern:
 
 
 def _furniture(text: str) -> bool:
-    return text.startswith(_FURNITURE_OPENINGS) or bool(_FURNITURE.search(text))
+    if text.startswith(_FURNITURE_OPENINGS) or _FURNITURE.search(text):
+        return True
+    return "," not in text and "。" not in text and bool(_FURNITURE_VERBS.search(text))
 
 
 def _skippable(ctx, sentence) -> bool:
