@@ -49,6 +49,7 @@ _PATTERN = re.compile(
 )
 # A _PATTERN match's groups, read once as a tuple: looking each one up by name costs more.
 _Groups = namedtuple("_Groups", sorted(_PATTERN.groupindex, key=_PATTERN.groupindex.get))
+_TIME, _ARABIC = _PATTERN.groupindex["time"] - 1, _PATTERN.groupindex["arabic"] - 1
 # Titles and quoted names: numbers inside them (《2024年…》, “两微一端”) are names, not counts.
 _QUOTED = regex.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"")
 _HEADING_STOP = regex.compile(r"[:,]")
@@ -83,7 +84,8 @@ _NAMED_CONDITION = regex.compile(r"[^,。;:]{0,12}?的?(?:现象|情况)")
 # 关于5所学校调整收费标准的批复: a document named without 《》 holds no counts.
 _UNQUOTED_TITLE = regex.compile(rf"关于[^,。;:“”《》\n]{{2,60}}?的(?:{_alt(VOCAB['document_words'])})")
 # 得分90—100分: the first number of a range takes the measure word of the second.
-_RANGE_START = regex.compile(r"(?<![\d.])(?P<n>\d{1,6}(?:\.\d{1,3})?)\s*[—–\-~～至到]\s*$")
+_RANGE_MARKS = "—–-~～至到 "
+_RANGE_START = regex.compile(rf"(?<![\d.])(?P<n>\d{{1,6}}(?:\.\d{{1,3}})?)\s*[{regex.escape(_RANGE_MARKS.strip())}]\s*$")
 
 
 def find_counts(ctx: Context) -> list[dict]:
@@ -92,18 +94,22 @@ def find_counts(ctx: Context) -> list[dict]:
     starts = [s for s, _ in skip]
     counts = []
     for sentence in ctx.sentences:
-        if "|" in ctx.text[sentence.start:sentence.end]:  # a row of a table flattened into lines: its cells
+        text = sentence.text
+        if "|" in text:  # a row of a table flattened into lines: its cells
             continue
-        for match in _PATTERN.finditer(sentence.text):
-            groups = _Groups._make(match.groups())
+        for match in _PATTERN.finditer(text):
+            groups = match.groups()
+            time = groups[_TIME]
+            if time and (time not in _DURATIONS or (time == "年" and len(groups[_ARABIC] or "") >= 4)):
+                continue  # a date (2021年, 3月, 5日) or a limit (5个工作日), never a count
             offset = sentence.start + match.start()
             i = bisect.bisect_right(starts, offset) - 1
             if i >= 0 and offset < skip[i][1]:
                 continue
-            if groups.time:  # a date or a limit, unless a duration that happened
-                count = _duration(ctx, sentence, match, groups)
+            if time:  # a duration: a count when it says what happened
+                count = _duration(ctx, sentence, match, _Groups._make(groups))
             else:
-                count = _count(ctx, sentence, match, groups)
+                count = _count(ctx, sentence, match, _Groups._make(groups))
             if count is not None:
                 counts += _range_start(ctx, sentence, match, count)
                 counts.append(count)
@@ -222,7 +228,7 @@ def _duration(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> 
         if after is None or _NAMED_CONDITION.match(text, after.end()):
             return None  # 未发现两周内无信息更新现象: a condition named, not one that happened
     value = _value(g)
-    if not value or (unit == "年" and value >= 1000):  # 2018年未开展…: a year, not a duration
+    if not value:
         return None
     approx = bool(g.more or g.post) or before.endswith(_APPROX_BEFORE) or "多" in g.time
     span_start = sentence.start + start - (len(cue) if cue else 0)
@@ -232,8 +238,11 @@ def _duration(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> 
 
 def _range_start(ctx: Context, sentence: Sentence, match: re.Match, count: dict) -> list[dict]:
     """得分90—100分, 80%—90%: the range's first number, counted with the second's measure word."""
-    found = _RANGE_START.search(sentence.text, max(0, match.start() - 12), match.start())
-    if found is None or count["kind"] == "change" or not count["unit"]:
+    text, start = sentence.text, match.start()
+    if not start or text[start - 1] not in _RANGE_MARKS or count["kind"] == "change" or not count["unit"]:
+        return []
+    found = _RANGE_START.search(text, max(0, start - 12), start)
+    if found is None:
         return []
     value = _number(found.group("n"))
     start = sentence.start + found.start("n")

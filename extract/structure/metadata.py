@@ -53,6 +53,8 @@ _ELLIPSIS = regex.compile(r"(?:…+|\.{3,})$")
 # A short line that finishes a title already ending in a title word (关于…年度报告 / 有关事项的通知).
 _CONTINUATION = regex.compile(rf"^[^。,:]{{1,24}}的(?:{'|'.join(_TITLE_WORDS)})$")
 _TITLE_JUNK_TAILS = tuple(VOCAB["title_junk_tails"])
+_TITLE_LABELS = tuple(VOCAB["title_labels"])
+_DATE_START = frozenset("0123456789" + CN_NUM)
 _YEAR_OR_ABOUT = regex.compile(r"\d{4}年|关于")
 _CLAUSE_MARK = regex.compile(r"[。,:]")
 _SENTENCE_MARK = regex.compile(r"[。,;]")
@@ -122,14 +124,14 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
         clean = line.strip()
         if _HEADING_LINE.match(clean):
             continue
-        labelled = _TITLE_LABEL.match(clean)
+        labelled = _TITLE_LABEL.match(clean) if clean.lstrip("•· ").startswith(_TITLE_LABELS) else None
         clean = labelled.group("rest").strip() if labelled else clean
         quoted = _BOOK_TITLE.search(clean) if "《" in clean else None
         rest = clean.replace(quoted.group(), "").strip(" :") if quoted else ""
         if quoted and quoted.group("title").endswith(_TITLE_ENDINGS) and len(rest) <= 30 and not _SENTENCE_MARK.search(rest):
             number = rest if _DOC_NUMBER.fullmatch(rest) else None
             return quoted.group("title"), number  # 营政办〔2023〕7号:《某某关于…的通报》
-        if _DATE.match(clean):
+        if clean[:1] in _DATE_START and _DATE.match(clean):
             continue  # a posting date, never part of a title
         clean = _once(clean)
         head = _LEADING_TITLE.match(clean)
@@ -348,8 +350,9 @@ def _header_value(lines, keys) -> str | None:
 
 def _header_issuer(lines, pairs: dict) -> str | None:
     """The first header field naming a body (来源 before 发布机构), furniture and site names skipped."""
+    head = "\n".join(line for _, line in lines)  # one scan per key rules most keys out
     for key in _ISSUER_KEYS:
-        issuer = header_issuer(pairs.get(key)) or header_issuer(_header_value(lines, (key,)))
+        issuer = header_issuer(pairs.get(key)) or (header_issuer(_header_value(lines, (key,))) if key in head else None)
         if issuer:
             return issuer
     return None
