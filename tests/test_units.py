@@ -302,3 +302,11 @@ def test_time_qualifiers_name_words_and_addressee_lines(text, expected):
 ])
 def test_prose_verbs_and_mini_programs(text, expected):
     assert _units(text) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "县政务信息中心对县政府网站及全县政务新媒体开展了第四季度第三次自查。",
+    "市数据局于2024年3月初对全市政府网站进行了第一季度普查。",
+])
+def test_the_inspector_by_what_follows_it(sentence):
+    assert _units(OVERVIEW + sentence) == []
