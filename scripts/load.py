@@ -28,7 +28,7 @@ from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"  # loopback only: this script never sends traffic anywhere else
-CLI = [sys.executable, "-c", "from extract.cli import main; main()"]
+CLI = [sys.executable, "-c", "from tongbao.cli import main; main()"]
 MAX_SECONDS, MAX_READS, MAX_UPLOADS = 120.0, 50_000, 8
 UPLOAD_BYTES = 1 << 20  # one large notice: about a second and a half of extraction on this project's machine
 

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 UNIT = "三闸镇"
 FINDING = "未添加本机构政府信息公开指南"
-CLI = [sys.executable, "-c", "from extract.cli import main; main()"]
+CLI = [sys.executable, "-c", "from tongbao.cli import main; main()"]
 
 
 def free_port() -> int:

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from extract.search.store import SQLiteStore
+from tongbao.search.store import SQLiteStore
 from tests.test_search import GANZHOU, GANZHOU_TITLE, ROOT, _copy, build_index, corpus_documents, make_document
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -42,7 +42,7 @@ def server(tmp_path_factory):
         store.put(_copy(corpus_documents()[0], b"\n", "mirror/000.html", "html"))  # a copy of seed 000
         store.put(twelve_problems())
     port = free_port()
-    command = [sys.executable, "-c", "from extract.cli import main; main()",
+    command = [sys.executable, "-c", "from tongbao.cli import main; main()",
                "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port)]
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
