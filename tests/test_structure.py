@@ -91,6 +91,11 @@ def test_heading_vocabulary(title, kind):
          ["overview", "problems", "requirements"]),
         ("各单位:\n现将有关情况通报如下:\n一、监管实施情况\n甲。\n二、政务新媒体工作\n乙。\n三、下一步工作\n丙。",
          ["overview", "overview", "requirements"]),
+        # a 通报 that asks its readers to carry it out is still a report; an annual report that 报告如下 too
+        ("各单位:\n现将有关情况通报如下,请认真贯彻落实。\n一、网站运行情况\n甲。\n二、政务公开工作\n乙。",
+         ["overview", "overview"]),
+        ("某镇2025年政府信息公开工作年度报告\n现将我镇2025年度政府信息公开工作情况报告如下。\n一、总体情况\n甲。\n"
+         "二、重点领域公开工作情况\n乙。", ["overview", "other"]),
         # a heading that opens with a verb but reports a state is no order
         ("各单位:\n现将有关情况通报如下:\n一、建立健全工作制度情况\n甲。", ["overview"]),
         # an annual report: its statistics sections, and headings it does not name, are other
