@@ -450,6 +450,10 @@ def _fingerprint(text: str, title: str | None = None, date: str | None = None, i
     ((SECOND, None, "2021-07-05"), (SECOND, None, "2021-10-08"), False),
     # two different notices of one issuer
     ((SECOND_QUARTER,), (ELSEWHERE,), False),
+    # documents kept without their text (a batch run with --no-text) are compared by their heading alone
+    (("",), ("",), False),
+    (("", "关于网站检查情况的通报", "2021-07-05", "县政务公开办"), ("", "关于网站检查情况的通报", "2021-07-05", "县政务公开办"), True),
+    (("三闸镇未更新。",), ("三闸镇未更新。",), False),
 ])
 def test_copies_are_one_notice_and_other_periods_are_not(a, b, same):
     from tongbao.search.copies import same_notice
@@ -505,6 +509,13 @@ def test_copies_of_a_notice_are_indexed_as_one_notice_with_several_sources(db):
 def _copy_id(document: dict, file: str) -> str:
     suffix = {"000.html": b"\n", "000.docx": b"\n\n"}[file]
     return hashlib.sha256(document["text"].encode("utf-8") + suffix).hexdigest()
+
+
+def test_documents_without_their_text_are_not_taken_for_copies(tmp_path):
+    with SQLiteStore(tmp_path / "no-text.db") as store:
+        for document in corpus_documents():
+            store.put({**document, "text": None})
+        assert store.stats()["notices"] == 4
 
 
 def test_the_copy_with_the_most_findings_speaks_for_the_notice(db):

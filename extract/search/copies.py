@@ -6,7 +6,8 @@ in the order they are tried:
 1. Two copies are *not* one notice when they state different dates, or different periods in their title
    (or, with no title, in their opening): quarterly notices written from one template are nearly the same
    text, and only the date or the quarter tells them apart.
-2. The same text once everything but letters and digits is removed: the same notice.
+2. The same text once everything but letters and digits is removed: the same notice. A text of fewer than
+   SHORTEST such characters (or none, from a batch run with --no-text) is not compared, only its heading.
 3. The same title, date and issuer (all three stated): the same notice.
 4. Text similarity of at least SIMILAR: the Jaccard index of the sets of five-character shingles, estimated
    from a bottom-k sketch of SKETCH hashes. Copies in other formats of the bundled notices measure 0.94 to
@@ -26,6 +27,8 @@ SKETCH = 128
 SHINGLE = 5
 # A long archive is compared by its opening; notices are far shorter than this.
 COMPARED = 200_000
+# A text shorter than this (or none: a batch run with --no-text) is not compared, only its heading is.
+SHORTEST = 50
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _CN_DIGITS = {"一": "1", "二": "2", "三": "3", "四": "4", "上": "1", "下": "2"}
@@ -37,8 +40,8 @@ _PERIOD = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})年(?:(?P<annual>度)|第(
 class Fingerprint:
     """What the rules compare, small enough to keep in the index beside each document."""
 
-    key: str  # sha256 of the compacted text
-    sketch: tuple[int, ...]  # the SKETCH smallest shingle hashes, ascending
+    key: str | None  # sha256 of the compacted text; None when there is too little text to compare
+    sketch: tuple[int, ...]  # the SKETCH smallest shingle hashes, ascending (empty with no key)
     title: str | None = None
     date: str | None = None
     issuer: str | None = None
@@ -52,8 +55,10 @@ def compact(text: str | None) -> str:
 
 def fingerprint(document: dict) -> Fingerprint:
     text = compact(document.get("text"))[:COMPARED]
-    return Fingerprint(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), sketch(text),
-                       document.get("title") or None, document.get("date") or None, document.get("issuer") or None,
+    heading = (document.get("title") or None, document.get("date") or None, document.get("issuer") or None)
+    if len(text) < SHORTEST:
+        return Fingerprint(None, (), *heading, period_of(document.get("title"), text))
+    return Fingerprint(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), sketch(text), *heading,
                        period_of(document.get("title"), text))
 
 
@@ -101,7 +106,7 @@ def same_notice(a: Fingerprint, b: Fingerprint) -> bool:
     """The rules of this module's docstring, in order."""
     if _conflict(a.date, b.date) or _periods_conflict(a.period, b.period):
         return False
-    if a.key == b.key:
+    if a.key and a.key == b.key:
         return True
     if a.title and a.date and a.issuer and (a.title, a.date, a.issuer) == (b.title, b.date, b.issuer):
         return True

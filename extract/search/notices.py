@@ -24,7 +24,8 @@ def _fingerprint(db: sqlite3.Connection, doc_id: str) -> Fingerprint:
 def candidates(db: sqlite3.Connection, doc_id: str, mine: Fingerprint) -> list[str]:
     """Placed documents that may be copies: the same text key, the same heading, or half the sketch in common."""
     found = [row[0] for row in db.execute(
-        "SELECT id FROM documents WHERE text_key = ? AND id != ? AND notice IS NOT NULL", (mine.key, doc_id))]
+        "SELECT id FROM documents WHERE text_key = ? AND id != ? AND notice IS NOT NULL", (mine.key, doc_id))
+        ] if mine.key else []
     if mine.title and mine.date and mine.issuer:
         found += [row[0] for row in db.execute(
             "SELECT id FROM documents WHERE title = ? AND date = ? AND issuer = ? AND id != ? AND notice IS NOT NULL",

@@ -33,8 +33,14 @@ def _division_at(text: str, at: int) -> str | None:
     return next((text[at:at + n] for n in _lengths() if text[at:at + n] in table), None)
 
 
+@lru_cache(maxsize=1)
+def _by_code() -> dict:
+    return {row.code: row for row in divisions().values()}
+
+
+@lru_cache(maxsize=4096)
 def _path(code: str) -> str:
-    by_code = {row.code: row for row in divisions().values()}
+    by_code = _by_code()
     names, row = [], by_code.get(code)
     while row is not None and len(names) < 3:
         names.append(row.name)
