@@ -58,6 +58,7 @@ _DATE_START = frozenset("0123456789" + CN_NUM)
 _YEAR_OR_ABOUT = regex.compile(r"\d{4}年|关于")
 _CLAUSE_MARK = regex.compile(r"[。,:]")
 _SENTENCE_MARK = regex.compile(r"[。,;]")
+_NOT_POSTED = regex.compile(r"[。,;至到—~]")
 _NOT_ORG = regex.compile(r"[\d。,:>/ ]")
 _SPACES = regex.compile(r"\s+")
 _YEAR_BRACKETS = regex.compile(r"[\[(【](\d{4})[\])】]")
@@ -394,8 +395,8 @@ def _posted_date(lines) -> str | None:
     stamped = None
     for _, line in lines:
         match = _ISO_DATE.match(line.strip()) or _DATE.match(line.strip())
-        day = parse_date(match) if match and not _SENTENCE_MARK.search(line, match.end()) else None
-        if day:  # 2020年7月28日,根据… opens a sentence: an event, not the page's date
+        day = parse_date(match) if match and not _NOT_POSTED.search(line, match.end()) else None
+        if day:  # 2020年7月28日,根据… opens a sentence, 2024年1月1日至3月31日 a period: not the page's date
             return day.isoformat()
         if stamped is None:
             time = _STAMP.search(line)
