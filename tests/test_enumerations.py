@@ -177,3 +177,13 @@ def test_a_counted_clause_with_a_quoted_comma_labels_the_list():
     units, problems = _found(PROBLEMS + sentence)
     assert list(units) == ["北塘工信", "仁寿县教育体育", "西岭国土视点"]
     assert all((name, "监测点前2周内,微信内容无更新") in problems for name in units)
+
+
+def test_a_place_before_a_comma_is_no_label():
+    units, _ = _found(PROBLEMS + "在东坡镇,政策文件、解读材料均未公开。")
+    assert "政策文件" not in units
+
+
+def test_a_clause_that_only_counts_the_items_gives_no_problem():
+    units, problems = _found(PROBLEMS + "共检查乡镇3个,东坡镇、西岭镇、南山镇。")
+    assert list(units) == ["东坡镇", "西岭镇", "南山镇"] and problems == []

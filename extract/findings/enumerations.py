@@ -44,6 +44,7 @@ class Enumeration:
     start: int  # the introduction (label, owner and account word), offsets in the normalised text
     end: int
     label: str | None = None  # the label's predicate: …为零的单位: → …为零
+    counted: bool = False  # the label is a clause counting the items (发现5个网站存在…问题,): it may be neutral
     heading: str | None = None  # the heading the list stands under as a line of its own
     owner: str | None = None  # the body whose accounts are listed (东湖县微信公众号“甲、乙”)
 
@@ -54,6 +55,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     nouns = alternation(v["list_nouns"])
     accounts = alternation(v["account_words"])
     count = r"(?:\d{1,4}|[一二三四五六七八九十两]{1,3})"
+    plural = "单位|部门|账号|政务新媒体|新媒体|网站|乡镇|街道|县区|市州"  # nouns that may hold a list (…中,)
     platforms = alternation(set(v["platform_by_word"]) | {"移动客户端"})
     return {
         # An item: a name with an optional bracket (its platform, or part of the name: 信用中国(海南)).
@@ -63,7 +65,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "bracket": regex.compile(rf"\((?P<platform>{platforms})\)|\([^()\n]{{1,12}}\)"),
         # A label that names what follows as a list: …的单位:, …的部门有:, 分别为, 包括, 如, 其中, 名单.
         # A label naming units (…的单位:, …的部门有:, 微信公众号中,) makes any names after it units.
-        "strong_label": regex.compile(rf"(?:的?(?:{nouns})(?:有|是|为|包括|名单)?|(?:{nouns}|{accounts})中)[:,]?$"),
+        "strong_label": regex.compile(rf"(?:的(?:{nouns})(?:有|是|为|包括|名单)?[:,]?|(?:{nouns})(?:有|是|为|包括|名单)[:,]?"
+                                      rf"|(?:{nouns}):|(?:{plural}|{accounts})中,)$"),
         # A weak one (分别为, 包括, 如, 其中) only with a known name or quotes among the items.
         "label": regex.compile(r"(?:(?:\d{1,4}|[一二三四五六七八九十两]{1,3})[个家]|分别|分别是|分别为|依次为|包括|包含"
                                r"|涉及|如|例如|比如|其中|名单|的有|的是|的为)[:,]?$"),
@@ -191,7 +194,7 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
         return []
     enumeration = Enumeration(intro_start + offset, parsed[-1][1] + offset)
     if counted and (words := p["found"].sub("", counted.group("after") or counted.group("before") or "").strip(" “”,:")):
-        enumeration.label = words if len(words) >= 2 else None
+        enumeration.label, enumeration.counted = (words, True) if len(words) >= 2 else (None, False)
     elif labelled and not account_intro:
         enumeration.label = _predicate(label_text)
     if under_heading:

@@ -183,7 +183,7 @@ def _descriptions(sentence, group, predicate, category, example, label_match, be
     if listed is not None and listed.label:
         if praise(listed.label):
             return []
-        if found := _listed_problem(listed.label, sentence):
+        if found := _listed_problem(listed.label, sentence, strict=listed.counted):
             return found
     if found := describe(predicate, category, account=group[-1].account, example=example):
         return found
@@ -195,7 +195,7 @@ def _descriptions(sentence, group, predicate, category, example, label_match, be
     if label_match and is_problem(label_match.group("label")):
         return [label_match.group("label")]
     if _qualifier_only(predicate):
-        return inherited(before, prior, category, _in_problems(sentence))
+        return inherited(before, prior, category, example and _in_problems(sentence))
     return []
 
 
@@ -210,12 +210,13 @@ def _after_comma(text: str, floor: int, start: int) -> bool:
     return text[floor:start].strip(" “”") in (",", ",和", ",及", "和", "及")
 
 
-def _listed_problem(words: str | None, sentence) -> list[str]:
+def _listed_problem(words: str | None, sentence, strict: bool = False) -> list[str]:
     """A list's label or heading as its items' problem: a shortcoming, or any words that do not praise
-    when the list stands in a problems section (…数量为零的单位:)."""
+    when the list stands in a problems section (…数量为零的单位:), unless `strict` (a clause that only
+    counts the items, 共检查乡镇12个,甲、乙…, says nothing of them unless it names a shortcoming)."""
     if not words or praise(words):
         return []
-    return [words] if is_problem(words) or _in_problems(sentence) else []
+    return [words] if is_problem(words) or (_in_problems(sentence) and not strict) else []
 
 
 def _in_problems(sentence) -> bool:
