@@ -128,8 +128,9 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None) -
     """A date or duration is a deadline only when its context makes it a limit for an action."""
     text = ctx.text
     before = text[max(0, match.start() - 8):match.start()]
-    cue = next((c for c in _DATE_CUES if before.rstrip(":为是").endswith(c)), None)
-    if cue and before[: before.rstrip(":为是").rindex(cue)].endswith(_NOT_BEFORE_CUE):
+    stripped = before.rstrip(":为是")
+    cue = next(c for c in _DATE_CUES if stripped.endswith(c)) if stripped.endswith(_DATE_CUES) else None
+    if cue and stripped[: -len(cue)].endswith(_NOT_BEFORE_CUE):
         return None  # 检查截止日期为12月10日: the data's cut-off
     if match["date"]:
         after = text[match.end():min(stop, match.end() + 80)]
