@@ -187,3 +187,8 @@ def test_a_place_before_a_comma_is_no_label():
 def test_a_clause_that_only_counts_the_items_gives_no_problem():
     units, problems = _found(PROBLEMS + "共检查乡镇3个,东坡镇、西岭镇、南山镇。")
     assert list(units) == ["东坡镇", "西岭镇", "南山镇"] and problems == []
+
+
+def test_a_neutral_heading_without_a_count_names_no_problem():
+    units, problems = _found(PROBLEMS + "(一)政府网站\n县财政局、县林业局\n")
+    assert list(units) == ["县财政局", "县林业局"] and problems == []

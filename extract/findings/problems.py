@@ -190,7 +190,8 @@ def _descriptions(sentence, group, predicate, category, example, label_match, be
     if listed is not None and listed.heading:
         if praise(listed.heading):
             return []
-        if found := _listed_problem(heading_words(listed.heading), sentence):
+        words = heading_words(listed.heading)  # a heading counting what it lists, (3个), names their fault
+        if found := _listed_problem(words, sentence, strict=words == listed.heading.rstrip("。:")):
             return found
     if label_match and is_problem(label_match.group("label")):
         return [label_match.group("label")]
