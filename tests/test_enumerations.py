@@ -192,3 +192,17 @@ def test_a_clause_that_only_counts_the_items_gives_no_problem():
 def test_a_neutral_heading_without_a_count_names_no_problem():
     units, problems = _found(PROBLEMS + "(一)政府网站\n县财政局、县林业局\n")
     assert list(units) == ["县财政局", "县林业局"] and problems == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "政务新媒体账号内容更新及时的单位有:县人社局、县应急局。",
+    "信件办理排名前五的单位有:县公安局、县执法局。",
+])
+def test_labels_that_praise_give_no_problem(sentence):
+    units, problems = _found(PROBLEMS + sentence)
+    assert len(units) == 2 and problems == []
+
+
+def test_a_negated_good_word_is_a_shortcoming():
+    _, problems = _found(PROBLEMS + "政务新媒体账号内容更新不及时的单位有:县人社局、县应急局。")
+    assert problems == [("县人社局", "政务新媒体账号内容更新不及时"), ("县应急局", "政务新媒体账号内容更新不及时")]

@@ -77,6 +77,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "counted": regex.compile(rf"^(?:[^、,\d]{{0,6}}?{count}[个家](?:政务)?(?:{nouns}|{accounts})(?P<after>[^、]*)"
                                  rf"|(?P<before>[^、]*?)的?(?:政务)?(?:{nouns}|{accounts})(?:共|计)?{count}[个家])[:,]$"),
         "found": regex.compile(r"^(?:经|通过)?(?:检查|抽查|监测|核查)?发现"),
+        # A label ending in a good word with no negation before it (内容更新及时, 排名前五).
+        "positive_end": regex.compile(rf"(?<![不未没欠])(?:{alternation(v['positive_words'])})$|排名前"),
         "account_label": regex.compile(rf"{accounts}|新媒体|账号"),
         "count": regex.compile(r"(?:共|计|合计)?(?:\d{1,4}|[一二三四五六七八九十两]{1,3})[个家条处]$"),
         "heading_count": regex.compile(r"\((?:共|计)?\d{1,4}[个家]\)$"),
@@ -342,8 +344,8 @@ def _predicate(label_text: str) -> str | None:
 
 
 def praise(words: str) -> bool:
-    """A label or heading praising what it lists (得满分的单位, 表现较好, 优秀单位)."""
-    return bool(_patterns()["praise"].search(words))
+    """A label or heading praising what it lists (得满分的单位, 表现较好, 优秀单位, 内容更新及时)."""
+    return bool(_patterns()["praise"].search(words) or _patterns()["positive_end"].search(words))
 
 
 def heading_words(title: str) -> str:
