@@ -7,8 +7,9 @@ account word (微信公众号“甲、乙”), platform brackets, a problem or �
 a sibling that is a known name. The list keeps its label's predicate and its heading, from which the
 problems stage attributes a shortcoming to every item.
 
-Lists are walked by hand, item by item, over a bounded window, so hostile input (tens of thousands of
-、-separated names) stays linear.
+Lists closed by a group noun (甲、乙等8个单位) or sharing an ending (西街、南街、火车站街道) are walked
+back by hand, item by item, over a bounded window, so hostile input (tens of thousands of 、-separated
+names) stays linear.
 """
 from __future__ import annotations
 
@@ -55,20 +56,19 @@ def _patterns() -> dict[str, regex.Pattern]:
     nouns = alternation(v["list_nouns"])
     accounts = alternation(v["account_words"])
     count = r"(?:\d{1,4}|[一二三四五六七八九十两]{1,3})"
-    plural = "单位|部门|账号|政务新媒体|新媒体|网站|乡镇|街道|县区|市州"  # nouns that may hold a list (…中,)
+    holders = alternation(v["list_holders"])
     platforms = alternation(set(v["platform_by_word"]) | {"移动客户端"})
     return {
-        # An item: a name with an optional bracket (its platform, or part of the name: 信用中国(海南)).
         # A clause: text up to a hard mark, brackets (which may hold one: (监测时间:…)) kept inside.
         "clause": regex.compile(r"(?:[^,;:。!?\n(]|\([^()\n]{0,40}\)|\()+"),
         "platform_bracket": regex.compile(rf"\((?:{platforms})\)"),
+        # The bracket after an item: its platform, or part of its name (信用中国(海南)).
         "bracket": regex.compile(rf"\((?P<platform>{platforms})\)|\([^()\n]{{1,12}}\)"),
-        # A label that names what follows as a list: …的单位:, …的部门有:, 分别为, 包括, 如, 其中, 名单.
-        # A label naming units (…的单位:, …的部门有:, 微信公众号中,) makes any names after it units.
+        # A label naming units (…的单位:, …的部门有:, 不合格单位:, 微信公众号中,) makes any names after it units.
         "strong_label": regex.compile(rf"(?:的(?:{nouns})(?:有|是|为|包括|名单)?[:,]?|(?:{nouns})(?:有|是|为|包括|名单)[:,]?"
-                                      rf"|(?:{nouns}):|(?:{plural}|{accounts})中,)$"),
+                                      rf"|(?:{nouns}):|(?:{holders}|{accounts})中,)$"),
         # A weak one (分别为, 包括, 如, 其中) only with a known name or quotes among the items.
-        "label": regex.compile(r"(?:(?:\d{1,4}|[一二三四五六七八九十两]{1,3})[个家]|分别|分别是|分别为|依次为|包括|包含"
+        "label": regex.compile(rf"(?:{count}[个家]|分别|分别是|分别为|依次为|包括|包含"
                                r"|涉及|如|例如|比如|其中|名单|的有|的是|的为)[:,]?$"),
         # What a label's predicate ends with and drops: the noun of the list and its verb.
         "label_tail": regex.compile(
@@ -80,7 +80,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         # A label ending in a good word with no negation before it (内容更新及时, 排名前五).
         "positive_end": regex.compile(rf"(?<![不未没欠])(?:{alternation(v['positive_words'])})$|排名前"),
         "account_label": regex.compile(rf"{accounts}|新媒体|账号"),
-        "count": regex.compile(r"(?:共|计|合计)?(?:\d{1,4}|[一二三四五六七八九十两]{1,3})[个家条处]$"),
+        "count": regex.compile(rf"(?:共|计|合计)?{count}[个家条处]$"),
         "heading_count": regex.compile(r"\((?:共|计)?\d{1,4}[个家]\)$"),
         "not_item": regex.compile(v["not_item"]),
         "hard": regex.compile(r"[,;:。!?]"),
@@ -160,24 +160,41 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
-def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list[Mention]:
-    """The unit mentions of one candidate list, or none when its context does not make it a list of units."""
+@dataclass(slots=True)
+class _Context:
+    """What stands around a candidate list: its label and what the label, a quote or a heading say."""
+
+    label: str  # the text before the first item back to the label's start
+    strong: bool  # the label names units (…的单位:) or counts them (发现5个网站存在…,)
+    labelled: bool  # any label, also a weak one (如, 其中, 分别为) or a heading the list stands under
+    under_heading: bool
+    account_intro: bool  # an owner and account word right before a quoted list (东湖县微信公众号“…”)
+    counted: regex.Match | None
+
+
+def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: bool, scope) -> _Context:
+    """Read the label before a list; the first item gives up a lead word to it (如甲、乙; 包括甲、乙)."""
     p = _patterns()
     first_start = items[0][0]
-    label_text = text[_label_floor(text, intro_start):first_start] if not quoted else text[
-        _label_floor(text, intro_start):intro_start]
-    # The first item may open with a lead word (如甲、乙; 包括甲、乙): it belongs to the label.
+    label = text[_label_floor(text, intro_start):intro_start if quoted else first_start]
     lead_cut = first_start if quoted else trim(text, first_start, items[0][1], False)[0]
     if lead_cut > first_start:
-        label_text += text[first_start:lead_cut]
+        label += text[first_start:lead_cut]
         items[0] = (lead_cut, items[0][1])
-    account_intro = bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start)) if quoted else False
-    label = label_text.rstrip("“")
-    counted = p["counted"].search(label[_last_hard(label, 0, len(label) - 1, ",") + 1:]) if not quoted else None
+    label = label.rstrip("“")
+    account_intro = quoted and bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start))
+    counted = None if quoted else p["counted"].search(label[_last_hard(label, 0, len(label) - 1, ",") + 1:])
     strong = bool(counted or p["strong_label"].search(label))
     under_heading = scope is not None and scope.line and scope.heading is not None and not label.strip(" ,:")
     labelled = strong or under_heading or bool(p["label"].search(label))
-    if not (labelled or account_intro or p["platform_bracket"].search(text, first_start, items[-1][1])):
+    return _Context(label, strong, labelled, under_heading, account_intro, counted)
+
+
+def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list[Mention]:
+    """The unit mentions of one candidate list, or none when its context does not make it a list of units."""
+    p = _patterns()
+    around = _context(text, items, intro_start, quoted, scope)
+    if not (around.labelled or around.account_intro or p["platform_bracket"].search(text, items[0][0], items[-1][1])):
         return []  # nothing around the list says what its items are: the common case, decided early
     if any(_platform_name(text[a:b]) for a, b in items):
         return []  # 微信公众号、微博等平台: a list of platforms, not of accounts
@@ -186,38 +203,30 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
         return []  # an item in the middle that is no name: a list of things, not of units
     if parsed[-1] is None:
         parsed.pop()
-    if not parsed:
-        return []
     bracketed = sum(1 for item in parsed if item[3]) * 2 >= len(parsed)
     known_items = [item for item in parsed if item[2] is not None]
-    if not (bracketed or account_intro or strong or (labelled and (known_items or quoted))):
+    if not parsed or not (bracketed or around.account_intro or around.strong
+                          or (around.labelled and (known_items or quoted))):
         return []
-    if len(parsed) == 1 and not (bracketed or account_intro):
+    if len(parsed) == 1 and not (bracketed or around.account_intro):
         return []
-    enumeration = Enumeration(intro_start + offset, parsed[-1][1] + offset)
-    if counted and (words := p["found"].sub("", counted.group("after") or counted.group("before") or "").strip(" “”,:")):
-        enumeration.label, enumeration.counted = (words, True) if len(words) >= 2 else (None, False)
-    elif labelled and not account_intro:
-        enumeration.label = _predicate(label_text)
-    if under_heading:
-        enumeration.heading = scope.heading
-    owner = _owner(text, intro_start, known) if account_intro else None
+    enumeration = _described(text, intro_start + offset, parsed[-1][1] + offset, around, scope)
     platform = None
-    if owner is not None:
-        owner.role = True
+    if owner := (_owner(text, intro_start, known) if around.account_intro else None):
+        owner.role = True  # named only as the owner of the listed accounts
         enumeration.owner, enumeration.start = owner.name, owner.start
         platform = vocab()["platform_by_word"].get(owner.account)
-    type_ = _list_type(known_items, bracketed or account_intro or quoted or bool(p["account_label"].search(label)))
+    accounts = bracketed or around.account_intro or quoted or bool(p["account_label"].search(around.label))
+    type_ = _list_type(known_items, accounts)
     out: list[Mention] = []
     for a, b, mention, item_platform in parsed:
         if mention is not None:
             mention.enumeration = enumeration
             continue
-        name = text[a:b]
         for inner in range(a, b):
             if inner in known:
                 known[inner].role = True  # a name found inside the item is part of it (德钦县|教育体育)
-        item = Mention(a + offset, b + offset, name, type_, platform=platform or item_platform,
+        item = Mention(a + offset, b + offset, text[a:b], type_, platform=platform or item_platform,
                        tail_end=_tail(text, b) + offset, quoted=quoted, owner=enumeration.owner)
         if item.platform is not None:
             item.type = "new_media"
@@ -225,6 +234,20 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
         item.enumeration = enumeration
         out.append(item)
     return out
+
+
+def _described(text: str, start: int, end: int, around: _Context, scope) -> Enumeration:
+    """The list with what its context says of its items: the label's predicate, or its heading."""
+    enumeration = Enumeration(start, end)
+    counted = around.counted
+    if counted and (words := _patterns()["found"].sub("", counted.group("after") or counted.group("before") or "")
+                    .strip(" “”,:")):
+        enumeration.label, enumeration.counted = (words, True) if len(words) >= 2 else (None, False)
+    elif around.labelled and not around.account_intro:
+        enumeration.label = _predicate(around.label)
+    if around.under_heading:
+        enumeration.heading = scope.heading
+    return enumeration
 
 
 def _label_floor(text: str, position: int) -> int:
