@@ -95,3 +95,19 @@ def test_source_span_points_back_into_the_text_as_read():
     start = norm.text.index("三闸镇")
     source_start, source_end = norm.source_span(start, start + 3)
     assert raw[source_start:source_end] == "三閘鎮"
+
+
+def test_opencc_chains_are_the_installed_opencc_s():
+    """opencc_chains.yaml lists every character whose t2s form t2s converts again, for this OpenCC."""
+    import opencc
+
+    from tongbao.data import load_yaml
+
+    raw = opencc.OpenCC("t2s")
+    chars = [chr(c) for c in [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00),
+                              *range(0x20000, 0x2A6E0)]]
+    once = raw.convert("\n".join(chars)).split("\n")
+    twice = raw.convert("\n".join(once)).split("\n")
+    chains = {o: t for o, t in zip(once, twice) if o != t}
+    assert chains == load_yaml("opencc_chains.yaml")["chains"]
+    assert normalise("薴麻").text == normalise(normalise("薴麻").text).text == "苎麻"

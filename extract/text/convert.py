@@ -5,11 +5,27 @@ from functools import lru_cache
 
 import opencc
 
+from ..data import load_yaml
+
+
+class _Settled:
+    """OpenCC t2s, then the few characters its own output would convert again (薴 → 苧 → 苎), so
+    converting converted text changes nothing."""
+
+    def __init__(self) -> None:
+        self._opencc = opencc.OpenCC("t2s")
+        chains = load_yaml("opencc_chains.yaml")["chains"]
+        self._keys, self._table = tuple(chains), str.maketrans(chains)
+
+    def convert(self, text: str) -> str:
+        out = self._opencc.convert(text)
+        return out.translate(self._table) if any(key in out for key in self._keys) else out
+
 
 @lru_cache(maxsize=1)
-def t2s() -> opencc.OpenCC:
+def t2s() -> _Settled:
     """Traditional → simplified; t2s only, since tw2sp rewrites organisation names."""
-    return opencc.OpenCC("t2s")
+    return _Settled()
 
 
 _BLOCK = 1 << 16  # characters per OpenCC call on a long text
