@@ -10,8 +10,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract import extract_file  # noqa: E402
-from extract.evaluation import SET_FIELDS, Score, evaluate  # noqa: E402
+from tongbao import extract_file  # noqa: E402
+from tongbao.evaluation import SET_FIELDS, Score, evaluate  # noqa: E402
 
 BREAKDOWN = ["units", "problems", "counts", "deadlines", "section_kinds", "title+date+issuer"]
 
