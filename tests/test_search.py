@@ -14,13 +14,13 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from tongbao import SCHEMA_VERSION
-from tongbao.cli import main
-from tongbao.errors import EXIT_CODES, NotFound
-from tongbao.search import SQLiteStore, Store, make_filters, search
-from tongbao.search.command import NOTHING_FOUND
-from tongbao.search.ingest import index_inputs
-from tongbao.search.resolve import EXACT, VARIANT, abbreviations, canonical, normalise, parse, rank, resolve_units
+from extract import SCHEMA_VERSION
+from extract.cli import main
+from extract.errors import EXIT_CODES, NotFound
+from extract.search import SQLiteStore, Store, make_filters, search
+from extract.search.command import NOTHING_FOUND
+from extract.search.ingest import index_inputs
+from extract.search.resolve import EXACT, VARIANT, abbreviations, canonical, normalise, parse, rank, resolve_units
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTICES = ROOT / "corpus" / "notices"
@@ -247,7 +247,7 @@ def test_a_process_killed_mid_document_leaves_a_consistent_index(tmp_path):
     db = tmp_path / "killed.db"
     script = textwrap.dedent(f"""
         import json, os
-        from tongbao.search.store import SQLiteStore
+        from extract.search.store import SQLiteStore
         docs = [json.loads(line) for line in open({str(batch / 'documents.jsonl')!r}, encoding='utf-8')]
         store = SQLiteStore({str(db)!r})
         store.put(docs[0])
@@ -368,7 +368,7 @@ def test_index_command_skips_bad_batch_lines(tmp_path):
 def pipeline_db(tmp_path_factory) -> Path:
     """`tongbao index corpus/notices`, once the extraction stages it needs are all in place."""
     try:
-        from tongbao.pipeline import extract_file
+        from extract.pipeline import extract_file
 
         sample = extract_file(GANZHOU)
     except ImportError as error:
@@ -406,7 +406,7 @@ def test_corpus_search_expands_fagaiju(pipeline_db):
      {"amount": 5, "unit": "working_day"}),
 ])
 def test_a_findings_deadline_is_the_units_own_or_the_notices_rectification_date(deadlines, expected):
-    from tongbao.search.store import _deadline_for
+    from extract.search.store import _deadline_for
 
     found = _deadline_for("荷塘镇", deadlines)
     got = None if found is None else (found["date"] or found["within"])
@@ -430,7 +430,7 @@ SECOND = TEMPLATE.format(year=2021, quarter="二")
 
 
 def _fingerprint(text: str, title: str | None = None, date: str | None = None, issuer: str | None = None):
-    from tongbao.search.copies import fingerprint
+    from extract.search.copies import fingerprint
 
     return fingerprint({"text": text, "title": title, "date": date, "issuer": issuer})
 
@@ -456,7 +456,7 @@ def _fingerprint(text: str, title: str | None = None, date: str | None = None, i
     (("三闸镇未更新。",), ("三闸镇未更新。",), False),
 ])
 def test_copies_are_one_notice_and_other_periods_are_not(a, b, same):
-    from tongbao.search.copies import same_notice
+    from extract.search.copies import same_notice
 
     assert same_notice(_fingerprint(*a), _fingerprint(*b)) is same
     assert same_notice(_fingerprint(*b), _fingerprint(*a)) is same
@@ -472,7 +472,7 @@ def test_copies_are_one_notice_and_other_periods_are_not(a, b, same):
     ("关于加强制度建设的通知", "", None),
 ])
 def test_the_period_a_notice_is_about(title, text, period):
-    from tongbao.search.copies import period_of
+    from extract.search.copies import period_of
 
     assert period_of(title, text) == period
 
@@ -535,7 +535,7 @@ def test_the_copy_with_the_most_findings_speaks_for_the_notice(db):
 def test_an_index_of_the_first_version_gains_copies_and_regions_when_opened(db):
     import sqlite3
 
-    from tongbao.search.store import DERIVED
+    from extract.search.store import DERIVED
 
     with SQLiteStore(db) as store:
         store.put(_copy(corpus_documents()[0], b"\n", "000.html", "html"))
@@ -565,7 +565,7 @@ def test_an_index_of_the_first_version_gains_copies_and_regions_when_opened(db):
     (None, None),
 ])
 def test_the_region_of_a_notice_is_the_most_specific_division_it_names(text, region):
-    from tongbao.search.regions import region_in
+    from extract.search.regions import region_in
 
     found = region_in(text)
     assert (found and (found.name, found.code, found.path)) == region
@@ -653,7 +653,7 @@ def test_search_command_pages_and_formats(db):
 def test_csv_export_keeps_formulas_from_running():
     import csv
 
-    from tongbao.search.export import csv_lines
+    from extract.search.export import csv_lines
 
     finding = {"unit": "=1+1", "description": "@SUM(A1)", "document_id": "0" * 64, "title": "-关于",
                "sources": [], "deadline": {"date": None, "within": {"amount": 15.0, "unit": "working_day"}}}
