@@ -426,26 +426,6 @@ def test_documents_table_has_one_row_per_document_a_notice_without_units_include
     assert manifest(out)["dataset"]["documents"] == 2
 
 
-@pytest.mark.parametrize("issuer, title, expected", [
-    ("某某区政务公开办公室", None, None),  # no division named
-    ("青神县人民政府办公室", "关于全县政府网站的通报", ("青神县", "511425", "county")),
-    ("张掖市甘州区人民政府", None, ("甘州区", "620702", "county")),  # a run of names: the last, most specific
-    (None, "关于甘肃省2021年政府网站抽查情况的通报", ("甘肃省", "620000", "province")),  # the title when no issuer
-    ("市政府办公室", "盘锦市人民政府办公室关于政务新媒体的通报", ("盘锦市", "211100", "city")),
-    ("北京市朝阳区人民政府办公室", None, ("朝阳区", "110105", "county")),  # a shared name, told apart by its run
-    ("朝阳区政务服务管理局", "关于长春市政府网站检查情况的通报", ("朝阳区", "220104", "county")),  # or by the title
-    ("朝阳区政务服务管理局", None, ("朝阳区", None, "county")),  # nothing tells the two apart: no code
-    ("和县人民政府办公室", None, ("和县", "340523", "county")),  # a two-character name opening the issuer
-    ("各乡镇和县直部门", None, None),  # the same two characters as ordinary words
-    ("城区政务公开办", None, None),  # a word the gazetteer vocabulary says is no place
-])
-def test_region_of_a_notice(issuer, title, expected):
-    from extract.batch.region import region_of
-
-    region = region_of(issuer, title)
-    assert (region and (region.name, region.code, region.level)) == expected
-
-
 def _documented_columns() -> dict[str, dict[str, str]]:
     """The column tables of docs/datasets.md: table → column → meaning."""
     found: dict[str, dict[str, str]] = {}

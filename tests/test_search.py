@@ -557,20 +557,6 @@ def test_an_index_of_the_first_version_gains_copies_and_regions_when_opened(db):
 
 # ---- regions, filters, facets and pages ---------------------------------------------------------
 
-@pytest.mark.parametrize("text, region", [
-    ("甘州区政务公开工作领导小组办公室", ("甘州区", "620702", "甘肃省 张掖市 甘州区")),
-    ("甘肃省张掖市甘州区人民政府办公室", ("甘州区", "620702", "甘肃省 张掖市 甘州区")),
-    ("青神县政务公开领导小组办公室", ("青神县", "511425", "四川省 眉山市 青神县")),
-    ("区政府办公室", None),
-    (None, None),
-])
-def test_the_region_of_a_notice_is_the_most_specific_division_it_names(text, region):
-    from extract.search.regions import region_in
-
-    found = region_in(text)
-    assert (found and (found.name, found.code, found.path)) == region
-
-
 @pytest.mark.parametrize("query", ["甘州区三闸镇", "甘州区三闸", "张掖市甘州区三闸镇", "甘州區三閘鎮"])
 def test_a_region_and_a_unit_in_one_query_resolve(db, query):
     with SQLiteStore(db) as store:

@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..data import load_yaml
-from .region import region_of
+from ..regions import region_of
 from .writer import commit, line_slices, read_records, temp_for
 
 ROWS_PER_GROUP = 20_000

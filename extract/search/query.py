@@ -4,9 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from ..regions import leading_region
 from .browse import facets_of
 from .filters import NO_FILTERS, Filters
-from .regions import leading_region
 from .resolve import normalise, region_core, resolve_units
 from .store import Store
 

@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from ..regions import region_of
 from . import browse
 from .copies import fingerprint
 from .filters import NO_FILTERS, Filters
 from .filters import like as _like
 from .filters import sql_filters as _filters
 from .notices import choose_primary, copies_of, place
-from .regions import region_of
 
 __all__ = ["DEFAULT_DB", "NO_FILTERS", "Filters", "SQLiteStore", "SentenceBounds", "Store"]
 
@@ -243,7 +243,7 @@ class SQLiteStore:
 
     def _derive(self, doc_id: str, doc: dict) -> None:
         """The columns computed from a document (its region, counts, copies), then its place among its copies."""
-        region = region_of(doc)
+        region = region_of(doc.get("issuer"), doc.get("title"))
         mine = fingerprint(doc)
         self._db.execute(
             "UPDATE documents SET format = ?, region = ?, region_code = ?, region_path = ?, text_key = ?, period = ?,"
