@@ -426,6 +426,38 @@ def test_documents_table_has_one_row_per_document_a_notice_without_units_include
     assert manifest(out)["dataset"]["documents"] == 2
 
 
+def _notice_in_three_formats(folder: Path, text: str) -> None:
+    """One notice as a .txt, a web page with a site's header and footer, and a .docx."""
+    import docx
+
+    write(folder / "notice.txt", text.encode())
+    paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines())
+    write(folder / "mirror" / "notice.html", (
+        "<html><head><meta charset='utf-8'><title>通知公告</title></head><body><div>首页 > 通知公告</div>"
+        f"<div class='content'>{paragraphs}</div><div>打印本页 关闭窗口</div></body></html>").encode())
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    document.save(folder / "notice.docx")
+
+
+def test_copies_of_a_notice_point_at_its_first_document_and_other_quarters_of_its_template_do_not(tmp_path):
+    from tests.test_copies import TEMPLATE
+
+    src = tmp_path / "in"
+    src.mkdir()
+    _notice_in_three_formats(src, TEMPLATE.format(year=2021, quarter="二") + "县政务公开办\n2021年7月5日\n")
+    write(src / "third.txt", (TEMPLATE.format(year=2021, quarter="三") + "县政务公开办\n2021年10月8日\n").encode())
+    write(src / "next-year.txt", (TEMPLATE.format(year=2022, quarter="二") + "县政务公开办\n2022年7月5日\n").encode())
+    run_batch([src], tmp_path / "out", workers=1, quiet=True)
+    rows = {Path(r["path"]).name: r for r in pq.read_table(tmp_path / "out" / "documents.parquet").to_pylist()}
+    assert len(rows) == 5  # every document stays
+    copies = [rows[name] for name in ("notice.txt", "notice.html", "notice.docx")]
+    first = next(row for row in copies if row["duplicate_of"] is None)
+    assert [row["duplicate_of"] for row in copies if row is not first] == [first["doc_id"]] * 2
+    assert rows["third.txt"]["duplicate_of"] is None and rows["next-year.txt"]["duplicate_of"] is None
+
+
 def _documented_columns() -> dict[str, dict[str, str]]:
     """The column tables of docs/datasets.md: table → column → meaning."""
     found: dict[str, dict[str, str]] = {}
@@ -489,12 +521,14 @@ def test_parquet_from_several_processes_equals_one(fake_inputs, tmp_path, monkey
     import extract.batch.parquet as parquet
 
     out = tmp_path / "out"
+    write(fake_inputs[0] / "zz" / "ok0-again.txt", "第0号通报：网站检查情况。\n".encode())  # other bytes, one notice
     _dataset(fake_inputs, out, workers=1)
-    one = {name: pq.read_table(out / f"{name}.parquet") for name in TABLES}
+    one = {name: pq.read_table(out / f"{name}.parquet") for name in SCHEMAS}
+    assert len(one["documents"].column("duplicate_of").drop_null()) == 1  # the copy points across slices below
     monkeypatch.setattr(parquet, "PARALLEL_BYTES", 0)
     for workers in (2, 3, 50):
         totals = parquet.derive(out, workers)
-        for name in TABLES:
+        for name in SCHEMAS:
             assert pq.read_table(out / f"{name}.parquet").equals(one[name]), (workers, name)
             assert totals[name] == one[name].num_rows
     assert sorted(p.name for p in out.iterdir() if p.name.endswith(".tmp")) == []

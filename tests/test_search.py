@@ -415,68 +415,6 @@ def test_a_findings_deadline_is_the_units_own_or_the_notices_rectification_date(
 
 # ---- one notice, many copies -------------------------------------------------------------------
 
-TEMPLATE = """关于{year}年第{quarter}季度全县政府网站检查情况的通报
-各乡镇人民政府,县直各部门:
-按照省政府办公厅要求,县政务公开办对全县政府网站和政务新媒体进行了第{quarter}季度检查,现将有关情况通报如下。
-一、总体情况
-本季度共检查政府网站12个、政务新媒体30个,总体合格率为百分之九十以上。
-二、存在问题
-(一)部分栏目更新不及时。河口镇网站工作动态栏目超过两个月未更新。
-(二)互动回应不及时。县农业农村局留言办理超过规定时限。
-三、工作要求
-请各单位对照问题清单认真整改,并于下月底前报送整改情况。
-"""
-SECOND = TEMPLATE.format(year=2021, quarter="二")
-
-
-def _fingerprint(text: str, title: str | None = None, date: str | None = None, issuer: str | None = None):
-    from extract.search.copies import fingerprint
-
-    return fingerprint({"text": text, "title": title, "date": date, "issuer": issuer})
-
-
-@pytest.mark.parametrize("a, b, same", [
-    # spacing, punctuation and line breaks differ between a .txt, a .docx and a web page
-    ((SECOND,), (SECOND.replace(",", ", ").replace("\n", "\n\n  "),), True),
-    # a mirror's page keeps a line of its own around the notice
-    ((SECOND,), (SECOND + "来源:县政府办公室 浏览次数:35\n打印本页 关闭窗口\n",), True),
-    # a copy cut short is still the notice its heading names
-    ((SECOND, "关于2021年第二季度检查情况的通报", "2021-07-05", "县政务公开办"),
-     (SECOND[: len(SECOND) // 2], "关于2021年第二季度检查情况的通报", "2021-07-05", "县政务公开办"), True),
-    # the same template for the next quarter: nearly the same text, another notice
-    ((SECOND,), (TEMPLATE.format(year=2021, quarter="三"),), False),
-    ((SECOND,), (TEMPLATE.format(year=2022, quarter="二"),), False),
-    # the same text signed on another day is another notice
-    ((SECOND, None, "2021-07-05"), (SECOND, None, "2021-10-08"), False),
-    # two different notices of one issuer
-    ((SECOND_QUARTER,), (ELSEWHERE,), False),
-    # documents kept without their text (a batch run with --no-text) are compared by their heading alone
-    (("",), ("",), False),
-    (("", "关于网站检查情况的通报", "2021-07-05", "县政务公开办"), ("", "关于网站检查情况的通报", "2021-07-05", "县政务公开办"), True),
-    (("三闸镇未更新。",), ("三闸镇未更新。",), False),
-])
-def test_copies_are_one_notice_and_other_periods_are_not(a, b, same):
-    from extract.search.copies import same_notice
-
-    assert same_notice(_fingerprint(*a), _fingerprint(*b)) is same
-    assert same_notice(_fingerprint(*b), _fingerprint(*a)) is same
-
-
-@pytest.mark.parametrize("title, text, period", [
-    ("关于全区第一季度政府信息公开情况的通报", "", "-Q1"),
-    ("2024年第三季度国务院国资委网站和政务新媒体抽查情况的通报", "", "2024-Q3"),
-    ("某某乡2020年政府信息公开工作年度报告", "", "2020-"),
-    ("关于2021年上半年政务新媒体检查情况的通报", "", "2021-H1"),
-    ("关于2021年6月份全区政务新媒体抽查情况的通报", "", "2021-M06"),
-    (None, "按照要求现将2024年第二季度检查情况通报如下", "2024-Q2"),
-    ("关于加强制度建设的通知", "", None),
-])
-def test_the_period_a_notice_is_about(title, text, period):
-    from extract.search.copies import period_of
-
-    assert period_of(title, text) == period
-
-
 def _copy(document: dict, suffix: bytes, path: str, fmt: str, extra_problem: bool = False) -> dict:
     """Another copy of a hand-built document: other bytes (so another id), the same findings."""
     copy = json.loads(json.dumps(document))

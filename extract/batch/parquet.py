@@ -12,8 +12,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from ..copies import Fingerprint, fingerprint
 from ..data import load_yaml
 from ..regions import region_of
+from .duplicates import first_copies
 from .writer import commit, line_slices, read_records, temp_for
 
 ROWS_PER_GROUP = 20_000
@@ -30,7 +32,7 @@ COLUMNS = {
                   ("script", _str), ("bytes", _i64), ("title", _str), ("doc_number", _str), ("issuer", _str),
                   ("date", _date), ("period_start", _date), ("period_end", _date), ("region", _str),
                   ("region_code", _str), ("region_level", _str), ("n_units", _i32), ("n_problems", _i32),
-                  ("n_counts", _i32), ("n_deadlines", _i32), ("warnings", _strs)],
+                  ("n_counts", _i32), ("n_deadlines", _i32), ("warnings", _strs), ("duplicate_of", _str)],
     "units": _DOC + [("unit_index", _i32), ("name", _str), ("type", _str), ("platform", _str), ("owner", _str),
                      ("aliases", _strs), ("mention_count", _i32), ("mentions", pa.list_(_MENTION))],
     "problems": _DOC + [("problem_index", _i32), ("units", _strs), ("category", _str), ("description", _str),
@@ -97,7 +99,7 @@ def _count(items) -> int:
 
 
 def _document(doc: dict) -> tuple:
-    """The document's row of documents.parquet, in the order of its columns."""
+    """The document's row of documents.parquet, in the order of its columns but for the last, duplicate_of."""
     source = doc.get("source") if type(doc.get("source")) is dict else {}
     period = doc.get("period") if type(doc.get("period")) is dict else {}
     issuer, title = _text(doc.get("issuer")), _text(doc.get("title"))
@@ -109,6 +111,11 @@ def _document(doc: dict) -> tuple:
             region and region.name, region and region.code, region and region.level,
             _count(doc.get("units")), _count(doc.get("problems")), _count(doc.get("counts")),
             _count(doc.get("deadlines")), _texts(doc.get("warnings")))
+
+
+def _fingerprint(doc: dict) -> Fingerprint:
+    """What tells copies of a notice from other notices (extract/copies.py), from its fields as text."""
+    return fingerprint({key: _text(doc.get(key)) for key in ("text", "title", "date", "issuer")})
 
 
 # Each function below yields a table's rows as tuples in the order of its columns in SCHEMAS after
@@ -173,29 +180,32 @@ def derive(outdir: Path, workers: int = 1) -> dict[str, int]:
     """Rewrite every Parquet file from documents.jsonl; returns rows per table.
 
     With several workers and a large file, the lines are cut into slices: this process converts the
-    first straight into the tables while one process per other slice writes part files, appended after
-    it in order, so the rows are those one process writes."""
+    first straight into the item tables while one process per other slice writes part files, appended after
+    it in order, so the rows are those one process writes. Each slice hands back its documents' rows and
+    fingerprints, and documents.parquet is written last, when the copies among all documents are known."""
     source = outdir / "documents.jsonl"
     slices = line_slices(source, workers if source.exists() and source.stat().st_size >= PARALLEL_BYTES else 1)
     final = {name: outdir / f"{name}.parquet" for name in SCHEMAS}
     targets = {name: temp_for(path) for name, path in final.items()}
-    parts = [{name: temp_for(path).with_suffix(f".{k}.tmp") for name, path in final.items()}
+    parts = [{name: temp_for(final[name]).with_suffix(f".{k}.tmp") for name in ROWS}
              for k in range(1, len(slices))]
     try:
         with _pool(len(parts)) as pool:
             # Submitted (and forked) before this process opens its writers, which the children must not hold.
             futures = [pool.submit(_convert, source, a, b, part) for (a, b), part in zip(slices[1:], parts)]
             with _writers(targets) as writers:
-                counts = [_write_rows(source, *slices[0], writers)]
-                counts += [future.result() for future in futures]
+                found = [_write_rows(source, *slices[0], writers)]
+                found += [future.result() for future in futures]
                 _append(parts, writers)
+                documents = [document for _, slice_documents in found for document in slice_documents]
+                _write_documents(documents, writers["documents"])
     finally:
         for part in parts:
             for path in part.values():
                 path.unlink(missing_ok=True)
     for name, path in final.items():
         commit(targets[name], path)
-    return {name: sum(c[name] for c in counts) for name in SCHEMAS}
+    return {"documents": len(documents), **{name: sum(totals[name] for totals, _ in found) for name in ROWS}}
 
 
 def _pool(processes: int):
@@ -208,8 +218,8 @@ def _pool(processes: int):
 
 @contextlib.contextmanager
 def _writers(targets: dict[str, Path]):
-    """A Parquet writer per table; on failure every file it wrote is removed."""
-    writers = {name: pq.ParquetWriter(targets[name], SCHEMAS[name]) for name in SCHEMAS}
+    """A Parquet writer per table of `targets`; on failure every file it wrote is removed."""
+    writers = {name: pq.ParquetWriter(path, SCHEMAS[name]) for name, path in targets.items()}
     try:
         yield writers
     except BaseException:
@@ -224,35 +234,42 @@ def _writers(targets: dict[str, Path]):
 def _append(parts: list[dict[str, Path]], writers: dict) -> None:
     """Each table's part files, in slice order, copied row group by row group after what is written."""
     for part in parts:
-        for name, writer in writers.items():
-            source = pq.ParquetFile(part[name])
+        for name, path in part.items():
+            source = pq.ParquetFile(path)
             for group in range(source.num_row_groups):
-                writer.write_table(source.read_row_group(group))
+                writers[name].write_table(source.read_row_group(group))
 
 
-def _convert(source: Path, start: int, stop: int, targets: dict[str, Path]) -> dict[str, int]:
-    """The lines of documents.jsonl between two byte offsets as rows of every table, in files of their own."""
+Documents = list[tuple[tuple, Fingerprint]]  # each document's row but for duplicate_of, and its fingerprint
+
+
+def _convert(source: Path, start: int, stop: int, targets: dict[str, Path]) -> tuple[dict[str, int], Documents]:
+    """The lines of documents.jsonl between two byte offsets as rows of the item tables, in files of their own."""
     with _writers(targets) as writers:
         return _write_rows(source, start, stop, writers)
 
 
-def _write_rows(source: Path, start: int, stop: int, writers: dict) -> dict[str, int]:
-    """The lines between two byte offsets as rows, streamed to the writers a row group at a time."""
-    buffers: dict[str, list[tuple]] = {name: [] for name in SCHEMAS}
-    totals = dict.fromkeys(SCHEMAS, 0)
+def _write_group(writer: pq.ParquetWriter, rows: list[tuple]) -> None:
+    """Rows as one row group: tuples transposed once into the schema's columns."""
+    columns = [pa.array(column, field.type) for column, field in zip(zip(*rows), writer.schema)]
+    writer.write_table(pa.Table.from_arrays(columns, schema=writer.schema))
+
+
+def _write_rows(source: Path, start: int, stop: int, writers: dict) -> tuple[dict[str, int], Documents]:
+    """The lines between two byte offsets as rows of the item tables, streamed to the writers a row group
+    at a time; the documents' own rows are handed back."""
+    buffers: dict[str, list[tuple]] = {name: [] for name in ROWS}
+    totals = dict.fromkeys(ROWS, 0)
+    documents: Documents = []
 
     def flush(name: str) -> None:
         if buffers[name]:
-            schema = SCHEMAS[name]
-            columns = [pa.array(column, field.type) for column, field in zip(zip(*buffers[name]), schema)]
-            writers[name].write_table(pa.Table.from_arrays(columns, schema=schema))
+            _write_group(writers[name], buffers[name])
             totals[name] += len(buffers[name])
             buffers[name] = []
 
     for doc in read_records(source, start=start, stop=stop):
-        buffers["documents"].append(_document(doc))
-        if len(buffers["documents"]) >= ROWS_PER_GROUP:
-            flush("documents")
+        documents.append((_document(doc), _fingerprint(doc)))
         head = (_text(doc.get("id")), _date_of(doc.get("date")), _text(doc.get("issuer")), _text(doc.get("title")))
         doc.pop("text", None)  # in no table
         for name, rows in ROWS.items():
@@ -260,6 +277,14 @@ def _write_rows(source: Path, start: int, stop: int, writers: dict) -> dict[str,
             doc.pop(name, None)
             if len(buffers[name]) >= ROWS_PER_GROUP:
                 flush(name)
-    for name in SCHEMAS:
+    for name in ROWS:
         flush(name)
-    return totals
+    return totals, documents
+
+
+def _write_documents(documents: Documents, writer: pq.ParquetWriter) -> None:
+    """documents.parquet: each row with the id of the first document of its notice when it is a later copy."""
+    firsts = first_copies([mine for _, mine in documents])
+    rows = [row + (None if first is None else documents[first][0][0],) for (row, _), first in zip(documents, firsts)]
+    for at in range(0, len(rows), ROWS_PER_GROUP):
+        _write_group(writer, rows[at:at + ROWS_PER_GROUP])

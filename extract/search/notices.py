@@ -1,6 +1,6 @@
 """Copies in the index: each document joins the notice it is a copy of, and one copy per notice speaks for it.
 
-Every document row has a `notice` number, shared by all copies of one notice (extract/search/copies.py says
+Every document row has a `notice` number, shared by all copies of one notice (extract/copies.py says
 when two documents are copies), and `primary_copy` set on the one whose findings the index shows: the copy
 with the most problems found, then one with a date and a title, then the one indexed first.
 """
@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from .copies import Fingerprint, same_notice
-
-# Compared in full at most this many candidate copies per document (the sketch prefilter keeps it far lower).
-_CANDIDATES = 64
+from ..copies import CANDIDATES, Fingerprint, least_shared, same_notice
 
 
 def _fingerprint(db: sqlite3.Connection, doc_id: str) -> Fingerprint:
@@ -34,8 +31,8 @@ def candidates(db: sqlite3.Connection, doc_id: str, mine: Fingerprint) -> list[s
         marks = ",".join("?" * len(mine.sketch))
         found += [row[0] for row in db.execute(
             f"SELECT doc_id FROM sketches WHERE hash IN ({marks}) AND doc_id != ? GROUP BY doc_id"
-            f" HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC LIMIT {_CANDIDATES}",
-            (*mine.sketch, doc_id, max(1, len(mine.sketch) // 2)))]
+            f" HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC LIMIT {CANDIDATES}",
+            (*mine.sketch, doc_id, least_shared(mine)))]
     return list(dict.fromkeys(found))
 
 

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from ..copies import fingerprint
 from ..regions import region_of
 from . import browse
-from .copies import fingerprint
 from .filters import NO_FILTERS, Filters
 from .filters import like as _like
 from .filters import sql_filters as _filters

@@ -1,7 +1,8 @@
 """When two documents are one notice: the same text, the same heading, or nearly the same text for the same period.
 
-The same notice is often read from several copies (.txt, .docx and .html, or two mirror sites). The rules,
-in the order they are tried:
+The same notice is often read from several copies (.txt, .docx and .html, or two mirror sites): the search
+index counts them as one notice (extract/search/notices.py) and the batch marks all but the first
+(documents.parquet duplicate_of, extract/batch/duplicates.py). The rules, in the order they are tried:
 
 1. Two copies are *not* one notice when they state different dates, or different periods in their title
    (or, with no title, in their opening): quarterly notices written from one template are nearly the same
@@ -19,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import re
+import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,6 +31,9 @@ SHINGLE = 5
 COMPARED = 200_000
 # A text shorter than this (or none: a batch run with --no-text) is not compared, only its heading is.
 SHORTEST = 50
+# Copies are sought among the documents with the same text key, the same heading, or at least half the sketch
+# in common; of the last, the CANDIDATES sharing most are compared in full.
+CANDIDATES = 64
 
 _NOT_WORD = re.compile(r"[\W_]+")
 _CN_DIGITS = {"一": "1", "二": "2", "三": "3", "四": "4", "上": "1", "下": "2"}
@@ -63,11 +68,11 @@ def fingerprint(document: dict) -> Fingerprint:
 
 
 def sketch(text: str, size: int = SKETCH) -> tuple[int, ...]:
-    """The `size` smallest 64-bit hashes of the text's shingles (signed, as SQLite stores integers)."""
+    """The `size` smallest 64-bit hashes of the text's shingles (signed, as SQLite stores integers): each
+    shingle's 8-byte BLAKE2b digest read as a big-endian integer, all digests unpacked in one call."""
     shingles = {text[i:i + SHINGLE] for i in range(max(1, len(text) - SHINGLE + 1))} if text else set()
-    hashes = (int.from_bytes(hashlib.blake2b(s.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big",
-                             signed=True) for s in shingles)
-    return tuple(heapq.nsmallest(size, hashes))
+    digests = b"".join([hashlib.blake2b(s.encode("utf-8", "surrogatepass"), digest_size=8).digest() for s in shingles])
+    return tuple(sorted(struct.unpack(f">{len(shingles)}q", digests))[:size])
 
 
 def similarity(a: Sequence[int], b: Sequence[int], size: int = SKETCH) -> float:
@@ -100,6 +105,11 @@ def _periods_conflict(a: str | None, b: str | None) -> bool:
     year_a, _, part_a = a.partition("-")
     year_b, _, part_b = b.partition("-")
     return _conflict(year_a, year_b) or _conflict(part_a, part_b)
+
+
+def least_shared(mine: Fingerprint) -> int:
+    """How many of its sketch's hashes a candidate copy must share with a document."""
+    return max(1, len(mine.sketch) // 2)
 
 
 def same_notice(a: Fingerprint, b: Fingerprint) -> bool:
