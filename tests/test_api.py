@@ -11,9 +11,9 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
-from extract.errors import CorruptFile, EmptyInput, LegacyFormat
-from extract.search.api import WEB_DIR, create_app
-from extract.search.extraction import PoolSize
+from tongbao.errors import CorruptFile, EmptyInput, LegacyFormat
+from tongbao.search.api import WEB_DIR, create_app
+from tongbao.search.extraction import PoolSize
 from tests.test_search import GANZHOU, GANZHOU_TITLE, QINGSHEN, build_index, pipeline_db  # noqa: F401
 
 GANZHOU_ID = hashlib.sha256(GANZHOU.read_bytes()).hexdigest()
@@ -216,7 +216,7 @@ def test_extract_requires_the_file_field(client):
 
 def test_extract_with_the_real_pipeline(tmp_path):
     try:
-        import extract.pipeline  # noqa: F401
+        import tongbao.pipeline  # noqa: F401
     except ImportError as error:
         pytest.skip(f"the extraction pipeline is not complete yet ({error})")
     with TestClient(create_app(tmp_path / "empty.db")) as client:

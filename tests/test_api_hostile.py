@@ -17,8 +17,8 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.errors import EXIT_CODES
-from extract.search.api import create_app
+from tongbao.errors import EXIT_CODES
+from tongbao.search.api import create_app
 
 from .test_hostile import CASES, DOC, LINES
 from .test_search import build_index

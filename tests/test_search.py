@@ -14,13 +14,13 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
-from extract import SCHEMA_VERSION
-from extract.cli import main
-from extract.errors import EXIT_CODES, NotFound
-from extract.search import SQLiteStore, Store, make_filters, search
-from extract.search.command import NOTHING_FOUND
-from extract.search.ingest import index_inputs
-from extract.search.resolve import EXACT, VARIANT, abbreviations, canonical, normalise, parse, rank, resolve_units
+from tongbao import SCHEMA_VERSION
+from tongbao.cli import main
+from tongbao.errors import EXIT_CODES, NotFound
+from tongbao.search import SQLiteStore, Store, make_filters, search
+from tongbao.search.command import NOTHING_FOUND
+from tongbao.search.ingest import index_inputs
+from tongbao.search.resolve import EXACT, VARIANT, abbreviations, canonical, normalise, parse, rank, resolve_units
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTICES = ROOT / "corpus" / "notices"
@@ -247,7 +247,7 @@ def test_a_process_killed_mid_document_leaves_a_consistent_index(tmp_path):
     db = tmp_path / "killed.db"
     script = textwrap.dedent(f"""
         import json, os
-        from extract.search.store import SQLiteStore
+        from tongbao.search.store import SQLiteStore
         docs = [json.loads(line) for line in open({str(batch / 'documents.jsonl')!r}, encoding='utf-8')]
         store = SQLiteStore({str(db)!r})
         store.put(docs[0])
@@ -368,7 +368,7 @@ def test_index_command_skips_bad_batch_lines(tmp_path):
 def pipeline_db(tmp_path_factory) -> Path:
     """`tongbao index corpus/notices`, once the extraction stages it needs are all in place."""
     try:
-        from extract.pipeline import extract_file
+        from tongbao.pipeline import extract_file
 
         sample = extract_file(GANZHOU)
     except ImportError as error:
@@ -406,7 +406,7 @@ def test_corpus_search_expands_fagaiju(pipeline_db):
      {"amount": 5, "unit": "working_day"}),
 ])
 def test_a_findings_deadline_is_the_units_own_or_the_notices_rectification_date(deadlines, expected):
-    from extract.search.store import _deadline_for
+    from tongbao.search.store import _deadline_for
 
     found = _deadline_for("荷塘镇", deadlines)
     got = None if found is None else (found["date"] or found["within"])
@@ -473,7 +473,7 @@ def test_the_copy_with_the_most_findings_speaks_for_the_notice(db):
 def test_an_index_of_the_first_version_gains_copies_and_regions_when_opened(db):
     import sqlite3
 
-    from extract.search.store import DERIVED
+    from tongbao.search.store import DERIVED
 
     with SQLiteStore(db) as store:
         store.put(_copy(corpus_documents()[0], b"\n", "000.html", "html"))
@@ -577,7 +577,7 @@ def test_search_command_pages_and_formats(db):
 def test_csv_export_keeps_formulas_from_running():
     import csv
 
-    from extract.search.export import csv_lines
+    from tongbao.search.export import csv_lines
 
     finding = {"unit": "=1+1", "description": "@SUM(A1)", "document_id": "0" * 64, "title": "-关于",
                "sources": [], "deadline": {"date": None, "within": {"amount": 15.0, "unit": "working_day"}}}

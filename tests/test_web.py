@@ -15,7 +15,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from extract.search.store import SQLiteStore
+from tongbao.search.store import SQLiteStore
 from tests.test_search import GANZHOU, GANZHOU_TITLE, ROOT, _copy, build_index, corpus_documents, make_document
 
 CHROMIUM = Path("/usr/bin/chromium")
