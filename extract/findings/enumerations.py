@@ -28,6 +28,8 @@ _SEPARATOR = regex.compile(r"、|以及|[和及与]")
 MAX_LIST = 600  # characters a list is walked back over; real lists are far shorter
 MAX_SHARED = 4  # longest bare item that takes the suffix of the list's last name (西街 → 西街街道)
 MAX_ITEM = 14  # longest name an item without a known ending may have
+LABEL_REACH = 80  # characters back a label may start
+LABEL_TAIL = 24  # characters before a list that hold the end of any label (…的政务新媒体有:)
 
 
 @dataclass(slots=True, eq=False)
@@ -84,6 +86,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "heading_count": regex.compile(r"\((?:共|计)?\d{1,4}[个家]\)$"),
         "not_item": regex.compile(v["not_item"]),
         "hard": regex.compile(r"[,;:。!?]"),
+        "last_hard": regex.compile(r"(?r)[,;:。!?]"),
         "account_end": regex.compile(rf"(?:{alternation(v['account_words'])})$"),
         "praise": regex.compile(alternation(v["praise_cues"] | set(v["praise_lists"]))),
     }
@@ -141,16 +144,24 @@ def _only_separators(text: str, start: int, end: int) -> bool:
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Items of text[start:end] separated by 、 outside brackets; the last one split at 和/及."""
-    items, depth, item_start = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(0, depth - 1)
-        elif ch == "、" and depth == 0:
-            items.append((item_start, i))
-            item_start = i + 1
+    items, item_start = [], start
+    if text.find("(", start, end) < 0:  # the common case: no bracket, so every 、 separates
+        cut = text.find("、", start, end)
+        while cut >= 0:
+            items.append((item_start, cut))
+            item_start = cut + 1
+            cut = text.find("、", item_start, end)
+    else:
+        depth = 0
+        for i in range(start, end):
+            ch = text[i]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            elif ch == "、" and depth == 0:
+                items.append((item_start, i))
+                item_start = i + 1
     items.append((item_start, end))
     if len(items) > 1:
         a, b = items[-1]
@@ -172,18 +183,27 @@ class _Context:
     counted: regex.Match | None
 
 
-def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: bool, scope) -> _Context:
-    """Read the label before a list; the first item gives up a lead word to it (如甲、乙; 包括甲、乙)."""
+def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: bool, scope) -> _Context | None:
+    """Read the label before a list; the first item gives up a lead word to it (如甲、乙; 包括甲、乙).
+
+    None when nothing before the list can say what it is: a label ends in one of a few words or a
+    count, so its last characters decide before the whole label is cut out."""
     p = _patterns()
     first_start = items[0][0]
-    label = text[_label_floor(text, intro_start):intro_start if quoted else first_start]
     lead_cut = first_start if quoted else trim(text, first_start, items[0][1], False)[0]
+    label_end = intro_start if quoted else lead_cut
+    near = text[max(0, label_end - LABEL_TAIL):label_end].rstrip("“")
+    line_start = scope is not None and scope.line and scope.heading is not None
+    if not (quoted or line_start or p["strong_label"].search(near) or p["label"].search(near)
+            or _counts_before(text, label_end) or p["platform_bracket"].search(text, first_start, items[-1][1])):
+        return None
+    label = text[_label_floor(text, intro_start):intro_start if quoted else first_start]
     if lead_cut > first_start:
         label += text[first_start:lead_cut]
         items[0] = (lead_cut, items[0][1])
     label = label.rstrip("“")
     account_intro = quoted and bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start))
-    counted = None if quoted else p["counted"].search(label[_last_hard(label, 0, len(label) - 1, ",") + 1:])
+    counted = None if quoted else p["counted"].search(label[_last_hard(label, 0, len(label) - 1, True) + 1:])
     strong = bool(counted or p["strong_label"].search(label))
     under_heading = scope is not None and scope.line and scope.heading is not None and not label.strip(" ,:")
     labelled = strong or under_heading or bool(p["label"].search(label))
@@ -194,7 +214,7 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
     """The unit mentions of one candidate list, or none when its context does not make it a list of units."""
     p = _patterns()
     around = _context(text, items, intro_start, quoted, scope)
-    if not (around.labelled or around.account_intro or p["platform_bracket"].search(text, items[0][0], items[-1][1])):
+    if around is None or not (around.labelled or around.account_intro or p["platform_bracket"].search(text, items[0][0], items[-1][1])):
         return []  # nothing around the list says what its items are: the common case, decided early
     if any(_platform_name(text[a:b]) for a, b in items):
         return []  # 微信公众号、微博等平台: a list of platforms, not of accounts
@@ -250,9 +270,15 @@ def _described(text: str, start: int, end: int, around: _Context, scope) -> Enum
     return enumeration
 
 
+def _counts_before(text: str, end: int) -> bool:
+    """Whether a clause counting units (…5个网站…, …共3家) may stand before `end`: it holds 个 or 家."""
+    floor = max(0, end - LABEL_REACH)
+    return text.rfind("个", floor, end) >= 0 or text.rfind("家", floor, end) >= 0
+
+
 def _label_floor(text: str, position: int) -> int:
     """Where the label before a list starts: two clauses back at most (…的部门有: / 不合格6个,分别为:)."""
-    floor = max(0, position - 80)
+    floor = max(0, position - LABEL_REACH)
     cut = position
     for _ in range(2):
         mark = _last_hard(text, floor, cut - 1)
@@ -264,10 +290,14 @@ def _label_floor(text: str, position: int) -> int:
     return cut + 1
 
 
-def _last_hard(text: str, floor: int, end: int, marks: str = ",;:。!?") -> int:
+def _last_hard(text: str, floor: int, end: int, commas_only: bool = False) -> int:
     """The last hard mark in text[floor:end] outside quotes (“监测点前2周内,微信内容无更新”的…), or -1."""
     while True:
-        mark = max(text.rfind(m, floor, end) for m in marks)
+        if commas_only:
+            mark = text.rfind(",", floor, end)
+        else:
+            found = _patterns()["last_hard"].search(text, floor, max(floor, end))
+            mark = found.start() if found else -1
         opening = text.rfind("“", floor, mark) if mark >= 0 else -1
         if opening < 0 or text.rfind("”", opening, mark) >= 0:
             return mark
