@@ -1,7 +1,6 @@
 """The local engine: worker processes under a per-file deadline; a hung or dead worker is replaced."""
 from __future__ import annotations
 
-import ctypes
 import itertools
 import multiprocessing as mp
 import os
@@ -15,23 +14,13 @@ from multiprocessing.connection import wait
 from .errors import BatchAborted, WorkerCrashed
 from .inputs import Item
 from .task import OWN_EXTRACTORS, Outcome, Settings, failure, process_item, warm_up
+from .worker import WorkerProcess, die_with_parent
 from ..errors import Timeout
 
 STARTUP_TIMEOUT = 180.0  # a cold worker imports and warms the whole pipeline before its first file
 STARTUP_DEATHS = 3  # workers dying before ready, in a row, before the run gives up: it is the system, not a file
 TICK = 1.0
 QUEUED = 2  # items a worker holds: the one it works on and the next, so it never waits for the parent
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when its parent dies, so a SIGKILLed batch leaves no orphan behind."""
-    parent = os.getppid()
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:
-        os._exit(1)
 
 
 def _warm(extractor: str) -> str | None:
@@ -44,7 +33,7 @@ def _warm(extractor: str) -> str | None:
 
 def _serve(conn, settings: Settings, known_ids: frozenset[str], warm: bool = True) -> None:
     """Worker main loop: one item in, one Outcome out, until told to stop or the pipe closes."""
-    _die_with_parent()
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     problem = _warm(settings.extractor) if warm else None
     if problem:
@@ -61,13 +50,10 @@ def _serve(conn, settings: Settings, known_ids: frozenset[str], warm: bool = Tru
         conn.send(("done", process_item(item, settings, known_ids)))
 
 
-class _Worker:
+class _Worker(WorkerProcess):
     def __init__(self, ctx, settings: Settings, known_ids: frozenset[str]):
-        self.conn, child = ctx.Pipe()
         warm = ctx.get_start_method() != "fork"  # a forked worker inherits the parent's warm pipeline
-        self.process = ctx.Process(target=_serve, args=(child, settings, known_ids, warm), daemon=True)
-        self.process.start()
-        child.close()
+        super().__init__(ctx, _serve, (settings, known_ids, warm))
         self.born = time.monotonic()
         self.ready = False
         self.queue: deque[Item] = deque()  # sent, not yet answered; the first is being worked on
@@ -95,24 +81,6 @@ class _Worker:
         self.tasks += 1
         if self.queue:
             self.deadline = time.monotonic() + timeout
-
-    def stop(self, kill: bool = False) -> None:
-        if not kill and self.process.is_alive():
-            try:
-                self.conn.send(None)
-            except OSError:
-                pass
-            self.process.join(5)
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join()
-        self.conn.close()
-
-    def death(self) -> str:
-        code = self.process.exitcode
-        if code is not None and code < 0:
-            return f"signal {signal.Signals(-code).name}"
-        return f"exit code {code}"
 
 
 def _context(settings: Settings):

@@ -8,7 +8,6 @@ at a lower scheduling priority (NICE), so on a machine with fewer cores than wor
 from __future__ import annotations
 
 import concurrent.futures
-import ctypes
 import logging
 import multiprocessing as mp
 import os
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 
 from ..batch.errors import WorkerCrashed
 from ..batch.task import json_line, resolve, warm_up
+from ..batch.worker import WorkerProcess, die_with_parent
 from ..errors import ALL_ERRORS, InvalidOutput, Timeout, TongbaoError
 
 DEFAULT_EXTRACTOR = f"{__package__.rpartition('.')[0]}.pipeline:extract_file"
@@ -50,17 +50,9 @@ class PoolSize:
     queue: int = QUEUE
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when the server dies, so a killed server leaves no worker behind."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
-
-
 def _serve(conn, extractor: str) -> None:
     """A worker: warm up, say ready, then one (name, bytes) in and one answer out until the pipe closes."""
-    _die_with_parent()
+    die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle
     os.nice(NICE)
     problem = warm_up(extractor)
@@ -93,12 +85,11 @@ def _answer(extract, name: str, data: bytes) -> tuple:
         return "error", InvalidOutput.code, f"document is not JSON: {error}"
 
 
-class _Worker:
+class _Worker(WorkerProcess):
+    GRACE = 2.0
+
     def __init__(self, ctx, extractor: str):
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_serve, args=(child, extractor), daemon=True, name="tongbao-extract")
-        self.process.start()
-        child.close()
+        super().__init__(ctx, _serve, (extractor,), name="tongbao-extract")
         self.ready = False
         self.tasks = 0
 
@@ -114,22 +105,6 @@ class _Worker:
         if kind != "ready":
             raise Unavailable(f"a worker could not load the extractor: {problem}")
         self.ready = True
-
-    def stop(self, kill: bool = False) -> None:
-        if not kill and self.process.is_alive():
-            try:
-                self.conn.send(None)
-            except OSError:
-                pass
-            self.process.join(2)
-        if self.process.is_alive():
-            self.process.kill()
-        self.process.join()
-        self.conn.close()
-
-    def death(self) -> str:
-        code = self.process.exitcode
-        return f"signal {signal.Signals(-code).name}" if code is not None and code < 0 else f"exit code {code}"
 
 
 class ExtractionPool:

@@ -29,22 +29,15 @@ def sql_filters(filters: Filters, unit_column: str | None = None, category_colum
     """SQL narrowing a query over documents `d` (primary copies only); the unit and category columns are
     those of the query's own join, else any of the notice's units or problems."""
     clauses, params = ["d.primary_copy = 1"], []
-    if filters.since:
-        clauses.append("d.date >= ?")
-        params.append(filters.since)
-    if filters.until:
-        clauses.append("d.date <= ?")
-        params.append(filters.until)
+    for clause, value in (("d.date >= ?", filters.since), ("d.date <= ?", filters.until),
+                          ("d.issuer = ?", filters.issuer), ("substr(d.date, 1, 4) = ?", filters.year)):
+        if value:
+            clauses.append(clause)
+            params.append(value)
     if filters.region:
         where = ["d.issuer", "d.title", "d.region", *([unit_column] if unit_column else [])]
         clauses.append("(" + " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for column in where) + ")")
         params += [like(filters.region)] * len(where)
-    if filters.issuer:
-        clauses.append("d.issuer = ?")
-        params.append(filters.issuer)
-    if filters.year:
-        clauses.append("substr(d.date, 1, 4) = ?")
-        params.append(filters.year)
     if filters.category:
         clauses.append(f"{category_column} = ?" if category_column
                        else "EXISTS (SELECT 1 FROM problems c WHERE c.doc_id = d.id AND c.category = ?)")
