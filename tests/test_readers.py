@@ -571,6 +571,148 @@ def test_pdf_latin_words_keep_their_spaces():
     assert "根据the State Council通知2021年工作要点。" in result.text()
 
 
+# ---------------------------------------------------------------- pdf: PDFium, and pdfplumber when it cannot
+
+
+def _turned_pdf(rotation: int) -> bytes:
+    """A notice with a ruled table on a page shown turned clockwise by `rotation`, drawn to read upright as shown."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width, height = 595, 842
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=(width, height))
+    pdf.setPageRotation(rotation)
+    shown_height = width if rotation in (90, 270) else height
+    pdf.translate(*{0: (0, 0), 90: (width, 0), 180: (width, height), 270: (0, height)}[rotation])
+    pdf.rotate(rotation)
+    pdf.setFont("STSong-Light", 12)
+    y = shown_height - 80
+    for line in ["关于全区第一季度政府信息公开情况的通报", "现将检查情况通报如下。本次共检查网站12个,发现问题5个。"]:
+        pdf.drawString(72, y, line)
+        y -= 24
+    for r, row in enumerate([["单位", "得分"], ["区财政局", "95"]]):
+        for c, value in enumerate(row):
+            pdf.rect(72 + c * 150, y - (r + 1) * 20, 150, 20)
+            pdf.drawString(76 + c * 150, y - (r + 1) * 20 + 6, value)
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def _raw_pdf(content: bytes, fonts: dict[bytes, tuple[bytes, ...]]) -> bytes:
+    """A one-page PDF written by hand: `fonts` maps a resource name to its objects, where # and @ stand for the
+    numbers of the font's second and third object."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", b"",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content)]
+    names = []
+    for name, parts in fonts.items():
+        first = len(objects) + 1
+        objects += [part.replace(b"#", b"%d" % (first + 1)).replace(b"@", b"%d" % (first + 2)) for part in parts]
+        names.append(b"/%s %d 0 R" % (name, first))
+    objects[2] = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << "
+                  + b" ".join(names) + b" >> >> >>")
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+HELVETICA = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",)
+# A code that maps to two characters, as a ligature's glyph does (here the code of f gives "fi")
+FI_LIGATURE = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode # 0 R >>",
+               b"<< /Length 200 >>\nstream\n/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /L "
+               b"def 1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <66> <00660069> endbfchar endcmap "
+               b"CMapName currentdict /CMap defineresource pop end end\nendstream")
+# A CID font without any Unicode mapping: its glyphs cannot be read as text
+UNMAPPED = (b"<< /Type /Font /Subtype /Type0 /BaseFont /Secret /Encoding /Identity-H /DescendantFonts [# 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Secret /DW 1000 /FontDescriptor @ 0 R"
+            b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>",
+            b"<< /Type /FontDescriptor /FontName /Secret /Flags 4 /FontBBox [0 -200 1000 800] /ItalicAngle 0"
+            b" /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>")
+
+PDF_FIXTURES = {
+    "plain": lambda: _pdf_bytes(pages=3),
+    "fake-bold": lambda: _pdf_bytes(pages=2, fake_bold=True),
+    "table": lambda: _pdf_bytes(pages=1, table=True),
+    "rule": lambda: _pdf_bytes(rule=True),
+    "latin": lambda: _pdf_bytes(pages=1, paragraphs=["根据 the State Council 通知 2021 年工作要点。"]),
+    "merged-header": _merged_header_pdf,
+    "wrapped-field": lambda: _wrapped_pdf(FIELD_NOTICE),
+    "turned-90": lambda: _turned_pdf(90),
+    "turned-180": lambda: _turned_pdf(180),
+    "turned-270": lambda: _turned_pdf(270),
+    "ligature": lambda: _raw_pdf(b"BT /F1 12 Tf 72 700 Td (Speci) Tj (f) Tj (cation is kept) Tj ET",
+                                 {b"F1": FI_LIGATURE}),
+    "line-end-hyphen": lambda: _raw_pdf(b"BT /F1 12 Tf 72 700 Td (The reader keeps the manip-) Tj 0 -14 Td "
+                                        b"(ulation of words whole.) Tj ET", {b"F1": HELVETICA}),
+    "unmapped": lambda: _raw_pdf(b"BT /F1 12 Tf 72 700 Td (Plain words here.) Tj ET "
+                                 b"BT /F2 12 Tf 72 680 Td <00410042> Tj ET", {b"F1": HELVETICA, b"F2": UNMAPPED}),
+}
+
+
+def _without_pdfium(monkeypatch) -> None:
+    """As if PDFium could not open any file."""
+    from extract.readers import pdfium
+
+    def refuse(data):
+        raise pdfium.Unreadable("Failed to load document (PDFium: Data format error).", password=False)
+
+    monkeypatch.setattr(pdfium, "open_document", refuse)
+
+
+@pytest.mark.parametrize("name", sorted(PDF_FIXTURES))
+def test_pdfium_and_pdfplumber_read_a_pdf_alike(monkeypatch, name):
+    """PDFium gives the characters and the ruling lines; the same layout over pdfminer's gives the same blocks."""
+    data = PDF_FIXTURES[name]()
+    through_pdfium = read_file(f"{name}.pdf", data)
+    _without_pdfium(monkeypatch)
+    through_pdfplumber = read_file(f"{name}.pdf", data)
+    assert through_pdfplumber.blocks == through_pdfium.blocks
+    assert through_pdfplumber.repairs == through_pdfium.repairs
+    assert through_pdfplumber.warnings == [
+        "PDFium could not open the file (Failed to load document (PDFium: Data format error).): read with pdfplumber",
+        *through_pdfium.warnings]
+
+
+@pytest.mark.parametrize("name, present, warning", [
+    ("ligature", "Specification is kept", None),  # PDFium gives the glyph's two characters at one place
+    ("line-end-hyphen", "manip-ulation", None),  # PDFium marks a hyphen that ends a line as U+FFFE
+    ("unmapped", "Plain words here.", "2 glyph(s) without a Unicode mapping dropped"),
+])
+def test_pdf_glyphs_that_are_not_one_character(name, present, warning):
+    result = read_file(f"{name}.pdf", PDF_FIXTURES[name]())
+    assert present in result.text()
+    assert (warning in result.warnings) if warning else not result.warnings
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+def test_a_turned_page_reads_as_it_is_shown(rotation):
+    upright = read_file("upright.pdf", _turned_pdf(0)).blocks
+    assert [b.rows for b in upright if b.kind == "table"] == [[["单位", "得分"], ["区财政局", "95"]]]
+    assert read_file("turned.pdf", _turned_pdf(rotation)).blocks == upright
+
+
+def test_pdf_keeps_the_symbols_and_private_use_characters_it_shows():
+    """pdfminer's table for the Adobe-GB1 font dropped • and · and gave private-use characters (which GBK
+    mojibake holds, and the normaliser repairs) as others; PDFium gives back what was drawn."""
+    line = "•时间:2017-08-16“中国·甘肃”?。ㄈ\ue40c┕\ue0a6_实效"
+    assert line in read_file("symbols.pdf", _pdf_bytes(pages=1, paragraphs=[line])).text()
+
+
+def test_a_pdf_pdfium_cannot_open_is_read_by_pdfplumber(monkeypatch):
+    _without_pdfium(monkeypatch)
+    result = read_file("notice.pdf", _pdf_bytes(pages=2, table=True))
+    assert result.warnings[0].startswith("PDFium could not open the file") and "pdfplumber" in result.warnings[0]
+    assert [b.rows for b in result.blocks if b.kind == "table"] == [[["单位", "得分"], ["区财政局", "95"]]]
+
+
 # ---------------------------------------------------------------- bad inputs
 
 @pytest.mark.parametrize(

@@ -1,22 +1,23 @@
-"""PDF notices: rebuild lines from glyph positions, drop running heads and page numbers, rejoin paragraphs."""
+"""PDF notices: rebuild lines from glyph positions, drop running heads and page numbers, rejoin paragraphs.
+
+The glyphs come from PDFium; pdfplumber finds the ruled tables on the pages that have ruling lines, and reads
+the whole file when PDFium cannot open it.
+"""
 from __future__ import annotations
 
-import io
-import logging
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from ..errors import CorruptFile, EncryptedPdf, NoTextLayer, TooLarge
 from ..limits import current_limits
 from ..model import Block, ReadResult
+from . import pdfium, plumber
 from ._cjk import drop_spaces_between_cjk, is_cjk, join_lines
-
-# pdfminer logs each font it cannot measure ("Could not get FontBBox"); with no handler of its own
-# that reached the user's stderr through logging's last resort. Applications that configure logging
-# still receive these records.
-logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+from .pdfpage import Box, Glyph, Grid, PageGlyphs
 
 HEAD_ZONE = 0.15  # running heads and page numbers live in the top/bottom 15% of a page
 SHORT_LINE = 40  # characters: a running head or foot is short; a repeated longer line is content
@@ -34,6 +35,7 @@ SENTENCE_END = set("。：；！？:;!?")
 IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 OPENERS = "（(《“‘「『【〔["  # a line may break before these
 CLOSERS = "”’）)」』】》〕\"'"
+X0, X1, TOP, BOTTOM, SIZE = (attrgetter(name) for name in ("x0", "x1", "top", "bottom", "size"))
 
 
 @dataclass(slots=True)
@@ -49,93 +51,94 @@ class Line:
     first_width: float  # width of the first character or Latin word: what did not fit on the line before
 
 
-def _dedupe(chars: list[dict], size: float) -> list[dict]:
-    """Fake bold draws a glyph twice a hair apart; keep the first of each such pair."""
-    kept: list[dict] = []
+def _dedupe(glyphs: list[Glyph], size: float) -> list[Glyph]:
+    """Fake bold draws a glyph twice a hair apart; keep the first of each such pair (glyphs sorted by x0)."""
+    kept: list[Glyph] = glyphs[:1]
     tol = 0.15 * size
-    for c in chars:
-        if any(k["text"] == c["text"] and abs(k["x0"] - c["x0"]) <= tol and abs(k["top"] - c["top"]) <= tol
-               for k in kept[-2:]):
+    for g in glyphs[1:]:
+        if g.x0 - kept[-1].x0 <= tol and any(
+                k.text == g.text and abs(k.x0 - g.x0) <= tol and abs(k.top - g.top) <= tol for k in kept[-2:]):
             continue
-        kept.append(c)
+        kept.append(g)
     return kept
 
 
-def _line(chars: list[dict]) -> Line:
+def _line(glyphs: list[Glyph]) -> Line:
     """One baseline's glyphs as text: no spaces inside CJK runs, one where Latin words stand apart."""
-    chars.sort(key=lambda c: c["x0"])
-    size = sorted(c["size"] for c in chars)[len(chars) // 2]
-    chars = _dedupe(chars, size)
-    pieces, first_width, prev = [], None, None
-    for c in chars:
-        text = c["text"]
-        if prev is not None:
-            gap = c["x0"] - prev["x1"]
-            latin = not is_cjk(prev["text"][-1]) and not is_cjk(text[0])
-            if gap > WIDE_GAP * size or (latin and gap > max(1.0, 0.15 * size)):
+    glyphs.sort(key=X0)
+    size = sorted(map(SIZE, glyphs))[len(glyphs) // 2]
+    glyphs = _dedupe(glyphs, size)
+    latin_gap, wide_gap = max(1.0, 0.15 * size), WIDE_GAP * size
+    pieces, first_width, prev = [glyphs[0].text], None, glyphs[0]
+    for g in glyphs[1:]:
+        gap = g.x0 - prev.x1
+        if gap > latin_gap or gap > wide_gap:
+            if gap > wide_gap or (not is_cjk(prev.text[-1]) and not is_cjk(g.text[0])):
                 pieces.append(" ")
-                first_width = first_width if first_width is not None else prev["x1"] - chars[0]["x0"]
-        pieces.append(text)
-        prev = c
-    if is_cjk(chars[0]["text"][0]):
-        first_width = _unbreakable_width(chars, size)
+                first_width = first_width if first_width is not None else prev.x1 - glyphs[0].x0
+        pieces.append(g.text)
+        prev = g
+    if is_cjk(glyphs[0].text[0]):
+        first_width = _unbreakable_width(glyphs, size)
     elif first_width is None:
-        first_width = chars[-1]["x1"] - chars[0]["x0"]
-    return Line("".join(pieces), chars[0]["x0"], max(c["x1"] for c in chars), min(c["top"] for c in chars),
-                max(c["bottom"] for c in chars), size, first_width)
+        first_width = glyphs[-1].x1 - glyphs[0].x0
+    return Line("".join(pieces), glyphs[0].x0, max(map(X1, glyphs)), min(map(TOP, glyphs)),
+                max(map(BOTTOM, glyphs)), size, first_width)
 
 
-def _unbreakable_width(chars: list[dict], size: float) -> float:
+def _unbreakable_width(glyphs: list[Glyph], size: float) -> float:
     """Width of what opens a line that starts with a CJK character: that character with the punctuation,
     digits and Latin glued after it, which a line break cannot split. When `间:2019-02-07` does not fit,
     the layout moves all of it down, leaving more than one character's room after `发布时`."""
-    last = chars[0]
-    for c in chars[1:]:
-        if IDEOGRAPH.match(c["text"]) or c["text"][0] in OPENERS or c["x0"] - last["x1"] > 0.15 * size:
+    last = glyphs[0]
+    for g in glyphs[1:]:
+        if IDEOGRAPH.match(g.text) or g.text[0] in OPENERS or g.x0 - last.x1 > 0.15 * size:
             break
-        last = c
-    return last["x1"] - chars[0]["x0"]
+        last = g
+    return last.x1 - glyphs[0].x0
 
 
-def _lines(chars: list[dict]) -> list[Line]:
+def _lines(glyphs: list[Glyph]) -> list[Line]:
     """Group glyphs that share a baseline, top to bottom."""
-    if not chars:
-        return []
-    chars = sorted(chars, key=lambda c: c["bottom"])
-    groups: list[list[dict]] = []
+    groups: list[list[Glyph]] = []
+    group: list[Glyph] = []
     last_bottom = -math.inf
-    for c in chars:
-        if c["bottom"] - last_bottom > 0.3 * c["size"]:
-            groups.append([])
-        groups[-1].append(c)
-        last_bottom = c["bottom"]
-    return [_line(g) for g in groups]
+    for g in sorted(glyphs, key=BOTTOM):
+        if g.bottom - last_bottom > 0.3 * g.size:
+            group = []
+            groups.append(group)
+        group.append(g)
+        last_bottom = g.bottom
+    return [_line(group) for group in groups]
 
 
-def _inside(c: dict, box: tuple[float, float, float, float]) -> bool:
-    x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+def _inside(g: Glyph, box: Box) -> bool:
+    x, y = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
-def _tables(page, chars: list[dict]) -> tuple[list[tuple[float, Block]], list[dict]]:
+def _tables(grids: list[Grid], glyphs: list[Glyph]) -> tuple[list[tuple[float, Block]], list[Glyph]]:
     """Ruled tables as blocks (placed by their top) and the glyphs left outside them."""
-    objects = page.objects
-    if not (objects.get("rect") or objects.get("line") or objects.get("curve")):
-        return [], chars  # the table finder is the costly part: no rules, no tables
-    found = []
-    for table in page.find_tables():
-        inside = [c for c in chars if _inside(c, table.bbox)]
+    found, placed = [], set()
+    for grid in grids:
+        left, top, right, bottom = grid.bbox
+        inside = [g for g in glyphs if left <= (g.x0 + g.x1) / 2 <= right and top <= (g.top + g.bottom) / 2 <= bottom]
         rows = []
-        for row in table.rows:
+        for row in grid.rows:
+            boxes = [cell for cell in row if cell is not None]
+            if not boxes:
+                continue
+            top, bottom = min(box[1] for box in boxes), max(box[3] for box in boxes)
+            in_row = [g for g in inside if top <= (g.top + g.bottom) / 2 <= bottom]
             # None marks a grid cell a merged one covers: it stays, empty, so the columns keep their places
-            cells = [[c for c in inside if _inside(c, cell)] if cell is not None else [] for cell in row.cells]
+            cells = [[g for g in in_row if _inside(g, cell)] if cell is not None else [] for cell in row]
             cells = [join_lines(drop_spaces_between_cjk(ln.text) for ln in _lines(mine)) for mine in cells]
             if any(cells):
                 rows.append(cells)
         if rows:
-            found.append((table.bbox, Block("table", rows=rows)))
-    rest = [c for c in chars if not any(_inside(c, bbox) for bbox, _ in found)] if found else chars
-    return [(bbox[1], block) for bbox, block in found], rest
+            found.append((grid.bbox[1], Block("table", rows=rows)))
+            placed.update(map(id, inside))
+    return found, [g for g in glyphs if id(g) not in placed] if placed else glyphs
 
 
 def _running_lines(pages: list[tuple[float, list[Line]]]) -> set[int]:
@@ -201,51 +204,78 @@ def _join(a: str, b: str) -> str:
     return a + space + b
 
 
-def _open(path: str, data: bytes):
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-        pages = pdf.pages
-    except Exception as exc:
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise EncryptedPdf(path, "the PDF is password-protected") from None
-        raise CorruptFile(path, f"broken PDF ({type(cause).__name__}: {cause})") from None
-    if not pages:
+def _check_pages(path: str, count: int) -> None:
+    if not count:
         raise CorruptFile(path, "the PDF has no pages")
     limit = current_limits().max_pdf_pages
-    if len(pages) > limit:
-        pdf.close()
-        raise TooLarge(path, f"{len(pages):,} pages, over the {limit:,}-page limit (TONGBAO_MAX_PDF_PAGES)")
-    return pdf, pages
+    if count > limit:
+        raise TooLarge(path, f"{count:,} pages, over the {limit:,}-page limit (TONGBAO_MAX_PDF_PAGES)")
+
+
+def _pdfium_pages(path: str, document, warnings: list[str]) -> Iterator[PageGlyphs | None]:
+    """Each page through PDFium (None when it cannot be read), its tables from pdfplumber's table finder."""
+    _check_pages(path, len(document))
+    for index in range(len(document)):
+        try:
+            page, edges = pdfium.read_page(document, index)
+            page.grids = plumber.grids_from_edges(edges)
+        except Exception as exc:  # one broken page should not cost the others
+            warnings.append(f"page {index + 1} unreadable ({type(exc).__name__})")
+            yield None
+            continue
+        yield page
+
+
+def _plumber_pages(path: str, data: bytes, warnings: list[str]) -> Iterator[PageGlyphs | None]:
+    """Each page through pdfplumber alone, for a file PDFium cannot open."""
+    pdf, pages = plumber.open_pdf(path, data)
+    with pdf:
+        _check_pages(path, len(pages))
+        for number, page in enumerate(pages, 1):
+            try:
+                yield plumber.page_glyphs(page)
+            except Exception as exc:  # one broken page should not cost the others
+                warnings.append(f"page {number} unreadable ({type(exc).__name__})")
+                yield None
+            finally:
+                page.close()
+
+
+def _pages(path: str, data: bytes, warnings: list[str]) -> Iterator[PageGlyphs | None]:
+    with pdfium.LOCK:
+        try:
+            document = pdfium.open_document(data)
+        except pdfium.Unreadable as exc:
+            if exc.password:
+                raise EncryptedPdf(path, "the PDF is password-protected") from None
+            document, reason = None, str(exc)
+        if document is not None:
+            try:
+                yield from _pdfium_pages(path, document, warnings)
+            finally:
+                document.close()
+            return
+    warnings.append(f"PDFium could not open the file ({reason}): read with pdfplumber")
+    yield from _plumber_pages(path, data, warnings)
 
 
 def read_pdf(path: str, data: bytes) -> ReadResult:
     """Paragraphs and tables of a PDF with a text layer, in reading order."""
-    pdf, pages = _open(path, data)
     warnings: list[str] = []
     laid_out: list[tuple[float, list[Line]]] = []
     tables: list[list[tuple[float, Block]]] = []
     unmapped = failed = 0
-    with pdf:
-        for number, page in enumerate(pages, 1):
-            try:
-                chars = [c for c in page.chars if c["upright"] and c["text"].strip()]
-                unmapped += sum(1 for c in chars if c["text"].startswith("(cid:"))
-                chars = [c for c in chars if not c["text"].startswith("(cid:")]
-                page_tables, chars = _tables(page, chars)
-                laid_out.append((float(page.height), _lines(chars)))
-                tables.append(page_tables)
-            except Exception as exc:  # one broken page should not cost the others
-                failed += 1
-                warnings.append(f"page {number} unreadable ({type(exc).__name__})")
-                laid_out.append((1.0, []))
-                tables.append([])
-            finally:
-                page.close()
-    if failed == len(pages):
+    for page in _pages(path, data, warnings):
+        if page is None:
+            failed += 1
+            laid_out.append((1.0, []))
+            tables.append([])
+            continue
+        unmapped += page.unmapped
+        page_tables, rest = _tables(page.grids, page.glyphs)
+        laid_out.append((page.height, _lines(rest)))
+        tables.append(page_tables)
+    if failed == len(laid_out):
         raise CorruptFile(path, "no page of the PDF could be read")
     if not any(lines for _, lines in laid_out) and not any(tables):
         raise NoTextLayer(path, "no page has a text layer (scanned images need OCR)")
