@@ -58,13 +58,19 @@ def compact(text: str | None) -> str:
     return _NOT_WORD.sub("", text or "").lower()
 
 
-def fingerprint(document: dict) -> Fingerprint:
+def fingerprint(document: dict, sketches: dict[str, tuple[int, ...]] | None = None) -> Fingerprint:
+    """`sketches` (by key), kept by a caller that fingerprints many documents, spares sketching a text again."""
     text = compact(document.get("text"))[:COMPARED]
     heading = (document.get("title") or None, document.get("date") or None, document.get("issuer") or None)
+    period = period_of(document.get("title"), text)
     if len(text) < SHORTEST:
-        return Fingerprint(None, (), *heading, period_of(document.get("title"), text))
-    return Fingerprint(hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(), sketch(text), *heading,
-                       period_of(document.get("title"), text))
+        return Fingerprint(None, (), *heading, period)
+    key = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    if sketches is None:
+        return Fingerprint(key, sketch(text), *heading, period)
+    if key not in sketches:
+        sketches[key] = sketch(text)
+    return Fingerprint(key, sketches[key], *heading, period)
 
 
 def sketch(text: str, size: int = SKETCH) -> tuple[int, ...]:

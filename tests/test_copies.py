@@ -96,3 +96,9 @@ def test_a_sketch_is_the_smallest_hashes_of_the_texts_shingles(text):
                              signed=True) for s in shingles]
     assert sketch(text) == tuple(heapq.nsmallest(128, hashes))
     assert sketch(text, 3) == tuple(heapq.nsmallest(3, hashes))
+
+
+def test_a_text_read_again_is_sketched_once_with_the_same_fingerprint():
+    sketches: dict = {}
+    first, again = fingerprint({"text": SECOND}, sketches), fingerprint({"text": SECOND.replace("\n", "\n\n")}, sketches)
+    assert first == again == fingerprint({"text": SECOND}) and first.sketch is again.sketch and len(sketches) == 1

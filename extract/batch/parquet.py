@@ -113,9 +113,9 @@ def _document(doc: dict) -> tuple:
             _count(doc.get("deadlines")), _texts(doc.get("warnings")))
 
 
-def _fingerprint(doc: dict) -> Fingerprint:
+def _fingerprint(doc: dict, sketches: dict[str, tuple[int, ...]]) -> Fingerprint:
     """What tells copies of a notice from other notices (extract/copies.py), from its fields as text."""
-    return fingerprint({key: _text(doc.get(key)) for key in ("text", "title", "date", "issuer")})
+    return fingerprint({key: _text(doc.get(key)) for key in ("text", "title", "date", "issuer")}, sketches)
 
 
 # Each function below yields a table's rows as tuples in the order of its columns in SCHEMAS after
@@ -261,6 +261,7 @@ def _write_rows(source: Path, start: int, stop: int, writers: dict) -> tuple[dic
     buffers: dict[str, list[tuple]] = {name: [] for name in ROWS}
     totals = dict.fromkeys(ROWS, 0)
     documents: Documents = []
+    sketches: dict[str, tuple[int, ...]] = {}  # a text read again (a copy with other bytes) is sketched once
 
     def flush(name: str) -> None:
         if buffers[name]:
@@ -269,7 +270,7 @@ def _write_rows(source: Path, start: int, stop: int, writers: dict) -> tuple[dic
             buffers[name] = []
 
     for doc in read_records(source, start=start, stop=stop):
-        documents.append((_document(doc), _fingerprint(doc)))
+        documents.append((_document(doc), _fingerprint(doc, sketches)))
         head = (_text(doc.get("id")), _date_of(doc.get("date")), _text(doc.get("issuer")), _text(doc.get("title")))
         doc.pop("text", None)  # in no table
         for name, rows in ROWS.items():
