@@ -206,3 +206,20 @@ def test_labels_that_praise_give_no_problem(sentence):
 def test_a_negated_good_word_is_a_shortcoming():
     _, problems = _found(PROBLEMS + "政务新媒体账号内容更新不及时的单位有:县人社局、县应急局。")
     assert problems == [("县人社局", "政务新媒体账号内容更新不及时"), ("县应急局", "政务新媒体账号内容更新不及时")]
+
+
+# Items with their counts after a counting clause and 其中: each item shares the clause's shortcoming.
+@pytest.mark.parametrize("sentence, names, problem", [
+    ("本季度监测发现错别字、敏感词等错误信息20条,其中:仁寿县10条、丹棱县9条、市公安局1条。",
+     ["仁寿县", "丹棱县", "市公安局"], "错别字、敏感词等错误信息"),
+    ("监测发现不合格账号3个,其中:北塘融媒1个、县公安局2个。", ["北塘融媒", "县公安局"], "不合格账号"),
+])
+def test_counted_items_after_a_counting_clause(sentence, names, problem):
+    units, problems = _found(PROBLEMS + sentence)
+    assert list(units) == names
+    assert all((name, problem) in problems for name in names), problems
+
+
+def test_a_neutral_counting_clause_gives_its_items_no_problem():
+    units, problems = _found(PROBLEMS + "共检查乡镇3个,其中:东坡镇1个、县公安局2个。")
+    assert problems == []

@@ -83,6 +83,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "positive_end": regex.compile(rf"(?<![不未没欠])(?:{alternation(v['positive_words'])})$|排名前"),
         "account_label": regex.compile(rf"{accounts}|新媒体|账号"),
         "count": regex.compile(rf"(?:共|计|合计)?{count}[个家条处]$"),
+        "item_count": regex.compile(rf"{count}[条个次处篇件]"),
         "heading_count": regex.compile(r"\((?:共|计)?\d{1,4}[个家]\)$"),
         "not_item": regex.compile(v["not_item"]),
         "hard": regex.compile(r"[,;:。!?]"),
@@ -264,7 +265,7 @@ def _described(text: str, start: int, end: int, around: _Context, scope) -> Enum
                     .strip(" “”,:")):
         enumeration.label, enumeration.counted = (words, True) if len(words) >= 2 else (None, False)
     elif around.labelled and not around.account_intro:
-        enumeration.label = _predicate(around.label)
+        enumeration.label, enumeration.counted = _predicate(around.label)
     if around.under_heading:
         enumeration.heading = scope.heading
     return enumeration
@@ -312,11 +313,15 @@ def _item(text, a, b, known, last):
     mention = known.get(a)
     if mention is not None:
         end = a + mention.end - mention.start
-        if _tail(text, a + mention.tail_end - mention.start) >= b or last:
-            return a, end, mention, _platform_after(text, end) or mention.platform
+        tail = _tail(text, a + mention.tail_end - mention.start)
+        if tail >= b or last or _patterns()["item_count"].fullmatch(text, tail, b):
+            return a, end, mention, _platform_after(text, end) or mention.platform  # 甘州区10条: with its count
         if a + mention.tail_end - mention.start in known:
             return None  # two names run together (县农业农村局文化和旅游局): no item of a list
         # a known name opening a longer item (德钦县|教育体育) is part of it: the item is read as a whole
+    counted = _patterns()["item_count"].search(text, a, b)
+    if counted is not None and counted.end() == b and counted.start() - a >= 2:
+        b = counted.start()  # 肃南县7条: the name without its count
     bracket = _patterns()["bracket"].search(text, a, b)
     end, platform = b, None
     if bracket is not None:
@@ -381,19 +386,22 @@ def _list_type(known_items: list, accounts: bool) -> str:
     return types.most_common(1)[0][0] if types else "other"
 
 
-def _predicate(label_text: str) -> str | None:
-    """The label's own words of what the items share: …为零的单位: → …为零; 不合格6个,分别为: → 不合格."""
+def _predicate(label_text: str) -> tuple[str | None, bool]:
+    """The label's own words of what the items share (…为零的单位: → …为零), and whether they come from
+    a clause that counts the items (不合格6个,分别为: → 不合格), which may be neutral."""
     p = _patterns()
     parts = [part.strip(" “") for part in p["hard"].split(label_text) if part.strip(" “")]
     if not parts:
-        return None
+        return None, False
     words = p["count"].sub("", p["label_tail"].sub("", parts[-1]))
     if len(words) >= 2:
-        return words
-    if parts[-1].startswith(("分别", "依次")) and len(parts) > 1:
-        words = p["count"].sub("", parts[-2])  # 不合格6个,分别为: the count's clause says what they share
-        return words if len(words) >= 2 else None
-    return None  # 如, 其中, 包括: examples of the clause before, which the problems stage reads
+        return words, False
+    if parts[-1].startswith(("分别", "依次", "其中")) and len(parts) > 1 and p["count"].search(parts[-2]):
+        # 不合格6个,分别为: / 发现错误信息42条,其中: the counting clause says what the items share
+        words = p["count"].sub("", parts[-2])
+        words = words[words.rfind("发现") + 2:] if "发现" in words else words
+        return (words, True) if len(words) >= 2 else (None, False)
+    return None, False  # 如, 包括: examples of the clause before, which the problems stage reads
 
 
 def praise(words: str) -> bool:
