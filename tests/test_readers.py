@@ -706,6 +706,19 @@ def test_pdf_keeps_the_symbols_and_private_use_characters_it_shows():
     assert line in read_file("symbols.pdf", _pdf_bytes(pages=1, paragraphs=[line])).text()
 
 
+def test_a_pdf_read_that_fails_half_way_releases_pdfium(monkeypatch):
+    """PDFium serves one document at a time; an error kept by the caller must not keep its lock."""
+    from extract.readers import pdf, pdfium
+
+    def broken(glyphs):
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr(pdf, "_lines", broken)
+    with pytest.raises(CorruptFile) as kept:
+        read_file("a.pdf", _pdf_bytes(pages=2))
+    assert kept.value.__context__ is not None and not pdfium.LOCK.locked()
+
+
 def test_a_pdf_pdfium_cannot_open_is_read_by_pdfplumber(monkeypatch):
     _without_pdfium(monkeypatch)
     result = read_file("notice.pdf", _pdf_bytes(pages=2, table=True))

@@ -9,6 +9,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from operator import attrgetter
 
@@ -265,16 +266,18 @@ def read_pdf(path: str, data: bytes) -> ReadResult:
     laid_out: list[tuple[float, list[Line]]] = []
     tables: list[list[tuple[float, Block]]] = []
     unmapped = failed = 0
-    for page in _pages(path, data, warnings):
-        if page is None:
-            failed += 1
-            laid_out.append((1.0, []))
-            tables.append([])
-            continue
-        unmapped += page.unmapped
-        page_tables, rest = _tables(page.grids, page.glyphs)
-        laid_out.append((page.height, _lines(rest)))
-        tables.append(page_tables)
+    # closed here, not when the garbage collector gets to it: until then PDFium's lock stays held
+    with closing(_pages(path, data, warnings)) as pages:
+        for page in pages:
+            if page is None:
+                failed += 1
+                laid_out.append((1.0, []))
+                tables.append([])
+                continue
+            unmapped += page.unmapped
+            page_tables, rest = _tables(page.grids, page.glyphs)
+            laid_out.append((page.height, _lines(rest)))
+            tables.append(page_tables)
     if failed == len(laid_out):
         raise CorruptFile(path, "no page of the PDF could be read")
     if not any(lines for _, lines in laid_out) and not any(tables):
