@@ -31,7 +31,7 @@ def genre_of(title: str) -> str:
     """One of inspection / annual_report / task_notice / assessment, from the title alone."""
     if ASSESSMENT.search(title):
         return "assessment"
-    if INSPECTION.search(title) and not re.search(r"方案|工作的通知|(报送|報送).*(通知)", title):
+    if INSPECTION.search(title.replace("非通报", "")) and not re.search(r"方案|工作的通知|(报送|報送).*(通知)", title):
         return "inspection"
     if ANNUAL.search(title) and not TASK.search(title):
         return "annual_report"
