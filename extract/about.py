@@ -11,8 +11,8 @@ from pathlib import Path
 from . import SCHEMA_VERSION
 from .limits import DEFAULT_LIMITS, ENV_PREFIX, current_limits
 
-LIBRARIES = ("opencc", "pdfplumber", "pdfminer.six", "python-docx", "regex", "ahocorasick-rs", "charset-normalizer",
-             "selectolax", "pypinyin", "jieba", "PyYAML", "jsonschema", "click", "pyarrow")
+LIBRARIES = ("opencc", "pypdfium2", "pdfplumber", "pdfminer.six", "python-docx", "regex", "ahocorasick-rs",
+             "charset-normalizer", "selectolax", "pypinyin", "jieba", "PyYAML", "jsonschema", "click", "pyarrow")
 EXTRAS = {"serve": ("fastapi", "uvicorn", "python-multipart"), "dask": ("dask", "distributed")}
 LIBREOFFICE = ("soffice", "libreoffice")  # what the legacy reader looks for
 CHROMIUM = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
