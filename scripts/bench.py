@@ -403,7 +403,7 @@ def part_naive(inputs: dict, clock: Clock) -> dict:
 
 def part_tongbao(inputs: dict, clock: Clock) -> dict:
     """extract_file end to end; RSS after every pass over the corpus shows whether memory stays flat."""
-    from extract import extract_file
+    from tongbao import extract_file
 
     files = [Path(p) for p in inputs["documents"]]
     extract_file(files[0])
@@ -469,13 +469,13 @@ def _pdfium_text(path: Path) -> int:
 
 
 def _tongbao_reader(path: Path) -> int:
-    from extract.readers import read_file
+    from tongbao.readers import read_file
 
     return len(read_file(path).text())
 
 
 def _tongbao_pdf(path: Path) -> int:
-    from extract import extract_file
+    from tongbao import extract_file
 
     return len(extract_file(path)["text"])
 
@@ -483,7 +483,7 @@ def _tongbao_pdf(path: Path) -> int:
 def warm_pipeline() -> None:
     """Every bundled notice once: stages that load a dictionary on the first document needing it
     (the mojibake lexicon, for one) are loaded before a single-file measurement starts."""
-    from extract import extract_file
+    from tongbao import extract_file
 
     for f in corpus_files():
         extract_file(f)
@@ -563,7 +563,7 @@ def part_batch(inputs: dict, clock: Clock, workers: int) -> dict:
 
 def part_one_file(inputs: dict, clock: Clock, path: str, as_text: bool) -> dict:
     """One big or hostile input through extract_file (or extract_text for a string), after a warm-up."""
-    from extract import extract_file, extract_text
+    from tongbao import extract_file, extract_text
 
     extract_text(WARMUP_TEXT)
     warm_pipeline()
@@ -590,8 +590,8 @@ def part_index(inputs: dict, clock: Clock) -> dict:
     """tongbao index over one notice repeated to growing lengths: seconds per MB should stay flat (linear)."""
     import tempfile
 
-    from extract import extract_text
-    from extract.search.store import SQLiteStore
+    from tongbao import extract_text
+    from tongbao.search.store import SQLiteStore
 
     seed = (ROOT / "corpus" / "notices" / "000_d97bcc4c5aa47a5e.txt").read_text("utf-8")
     rows = []

@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extract import extract_file, pipeline  # noqa: E402
-from extract.findings import counts, deadlines, problems, units  # noqa: E402
+from tongbao import extract_file, pipeline  # noqa: E402
+from tongbao.findings import counts, deadlines, problems, units  # noqa: E402
 
 # (module, function name, stage label): pipeline stages first, then the findings rules in find_all.
 STAGES = [
