@@ -17,11 +17,10 @@ import threading
 from dataclasses import dataclass
 
 from ..batch.errors import WorkerCrashed
-from ..batch.task import json_line, resolve, warm_up
+from ..batch.task import DEFAULT_EXTRACTOR, json_line, resolve, warm_up
 from ..batch.worker import WorkerProcess, die_with_parent
 from ..errors import ALL_ERRORS, InvalidOutput, Timeout, TongbaoError
 
-DEFAULT_EXTRACTOR = f"{__package__.rpartition('.')[0]}.pipeline:extract_file"
 NICE = 10
 STARTUP_SECONDS = 120.0  # a cold worker imports and warms the pipeline before it takes a file
 MAX_TASKS = 500  # files a worker extracts before it is replaced, which bounds whatever a stage leaks

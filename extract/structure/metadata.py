@@ -288,8 +288,8 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
     meta.date = signed.isoformat() if signed else _header_date(head, pairs, meta)
     if meta.date is None and not meta.warnings:
         meta.date = _posted_date(head)
-    if meta.title and spam_in(meta.title):
-        meta.warnings.append(f"title holds words a scraper inserted: {'、'.join(spam_in(meta.title))}")
+    if meta.title and (spam := spam_in(meta.title)):
+        meta.warnings.append(f"title holds words a scraper inserted: {'、'.join(spam)}")
     meta.index_number = pairs.get("索引号") or _header_value(lines[:head_limit], ("索引号",))
     meta.period = _period(text, int(meta.date[:4]) if meta.date else None)
     meta.attachments = _attachments(lines)
