@@ -21,8 +21,11 @@ import hashlib
 import heapq
 import re
 import struct
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+Document = TypeVar("Document")
 
 SIMILAR = 0.8
 SKETCH = 128
@@ -116,6 +119,22 @@ def _periods_conflict(a: str | None, b: str | None) -> bool:
 def least_shared(mine: Fingerprint) -> int:
     """How many of its sketch's hashes a candidate copy must share with a document."""
     return max(1, len(mine.sketch) // 2)
+
+
+def candidates(mine: Fingerprint, same_key: Callable[[str], Iterable[Document]],
+               same_heading: Callable[[tuple[str, str, str]], Iterable[Document]],
+               sharing: Callable[[tuple[int, ...], int, int], Iterable[Document]]) -> list[Document]:
+    """Earlier documents that may be copies, each once: the same text key, the same heading (all three stated),
+    or the CANDIDATES documents sharing most of the sketch, at least least_shared() hashes of it.
+
+    The batch looks in its own dictionaries and the index in SQL; the lookups are theirs, the rule is here.
+    `sharing(hashes, at_least, most)` returns documents sharing `at_least` of `hashes`, the most shared first."""
+    found = list(same_key(mine.key)) if mine.key else []
+    if mine.title and mine.date and mine.issuer:
+        found += same_heading((mine.title, mine.date, mine.issuer))
+    if mine.sketch:
+        found += sharing(mine.sketch, least_shared(mine), CANDIDATES)
+    return list(dict.fromkeys(found))
 
 
 def same_notice(a: Fingerprint, b: Fingerprint) -> bool:

@@ -9,7 +9,7 @@ import pytest
 
 from tests.test_search import ELSEWHERE, SECOND_QUARTER
 from tongbao.batch.duplicates import first_copies
-from tongbao.copies import SHINGLE, fingerprint, period_of, same_notice, sketch
+from tongbao.copies import CANDIDATES, SHINGLE, candidates, fingerprint, period_of, same_notice, sketch
 
 TEMPLATE = """关于{year}年第{quarter}季度全县政府网站检查情况的通报
 各乡镇人民政府,县直各部门:
@@ -102,3 +102,16 @@ def test_a_text_read_again_is_sketched_once_with_the_same_fingerprint():
     sketches: dict = {}
     first, again = fingerprint({"text": SECOND}, sketches), fingerprint({"text": SECOND.replace("\n", "\n\n")}, sketches)
     assert first == again == fingerprint({"text": SECOND}) and first.sketch is again.sketch and len(sketches) == 1
+
+
+def test_candidates_are_sought_by_key_heading_and_shared_sketch_each_once_whatever_the_lookups():
+    """One rule for the batch and the index: which lookups are asked, with what, and duplicates dropped."""
+    asked = []
+    mine = _fingerprint(SECOND, *HEADING)
+    found = candidates(mine, lambda key: asked.append("key") or ["a", "b"],
+                       lambda heading: asked.append(heading) or ["b", "c"],
+                       lambda hashes, at_least, most: asked.append((len(hashes), at_least, most)) or ["c", "d"])
+    assert found == ["a", "b", "c", "d"]
+    assert asked == ["key", HEADING, (len(mine.sketch), len(mine.sketch) // 2, CANDIDATES)]
+    never = lambda *args: pytest.fail("looked up without a key, a heading or a sketch")  # noqa: E731
+    assert candidates(_fingerprint("", "关于检查的通报"), never, never, never) == []

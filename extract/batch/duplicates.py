@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from ..copies import CANDIDATES, Fingerprint, least_shared, same_notice
+from ..copies import Fingerprint, candidates, same_notice
 
 
 class _Notices:
@@ -27,14 +27,10 @@ class _Notices:
         a, b = self.first(i), self.first(j)
         self.parent[max(a, b)] = min(a, b)
 
-    def candidates(self, mine: Fingerprint) -> list[int]:
-        """Earlier documents that may be copies: the same text key, the same heading, or enough of the sketch."""
-        found = list(self.by_key.get(mine.key, ())) if mine.key else []
-        if mine.title and mine.date and mine.issuer:
-            found += self.by_heading.get((mine.title, mine.date, mine.issuer), ())
-        shared = Counter(j for h in mine.sketch for j in self.by_hash.get(h, ()))
-        found += [j for j, n in shared.most_common(CANDIDATES) if n >= least_shared(mine)]
-        return list(dict.fromkeys(found))
+    def sharing(self, hashes: Sequence[int], at_least: int, most: int) -> list[int]:
+        """Earlier documents with at least `at_least` of the hashes, the `most` sharing most."""
+        shared = Counter(j for h in hashes for j in self.by_hash.get(h, ()))
+        return [j for j, n in shared.most_common(most) if n >= at_least]
 
     def add(self, mine: Fingerprint, prints: Sequence[Fingerprint]) -> None:
         i = len(self.parent)
@@ -43,7 +39,8 @@ class _Notices:
         if twin != i and same_notice(mine, prints[twin]):
             self.join(i, twin)  # the same fingerprint is a copy of whatever its twin is a copy of
             return
-        for j in self.candidates(mine):
+        for j in candidates(mine, lambda key: self.by_key.get(key, ()),
+                            lambda heading: self.by_heading.get(heading, ()), self.sharing):
             if same_notice(mine, prints[j]):
                 self.join(i, j)
         if mine.key:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..copies import CANDIDATES, Fingerprint, least_shared, same_notice
+from ..copies import Fingerprint, candidates, same_notice
 
 
 def _fingerprint(db: sqlite3.Connection, doc_id: str) -> Fingerprint:
@@ -18,28 +18,29 @@ def _fingerprint(db: sqlite3.Connection, doc_id: str) -> Fingerprint:
     return Fingerprint(key, sketch, title, date, issuer, period)
 
 
-def candidates(db: sqlite3.Connection, doc_id: str, mine: Fingerprint) -> list[str]:
-    """Placed documents that may be copies: the same text key, the same heading, or half the sketch in common."""
-    found = [row[0] for row in db.execute(
-        "SELECT id FROM documents WHERE text_key = ? AND id != ? AND notice IS NOT NULL", (mine.key, doc_id))
-        ] if mine.key else []
-    if mine.title and mine.date and mine.issuer:
-        found += [row[0] for row in db.execute(
+def _placed_copies(db: sqlite3.Connection, doc_id: str, mine: Fingerprint) -> list[str]:
+    """Placed documents that may be copies, by the rule of extract/copies.py looked up in SQL."""
+    def same_key(key: str) -> list[str]:
+        return [row[0] for row in db.execute(
+            "SELECT id FROM documents WHERE text_key = ? AND id != ? AND notice IS NOT NULL", (key, doc_id))]
+
+    def same_heading(heading: tuple[str, str, str]) -> list[str]:
+        return [row[0] for row in db.execute(
             "SELECT id FROM documents WHERE title = ? AND date = ? AND issuer = ? AND id != ? AND notice IS NOT NULL",
-            (mine.title, mine.date, mine.issuer, doc_id))]
-    if mine.sketch:
-        marks = ",".join("?" * len(mine.sketch))
-        found += [row[0] for row in db.execute(
-            f"SELECT doc_id FROM sketches WHERE hash IN ({marks}) AND doc_id != ? GROUP BY doc_id"
-            f" HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC LIMIT {CANDIDATES}",
-            (*mine.sketch, doc_id, least_shared(mine)))]
-    return list(dict.fromkeys(found))
+            (*heading, doc_id))]
+
+    def sharing(hashes: tuple[int, ...], at_least: int, most: int) -> list[str]:
+        return [row[0] for row in db.execute(
+            f"SELECT doc_id FROM sketches WHERE hash IN ({','.join('?' * len(hashes))}) AND doc_id != ?"
+            f" GROUP BY doc_id HAVING COUNT(*) >= ? ORDER BY COUNT(*) DESC LIMIT ?", (*hashes, doc_id, at_least, most))]
+
+    return candidates(mine, same_key, same_heading, sharing)
 
 
 def place(db: sqlite3.Connection, doc_id: str, mine: Fingerprint) -> int:
     """Give a just inserted document its notice: the one of its copies (merging them if they were apart), or a new one."""
     db.executemany("INSERT INTO sketches (hash, doc_id) VALUES (?, ?)", [(h, doc_id) for h in mine.sketch])
-    copies = [other for other in candidates(db, doc_id, mine) if same_notice(mine, _fingerprint(db, other))]
+    copies = [other for other in _placed_copies(db, doc_id, mine) if same_notice(mine, _fingerprint(db, other))]
     notices = sorted({db.execute("SELECT notice FROM documents WHERE id = ?", (other,)).fetchone()[0]
                       for other in copies})
     if notices:
