@@ -77,6 +77,7 @@ class Context:
     body_start: int = 0
     body_end: int | None = None
     table_spans: list[tuple[int, int]] = field(default_factory=list)
+    genre: str | None = None  # structure/genre.py: an annual report assesses no other unit
 
     @property
     def text(self) -> str:

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import regex
 
+from ..structure.genre import TASK
 from .enumerations import Scope, enumerations, government_lists, lists, share_roles, share_sites
 from .gazetteer import Ents, ents_of, vocab
 from .units_bare import bare_accounts, clause_provinces
@@ -37,6 +38,7 @@ _FURNITURE_VERBS = re.compile(r"浏览|点击|打印|关闭")
 _FURNITURE_OPENINGS = ("附件", "附:", "抄送", "抄报", "联系人", "联系电话", "主送")
 _PROSE = re.compile(r"[,、;:。]")
 MAX_ADDRESSEES = 120  # characters a 主送 line runs to its colon
+_REPORTING_KINDS = {"overview", "problems", "achievements"}
 MAX_CHUNK = 2000  # characters per ruler pass, and the longest stretch a sentence is cut into
 
 
@@ -67,6 +69,11 @@ def _assessed(sentence) -> bool:
     if "attachments" in kinds:
         return False
     return "requirements" not in kinds or not _directive().search(sentence.text)
+
+
+def _reports(sentence) -> bool:
+    """A section that reports results or shortcomings (检查结果, 存在问题), not one that sets work."""
+    return any(s is not None and s.kind in _REPORTING_KINDS for s in (sentence.top, sentence.section))
 
 
 @lru_cache(maxsize=1)
@@ -134,11 +141,14 @@ def text_mentions(ctx) -> list[Mention]:
         stretches = [sentence.text[a:b] for sentence, a, b in batch]
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
             found = _stretch(text, sentence.start + a, ents, _scope(ctx.text, sentence))
-            assessed = _assessed(sentence) if found else False  # only judged when there is a mention
+            assessed = _assessed(sentence) if found else False
+            setting_tasks = ctx.genre == TASK and not _reports(sentence)  # only judged when there is a mention
             addressed = _addressees_end(sentence) if found else -1
             for mention in found:
                 mention.sentence = (sentence.start, sentence.end)
                 mention.evidence = assessed and not mention.role and mention.start >= addressed
+                if setting_tasks and not _listed(ctx.text, mention):
+                    mention.evidence = False  # a 通知 names who does the work; it assesses those it lists
                 if mention.evidence and mention.name in header:
                     issuers = _issuers(lines) if issuers is None else issuers
                     mention.evidence = mention.name not in issuers or _listed(ctx.text, mention)

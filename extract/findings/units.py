@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..structure.genre import ANNUAL_REPORT
 from .gazetteer import occurring, vocab
 from .mentions import text_mentions
 from .units_tables import table_mentions
@@ -96,20 +97,10 @@ def _longer_forms(name: str, type_: str, quoted: bool) -> list[str]:
     return []
 
 
-def _self_report(ctx) -> bool:
-    """An annual report (年度报告) is a body's account of itself: it assesses no other unit. Known by its
-    title, or by the standard parts of such a report (主动公开政府信息情况, 依申请公开, 行政复议…) in a text
-    that does not call itself a 通报."""
-    head = ctx.text[: max(ctx.body_start, 0) + 300]
-    if "通报" in head:
-        return False
-    return "年度报告" in head or sum(cue in ctx.text for cue in vocab()["report_cues"]) >= 2
-
-
 def find_units(ctx) -> list[Unit]:
     """Every named unit of the notice, in order of first mention, with its aliases and mentions."""
-    if _self_report(ctx):
-        return []
+    if ctx.genre == ANNUAL_REPORT:
+        return []  # a body's account of its own work assesses no other unit
     mentions = text_mentions(ctx) + table_mentions(ctx)
     _resolve_bare(ctx.text, mentions)
     _resolve_short(ctx.text, mentions)

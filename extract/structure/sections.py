@@ -9,6 +9,7 @@ from functools import lru_cache
 import regex
 
 from ..data import load_yaml
+from .genre import default_kind, notice_genre
 from .numerals import chinese_to_int
 
 CN = "零〇一二三四五六七八九十"
@@ -186,17 +187,6 @@ def _close(sections: list[Section], end: int) -> None:
         _close(section.children, section.end)
 
 
-def _genre(preamble: str, roots: list[Section]) -> str | None:
-    """The default kind of a notice's headings, from the text before its first heading: requirements in
-    a 通知 that sets tasks, other in an annual report, None in a report of results."""
-    for rule in vocabulary()["genres"]:
-        if any(cue in preamble for cue in rule["cues"]):
-            return rule["default"]
-    if any(classify_title(s.title) == "other" for s in roots):  # an annual report's statistics sections
-        return "other"
-    return None
-
-
 def _kind(title: str, default: str | None) -> str | None:
     """A heading's kind: its longest phrase, else the verb it opens with (落实主体责任), else the notice's
     default; in a report of results, a heading that reports a state (监管实施情况) is an overview."""
@@ -226,9 +216,15 @@ def _implied_kind(section: Section, text: str, position: int, default: str | Non
     return "overview" if position == 0 else default or "other"
 
 
-def _classify(roots: list[Section], text: str) -> None:
+def genre_of(text: str, roots: list[Section], title: str | None) -> str | None:
+    """The notice's genre (genre.py) from its title, the text before its first heading and its headings."""
     first = min((s.start for s in roots), default=len(text))
-    default = _genre(text[:first], roots)
+    statistics = any(classify_title(s.title) == "other" for s in roots)  # an annual report's statistics parts
+    return notice_genre(text, title, first, statistics)
+
+
+def _classify(roots: list[Section], text: str, title: str | None) -> None:
+    default = default_kind(genre_of(text, roots, title))
     for position, section in enumerate(roots):
         if section.implied:
             section.kind = _implied_kind(section, text, position, default)
@@ -239,8 +235,9 @@ def _classify(roots: list[Section], text: str) -> None:
                 child.kind = section.kind if section.kind != "other" else classify_title(child.title) or "other"
 
 
-def build_sections(text: str, body_end: int | None = None) -> list[Section]:
-    """The section tree of a normalised notice; `body_end` cuts off the signature and appendix."""
+def build_sections(text: str, body_end: int | None = None, title: str | None = None) -> list[Section]:
+    """The section tree of a normalised notice; `body_end` cuts off the signature and appendix, and the
+    notice's `title` tells its genre, which decides the kind of headings no phrase classifies."""
     end = len(text) if body_end is None else body_end
     headings = [h for h in find_headings(text) if h.start < end]
     roots = _nest(headings, end)
@@ -250,5 +247,5 @@ def build_sections(text: str, body_end: int | None = None) -> list[Section]:
             if inline:
                 node.children = inline + node.children
                 _close(node.children, node.end)
-    _classify(roots, text)
+    _classify(roots, text, title)
     return roots

@@ -1,0 +1,71 @@
+"""The kind of notice, decided once: its headings' default kind and whether it assesses other units follow from it.
+
+A 通知 that sets tasks (its headings order work), a report of results (an inspection or assessment 通报),
+or an annual report (年度报告: a body's account of its own disclosure work, which assesses no other unit).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..data import load_yaml
+
+__all__ = ["ANNUAL_REPORT", "REPORT", "TASK", "default_kind", "notice_genre"]
+
+ANNUAL_REPORT, REPORT, TASK = "annual_report", "report", "task"
+_HEAD = 300  # the title and opening lines: where a notice says what it is
+_TITLE_MAX = 80
+_PROSE = regex.compile(r"[,。;:]")
+_TRAILING = regex.compile(r"[\s(（\[【].*$|[。.\s]+$")
+
+
+@lru_cache(maxsize=None)
+def _vocabulary() -> dict:
+    data = load_yaml("sections.yaml")
+    annual = data["annual_report"]
+    return {"rules": data["genres"], "annual": annual,
+            "title": regex.compile(annual["title"]), "opening": regex.compile(annual["opening"]),
+            "defaults": {rule["genre"]: rule["default"] for rule in data["genres"]}}
+
+
+def notice_genre(text: str, title: str | None, preamble_end: int, statistics_heading: bool = False) -> str | None:
+    """ANNUAL_REPORT, TASK or REPORT; None when nothing tells (then the notice reads as a report of results).
+
+    `title` is the notice's title when known (else its first line stands for it), `preamble_end` where the
+    first heading starts, `statistics_heading` whether a heading names a statistics part (依申请公开情况)."""
+    name = _TRAILING.sub("", title or _title_line(text))
+    if not _reports_on_others(name, text) and (_is_annual_report(text, name) or statistics_heading):
+        return ANNUAL_REPORT
+    preamble = text[:preamble_end]
+    for rule in _vocabulary()["rules"]:
+        if any(cue in preamble for cue in rule["cues"]):
+            return rule["genre"]
+    return None
+
+
+def _title_line(text: str) -> str:
+    """The first line when it reads as a title (short, no sentence punctuation), else nothing."""
+    line = text[: text.find("\n") % (len(text) + 1)].strip()
+    return "" if len(line) > _TITLE_MAX or _PROSE.search(line) else line
+
+
+def _reports_on_others(name: str, text: str) -> bool:
+    """A 通报 or 通知 (also one about annual reports), or a text that reports results on others (通报如下)."""
+    vocab = _vocabulary()
+    named = any(word in name for word in vocab["annual"]["other_genres"]) and not vocab["title"].search(name)
+    return named or any(cue in text[:_HEAD] for cue in vocab["annual"]["results_cues"])
+
+
+def _is_annual_report(text: str, name: str) -> bool:
+    """Titled as one (某某乡2020年政府信息公开工作年度报告), else its opening names one (本报告, 年度报告),
+    else enough of its standard parts (主动公开政府信息情况, 收费及减免, 其他需要报告的事项 …) are there."""
+    vocab = _vocabulary()
+    if vocab["title"].search(name) or vocab["opening"].search(text, 0, _HEAD):
+        return True
+    return sum(part in text for part in vocab["annual"]["parts"]) >= vocab["annual"]["parts_needed"]
+
+
+def default_kind(genre: str | None) -> str | None:
+    """The kind of a heading in a notice of this genre that neither a phrase nor a verb classifies."""
+    return _vocabulary()["defaults"].get(genre) if genre else None

@@ -1,0 +1,71 @@
+"""The kind of notice (structure/genre.py), from sentences written for these tests, and what follows from it."""
+import pytest
+
+from tongbao import extract_text
+from tongbao.structure.genre import ANNUAL_REPORT, REPORT, TASK
+from tongbao.structure.sections import build_sections, genre_of
+from tongbao.text.normalise import normalise
+
+ANNUAL_BODY = ("一、总体情况\n2025年,本镇共主动公开信息312条,其中通过镇政府网站公开198条。\n"
+               "二、主动公开政府信息情况\n甲。\n三、收到和处理政府信息公开申请情况\n乙。\n")
+
+
+def _genre(text: str, title: str | None = None) -> str | None:
+    text = normalise(text).text
+    return genre_of(text, build_sections(text), title)
+
+
+@pytest.mark.parametrize(
+    "text, title, genre",
+    [
+        # titled annual reports, with a year, a site suffix or an edition mark after the title
+        ("柳溪镇2025年政府信息公开工作年度报告\n" + ANNUAL_BODY, None, ANNUAL_REPORT),
+        ("正文", "青川县2019年度政府信息公开工作年度报告(全文)", ANNUAL_REPORT),
+        ("正文", "东湖区2016年政府信息公开工作报告", ANNUAL_REPORT),
+        ("正文", "某局2018年政务公开工作年报", ANNUAL_REPORT),
+        # traditional script is converted before the genre is read
+        ("柳溪鎮2025年政府信息公開工作年度報告\n" + ANNUAL_BODY, None, ANNUAL_REPORT),
+        # untitled excerpts: the opening names the report, or its standard parts are there
+        ("根据《条例》规定,现公布本镇2024年度政府信息公开工作年度报告。本报告中所列数据的统计期限自1月1日起。\n"
+         + ANNUAL_BODY, None, ANNUAL_REPORT),
+        ("一、概述\n甲。\n二、主动公开政府信息情况\n乙。\n三、收费及减免情况\n丙。", None, ANNUAL_REPORT),
+        # a breadcrumb naming a 通知公告 column is page furniture, not the title
+        ("当前位置:首页 > 通知公告 > 年度报告\n柳溪镇2025年政府信息公开工作年度报告\n" + ANNUAL_BODY, None,
+         ANNUAL_REPORT),
+        ("首页 > 通知公告 > 年度报告\n柳溪镇2025年政府信息公开工作年度报告\n" + ANNUAL_BODY, None, ANNUAL_REPORT),
+        # a 通知 or 通报 about annual reports is not one
+        ("关于做好2025年政府信息公开工作年度报告编制发布工作的通知\n各乡镇:\n现将有关事项通知如下:\n"
+         "一、主动公开政府信息情况要全面\n甲。\n二、依申请公开情况要准确\n乙。", None, TASK),
+        ("关于2024年度政府信息公开工作年度报告检查情况的通报\n各单位:\n现将检查情况通报如下:\n一、总体情况\n甲。",
+         None, REPORT),
+        # 通知 that set tasks, and reports of results
+        ("各乡镇人民政府:\n现将《柳溪县政务公开工作要点》印发给你们,请认真贯彻落实。\n一、加强政策解读\n甲。",
+         None, TASK),
+        ("各单位:\n现将第三季度政府网站检查情况通报如下:\n一、总体情况\n甲。", None, REPORT),
+        ("一、检查结果\n甲镇得分92分。", None, None),
+    ],
+)
+def test_genre(text, title, genre):
+    assert _genre(text, title) == genre
+
+
+@pytest.mark.parametrize(
+    "text, units",
+    [
+        # an annual report names offices that do its work: none is assessed
+        ("柳溪镇2025年政府信息公开工作年度报告\n一、总体情况\n镇党政办公室负责政府信息公开日常工作,镇财政所"
+         "配合做好预决算公开。\n二、主动公开政府信息情况\n甲。\n三、存在的主要问题及改进情况\n镇综合执法队信息更新不及时。",
+         []),
+        # a 通知 that sets tasks names who does the work, and assesses only those it lists or reports on
+        ("关于开展第二季度政务公开检查的通知\n各乡镇、各部门:\n现将有关事项通知如下:\n一、检查对象\n"
+         "柳溪镇、东坪镇、县财政局、县林业局。\n二、工作安排\n县政务公开办负责组织实施,县数据局配合提供后台数据。",
+         ["柳溪镇", "东坪镇", "县财政局", "县林业局"]),
+        ("关于报送政务公开工作总结的通知\n各乡镇:\n现将有关事项通知如下:\n一、报送要求\n请于6月30日前将总结报送"
+         "县政府办公室信息科,由县数据局汇总。", []),
+        # the same names in a report of results are assessed
+        ("关于第二季度政务公开检查情况的通报\n各乡镇、各部门:\n现将检查情况通报如下:\n一、存在问题\n"
+         "县林业局政策解读更新不及时,柳溪镇未公开财政预算。", ["县林业局", "柳溪镇"]),
+    ],
+)
+def test_units_follow_the_genre(text, units):
+    assert [u["name"] for u in extract_text(text)["units"]] == units
