@@ -7,6 +7,7 @@ from functools import lru_cache
 
 import regex
 
+from ..data import load_yaml
 from .issuer import ORG_END, VOCAB, header_issuer, issuer_in_title, spam_in
 from .numerals import chinese_to_int
 
@@ -70,7 +71,6 @@ _CUT_DATE = regex.compile(r"^[\d年月日〇一二三四五六七八九十]{0,6}
 # How the last paragraph above a signature ends (特此通报。, 请认真落实!).
 _CLOSINGS = ("。", "!", "通报", "通知", "报告")
 _ISSUER_KEYS = tuple(VOCAB["issuer_keys"])
-_ENCLOSURE_CUES = tuple(VOCAB["enclosure_cues"])
 _PAIRED = VOCAB["spam_beside_gambling"]
 _PLACES, _GAMBLING = ("|".join(map(regex.escape, _PAIRED[key])) for key in ("places", "gambling"))
 _NEAR = f".{{0,{int(_PAIRED['within'])}}}"
@@ -241,9 +241,17 @@ def _bare_signature(lines: list[tuple[int, str]]) -> tuple[int, str | None]:
     return lines[index][0], _SEAL.sub("", lines[index][1]).strip()
 
 
+@lru_cache(maxsize=1)
+def _enclosure_cues() -> tuple[str, ...]:
+    """The task-genre cues of sections.yaml that send a document (印发给你们), read from there, not repeated."""
+    genres = load_yaml("sections.yaml")["genres"]
+    return tuple(dict.fromkeys(cue for genre in genres if genre["genre"] == "task" for cue in genre["cues"]
+                               if VOCAB["enclosure_word"] in cue))
+
+
 def _enclosing(text: str, start: int, end: int) -> bool:
     """现将《…工作要点》印发给你们: the enclosed document after the signature belongs to the notice."""
-    return any(cue in text[start:end] for cue in _ENCLOSURE_CUES)
+    return any(cue in text[start:end] for cue in _enclosure_cues())
 
 
 def _spam_in_title(title: str) -> list[str]:
