@@ -533,12 +533,24 @@ def test_filters_by_issuer_year_and_category(db, filters, dates):
 
 def test_facets_count_every_finding_of_a_search(db):
     with SQLiteStore(db) as store:
-        facets = search(store, "三闸镇", limit=1).facets
+        facets = search(store, "三闸镇", limit=1, with_facets=True).facets
     assert facets["year"] == [{"value": "2021", "label": "2021", "count": 3}, {"value": "2020", "label": "2020", "count": 1}]
     assert {f["value"]: f["count"] for f in facets["issuer"]} == {"甘州区政务公开工作领导小组办公室": 3, "示例县人民政府办公室": 1}
     assert facets["region"] == [{"value": "甘州区", "label": "甘州区", "count": 3}]
     assert facets["category"][0] == {"value": "政府网站空白栏目较多", "label": "政府网站空白栏目较多", "count": 2}
     assert [(q["value"], q["count"]) for q in facets["quarter"]] == [("2020-Q4", 1), ("2021-Q1", 2), ("2021-Q2", 1)]
+
+
+def test_facets_are_counted_only_for_a_caller_that_shows_them(db, monkeypatch):
+    import tongbao.search.query as query
+
+    def never(*args, **kwargs):
+        raise AssertionError("facets counted for a caller that throws them away")
+
+    with SQLiteStore(db) as store:
+        monkeypatch.setattr(query, "facets_of", never)
+        result = search(store, "三闸镇", limit=1)
+    assert result.facets == {} and result.total == 4 and len(result.findings) == 1
 
 
 def test_notices_browse_newest_first_with_facets(db):

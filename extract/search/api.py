@@ -143,7 +143,7 @@ def create_app(db_path: str | FsPath, *, max_upload: int | None = None, pool: Po
     @app.get("/api/search", response_model=SearchPage, summary="A page of a unit's findings with facet counts")
     def search_page(q: UnitQuery, filters: FiltersParam, limit: Annotated[int, Query(ge=1, le=200)] = 50,
                     offset: Offset = 0):
-        result = search(index(), q, filters, limit, offset)
+        result = search(index(), q, filters, limit, offset, with_facets=True)
         return {"query": result.query, "units": result.units, "region": result.region, "total": result.total,
                 "notices": result.notices, "limit": limit, "offset": offset, "findings": result.findings,
                 "facets": result.facets}

@@ -17,7 +17,8 @@ _SUGGEST_CANDIDATES = 50
 @dataclass(slots=True)
 class SearchResult:
     """`units` are the names the query resolved to (empty when it was matched as free text instead);
-    `findings` is the page asked for, `total`, `notices` and `facets` describe every finding that matched."""
+    `findings` is the page asked for, `total`, `notices` and `facets` describe every finding that matched;
+    `facets` stays empty unless the search asked for them (only a page that shows them does)."""
 
     query: str
     units: list[str]
@@ -61,10 +62,11 @@ def resolve(store: Store, query: str, filters: Filters = NO_FILTERS, *, loose: b
 
 
 def search(store: Store, query: str, filters: Filters = NO_FILTERS, limit: int | None = None,
-           offset: int = 0) -> SearchResult:
+           offset: int = 0, *, with_facets: bool = False) -> SearchResult:
     """Findings for the units a query names, or, when it names none, findings whose text contains it.
 
-    Repeats are marked over every finding before the page (`limit` from `offset`) is cut."""
+    Repeats are marked over every finding before the page (`limit` from `offset`) is cut; facets are
+    counted over every finding too, so only `with_facets` pays for them."""
     units, filters, region = resolve(store, query, filters)
     if units:
         findings = store.findings(units, filters)
@@ -73,7 +75,7 @@ def search(store: Store, query: str, filters: Filters = NO_FILTERS, limit: int |
     mark_repeats(findings)
     page = findings[offset:offset + limit] if limit is not None else findings[offset:]
     return SearchResult(query, units, page, len(findings), len({f["document_id"] for f in findings}),
-                        facets_of(findings), region, offset)
+                        facets_of(findings) if with_facets else {}, region, offset)
 
 
 def suggest(store: Store, query: str, filters: Filters = NO_FILTERS, limit: int = 10, offset: int = 0) -> list[dict]:
