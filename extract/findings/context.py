@@ -78,6 +78,7 @@ class Context:
     body_end: int | None = None
     table_spans: list[tuple[int, int]] = field(default_factory=list)
     genre: str | None = None  # structure/genre.py: an annual report assesses no other unit
+    issuer: str | None = None  # the notice's own body, and the bodies it belongs to, are not assessed
 
     @property
     def text(self) -> str:

@@ -92,6 +92,18 @@ def _self_office_pattern() -> regex.Pattern:
     return regex.compile(vocab()["self_office"])
 
 
+def _own_body(name: str, issuer: str | None) -> bool:
+    """The issuer, the body it belongs to or the place it governs (盘锦市政府 for 盘锦市人民政府办公室,
+    国家邮政局 for 国家邮政局办公室), or the issuer without its place (省卫健委 for 福建省卫健委)."""
+    if not issuer or len(name) < 2:
+        return False
+    full = name if "人民政府" in name else name.replace("政府", "人民政府")
+    if issuer.startswith((name, full)):
+        return True
+    return name[0] in _LEVELS and len(name) > 2 and issuer.endswith(name[1:]) and name[0] in issuer[:-len(name) + 1]
+
+
+_LEVELS = "省市县区州"
 _TITLE_FOLLOW = regex.compile(r"$|关于|文件|通报|\d|〔|\[")
 
 
@@ -152,7 +164,7 @@ def text_mentions(ctx) -> list[Mention]:
                 if mention.evidence and mention.name in header:
                     issuers = _issuers(lines) if issuers is None else issuers
                     mention.evidence = mention.name not in issuers or _listed(ctx.text, mention)
-                if _self_office(mention.name) and not _listed(ctx.text, mention):
+                if (_self_office(mention.name) or _own_body(mention.name, ctx.issuer)) and not _listed(ctx.text, mention):
                     mention.evidence = False  # the issuing office itself, unless ranked among others
             out += found
     return out

@@ -171,6 +171,8 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
         if label == "DIV" and _conjoined(text, start, end, pieces):
             # 北关街道和县人社局: the conjunction parts two names and 县 opens the second.
             pieces.append(_Piece(start + 1, end, "government", text[start + 1:end], 0, text[start], True))
+        elif label == "DIV" and text[end - 1:end + 1] in vocab()["blockers"]:
+            continue  # 各乡镇和县级部门: the division's last character opens a word of its own (县级)
         elif label == "DIV":
             # Only divisions and their short forms may stand before a division (酒泉肃州区).
             covered = cursor
@@ -180,12 +182,23 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
             if name_start > cursor:
                 m = patterns()["lead_end"].search(text, cursor, start)
                 lead = m.group() if m else None
+                if lead is None and end - start == 2:
+                    name_start = _longer_county(text, cursor, start, name_start)
             pieces.append(_Piece(name_start, end, "div", suffix, start - name_start, lead, name_start > cursor))
         else:
             cut, kind, lead = _suffix_piece(text[cursor:start], suffix, ident)
             pieces.append(_Piece(cursor + cut, end, kind, suffix, start - cursor - cut, lead, cut > 0))
         cursor = end
     return pieces
+
+
+def _longer_county(text: str, cursor: int, start: int, default: int) -> int:
+    """肃南县: a county the gazetteer lacks whose name ends in a shorter county's (南县) takes the one or
+    two characters before it, when they open the stretch or follow a lead word (其中)."""
+    for k in (1, 2):
+        if start - k >= cursor and (start - k == cursor or patterns()["lead_end"].search(text, cursor, start - k)):
+            return start - k
+    return default
 
 
 @lru_cache(maxsize=1 << 12)
