@@ -470,13 +470,12 @@ def test_the_copy_with_the_most_findings_speaks_for_the_notice(db):
                 if f["date"] == "2021-03-31"} == {richer["id"]}
 
 
-def test_an_index_of_the_first_version_gains_copies_and_regions_when_opened(db):
+def _as_first_version(db: Path) -> None:
+    """Take an index back to version 1: no derived columns, no sketches, only the documents' JSON."""
     import sqlite3
 
     from tongbao.search.store import DERIVED
 
-    with SQLiteStore(db) as store:
-        store.put(_copy(corpus_documents()[0], b"\n", "000.html", "html"))
     old = sqlite3.connect(db)
     for (name,) in old.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'documents_%'"
                                " AND name != 'documents_date'").fetchall():
@@ -487,13 +486,71 @@ def test_an_index_of_the_first_version_gains_copies_and_regions_when_opened(db):
     old.execute("PRAGMA user_version = 1")
     old.commit()
     old.close()
+
+
+def test_an_index_of_the_first_version_gains_copies_and_regions_when_opened(db):
+    with SQLiteStore(db) as store:
+        store.put(_copy(corpus_documents()[0], b"\n", "000.html", "html"))
+    _as_first_version(db)
     with SQLiteStore(db) as store:
         assert store.stats()["notices"] == 4 and store.stats()["documents"] == 5
         assert search(store, "三闸镇").notices == 3
         assert {f["value"] for f in store.facets()["region"]} == {"甘州区", "青神县"}
 
 
-# ---- regions, filters, facets and pages ---------------------------------------------------------
+def _derived_columns(db: Path) -> tuple[list, set]:
+    """Every document's derived columns but its notice number, and the notices as sets of documents."""
+    import sqlite3
+
+    from tongbao.search.store import DERIVED
+
+    with sqlite3.connect(db) as con:
+        rows = con.execute(f"SELECT id, {', '.join(DERIVED)} FROM documents ORDER BY id").fetchall()
+        sketches = con.execute("SELECT doc_id, hash FROM sketches ORDER BY doc_id, hash").fetchall()
+    notice = list(DERIVED).index("notice") + 1
+    notices = {frozenset(r[0] for r in rows if r[notice] == n) for n in {r[notice] for r in rows}}
+    return [r[:notice] + r[notice + 1:] for r in rows] + sketches, notices
+
+
+def _statements_opening(db: Path, monkeypatch) -> int:
+    """How many statements opening an index sends to SQLite (one executemany counting once)."""
+    import sqlite3
+
+    sent = []
+
+    class Counting(sqlite3.Connection):
+        def execute(self, *args):
+            sent.append(args[0])
+            return super().execute(*args)
+
+        def executemany(self, *args):
+            sent.append(args[0])
+            return super().executemany(*args)
+
+    connect = sqlite3.connect
+    with monkeypatch.context() as patch:
+        patch.setattr(sqlite3, "connect", lambda *args, **kwargs: connect(*args, factory=Counting, **kwargs))
+        SQLiteStore(db).close()
+    return len(sent)
+
+
+def test_a_first_version_index_is_derived_in_a_few_statements_as_if_indexed_one_by_one(tmp_path, monkeypatch):
+    ganzhou = corpus_documents()[0]
+    copies = [_copy(ganzhou, b"\n", "000.html", "html"), _copy(ganzhou, b"\n\n", "000.docx", "docx", True)]
+    statements = []
+    for name, documents in (("few", corpus_documents()[:2]), ("more", corpus_documents() + copies)):
+        db = tmp_path / f"{name}.db"
+        with SQLiteStore(db) as store:
+            for doc in documents:
+                store.put(doc)
+        indexed = _derived_columns(db)
+        _as_first_version(db)
+        statements.append(_statements_opening(db, monkeypatch))
+        assert _derived_columns(db) == indexed
+    assert statements[0] == statements[1]
+
+
+# ---- regions, filters, facets and pages# ---- regions, filters, facets and pages ---------------------------------------------------------
 
 @pytest.mark.parametrize("query", ["甘州区三闸镇", "甘州区三闸", "张掖市甘州区三闸镇", "甘州區三閘鎮"])
 def test_a_region_and_a_unit_in_one_query_resolve(db, query):

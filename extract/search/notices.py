@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import sqlite3
 
+from collections.abc import Sequence
+
+from ..batch.duplicates import first_copies
 from ..copies import Fingerprint, candidates, same_notice
+
+# Which copy speaks for a notice: the most problems found, then one with a date, then a title, then the first.
+_PRIMARY_FIRST = "problem_count DESC, date IS NULL, title IS NULL, rowid"
 
 
 def _fingerprint(db: sqlite3.Connection, doc_id: str) -> Fingerprint:
@@ -55,12 +61,26 @@ def place(db: sqlite3.Connection, doc_id: str, mine: Fingerprint) -> int:
     return notice
 
 
+def number_all(prints: Sequence[Fingerprint]) -> list[int]:
+    """Every document's notice at once (an index being rebuilt): copies grouped in memory by the rule place()
+    follows one document at a time, notices numbered 1, 2, … in the order of their first documents."""
+    numbers: dict[int, int] = {}
+    return [numbers.setdefault(i if first is None else first, len(numbers) + 1)
+            for i, first in enumerate(first_copies(prints))]
+
+
 def choose_primary(db: sqlite3.Connection, notice: int) -> None:
     """Mark the copy that speaks for a notice (see the module docstring)."""
-    best = db.execute("SELECT id FROM documents WHERE notice = ? ORDER BY problem_count DESC, date IS NULL,"
-                      " title IS NULL, rowid LIMIT 1", (notice,)).fetchone()
+    best = db.execute(f"SELECT id FROM documents WHERE notice = ? ORDER BY {_PRIMARY_FIRST} LIMIT 1",
+                      (notice,)).fetchone()
     if best:
         db.execute("UPDATE documents SET primary_copy = (id = ?) WHERE notice = ?", (best[0], notice))
+
+
+def choose_all_primaries(db: sqlite3.Connection) -> None:
+    """choose_primary for every notice in one statement."""
+    db.execute(f"UPDATE documents SET primary_copy = id IN (SELECT id FROM (SELECT id, ROW_NUMBER() OVER"
+               f" (PARTITION BY notice ORDER BY {_PRIMARY_FIRST}) AS rank FROM documents) WHERE rank = 1)")
 
 
 def copies_of(db: sqlite3.Connection, notices: set[int]) -> dict[int, list[dict]]:

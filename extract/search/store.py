@@ -11,13 +11,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from ..copies import fingerprint
+from ..copies import Fingerprint, fingerprint
 from ..regions import region_of
 from . import browse
 from .filters import NO_FILTERS, Filters
 from .filters import like as _like
 from .filters import sql_filters as _filters
-from .notices import choose_primary, copies_of, place
+from .notices import choose_all_primaries, choose_primary, copies_of, number_all, place
 
 __all__ = ["DEFAULT_DB", "NO_FILTERS", "Filters", "SQLiteStore", "SentenceBounds", "Store"]
 
@@ -125,6 +125,10 @@ DERIVED = {"notice": "INTEGER", "primary_copy": "INTEGER NOT NULL DEFAULT 1", "f
 VERSION = 2
 SCHEMA = SCHEMA.format(derived="".join(f", {name} {kind}" for name, kind in DERIVED.items()), version=VERSION)
 
+# The derived columns computed from one document alone (its copies decide notice and primary_copy).
+_COMPUTED = ("format", "region", "region_code", "region_path", "text_key", "period", "problem_count", "unit_count")
+_SET_COMPUTED = ", ".join(f"{name} = ?" for name in _COMPUTED)
+
 _FINDING_COLUMNS = """pu.unit, d.id, d.date, d.title, d.issuer, p.idx, p.category, p.description, p.section,
   p.source, p.ev_start, p.ev_end, p.ev_text, p.sentence, d.region, d.notice"""
 _NEWEST_FIRST = "ORDER BY d.date IS NULL, d.date DESC, d.id, p.idx, pu.unit"
@@ -190,13 +194,22 @@ class SQLiteStore:
             self._derive_all()
 
     def _derive_all(self) -> None:
-        """An index of version 1: every document's derived columns and copies, from the JSON it keeps."""
+        """An index of version 1: every document's derived columns and copies, from the JSON it keeps, in a few
+        statements: the documents are read in one query and their copies grouped in memory."""
         with self._lock:
             self._db.execute("BEGIN IMMEDIATE")
             try:
-                for (doc_id,) in self._db.execute("SELECT id FROM documents ORDER BY rowid").fetchall():
-                    body = self._db.execute("SELECT body FROM documents WHERE id = ?", (doc_id,)).fetchone()[0]
-                    self._derive(doc_id, json.loads(body))
+                ids, columns, prints, sketches = [], [], [], {}
+                for doc_id, body in self._db.execute("SELECT id, body FROM documents ORDER BY rowid"):
+                    doc = json.loads(body)
+                    prints.append(fingerprint(doc, sketches))
+                    columns.append(_computed(doc, prints[-1]))
+                    ids.append(doc_id)
+                rows = [(*row, notice, doc_id) for row, notice, doc_id in zip(columns, number_all(prints), ids, strict=True)]
+                self._db.executemany(f"UPDATE documents SET {_SET_COMPUTED}, notice = ? WHERE id = ?", rows)
+                self._db.executemany("INSERT INTO sketches (hash, doc_id) VALUES (?, ?)",
+                                     [(h, doc_id) for doc_id, mine in zip(ids, prints) for h in mine.sketch])
+                choose_all_primaries(self._db)
             except BaseException:
                 self._db.execute("ROLLBACK")
                 raise
@@ -242,15 +255,9 @@ class SQLiteStore:
         return True
 
     def _derive(self, doc_id: str, doc: dict) -> None:
-        """The columns computed from a document (its region, counts, copies), then its place among its copies."""
-        region = region_of(doc.get("issuer"), doc.get("title"))
+        """The columns computed from a document, then its place among its copies."""
         mine = fingerprint(doc)
-        self._db.execute(
-            "UPDATE documents SET format = ?, region = ?, region_code = ?, region_path = ?, text_key = ?, period = ?,"
-            " problem_count = ?, unit_count = ? WHERE id = ?",
-            ((doc.get("source") or {}).get("format"), region and region.name, region and region.code,
-             region and region.path, mine.key, mine.period, len(doc.get("problems") or []),
-             len(doc.get("units") or []), doc_id))
+        self._db.execute(f"UPDATE documents SET {_SET_COMPUTED} WHERE id = ?", (*_computed(doc, mine), doc_id))
         place(self._db, doc_id, mine)
 
     def _insert(self, doc_id: str, doc: dict) -> None:
@@ -427,6 +434,13 @@ class SQLiteStore:
                    "deadlines": f"SELECT COUNT(*) FROM deadlines x {primary}"}
         with self._lock:
             return {key: self._db.execute(sql).fetchone()[0] for key, sql in queries.items()}
+
+
+def _computed(doc: dict, mine: Fingerprint) -> tuple:
+    """The _COMPUTED columns of a document: its format, region, text key, period and counts."""
+    region = region_of(doc.get("issuer"), doc.get("title"))
+    return ((doc.get("source") or {}).get("format"), region and region.name, region and region.code,
+            region and region.path, mine.key, mine.period, len(doc.get("problems") or []), len(doc.get("units") or []))
 
 
 def _deadline_for(unit: str, deadlines: list[dict]) -> dict | None:
