@@ -236,6 +236,7 @@ def _stretch_every_step(text: str, offset: int, ents: Ents):
     found += units_bare.bare_accounts(text, offset, found, masks)
     found += enumerations.lists(text, offset, found, masks)
     found += enumerations.listed_units(text, offset, found, masks, None)
+    found += units_bare.bracketed_accounts(text, offset, found, masks)
     found += units_bare.clause_provinces(text, offset, ents, found, masks)
     enumerations.share_roles(text, offset, found)
     enumerations.share_sites(text, offset, found)

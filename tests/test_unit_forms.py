@@ -37,3 +37,56 @@ def test_what_is_a_unit(body, signature, present, absent):
     units = _units(body, signature)
     assert all(name in units for name in present), units
     assert not any(name in units for name in absent), units
+
+
+def _accounts(body: str) -> list[tuple]:
+    doc = extract_text(REPORT.format(body))
+    return [(u["name"], u["type"], u["platform"], u["owner"]) for u in doc["units"]]
+
+
+def _problems(body: str) -> list[tuple]:
+    return [(p["units"][0], p["description"]) for p in extract_text(REPORT.format(body))["problems"]]
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # an account word before the quotes: the quoted names are accounts, the body before it their owner
+        ("县公安局微信公众号“平安桐林”、双溪镇抖音号“双溪之声”更新不及时。",
+         [("县公安局", "department", None, None), ("平安桐林", "new_media", "微信", "县公安局"),
+          ("双溪镇", "township", None, None), ("双溪之声", "new_media", "抖音", "双溪镇")]),
+        # quoted names counted as accounts after them
+        ("县林业局“绿美桐林”“桐林林长”2个账号未设置隐私政策。",
+         [("县林业局", "department", None, None), ("绿美桐林", "new_media", None, None),
+          ("桐林林长", "new_media", None, None)]),
+        # a quoted column of a site is no account
+        ("县政府网站“工作动态”栏目超过3个月未更新。", []),
+        # a scare-quoted phrase after 账号 is no account
+        ("部分账号“不发声”,长期未更新。", []),
+        # names with their platform in brackets, numbered, one per line or in prose
+        ("(一)更新不及时\n1.桐林教育(微信公众号)\n2.桐林住建(抖音)",
+         [("桐林教育", "new_media", "微信", None), ("桐林住建", "new_media", "抖音", None)]),
+        ("桐林发布(微信视频号)超过2个月未更新;桐林文旅(今日头条)未开通留言。",
+         [("桐林发布", "new_media", "微信", None), ("桐林文旅", "new_media", "今日头条", None)]),
+    ],
+)
+def test_accounts(body, expected):
+    assert _accounts(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # each account under a problem heading has the heading's fault, numbered or not
+        ("(一)更新不及时\n1.桐林教育(微信公众号)\n2.桐林住建(抖音)",
+         [("桐林教育", "更新不及时"), ("桐林住建", "更新不及时")]),
+        ("(一)互动回应不及时(2个)\n桐林教育(微信公众号)\n桐林住建(抖音)",
+         [("桐林教育", "互动回应不及时"), ("桐林住建", "互动回应不及时")]),
+        # its own clause wins over the heading
+        ("(一)更新不及时\n桐林发布(微信视频号)超过2个月未更新。", [("桐林发布", "超过2个月未更新")]),
+        # a praise heading gives no fault
+        ("(一)表现较好的账号\n1.桐林教育(微信公众号)\n2.桐林住建(抖音)", []),
+    ],
+)
+def test_accounts_take_their_heading_fault(body, expected):
+    assert _problems(body) == expected

@@ -21,7 +21,7 @@ import regex
 from ..structure.genre import TASK
 from .enumerations import Scope, enumerations, government_lists, lists, share_roles, share_sites
 from .gazetteer import Ents, ents_of, vocab
-from .units_bare import bare_accounts, clause_provinces
+from .units_bare import bare_accounts, bracketed_accounts, clause_provinces
 from .units_text import Mention, chains, patterns, quoted
 from .vocabulary import alternation
 
@@ -198,6 +198,7 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     found += bare_accounts(text, offset, found, masks)
     found += lists(text, offset, found, masks)
     found += enumerations(text, offset, found, masks, scope)
+    found += bracketed_accounts(text, offset, found, masks)
     if ents.shorts:
         found += clause_provinces(text, offset, ents, found, masks)
     if len(found) > 1:

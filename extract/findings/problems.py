@@ -74,9 +74,22 @@ def _topics(ctx, units) -> dict[int, object]:
 
 def _category(ctx, sentence, topic) -> str | None:
     section = sentence.section
-    if section is None or section is sentence.top or not section.title or topic is not None:
+    if section is not None and topic is not None:
+        section = _parent(sentence.top, section)  # 1.甲(微信公众号) under (一)更新不及时: the heading above
+    if section is None or section is sentence.top or not section.title:
         return None
     return section.title.rstrip("。:") or None
+
+
+def _parent(top, node):
+    """The section directly above `node` in the tree under `top`, or None."""
+    stack = [top] if top is not None else []
+    while stack:
+        current = stack.pop()
+        if any(child is node for child in current.children):
+            return current
+        stack.extend(current.children)
+    return None
 
 
 def _groups(text: str, offset: int, mentions) -> list[list]:
@@ -196,7 +209,11 @@ def _descriptions(sentence, group, predicate, category, example, label_match, be
     if label_match and is_problem(label_match.group("label")):
         return [label_match.group("label")]
     if _qualifier_only(predicate):
-        return inherited(before, prior, category, example and _in_problems(sentence))
+        if found := inherited(before, prior, category, example and _in_problems(sentence)):
+            return found
+        if category and not praise(category):  # a name alone under a problem heading: the heading's fault
+            words = heading_words(category)
+            return _listed_problem(words, sentence, strict=words == category)
     return []
 
 

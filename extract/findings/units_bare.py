@@ -1,11 +1,16 @@
 """Names with no known ending that prose alone makes units: account names before an account word
-(德山公安微博账号) and provinces' short forms opening a clause as its subject (湖南逐项梳理…)."""
+(德山公安微博账号) or their platform in brackets (德山公安(微信公众号)), and provinces' short forms
+opening a clause as its subject (湖南逐项梳理…)."""
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
+
+import regex
 
 from .gazetteer import Ents, vocab
 from .units_text import Mention, item_ok, patterns, trim
+from .vocabulary import alternation
 
 
 def bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[Mention]:
@@ -35,6 +40,38 @@ def _bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[
             continue
         out.append(Mention(s + offset, m.end("name") + offset, name, "new_media",
                            platform=v["platform_by_word"].get(word), account=word, tail_end=m.end() + offset))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _bracketed() -> regex.Pattern:
+    """A name, then its platform in brackets, opening a clause, a line or a numbered item."""
+    platforms = alternation(set(vocab()["platform_by_word"]) | {"移动客户端"})
+    opening = r"(?:^|(?<=[,;:。、\n”])|(?<=(?:^|\n)\s*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳])))"
+    return regex.compile(rf"{opening}(?P<name>\p{{Han}}{{2,14}})\((?P<platform>{platforms})(?:账号)?\)")
+
+
+_LAST_CONJUNCTION = regex.compile(r"(?r)以及|[和及与]")
+
+
+def bracketed_accounts(text: str, offset: int, found: list[Mention], masks) -> list[Mention]:
+    """Accounts written with their platform in brackets wherever they stand (1.德山公安(微信公众号)超过…;
+    甲(抖音)未…): the bracket makes the name an account, in a list or not."""
+    if "(" not in text:
+        return []
+    v = vocab()
+    taken = [(m.start - offset, m.tail_end - offset) for m in found] + list(masks)
+    out = []
+    for m in _bracketed().finditer(text):
+        s, end = trim(text, m.start("name"), m.end("name"), False)[0], m.end("name")
+        conjunction = _LAST_CONJUNCTION.search(text, s, end)
+        if conjunction and conjunction.start() - s >= 2 and end - conjunction.end() >= 2:
+            s = conjunction.end()  # 甲及乙(移动客户端): the bracket belongs to the last name
+        name = text[s:end]
+        if any(a < end and s < b for a, b in taken) or not item_ok(name, 14):
+            continue
+        out.append(Mention(s + offset, end + offset, name, "new_media",
+                           platform=v["platform_by_word"].get(m.group("platform"), "客户端"), tail_end=m.end() + offset))
     return out
 
 

@@ -82,6 +82,13 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "role_tail": regex.compile(v["role_tails"]),
         "role_label": regex.compile(r"(?:来源|发布机构|发文机关|发文单位|主办单位|信息来源|主送|抄送|抄报|联系人)\s*:\s*$"),
         "account": regex.compile(f"的?(?P<acc>{account})"),
+        # “甲”“乙”2个账号, “甲”等3个公众号: quoted names counted as accounts.
+        "counted_account": regex.compile(rf"等?(?:{count}个)?(?P<acc>{account}|(?:政务)?新媒体)"),
+        # 微信公众号“甲”, 抖音号:“乙”: an account word introducing quoted names.
+        "account_before": regex.compile(
+            rf"(?P<acc>{alternation(v['account_words'] - v['website_words'] - {'账号'})})(?:名称)?(?:为|是)?:?$"),
+        # “工作动态”栏目: a quoted name that a column word follows names a part of a site, not an account.
+        "column_after": regex.compile(r"[^,。;、“]{0,2}(?:栏目|专栏|频道|板块|模块|页面|信箱|专题|子栏目)"),
         "gov_site": regex.compile(r"(?:人民)?政府(?:门户)?网站?(?!上)"),
         # 拉萨市政府网站34个: the sites of a region, counted; the region is the unit, not one site.
         "site_count": regex.compile(r"[0-9一二三四五六七八九十两]{1,4}[个家]"),
@@ -91,6 +98,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "account_gate": re.compile(alternation(named_words - v["website_words"])),
         "conj": regex.compile(r"以及|[和及与]"),
         "han": regex.compile(r"\p{Han}{2,6}"),
+        "account_name": regex.compile(r"\p{Han}{2,12}"),
         "hanrun": regex.compile(r"\p{Han}+"),
         "hard_last": regex.compile(r"(?r)[,;:。!?()\[\]“”《》\n]"),
         "prov": regex.compile(alternation(province_shorts())),
@@ -394,8 +402,12 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
             continue
         after = matches[last].end()
         acc = p["account"].match(text, after) if text[after:after + 1] in _account_openers() else None
+        acc = acc or p["counted_account"].match(text, after)
+        intro = _account_intro(text, matches, index)
+        if intro is not None and (p["column_after"].match(text, after) or not p["account_name"].fullmatch(content)):
+            intro = None  # a column (“工作动态”栏目), or a quoted list that enumerations.py reads item by item
         whole = _whole_name(text, m.start(1), m.end(1), ents, offset)
-        word = acc.group("acc") if acc else None
+        word = acc.group("acc") if acc else intro.group("acc") if intro else None
         if whole is not None and (word is None or word in v["website_words"]):
             type_, platform = whole.type, None  # a body, or a site named by its owner (“盘锦市公安局”网站)
         elif word and p["han"].match(content):
@@ -405,10 +417,31 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
             continue
         mention = Mention(m.start(1) + offset, m.end(1) + offset, content, type_, platform=platform, quoted=True)
         mention.account = acc.group("acc") if acc else None
+        if intro is not None and type_ == "new_media":
+            mention.owner = _owner_before(text, intro.start(), ents, offset)
         mention.tail_end = (acc.end() if acc and last == index else m.end()) + offset
         mention.role = is_role(text, m.start(), acc.end() if acc else m.end())
         out.append(mention)
     return out
+
+
+def _account_intro(text: str, matches: list, index: int):
+    """The account word that introduces a run of quoted names (微信公众号“甲”、“乙”), if any: right before
+    the run's first quote, the quotes joined by nothing, 、 or a conjunction."""
+    first = index
+    while first > 0 and _QUOTE_JOIN.fullmatch(text, matches[first - 1].end(), matches[first].start()):
+        first -= 1
+    start = matches[first].start()
+    return patterns()["account_before"].search(text, max(0, start - 16), start)
+
+
+_QUOTE_JOIN = regex.compile(r"[、,]?|和|及|以及")
+
+
+def _owner_before(text: str, end: int, ents: Ents, offset: int) -> str | None:
+    """The body named right before an account word (区公安局微信公众号“平安某某”): the account's owner."""
+    found = [m for m in chains(text, max(0, end - 30), end, ents, offset) if m.end == end + offset]
+    return found[-1].name if found else None
 
 
 def _whole_name(text: str, start: int, end: int, ents: Ents, offset: int) -> Mention | None:
