@@ -86,6 +86,11 @@ def test_accounts(body, expected):
         ("(一)更新不及时\n桐林发布(微信视频号)超过2个月未更新。", [("桐林发布", "超过2个月未更新")]),
         # a praise heading gives no fault
         ("(一)表现较好的账号\n1.桐林教育(微信公众号)\n2.桐林住建(抖音)", []),
+        # a 名单 heading names its items' fault without its list noun
+        ("(一)检查不合格的政务新媒体名单\n1.桐林教育(微信公众号)\n2.桐林住建(抖音)",
+         [("桐林教育", "检查不合格"), ("桐林住建", "检查不合格")]),
+        # under a fault heading a unit's own clause is its fault, in whatever words
+        ("(一)政府信息公开指南更新不及时\n双溪镇信息公开指南内容仍为2019年版本。", [("双溪镇", "信息公开指南内容仍为2019年版本")]),
     ],
 )
 def test_accounts_take_their_heading_fault(body, expected):

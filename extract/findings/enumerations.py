@@ -85,6 +85,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "count": regex.compile(rf"(?:共|计|合计)?{count}[个家条处]$"),
         "item_count": regex.compile(rf"{count}[条个次处篇件]"),
         "heading_count": regex.compile(r"\((?:共|计)?\d{1,4}[个家]\)$"),
+        "heading_list": regex.compile(rf"的[^的]{{0,16}}?(?:名单|清单|(?:{alternation(v['list_nouns'])}))$"),
         "not_item": regex.compile(v["not_item"]),
         "hard": regex.compile(r"[,;:。!?]"),
         "last_hard": regex.compile(r"(?r)[,;:。!?]"),
@@ -410,8 +411,10 @@ def praise(words: str) -> bool:
 
 
 def heading_words(title: str) -> str:
-    """A heading's words without its count: 互动回应不及时(3个) → 互动回应不及时."""
-    return _patterns()["heading_count"].sub("", title.rstrip("。:")).strip()
+    """A heading's words without its count or list noun: 互动回应不及时(3个) → 互动回应不及时,
+    检查不合格的政务新媒体名单 → 检查不合格."""
+    words = _patterns()["heading_count"].sub("", title.rstrip("。:")).strip()
+    return _patterns()["heading_list"].sub("", words) or words
 
 
 # --- lists of names sharing an ending, or closed by a group noun (等8个单位) ---------------------------

@@ -73,12 +73,19 @@ def _topics(ctx, units) -> dict[int, object]:
 
 
 def _category(ctx, sentence, topic) -> str | None:
-    section = sentence.section
-    if section is not None and topic is not None:
-        section = _parent(sentence.top, section)  # 1.甲(微信公众号) under (一)更新不及时: the heading above
+    section = _heading_above(sentence, topic)
     if section is None or section is sentence.top or not section.title:
         return None
     return section.title.rstrip("。:") or None
+
+
+def _heading_above(sentence, topic):
+    """The section whose heading governs a sentence; for a heading that only names a unit
+    (1.甲(微信公众号) under (一)更新不及时), the heading above it."""
+    section = sentence.section
+    if section is not None and topic is not None:
+        return _parent(sentence.top, section)
+    return section
 
 
 def _parent(top, node):
@@ -140,6 +147,8 @@ def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False
     """Problems of one sentence; in an excerpt cut mid-clause the cut clause is left out."""
     text, offset = sentence.text, sentence.start
     category = _category(ctx, sentence, topic)
+    above = _heading_above(sentence, topic)
+    heading = category or (above.title.rstrip("。:") if above is not None and above.title else None)
     label = ctx.section_path(sentence.top) or ctx.section_path(sentence.section)
     groups = _groups(text, offset, mentions)
     subjects, floors = [], []
@@ -177,7 +186,7 @@ def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False
         if examples and _qualifier_only(predicate) and _after_comma(text, floors[index], start):
             descriptions = examples  # 如甲,乙、丙专栏: the examples go on after a comma
         else:
-            descriptions = _descriptions(sentence, group, predicate, category, example, label_match,
+            descriptions = _descriptions(sentence, group, predicate, category, heading, example, label_match,
                                          text[max(0, start - 300):start], prior)
             examples = descriptions if example else []
         names = list(dict.fromkeys(m.name for m in group))
@@ -189,7 +198,7 @@ def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False
     return out
 
 
-def _descriptions(sentence, group, predicate, category, example, label_match, before, prior) -> list[str]:
+def _descriptions(sentence, group, predicate, category, heading, example, label_match, before, prior) -> list[str]:
     """A group's shortcomings, structure first: its list's label, its own predicate, the heading its
     list stands under as a line, then the clause it exemplifies (如X、Y)."""
     listed = group[0].enumeration
@@ -198,7 +207,10 @@ def _descriptions(sentence, group, predicate, category, example, label_match, be
             return []
         if found := _listed_problem(listed.label, sentence, strict=listed.counted):
             return found
-    if found := describe(predicate, category, account=group[-1].account, example=example):
+    # Under a sub-heading of a problems section a unit's own clause states its fault in any words
+    # (指南内容过时, 仍张贴往年信息): read it as an example of the heading.
+    under_fault = bool(heading) and _in_problems(sentence) and not praise(heading)
+    if found := describe(predicate, category, account=group[-1].account, example=example or under_fault):
         return found
     if listed is not None and listed.heading:
         if praise(listed.heading):
@@ -211,9 +223,9 @@ def _descriptions(sentence, group, predicate, category, example, label_match, be
     if _qualifier_only(predicate):
         if found := inherited(before, prior, category, example and _in_problems(sentence)):
             return found
-        if category and not praise(category):  # a name alone under a problem heading: the heading's fault
-            words = heading_words(category)
-            return _listed_problem(words, sentence, strict=words == category)
+        if heading and not praise(heading):  # a name alone under a problem heading: the heading's fault
+            words = heading_words(heading)
+            return _listed_problem(words, sentence, strict=words == heading)
     return []
 
 
