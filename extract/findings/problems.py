@@ -28,6 +28,8 @@ _LABEL = regex.compile(
 _LABEL_ENDS = tuple(verb + mark for verb in "有是为" for mark in ("", ":", ","))
 _PLACE_ENDS = ("省", "市", "县", "区")
 _QUALIFIER = regex.compile(rf"\p{{Han}}{{2,8}}[{''.join(_PLACE_ENDS)}]$")
+# The words of a problems section's own title (存在的主要问题及整改要求): no fault of a unit's.
+_SECTION_WORDS = regex.compile(r"(?:存在|出现|发现)?的?(?:主要)?问题")
 _BARE = regex.compile(r"[等,。;、\s]*(?:等?(?:问题|情况|现象|单位))?[。;]?")
 
 
@@ -209,6 +211,8 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
             return found
     # Under a sub-heading of a problems section a unit's own clause states its fault in any words
     # (指南内容过时, 仍张贴往年信息): read it as an example of the heading.
+    if heading and not (category or is_problem(_SECTION_WORDS.sub("", heading_words(heading)))):
+        heading = None  # a section's own title (存在问题) names no fault of a unit's
     under_fault = bool(heading) and _in_problems(sentence) and not praise(heading)
     if found := describe(predicate, category, account=group[-1].account, example=example or under_fault):
         return found

@@ -30,6 +30,8 @@ _NONE_CELL = regex.compile(r"^(?:未发现(?:明显)?问题|无|无问题|暂无
 _ACCOUNT_OF = regex.compile(r"^(?:公开|发布|上)的")
 _OF_QUOTE = regex.compile(r"^的(?=“)")
 _CLAUSES = regex.compile(r"[,:]")
+# A clause that reports a fault being mended (收到报告后立即整改, 已完成修复) states no fault of its own.
+_REMEDY = regex.compile(r"整改|修复|完毕|立即|立行立改|已(?:经)?(?:完成|更新|处理|删除|撤下|下架)")
 _EXAMPLE_END = regex.compile(r"(?:如|例如|比如|包括)$")
 _SENTENCE_PARTS = regex.compile(r"[,;。]")
 _EXISTS = regex.compile(r"存在|出现")
@@ -41,6 +43,12 @@ QUALIFIER = 4  # longest word after a name that only qualifies it (如X专栏, �
 @lru_cache(maxsize=1)
 def _praise() -> regex.Pattern:
     return regex.compile(alternation(vocab()["praise_cues"]))
+
+
+@lru_cache(maxsize=1)
+def _positive() -> regex.Pattern:
+    """Words of a good result (合格率为100%, 更新及时): a clause holding one reports no fault."""
+    return regex.compile(alternation(vocab()["positive_words"]))
 
 
 def is_problem(text: str) -> bool:
@@ -109,7 +117,8 @@ def describe(predicate: str, category: str | None, account: str | None = None, e
         # 如X…: an example of the clause before it is criticised even when its own words are neutral.
         first = next((p for p in _CLAUSES.split(text) if p.strip()), "")
         cleaned = _clean(first, category)
-        if len(cleaned) > QUALIFIER and not _praise().search(first):
+        if len(cleaned) > QUALIFIER and not _praise().search(first) and not _positive().search(first) \
+                and not _REMEDY.search(text):
             out.append(cleaned)
     return out
 
