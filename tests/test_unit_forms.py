@@ -59,6 +59,13 @@ def _problems(body: str) -> list[tuple]:
         ("县林业局“绿美桐林”“桐林林长”2个账号未设置隐私政策。",
          [("县林业局", "department", None, None), ("绿美桐林", "new_media", None, None),
           ("桐林林长", "new_media", None, None)]),
+        # with 管理的/开设的 between the owner and its account word
+        ("县文广局管理的微信公众号“桐林文旅”仅更新2次。",
+         [("县文广局", "department", None, None), ("桐林文旅", "new_media", "微信", "县文广局")]),
+        # bodies whose names end in a whole body's name, after an admin word alone
+        ("县文联、县侨联、双溪乡未更新,区档案馆网站无法访问。",
+         [("县文联", "department", None, None), ("县侨联", "department", None, None),
+          ("双溪乡", "township", None, None), ("区档案馆", "department", None, None)]),
         # a quoted column of a site is no account
         ("县政府网站“工作动态”栏目超过3个月未更新。", []),
         # a scare-quoted phrase after 账号 is no account
@@ -82,6 +89,11 @@ def test_accounts(body, expected):
          [("桐林教育", "更新不及时"), ("桐林住建", "更新不及时")]),
         ("(一)互动回应不及时(2个)\n桐林教育(微信公众号)\n桐林住建(抖音)",
          [("桐林教育", "互动回应不及时"), ("桐林住建", "互动回应不及时")]),
+        # an owner's accounts, not the owner, are the subject of the clause
+        ("县文广局管理的微信公众号“桐林文旅”“桐林非遗”仅更新2次。",
+         [("桐林文旅", "仅更新2次"), ("桐林非遗", "仅更新2次")]),
+        ("县公安局微信公众号“平安桐林”、双溪镇抖音号“双溪之声”更新不及时。",
+         [("平安桐林", "更新不及时"), ("双溪之声", "更新不及时")]),
         # its own clause wins over the heading
         ("(一)更新不及时\n桐林发布(微信视频号)超过2个月未更新。", [("桐林发布", "超过2个月未更新")]),
         # a praise heading gives no fault

@@ -114,6 +114,13 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
     return groups
 
 
+def _without_owners(group: list) -> list:
+    """A list of bodies and their own accounts (甲局微信公众号“乙”、丙镇抖音号“丁”): the accounts."""
+    owners = {m.owner for m in group if m.owner}
+    kept = [m for m in group if m.name not in owners]
+    return kept or group
+
+
 def _may_end_in_label(text: str) -> bool:
     return text.rstrip("\n").endswith(_LABEL_ENDS)
 
@@ -161,10 +168,16 @@ def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False
         if listed is not None and listed.owner is not None and floor <= listed.start - offset:
             start = listed.start - offset  # the list's introduction (东湖县微信公众号“…”) opens its clause
         labelled = listed is not None and listed.label is not None and floor <= listed.start - offset
-        if labelled or _is_subject(text, start, floor):
+        owners = {m.name for m in subjects[-1]} if subjects else set()
+        owned = all(m.owner in owners for m in group)  # 某局微信公众号“甲”“乙”未…: the accounts are the subject
+        if owned:
+            subjects.pop()
+            floor = floors.pop()
+        if labelled or owned or _is_subject(text, start, floor):
             subjects.append(group)
             floors.append(floor)
         floor = group[-1].tail_end - offset
+    subjects = [_without_owners(group) for group in subjects]
     if not subjects and topic is not None:
         subjects, floors = [[topic]], [0]
     out: list[dict] = []

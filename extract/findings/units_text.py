@@ -440,8 +440,14 @@ _QUOTE_JOIN = regex.compile(r"[、,]?|和|及|以及")
 
 def _owner_before(text: str, end: int, ents: Ents, offset: int) -> str | None:
     """The body named right before an account word (区公安局微信公众号“平安某某”): the account's owner."""
+    link = _OWNER_LINK.search(text, max(0, end - 6), end)
+    end = link.start() if link else end
     found = [m for m in chains(text, max(0, end - 30), end, ents, offset) if m.end == end + offset]
     return found[-1].name if found else None
+
+
+# Between an owner and its account word: 县文广旅局管理的微信公众号, 某镇开设的抖音号.
+_OWNER_LINK = regex.compile(r"(?:管理|开设|运营|主办|运维|注册|开通)?的$")
 
 
 def _whole_name(text: str, start: int, end: int, ents: Ents, offset: int) -> Mention | None:
@@ -456,6 +462,8 @@ def _whole_name(text: str, start: int, end: int, ents: Ents, offset: int) -> Men
 def _admin_only(chain: list[_Piece], name: str) -> bool:
     """省市, 市县乡: admin words with no name of their own (政府办公室 alone is a short name, kept)."""
     if all(p.kind != "div" and p.core == 0 for p in chain):
+        if len(chain) > 1 and chain[-1].suffix in vocab()["body_suffixes"]:
+            return False  # 县文联, 区档案馆: an admin word and a whole body's name
         return not (len(chain) > 1 and chain[-1].kind == "department" and len(name) >= 4)
     core = name[: len(name) - len(chain[-1].suffix)]
     return bool(core) and not core.strip("省市县区乡镇州")
