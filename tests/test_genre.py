@@ -33,6 +33,10 @@ def _genre(text: str, title: str | None = None) -> str | None:
         ("当前位置:首页 > 通知公告 > 年度报告\n柳溪镇2025年政府信息公开工作年度报告\n" + ANNUAL_BODY, None,
          ANNUAL_REPORT),
         ("首页 > 通知公告 > 年度报告\n柳溪镇2025年政府信息公开工作年度报告\n" + ANNUAL_BODY, None, ANNUAL_REPORT),
+        # a site's name after the title, and a title line after page furniture
+        ("正文", "柳溪镇2024年政府信息公开工作年度报告_柳溪县人民政府", ANNUAL_REPORT),
+        ("字号:大 中 小\n打印本页\n柳溪镇2024年政府信息公开年度报告\n2024年,我镇坚持以公开为常态。", None,
+         ANNUAL_REPORT),
         # a 通知 or 通报 about annual reports is not one
         ("关于做好2025年政府信息公开工作年度报告编制发布工作的通知\n各乡镇:\n现将有关事项通知如下:\n"
          "一、主动公开政府信息情况要全面\n甲。\n二、依申请公开情况要准确\n乙。", None, TASK),

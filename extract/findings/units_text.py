@@ -80,7 +80,10 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "never_first": regex.compile(rf"[一二三四五六七八九十两几多]{{0,3}}(?:{alternation(v['never_first'])})"),
         "generic": re.compile(alternation(v["generic_openings"])),
         "role_tail": regex.compile(v["role_tails"]),
-        "role_label": regex.compile(r"(?:来源|发布机构|发文机关|发文单位|主办单位|信息来源|主送|抄送|抄报|联系人)\s*:\s*$"),
+        # 来源: 主送: the header's roles; 牵头单位: 责任部门: who is given a task, not who is assessed.
+        "role_label": regex.compile(r"(?:来源|发布机构|发文机关|发文单位|主办单位|信息来源|主送|抄送|抄报|联系人"
+                                    r"|(?:责任|牵头|配合|协办|承办|参与|协助|完成)(?:单位|部门|科室))\s*:\s*"
+                                    r"(?:[^,。;:\n、]{1,20}、){0,8}$"),  # and every item of a list after it
         "account": regex.compile(f"的?(?P<acc>{account})"),
         # “甲”“乙”2个账号, “甲”等3个公众号: quoted names counted as accounts.
         "counted_account": regex.compile(rf"等?(?:{count}个)?(?P<acc>{account}|(?:政务)?新媒体)"),
@@ -368,8 +371,11 @@ def role_before(text: str, start: int, lead: str | None = None) -> bool:
         lead = m.group() if m else None
     if lead in vocab()["role_leads"]:
         return True
-    window = max(0, start - 12)
+    window = max(0, start - _ROLE_WINDOW)
     return text.find(":", window, start) >= 0 and bool(p["role_label"].search(text, window, start))
+
+
+_ROLE_WINDOW = 180  # a label, its colon and the items of a list before the name
 
 
 def role_after(text: str, start: int, end: int) -> bool:

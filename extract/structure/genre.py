@@ -16,7 +16,8 @@ __all__ = ["ANNUAL_REPORT", "REPORT", "TASK", "default_kind", "notice_genre"]
 ANNUAL_REPORT, REPORT, TASK = "annual_report", "report", "task"
 _HEAD = 300  # the title and opening lines: where a notice says what it is
 _TITLE_MAX = 80
-_PROSE = regex.compile(r"[,。;:]")
+_TITLE_LINES = 6
+_PROSE = regex.compile(r"[,。;:>]")
 _TRAILING = regex.compile(r"[\s(（\[【].*$|[。.\s]+$")
 
 
@@ -34,8 +35,9 @@ def notice_genre(text: str, title: str | None, preamble_end: int, statistics_hea
 
     `title` is the notice's title when known (else its first line stands for it), `preamble_end` where the
     first heading starts, `statistics_heading` whether a heading names a statistics part (依申请公开情况)."""
-    name = _TRAILING.sub("", title or _title_line(text))
-    if not _reports_on_others(name, text) and (_is_annual_report(text, name) or statistics_heading):
+    names = [_TRAILING.sub("", name) for name in ([title] if title else []) + _title_lines(text)]
+    name = names[0] if names else ""
+    if not _reports_on_others(name, text) and (_is_annual_report(text, names) or statistics_heading):
         return ANNUAL_REPORT
     preamble = text[:preamble_end]
     for rule in _vocabulary()["rules"]:
@@ -44,10 +46,10 @@ def notice_genre(text: str, title: str | None, preamble_end: int, statistics_hea
     return None
 
 
-def _title_line(text: str) -> str:
-    """The first line when it reads as a title (short, no sentence punctuation), else nothing."""
-    line = text[: text.find("\n") % (len(text) + 1)].strip()
-    return "" if len(line) > _TITLE_MAX or _PROSE.search(line) else line
+def _title_lines(text: str) -> list[str]:
+    """The opening lines that read as a title (short, no sentence punctuation, no page furniture)."""
+    lines = (line.strip() for line in text[:_HEAD].split("\n")[:_TITLE_LINES])
+    return [line for line in lines if line and len(line) <= _TITLE_MAX and not _PROSE.search(line)]
 
 
 def _reports_on_others(name: str, text: str) -> bool:
@@ -57,11 +59,11 @@ def _reports_on_others(name: str, text: str) -> bool:
     return named or any(cue in text[:_HEAD] for cue in vocab["annual"]["results_cues"])
 
 
-def _is_annual_report(text: str, name: str) -> bool:
+def _is_annual_report(text: str, names: list[str]) -> bool:
     """Titled as one (某某乡2020年政府信息公开工作年度报告), else its opening names one (本报告, 年度报告),
     else enough of its standard parts (主动公开政府信息情况, 收费及减免, 其他需要报告的事项 …) are there."""
     vocab = _vocabulary()
-    if vocab["title"].search(name) or vocab["opening"].search(text, 0, _HEAD):
+    if any(vocab["title"].search(name) for name in names) or vocab["opening"].search(text, 0, _HEAD):
         return True
     return sum(part in text for part in vocab["annual"]["parts"]) >= vocab["annual"]["parts_needed"]
 
