@@ -185,6 +185,9 @@ def test_seed_004(doc):
     "、".join(["4月6日前"] * 20_000),
     "月" * 100_000 + "底前",
     "2021年" * 30_000 + "1月10日前",
+    "2021年\n" * 30_000 + "6月",
+    "6月" * 50_000 + "前",
+    "上半年" * 50_000 + "前",
 ], ids=lambda text: f"{text[:12]}…{len(text)}")
 def test_hostile_input_gives_well_formed_items(hostile):
     """Built to make regexes backtrack; how long they take is measured in scripts/bench.py."""

@@ -24,14 +24,19 @@ _LIMIT_FIRST = "".join(sorted({word[0] for word in VOCAB["within_prefixes"]}))
 # What may stand between a day and its 前: a weekday, (含), a time of day (下午下班, 17:30(北京时间), 24时).
 _TIME_OF_DAY = "|".join([r"\((?:星期|周)[一二三四五六日天]\)", r"\d{1,2}(?::\d{2}|[时点](?:\d{1,2}分|半|整)?)",
                          _alt(VOCAB["time_of_day"])])
-# Scanned with re, which runs this pattern a third faster than regex and needs no regex extension.
+# Scanned with re, which runs this pattern a third faster than regex and needs no regex extension. A date
+# may be cut by a line break after 年 or 月 (2024年6月\n30日前) when a page wraps its lines.
 _PATTERN = re.compile(
     rf"""
-    (?=[\d{_CN}○本当下今次明翌年月{_LIMIT_FIRST}])  # a cheap first-character filter
+    (?=[\d{_CN}○本当下今次明翌年月上第{_LIMIT_FIRST}])  # a cheap first-character filter
     (?:(?P<date>
-        (?<!\d)(?:(?P<year>{_YEAR})年|(?P<next_year>次年|明年|翌年))?(?P<month>{_MONTH})月(?:(?P<day>{_DAY})[日号]|(?P<month_end>底|末))
-      | (?:(?P<next>下)|本|当|(?<![\d{_CN}个次上每隔]))月(?:(?P<this_day>{_DAY})[日号]|(?P<this_end>底|末))
+        (?<!\d)(?:(?P<year>{_YEAR})年\n?|(?P<next_year>次年|明年|翌年))?(?P<month>{_MONTH})月
+        (?:\n?(?P<day>{_DAY})[日号]|(?P<month_end>底|末)|(?P<part>[上中下])旬)?
+      | (?:(?P<next>下)|本|当|(?<![\d{_CN}个次上每隔]))月(?:(?P<this_day>{_DAY})[日号]|(?P<this_end>底|末)
+        |(?P<this_part>[上中下])旬)
       | (?:(?<!\d)(?P<end_year>{_YEAR})年?|今|本|当)?年(?:底|末)
+      | (?:(?<!\d)(?P<part_year>{_YEAR})年|今年|本年|(?P<next_part_year>次年|明年|翌年))?
+        (?:(?P<half>[上下])半年(?:底|末)?|第?(?P<quarter>[一二三四1-4])季度(?:底|末))
       | (?<!\d)(?P<iso_year>\d{{4}})[-/.](?P<iso_month>{_MONTH})[-/.](?P<iso_day>{_DAY})(?!\d)
     )
     (?:{_TIME_OF_DAY}){{0,4}}
@@ -41,8 +46,9 @@ _PATTERN = re.compile(
     """,
     re.VERBOSE,
 )
-# What every _PATTERN match contains (月, 年底, an ISO date or a time unit): spans without it are skipped.
-_MAY_MATCH = regex.compile(rf"年[底末]|\d[-/.]|{_alt(cores([*VOCAB['time_units'], '月']))}")
+# What every _PATTERN match contains (月, 年底, an ISO date, 半年, 季度末 or a time unit): spans without it
+# are skipped.
+_MAY_MATCH = regex.compile(rf"年[底末]|\d[-/.]|半年|季度[底末]|{_alt(cores([*VOCAB['time_units'], '月']))}")
 _LINE = regex.compile(r"[^\n]+")
 _TITLES = regex.compile(r"《[^《》\n]{0,200}》")
 _CLAUSE_END = regex.compile(r"[,。;!?:\n]")
@@ -51,6 +57,8 @@ _MAX_ACTION = 60
 # 2020年12月31日前开通的账号: a date that qualifies a noun is a criterion, not a deadline.
 _ATTRIBUTIVE = regex.compile(r"\p{Han}{2}的")
 _NOT_AFTER_WITHIN = regex.compile(_alt(VOCAB["not_after_within"]))
+# A limit named by a cue apart from its duration: 整改时限:1个月, 整改期限为即日起15个工作日.
+_LIMIT_CUE = regex.compile(rf"(?:{_alt(VOCAB['limit_cues'])})[:为是]?(?:{_alt(VOCAB['limit_links'])})?$")
 
 _DATE_CUES = _longest_first(VOCAB["date_cues"] + VOCAB["request_cues"])
 _RECURRING = tuple(VOCAB["recurring"])
@@ -60,6 +68,11 @@ _GOAL_CUES = _longest_first(VOCAB["goal_cues"])
 _NOT_BEFORE_GOAL = tuple(VOCAB["not_before_goal"])
 _PAST_BEFORE = _longest_first(VOCAB["past_before"])
 _PAST_AFTER = tuple(VOCAB["past_after"])
+_CUT_OFF_BEFORE = tuple(VOCAB["cut_off_before"])
+_DEADLINE_COLUMNS = tuple(VOCAB["deadline_columns"])
+_MONTH_PARTS, _HALF_YEARS = VOCAB["month_parts"], VOCAB["half_years"]
+# A line that ends inside a date (…于2024年6月 / 30日前…) goes on in the next one.
+_CUT_DATE_END = ("年", "月")
 _NOT_BEFORE_WITHIN = _longest_first(VOCAB["not_before_within"])
 _ACTION_LEAD = _longest_first(VOCAB["action_lead"])
 _CUE_WORDS = _longest_first(VOCAB["date_cues"])
@@ -71,9 +84,9 @@ def find_deadlines(ctx: Context) -> list[dict]:
     end = len(ctx.text) if ctx.body_end is None else ctx.body_end
     titles = [m.span() for m in _TITLES.finditer(ctx.text, ctx.body_start, end)]
     title_starts = [start for start, _ in titles]
-    spans = [(s.start, s.end) for s in ctx.sentences] + _table_lines(ctx)
+    spans = [(start, stop, False) for start, stop in _sentence_spans(ctx)] + _table_lines(ctx)
     deadlines = []
-    for start, stop in sorted(spans):
+    for start, stop, column in sorted(spans):
         if not _MAY_MATCH.search(ctx.text, start, stop):
             continue
         recurs = False  # 每年3月10日前报送…,3月31日前公布: a later date of the sentence recurs with the first
@@ -83,9 +96,9 @@ def find_deadlines(ctx: Context) -> list[dict]:
                 continue
             if match["date"]:
                 recurs = recurs or _recurring(ctx.text, match.start())
-                if recurs and not (match["year"] or match["iso_year"] or match["end_year"]):
+                if recurs and not (match["year"] or match["iso_year"] or match["end_year"] or match["part_year"]):
                     continue
-            found = _deadline(ctx, match, stop, base_year)
+            found = _deadline(ctx, match, stop, base_year, column and _fills_cell(ctx.text, match, start, stop))
             if found is not None:
                 deadlines.append(found)
     return deadlines
@@ -102,13 +115,39 @@ def with_notice_date(deadline: dict, notice: dt.date) -> dict:
     return {**deadline, "date": dt.date(year, month, day).isoformat(), "month_day": None, "year_known": True}
 
 
-def _table_lines(ctx: Context) -> list[tuple[int, int]]:
-    """Table text line by line: a limit stated in a cell is still a limit."""
+def _sentence_spans(ctx: Context) -> list[tuple[int, int]]:
+    """Body sentences, a line that ends inside a date joined to the next one (请各单位于2024年6月 / 30日前…)."""
+    text, spans = ctx.text, []
+    if not any(end + "\n" in text for end in _CUT_DATE_END):  # the common case: one C-level scan each
+        return [(sentence.start, sentence.end) for sentence in ctx.sentences]
+    joined = False
+    for sentence in ctx.sentences:
+        if joined:
+            spans[-1] = (spans[-1][0], sentence.end)
+        else:
+            spans.append((sentence.start, sentence.end))
+        joined = text.endswith(_CUT_DATE_END, sentence.start, sentence.end) and text.startswith("\n", sentence.end)
+    return spans
+
+
+def _table_lines(ctx: Context) -> list[tuple[int, int, bool]]:
+    """Table text line by line, a limit stated in a cell still a limit; whether the table has a column of
+    deadlines (完成时限 | 2024年6月底 |), whose dates need no closing 前."""
+    by_start = {table.start: table for table in ctx.tables}
     lines = []
     for start, end in ctx.table_spans:
+        table = by_start.get(start)
+        column = table is not None and any(cue in str(cell) for cell in table.header for cue in _DEADLINE_COLUMNS)
         for match in _LINE.finditer(ctx.text[start:end]):
-            lines.append((start + match.start(), start + match.end()))
+            lines.append((start + match.start(), start + match.end(), column))
     return lines
+
+
+def _fills_cell(text: str, match: re.Match, start: int, stop: int) -> bool:
+    """A date that is a cell's whole text (| 2024年6月底 |), not one named inside a cell's sentence."""
+    before = text[start:match.start()].rstrip()
+    after = text[match.end():stop].lstrip()
+    return (not before or before.endswith("|")) and (not after or after.startswith("|"))
 
 
 def _base_year(ctx: Context) -> int | None:
@@ -124,7 +163,7 @@ def _recurring(text: str, start: int) -> bool:
     return text[max(0, start - 8):start].rstrip(_RECURRING_LINKS).endswith(_RECURRING)
 
 
-def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None) -> dict | None:
+def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, column: bool = False) -> dict | None:
     """A date or duration is a deadline only when its context makes it a limit for an action."""
     text = ctx.text
     before = text[max(0, match.start() - 8):match.start()]
@@ -135,12 +174,17 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None) -
     if match["date"]:
         after = text[match.end():min(stop, match.end() + 80)]
         past = after.lstrip(",").startswith(_PAST_AFTER) or (match["by"] and _ATTRIBUTIVE.match(after))
-        if past or before.endswith(_PAST_BEFORE):
+        if past or before.endswith(_PAST_BEFORE) or before.endswith(_CUT_OFF_BEFORE):
             return None
         overdue = any(c in after for c in VOCAB["overdue_cues"])
-        goal = not (match["by"] or cue or overdue) and _goal(before, match)
-        if not (match["by"] or cue or overdue or goal):
+        bare_month = match["month"] and not (match["day"] or match["month_end"] or match["part"])
+        if bare_month and not (cue or column):
+            return None  # 6月前 or 6月 alone: a month is a deadline only as a stated limit (完成时限:2024年12月)
+        goal = not (match["by"] or cue or overdue or column) and _goal(before, match)
+        if not (match["by"] or cue or overdue or goal or column):
             return None
+        if goal and "已" in after.partition("。")[0]:
+            return None  # 到2020年底,全市已建成…: a target already reached is a statistic
         day = _day(ctx, match, base_year)
         if day is None:
             return None
@@ -150,7 +194,7 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None) -
         if goal and ctx.date is not None and dt.date(year, month, day_of_month) < ctx.date:
             return None  # 到2020年底,全市已建成…: a target already reached is a statistic
         return _result(ctx, match, stop, dt.date(year, month, day_of_month).isoformat(), None, None, bool(cue))
-    if not (match["within"] or match["limit"]):
+    if not (match["within"] or match["limit"] or _LIMIT_CUE.search(before)):
         return None
     if before.endswith(_NOT_BEFORE_WITHIN) or _NOT_AFTER_WITHIN.match(text, match.end()):
         return None
@@ -189,17 +233,23 @@ def _day(ctx: Context, match: re.Match, base_year: int | None) -> tuple[int | No
     if match["iso_year"]:
         year, month, day = int(match["iso_year"]), _part(match["iso_month"]), _part(match["iso_day"])
     elif match["month"]:
-        year, month, day = _part(match["year"]), _part(match["month"]), _part(match["day"])
-    elif match["this_day"] or match["this_end"]:
+        year, month = _part(match["year"]), _part(match["month"])
+        day = _MONTH_PARTS[match["part"]] if match["part"] else _part(match["day"])
+    elif match["this_day"] or match["this_end"] or match["this_part"]:
         if notice is None:
             return None
-        year, month, day = notice.year, notice.month, _part(match["this_day"])
+        year, month = notice.year, notice.month
+        day = _MONTH_PARTS[match["this_part"]] if match["this_part"] else _part(match["this_day"])
         if match["next"]:
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    elif match["half"] or match["quarter"]:
+        year = _part(match["part_year"])
+        month = _HALF_YEARS[match["half"]] if match["half"] else 3 * _part(match["quarter"])
+        day = None
     else:
         year, month, day = _part(match["end_year"]), 12, 31
     if year is None and base_year is not None:
-        later = match["next_year"] or (notice is not None and month < notice.month)
+        later = match["next_year"] or match["next_part_year"] or (notice is not None and month < notice.month)
         year = base_year + (1 if later else 0)
     if not (1 <= month <= 12) or (year is not None and not 1900 <= year <= 2200):
         return None

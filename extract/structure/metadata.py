@@ -26,7 +26,8 @@ _TITLE_ENDINGS = tuple(word + close for word in _TITLE_WORDS for close in ("", "
 _DASHES = regex.compile(r"[-_|—]")
 _TITLE_TAIL = regex.compile(rf"(?<={'|'.join(_TITLE_WORDS)})(?:\s*[-_|—]+\s*[^。]{{0,40}}|\s*\((?P<number>[^()]{{2,20}}\d+号)\))$")
 _NAV = regex.compile(r"^(?:上一条|下一条|上一篇|下一篇|首页|网站首页|EN$|https?:)|^您?(?:当前|现在|所在)?的?位置|>.*>|/.*/.*/")
-_RECIPIENT_LINE = regex.compile(r"^[^。]{2,200}[:]$")
+# A 主送 line; a line closing the preamble (…,现将有关事项通知如下:) opens the body instead.
+_RECIPIENT_LINE = regex.compile(r"^[^。]{2,200}(?<!如下)[:]$")
 _ORG_END = ORG_END
 # A page whose newlines were lost: the title runs straight into the 主送 line.
 _LEADING_TITLE = regex.compile(r"^(?P<title>[^。:]{6,120}?的(?:通报|报告))(?=[\p{Han}、,]{2,60}:)")
@@ -50,6 +51,7 @@ _HEADING_LINE = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([
 _TITLE_LABEL = regex.compile(
     rf"^[•·\s]*(?:{'|'.join(VOCAB['title_labels'])})\s*(?:[:|]\s*|\s+)(?P<rest>[^|]+?)\s*(?:\||\s+\p{{Han}}{{2,6}}\s*:|$)")
 _BOOK_TITLE = regex.compile(r"《(?P<title>[^《》]{6,150})》")
+_ENCLOSED_HEAD = 300  # characters after a signature that hold its date and an enclosed document's title
 _ELLIPSIS = regex.compile(r"(?:…+|\.{3,})$")
 # A short line that finishes a title already ending in a title word (关于…年度报告 / 有关事项的通知).
 _CONTINUATION = regex.compile(rf"^[^。,:]{{1,24}}的(?:{'|'.join(_TITLE_WORDS)})$")
@@ -250,8 +252,13 @@ def _enclosure_cues() -> tuple[str, ...]:
 
 
 def _enclosing(text: str, start: int, end: int) -> bool:
-    """现将《…工作要点》印发给你们: the enclosed document after the signature belongs to the notice."""
-    return any(cue in text[start:end] for cue in _enclosure_cues())
+    """现将《…工作要点》印发给你们: the enclosed document after the signature belongs to the notice; so does
+    one whose title the notice names in 《》 and that heads a line just after the signature (现予印发, 转发)."""
+    preamble = text[start:end]
+    if any(cue in preamble for cue in _enclosure_cues()):
+        return True
+    lines = [line.strip() for line in text[end:end + _ENCLOSED_HEAD].split("\n")]
+    return any(line.endswith(match["title"]) for match in _BOOK_TITLE.finditer(preamble) for line in lines if line)
 
 
 def _spam_in_title(title: str) -> list[str]:
