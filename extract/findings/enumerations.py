@@ -212,6 +212,9 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     return _Context(label, strong, labelled, under_heading, account_intro, counted)
 
 
+_DAMAGED = regex.compile(r"[?\ufffd]")
+
+
 def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list[Mention]:
     """The unit mentions of one candidate list, or none when its context does not make it a list of units."""
     p = _patterns()
@@ -220,6 +223,8 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
         return []  # nothing around the list says what its items are: the common case, decided early
     if any(_platform_name(text[a:b]) for a, b in items):
         return []  # 微信公众号、微博等平台: a list of platforms, not of accounts
+    # An item a scraper damaged (青??萍?) is left out without ending the list.
+    items = [(a, b) for a, b in items if not _DAMAGED.search(text, a, b)] or items
     parsed = [_item(text, a, b, known, last=index == len(items) - 1) for index, (a, b) in enumerate(items)]
     if any(item is None for item in parsed[:-1]):
         return []  # an item in the middle that is no name: a list of things, not of units

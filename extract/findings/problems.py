@@ -30,6 +30,8 @@ _PLACE_ENDS = ("省", "市", "县", "区")
 _QUALIFIER = regex.compile(rf"\p{{Han}}{{2,8}}[{''.join(_PLACE_ENDS)}]$")
 # The words of a problems section's own title (存在的主要问题及整改要求): no fault of a unit's.
 _SECTION_WORDS = regex.compile(r"(?:存在|出现|发现)?的?(?:主要)?问题")
+_DAMAGED_ITEM = regex.compile(r"、[^、,。;]*\ufffd[^、,。;]*(?=、)")
+_FIRST_CLAUSE = regex.compile(r"[,;。]")
 _BARE = regex.compile(r"[等,。;、\s]*(?:等?(?:问题|情况|现象|单位))?[。;]?")
 
 
@@ -106,6 +108,7 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
     for mention in mentions:
         if groups:
             gap = text[groups[-1][-1].tail_end - offset:mention.start - offset]
+            gap = _DAMAGED_ITEM.sub("", gap) if "\ufffd" in gap else gap  # 甲、青\ufffd\ufffd、乙: one list
             if _SEPARATOR.fullmatch(gap.replace("“", "").replace("”", "")) or _JOINED_LISTS.fullmatch(gap) \
                     or _QUALIFIED_GAP.fullmatch(gap):
                 groups[-1].append(mention)
@@ -217,6 +220,8 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
     """A group's shortcomings, structure first: its list's label, its own predicate, the heading its
     list stands under as a line, then the clause it exemplifies (如X、Y)."""
     listed = group[0].enumeration
+    if _praised(predicate):
+        return []  # 甲、乙表现较好: whatever its label, the list is praised
     if listed is not None and listed.label:
         if praise(listed.label):
             return []
@@ -244,6 +249,12 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
             words = heading_words(heading)
             return _listed_problem(words, sentence, strict=words == heading)
     return []
+
+
+def _praised(predicate: str) -> bool:
+    """The first clause after a name praises it and states no fault (表现较好, 合格率达到100%)."""
+    first = next((part for part in _FIRST_CLAUSE.split(predicate) if part.strip()), "")
+    return bool(first) and praise(first) and not is_problem(first)
 
 
 def _qualifier_only(predicate: str) -> bool:

@@ -235,7 +235,7 @@ def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
 def _unknown_place(text: str, start: int, end: int, suffix: str) -> bool:
     """白石县, 东陵市: two to four characters before 市/县/区 that may be a place the gazetteer lacks."""
     core = text[start:end]
-    return (suffix in "市县区" and 2 <= len(core) <= 4 and not patterns()["generic"].match(core)
+    return (suffix in "市县区州" and 2 <= len(core) <= 4 and not patterns()["generic"].match(core)
             and not patterns()["place_stop"].search(core))
 
 

@@ -35,6 +35,8 @@ _INLINE_ITEM = regex.compile(rf"(?:^|(?<=[。;:]))([{CN}]{{1,3}})({'|'.join(_ITE
 _FIRST_ITEM = re.compile(f"一(?:{'|'.join(_ITEM_WORDS)})")
 _TITLE_END = regex.compile(r"[。!?;]")
 _MAX_TITLE = 60
+_MAX_LABEL = 20  # a heading's words before a colon that opens its content on the same line
+_COLON = regex.compile(":")
 _ATTACHMENT_HEAD = regex.compile(r"附件\s*[:\d一二三四五六七八九十]|附件$")
 # Only a (一) or 一是 list can stand for a lost top-level heading (an implied section).
 _IMPLIES = 2.5
@@ -110,6 +112,9 @@ def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
     marker = match.end()
     rest = line[marker:]
     end = _TITLE_END.search(rest)
+    colon = rest.find(":", 0, _MAX_LABEL + 1)
+    if colon > 0 and (end is None or colon < end.start()) and rest[colon + 1:].strip():
+        end = _COLON.match(rest, colon)  # (一)政府网站:甲镇…: a label, then its content
     title = rest[: end.start()] if end else rest
     if not end and len(title) > _MAX_TITLE:
         title = title[:_MAX_TITLE]

@@ -109,6 +109,21 @@ def _control_edits(text: str, drop: str) -> list[Edit]:
     return edits
 
 
+# A question mark a scraper left for a character it could not decode: in a run (青??萍), or before
+# a list or clause mark (萍?、), where a real question mark never stands. A lone one between words
+# could be either and is left alone.
+_LOST = regex.compile(r"\?{2,}|(?<=\p{Han})\?(?=[、,])")
+
+
+def _lost_character_edits(text: str) -> list[Edit]:
+    """Mark characters a scraper lost (青??萍?、) with U+FFFD, one for one, so no rule reads them as
+    the end of a sentence."""
+    if "?" not in text:
+        return []
+    return [Edit(m.start(), m.end(), "\ufffd" * (m.end() - m.start()), "lost_character")
+            for m in _LOST.finditer(text)]
+
+
 def _whitespace_edits(text: str) -> list[Edit]:
     """Remove indentation, spaces between Chinese characters and blank lines."""
     # (start, -end, rank, replacement, kind): sorted, the longest span at a start comes first, then
@@ -245,6 +260,7 @@ def normalise(raw: str) -> Normalised:
         text = _narrow(text, repairs)  # narrowing is idempotent: only repaired text needs it again
     step(_whitespace_edits(text))
     step(_line_break_edits(text))
+    step(_lost_character_edits(text))
     converted = to_simplified(text)
     script = detect_script(text, converted)
     if len(converted) == len(text):
