@@ -66,6 +66,12 @@ def _problems(body: str) -> list[tuple]:
         ("县文联、县侨联、双溪乡未更新,区档案馆网站无法访问。",
          [("县文联", "department", None, None), ("县侨联", "department", None, None),
           ("双溪乡", "township", None, None), ("区档案馆", "department", None, None)]),
+        # a prefecture's short form before 政府
+        ("柳川州政府网站未更新。", [("柳川州政府", "website", None, None)]),
+        # an item a scraper damaged is left out; the list goes on
+        ("微信订阅号中,桐林公安、桐林发改、桐??萍?、桐林政务未更新。",
+         [("桐林公安", "new_media", None, None), ("桐林发改", "new_media", None, None),
+          ("桐林政务", "new_media", None, None)]),
         # a quoted column of a site is no account
         ("县政府网站“工作动态”栏目超过3个月未更新。", []),
         # a scare-quoted phrase after 账号 is no account
@@ -94,6 +100,14 @@ def test_accounts(body, expected):
          [("桐林文旅", "仅更新2次"), ("桐林非遗", "仅更新2次")]),
         ("县公安局微信公众号“平安桐林”、双溪镇抖音号“双溪之声”更新不及时。",
          [("平安桐林", "更新不及时"), ("双溪之声", "更新不及时")]),
+        # a list praised after it gives no problem, whatever stands before it
+        ("微信订阅号中,桐林公安、桐林发改、桐??萍?、桐林政务表现较好。", []),
+        # a sub-heading's label before a colon is its title; the clause after it is the unit's
+        ("(一)政府网站:双溪县政府网站首页存在外链广告,县统计局网站栏目长期未更新。",
+         [("双溪县政府", "首页存在外链广告"), ("县统计局", "栏目长期未更新")]),
+        # a label that only scopes the list (…中) yields to the fault stated after it
+        ("微信订阅号中,桐林公安、桐林发改、桐林政务未更新。",
+         [("桐林公安", "未更新"), ("桐林发改", "未更新"), ("桐林政务", "未更新")]),
         # its own clause wins over the heading
         ("(一)更新不及时\n桐林发布(微信视频号)超过2个月未更新。", [("桐林发布", "超过2个月未更新")]),
         # a praise heading gives no fault

@@ -87,6 +87,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "heading_count": regex.compile(r"\((?:共|计)?\d{1,4}[个家]\)$"),
         "heading_list": regex.compile(rf"的[^的]{{0,16}}?(?:名单|清单|(?:{alternation(v['list_nouns'])}))$"),
         "not_item": regex.compile(v["not_item"]),
+        # Where the predicate after a list's last item opens: a fault, a praise or a good result.
+        "predicate": regex.compile(rf"{v['not_item']}|{alternation(v['praise_cues'] | set(v['praise_lists']) | set(v['positive_words']))}|表现"),
         "hard": regex.compile(r"[,;:。!?]"),
         "last_hard": regex.compile(r"(?r)[,;:。!?]"),
         "account_end": regex.compile(rf"(?:{alternation(v['account_words'])})$"),
@@ -339,6 +341,10 @@ def _item(text, a, b, known, last):
     if account is not None and account.start() - a >= 3:
         end = account.start()  # 迪庆州人社局网: the name without its website or account word
         platform = vocab()["platform_by_word"].get(account.group())
+    if last and platform is None and (predicate := _patterns()["predicate"].search(text, a + 2, end)):
+        if any(m_start < a < m_start + m.end - m.start for m_start, m in known.items()):
+            return None  # a piece of a known name (发展|和改革委员会): no item
+        end = predicate.start()  # 甲、乙表现较好 / 甲、乙未更新: the last item ends where the predicate opens
     name = text[a:end]
     core = name[: name.index("(")] if "(" in name else name
     return (a, end, None, platform) if _name_ok(core) else None

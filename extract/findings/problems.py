@@ -222,11 +222,15 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
     listed = group[0].enumeration
     if _praised(predicate):
         return []  # 甲、乙表现较好: whatever its label, the list is praised
-    if listed is not None and listed.label:
+    labelled = listed is not None and listed.label
+    if labelled:
         if praise(listed.label):
             return []
-        if found := _listed_problem(listed.label, sentence, strict=listed.counted):
+        if is_problem(listed.label) and (found := _listed_problem(listed.label, sentence, strict=listed.counted)):
             return found
+        if not describe(predicate, category, account=group[-1].account) and \
+                (found := _listed_problem(listed.label, sentence, strict=listed.counted)):
+            return found  # …为零的单位:甲、乙 — a label that names no fault, in a problems section
     # Under a sub-heading of a problems section a unit's own clause states its fault in any words
     # (指南内容过时, 仍张贴往年信息): read it as an example of the heading.
     if heading and not (category or is_problem(_SECTION_WORDS.sub("", heading_words(heading)))):
