@@ -26,6 +26,22 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("全市和县直部门网站均已整改,西林县卫健局仍未更新。", "", ["西林县卫健局"], ["和县"]),
         # a county missing from the gazetteer whose name ends in a shorter county's name
         ("从运维主体看,临川县30个、肃南县24个,其中肃南县8个账号长期未更新。", "", ["肃南县"], ["南县"]),
+        # the sentence that frames the notice names who inspected, not who was assessed; it lists those assessed
+        ("东坪镇未公开财政预算。", "", ["东坪镇"], []),
+        ("柳溪市数据局对全市政府网站开展了抽查,现将有关情况通报如下:东坪镇未公开财政预算。", "",
+         ["东坪镇"], ["柳溪市数据局"]),
+        # bodies that set the rules, however long the words before 要求
+        ("根据国务院办公厅、南屏省政府办公厅有关政府网站与政务新媒体健康有序发展要求,东坪镇网站仍未整改。", "",
+         ["东坪镇"], ["南屏省政府办公厅"]),
+        # an inspector named before a long object of its inspection
+        ("县政务公开办对2025年第一季度全县政府网站与政务新媒体建设管理情况进行了检查,东坪镇网站未更新。", "",
+         ["东坪镇"], ["县政务公开办"]),
+        # a district the gazetteer lacks, inside its city
+        ("柳溪市临河区人民政府门户网站得分超过100分,东坪镇网站未更新。", "", ["柳溪市临河区人民政府"],
+         ["临河区人民政府"]),
+        # verbs before a name are no part of it
+        ("现结合自治区数据局检查情况,东坪镇网站未更新。", "", ["东坪镇"], ["现结合自治区"]),
+        ("各部门紧紧围绕党委和政府中心工作,东坪镇网站未更新。", "", ["东坪镇"], ["紧紧围绕党委"]),
         # a measure word after a count opens no name
         ("全市3家管委会网站、4家优秀区政府网站参评,东坪镇网站未达标。", "", ["东坪镇"],
          ["家管委会", "家优秀区政府"]),

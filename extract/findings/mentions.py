@@ -38,6 +38,7 @@ _FURNITURE_VERBS = re.compile(r"浏览|点击|打印|关闭")
 _FURNITURE_OPENINGS = ("附件", "附:", "抄送", "抄报", "联系人", "联系电话", "主送")
 _PROSE = re.compile(r"[,、;:。]")
 MAX_ADDRESSEES = 120  # characters a 主送 line runs to its colon
+_FRAMING = re.compile(r"(?:通报|报告|公布|通知|说明)如下")
 _REPORTING_KINDS = {"overview", "problems", "achievements"}
 MAX_CHUNK = 2000  # characters per ruler pass, and the longest stretch a sentence is cut into
 
@@ -154,13 +155,17 @@ def text_mentions(ctx) -> list[Mention]:
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
             found = _stretch(text, sentence.start + a, ents, _scope(ctx.text, sentence))
             assessed = _assessed(sentence) if found else False
-            setting_tasks = ctx.genre == TASK and not _reports(sentence)  # only judged when there is a mention
+            setting_tasks = ctx.genre == TASK and not _reports(sentence)
+            frame = _FRAMING.search(sentence.text) if found else None
+            framed = sentence.start + frame.end() if frame else -1  # mentions before it are framed  # only judged when there is a mention
             addressed = _addressees_end(sentence) if found else -1
             for mention in found:
                 mention.sentence = (sentence.start, sentence.end)
                 mention.evidence = assessed and not mention.role and mention.start >= addressed
-                if setting_tasks and not _listed(ctx.text, mention):
-                    mention.evidence = False  # a 通知 names who does the work; it assesses those it lists
+                if (setting_tasks or mention.start < framed) and not _listed(ctx.text, mention):
+                    # A 通知 names who does the work, and the sentence that frames a notice (…,现将有关
+                    # 情况通报如下) who inspected: each assesses only the units it lists.
+                    mention.evidence = False
                 if mention.evidence and mention.name in header:
                     issuers = _issuers(lines) if issuers is None else issuers
                     mention.evidence = mention.name not in issuers or _listed(ctx.text, mention)

@@ -108,7 +108,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "clause_open": regex.compile(r"(?:^|[,;:。])(?:其中|此外|另外|同时)?$"),
         "not_subject": regex.compile(r"\p{Han}?(?:省|市|政务|政府|人民|日报|卫视|电视|广播|新闻|网|经济|信息|发布|卫生|教育|公安|交通|地区|等|、)|[、“”《(]"),
         "frame_open": regex.compile(r"(?:按照|根据|依据|依照|遵照)[^,。;:]{0,120}$"),
-        "frame_close": regex.compile(r"[^,。;]{0,12}?(?:有关|相关)?(?:工作)?(?:要求|规定|精神|部署|安排)"),
+        "frame_close": regex.compile(r"(?:[^,。;]{0,12}?|(?:有关|相关|关于)[^,。;]{0,30}?)(?:有关|相关)?(?:工作)?"
+                                     r"(?:要求|规定|精神|部署|安排)"),
     }
 
 
@@ -243,11 +244,13 @@ def _joins(chain: list[_Piece], right: _Piece) -> bool:
     """Whether `right` continues the name that `chain` ends with (区 + 政府 + 金融办)."""
     v = vocab()
     left = chain[-1]
-    if right.trimmed or "junk" in (left.kind, right.kind) or right.kind == "place":
+    if right.trimmed or "junk" in (left.kind, right.kind) or (right.kind == "place" and left.kind not in ("div", "place")):
         return False
+    if left.kind in ("div", "place") and right.kind == "place":
+        return True  # 许昌市|建安区人民政府: a district the gazetteer lacks, inside its city
     if left.kind == "place":
         # An unknown place is a name only with what makes it a body: 政府 or a department (东陵市 + 政府).
-        return right.kind == "department" or (right.core == 0 and right.suffix in ("政府", "人民政府"))
+        return right.kind in ("department", "div") or (right.core == 0 and right.suffix in ("政府", "人民政府"))
     if (left.core == 0 and left.suffix in v["prefixes"]) or right.core == 0:
         return True
     if left.kind == "div" or left.suffix in v["place_endings"]:
