@@ -290,3 +290,21 @@ def test_an_enclosed_document_after_the_signature_is_body():
     meta = extract_metadata(text)
     assert meta.issuer == "某某市人民政府办公室" and meta.body_end is None
     assert [s.kind for s in build_sections(text, meta.body_end)] == ["requirements"]
+
+
+@pytest.mark.parametrize(
+    "text, headings",
+    [
+        ("第一部分 总体情况\n甲。\n第二部分 存在问题\n乙。", [("一", "总体情况", "overview"), ("二", "存在问题", "problems")]),
+        ("【一】总体情况\n甲。\n【二】存在问题\n乙。", [("一", "总体情况", "overview"), ("二", "存在问题", "problems")]),
+        ("一 、总体情况\n甲。\n二 、存在问题\n乙。", [("一", "总体情况", "overview"), ("二", "存在问题", "problems")]),
+        # a heading's label before a colon is its title; its content may follow on the same line
+        ("一、检查情况\n(一)政府网站:甲镇网站未更新。\n(二)政务新媒体:乙局账号未更新。",
+         [("一", "检查情况", "overview")]),
+    ],
+)
+def test_other_ways_of_numbering_headings(text, headings):
+    roots = build_sections(normalise("各单位:\n现将检查情况通报如下:\n" + text).text)
+    assert [(r.number, r.title, r.kind) for r in roots] == headings
+    if "政府网站:" in text:
+        assert [c.title for c in roots[0].children] == ["政府网站", "政务新媒体"]

@@ -17,6 +17,9 @@ CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Style name, rank (smaller is higher), pattern anchored at a line start.
 _LINE_STYLES = [
     ("cn_dun", 1, regex.compile(rf"([{CN}]{{1,3}})(?:、|\.(?!\d))")),
+    # 第一部分 总体情况 and 【一】总体情况: other ways of numbering the top level
+    ("cn_part", 1, regex.compile(rf"第([{CN}]{{1,3}})部分[\s:、]*")),
+    ("cn_bracket", 1, regex.compile(rf"【([{CN}]{{1,3}})】")),
     ("cn_paren", 2, regex.compile(rf"\(([{CN}]{{1,3}})\)")),
     ("num_dot", 3, regex.compile(r"(\d{1,2})(?:[、]|\.(?!\d))")),
     ("num_paren", 4, regex.compile(r"\((\d{1,2})\)")),
