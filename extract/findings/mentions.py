@@ -101,6 +101,8 @@ def _own_body(name: str, issuer: str | None) -> bool:
     full = name if "人民政府" in name else name.replace("政府", "人民政府")
     if issuer.startswith((name, full)):
         return True
+    if len(name) > 2 and issuer.endswith(name):
+        return True  # 政府办公室 for 县政府办公室
     return name[0] in _LEVELS and len(name) > 2 and issuer.endswith(name[1:]) and name[0] in issuer[:-len(name) + 1]
 
 
