@@ -86,7 +86,6 @@ def _patterns() -> dict[str, regex.Pattern]:
         "item_count": regex.compile(rf"{count}[条个次处篇件]"),
         "heading_count": regex.compile(r"\((?:共|计)?\d{1,4}[个家]\)$"),
         "heading_list": regex.compile(rf"的[^的]{{0,16}}?(?:名单|清单|(?:{alternation(v['list_nouns'])}))$"),
-        "not_item": regex.compile(v["not_item"]),
         # Where the predicate after a list's last item opens: a fault, a praise or a good result.
         "predicate": regex.compile(rf"{v['not_item']}|{alternation(v['praise_cues'] | set(v['praise_lists']) | set(v['positive_words']))}|表现"),
         "hard": regex.compile(r"[,;:。!?]"),
@@ -347,7 +346,7 @@ def _item(text, a, b, known, last):
         end = predicate.start()  # 甲、乙表现较好 / 甲、乙未更新: the last item ends where the predicate opens
     name = text[a:end]
     core = name[: name.index("(")] if "(" in name else name
-    return (a, end, None, platform) if _name_ok(core) else None
+    return (a, end, None, platform) if item_ok(core, MAX_ITEM) else None
 
 
 def _platform_name(item: str) -> bool:
@@ -368,19 +367,6 @@ def _tail(text: str, end: int) -> int:
     m = _patterns()["bracket"].match(text, end)
     end = m.end() if m else end
     return end + 1 if text[end:end + 1] == "”" else end
-
-
-@lru_cache(maxsize=1 << 12)
-def _name_ok(name: str) -> bool:
-    """Whether a list item can be a name with no known ending (档案馆, 平安某某)."""
-    v = vocab()
-    if not 2 <= len(name) <= MAX_ITEM or not patterns()["hanrun"].fullmatch(name):
-        return False
-    if name in v["platforms"] or name in v["never_units"] or name.endswith(tuple(v["person_titles"])):
-        return False
-    if _patterns()["not_item"].search(name):
-        return False
-    return not patterns()["generic"].match(name) and not patterns()["generic_place"].search(name)
 
 
 def _owner(text: str, intro_start: int, known: dict[int, Mention]) -> Mention | None:

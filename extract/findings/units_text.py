@@ -79,6 +79,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "generic_place": regex.compile(r"[全本该各我此][省市县区镇乡州]"),
         "never_first": regex.compile(rf"[一二三四五六七八九十两几多]{{0,3}}(?:{alternation(v['never_first'])})"),
         "generic": re.compile(alternation(v["generic_openings"])),
+        "not_item": regex.compile(v["not_item"]),
         "role_tail": regex.compile(v["role_tails"]),
         # 来源: 主送: the header's roles; 牵头单位: 责任部门: who is given a task, not who is assessed.
         "role_label": regex.compile(r"(?:来源|发布机构|发文机关|发文单位|主办单位|信息来源|主送|抄送|抄报|联系人"
@@ -148,15 +149,19 @@ def trim_uncached(text: str, start: int, core_end: int, prefixable: bool,
 
 @lru_cache(maxsize=1 << 12)
 def item_ok(item: str, longest: int = 6) -> bool:
-    """Whether a list item can be a bare name; a pure test of a short string, so cached."""
+    """Whether a name with no known ending (a list item 档案馆, an account 平安某某) can be a name: Han
+    only, no platform, account word, bare ending (街道) or person, nothing generic, no predicate (未, 存在).
+    A pure test of a short string, so cached."""
     v = vocab()
     p = patterns()
     if not (2 <= len(item) <= longest) or not p["hanrun"].fullmatch(item):
         return False
-    if item in v["platforms"] or item in v["account_words"] or item in v["never_units"] or item in v["person_titles"] \
-            or item in v["suffix_type"]:
-        return False  # a bare ending (街道) names nothing
-    return not p["generic"].match(item) and not p["lead"].fullmatch(item) and not p["generic_place"].search(item)
+    if item in v["platforms"] or item in v["account_words"] or item in v["never_units"] \
+            or (item in v["suffix_type"] and item not in v["body_suffixes"]) or item.endswith(tuple(v["person_titles"])):
+        return False  # a bare ending (街道) names nothing; a whole body's name (档案馆) does
+    if p["generic"].match(item) or p["lead"].fullmatch(item) or p["generic_place"].search(item):
+        return False
+    return not p["not_item"].search(item)
 
 
 def _may_cut(rest: int, lead: str, prefixable: bool, suffix_len: int) -> bool:
