@@ -46,6 +46,18 @@ def province_shorts() -> set[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def division_shorts() -> frozenset[str]:
+    """Every division's name without its ending (如东 for 如东县, 和平 for 和平区), two characters or more."""
+    suffixes = sorted(vocab()["division_suffixes"], key=len, reverse=True)
+    out = set()
+    for name in divisions():
+        short = next((name[: -len(s)] for s in suffixes if name.endswith(s)), "")
+        if len(short) >= 2:
+            out.add(short)
+    return frozenset(out)
+
+
 def divisions_prefix(name: str) -> bool:
     table = divisions()
     return any(name[:k] in table for k in range(2, min(len(name), 9)))

@@ -15,7 +15,7 @@ from itertools import islice
 
 import regex
 
-from .gazetteer import SINGLE_GOV, Ents, divisions, divisions_prefix, province_shorts, vocab
+from .gazetteer import SINGLE_GOV, Ents, division_shorts, divisions, divisions_prefix, province_shorts, vocab
 from .vocabulary import alternation
 
 PLACE_TYPES = ("township", "subdistrict", "community")
@@ -57,6 +57,11 @@ class _Piece:
     trimmed: bool
 
 
+def _shorts_opening_with(leads) -> set[str]:
+    """Division short forms that open with a lead word (和平, 如东, 由…): the lead is part of the name."""
+    return {short for short in division_shorts() if any(short.startswith(lead) and short != lead for lead in leads)}
+
+
 @lru_cache(maxsize=1)
 def patterns() -> dict[str, regex.Pattern | re.Pattern]:
     """The unit rules' patterns; literal alternations compiled by re, which scans them faster."""
@@ -71,7 +76,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "book": regex.compile(r"《[^《》\n]{0,120}》"),
         "run": regex.compile(r"\p{Han}{1,300}"),
         "lead": re.compile(alternation(v["lead_words"])),
-        "name_word": re.compile(alternation(v["name_words"])),
+        "name_word": re.compile(alternation(set(v["name_words"]) | _shorts_opening_with(v["lead_words"]))),
         "lead_end": re.compile(f"(?:{alternation(v['lead_words'] | v['role_leads'])})$"),
         "break": regex.compile(alternation(v["break_words"])),
         "place_stop": regex.compile(
