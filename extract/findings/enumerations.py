@@ -21,7 +21,7 @@ import regex
 
 from .gazetteer import vocab
 from .units_text import PLACE_TYPES, Mention, is_role, item_ok, patterns, role_after, role_before, trim
-from .vocabulary import alternation
+from .vocabulary import COUNT, alternation
 
 _SEPARATOR = regex.compile(r"、|以及|[和及与]")
 
@@ -57,7 +57,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     v = vocab()
     nouns = alternation(v["list_nouns"])
     accounts = alternation(v["account_words"])
-    count = r"(?:\d{1,4}|[一二三四五六七八九十两]{1,3})"
+    count = COUNT
     holders = alternation(v["list_holders"])
     platforms = alternation(set(v["platform_by_word"]) | {"移动客户端"})
     return {

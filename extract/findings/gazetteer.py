@@ -73,6 +73,7 @@ def vocab() -> dict:
     data = load_yaml("units.yaml")
     data["suffix_type"] = {w: t for t, words in data["suffixes"].items() for w in words}
     data["platform_by_word"] = {w: p for p, words in data["platform_of"].items() for w in words}
+    data["list_nouns"] = data["group_nouns"] + data["account_nouns"]
     for key in ("blockers", "prefixes", "place_endings", "subunit_endings", "government_free", "account_words",
                 "website_words", "platforms", "person_titles", "generic_openings", "never_units", "lead_words",
                 "break_words", "role_leads", "praise_cues", "safe_leads", "directives", "never_first",

@@ -7,17 +7,17 @@ import regex
 
 from .enumerations import heading_words, praise
 from .gazetteer import vocab
-from .vocabulary import alternation
+from .vocabulary import COUNT, alternation
 from .problems_text import QUALIFIER, describe, inherited, is_problem, split_cell
 from .units_tables import PROBLEM_HEAD, locate_rows
 
 _SEPARATOR = regex.compile(r"(?:、|和|及|与|以及|或)?")
 _GROUP_TAIL = regex.compile(
-    r"(?:等)?(?:\d{1,6}|[一二三四五六七八九十两]{1,3})?[个家]?(?:单位|乡镇|街道|部门|地区|市州|县区|镇|乡|网站|账号)?"
+    rf"(?:等)?{COUNT}?[个家]?(?:{alternation(vocab()['group_nouns'])}|网站|账号)?"
     r"(?:和(?:部门|单位))?"
     r"(?:的?(?:微信公众号|微信订阅号|公众号|微博|抖音号|账号|网站))?")
 # Two lists joined after the first one's group noun share a predicate (甲、乙等乡镇及丙等单位推进不力).
-_JOINED_LISTS = regex.compile(r"等(?:\d{1,6}|[一二三四五六七八九十两]{1,3})?[个家]?(?:单位|乡镇|街道|部门|镇|乡)(?:和|及|以及|与)")
+_JOINED_LISTS = regex.compile(rf"等{COUNT}?[个家]?(?:{alternation(vocab()['group_nouns'])})(?:和|及|以及|与)")
 # An item whose account is qualified by its place (…、岱岳区“岱岳森林防火”微信公众号): the list goes on.
 _QUALIFIED_GAP = regex.compile(r"(?:、|和|及|与)\p{Han}{1,10}?[省市县区州旗盟]“")
 _SITE_WORDS = regex.compile(r"(?:政府门户网站|政府网站|门户网站|网站|专栏|网页)(?:和|及|与|以及)?")

@@ -16,7 +16,7 @@ from itertools import islice
 import regex
 
 from .gazetteer import SINGLE_GOV, Ents, division_shorts, divisions, divisions_prefix, province_shorts, vocab
-from .vocabulary import alternation
+from .vocabulary import COUNT, alternation
 
 PLACE_TYPES = ("township", "subdistrict", "community")
 _PRONOUNS = frozenset("各我该")
@@ -68,8 +68,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
     v = vocab()
     account = alternation(v["account_words"])
     named_words = v["account_words"] - {"账号", "网", "网站", "门户网站", "客户端"}  # what may follow a bare name
-    count = r"(?:\d{1,6}|[一二三四五六七八九十两]{1,3})"
-    nouns = "家单位|单位|乡镇|街道|镇街|镇|乡|部门|地区|市州|县区|县市区|区县|社区|村|地方|地|省份|省区市|区市"
+    count = COUNT
+    nouns = alternation(v["group_nouns"])
     sites = "(?:省级|市级|县级|区级)?(?:人民)?政府(?:门户)?网站"  # 宣城、宿州等市级政府门户网站: governments
     return {
         "quote": regex.compile(r"“([^“”\n]{1,40})”"),
