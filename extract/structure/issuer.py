@@ -9,7 +9,13 @@ VOCAB = load_yaml("metadata.yaml")
 
 ORG_END = regex.compile(r"(办公室|办公厅|人民政府|政府|委员会|小组|中心|局|厅|委|办|部|处|院|会|室|组|司)$")
 _PLACE_END = regex.compile("(?:" + "|".join(map(regex.escape, VOCAB["place_endings"])) + ")$")
-_SPAM = regex.compile("|".join(map(regex.escape, sorted(VOCAB["spam_words"], key=len, reverse=True))), regex.I)
+_WORDS = "|".join(map(regex.escape, sorted(VOCAB["spam_words"], key=len, reverse=True)))
+# A real place adverts also name (澳门) is spam only with a gambling word beside it.
+_PAIRED = VOCAB["spam_beside_gambling"]
+_PLACES, _GAMBLING = ("|".join(map(regex.escape, _PAIRED[key])) for key in ("places", "gambling"))
+_NEAR = f".{{0,{int(_PAIRED['within'])}}}"
+_PAIRED_PLACE = rf"(?<=(?:{_GAMBLING}){_NEAR})(?:{_PLACES})|(?:{_PLACES})(?={_NEAR}(?:{_GAMBLING}))"
+_SPAM = regex.compile(rf"{_PAIRED_PLACE}|{_WORDS}", regex.I)
 # Where an inserted string begins: a spam word, or the _ | · that scrapers join them with.
 _JUNK_START = regex.compile(rf"{_SPAM.pattern}|[_|·]", regex.I)
 _NAME = regex.compile(r"^[\p{Han}()（）“”]{2,40}$")

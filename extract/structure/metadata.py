@@ -73,10 +73,6 @@ _CUT_DATE = regex.compile(r"^[\d年月日〇一二三四五六七八九十]{0,6}
 # How the last paragraph above a signature ends (特此通报。, 请认真落实!).
 _CLOSINGS = ("。", "!", "通报", "通知", "报告")
 _ISSUER_KEYS = tuple(VOCAB["issuer_keys"])
-_PAIRED = VOCAB["spam_beside_gambling"]
-_PLACES, _GAMBLING = ("|".join(map(regex.escape, _PAIRED[key])) for key in ("places", "gambling"))
-_NEAR = f".{{0,{int(_PAIRED['within'])}}}"
-_PLACE_AS_SPAM = regex.compile(rf"(?<=(?:{_GAMBLING}){_NEAR})(?:{_PLACES})|(?:{_PLACES})(?={_NEAR}(?:{_GAMBLING}))")
 _RANGE_END = regex.compile(r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日")
 _DIGITS = regex.compile(r"^\d+$")
 _HAN = regex.compile(r"\p{Han}")
@@ -261,19 +257,6 @@ def _enclosing(text: str, start: int, end: int) -> bool:
     return any(line.endswith(match["title"]) for match in _BOOK_TITLE.finditer(preamble) for line in lines if line)
 
 
-def _spam_in_title(title: str) -> list[str]:
-    """spam_in's words, and a place adverts also name (澳门) when a gambling word is beside it, in title order."""
-    found = {word: title.find(word) for word in spam_in(title)}
-    for match in _PLACE_AS_SPAM.finditer(title):
-        found.setdefault(match.group(), match.start())
-    return sorted(found, key=found.__getitem__)
-
-
-def _place_spam_marked(title: str | None) -> str | None:
-    """The title with such a place replaced by _, where issuer_in_title cuts inserted words off as it does spam."""
-    return _PLACE_AS_SPAM.sub("_", title) if title else title
-
-
 def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = None) -> Metadata:
     """Read the metadata fields of a normalised notice."""
     meta = Metadata()
@@ -315,12 +298,12 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
     if sig_start >= len(text) // 3 and not _enclosing(text, meta.body_start, sig_start):
         meta.body_end = sig_start
     head = lines[:head_limit]
-    meta.issuer = (issuer or issuer_in_title(_place_spam_marked(meta.title)) or _issuer_by_title(head, meta.title)
+    meta.issuer = (issuer or issuer_in_title(meta.title) or _issuer_by_title(head, meta.title)
                    or _header_issuer(head, pairs))
     meta.date = signed.isoformat() if signed else _header_date(head, pairs, meta)
     if meta.date is None and not meta.warnings:
         meta.date = _posted_date(head)
-    if meta.title and (spam := _spam_in_title(meta.title)):
+    if meta.title and (spam := spam_in(meta.title)):
         meta.warnings.append(f"title holds words a scraper inserted: {'、'.join(spam)}")
     meta.index_number = pairs.get("索引号") or _header_value(lines[:head_limit], ("索引号",))
     meta.period = _period(text, int(meta.date[:4]) if meta.date else None)
