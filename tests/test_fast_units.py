@@ -234,6 +234,8 @@ def _stretch_every_step(text: str, offset: int, ents: Ents):
         cursor = max(cursor, end)
     found += enumerations.government_lists(text, offset, places, found)
     found += units_bare.bare_accounts(text, offset, found, masks)
+    sites, replaced = units_bare.site_names(text, offset, found, masks)
+    found = [m for m in found if m not in replaced] + sites
     found += enumerations.lists(text, offset, found, masks)
     found += enumerations.listed_units(text, offset, found, masks, None)
     found += units_bare.bracketed_accounts(text, offset, found, masks)

@@ -90,6 +90,16 @@ def _problems(body: str) -> list[tuple]:
         ("微信订阅号中,桐林公安、桐林发改、桐??萍?、桐林政务未更新。",
          [("桐林公安", "new_media", None, None), ("桐林发改", "new_media", None, None),
           ("桐林政务", "new_media", None, None)]),
+        # sites named by their own name keep their 网; a place's or a body's own site is the place or body
+        ("市粮食信息网、溆川人才网、柳川市统计信息网栏目长期未更新。",
+         [("市粮食信息网", "website", None, None), ("溆川人才网", "website", None, None),
+          ("柳川市统计信息网", "website", None, None)]),
+        ("双溪镇政务网、县教育局网栏目长期未更新。",
+         [("双溪镇", "township", None, None), ("县教育局", "department", None, None)]),
+        # kinds of sites, platforms and words ending in 网 are no sites
+        ("通过政务网、甘肃政务服务网和中国政府网发布信息,集中供热管网运行正常。", []),
+        # a quoted account with its platform in brackets; a date after it says when, not who wrote
+        ("“桐林农技”(微信公众号)5月仅更新1次。", [("桐林农技", "new_media", "微信", None)]),
         # a quoted column of a site is no account
         ("县政府网站“工作动态”栏目超过3个月未更新。", []),
         # a scare-quoted phrase after 账号 is no account

@@ -84,6 +84,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "account_label": regex.compile(rf"{accounts}|新媒体|账号"),
         "count": regex.compile(rf"(?:共|计|合计)?{count}[个家条处]$"),
         "item_count": regex.compile(rf"{count}[条个次处篇件]"),
+        "own_site": regex.compile(rf"(?:{alternation(v['not_site_names'])})?网"),
         "heading_count": regex.compile(r"\((?:共|计)?\d{1,4}[个家]\)$"),
         "heading_list": regex.compile(rf"的[^的]{{0,16}}?(?:名单|清单|(?:{alternation(v['list_nouns'])}))$"),
         # Where the predicate after a list's last item opens: a fault, a praise or a good result.
@@ -325,6 +326,8 @@ def _item(text, a, b, known, last):
             return a, end, mention, _platform_after(text, end) or mention.platform  # 甘州区10条: with its count
         if a + mention.tail_end - mention.start in known:
             return None  # two names run together (县农业农村局文化和旅游局): no item of a list
+        if _patterns()["own_site"].fullmatch(text, tail, b):
+            return a, end, mention, None  # 双溪镇政务网: a place's own site is the place
         # a known name opening a longer item (德钦县|教育体育) is part of it: the item is read as a whole
     counted = _patterns()["item_count"].search(text, a, b)
     if counted is not None and counted.end() == b and counted.start() - a >= 2:

@@ -21,7 +21,7 @@ import regex
 from ..structure.genre import TASK
 from .enumerations import Scope, enumerations, government_lists, lists, share_roles, share_sites
 from .gazetteer import Ents, ents_of, vocab
-from .units_bare import bare_accounts, bracketed_accounts, clause_provinces
+from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, site_names
 from .units_text import Mention, chains, patterns, quoted
 from .vocabulary import alternation
 
@@ -203,6 +203,9 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     if places:
         found += government_lists(text, offset, places, found)
     found += bare_accounts(text, offset, found, masks)
+    sites, replaced = site_names(text, offset, found, masks)
+    if sites:
+        found = [m for m in found if m not in replaced] + sites
     found += lists(text, offset, found, masks)
     found += enumerations(text, offset, found, masks, scope)
     found += bracketed_accounts(text, offset, found, masks)

@@ -13,7 +13,7 @@ from .units_tables import PROBLEM_HEAD, locate_rows
 
 _SEPARATOR = regex.compile(r"(?:、|和|及|与|以及|或)?")
 _GROUP_TAIL = regex.compile(
-    rf"(?:等)?{COUNT}?[个家]?(?:{alternation(vocab()['group_nouns'])}|网站|账号)?"
+    rf"(?:等{COUNT}?[个家]?|{COUNT}[个家])?(?:{alternation(vocab()['group_nouns'])}|网站|账号)?"
     r"(?:和(?:部门|单位))?"
     r"(?:的?(?:微信公众号|微信订阅号|公众号|微博|抖音号|账号|网站))?")
 # Two lists joined after the first one's group noun share a predicate (甲、乙等乡镇及丙等单位推进不力).
@@ -242,7 +242,8 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
         if praise(listed.heading):
             return []
         words = heading_words(listed.heading)  # a heading counting what it lists, (3个), names their fault
-        if found := _listed_problem(words, sentence, strict=words == listed.heading.rstrip("。:")):
+        if not _section_title(words) and (
+                found := _listed_problem(words, sentence, strict=words == listed.heading.rstrip("。:"))):
             return found
     if label_match and is_problem(label_match.group("label")):
         return [label_match.group("label")]
@@ -253,6 +254,11 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
             words = heading_words(heading)
             return _listed_problem(words, sentence, strict=words == heading)
     return []
+
+
+def _section_title(words: str) -> bool:
+    """A problems section's own title (存在问题, 存在的主要问题): it names no fault of a unit's."""
+    return not _SECTION_WORDS.sub("", words).strip(" 。:")
 
 
 def _praised(predicate: str) -> bool:

@@ -8,10 +8,8 @@ import regex
 from .gazetteer import vocab
 from .vocabulary import alternation
 
-_NEGATIVE = regex.compile(
-    r"未|不|没|无|差|错|缺|少|低|慢|滞后|空白|过期|失效|断链|错链|死链|隐患|超期|违规|虚假|弄虚作假|否决|遗漏|漏|乱|薄弱"
-    r"|欠|逾期|延迟|迟|僵尸|失误|重复|偏|仅|(?:存在|出现|发现)[^,。]{0,30}问题")
-_NOT_NEGATIVE = regex.compile(r"不少于|不低于|不超过|不断|无论|不得|未来|不仅|无误|不错|“[^“”]*”|《[^《》]*》")
+_NEGATIVE = regex.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|发现)[^,。]{{0,30}}问题")
+_NOT_NEGATIVE = regex.compile(f"{alternation(vocab()['not_fault_words'])}|“[^“”]*”|《[^《》]*》")
 _CONSEQUENCE = regex.compile(r"^(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
 _GENERIC_SUBJECT = regex.compile(
     r"^(?:且|而且|同时|但|但仍|仍|还|此外|另外)?(?:有)?(?:各|部分|个别|有的|一些|少数|多数|大部分|其他|其余|相关|有关|全[市县区省])")

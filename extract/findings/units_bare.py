@@ -1,6 +1,6 @@
 """Names with no known ending that prose alone makes units: account names before an account word
-(德山公安微博账号) or their platform in brackets (德山公安(微信公众号)), and provinces' short forms
-opening a clause as its subject (湖南逐项梳理…)."""
+(德山公安微博账号) or their platform in brackets (德山公安(微信公众号)), sites named by their own name
+(西宁教育网, 岳阳农业信息网), and provinces' short forms opening a clause as its subject (湖南逐项梳理…)."""
 from __future__ import annotations
 
 import bisect
@@ -8,8 +8,8 @@ from functools import lru_cache
 
 import regex
 
-from .gazetteer import Ents, vocab
-from .units_text import Mention, item_ok, patterns, trim
+from .gazetteer import Ents, division_shorts, vocab
+from .units_text import Mention, item_ok, patterns, role_before, trim
 from .vocabulary import alternation
 
 
@@ -73,6 +73,57 @@ def bracketed_accounts(text: str, offset: int, found: list[Mention], masks) -> l
         out.append(Mention(s + offset, end + offset, name, "new_media",
                            platform=v["platform_by_word"].get(m.group("platform"), "客户端"), tail_end=m.end() + offset))
     return out
+
+
+@lru_cache(maxsize=1)
+def _site_name() -> regex.Pattern:
+    """A site's own name ending in 网 (教育网, 统计信息网), opening a clause, a line, a list item or a quote;
+    网 then opens no other word (网站, 网页, 网民, 网格…)."""
+    opening = r"(?:^|(?<=[,;:。、\n“和及与]))"
+    return regex.compile(rf"{opening}(?P<name>\p{{Han}}{{2,16}}?网)(?![{_NOT_SITE_END}])")
+
+
+_NOT_SITE_END = "站页址络民格点上信安办友速关吧店购评红"
+_NOT_SITE_CORE_END = "管上读电水路光联铁渔球"  # 管网, 上网, 读网, 电网…: no site
+
+
+@lru_cache(maxsize=1)
+def _generic_site() -> regex.Pattern:
+    """The kind-of-site words a site name may end in before its 网 (政务, 政府门户, 政务服务)."""
+    return regex.compile(f"(?:{alternation(vocab()['not_site_names'])})$")
+
+
+def site_names(text: str, offset: int, found: list[Mention], masks) -> tuple[list[Mention], list[Mention]]:
+    """(new mentions, found mentions they replace) for sites named by their own name (西宁教育网): a unit of
+    type website named with its 网. A body's own site (县教育局网) stays the body; a place the name opens
+    with (西宁市|统计信息网) is part of the site's name."""
+    if "网" not in text:
+        return [], []
+    by_start = {m.start - offset: m for m in found}
+    new, replaced = [], []
+    for m in _site_name().finditer(text):
+        s, end = trim(text, m.start("name"), m.end("name"), False)[0], m.end("name")
+        inside = [k for k in found if s <= k.start - offset < end]
+        if any(k.end - offset >= end - 1 for k in inside) or any(a < end and s < b for a, b in masks if text[a] == "《"):
+            continue  # the body's own site (县教育局网), or a title
+        if any(k.type not in ("government", "township", "subdistrict") for k in inside):
+            continue
+        core = text[s:end - 1]
+        if not core:
+            continue
+        owner = _generic_site().sub("", core)
+        if owner != core and (len(owner) < 2 or owner in vocab()["group_nouns"] or owner in division_shorts()
+                              or any(k.start - offset == s and k.end - offset == s + len(owner) for k in inside)):
+            continue  # 政务网, 乡镇政务网, 沙洲镇政务网, 甘肃政务服务网: a kind of site, or a place's own
+        if core in vocab()["platforms"] or text[s:end] in vocab()["platforms"] or core[-1] in _NOT_SITE_CORE_END:
+            continue  # 中国政府网 is a platform; 管网, 上网, 读网 are no sites
+        if not inside and not item_ok(core, 15):
+            continue
+        replaced += inside
+        site = Mention(s + offset, end + offset, text[s:end], "website", tail_end=end + offset)
+        site.role = role_before(text, s)  # 欢迎访问…网, 登录…网: visited, not assessed
+        new.append(site)
+    return new, replaced
 
 
 def clause_provinces(text: str, offset: int, ents: Ents, found: list[Mention], masks) -> list[Mention]:

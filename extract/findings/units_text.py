@@ -93,6 +93,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "account": regex.compile(f"的?(?P<acc>{account})"),
         # “甲”“乙”2个账号, “甲”等3个公众号: quoted names counted as accounts.
         "counted_account": regex.compile(rf"等?(?:{count}个)?(?P<acc>{account}|(?:政务)?新媒体)"),
+        # “甲”(微信公众号): the platform in brackets after the quotes.
+        "bracket_account": regex.compile(rf"\((?P<acc>{account})(?:账号)?\)"),
         # 微信公众号“甲”, 抖音号:“乙”: an account word introducing quoted names.
         "account_before": regex.compile(
             rf"(?P<acc>{alternation(v['account_words'] - v['website_words'] - {'账号'})})(?:名称)?(?:为|是)?:?$"),
@@ -421,7 +423,7 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
             continue
         after = matches[last].end()
         acc = p["account"].match(text, after) if text[after:after + 1] in _account_openers() else None
-        acc = acc or p["counted_account"].match(text, after)
+        acc = acc or p["counted_account"].match(text, after) or p["bracket_account"].match(text, after)
         intro = _account_intro(text, matches, index)
         if intro is not None and (p["column_after"].match(text, after) or not p["account_name"].fullmatch(content)):
             intro = None  # a column (“工作动态”栏目), or a quoted list that enumerations.py reads item by item
@@ -439,7 +441,9 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
         if intro is not None and type_ == "new_media":
             mention.owner = _owner_before(text, intro.start(), ents, offset)
         mention.tail_end = (acc.end() if acc and last == index else m.end()) + offset
-        mention.role = is_role(text, m.start(), acc.end() if acc else m.end())
+        # an account is not an author: a date after it (“甲”(微信)5月仅更新1次) tells when, not who wrote
+        mention.role = role_before(text, m.start()) if type_ == "new_media" else is_role(
+            text, m.start(), acc.end() if acc else m.end())
         out.append(mention)
     return out
 
