@@ -44,6 +44,11 @@ def _units(body: str, signature: str = "") -> list[str]:
         # verbs before a name are no part of it
         ("现结合自治区数据局检查情况,东坪镇网站未更新。", "", ["东坪镇"], ["现结合自治区"]),
         ("各部门紧紧围绕党委和政府中心工作,东坪镇网站未更新。", "", ["东坪镇"], ["紧紧围绕党委"]),
+        # bodies that help the inspectors (配合, 提供技术…) are not assessed, also when one holds another's name
+        ("县委网信办、县数据局配合组成检查组,区大数据中心提供技术检测服务,东坪镇网站未更新。", "", ["东坪镇"],
+         ["县委网信办", "网信办", "县数据局", "区大数据中心"]),
+        # a verb before a name ending is no part of a name
+        ("为规范社区公开栏,东坪镇网站未更新。", "", ["东坪镇"], ["规范社区"]),
         # a measure word after a count opens no name
         ("全市3家管委会网站、4家优秀区政府网站参评,东坪镇网站未达标。", "", ["东坪镇"],
          ["家管委会", "家优秀区政府"]),
@@ -136,6 +141,8 @@ def test_accounts(body, expected):
         # a label that only scopes the list (…中) yields to the fault stated after it
         ("微信订阅号中,桐林公安、桐林发改、桐林政务未更新。",
          [("桐林公安", "未更新"), ("桐林发改", "未更新"), ("桐林政务", "未更新")]),
+        # a note after each item (its score) does not end the list: the predicate is every item's
+        ("甲镇(62分)、乙镇(64分)均存在栏目更新不及时问题。", [("甲镇", "栏目更新不及时"), ("乙镇", "栏目更新不及时")]),
         # its own clause wins over the heading
         ("(一)更新不及时\n桐林发布(微信视频号)超过2个月未更新。", [("桐林发布", "超过2个月未更新")]),
         # a praise heading gives no fault

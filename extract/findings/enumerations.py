@@ -525,7 +525,8 @@ def _runs(text: str, offset: int, mentions: list[Mention]) -> list[list[Mention]
     """Mentions in order, grouped into lists: items with only 、, 和, 及, 与 or 以及 between them."""
     groups: list[list[Mention]] = []
     for m in sorted(mentions, key=lambda m: m.start):
-        if groups and _SEPARATOR.fullmatch(text, groups[-1][-1].tail_end - offset, m.start - offset):
+        if groups and (m.start < groups[-1][-1].tail_end  # a name inside the last one (县委|网信办): same item
+                       or _SEPARATOR.fullmatch(text, groups[-1][-1].tail_end - offset, m.start - offset)):
             groups[-1].append(m)
         else:
             groups.append([m])

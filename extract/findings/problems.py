@@ -13,6 +13,7 @@ from .units_tables import PROBLEM_HEAD, locate_rows
 
 _SEPARATOR = regex.compile(r"(?:、|和|及|与|以及|或)?")
 _GROUP_TAIL = regex.compile(
+    r"(?:\([^()]{0,12}\))?"  # a note on the last item: 乙镇(64分)
     rf"(?:等{COUNT}?[个家]?|{COUNT}[个家])?(?:{alternation(vocab()['group_nouns'])}|网站|账号)?"
     r"(?:和(?:部门|单位))?"
     r"(?:的?(?:微信公众号|微信订阅号|公众号|微博|抖音号|账号|网站))?")
@@ -30,6 +31,7 @@ _PLACE_ENDS = ("省", "市", "县", "区")
 _QUALIFIER = regex.compile(rf"\p{{Han}}{{2,8}}[{''.join(_PLACE_ENDS)}]$")
 # The words of a problems section's own title (存在的主要问题及整改要求): no fault of a unit's.
 _SECTION_WORDS = regex.compile(r"(?:存在|出现|发现)?的?(?:主要)?问题")
+_ITEM_NOTE = regex.compile(r"^\([^()]{0,12}\)")
 _DAMAGED_ITEM = regex.compile(r"、[^、,。;]*\ufffd[^、,。;]*(?=、)")
 _FIRST_CLAUSE = regex.compile(r"[,;。]")
 _BARE = regex.compile(r"[等,。;、\s]*(?:等?(?:问题|情况|现象|单位))?[。;]?")
@@ -109,6 +111,7 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
         if groups:
             gap = text[groups[-1][-1].tail_end - offset:mention.start - offset]
             gap = _DAMAGED_ITEM.sub("", gap) if "\ufffd" in gap else gap  # 甲、青\ufffd\ufffd、乙: one list
+            gap = _ITEM_NOTE.sub("", gap) if "(" in gap else gap  # 甲镇(62分)、乙镇(64分): one list
             if _SEPARATOR.fullmatch(gap.replace("“", "").replace("”", "")) or _JOINED_LISTS.fullmatch(gap) \
                     or _QUALIFIED_GAP.fullmatch(gap):
                 groups[-1].append(mention)
