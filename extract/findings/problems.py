@@ -31,6 +31,7 @@ _PLACE_ENDS = ("省", "市", "县", "区")
 _QUALIFIER = regex.compile(rf"\p{{Han}}{{2,8}}[{''.join(_PLACE_ENDS)}]$")
 # The words of a problems section's own title (存在的主要问题及整改要求): no fault of a unit's.
 _SECTION_WORDS = regex.compile(r"(?:存在|出现|发现)?的?(?:主要)?问题")
+_MAX_CLAUSE = 40
 _ITEM_NOTE = regex.compile(r"^\([^()]{0,12}\)")
 _DAMAGED_ITEM = regex.compile(r"、[^、,。;]*\ufffd[^、,。;]*(?=、)")
 _FIRST_CLAUSE = regex.compile(r"[,;。]")
@@ -120,6 +121,24 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
     return groups
 
 
+def _bracketed(ctx, sentence, group, floor: int, category, label) -> list[dict] | None:
+    """Problems of units named in brackets after their fault (政策解读形式单一(甲局、乙局)); None when the
+    group is not so bracketed."""
+    text, offset = sentence.text, sentence.start
+    start, end = group[0].start - offset, group[-1].tail_end - offset
+    if not (start and text[start - 1] == "(" and text[end:end + 1] == ")"):
+        return None
+    clause_start = max(floor, text.rfind(",", 0, start - 1) + 1, text.rfind(":", 0, start - 1) + 1)
+    clause = _NUMBERING.sub("", text[clause_start:start - 1].strip())
+    if len(clause) > _MAX_CLAUSE or praise(clause) or not (is_problem(clause) or _in_problems(sentence)):
+        return []  # (a long run before the bracket is a flattened table, not a clause)
+    descriptions = describe(clause, category) or ([clause] if len(clause) >= 2 else [])
+    evidence = ctx.evidence(offset + clause_start, offset + end + 1)
+    return [{"units": [name], "category": category, "description": description, "section": label,
+             "source": "text", "evidence": evidence}
+            for name in dict.fromkeys(m.name for m in group) for description in descriptions]
+
+
 def _without_owners(group: list) -> list:
     """A list of bodies and their own accounts (甲局微信公众号“乙”、丙镇抖音号“丁”): the accounts."""
     owners = {m.owner for m in group if m.owner}
@@ -168,8 +187,13 @@ def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False
     groups = _groups(text, offset, mentions)
     subjects, floors = [], []
     floor = 0
+    out: list[dict] = []
     for group in groups:
         start = group[0].start - offset
+        if (found := _bracketed(ctx, sentence, group, floor, category, label)) is not None:
+            out += found  # 政策解读形式单一(甲局、乙局): the clause before the bracket is theirs
+            floor = group[-1].tail_end - offset + 1
+            continue
         listed = group[0].enumeration
         if listed is not None and listed.owner is not None and floor <= listed.start - offset:
             start = listed.start - offset  # the list's introduction (东湖县微信公众号“…”) opens its clause
@@ -186,7 +210,6 @@ def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False
     subjects = [_without_owners(group) for group in subjects]
     if not subjects and topic is not None:
         subjects, floors = [[topic]], [0]
-    out: list[dict] = []
     examples: list[str] = []
     for index, group in enumerate(subjects):
         topic_group = group[0] is topic and group[0].sentence != (sentence.start, sentence.end)
