@@ -47,6 +47,8 @@ def _genre(text: str, title: str | None = None) -> str | None:
          None, TASK),
         ("各单位:\n现将第三季度政府网站检查情况通报如下:\n一、总体情况\n甲。", None, REPORT),
         ("一、检查结果\n甲镇得分92分。", None, None),
+        # a table's cells are no words of the notice about itself
+        ("柳溪县第二季度考核得分情况\n考核得分情况如下:\n序号 | 单位名称 | 主要扣分原因 |\n1 | 东坪镇 | 年报未发布 |", None, None),
     ],
 )
 def test_genre(text, title, genre):

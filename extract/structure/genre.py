@@ -40,6 +40,8 @@ def notice_genre(text: str, title: str | None, preamble_end: int, statistics_hea
     if not _reports_on_others(name, text) and (_is_annual_report(text, names) or statistics_heading):
         return ANNUAL_REPORT
     preamble = text[:preamble_end]
+    if "|" in preamble:  # cues are the notice's words about itself, never a table's cells (年报未发布 |)
+        preamble = "\n".join(line for line in preamble.split("\n") if line.count("|") < 2)
     for rule in _vocabulary()["rules"]:
         if any(cue in preamble for cue in rule["cues"]):
             return rule["genre"]
