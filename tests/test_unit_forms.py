@@ -143,6 +143,9 @@ def test_accounts(body, expected):
          [("桐林公安", "未更新"), ("桐林发改", "未更新"), ("桐林政务", "未更新")]),
         # a note after each item (its score) does not end the list: the predicate is every item's
         ("甲镇(62分)、乙镇(64分)均存在栏目更新不及时问题。", [("甲镇", "栏目更新不及时"), ("乙镇", "栏目更新不及时")]),
+        # a list after a label whose fault a back-reference states (以上三个单位…); a county keeps its name
+        ("排名后三位的单位是:汀兰县、东坪镇、县林业局,以上三个单位均存在信息更新不及时问题。",
+         [("汀兰县", "信息更新不及时"), ("东坪镇", "信息更新不及时"), ("县林业局", "信息更新不及时")]),
         # units in brackets after their fault
         ("政策解读形式单一(县财政局、县税务局)。", [("县财政局", "政策解读形式单一"), ("县税务局", "政策解读形式单一")]),
         # its own clause wins over the heading

@@ -214,6 +214,7 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     return _Context(label, strong, labelled, under_heading, account_intro, counted)
 
 
+_PLACE_LEVELS = ("省", "市", "县", "区", "州", "旗", "盟")
 _DAMAGED = regex.compile(r"[?\ufffd]")
 
 
@@ -259,6 +260,8 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
                        tail_end=_tail(text, b) + offset, quoted=quoted, owner=enumeration.owner)
         if item.platform is not None:
             item.type = "new_media"
+        elif item.name.endswith(_PLACE_LEVELS):
+            item.type = "government"  # 汀兰县 among townships is a county
         item.role = is_role(text, a, b)
         item.enumeration = enumeration
         out.append(item)
@@ -471,8 +474,9 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
         last_group = items[-1][1] if items else None
         for (a, b), group, mention in reversed(items):
             item = text[a:b]
-            if mention is not None or group != last_group or len(item) > MAX_SHARED or not item_ok(item):
-                break
+            if mention is not None or group != last_group or len(item) > MAX_SHARED or not item_ok(item) \
+                    or item.endswith(_PLACE_LEVELS):
+                break  # (汀兰县、东坪镇: a county of its own, not 汀兰县镇)
             out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
                                tail_end=b + offset))
             taken.add(a)

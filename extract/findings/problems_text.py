@@ -17,6 +17,9 @@ _SUBJECT = regex.compile(
     r"^(?:但|但仍|仍|还|此外|另外|同时)?(?:有)?(?:\d+个|部分|个别|有的|一些|少数|多数|大部分|各)"
     r"[^,]{0,16}?(?:单位|部门|乡镇|街道|账号|网站|政务新媒体|新媒体|地区|市州|县区|栏目)(?:单位|账号)?"
     r"(?:也|还|仍|均|都)?(?:存在|出现|因)?")
+# A subject that points back at the names just listed (以上三个单位, 上述账号): the fault is theirs.
+_BACK_REFERENCE = regex.compile(r"^(?:以上|上述|前述|这)(?:\d{1,3}|[一二三四五六七八九十两几]{1,2})?[个家]?"
+                                r"(?:单位|部门|乡镇|街道|账号|网站|政务新媒体)?")
 _ADVERBS = regex.compile(r"^(?:虽然?|仍然?|还|也|均|都|却|则|依然|依旧|同样)+")
 _ENDING_WORDS = ("现象", "问题", "情况")
 _ENDING_MARKS = ("。", ";", ",", "、")
@@ -57,7 +60,7 @@ def is_problem(text: str) -> bool:
 
 
 def _clean(part: str, category: str | None) -> str:
-    part = _ADVERBS.sub("", part.strip())
+    part = _ADVERBS.sub("", _BACK_REFERENCE.sub("", part.strip()))
     if part.startswith("存在") and len(part) > 4:
         part = part[2:]
     for _ in range(2):
