@@ -161,3 +161,20 @@ def test_accounts(body, expected):
 )
 def test_accounts_take_their_heading_fault(body, expected):
     assert _problems(body) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a notice addressed to named bodies, telling them 你单位…, assesses each addressee there
+        ("关于限期整改政府网站问题的通知\n县水利局、县林草局:\n经检查,你单位政府网站存在栏目长期未更新、"
+         "信息公开指南内容过时等问题。请于6月30日前完成整改。\n县政府办公室\n2024年6月1日",
+         [("县水利局", "栏目长期未更新"), ("县水利局", "信息公开指南内容过时"),
+          ("县林草局", "栏目长期未更新"), ("县林草局", "信息公开指南内容过时")]),
+        # addressed to groups, or told 你们 (现印发给你们), no addressee is assessed
+        ("关于印发工作要点的通知\n各乡镇、县直各单位:\n现将《工作要点》印发给你们,请认真贯彻落实。\n县政府办公室", []),
+        ("关于印发工作要点的通知\n县数据局、县档案馆:\n现将《工作要点》印发给你们,请认真贯彻落实。\n县政府办公室", []),
+    ],
+)
+def test_addressees_told_you(text, expected):
+    assert [(p["units"][0], p["description"]) for p in extract_text(text)["problems"]] == expected

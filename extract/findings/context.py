@@ -79,6 +79,7 @@ class Context:
     table_spans: list[tuple[int, int]] = field(default_factory=list)
     genre: str | None = None  # structure/genre.py: an annual report assesses no other unit
     issuer: str | None = None  # the notice's own body, and the bodies it belongs to, are not assessed
+    recipients: list[str] = field(default_factory=list)  # 主送: named ones are assessed when told 你单位…
 
     @property
     def text(self) -> str:

@@ -25,7 +25,7 @@ from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, sit
 from .units_text import Mention, chains, patterns, quoted
 from .vocabulary import alternation
 
-__all__ = ["Mention", "text_mentions"]
+__all__ = ["Mention", "addressed_mentions", "text_mentions"]
 
 # Page furniture: words anywhere in a line, or opening it. Two tests rather than one pattern, since an
 # anchored branch keeps re from skipping ahead to the words' first characters (four times slower).
@@ -175,6 +175,39 @@ def text_mentions(ctx) -> list[Mention]:
                     mention.evidence = False  # the issuing office itself, unless ranked among others
             out += found
     return out
+
+
+# 你单位, 你局, 贵单位: the body a notice is addressed to, as the subject of a sentence.
+_YOU = re.compile(r"(?:你|贵)(?:单位|局|委|办|镇|乡|街道|中心|部门)")  # not 你们 (现印发给你们)
+
+
+def addressed_mentions(ctx) -> list[Mention]:
+    """A notice addressed to named bodies (县水利局、县林草局:) that tells them 你单位…: each addressee
+    is assessed where the notice says 你单位, so its faults there are its own. Addressees that are
+    groups (各乡镇) name no unit."""
+    if not ctx.recipients:
+        return []
+    you = [(s, m) for s in ctx.sentences if (m := _YOU.search(s.text))]
+    if not you:
+        return []
+    names = [m.name for text, ents in zip(ctx.recipients, ents_of(ctx.recipients))
+             for m in chains(text, 0, len(text), ents, 0) if m.start == 0 and m.end == len(text)]
+    out = []
+    for sentence, match in you:
+        for name in names:
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            mention = Mention(start, end, name, _type_of(name), written=match.group(), tail_end=end)
+            mention.sentence = (sentence.start, sentence.end)
+            out.append(mention)
+    return out
+
+
+def _type_of(name: str) -> str:
+    return next((t for ending, t in _ENDING_TYPES if name.endswith(ending)), "department")
+
+
+_ENDING_TYPES = (("街道", "subdistrict"), ("镇", "township"), ("乡", "township"), ("社区", "community"),
+                 ("县", "government"), ("区", "government"), ("市", "government"), ("政府", "government"))
 
 
 def _scope(text: str, sentence) -> Scope:

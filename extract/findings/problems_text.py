@@ -25,6 +25,9 @@ _ENDING_WORDS = ("现象", "问题", "情况")
 _ENDING_MARKS = ("。", ";", ",", "、")
 _ENDING = regex.compile(rf"(?<=(?:不|未|无|差|低|少|慢|乱|错)\p{{Han}}{{0,3}})(?:等|的)?(?:{'|'.join(_ENDING_WORDS)})$"
                         rf"|[{''.join(_ENDING_MARKS)}\s]+$")
+# 存在A、B等问题 whose items are whole faults (not nouns: 错别字、敏感词等错误信息 stays one).
+_EXISTING_LIST = regex.compile(r"^(?:[^、]*?(?:存在|出现))?(?P<items>[^“”]+?)等?(?:问题|现象|情况)?$")
+_CLAUSE_ITEM = 5
 _COUNTED_PAIR = regex.compile(r"^(出现|存在|有)?(.+?\d+[次个处条件篇])和(.+?\d+[次个处条件篇])$")
 _HEAD_PAIR = regex.compile(r"^(\p{Han}{1,6}?)((?:不|未|无)\p{Han}{1,5})、((?:不|未|无)\p{Han}{1,5})$")
 _NONE_CELL = regex.compile(r"^(?:未发现(?:明显)?问题|无|无问题|暂无|合格|正常|/|-|—|)$")
@@ -90,6 +93,11 @@ def _distribute(part: str) -> list[str]:
     m = _HEAD_PAIR.match(part)
     if m:
         return [m.group(1) + m.group(2), m.group(1) + m.group(3)]
+    m = _EXISTING_LIST.match(part)
+    if m and "、" in m.group("items"):
+        items = [item for item in m.group("items").split("、")]
+        if all(len(item) >= _CLAUSE_ITEM and is_problem(item) for item in items):
+            return items  # 存在栏目长期未更新、指南内容过时等问题: each item is a fault of its own
     return [part]
 
 

@@ -14,7 +14,7 @@ import regex
 
 from ..structure.genre import ANNUAL_REPORT
 from .gazetteer import occurring, vocab
-from .mentions import text_mentions
+from .mentions import addressed_mentions, text_mentions
 from .units_tables import table_mentions
 from .units_text import Mention
 
@@ -101,7 +101,7 @@ def find_units(ctx) -> list[Unit]:
     """Every named unit of the notice, in order of first mention, with its aliases and mentions."""
     if ctx.genre == ANNUAL_REPORT:
         return []  # a body's account of its own work assesses no other unit
-    mentions = text_mentions(ctx) + table_mentions(ctx)
+    mentions = text_mentions(ctx) + table_mentions(ctx) + addressed_mentions(ctx)
     _resolve_bare(ctx.text, mentions)
     _resolve_short(ctx.text, mentions)
     same_as = {m.name: m.same_as for m in mentions if m.same_as is not None}
