@@ -13,7 +13,7 @@ from .model import ReadResult
 from .paths import path_base64, shown_path
 from .readers import read_file
 from .structure.metadata import Metadata, extract_metadata
-from .structure.sections import build_sections, genre_of
+from .structure.sections import outline
 from .structure.tables import Table, find_tables
 from .text.normalise import Normalised, normalise
 
@@ -63,10 +63,10 @@ def build_document(norm: Normalised, source: dict, *, warnings: list[str], inclu
         release_free_memory()  # what the repair steps freed: they leave tens of MB behind on a long text
     tables, header_pairs = find_tables(norm.text)
     meta: Metadata = extract_metadata(norm.text, header_pairs)
-    roots = build_sections(norm.text, meta.body_end, meta.title)
+    roots, genre = outline(norm.text, meta.body_end, meta.title)
     date = dt.date.fromisoformat(meta.date) if meta.date else None
     ctx = Context(norm, roots, tables, date, body_start=meta.body_start, body_end=meta.body_end,
-                  table_spans=[(t.start, t.end) for t in tables], genre=genre_of(norm.text, roots, meta.title),
+                  table_spans=[(t.start, t.end) for t in tables], genre=genre,
                   issuer=meta.issuer, recipients=meta.recipients)
     findings = find_all(ctx)
     return {

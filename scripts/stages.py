@@ -22,7 +22,7 @@ from tongbao.findings import counts, deadlines, problems, units  # noqa: E402
 # (module, function name, stage label): pipeline stages first, then the findings rules in find_all.
 STAGES = [
     (pipeline, "read_file", "read"), (pipeline, "normalise", "normalise"), (pipeline, "find_tables", "tables"),
-    (pipeline, "extract_metadata", "metadata"), (pipeline, "build_sections", "sections"),
+    (pipeline, "extract_metadata", "metadata"), (pipeline, "outline", "sections"),
     (units, "find_units", "units"), (problems, "find_problems", "problems"), (counts, "find_counts", "counts"),
     (deadlines, "find_deadlines", "deadlines"), (units, "link_units", "link units"),
 ]

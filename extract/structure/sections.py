@@ -231,8 +231,8 @@ def genre_of(text: str, roots: list[Section], title: str | None) -> str | None:
     return notice_genre(text, title, first, statistics)
 
 
-def _classify(roots: list[Section], text: str, title: str | None) -> None:
-    default = default_kind(genre_of(text, roots, title))
+def _classify(roots: list[Section], text: str, genre: str | None) -> None:
+    default = default_kind(genre)
     for position, section in enumerate(roots):
         if section.implied:
             section.kind = _implied_kind(section, text, position, default)
@@ -244,8 +244,14 @@ def _classify(roots: list[Section], text: str, title: str | None) -> None:
 
 
 def build_sections(text: str, body_end: int | None = None, title: str | None = None) -> list[Section]:
-    """The section tree of a normalised notice; `body_end` cuts off the signature and appendix, and the
-    notice's `title` tells its genre, which decides the kind of headings no phrase classifies."""
+    """The section tree of a normalised notice (outline without the genre)."""
+    return outline(text, body_end, title)[0]
+
+
+def outline(text: str, body_end: int | None = None, title: str | None = None) -> tuple[list[Section], str | None]:
+    """The section tree of a normalised notice and its genre; `body_end` cuts off the signature and
+    appendix, and the notice's `title` tells its genre, which decides the kind of headings no phrase
+    classifies."""
     end = len(text) if body_end is None else body_end
     headings = [h for h in find_headings(text) if h.start < end]
     roots = _nest(headings, end)
@@ -255,5 +261,6 @@ def build_sections(text: str, body_end: int | None = None, title: str | None = N
             if inline:
                 node.children = inline + node.children
                 _close(node.children, node.end)
-    _classify(roots, text, title)
-    return roots
+    genre = genre_of(text, roots, title)
+    _classify(roots, text, genre)
+    return roots, genre
