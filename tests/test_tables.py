@@ -162,3 +162,13 @@ def test_never_raises_and_offsets_are_ordered(text):
         assert table.rows and all(len(row) == len(table.rows[0]) for row in table.rows)
         last = table.end
     assert all(isinstance(k, str) and isinstance(v, str) for k, v in pairs)
+
+
+def test_a_site_name_cell_is_the_body_it_names():
+    """A 网站名称 column holding 某县人民政府门户网站 names the county government (a website unit)."""
+    from tongbao import extract_text
+
+    text = ("关于第二季度政府网站考核结果的通报\n各县区:\n现将考核结果通报如下:\n"
+            "名次 | 网站名称 | 得分 |\n1 | 柳川县人民政府门户网站 | 96 |\n2 | 东坪区人民政府门户网站 | 93 |\n")
+    units = [(u["name"], u["type"]) for u in extract_text(text)["units"]]
+    assert units == [("柳川县人民政府", "website"), ("东坪区人民政府", "website")]

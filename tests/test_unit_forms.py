@@ -49,6 +49,12 @@ def _units(body: str, signature: str = "") -> list[str]:
          ["县委网信办", "网信办", "县数据局", "区大数据中心"]),
         # a verb before a name ending is no part of a name
         ("为规范社区公开栏,东坪镇网站未更新。", "", ["东坪镇"], ["规范社区"]),
+        # a body named only to be set apart (…以外的部门) is not the one assessed
+        ("县应急管理局以外的部分部门网站仍存在问题,东坪镇网站未更新。", "", ["东坪镇"], ["县应急管理局"]),
+        # a body written with its level but not its place is the one the notice names in full
+        ("葭川县自然资源局网站未更新,县自然资源局仍未整改。", "", ["葭川县自然资源局"], ["县自然资源局"]),
+        # quoted names ranked with their scores
+        ("“棂州发布”(96.8分)、“平安棂州”(95分)位列前二位。", "", ["棂州发布", "平安棂州"], []),
         # a measure word after a count opens no name
         ("全市3家管委会网站、4家优秀区政府网站参评,东坪镇网站未达标。", "", ["东坪镇"],
          ["家管委会", "家优秀区政府"]),

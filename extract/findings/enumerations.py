@@ -475,8 +475,8 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
         for (a, b), group, mention in reversed(items):
             item = text[a:b]
             if mention is not None or group != last_group or len(item) > MAX_SHARED or not item_ok(item) \
-                    or item.endswith(_PLACE_LEVELS):
-                break  # (汀兰县、东坪镇: a county of its own, not 汀兰县镇)
+                    or item.endswith(_PLACE_LEVELS) or item.endswith(("网", "网站")):
+                break  # (汀兰县、东坪镇: a county of its own, not 汀兰县镇; a site is no place)
             out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
                                tail_end=b + offset))
             taken.add(a)

@@ -88,6 +88,20 @@ def _resolve_short(text: str, mentions: list[Mention]) -> None:
             m.written, m.name = m.written or m.name, name
 
 
+def _resolve_placeless(mentions: list[Mention]) -> None:
+    """县自然资源局 → 某某县自然资源局 when the notice names exactly one such body in full."""
+    names = {m.name for m in mentions if m.type == "department"}
+    fuller: dict[str, str] = {}
+    for name in names:
+        if name[:1] in "省市县区州" and len(name) > 2:
+            found = [full for full in names if len(full) > len(name) and full.endswith(name)]
+            if len(found) == 1:
+                fuller[name] = found[0]
+    for m in mentions:
+        if full := fuller.get(m.name):
+            m.written, m.name = m.written or m.name, full
+
+
 def _longer_forms(name: str, type_: str, quoted: bool) -> list[str]:
     """The fuller names _resolve_short looks for: 县/市/区/省 + a department, X人民政府 for a site X政府."""
     if type_ == "department" and not quoted:
@@ -103,6 +117,7 @@ def find_units(ctx) -> list[Unit]:
         return []  # a body's account of its own work assesses no other unit
     mentions = text_mentions(ctx) + table_mentions(ctx) + addressed_mentions(ctx)
     _resolve_bare(ctx.text, mentions)
+    _resolve_placeless(mentions)
     _resolve_short(ctx.text, mentions)
     same_as = {m.name: m.same_as for m in mentions if m.same_as is not None}
     owners = set(same_as.values())

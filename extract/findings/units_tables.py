@@ -94,6 +94,9 @@ def table_mentions(ctx) -> list[Mention]:
     return out
 
 
+_SITE_WORD = regex.compile(r"(?:门户网站|政府网站|网站)$")
+
+
 def _media_title(ctx, table) -> bool:
     """A table of accounts by its title: its caption, or the lines just above it (a title, then a
     period line such as (监测时间:…))."""
@@ -107,7 +110,8 @@ def _clean(value: str) -> str:
 
 def _spans_by_name(rows, columns: list[int]) -> dict[str, Ents]:
     """The ruler's spans of each name these columns hold, from one ruler pass for the whole table."""
-    names = list({_clean(cells[col][0]) for cells in rows for col in columns if col < len(cells)})
+    names = list({_SITE_WORD.sub("", name) or name
+                  for name in (_clean(cells[col][0]) for cells in rows for col in columns if col < len(cells))})
     return dict(zip(names, ents_of(names)))
 
 
@@ -116,6 +120,7 @@ def _cell_mention(cell: tuple[str, int, int], spans: dict[str, Ents]) -> Mention
     name = _clean(value)
     if not name or _NUMBER.fullmatch(name) or _TOTAL.search(name):
         return None
+    name = _SITE_WORD.sub("", name) or name  # 某县人民政府门户网站 in a 网站名称 column: that body's site
     found = chains(name, 0, len(name), spans[name], start)
     whole = next((m for m in found if m.start == start and m.end == start + len(name)), None)
     if whole is None:

@@ -93,6 +93,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "account": regex.compile(f"的?(?P<acc>{account})"),
         # “甲”“乙”2个账号, “甲”等3个公众号: quoted names counted as accounts.
         "counted_account": regex.compile(rf"等?(?:{count}个)?(?P<acc>{account}|(?:政务)?新媒体)"),
+        # “甲”(96.8分): a score in brackets after a quoted name.
+        "score_after": regex.compile(r"\(\d{1,3}(?:\.\d{1,2})?分\)"),
         # “甲”(微信公众号): the platform in brackets after the quotes.
         "bracket_account": regex.compile(rf"\((?P<acc>{account})(?:账号)?\)"),
         # 微信公众号“甲”, 抖音号:“乙”: an account word introducing quoted names.
@@ -434,6 +436,8 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
         elif word and p["han"].match(content):
             type_ = "website" if word in v["website_words"] else "new_media"
             platform = None if type_ == "website" else v["platform_by_word"].get(word)
+        elif p["score_after"].match(text, after) and p["account_name"].fullmatch(content):
+            type_, platform = "other", None  # “甲”(96.8分): a ranked site or account, its kind unsaid
         else:
             continue
         mention = Mention(m.start(1) + offset, m.end(1) + offset, content, type_, platform=platform, quoted=True)
