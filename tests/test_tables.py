@@ -172,3 +172,18 @@ def test_a_site_name_cell_is_the_body_it_names():
             "名次 | 网站名称 | 得分 |\n1 | 柳川县人民政府门户网站 | 96 |\n2 | 东坪区人民政府门户网站 | 93 |\n")
     units = [(u["name"], u["type"]) for u in extract_text(text)["units"]]
     assert units == [("柳川县人民政府", "website"), ("东坪区人民政府", "website")]
+
+
+def test_a_one_cell_per_line_table_without_numbers_is_read_by_its_dates():
+    """Rows of text and a date, one cell per line: the column count under which every row has its date
+    in the same place."""
+    from tongbao.structure.tables import find_tables
+
+    cells = ["平台", "账号名称", "责任单位", "问题", "最后更新",
+             "微信", "桐林之声", "桐林镇", "更新不及时", "7月16日",
+             "抖音", "美丽东坪", "东坪镇", "更新不及时", "7月17日",
+             "微信", "西岭发布", "西岭乡", "未开通留言", "7月18日"]
+    tables, _ = find_tables("一、检查情况\n" + "".join(f"{c} |\n" for c in cells) + "二、整改要求\n")
+    assert len(tables) == 1
+    assert tables[0].header == cells[:5]
+    assert tables[0].rows == [cells[5:10], cells[10:15], cells[15:20]]

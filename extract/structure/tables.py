@@ -21,6 +21,7 @@ METADATA_FIELDS = frozenset(
 
 _NUMBER = re.compile(r"[+-]?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
 _LABEL = re.compile(r"附件\s*(?:([0-9]+|[一二三四五六七八九十]+)\s*[:.、]?|:)\s*(.*)")
+_SHORT_DATE = re.compile(r"(?:\d{4}[年.-])?\d{1,2}[月.-]\d{1,2}日?")
 _DATE_LINE = re.compile(r"\d{4}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})")
 _SENTENCE_END = ("。", ";", ":", ",", "、", "!", "?")
 
@@ -139,12 +140,25 @@ def _parse_rows(lines: list[Line]):
     return header + [""] * (width - len(header)) if header else [], rows, lines[0], lines[-1]
 
 
+def _kind(cell: str) -> int:
+    """A cell's shape: 2 a number, 3 a date (7月16日), 4 a percentage, 0 text. Rows of one table repeat
+    one sequence of shapes."""
+    if _NUMBER.fullmatch(cell):
+        return 2
+    if _SHORT_DATE.fullmatch(cell):
+        return 3
+    if cell.endswith("%") and _NUMBER.fullmatch(cell[:-1]):
+        return 4
+    return 0
+
+
 def _parse_stream(lines: list[Line]):
-    """One-cell-per-line tables: pick the column count under which rows share one numeric pattern."""
+    """One-cell-per-line tables: pick the column count under which rows share one pattern of cell
+    shapes (numbers, dates, percentages, text), anchored on the first number or date."""
     cells = [c for _, _, cs in lines for c in cs]
     line_of = [i for i, (_, _, cs) in enumerate(lines) for _ in cs]
-    numeric = [bool(_NUMBER.fullmatch(c)) for c in cells]
-    p = next((i for i, flag in enumerate(numeric) if flag), None)
+    numeric = [_kind(c) for c in cells]
+    p = next((i for i, kind in enumerate(numeric) if kind >= 2), None)
     if p is None:
         return None
     best = None
@@ -157,7 +171,7 @@ def _parse_stream(lines: list[Line]):
         patterns = Counter(tuple(numeric[s : s + n]) for s in full)
         pattern, count = patterns.most_common(1)[0]
         key = (count / len(full), -n, -skip)
-        if any(pattern) and key[0] >= MIN_SCORE and (best is None or key > best[0]):
+        if any(kind >= 2 for kind in pattern) and key[0] >= MIN_SCORE and (best is None or key > best[0]):
             best = key, n, skip, r0
     if best is None:
         return None
