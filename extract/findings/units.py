@@ -116,9 +116,10 @@ def find_units(ctx) -> list[Unit]:
     if ctx.genre == ANNUAL_REPORT:
         return []  # a body's account of its own work assesses no other unit
     mentions = text_mentions(ctx) + table_mentions(ctx) + addressed_mentions(ctx)
-    _resolve_bare(ctx.text, mentions)
+    body = ctx.text[: ctx.body_end]  # full names are looked for in the notice, not in the page's footer
+    _resolve_bare(body, mentions)
     _resolve_placeless(mentions)
-    _resolve_short(ctx.text, mentions)
+    _resolve_short(body, mentions)
     same_as = {m.name: m.same_as for m in mentions if m.same_as is not None}
     owners = set(same_as.values())
     for m in mentions:

@@ -224,9 +224,9 @@ def _implied_kind(section: Section, text: str, position: int, default: str | Non
     return "overview" if position == 0 else default or "other"
 
 
-def genre_of(text: str, roots: list[Section], title: str | None) -> str | None:
+def genre_of(text: str, roots: list[Section], title: str | None, body_end: int | None = None) -> str | None:
     """The notice's genre (genre.py) from its title, the text before its first heading and its headings."""
-    first = min((s.start for s in roots), default=len(text))
+    first = min((s.start for s in roots), default=len(text) if body_end is None else body_end)
     statistics = any(classify_title(s.title) == "other" for s in roots)  # an annual report's statistics parts
     return notice_genre(text, title, first, statistics)
 
@@ -261,6 +261,6 @@ def outline(text: str, body_end: int | None = None, title: str | None = None) ->
             if inline:
                 node.children = inline + node.children
                 _close(node.children, node.end)
-    genre = genre_of(text, roots, title)
+    genre = genre_of(text, roots, title, body_end)
     _classify(roots, text, genre)
     return roots, genre
