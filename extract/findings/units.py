@@ -116,7 +116,7 @@ def find_units(ctx) -> list[Unit]:
     if ctx.genre == ANNUAL_REPORT:
         return []  # a body's account of its own work assesses no other unit
     mentions = text_mentions(ctx) + table_mentions(ctx) + addressed_mentions(ctx)
-    body = ctx.text[: ctx.body_end]  # full names are looked for in the notice, not in the page's footer
+    body = ctx.text[ctx.body_start: ctx.body_end]  # full names are looked for in the notice, not the page around it
     _resolve_bare(body, mentions)
     _resolve_placeless(mentions)
     _resolve_short(body, mentions)
