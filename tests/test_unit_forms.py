@@ -152,6 +152,9 @@ def test_accounts(body, expected):
         # a list after a label whose fault a back-reference states (以上三个单位…); a county keeps its name
         ("排名后三位的单位是:汀兰县、东坪镇、县林业局,以上三个单位均存在信息更新不及时问题。",
          [("汀兰县", "信息更新不及时"), ("东坪镇", "信息更新不及时"), ("县林业局", "信息更新不及时")]),
+        # lost characters where a full stop stood: the list after them is still the subject
+        ("部分栏目更新不及时\ufffd\ufffdh发改委、县教体局、东坪镇等3家单位信息公开内容存在错敏词。",
+         [("发改委", "信息公开内容存在错敏词"), ("县教体局", "信息公开内容存在错敏词"), ("东坪镇", "信息公开内容存在错敏词")]),
         # units in brackets after their fault
         ("政策解读形式单一(县财政局、县税务局)。", [("县财政局", "政策解读形式单一"), ("县税务局", "政策解读形式单一")]),
         # its own clause wins over the heading

@@ -32,6 +32,8 @@ _QUALIFIER = regex.compile(rf"\p{{Han}}{{2,8}}[{''.join(_PLACE_ENDS)}]$")
 # The words of a problems section's own title (存在的主要问题及整改要求): no fault of a unit's.
 _SECTION_WORDS = regex.compile(r"(?:存在|出现|发现)?的?(?:主要)?问题")
 _MAX_CLAUSE = 40
+# What lost characters leave before a name: stray bytes (��h发改委), or a damaged item and its 、.
+_DAMAGED_OPENING = regex.compile(r"^(?:[^\p{Han}、,;:。]{0,3}$|[^、,;:。]{0,8}、)")
 _ITEM_NOTE = regex.compile(r"^\([^()]{0,12}\)")
 _DAMAGED_ITEM = regex.compile(r"、[^、,。;]*\ufffd[^、,。;]*(?=、)")
 _FIRST_CLAUSE = regex.compile(r"[,;。]")
@@ -171,6 +173,8 @@ def _is_subject(text: str, start: int, floor: int) -> bool:
         return True
     cut = max(head.rfind(","), head.rfind(":"), head.rfind(";"), head.rfind("、") if floor else -1)
     head = head[cut + 1:] if cut >= 0 else head
+    if "\ufffd" in head:  # lost characters may have held the mark that ended the clause before: read
+        head = _DAMAGED_OPENING.sub("", head[head.rfind("\ufffd") + 1:])  # on after them and a damaged item
     if _openers().fullmatch(head):
         return True
     # _QUALIFIER only changes a head ending in 省/市/县/区; otherwise the answer is the one just given.
