@@ -33,10 +33,11 @@ def test_field_meets_its_floor(scores, field):
     assert value + 1e-9 >= FLOORS[field], "\n".join([f"{field}: {value:.3f} < floor {FLOORS[field]}"] + score.misses)
 
 
-# The floors of 2026-12-06, set from the first measurement on the real golden set (139 real notices).
-# floors.json may only rise: lowering one below these fails here, so it cannot happen silently.
-FIRST_REAL_FLOORS = {"units": 0.82, "problems": 0.72, "counts": 0.97, "deadlines": 0.81, "section_kinds": 0.77,
-                     "title": 0.84, "issuer": 0.60, "date": 0.89}
+# Floors floors.json may not go below: set from the first measurement on the real golden set (139 real
+# notices, 2026-12-06), units, problems and tables raised with the rules of the eighth session. floors.json
+# may only rise: lowering one below these fails here, so it cannot happen silently.
+FIRST_REAL_FLOORS = {"units": 0.96, "problems": 0.92, "tables": 0.27, "counts": 0.97, "deadlines": 0.81,
+                     "section_kinds": 0.77, "title": 0.84, "issuer": 0.60, "date": 0.89}
 
 
 def test_floors_are_never_lowered():
