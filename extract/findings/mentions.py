@@ -94,6 +94,7 @@ def _self_office_pattern() -> regex.Pattern:
     return regex.compile(vocab()["self_office"])
 
 
+@lru_cache(maxsize=1 << 12)
 def _own_body(name: str, issuer: str | None) -> bool:
     """The issuer, the body it belongs to or the place it governs (盘锦市政府 for 盘锦市人民政府办公室,
     国家邮政局 for 国家邮政局办公室), or the issuer without its place (省卫健委 for 福建省卫健委)."""

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 import regex
@@ -84,6 +85,7 @@ def _site_name() -> regex.Pattern:
 
 
 _NOT_SITE_END = "站页址络民格点上信安办友速关吧店购评红"
+_SITE_END = re.compile(f"网(?![{_NOT_SITE_END}])")  # re, a gate cheaper than the pattern it spares
 _NOT_SITE_CORE_END = "管上读电水路光联铁渔球"  # 管网, 上网, 读网, 电网…: no site
 
 
@@ -97,8 +99,8 @@ def site_names(text: str, offset: int, found: list[Mention], masks) -> tuple[lis
     """(new mentions, found mentions they replace) for sites named by their own name (西宁教育网): a unit of
     type website named with its 网. A body's own site (县教育局网) stays the body; a place the name opens
     with (西宁市|统计信息网) is part of the site's name."""
-    if "网" not in text:
-        return [], []
+    if "网" not in text or not _SITE_END.search(text):
+        return [], []  # the common case: every 网 opens a word (网站, 网页…)
     by_start = {m.start - offset: m for m in found}
     new, replaced = [], []
     for m in _site_name().finditer(text):

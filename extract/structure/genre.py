@@ -27,6 +27,7 @@ def _vocabulary() -> dict:
     annual = data["annual_report"]
     return {"rules": data["genres"], "annual": annual,
             "title": regex.compile(annual["title"]), "opening": regex.compile(annual["opening"]),
+            "parts": regex.compile("|".join(map(regex.escape, sorted(annual["parts"], key=len, reverse=True)))),
             "defaults": {rule["genre"]: rule["default"] for rule in data["genres"]}}
 
 
@@ -67,7 +68,7 @@ def _is_annual_report(text: str, names: list[str]) -> bool:
     vocab = _vocabulary()
     if any(vocab["title"].search(name) for name in names) or vocab["opening"].search(text, 0, _HEAD):
         return True
-    return sum(part in text for part in vocab["annual"]["parts"]) >= vocab["annual"]["parts_needed"]
+    return len(set(vocab["parts"].findall(text))) >= vocab["annual"]["parts_needed"]
 
 
 def default_kind(genre: str | None) -> str | None:
