@@ -55,6 +55,11 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("葭川县自然资源局网站未更新,县自然资源局仍未整改。", "", ["葭川县自然资源局"], ["县自然资源局"]),
         # quoted names ranked with their scores
         ("“棂州发布”(96.8分)、“平安棂州”(95分)位列前二位。", "", ["棂州发布", "平安棂州"], []),
+        # a year after a name says when, not who wrote; a year and a report's title after a place is a document
+        ("县民政局2022年全年仅公开信息5条。", "", ["县民政局"], []),
+        ("县信息中心汇总公开了柳川县2020年度政府信息公开工作年度报告,东坪镇网站未更新。", "", ["东坪镇"], ["柳川县"]),
+        # a pronoun before a name ending is no name (你镇, 贵局)
+        ("你镇网站存在错别字,东坪镇网站未更新。", "", ["东坪镇"], ["你镇"]),
         # a measure word after a count opens no name
         ("全市3家管委会网站、4家优秀区政府网站参评,东坪镇网站未达标。", "", ["东坪镇"],
          ["家管委会", "家优秀区政府"]),
@@ -187,3 +192,12 @@ def test_accounts_take_their_heading_fault(body, expected):
 )
 def test_addressees_told_you(text, expected):
     assert [(p["units"][0], p["description"]) for p in extract_text(text)["problems"]] == expected
+
+
+def test_a_task_notice_assesses_units_whose_faults_it_states():
+    """A 通知 (现通知如下) that orders rectification states faults outside any problems section."""
+    text = ("关于限期整改政务新媒体问题的通知\n各单位:\n经检查,发现部分政务新媒体存在问题,现通知如下:\n"
+            "1.区教育局“萍湾教育”微信公众号超过2周未更新;\n2.区卫健局“萍湾卫健”抖音号未开通留言功能。\n"
+            "请于6月30日前完成整改。\n区政府办公室\n2024年6月1日")
+    problems = {(p["units"][0], p["description"]) for p in extract_text(text)["problems"]}
+    assert {("萍湾教育", "超过2周未更新"), ("萍湾卫健", "未开通留言功能")} <= problems

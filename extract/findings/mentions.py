@@ -19,6 +19,7 @@ from functools import lru_cache
 import regex
 
 from ..structure.genre import TASK
+from .problems_text import is_problem
 from .enumerations import Scope, enumerations, government_lists, lists, share_roles, share_sites
 from .gazetteer import Ents, ents_of, vocab
 from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, site_names
@@ -159,7 +160,7 @@ def text_mentions(ctx) -> list[Mention]:
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
             found = _stretch(text, sentence.start + a, ents, _scope(ctx.text, sentence))
             assessed = _assessed(sentence) if found else False
-            setting_tasks = ctx.genre == TASK and not _reports(sentence)
+            setting_tasks = ctx.genre == TASK and not _reports(sentence) and not is_problem(sentence.text)
             frame = _FRAMING.search(sentence.text) if found else None
             framed = sentence.start + frame.end() if frame else -1  # mentions before it are framed  # only judged when there is a mention
             addressed = _addressees_end(sentence) if found else -1

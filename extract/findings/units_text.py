@@ -499,4 +499,4 @@ def _admin_only(chain: list[_Piece], name: str) -> bool:
 def _self_reference(name: str, suffix: str) -> bool:
     """我局, 该镇, 各镇办: a name whose opening or last word before the ending is a pronoun or 各."""
     core = name[: len(name) - len(suffix)]
-    return bool(core) and (core[-1] in "我本该各此全" or not _PRONOUNS.isdisjoint(name[:3]))
+    return bool(core) and (core[-1] in "我你贵本该各此全" or not _PRONOUNS.isdisjoint(name[:3]))
