@@ -32,6 +32,10 @@ _QUALIFIER = regex.compile(rf"\p{{Han}}{{2,8}}[{''.join(_PLACE_ENDS)}]$")
 # The words of a problems section's own title (存在的主要问题及整改要求): no fault of a unit's.
 _SECTION_WORDS = regex.compile(r"(?:存在|出现|发现)?的?(?:主要)?问题")
 _MAX_CLAUSE = 40
+# 存在以下问题: a description that announces the faults listed after it.
+_FORWARD = regex.compile(r"(?:存在)?(?:以下|如下|下列)(?:几个|几方面)?(?:问题|不足|情况)")
+_ITEM_MARK = regex.compile(r"^\s*(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳]|[一二三四五六七八九十]是)")
+_MAX_ITEMS = 12
 # What lost characters leave before a name: stray bytes (��h发改委), or a damaged item and its 、.
 _DAMAGED_OPENING = regex.compile(r"^(?:[^\p{Han}、,;:。]{0,3}$|[^、,;:。]{0,8}、)")
 _ITEM_NOTE = regex.compile(r"^\([^()]{0,12}\)")
@@ -141,6 +145,20 @@ def _bracketed(ctx, sentence, group, floor: int, category, label) -> list[dict] 
             for name in dict.fromkeys(m.name for m in group) for description in descriptions]
 
 
+def _items_after(ctx, sentence, colon: int) -> list[str]:
+    """The faults a forward reference (存在以下问题:) announces: what follows its colon, then each numbered
+    item after it ((一)…;(二)…, or one per line)."""
+    items = [sentence.text[colon + 1:]] if colon >= 0 else []
+    sentences = ctx.sentences
+    index = next((i for i, s in enumerate(sentences) if s.start == sentence.start), len(sentences))
+    for following in sentences[index + 1:index + 1 + _MAX_ITEMS]:
+        if not _ITEM_MARK.match(following.text):
+            break
+        items.append(following.text)
+    cleaned = (_ITEM_MARK.sub("", item).strip(" 。;,") for item in items)
+    return [item for item in cleaned if len(item) >= 2]
+
+
 def _without_owners(group: list) -> list:
     """A list of bodies and their own accounts (甲局微信公众号“乙”、丙镇抖音号“丁”): the accounts."""
     owners = {m.owner for m in group if m.owner}
@@ -237,6 +255,8 @@ def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False
             descriptions = _descriptions(sentence, group, predicate, category, heading, example, label_match,
                                          text[max(0, start - 300):start], prior)
             examples = descriptions if example else []
+        if any(_FORWARD.fullmatch(d) for d in descriptions):
+            descriptions = _items_after(ctx, sentence, text.find(":", pred_start)) or descriptions
         names = list(dict.fromkeys(m.name for m in group))
         evidence = ctx.evidence(offset + start, offset + max(pred_end, pred_start))
         for name in names:
