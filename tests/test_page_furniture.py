@@ -24,3 +24,27 @@ def _said(doc: dict) -> tuple:
 def test_page_furniture_changes_nothing(path):
     text = path.read_text("utf-8", "replace")
     assert _said(extract_text(HEADER + text + FOOTER)) == _said(extract_text(text))
+
+
+SIMPLIFIED = [p for p in NOTICES if not any(ch in p.read_text("utf-8", "replace") for ch in "國區鎮縣")]
+
+
+def _traditional_mirror(text: str) -> str:
+    """The text as a traditional-script mirror prints it: converted by OpenCC s2t, with the pinyin of each
+    converted character after it in brackets (問(wèn)), as the seeds' mirror does."""
+    import opencc
+    from pypinyin import Style, pinyin
+
+    s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+    out = []
+    for ch in s2t.convert(text):
+        out.append(ch)
+        if "\u4e00" <= ch <= "\u9fff" and t2s.convert(ch) != ch:
+            out.append("(" + pinyin(ch, style=Style.TONE)[0][0] + ")")
+    return "".join(out)
+
+
+@pytest.mark.parametrize("path", SIMPLIFIED[::4], ids=lambda p: p.name)
+def test_a_traditional_mirror_with_pinyin_says_the_same(path):
+    text = path.read_text("utf-8", "replace")
+    assert _said(extract_text(_traditional_mirror(text)))[2:] == _said(extract_text(text))[2:]
