@@ -159,11 +159,14 @@ def text_mentions(ctx) -> list[Mention]:
         stretches = [sentence.text[a:b] for sentence, a, b in batch]
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
             found = _stretch(text, sentence.start + a, ents, _scope(ctx.text, sentence))
-            assessed = _assessed(sentence) if found else False
-            setting_tasks = ctx.genre == TASK and not _reports(sentence) and not is_problem(sentence.text)
-            frame = _FRAMING.search(sentence.text) if found else None
-            framed = sentence.start + frame.end() if frame else -1  # mentions before it are framed  # only judged when there is a mention
-            addressed = _addressees_end(sentence) if found else -1
+            if not found:
+                continue  # the sentence is only judged when it names someone
+            whole = sentence.text
+            assessed = _assessed(sentence)
+            setting_tasks = ctx.genre == TASK and not _reports(sentence) and not is_problem(whole)
+            frame = _FRAMING.search(whole) if "如下" in whole else None
+            framed = sentence.start + frame.end() if frame else -1  # the mentions before it are framed
+            addressed = _addressees_end(sentence)
             for mention in found:
                 mention.sentence = (sentence.start, sentence.end)
                 mention.evidence = assessed and not mention.role and mention.start >= addressed

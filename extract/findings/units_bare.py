@@ -45,6 +45,12 @@ def _bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[
 
 
 @lru_cache(maxsize=1)
+def _bracket_gate() -> re.Pattern:
+    """A bracket opening with a platform or account word: re, cheaper than the pattern it spares."""
+    return re.compile(rf"\((?:{alternation(set(vocab()['platform_by_word']) | {'移动客户端'})})")
+
+
+@lru_cache(maxsize=1)
 def _bracketed() -> regex.Pattern:
     """A name, then its platform in brackets, opening a clause, a line or a numbered item."""
     platforms = alternation(set(vocab()["platform_by_word"]) | {"移动客户端"})
@@ -58,8 +64,8 @@ _LAST_CONJUNCTION = regex.compile(r"(?r)以及|[和及与]")
 def bracketed_accounts(text: str, offset: int, found: list[Mention], masks) -> list[Mention]:
     """Accounts written with their platform in brackets wherever they stand (1.德山公安(微信公众号)超过…;
     甲(抖音)未…): the bracket makes the name an account, in a list or not."""
-    if "(" not in text:
-        return []
+    if "(" not in text or not _bracket_gate().search(text):
+        return []  # the common case: no bracket opens with a platform or account word
     v = vocab()
     taken = [(m.start - offset, m.tail_end - offset) for m in found] + list(masks)
     out = []

@@ -59,7 +59,8 @@ class _Piece:
 
 def _shorts_opening_with(leads) -> set[str]:
     """Division short forms that open with a lead word (和平, 如东, 由…): the lead is part of the name."""
-    return {short for short in division_shorts() if any(short.startswith(lead) and short != lead for lead in leads)}
+    longest = max(map(len, leads))
+    return {short for short in division_shorts() if any(short[:k] in leads for k in range(1, min(longest, len(short) - 1) + 1))}
 
 
 @lru_cache(maxsize=1)
