@@ -60,6 +60,9 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("县信息中心汇总公开了柳川县2020年度政府信息公开工作年度报告,东坪镇网站未更新。", "", ["东坪镇"], ["柳川县"]),
         # a pronoun before a name ending is no name (你镇, 贵局)
         ("你镇网站存在错别字,东坪镇网站未更新。", "", ["东坪镇"], ["你镇"]),
+        # a county the gazetteer lacks, standing alone as the subject of a fault
+        ("蔺河县未公开2020年财政预决算信息。", "", ["蔺河县"], []),
+        ("对蔺河县开展检查,发现问题3个。", "", [], ["蔺河县"]),
         # a measure word after a count opens no name
         ("全市3家管委会网站、4家优秀区政府网站参评,东坪镇网站未达标。", "", ["东坪镇"],
          ["家管委会", "家优秀区政府"]),

@@ -538,14 +538,26 @@ def _runs(text: str, offset: int, mentions: list[Mention]) -> list[list[Mention]
 
 
 def government_lists(text: str, offset: int, places: list[Mention], found: list[Mention]) -> list[Mention]:
-    """Unknown districts and counties listed only with governments (青湾区、柳溪县、东坝县得分…)."""
+    """Unknown districts and counties listed only with governments (青湾区、柳溪县、东坝县得分…), or the
+    subject of a fault on their own (蔺河县未公开财政预算)."""
     candidates = {id(m) for m in places if m.name[-1] in "区县" and len(m.name) <= 4}
     bodies = [m for m in found if not m.quoted and (m.type == "government" or m.name.endswith("政府"))]
     out: list[Mention] = []
     for group in _runs(text, offset, [m for m in places if id(m) in candidates] + bodies):
         if len(group) > 1 and any(id(m) in candidates for m in group):
             out += [m for m in group if id(m) in candidates]
+        elif id(group[0]) in candidates and _subject_of_fault(text, group[0].start - offset, group[0].end - offset):
+            out.append(group[0])
     return out
+
+
+_FAULT_AFTER = regex.compile(r"(?:网站|政府网站)?(?:未|没有|不|仍未|尚未|存在|仅)")
+_CLAUSE_START = regex.compile(r"(?:^|[,;:。\n])(?:其中|另外|此外)?$")
+
+
+def _subject_of_fault(text: str, start: int, end: int) -> bool:
+    """A place that opens its clause and is followed by a fault (未…, 存在…): the clause's subject."""
+    return bool(_CLAUSE_START.search(text, max(0, start - 3), start) and _FAULT_AFTER.match(text, end))
 
 
 _SHARED_SITE = regex.compile(r"等?(?:\d{1,4}个)?(?:人民)?政府(?:门户)?网站?")
