@@ -625,6 +625,7 @@ def _raw_pdf(content: bytes, fonts: dict[bytes, tuple[bytes, ...]]) -> bytes:
 
 
 HELVETICA = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",)
+TIMES = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Times-Roman >>",)
 # A code that maps to two characters, as a ligature's glyph does (here the code of f gives "fi")
 FI_LIGATURE = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode # 0 R >>",
                b"<< /Length 200 >>\nstream\n/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /L "
@@ -654,6 +655,11 @@ PDF_FIXTURES = {
                                         b"(ulation of words whole.) Tj ET", {b"F1": HELVETICA}),
     "unmapped": lambda: _raw_pdf(b"BT /F1 12 Tf 72 700 Td (Plain words here.) Tj ET "
                                  b"BT /F2 12 Tf 72 680 Td <00410042> Tj ET", {b"F1": HELVETICA, b"F2": UNMAPPED}),
+    # office suites write a line as many short text objects, in the fonts and sizes of its runs
+    "pieces": lambda: _raw_pdf(b"BT /F1 12 Tf 72 700 Td (Thr) Tj ET BT /F1 12 Tf 91.3 700 Td (ee) Tj ET "
+                               b"BT /F2 12 Tf 110 700 Td (fonts) Tj ET BT /F1 9 Tf 140 700 Td (and) Tj ET "
+                               b"BT /F2 12 Tf 160 700 Td (sizes) Tj ET BT /F1 12 Tf 72 686 Td (on two lines.) Tj ET",
+                               {b"F1": HELVETICA, b"F2": TIMES}),
 }
 
 
@@ -685,6 +691,7 @@ def test_pdfium_and_pdfplumber_read_a_pdf_alike(monkeypatch, name):
     ("ligature", "Specification is kept", None),  # PDFium gives the glyph's two characters at one place
     ("line-end-hyphen", "manip-ulation", None),  # PDFium marks a hyphen that ends a line as U+FFFE
     ("unmapped", "Plain words here.", "2 glyph(s) without a Unicode mapping dropped"),
+    ("pieces", "Three fonts and sizes on two lines.", None),  # a line of many text objects is one line
 ])
 def test_pdf_glyphs_that_are_not_one_character(name, present, warning):
     result = read_file(f"{name}.pdf", PDF_FIXTURES[name]())
@@ -724,6 +731,70 @@ def test_a_pdf_pdfium_cannot_open_is_read_by_pdfplumber(monkeypatch):
     result = read_file("notice.pdf", _pdf_bytes(pages=2, table=True))
     assert result.warnings[0].startswith("PDFium could not open the file") and "pdfplumber" in result.warnings[0]
     assert [b.rows for b in result.blocks if b.kind == "table"] == [[["单位", "得分"], ["区财政局", "95"]]]
+
+
+@pytest.mark.parametrize("rotation", [0, 90, 180, 270])
+@pytest.mark.parametrize("x, y", [(72.5, 700.25), (0.0, 0.0), (595.0, 842.0), (10.125, -3.5)])
+def test_a_characters_place_on_a_turned_page_is_the_same_by_either_formula(rotation, x, y):
+    """The glyph reader takes one user coordinate times ±1 plus an offset (Display.along); Display.point
+    gives the general formula the edges use. Both must give the same numbers."""
+    from extract.readers.pdfium import Display
+
+    display = Display(rotation, 10.0, 20.0, 605.0, 862.0)
+    x_scale, x_offset, top_scale, top_offset = display.along
+    first, second = (y, x) if display.turned else (x, y)
+    assert (first * x_scale + x_offset, second * top_scale + top_offset) == display.point(x, y)
+
+
+@settings(max_examples=60, deadline=None)
+@given(columns=st.lists(st.integers(1, 60), min_size=1, max_size=5),
+       rows=st.lists(st.integers(1, 40), min_size=1, max_size=5),
+       dropped=st.sets(st.integers(0, 60), max_size=8), offset=st.floats(0, 2))
+def test_the_cell_search_finds_what_pdfplumbers_finds(columns, rows, dropped, offset):
+    """plumber.cells builds each point's edge sets once where pdfplumber rebuilds them for every pair: the
+    cells must be the same, on grids with missing sides (merged cells) and lines a little off."""
+    from pdfplumber.table import edges_to_intersections, intersections_to_cells
+
+    from extract.readers import plumber
+
+    xs = [50 + sum(columns[:k]) * 4 for k in range(len(columns) + 1)]
+    tops = [100 + sum(rows[:k]) * 3 for k in range(len(rows) + 1)]
+    edges = []
+    for k, (left, right) in enumerate(zip(xs, xs[1:])):
+        for j, top in enumerate(tops):
+            if (k * 7 + j) % 61 not in dropped:
+                edges.append(plumber_edge(left, top, right, top + (offset if j % 2 else 0), "h"))
+    for k, (top, bottom) in enumerate(zip(tops, tops[1:])):
+        for j, x in enumerate(xs):
+            if (k * 11 + j + 30) % 61 not in dropped:
+                edges.append(plumber_edge(x, top, x, bottom, "v"))
+    intersections = edges_to_intersections(edges, 3, 3)
+    assert plumber.cells(intersections) == intersections_to_cells(intersections)
+
+
+def plumber_edge(x0: float, top: float, x1: float, bottom: float, orientation: str) -> dict:
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "orientation": orientation,
+            "width": x1 - x0, "height": bottom - top}
+
+
+@pytest.mark.parametrize("ch, ideograph, cjk", [
+    ("政", True, True),  # the unified block
+    ("㐂", True, True),  # Extension A
+    ("\uf9bd", True, True),  # a compatibility ideograph
+    ("𠀋", True, True),  # Extension B
+    ("，", False, True),  # fullwidth forms
+    ("。", False, True),  # CJK symbols and punctuation
+    ("⻊", False, True),  # a radical
+    ("“", False, True),  # the quotes, dash and ellipsis Chinese takes from Latin
+    ("…", False, True),
+    ("a", False, False), ("7", False, False), ("é", False, False), ("-", False, False),
+])
+def test_one_set_of_cjk_classes_for_every_reader(ch, ideograph, cjk):
+    from extract.readers import _cjk, html, pdf
+
+    assert html.IDEOGRAPH is pdf.IDEOGRAPH is _cjk.IDEOGRAPH
+    assert (_cjk.IDEOGRAPH.match(ch) is not None) is ideograph
+    assert _cjk.is_cjk(ch) is cjk
 
 
 # ---------------------------------------------------------------- bad inputs

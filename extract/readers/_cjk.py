@@ -7,9 +7,13 @@ from pathlib import Path
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "readers_common_chars.txt"
 
-# Ideographs, CJK symbols/punctuation, fullwidth forms and the quotes/dashes used in Chinese text.
-_CJK_RANGES = "\u2e80-\u2fff\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef"
-_CJK_CLASS = f"[{_CJK_RANGES}\u2018\u2019\u201c\u201d\u2014\u2026\u00b7\U00020000-\U0003134f]"
+# Han ideographs: Extension A, the unified block, compatibility ideographs, Extensions B and after.
+IDEOGRAPHS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+IDEOGRAPH = re.compile(f"[{IDEOGRAPHS}]")
+# What Chinese typesetting runs together: the ideographs, radicals, CJK symbols and punctuation, vertical and
+# fullwidth forms, and the quotes, dash, ellipsis and middle dot Chinese text takes from Latin.
+_CJK_CLASS = (f"[{IDEOGRAPHS}\u2e80-\u2fff\u3000-\u303f\ufe30-\ufe4f\uff00-\uffef"
+              "\u2018\u2019\u201c\u201d\u2014\u2026\u00b7]")
 CJK_RE = re.compile(_CJK_CLASS)
 _SPACE_BETWEEN_CJK = re.compile(f"(?<={_CJK_CLASS})[ \t\u3000\u00a0]+(?={_CJK_CLASS})")
 

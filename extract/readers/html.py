@@ -7,7 +7,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..errors import EmptyInput, UnreadableEncoding
 from ..model import Block, ReadResult
-from ._cjk import CJK_RE
+from ._cjk import CJK_RE, IDEOGRAPH
 from .furniture import BRACKETED_CHROME, CHROME_TOKENS, FONT_SIZE, NAV_LINE, PREV_NEXT
 from .txt import MIN_SCORE, encoding_name, plausibility
 from .txt import decode as decode_text
@@ -44,7 +44,6 @@ META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w]+)""", re.I
 # [^<>] and the possessive name: an unclosed "<a" scans to the next "<", never to the end (no O(n²)).
 TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*+)[^<>]*?(/?)>")
 OPEN_TAG = re.compile(r"<[a-zA-Z][\w:-]*+")
-IDEOGRAPH = re.compile("[\u4e00-\u9fff]")
 
 RELATED = re.compile(r"^[【\[]?相关(链接|文章|阅读|新闻|信息|推荐|稿件)[】\]]?\s*[:：]?$")
 

@@ -11,14 +11,15 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
-from operator import attrgetter
+from itertools import compress, count, repeat
+from operator import itemgetter, lt, mul, sub
 
 from ..errors import CorruptFile, EncryptedPdf, NoTextLayer, TooLarge
 from ..limits import current_limits
 from ..model import Block, ReadResult
 from . import pdfium, plumber
-from ._cjk import drop_spaces_between_cjk, is_cjk, join_lines
-from .pdfpage import Box, Glyph, Grid, PageGlyphs
+from ._cjk import IDEOGRAPH, drop_spaces_between_cjk, is_cjk, join_lines
+from .pdfpage import BOTTOM, SIZE, TEXT, TOP, X0, X1, Box, Glyph, Grid, PageGlyphs
 
 HEAD_ZONE = 0.15  # running heads and page numbers live in the top/bottom 15% of a page
 SHORT_LINE = 40  # characters: a running head or foot is short; a repeated longer line is content
@@ -33,10 +34,9 @@ HEADING = re.compile(
     r"|第[一二三四五六七八九十百\d]+[章节条部分款]|[①-⑳]|附件)"
 )
 SENTENCE_END = set("。：；！？:;!?")
-IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 OPENERS = "（(《“‘「『【〔["  # a line may break before these
 CLOSERS = "”’）)」』】》〕\"'"
-X0, X1, TOP, BOTTOM, SIZE = (attrgetter(name) for name in ("x0", "x1", "top", "bottom", "size"))
+by_x0, by_bottom, by_size = itemgetter(X0), itemgetter(BOTTOM), itemgetter(SIZE)
 
 
 @dataclass(slots=True)
@@ -57,8 +57,9 @@ def _dedupe(glyphs: list[Glyph], size: float) -> list[Glyph]:
     kept: list[Glyph] = glyphs[:1]
     tol = 0.15 * size
     for g in glyphs[1:]:
-        if g.x0 - kept[-1].x0 <= tol and any(
-                k.text == g.text and abs(k.x0 - g.x0) <= tol and abs(k.top - g.top) <= tol for k in kept[-2:]):
+        text, x0, _, top, _, _ = g
+        if x0 - kept[-1][X0] <= tol and any(
+                k[TEXT] == text and abs(k[X0] - x0) <= tol and abs(k[TOP] - top) <= tol for k in kept[-2:]):
             continue
         kept.append(g)
     return kept
@@ -66,25 +67,24 @@ def _dedupe(glyphs: list[Glyph], size: float) -> list[Glyph]:
 
 def _line(glyphs: list[Glyph]) -> Line:
     """One baseline's glyphs as text: no spaces inside CJK runs, one where Latin words stand apart."""
-    glyphs.sort(key=X0)
-    size = sorted(map(SIZE, glyphs))[len(glyphs) // 2]
-    glyphs = _dedupe(glyphs, size)
+    glyphs.sort(key=by_x0)
+    texts, x0s, x1s, tops, bottoms, sizes = zip(*glyphs)
+    size = sorted(sizes)[len(glyphs) // 2]
+    if len(glyphs) > 1 and min(map(sub, x0s[1:], x0s)) <= 0.15 * size:  # two glyphs close enough to be one
+        glyphs = _dedupe(glyphs, size)
+        texts, x0s, x1s, tops, bottoms, _ = zip(*glyphs)
     latin_gap, wide_gap = max(1.0, 0.15 * size), WIDE_GAP * size
-    pieces, first_width, prev = [glyphs[0].text], None, glyphs[0]
-    for g in glyphs[1:]:
-        gap = g.x0 - prev.x1
-        if gap > latin_gap or gap > wide_gap:
-            if gap > wide_gap or (not is_cjk(prev.text[-1]) and not is_cjk(g.text[0])):
-                pieces.append(" ")
-                first_width = first_width if first_width is not None else prev.x1 - glyphs[0].x0
-        pieces.append(g.text)
-        prev = g
-    if is_cjk(glyphs[0].text[0]):
+    pieces, first_width = list(texts), None
+    # only where the gap before a glyph passes the smaller threshold may a space go
+    for i in compress(count(1), map(min(latin_gap, wide_gap).__lt__, map(sub, x0s[1:], x1s))):
+        if x0s[i] - x1s[i - 1] > wide_gap or (not is_cjk(texts[i - 1][-1]) and not is_cjk(texts[i][0])):
+            pieces[i] = " " + texts[i]
+            first_width = first_width if first_width is not None else x1s[i - 1] - x0s[0]
+    if is_cjk(texts[0][0]):
         first_width = _unbreakable_width(glyphs, size)
     elif first_width is None:
-        first_width = glyphs[-1].x1 - glyphs[0].x0
-    return Line("".join(pieces), glyphs[0].x0, max(map(X1, glyphs)), min(map(TOP, glyphs)),
-                max(map(BOTTOM, glyphs)), size, first_width)
+        first_width = x1s[-1] - x0s[0]
+    return Line("".join(pieces), x0s[0], max(x1s), min(tops), max(bottoms), size, first_width)
 
 
 def _unbreakable_width(glyphs: list[Glyph], size: float) -> float:
@@ -93,53 +93,56 @@ def _unbreakable_width(glyphs: list[Glyph], size: float) -> float:
     the layout moves all of it down, leaving more than one character's room after `发布时`."""
     last = glyphs[0]
     for g in glyphs[1:]:
-        if IDEOGRAPH.match(g.text) or g.text[0] in OPENERS or g.x0 - last.x1 > 0.15 * size:
+        if IDEOGRAPH.match(g[TEXT]) or g[TEXT][0] in OPENERS or g[X0] - last[X1] > 0.15 * size:
             break
         last = g
-    return last.x1 - glyphs[0].x0
+    return last[X1] - glyphs[0][X0]
 
 
 def _lines(glyphs: list[Glyph]) -> list[Line]:
-    """Group glyphs that share a baseline, top to bottom."""
-    groups: list[list[Glyph]] = []
-    group: list[Glyph] = []
-    last_bottom = -math.inf
-    for g in sorted(glyphs, key=BOTTOM):
-        if g.bottom - last_bottom > 0.3 * g.size:
-            group = []
-            groups.append(group)
-        group.append(g)
-        last_bottom = g.bottom
-    return [_line(group) for group in groups]
-
-
-def _inside(g: Glyph, box: Box) -> bool:
-    x, y = (g.x0 + g.x1) / 2, (g.top + g.bottom) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+    """Group glyphs that share a baseline, top to bottom: a new line starts where the bottom drops by more
+    than 0.3 of the glyph's size below the glyph before."""
+    if not glyphs:
+        return []
+    ordered = sorted(glyphs, key=by_bottom)
+    bottoms, sizes = list(map(by_bottom, ordered)), list(map(by_size, ordered))
+    starts = list(compress(count(1), map(lt, map(mul, sizes[1:], repeat(0.3)), map(sub, bottoms[1:], bottoms))))
+    return [_line(ordered[a:b]) for a, b in zip([0] + starts, starts + [len(ordered)])]
 
 
 def _tables(grids: list[Grid], glyphs: list[Glyph]) -> tuple[list[tuple[float, Block]], list[Glyph]]:
-    """Ruled tables as blocks (placed by their top) and the glyphs left outside them."""
+    """Ruled tables as blocks (placed by their top) and the glyphs left outside them: a glyph belongs to the
+    cell that holds its centre."""
     found, placed = [], set()
+    centres = [((x0 + x1) / 2, (top + bottom) / 2) for _, x0, x1, top, bottom, _ in glyphs] if grids else []
     for grid in grids:
         left, top, right, bottom = grid.bbox
-        inside = [g for g in glyphs if left <= (g.x0 + g.x1) / 2 <= right and top <= (g.top + g.bottom) / 2 <= bottom]
+        inside = [i for i, (x, y) in enumerate(centres) if left <= x <= right and top <= y <= bottom]
         rows = []
         for row in grid.rows:
             boxes = [cell for cell in row if cell is not None]
             if not boxes:
                 continue
             top, bottom = min(box[1] for box in boxes), max(box[3] for box in boxes)
-            in_row = [g for g in inside if top <= (g.top + g.bottom) / 2 <= bottom]
+            in_row = [i for i in inside if top <= centres[i][1] <= bottom]
             # None marks a grid cell a merged one covers: it stays, empty, so the columns keep their places
-            cells = [[g for g in in_row if _inside(g, cell)] if cell is not None else [] for cell in row]
-            cells = [join_lines(drop_spaces_between_cjk(ln.text) for ln in _lines(mine)) for mine in cells]
+            cells = [_cell_text([glyphs[i] for i in in_row if _holds(cell, centres[i])]) if cell else ""
+                     for cell in row]
             if any(cells):
                 rows.append(cells)
         if rows:
             found.append((grid.bbox[1], Block("table", rows=rows)))
-            placed.update(map(id, inside))
-    return found, [g for g in glyphs if id(g) not in placed] if placed else glyphs
+            placed.update(inside)
+    return found, [g for i, g in enumerate(glyphs) if i not in placed] if placed else glyphs
+
+
+def _holds(box: Box, centre: tuple[float, float]) -> bool:
+    x, y = centre
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _cell_text(glyphs: list[Glyph]) -> str:
+    return join_lines(drop_spaces_between_cjk(ln.text) for ln in _lines(glyphs)) if glyphs else ""
 
 
 def _running_lines(pages: list[tuple[float, list[Line]]]) -> set[int]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 import ctypes
 import math
 import threading
-from itertools import chain, groupby
-from ctypes import CFUNCTYPE, c_double, c_float, c_int, c_void_p
+from ctypes import CFUNCTYPE, PYFUNCTYPE, byref, c_double, c_float, c_int, c_void_p
+from itertools import compress, repeat
+from operator import ne
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
@@ -20,8 +21,9 @@ HYPHEN_MARK = "\ufffe"  # how PDFium's text gives a hyphen that ends a line
 def _plain(function, restype, *argtypes):
     """The same C function taking plain handles (ints) where pypdfium2 declares pointer classes, which cost more
     than the call itself. Without `argtypes`, ctypes checks nothing and converts least: the functions called
-    once per character take a c_void_p handle, an int index and byref() results, which the caller must pass."""
-    made = CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, c_void_p).value)
+    once per character take a handle (see `_handle`), an int index and byref() results, which the caller must pass;
+    and they keep the GIL (PYFUNCTYPE), which is slower to let go and take back than the call lasts."""
+    made = (CFUNCTYPE if argtypes else PYFUNCTYPE)(restype, *argtypes)(ctypes.cast(function, c_void_p).value)
     if not argtypes:
         made.argtypes = None
     return made
@@ -56,6 +58,13 @@ ROTATIONS = {0: (1, 0, 0, 1), 90: (0, -1, 1, 0), 180: (-1, 0, 0, -1), 270: (0, 1
 IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 
 
+def _handle(address: int):
+    """A handle to pass the functions without `argtypes`: a byref() of the memory at the handle's own address
+    gives the C function that address, as c_void_p(address) does, but ctypes passes a byref() as it is where it
+    makes a new argument object from a c_void_p on every call."""
+    return byref(ctypes.c_char.from_address(address))
+
+
 class Unreadable(Exception):
     """PDFium cannot open the file; `password` when it is encrypted for reading."""
 
@@ -81,6 +90,11 @@ class Display:
         self.across, self.down = {0: ((1, 0, -left), (0, -1, top)), 90: ((0, 1, -bottom), (1, 0, -left)),
                                   180: ((-1, 0, right), (0, 1, -bottom)), 270: ((0, -1, top), (-1, 0, right))}[rotation]
         self.height = right - left if rotation in (90, 270) else top - bottom
+        # turned a quarter, the displayed x follows the user y and the displayed top the user x: each is then
+        # one user coordinate times ±1 plus an offset, which gives the same numbers as `point` in two steps
+        self.turned = rotation in (90, 270)
+        (xx, xy, ox), (tx, ty, oy) = self.across, self.down
+        self.along = (xy, ox, tx, oy) if self.turned else (xx, ox, ty, oy)
 
     def point(self, x: float, y: float) -> tuple[float, float]:
         (xx, xy, ox), (tx, ty, oy) = self.across, self.down
@@ -113,19 +127,18 @@ def _glyphs(textpage: int, display: Display) -> tuple[PageGlyphs, set[int]]:
 
     A glyph's box runs from its origin to the origin of the character after it on the same baseline (the
     advance, with any character spacing), else to the right of PDFium's loose box, which also holds the ink;
-    its bottom lies the font's descent under the baseline, as in pdfminer.
+    its bottom lies the font's descent under the baseline, as in pdfminer. The glyph being read stays in
+    local variables until the next character closes it: a page holds thousands, and objects cost more.
     """
     count = _count_chars(textpage)
-    buffer = ctypes.create_string_buffer(2 * count + 2)
-    _get_text(textpage, 0, count, buffer)
-    text = buffer.raw[: 2 * count].decode("utf-16-le", "replace")
-    if len(text) != count:  # a character outside the BMP (or a lone surrogate): ask for each one
-        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
-    text = text.replace(HYPHEN_MARK, "-")
-    handle = c_void_p(textpage)
+    text = _page_text(textpage, count)
+    handle = _handle(textpage)
     matrix, x, y, box = raw.FS_MATRIX(), c_double(), c_double(), raw.FS_RECTF()
-    matrix_at, x_at, y_at, box_at = ctypes.byref(matrix), ctypes.byref(x), ctypes.byref(y), ctypes.byref(box)
-    (xx, xy, ox), (tx, ty, oy) = display.across, display.down
+    matrix_at, box_at = ctypes.byref(matrix), ctypes.byref(box)
+    # origins come as (user x, user y), or (user y, user x) on a page turned a quarter: see Display.along
+    x_at, y_at = (ctypes.byref(y), ctypes.byref(x)) if display.turned else (ctypes.byref(x), ctypes.byref(y))
+    x_scale, x_offset, top_scale, top_offset = display.along
+    xx, xy, ox = display.across
 
     def right_of(index: int) -> float:
         """The displayed right edge of PDFium's loose box of a glyph: its advance, or its ink where that
@@ -134,53 +147,72 @@ def _glyphs(textpage: int, display: Display) -> tuple[PageGlyphs, set[int]]:
         return max(xx * box.left + xy * box.bottom + ox, xx * box.right + xy * box.top + ox)
 
     styles: dict[tuple, tuple[bool, float, float]] = {}  # (font, size, matrix) → (upright, size, descent)
-    glyphs, unmapped = [], 0
-    prev, prev_index, baseline = None, 0, 0.0  # the glyph the next character of its line may close, where it stands
-    objects = [_text_object(handle, i) for i in range(count)]
-    for text_object, run in groupby(range(count), objects.__getitem__):
+    glyphs: list[Glyph] = []
+    add, origin, is_unmapped = glyphs.append, _origin, _unmapped
+    unmapped = 0
+    spaces = set(compress(range(count), map(str.isspace, text)))
+    # the open glyph, which the next character of its line may close: its text, where it stands, its index
+    open_text, open_x0, open_top, open_bottom, open_size, open_index, baseline = None, 0.0, 0.0, 0.0, 0.0, 0, 0.0
+    objects = list(map(_text_object, repeat(handle, count), range(count)))
+    starts = [0, *compress(range(1, count), map(ne, objects[1:], objects))] if count else []
+    for start, stop in zip(starts, starts[1:] + [count]):
+        text_object = objects[start]
         if not text_object:  # a space or line break PDFium inserted: the glyph before it ends with its box
-            if prev is not None:
-                prev.x1 = right_of(prev_index)
-                prev = None
+            if open_text is not None:
+                add((open_text, open_x0, right_of(open_index), open_top, open_bottom, open_size))
+                open_text = None
             continue
-        first = next(run)
-        _matrix(handle, first, matrix_at)  # a glyph's matrix, font and size are its text object's
-        key = (_font(text_object), _font_size(handle, first), matrix.a, matrix.b, matrix.c, matrix.d)
+        _matrix(handle, start, matrix_at)  # a glyph's matrix, font and size are its text object's
+        key = (_font(text_object), _font_size(handle, start), matrix.a, matrix.b, matrix.c, matrix.d)
         style = styles.get(key)
         if style is None:
             style = styles[key] = _style(display, *key)
         upright, size, depth = style
         if not upright:
             continue
-        for i in chain((first,), run):
-            ch = text[i]
-            space = ch.isspace()
-            if _unmapped(handle, i):  # dropped, and counted; it ends the glyph before it as a space does
+        for i in range(start, stop):
+            space = i in spaces
+            if is_unmapped(handle, i):  # dropped, and counted; it ends the glyph before it as a space does
                 unmapped += 1
                 space = True
-            elif space and (prev is None or _generated(textpage, i)):  # an inserted space stands where the
-                if prev is not None:                                   # next glyph starts, not where this ends
-                    prev.x1 = right_of(prev_index)
-                    prev = None
+            elif space and (open_text is None or _generated(textpage, i)):  # an inserted space stands where
+                if open_text is not None:                                  # the next glyph starts, not where
+                    add((open_text, open_x0, right_of(open_index), open_top, open_bottom, open_size))
+                    open_text = None                                       # this one ends
                 continue
-            _origin(handle, i, x_at, y_at)
-            xv, yv = x.value, y.value
-            x0, down = xx * xv + xy * yv + ox, tx * xv + ty * yv + oy
-            if prev is not None:
-                if x0 == prev.x0 and not space:  # one glyph for several characters (a ligature) comes as pieces
-                    prev.text += ch
+            origin(handle, i, x_at, y_at)
+            x0 = x.value * x_scale + x_offset
+            down = y.value * top_scale + top_offset
+            if open_text is not None:
+                if x0 == open_x0 and not space:  # one glyph for several characters (a ligature) comes as pieces
+                    open_text += text[i]
                     continue
                 # the next glyph on the same baseline (of this string or the next) starts where this one ends
-                prev.x1 = x0 if x0 > prev.x0 and down == baseline else right_of(prev_index)
-                prev = None
+                add((open_text, open_x0, x0 if x0 > open_x0 and down == baseline else right_of(open_index),
+                     open_top, open_bottom, open_size))
+                open_text = None
             if space:
                 continue
-            bottom = down + depth
-            prev, prev_index, baseline = Glyph(ch, x0, x0, bottom - size, bottom, size), i, down
-            glyphs.append(prev)
-    if prev is not None:
-        prev.x1 = right_of(prev_index)
+            open_text = text[i]
+            open_x0 = x0
+            open_bottom = down + depth
+            open_top = open_bottom - size
+            open_size = size
+            open_index = i
+            baseline = down
+    if open_text is not None:
+        add((open_text, open_x0, right_of(open_index), open_top, open_bottom, open_size))
     return PageGlyphs(display.height, glyphs, unmapped), set(objects)
+
+
+def _page_text(textpage: int, count: int) -> str:
+    """The text page's characters, one per index, with PDFium's mark of a line-end hyphen as a hyphen."""
+    buffer = ctypes.create_string_buffer(2 * count + 2)
+    _get_text(textpage, 0, count, buffer)
+    text = buffer.raw[: 2 * count].decode("utf-16-le", "replace")
+    if len(text) != count:  # a character outside the BMP (or a lone surrogate): ask for each one
+        text = "".join(chr(raw.FPDFText_GetUnicode(textpage, i)) for i in range(count))
+    return text.replace(HYPHEN_MARK, "-")
 
 
 def _style(display: Display, font: int, font_size: float, a: float, b: float, c: float, d: float):
@@ -199,8 +231,9 @@ def _edges(page: int, display: Display, text_objects: set[int]) -> list[dict]:
     edges: list[dict] = []
     matrix = raw.FS_MATRIX()
     matrix_at = ctypes.addressof(matrix)
-    handle = c_void_p(page)
-    placed_objects = [_object(handle, i) for i in range(_count_objects(page))]
+    handle = _handle(page)
+    count = _count_objects(page)
+    placed_objects = list(map(_object, repeat(handle, count), range(count)))
     pending = [(page_object, IDENTITY) for page_object in reversed(placed_objects) if page_object not in text_objects]
     while pending:
         page_object, outer = pending.pop()

@@ -7,16 +7,10 @@ from dataclasses import dataclass, field
 Box = tuple[float, float, float, float]
 
 
-@dataclass(slots=True)
-class Glyph:
-    """One printed character: its advance box (top is the bottom less the font size) and its font size."""
-
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
+# One printed character: its text, its advance box (top is the bottom less the font size) and its font size. A plain
+# tuple, read through the indices below: a page holds thousands, and a tuple costs a tenth of an object to make.
+Glyph = tuple[str, float, float, float, float, float]
+TEXT, X0, X1, TOP, BOTTOM, SIZE = range(6)
 
 
 @dataclass(slots=True)
