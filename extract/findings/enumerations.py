@@ -227,7 +227,8 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
     if any(_platform_name(text[a:b]) for a, b in items):
         return []  # 微信公众号、微博等平台: a list of platforms, not of accounts
     # An item a scraper damaged (青??萍?) is left out without ending the list.
-    items = [(a, b) for a, b in items if not _DAMAGED.search(text, a, b)] or items
+    if "\ufffd" in text or "?" in text:
+        items = [(a, b) for a, b in items if not _DAMAGED.search(text, a, b)] or items
     parsed = [_item(text, a, b, known, last=index == len(items) - 1) for index, (a, b) in enumerate(items)]
     if any(item is None for item in parsed[:-1]):
         return []  # an item in the middle that is no name: a list of things, not of units

@@ -191,13 +191,13 @@ def addressed_mentions(ctx) -> list[Mention]:
     """A notice addressed to named bodies (县水利局、县林草局:) that tells them 你单位…: each addressee
     is assessed where the notice says 你单位, so its faults there are its own. Addressees that are
     groups (各乡镇) name no unit."""
-    if not ctx.recipients:
-        return []
-    you = [(s, m) for s in ctx.sentences if (m := _YOU.search(s.text))]
-    if not you:
-        return []
+    if not ctx.recipients or not _YOU.search(ctx.text, ctx.body_start, ctx.body_end or len(ctx.text)):
+        return []  # the common case, decided in one scan
     names = [m.name for text, ents in zip(ctx.recipients, ents_of(ctx.recipients))
              for m in chains(text, 0, len(text), ents, 0) if m.start == 0 and m.end == len(text)]
+    if not names:
+        return []
+    you = [(s, m) for s in ctx.sentences if (m := _YOU.search(s.text))]
     out = []
     for sentence, match in you:
         for name in names:

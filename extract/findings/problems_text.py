@@ -1,6 +1,7 @@
 """The wording of a shortcoming: the unit's own clause, trimmed to what is still meaningful."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -8,8 +9,9 @@ import regex
 from .gazetteer import vocab
 from .vocabulary import alternation
 
-_NEGATIVE = regex.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|发现)[^,。]{{0,30}}问题")
-_NOT_NEGATIVE = regex.compile(f"{alternation(vocab()['not_fault_words'])}|“[^“”]*”|《[^《》]*》")
+# Literal alternations, run by re (faster than regex at them), as is every test of a clause here.
+_NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|发现)[^,。]{{0,30}}问题")
+_NOT_NEGATIVE = re.compile(f"{alternation(vocab()['not_fault_words'])}|“[^“”]*”|《[^《》]*》")
 _CONSEQUENCE = regex.compile(r"^(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
 _GENERIC_SUBJECT = regex.compile(
     r"^(?:且|而且|同时|但|但仍|仍|还|此外|另外)?(?:有)?(?:各|部分|个别|有的|一些|少数|多数|大部分|其他|其余|相关|有关|全[市县区省])")
@@ -45,14 +47,14 @@ QUALIFIER = 4  # longest word after a name that only qualifies it (如X专栏, �
 
 
 @lru_cache(maxsize=1)
-def _praise() -> regex.Pattern:
-    return regex.compile(alternation(vocab()["praise_cues"]))
+def _praise() -> re.Pattern:
+    return re.compile(alternation(vocab()["praise_cues"]))
 
 
 @lru_cache(maxsize=1)
-def _positive() -> regex.Pattern:
+def _positive() -> re.Pattern:
     """Words of a good result (合格率为100%, 更新及时): a clause holding one reports no fault."""
-    return regex.compile(alternation(vocab()["positive_words"]))
+    return re.compile(alternation(vocab()["positive_words"]))
 
 
 def is_problem(text: str) -> bool:

@@ -5,6 +5,7 @@ or an annual report (年度报告: a body's account of its own disclosure work, 
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import regex
@@ -27,7 +28,7 @@ def _vocabulary() -> dict:
     annual = data["annual_report"]
     return {"rules": data["genres"], "annual": annual,
             "title": regex.compile(annual["title"]), "opening": regex.compile(annual["opening"]),
-            "parts": regex.compile("|".join(map(regex.escape, sorted(annual["parts"], key=len, reverse=True)))),
+            "parts": re.compile("|".join(map(re.escape, sorted(annual["parts"], key=len, reverse=True)))),
             "defaults": {rule["genre"]: rule["default"] for rule in data["genres"]}}
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -73,7 +74,8 @@ _CUT_DATE = regex.compile(r"^[\d年月日〇一二三四五六七八九十]{0,6}
 # How the last paragraph above a signature ends (特此通报。, 请认真落实!).
 _CLOSINGS = ("。", "!", "通报", "通知", "报告")
 _ISSUER_KEYS = tuple(VOCAB["issuer_keys"])
-_FOOTER = regex.compile(rf"^[ \t【\[]*(?:{'|'.join(map(regex.escape, VOCAB['footer_openings']))})", regex.MULTILINE)
+_FOOTER = re.compile("|".join(map(re.escape, VOCAB["footer_openings"])))
+_LINE_OPENING = " \t【["
 _RANGE_END = regex.compile(r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日")
 _DIGITS = regex.compile(r"^\d+$")
 _HAN = regex.compile(r"\p{Han}")
@@ -258,6 +260,15 @@ def _enclosing(text: str, start: int, end: int) -> bool:
     return any(line.endswith(match["title"]) for match in _BOOK_TITLE.finditer(preamble) for line in lines if line)
 
 
+def _footer_start(text: str, start: int) -> int:
+    """Where the first line opening with a footer word (上一篇, 相关链接, 版权所有…) starts, or -1."""
+    for match in _FOOTER.finditer(text, start):
+        line = text.rfind("\n", 0, match.start()) + 1
+        if not text[line:match.start()].strip(_LINE_OPENING):
+            return line
+    return -1
+
+
 def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = None) -> Metadata:
     """Read the metadata fields of a normalised notice."""
     meta = Metadata()
@@ -298,9 +309,9 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
     # a "signature" in the first third is a header line, not the end of the body
     if sig_start >= len(text) // 3 and not _enclosing(text, meta.body_start, sig_start):
         meta.body_end = sig_start
-    footer = _FOOTER.search(text, max(meta.body_start, len(text) // 3))
-    if footer and (meta.body_end is None or footer.start() < meta.body_end):
-        meta.body_end = footer.start()  # 上一篇:…, 相关链接:…, 版权所有: the page's footer, not the notice
+    footer = _footer_start(text, max(meta.body_start, len(text) // 3))
+    if footer >= 0 and (meta.body_end is None or footer < meta.body_end):
+        meta.body_end = footer  # 上一篇:…, 相关链接:…, 版权所有: the page's footer, not the notice
     head = lines[:head_limit]
     meta.issuer = (issuer or issuer_in_title(meta.title) or _issuer_by_title(head, meta.title)
                    or _header_issuer(head, pairs))
