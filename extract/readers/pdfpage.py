@@ -8,7 +8,7 @@ Box = tuple[float, float, float, float]
 
 
 # One printed character: its text, its advance box (top is the bottom less the font size) and its font size. A plain
-# tuple, read through the indices below: a page holds thousands, and a tuple costs a tenth of an object to make.
+# tuple, read through the indices below: a page holds thousands, and a tuple costs a quarter of an object to make.
 Glyph = tuple[str, float, float, float, float, float]
 TEXT, X0, X1, TOP, BOTTOM, SIZE = range(6)
 
