@@ -409,11 +409,13 @@ def _predicate(label_text: str) -> tuple[str | None, bool]:
     return None, False  # 如, 包括: examples of the clause before, which the problems stage reads
 
 
+@lru_cache(maxsize=1 << 12)
 def praise(words: str) -> bool:
     """A label or heading praising what it lists (得满分的单位, 表现较好, 优秀单位, 内容更新及时)."""
     return bool(_patterns()["praise"].search(words) or _patterns()["positive_end"].search(words))
 
 
+@lru_cache(maxsize=1 << 10)
 def heading_words(title: str) -> str:
     """A heading's words without its count or list noun: 互动回应不及时(3个) → 互动回应不及时,
     检查不合格的政务新媒体名单 → 检查不合格."""

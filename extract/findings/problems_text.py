@@ -57,8 +57,10 @@ def _positive() -> re.Pattern:
     return re.compile(alternation(vocab()["positive_words"]))
 
 
+@lru_cache(maxsize=1 << 12)
 def is_problem(text: str) -> bool:
-    """A clause names a shortcoming: a negative cue that is not a norm (不少于) and no praise."""
+    """A clause names a shortcoming: a negative cue that is not a norm (不少于) and no praise. Pure and
+    asked again of the same headings and labels, so cached."""
     if _praise().search(text):
         return False
     return bool(_NEGATIVE.search(_NOT_NEGATIVE.sub("", text)))

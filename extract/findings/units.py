@@ -91,12 +91,12 @@ def _resolve_short(text: str, mentions: list[Mention]) -> None:
 def _resolve_placeless(mentions: list[Mention]) -> None:
     """县自然资源局 → 某某县自然资源局 when the notice names exactly one such body in full."""
     names = {m.name for m in mentions if m.type == "department"}
-    fuller: dict[str, str] = {}
-    for name in names:
-        if name[:1] in "省市县区州" and len(name) > 2:
-            found = [full for full in names if len(full) > len(name) and full.endswith(name)]
-            if len(found) == 1:
-                fuller[name] = found[0]
+    by_tail: dict[str, list[str]] = {}  # each name under its tails that open with a level (县自然资源局)
+    for full in names:
+        for k in range(1, len(full) - 2):
+            if full[k] in "省市县区州":
+                by_tail.setdefault(full[k:], []).append(full)
+    fuller = {name: found[0] for name in names if name[:1] in "省市县区州" and len(found := by_tail.get(name, [])) == 1}
     for m in mentions:
         if full := fuller.get(m.name):
             m.written, m.name = m.written or m.name, full
