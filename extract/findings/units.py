@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..memory import LONG_TEXT
 from ..structure.genre import ANNUAL_REPORT
 from .gazetteer import occurring, vocab
 from .mentions import addressed_mentions, text_mentions
@@ -116,7 +117,8 @@ def find_units(ctx) -> list[Unit]:
     if ctx.genre == ANNUAL_REPORT:
         return []  # a body's account of its own work assesses no other unit
     mentions = text_mentions(ctx) + table_mentions(ctx) + addressed_mentions(ctx)
-    body = ctx.text[ctx.body_start: ctx.body_end]  # full names are looked for in the notice, not the page around it
+    # Full names are looked for in the notice, not the page around it (a copy a merged archive can spare).
+    body = ctx.text[ctx.body_start: ctx.body_end] if len(ctx.text) < LONG_TEXT else ctx.text
     _resolve_bare(body, mentions)
     _resolve_placeless(mentions)
     _resolve_short(body, mentions)
