@@ -235,7 +235,7 @@ def _stretch_every_step(text: str, offset: int, ents: Ents):
     found += enumerations.government_lists(text, offset, places, found)
     found += units_bare.bare_accounts(text, offset, found, masks)
     sites, replaced = units_bare.site_names(text, offset, found, masks)
-    found = [m for m in found if m not in replaced] + sites
+    found = [m for m in found if all(m is not r for r in replaced)] + sites
     found += enumerations.lists(text, offset, found, masks)
     found += enumerations.listed_units(text, offset, found, masks, None)
     found += units_bare.bracketed_accounts(text, offset, found, masks)

@@ -19,9 +19,9 @@ from functools import lru_cache
 import regex
 
 from ..structure.genre import TASK
-from .problems_text import is_problem
 from .enumerations import Scope, enumerations, government_lists, lists, share_roles, share_sites
 from .gazetteer import Ents, ents_of, vocab
+from .problems_text import is_problem
 from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, site_names
 from .units_text import Mention, chains, patterns, quoted
 from .vocabulary import alternation
@@ -193,27 +193,17 @@ def addressed_mentions(ctx) -> list[Mention]:
     groups (各乡镇) name no unit."""
     if not ctx.recipients or not _YOU.search(ctx.text, ctx.body_start, ctx.body_end or len(ctx.text)):
         return []  # the common case, decided in one scan
-    names = [m.name for text, ents in zip(ctx.recipients, ents_of(ctx.recipients))
-             for m in chains(text, 0, len(text), ents, 0) if m.start == 0 and m.end == len(text)]
-    if not names:
-        return []
-    you = [(s, m) for s in ctx.sentences if (m := _YOU.search(s.text))]
+    addressees = [m for text, ents in zip(ctx.recipients, ents_of(ctx.recipients))
+                  for m in chains(text, 0, len(text), ents, 0) if m.start == 0 and m.end == len(text)]
     out = []
-    for sentence, match in you:
-        for name in names:
+    for sentence in ctx.sentences if addressees else ():
+        if match := _YOU.search(sentence.text):
             start, end = sentence.start + match.start(), sentence.start + match.end()
-            mention = Mention(start, end, name, _type_of(name), written=match.group(), tail_end=end)
-            mention.sentence = (sentence.start, sentence.end)
-            out.append(mention)
+            for addressee in addressees:
+                mention = Mention(start, end, addressee.name, addressee.type, written=match.group(), tail_end=end)
+                mention.sentence = (sentence.start, sentence.end)
+                out.append(mention)
     return out
-
-
-def _type_of(name: str) -> str:
-    return next((t for ending, t in _ENDING_TYPES if name.endswith(ending)), "department")
-
-
-_ENDING_TYPES = (("街道", "subdistrict"), ("镇", "township"), ("乡", "township"), ("社区", "community"),
-                 ("县", "government"), ("区", "government"), ("市", "government"), ("政府", "government"))
 
 
 def _scope(text: str, sentence) -> Scope:
@@ -244,7 +234,8 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     found += bare_accounts(text, offset, found, masks)
     sites, replaced = site_names(text, offset, found, masks)
     if sites:
-        found = [m for m in found if m not in replaced] + sites
+        gone = {id(m) for m in replaced}
+        found = [m for m in found if id(m) not in gone] + sites
     found += lists(text, offset, found, masks)
     found += enumerations(text, offset, found, masks, scope)
     found += bracketed_accounts(text, offset, found, masks)

@@ -107,7 +107,6 @@ def site_names(text: str, offset: int, found: list[Mention], masks) -> tuple[lis
     with (西宁市|统计信息网) is part of the site's name."""
     if "网" not in text or not _SITE_END.search(text):
         return [], []  # the common case: every 网 opens a word (网站, 网页…)
-    by_start = {m.start - offset: m for m in found}
     new, replaced = [], []
     for m in _site_name().finditer(text):
         s, end = trim(text, m.start("name"), m.end("name"), False)[0], m.end("name")
