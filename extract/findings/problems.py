@@ -85,11 +85,11 @@ def _topics(ctx, units) -> dict[int, object]:
     return heads
 
 
-def _category(ctx, sentence, topic) -> str | None:
-    section = _heading_above(sentence, topic)
-    if section is None or section is sentence.top or not section.title:
+def _category(sentence, above) -> str | None:
+    """The sub-heading a sentence stands under (`above`, from _heading_above); a top-level one is none."""
+    if above is None or above is sentence.top or not above.title:
         return None
-    return section.title.rstrip("。:") or None
+    return above.title.rstrip("。:") or None
 
 
 def _heading_above(sentence, topic):
@@ -202,8 +202,8 @@ def _is_subject(text: str, start: int, floor: int) -> bool:
 def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False) -> list[dict]:
     """Problems of one sentence; in an excerpt cut mid-clause the cut clause is left out."""
     text, offset = sentence.text, sentence.start
-    category = _category(ctx, sentence, topic)
     above = _heading_above(sentence, topic)
+    category = _category(sentence, above)
     heading = category or (above.title.rstrip("。:") if above is not None and above.title else None)
     label = ctx.section_path(sentence.top) or ctx.section_path(sentence.section)
     groups = _groups(text, offset, mentions)
@@ -272,21 +272,21 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
     listed = group[0].enumeration
     if _praised(predicate):
         return []  # 甲、乙表现较好: whatever its label, the list is praised
-    labelled = listed is not None and listed.label
-    if labelled:
+    own = describe(predicate, category, account=group[-1].account)  # the faults its own clause names
+    if listed is not None and listed.label:
         if praise(listed.label):
             return []
         if is_problem(listed.label) and (found := _listed_problem(listed.label, sentence, strict=listed.counted)):
             return found
-        if not describe(predicate, category, account=group[-1].account) and \
-                (found := _listed_problem(listed.label, sentence, strict=listed.counted)):
+        if not own and (found := _listed_problem(listed.label, sentence, strict=listed.counted)):
             return found  # …为零的单位:甲、乙 — a label that names no fault, in a problems section
     # Under a sub-heading of a problems section a unit's own clause states its fault in any words
     # (指南内容过时, 仍张贴往年信息): read it as an example of the heading.
     if heading and not (category or is_problem(_SECTION_WORDS.sub("", heading_words(heading)))):
         heading = None  # a section's own title (存在问题) names no fault of a unit's
     under_fault = bool(heading) and _in_problems(sentence) and not praise(heading)
-    if found := describe(predicate, category, account=group[-1].account, example=example or under_fault):
+    if found := (describe(predicate, category, account=group[-1].account, example=True)
+                 if (example or under_fault) and not own else own):
         return found
     if listed is not None and listed.heading:
         if praise(listed.heading):
