@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import regex
 
-from .gazetteer import vocab
+from .gazetteer import SINGLE_GOV, vocab
 from .units_text import PLACE_TYPES, Mention, is_role, item_ok, patterns, role_after, role_before, trim
 from .vocabulary import COUNT, alternation
 
@@ -59,7 +59,7 @@ def _patterns() -> dict[str, regex.Pattern]:
     accounts = alternation(v["account_words"])
     count = COUNT
     holders = alternation(v["list_holders"])
-    platforms = alternation(set(v["platform_by_word"]) | {"移动客户端"})
+    platforms = alternation(v["bracket_platforms"])
     return {
         # A clause: text up to a hard mark, brackets (which may hold one: (监测时间:…)) kept inside.
         "clause": regex.compile(r"(?:[^,;:。!?\n(]|\([^()\n]{0,40}\)|\()+"),
@@ -214,7 +214,6 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     return _Context(label, strong, labelled, under_heading, account_intro, counted)
 
 
-_PLACE_LEVELS = ("省", "市", "县", "区", "州", "旗", "盟")
 _DAMAGED = regex.compile(r"[?\ufffd]")
 
 
@@ -261,7 +260,7 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
                        tail_end=_tail(text, b) + offset, quoted=quoted, owner=enumeration.owner)
         if item.platform is not None:
             item.type = "new_media"
-        elif item.name.endswith(_PLACE_LEVELS):
+        elif item.name[-1:] in SINGLE_GOV:
             item.type = "government"  # 汀兰县 among townships is a county
         item.role = is_role(text, a, b)
         item.enumeration = enumeration
@@ -478,7 +477,7 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
         for (a, b), group, mention in reversed(items):
             item = text[a:b]
             if mention is not None or group != last_group or len(item) > MAX_SHARED or not item_ok(item) \
-                    or item.endswith(_PLACE_LEVELS) or item.endswith(("网", "网站")):
+                    or item[-1:] in SINGLE_GOV or item.endswith(("网", "网站")):
                 break  # (汀兰县、东坪镇: a county of its own, not 汀兰县镇; a site is no place)
             out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
                                tail_end=b + offset))

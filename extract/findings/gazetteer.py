@@ -12,6 +12,8 @@ from ..data import data_text as _data
 from ..data import load_yaml
 
 SINGLE_GOV = frozenset("省市县区州旗盟")
+# Levels a department's name may open with, standing for its place (县自然资源局, 省卫健委).
+LEVELS = "省市县区州"
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ def vocab() -> dict:
     data["suffix_type"] = {w: t for t, words in data["suffixes"].items() for w in words}
     data["platform_by_word"] = {w: p for p, words in data["platform_of"].items() for w in words}
     data["list_nouns"] = data["group_nouns"] + data["account_nouns"]
+    # What a bracket after an account's name may hold: its platform or account word (甲(微信公众号), 乙(移动客户端)).
+    data["bracket_platforms"] = frozenset(data["platform_by_word"]) | {"移动客户端"}
     for key in ("blockers", "prefixes", "place_endings", "subunit_endings", "government_free", "account_words",
                 "website_words", "platforms", "person_titles", "generic_openings", "never_units", "lead_words",
                 "break_words", "role_leads", "praise_cues", "safe_leads", "directives", "never_first",

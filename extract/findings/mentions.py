@@ -20,7 +20,7 @@ import regex
 
 from ..structure.genre import TASK
 from .enumerations import Scope, enumerations, government_lists, lists, share_roles, share_sites
-from .gazetteer import Ents, ents_of, vocab
+from .gazetteer import LEVELS, Ents, ents_of, vocab
 from .problems_text import is_problem
 from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, site_names
 from .units_text import Mention, chains, patterns, quoted
@@ -106,10 +106,9 @@ def _own_body(name: str, issuer: str | None) -> bool:
         return True
     if len(name) > 2 and issuer.endswith(name):
         return True  # 政府办公室 for 县政府办公室
-    return name[0] in _LEVELS and len(name) > 2 and issuer.endswith(name[1:]) and name[0] in issuer[:-len(name) + 1]
+    return name[0] in LEVELS and len(name) > 2 and issuer.endswith(name[1:]) and name[0] in issuer[:-len(name) + 1]
 
 
-_LEVELS = "省市县区州"
 _TITLE_FOLLOW = regex.compile(r"$|关于|文件|通报|\d|〔|\[")
 
 

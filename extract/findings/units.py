@@ -14,7 +14,7 @@ import regex
 
 from ..memory import LONG_TEXT
 from ..structure.genre import ANNUAL_REPORT
-from .gazetteer import occurring, vocab
+from .gazetteer import LEVELS, occurring, vocab
 from .mentions import addressed_mentions, text_mentions
 from .units_tables import table_mentions
 from .units_text import Mention
@@ -95,9 +95,9 @@ def _resolve_placeless(mentions: list[Mention]) -> None:
     by_tail: dict[str, list[str]] = {}  # each name under its tails that open with a level (县自然资源局)
     for full in names:
         for k in range(1, len(full) - 2):
-            if full[k] in "省市县区州":
+            if full[k] in LEVELS:
                 by_tail.setdefault(full[k:], []).append(full)
-    fuller = {name: found[0] for name in names if name[:1] in "省市县区州" and len(found := by_tail.get(name, [])) == 1}
+    fuller = {name: found[0] for name in names if name[:1] in LEVELS and len(found := by_tail.get(name, [])) == 1}
     for m in mentions:
         if full := fuller.get(m.name):
             m.written, m.name = m.written or m.name, full

@@ -47,13 +47,13 @@ def _bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[
 @lru_cache(maxsize=1)
 def _bracket_gate() -> re.Pattern:
     """A bracket opening with a platform or account word: re, cheaper than the pattern it spares."""
-    return re.compile(rf"\((?:{alternation(set(vocab()['platform_by_word']) | {'移动客户端'})})")
+    return re.compile(rf"\((?:{alternation(vocab()['bracket_platforms'])})")
 
 
 @lru_cache(maxsize=1)
 def _bracketed() -> regex.Pattern:
     """A name, then its platform in brackets, opening a clause, a line or a numbered item."""
-    platforms = alternation(set(vocab()["platform_by_word"]) | {"移动客户端"})
+    platforms = alternation(vocab()["bracket_platforms"])
     opening = r"(?:^|(?<=[,;:。、\n”])|(?<=(?:^|\n)\s*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳])))"
     return regex.compile(rf"{opening}(?P<name>\p{{Han}}{{2,14}})\((?P<platform>{platforms})(?:账号)?\)")
 
