@@ -39,7 +39,6 @@ _FIRST_ITEM = re.compile(f"一(?:{'|'.join(_ITEM_WORDS)})")
 _TITLE_END = regex.compile(r"[。!?;]")
 _MAX_TITLE = 60
 _MAX_LABEL = 20  # a heading's words before a colon that opens its content on the same line
-_COLON = regex.compile(":")
 _ATTACHMENT_HEAD = regex.compile(r"附件\s*[:\d一二三四五六七八九十]|附件$")
 # Only a (一) or 一是 list can stand for a lost top-level heading (an implied section).
 _IMPLIES = 2.5
@@ -115,15 +114,16 @@ def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
     marker = match.end()
     rest = line[marker:]
     end = _TITLE_END.search(rest)
+    stop = end.start() if end else None  # where the title stops, and its mark after it
     colon = rest.find(":", 0, _MAX_LABEL + 1)
-    if colon > 0 and (end is None or colon < end.start()) and rest[colon + 1:].strip():
-        end = _COLON.match(rest, colon)  # (一)政府网站:甲镇…: a label, then its content
-    title = rest[: end.start()] if end else rest
-    if not end and len(title) > _MAX_TITLE:
+    if colon > 0 and (stop is None or colon < stop) and rest[colon + 1:].strip():
+        stop = colon  # (一)政府网站:甲镇…: a label, then its content
+    title = rest if stop is None else rest[:stop]
+    if stop is None and len(title) > _MAX_TITLE:
         title = title[:_MAX_TITLE]
     if not title.strip():
         return None
-    body = line_start + marker + (end.end() if end else len(rest))
+    body = line_start + marker + (len(rest) if stop is None else stop + 1)
     return Section(sys.intern(raw) or None, style, rank, value, title.strip(), line_start,
                    title_start=line_start + marker, body_start=body)
 
