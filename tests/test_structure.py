@@ -191,6 +191,9 @@ def _meta(text: str):
         # a signature line with no date under it, or over a date the page cut short
         ("关于开展自查的通知\n各科室:\n请认真落实。\n区政府办公室", "区政府办公室"),
         ("关于开展自查的通知\n各科室:\n请认真落实。\n某某县人民政府办公室\n2", "某某县人民政府办公室"),
+        # a list of names closing an excerpt, or a name under a heading, is the body's, not a signature
+        ("关于检查情况的通报\n各单位:\n一、存在问题\n(一)错别字较多。\n县医保局、县统计局", None),
+        ("关于检查情况的通报\n各单位:\n一、存在问题\n(一)错别字较多。\n县医保局", None),
         # a body signing with another's seal is the issuer
         ("关于信息采用情况的通报\n各乡镇:\n特此通报。\n某某市改革协调小组办公室\n某某市政务服务局(代章)\n2023年4月13日",
          "某某市改革协调小组办公室"),

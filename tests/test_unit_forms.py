@@ -174,6 +174,20 @@ def test_accounts(body, expected):
          [("桐林教育", "检查不合格"), ("桐林住建", "检查不合格")]),
         # under a fault heading a unit's own clause is its fault, in whatever words
         ("(一)政府信息公开指南更新不及时\n双溪镇信息公开指南内容仍为2019年版本。", [("双溪镇", "信息公开指南内容仍为2019年版本")]),
+        # a list that lost its 、: names set apart by spaces, or run together after their platforms
+        ("(一)更新不及时。\n县水利局  县农业农村局　双溪镇", [("县水利局", "更新不及时"), ("县农业农村局", "更新不及时"),
+                                                    ("双溪镇", "更新不及时")]),
+        ("(一)互动回应不及时(2个)\n桐林教育(微信公众号) 桐林住建(抖音)",
+         [("桐林教育", "互动回应不及时"), ("桐林住建", "互动回应不及时")]),
+        # a line of names closing an excerpt is a whole list, not a signature nor a cut clause
+        ("(一)错别字较多。\n县医保局、县统计局", [("县医保局", "错别字较多"), ("县统计局", "错别字较多")]),
+        # a label's count is no part of the fault it names
+        ("不合格(2个):县林业局 县文旅局", [("县林业局", "不合格"), ("县文旅局", "不合格")]),
+        # a line introducing a list laid out one item per line leads every item, numbered or not
+        ("经查,以下单位存在首页栏目长期未更新问题:\n1.县科技局\n2.县商务局网站",
+         [("县科技局", "首页栏目长期未更新"), ("县商务局", "首页栏目长期未更新")]),
+        ("首页栏目长期未更新的单位有:\n县科技局\n双溪镇", [("县科技局", "首页栏目长期未更新"), ("双溪镇", "首页栏目长期未更新")]),
+        ("表现较好的单位:\n县科技局\n双溪镇", []),
     ],
 )
 def test_accounts_take_their_heading_fault(body, expected):

@@ -24,6 +24,9 @@ from .units_text import PLACE_TYPES, Mention, is_role, item_ok, patterns, role_a
 from .vocabulary import COUNT, alternation
 
 _SEPARATOR = regex.compile(r"、|以及|[和及与]")
+# Items set apart by spaces alone (甲局 乙局 丙镇), as a page lays out a list whose 、 it dropped.
+_SPACED = regex.compile(r"\p{Han}[ \t\u3000]+(?=[\p{Han}“])")
+_SPACE_RUN = regex.compile(r"[ \t\u3000]+")
 
 MAX_LIST = 600  # characters a list is walked back over; real lists are far shorter
 MAX_SHARED = 4  # longest bare item that takes the suffix of the list's last name (西街 → 西街街道)
@@ -101,8 +104,9 @@ def enumerations(text: str, offset: int, found: list[Mention], masks: list[tuple
     """Items of lists whose context makes them units, new mentions for those not yet found.
 
     Every found mention that is an item of such a list is given the list (mention.enumeration)."""
-    if "、" not in text and "“" not in text and not ("(" in text and _patterns()["platform_bracket"].search(text)):
-        return []  # no list: one needs 、 between items, quotes, or one item with its platform in brackets
+    if "、" not in text and "“" not in text and not ("(" in text and _patterns()["platform_bracket"].search(text)) \
+            and not (" " in text and _SPACED.search(text)):
+        return []  # no list: one needs 、 or spaces between items, quotes, or one item with its platform in brackets
     return listed_units(text, offset, found, masks, scope)
 
 
@@ -137,13 +141,40 @@ def _candidates(text: str, masks: list[tuple[int, int]]):
     for start, end in masks + [(len(text), len(text))]:
         for clause in _patterns()["clause"].finditer(text, cursor, start):
             a, b = clause.span()
-            if text.find("、", a, b) >= 0 or bracket.search(text, a, b):
+            if text.find("、", a, b) >= 0:
                 yield _split(text, a, b), a, False
+            elif text.find(" ", a, b) >= 0 and len(spaced := _split_spaced(text, a, b)) > 1:
+                yield spaced, a, False
+            elif bracket.search(text, a, b):
+                yield _split_after_platforms(text, a, b), a, False
         cursor = max(cursor, end)
 
 
 def _only_separators(text: str, start: int, end: int) -> bool:
     return end - start <= 1 and text[start:end] in ("", "、")
+
+
+def _split_spaced(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Items of text[start:end] set apart by spaces between Han characters (a list that lost its 、)."""
+    items, item_start = [], start
+    for gap in _SPACED.finditer(text, start, end):
+        space = _SPACE_RUN.match(text, gap.start() + 1)
+        items.append((item_start, space.start()))
+        item_start = space.end()
+    items.append((item_start, end))
+    return items
+
+
+def _split_after_platforms(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Items of text[start:end] each closed by its platform bracket (甲(微信)乙(抖音): the page dropped the
+    spaces between them)."""
+    items, item_start = [], start
+    for bracket in _patterns()["platform_bracket"].finditer(text, start, end):
+        if bracket.end() < end:
+            items.append((item_start, bracket.end()))
+            item_start = bracket.end()
+    items.append((item_start, end))
+    return items
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -11,7 +11,8 @@ from .vocabulary import COUNT, alternation
 from .problems_text import QUALIFIER, describe, inherited, is_problem, split_cell
 from .units_tables import PROBLEM_HEAD, locate_rows
 
-_SEPARATOR = regex.compile(r"(?:、|和|及|与|以及|或)?")
+# Items of one list: joined by a mark or a conjunction, or set apart by spaces only (甲局 乙局 丙镇).
+_SEPARATOR = regex.compile(r"[ \t\u3000]*(?:(?:、|和|及|与|以及|或)[ \t\u3000]*)?")
 _GROUP_TAIL = regex.compile(
     r"(?:\([^()]{0,12}\))?"  # a note on the last item: 乙镇(64分)
     rf"(?:等{COUNT}?[个家]?|{COUNT}[个家])?(?:{alternation(vocab()['group_nouns'])}|网站|账号)?"
@@ -36,6 +37,7 @@ _MAX_CLAUSE = 40
 _FORWARD = regex.compile(r"(?:存在)?(?:以下|如下|下列)(?:几个|几方面)?(?:问题|不足|情况)")
 _ITEM_MARK = regex.compile(r"^\s*(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳]|[一二三四五六七八九十]是)")
 _MAX_ITEMS = 12
+_MAX_ITEM_LINE = 60  # a line longer than this is prose, not an item of a list laid out one per line
 # What lost characters leave before a name: stray bytes (��h发改委), or a damaged item and its 、.
 _DAMAGED_OPENING = regex.compile(r"^(?:[^\p{Han}、,;:。]{0,3}$|[^、,;:。]{0,8}、)")
 _ITEM_NOTE = regex.compile(r"^\([^()]{0,12}\)")
@@ -58,7 +60,7 @@ def find_problems(ctx, units) -> list[dict]:
             if mention.sentence is not None and mention.evidence:
                 by_sentence.setdefault(mention.sentence, []).append(mention)
     problems: list[dict] = []
-    previous = None
+    lead = None
     topics = _topics(ctx, units)
     last = ctx.sentences[-1] if ctx.sentences else None
     for sentence in ctx.sentences:
@@ -67,10 +69,18 @@ def find_problems(ctx, units) -> list[dict]:
         if mentions or topic:
             mentions = sorted(mentions or [], key=lambda m: m.start)
             truncated = sentence is last and sentence.text[-1:] not in "。;!?)”"
-            problems += _sentence_problems(ctx, sentence, mentions, previous, topic, truncated)
-        previous = sentence
+            problems += _sentence_problems(ctx, sentence, mentions, lead, topic, truncated)
+        lead = _lead(sentence, lead, mentions)
     problems += _table_problems(ctx, units)
     return problems
+
+
+def _lead(sentence, lead, mentions):
+    """The sentence whose fault a line of names alone may take: the one before it, except in a list laid
+    out one item per line, where the line introducing the list (以下单位存在…问题:) leads every item."""
+    if lead is not None and lead.text.endswith(":") and mentions and len(sentence.text) <= _MAX_ITEM_LINE:
+        return lead
+    return sentence
 
 
 def _topics(ctx, units) -> dict[int, object]:
@@ -199,7 +209,7 @@ def _is_subject(text: str, start: int, floor: int) -> bool:
     return head.rstrip("\n").endswith(_PLACE_ENDS) and bool(_openers().fullmatch(_QUALIFIER.sub("", head)))
 
 
-def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False) -> list[dict]:
+def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False) -> list[dict]:
     """Problems of one sentence; in an excerpt cut mid-clause the cut clause is left out."""
     text, offset = sentence.text, sentence.start
     above = _heading_above(sentence, topic)
@@ -241,19 +251,20 @@ def _sentence_problems(ctx, sentence, mentions, previous, topic, truncated=False
         pred_start = tail.end() if tail else pred_start
         pred_end = subjects[index + 1][0].start - offset if index + 1 < len(subjects) else len(text)
         predicate = _unlabelled(text[pred_start:pred_end])  # …的有: labels the next group
-        if truncated and pred_end == len(text):
-            predicate = predicate[: max(predicate.rfind(","), 0)]
+        if truncated and pred_end == len(text) and not _names_alone(ctx, sentence, start, predicate):
+            predicate = predicate[: max(predicate.rfind(","), 0)]  # the clause the cut left unfinished
             if not predicate.strip() and not _label(text[floors[index]:start].rstrip(" “")):
                 continue
         before = text[floors[index]:start]
         label_match = _label(before.rstrip(" “"))
         example = before.rstrip(" “").endswith(("如", "例如", "比如"))
-        prior = previous.text if previous is not None and previous.section is sentence.section else ""
+        prior = lead.text if lead is not None and (lead.section is sentence.section or (
+            lead.top is sentence.top and lead.text.endswith(":"))) else ""
         if examples and _qualifier_only(predicate) and _after_comma(text, floors[index], start):
             descriptions = examples  # 如甲,乙、丙专栏: the examples go on after a comma
         else:
             descriptions = _descriptions(sentence, group, predicate, category, heading, example, label_match,
-                                         text[max(0, start - 300):start], prior)
+                                         _NUMBERING.sub("", text[max(0, start - 300):start]), prior)
             examples = descriptions if example else []
         if any(_FORWARD.fullmatch(d) for d in descriptions):
             descriptions = _items_after(ctx, sentence, text.find(":", pred_start)) or descriptions
@@ -304,6 +315,14 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
             words = heading_words(heading)
             return _listed_problem(words, sentence, strict=words == heading)
     return []
+
+
+def _names_alone(ctx, sentence, start: int, predicate: str) -> bool:
+    """A cut line that holds names only, or a label and names (不合格:甲、乙): nothing of it is unfinished."""
+    text = sentence.text
+    head = _NUMBERING.sub("", text[:start]).strip()
+    return (not predicate.strip() and text[-1:] not in "、,和及与" and (not head or head.endswith(":"))
+            and (sentence.start == 0 or ctx.text[sentence.start - 1] == "\n"))
 
 
 def _section_title(words: str) -> bool:

@@ -14,7 +14,8 @@ _NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|
 _NOT_NEGATIVE = re.compile(f"{alternation(vocab()['not_fault_words'])}|“[^“”]*”|《[^《》]*》")
 _CONSEQUENCE = regex.compile(r"^(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
 _GENERIC_SUBJECT = regex.compile(
-    r"^(?:且|而且|同时|但|但仍|仍|还|此外|另外)?(?:有)?(?:各|部分|个别|有的|一些|少数|多数|大部分|其他|其余|相关|有关|全[市县区省])")
+    r"^(?:且|而且|同时|但|但仍|仍|还|此外|另外)?(?:有)?(?:各|部分|个别|有的|一些|少数|多数|大部分|其他|其余|相关|有关|全[市县区省]"
+    r"|以下|下列)")
 _SUBJECT = regex.compile(
     r"^(?:但|但仍|仍|还|此外|另外|同时)?(?:有)?(?:\d+个|部分|个别|有的|一些|少数|多数|大部分|各)"
     r"[^,]{0,16}?(?:单位|部门|乡镇|街道|账号|网站|政务新媒体|新媒体|地区|市州|县区|栏目)(?:单位|账号)?"
@@ -22,6 +23,9 @@ _SUBJECT = regex.compile(
 # A subject that points back at the names just listed (以上三个单位, 上述账号): the fault is theirs.
 _BACK_REFERENCE = regex.compile(r"^(?:以上|上述|前述|这)(?:\d{1,3}|[一二三四五六七八九十两几]{1,2})?[个家]?"
                                 r"(?:单位|部门|乡镇|街道|账号|网站|政务新媒体)?")
+# A heading's number and a label's count (（一）…, …（3个）): they frame the words, they are no part of the fault.
+_FRAME_MARKS = regex.compile(r"^\(?[一二三四五六七八九十\d]{1,3}[)、.]|\((?:共|计)?\d{1,4}[个家条项]\)$")
+_LIST_NOUN_TAIL = regex.compile(rf"的(?:{alternation(vocab()['list_nouns'])})(?:有|是|为|名单)?$")
 _ADVERBS = regex.compile(r"^(?:虽然?|仍然?|还|也|均|都|却|则|依然|依旧|同样)+")
 _ENDING_WORDS = ("现象", "问题", "情况")
 _ENDING_MARKS = ("。", ";", ",", "、")
@@ -140,9 +144,10 @@ def inherited(before: str, previous: str, category: str | None, in_problems: boo
     """For 如X、Y after a clause: the shortcoming of that clause, without its unnamed subject (in a
     problems section the clause a list exemplifies is a shortcoming unless it praises)."""
     source = _EXAMPLE_END.sub("", before.rstrip(" ,:“")).rstrip(" ,:")
-    if not source:
-        source = previous.rstrip("。;")
+    if not source:  # the sentence before: a list's introduction (…未更新的单位:) names the fault without its noun
+        source = _LIST_NOUN_TAIL.sub("", previous.rstrip("。;:")) if previous.endswith(":") else previous.rstrip("。;")
     part = _SENTENCE_PARTS.split(source)[-1].strip() if source else ""
+    part = _FRAME_MARKS.sub("", part) if "(" in part or "." in part or "、" in part else part
     verb = _EXISTS.search(part)
     if verb and _GENERIC_SUBJECT.match(part[:verb.start()]):
         part = part[verb.end():]

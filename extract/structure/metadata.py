@@ -237,8 +237,10 @@ def _bare_signature(lines: list[tuple[int, str]]) -> tuple[int, str | None]:
     index = len(lines) - 1
     while index > 0 and _CUT_DATE.match(lines[index][1].strip()):
         index -= 1
-    if index < 1 or not _is_signing_line(lines[index][1]) or not lines[index - 1][1].rstrip().endswith(_CLOSINGS):
-        return -1, None
+    above, line = lines[index - 1][1].strip() if index >= 1 else "", lines[index][1]
+    if index < 1 or not _is_signing_line(line) or "、" in line or not above.endswith(_CLOSINGS) \
+            or _HEADING_LINE.match(above):
+        return -1, None  # a list of names (甲、乙) or a line under a heading is the body's, not a signature
     return lines[index][0], _SEAL.sub("", lines[index][1]).strip()
 
 
