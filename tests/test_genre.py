@@ -29,6 +29,11 @@ def _genre(text: str, title: str | None = None) -> str | None:
         ("根据《条例》规定,现公布本镇2024年度政府信息公开工作年度报告。本报告中所列数据的统计期限自1月1日起。\n"
          + ANNUAL_BODY, None, ANNUAL_REPORT),
         ("一、概述\n甲。\n二、主动公开政府信息情况\n乙。\n三、收费及减免情况\n丙。", None, ANNUAL_REPORT),
+        # an untitled excerpt whose overview has the report's statistics parts as sub-headings
+        ("一、总体情况\n2025年,柳溪镇扎实推进政务公开。\n(一)主动公开\n全年主动公开信息129条。\n(二)依申请公开\n"
+         "全年受理申请16件。", None, ANNUAL_REPORT),
+        # one such sub-heading is a field an inspection looked at
+        ("一、总体情况\n(一)主动公开\n东坪镇未公开财政预算。\n(二)政策解读\n西林镇解读不及时。", None, None),
         # a breadcrumb naming a 通知公告 column is page furniture, not the title
         ("当前位置:首页 > 通知公告 > 年度报告\n柳溪镇2025年政府信息公开工作年度报告\n" + ANNUAL_BODY, None,
          ANNUAL_REPORT),

@@ -311,3 +311,21 @@ def test_other_ways_of_numbering_headings(text, headings):
     assert [(r.number, r.title, r.kind) for r in roots] == headings
     if "政府网站:" in text:
         assert [c.title for c in roots[0].children] == ["政府网站", "政务新媒体"]
+
+
+@pytest.mark.parametrize(
+    "title, kind",
+    [
+        # a heading over a list of units that names their shortcoming
+        ("未按期完成整改的单位", "problems"),
+        ("未按时发布年报的单位名单", "problems"),
+        ("信息更新不及时的网站", "problems"),
+        # one that praises them, or names no shortcoming, is not a problems heading
+        ("表现较好的单位", None),
+        ("参加检查的单位", None),
+    ],
+)
+def test_a_heading_over_a_list_of_units(title, kind):
+    from tongbao.structure.sections import _kind
+
+    assert _kind(title, None) == kind

@@ -23,7 +23,7 @@ _JOINED_LISTS = regex.compile(rf"等{COUNT}?[个家]?(?:{alternation(vocab()['gr
 # An item whose account is qualified by its place (…、岱岳区“岱岳森林防火”微信公众号): the list goes on.
 _QUALIFIED_GAP = regex.compile(r"(?:、|和|及|与)\p{Han}{1,10}?[省市县区州旗盟]“")
 _SITE_WORDS = regex.compile(r"(?:政府门户网站|政府网站|门户网站|网站|专栏|网页)(?:和|及|与|以及)?")
-_NUMBERING = regex.compile(r"^(?:\d{1,2}[.、]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|[一二三四五六七八九十]{1,3}是)")
+_NUMBERING = regex.compile(r"^(?:[①-⑳]|\d{1,2}[.、]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|[一二三四五六七八九十]{1,3}是)")
 _LABEL = regex.compile(
     r"(?P<label>[^,;:。()]{2,30}?)(?:的(?:单位)?(?:有|是|为)|\d{1,4}[个家],?(?:分别|依次)(?:是|为))[:,]?$")
 # How every _LABEL match ends; testing it first spares a regex that tries each start in the text.
@@ -66,6 +66,8 @@ def find_problems(ctx, units) -> list[dict]:
     for sentence in ctx.sentences:
         mentions = by_sentence.get((sentence.start, sentence.end))
         topic = topics.get(id(sentence.section)) if topics and sentence.section is not None else None
+        if topic is not None and not mentions and sentence.text.endswith(":"):
+            topic = None  # a line introducing the next list (…的单位:) is not about the unit above it
         if mentions or topic:
             mentions = sorted(mentions or [], key=lambda m: m.start)
             truncated = sentence is last and sentence.text[-1:] not in "。;!?)”"

@@ -199,11 +199,22 @@ def _kind(title: str, default: str | None) -> str | None:
     """A heading's kind: its longest phrase, else the verb it opens with (落实主体责任), else the notice's
     default; in a report of results, a heading that reports a state (监管实施情况) is an overview."""
     kind = classify_title(title)
+    if kind is None and _names_failing_units(title):
+        kind = "problems"  # 未按期完成整改的单位: a heading over a list of units, naming their shortcoming
     if kind is None and title.startswith(_words("order_verbs")) and not title.endswith(_words("state_endings")):
         kind = "requirements"
     if kind is None and default is None and title.endswith(_words("report_overview_endings")):
         kind = "overview"
     return kind or default
+
+
+def _names_failing_units(title: str) -> bool:
+    return _list_heading().search(title) is not None and _problem_score(title) > 0
+
+
+@lru_cache(maxsize=1)
+def _list_heading() -> re.Pattern:
+    return re.compile(vocabulary()["list_heading"])
 
 
 @lru_cache(maxsize=None)
@@ -227,7 +238,10 @@ def _implied_kind(section: Section, text: str, position: int, default: str | Non
 def genre_of(text: str, roots: list[Section], title: str | None, body_end: int | None = None) -> str | None:
     """The notice's genre (genre.py) from its title, the text before its first heading and its headings."""
     first = min((s.start for s in roots), default=len(text) if body_end is None else body_end)
-    statistics = any(classify_title(s.title) == "other" for s in roots)  # an annual report's statistics parts
+    # An annual report's statistics parts, as its headings or as the sub-headings of its overview (一、总体情况
+    # (一)主动公开 (二)依申请公开): one such sub-heading may be an inspected field, two are the report's plan.
+    statistics = any(classify_title(s.title) == "other" for s in roots) or any(
+        sum(1 for child in root.children if classify_title(child.title) == "other") >= 2 for root in roots)
     return notice_genre(text, title, first, statistics)
 
 
