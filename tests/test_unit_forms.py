@@ -188,6 +188,15 @@ def test_accounts(body, expected):
          [("县科技局", "首页栏目长期未更新"), ("县商务局", "首页栏目长期未更新")]),
         ("首页栏目长期未更新的单位有:\n县科技局\n双溪镇", [("县科技局", "首页栏目长期未更新"), ("双溪镇", "首页栏目长期未更新")]),
         ("表现较好的单位:\n县科技局\n双溪镇", []),
+        # a label counting its items after an inline heading names their fault in its own words
+        ("(一)答复超期。超过法定期限答复的单位共2个,分别是:县住建局、双溪镇。",
+         [("县住建局", "超过法定期限答复"), ("双溪镇", "超过法定期限答复")]),
+        # a label whose subject points at the list (以下单位…) gives its predicate alone; 为零 is a shortcoming
+        ("以下单位本季度政策解读数量为零:县林业局、县水利局。",
+         [("县林业局", "本季度政策解读数量为零"), ("县水利局", "本季度政策解读数量为零")]),
+        ("双溪镇政策解读数量为零。", [("双溪镇", "政策解读数量为零")]),
+        # items with their site and count after 其中 exemplify the fault before
+        ("部分网站存在错别字,其中区农业农村局网站3处、区水务局网站2处。", [("区农业农村局", "错别字"), ("区水务局", "错别字")]),
     ],
 )
 def test_accounts_take_their_heading_fault(body, expected):

@@ -17,7 +17,7 @@ _GENERIC_SUBJECT = regex.compile(
     r"^(?:且|而且|同时|但|但仍|仍|还|此外|另外)?(?:有)?(?:各|部分|个别|有的|一些|少数|多数|大部分|其他|其余|相关|有关|全[市县区省]"
     r"|以下|下列)")
 _SUBJECT = regex.compile(
-    r"^(?:但|但仍|仍|还|此外|另外|同时)?(?:有)?(?:\d+个|部分|个别|有的|一些|少数|多数|大部分|各)"
+    r"^(?:但|但仍|仍|还|此外|另外|同时)?(?:有)?(?:\d+个|部分|个别|有的|一些|少数|多数|大部分|各|以下|下列)"
     r"[^,]{0,16}?(?:单位|部门|乡镇|街道|账号|网站|政务新媒体|新媒体|地区|市州|县区|栏目)(?:单位|账号)?"
     r"(?:也|还|仍|均|都)?(?:存在|出现|因)?")
 # A subject that points back at the names just listed (以上三个单位, 上述账号): the fault is theirs.
@@ -42,7 +42,7 @@ _OF_QUOTE = regex.compile(r"^的(?=“)")
 _CLAUSES = regex.compile(r"[,:]")
 # A clause that reports a fault being mended (收到报告后立即整改, 已完成修复) states no fault of its own.
 _REMEDY = regex.compile(r"整改|修复|完毕|立即|立行立改|已(?:经)?(?:完成|更新|处理|删除|撤下|下架)")
-_EXAMPLE_END = regex.compile(r"(?:如|例如|比如|包括)$")
+_EXAMPLE_END = regex.compile(r"(?:如|例如|比如|包括|其中)$")
 _SENTENCE_PARTS = regex.compile(r"[,;。]")
 _EXISTS = regex.compile(r"存在|出现")
 _CELL_CLAUSE = regex.compile(r"[^,;]+")
