@@ -86,6 +86,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "positive_end": regex.compile(rf"(?<![不未没欠])(?:{alternation(v['positive_words'])})$|排名前"),
         "account_label": regex.compile(rf"{accounts}|新媒体|账号"),
         "count": regex.compile(rf"(?:共|计|合计)?{count}[个家条处]$"),
+        "of_noun": regex.compile(rf"的(?:{nouns})$"),  # …答复的单位共3个 → …答复; 不合格账号3个 keeps its noun
         # A label's subject pointing at the list after it (以下单位…为零:): no part of what the items share.
         "forward": regex.compile(rf"^(?:以下|下列)(?:{nouns})?"),
         "item_count": regex.compile(rf"{count}[条个次处篇件]"),
@@ -435,7 +436,7 @@ def _predicate(label_text: str) -> tuple[str | None, bool]:
         return words, False
     if parts[-1].startswith(("分别", "依次", "其中")) and len(parts) > 1 and p["count"].search(parts[-2]):
         # 不合格6个,分别为: / 发现错误信息42条,其中: the counting clause says what the items share
-        words = p["forward"].sub("", p["label_tail"].sub("", p["count"].sub("", parts[-2])))
+        words = p["forward"].sub("", p["of_noun"].sub("", p["count"].sub("", parts[-2])))
         words = words[words.rfind("发现") + 2:] if "发现" in words else words
         return (words, True) if len(words) >= 2 else (None, False)
     return None, False  # 如, 包括: examples of the clause before, which the problems stage reads
