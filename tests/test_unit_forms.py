@@ -231,3 +231,24 @@ def test_a_task_notice_assesses_units_whose_faults_it_states():
             "请于6月30日前完成整改。\n区政府办公室\n2024年6月1日")
     problems = {(p["units"][0], p["description"]) for p in extract_text(text)["problems"]}
     assert {("萍湾教育", "超过2周未更新"), ("萍湾卫健", "未开通留言功能")} <= problems
+
+
+TASK = "关于召开政务公开工作推进会的通知\n县直各有关单位:\n经县政府同意,决定召开推进会。现将有关事项通知如下:\n{}\n县政务公开办\n2024年4月28日"
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # who attends, speaks or is given a task is named, not assessed
+        ("一、参会人员\n县教育局、县民政局、县卫健局分管负责同志。\n二、会议内容\n县财政局、柳溪镇作交流发言。", []),
+        ("一、工作任务\n序号 | 任务 | 责任单位 | 完成时限 |\n1 | 完善政策文件库 | 县司法局 | 2024年6月30日 |\n"
+         "2 | 更新办事指南 | 县行政审批局 | 2024年7月31日 |", []),
+        # the bodies a plan will inspect, those it ranks, and a rectification table's units are assessed
+        ("一、考评对象\n县教育局、县民政局、柳溪镇。", ["县教育局", "县民政局", "柳溪镇"]),
+        ("一、上季度情况\n县教育局、县民政局得分排名前列。", ["县教育局", "县民政局"]),
+        ("一、整改任务\n序号 | 单位名称 | 存在问题 | 整改时限 |\n1 | 县住建局 | 栏目超3个月未更新 | 12月31日前 |",
+         ["县住建局"]),
+    ],
+)
+def test_a_task_notice_assesses_only_whom_it_inspects_ranks_or_faults(body, expected):
+    assert [u["name"] for u in extract_text(TASK.format(body))["units"]] == expected

@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex
 
 from ..structure.genre import TASK
-from .enumerations import Scope, enumerations, government_lists, lists, share_roles, share_sites
+from .enumerations import Scope, enumerations, government_lists, lists, praise, share_roles, share_sites
 from .gazetteer import LEVELS, Ents, ents_of, vocab
 from .problems_text import is_problem
 from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, site_names
@@ -131,6 +131,21 @@ def _issuers(lines: list[tuple[str, bool]]) -> set[str]:
     return names
 
 
+def _names_the_inspected(sentence) -> bool:
+    """A sentence under a heading naming who is inspected (检查对象, 考评范围): its list is of units assessed."""
+    heading = sentence.section.title if sentence.section is not None else ""
+    return any(word in heading for word in vocab()["inspected_headings"])
+
+
+def _ranks(sentence_text: str) -> bool:
+    """A sentence that praises or ranks the units it names (表现较好, 得分, 排名): in a 通知 that sets tasks,
+    the only other sentences besides faults that assess a unit."""
+    return praise(sentence_text) or _RANKING.search(sentence_text) is not None
+
+
+_RANKING = regex.compile(r"排名|排序|名列|得分|\d分|第[一二三四五六七八九十\d]{1,2}名|倒数|前列|末位")
+
+
 def _listed(text: str, mention: Mention) -> bool:
     before = text[mention.start - 1:mention.start] if mention.start else ""
     return before == "、" or text[mention.tail_end:mention.tail_end + 1] == "、"
@@ -169,7 +184,8 @@ def text_mentions(ctx) -> list[Mention]:
             for mention in found:
                 mention.sentence = (sentence.start, sentence.end)
                 mention.evidence = assessed and not mention.role and mention.start >= addressed
-                if (setting_tasks or mention.start < framed) and not _listed(ctx.text, mention):
+                if (setting_tasks and not (_ranks(whole) or _names_the_inspected(sentence))) or (
+                        mention.start < framed and not _listed(ctx.text, mention)):
                     # A 通知 names who does the work, and the sentence that frames a notice (…,现将有关
                     # 情况通报如下) who inspected: each assesses only the units it lists.
                     mention.evidence = False

@@ -10,6 +10,8 @@ _NAME_HEAD = regex.compile(r"名称|单位|乡镇|街道|部门|账号|网站|�
 _NOT_NAME_HEAD = regex.compile(r"数|率|平台|问题|责任|时间|序号|得分|分值|类型|描述|备注|情况|金额|日期")
 _PLATFORM_HEAD = regex.compile(r"平台|类型|渠道")
 _OWNER_HEAD = regex.compile(r"责任单位|主办单位|运营单位|开办单位|主管单位|所属单位")
+# A table allotting work (序号 | 任务 | 责任单位 | 完成时限): its bodies are given tasks, not assessed.
+_TASK_HEAD = regex.compile(r"任务|时限|完成时间|工作措施|工作内容|职责分工")
 PROBLEM_HEAD = regex.compile(r"问题|不合格|扣分原因|情况说明")
 _NUMBER = regex.compile(r"[\d.,%\s-]*")
 _TOTAL = regex.compile(r"合计|总计|小计|平均|全县|全市|全区|全省|总数")
@@ -53,12 +55,19 @@ def _columns(table) -> tuple[list[int], int | None, int | None]:
     return names, platform, owner
 
 
+def _allots_work(table) -> bool:
+    """A task table (任务, 完成时限) with no column of problems: a rectification table (存在问题, 整改时限)
+    assesses its units, a task table does not."""
+    heads = [str(h or "") for h in table.header]
+    return any(_TASK_HEAD.search(h) for h in heads) and not any(PROBLEM_HEAD.search(h) for h in heads)
+
+
 def table_mentions(ctx) -> list[Mention]:
     """Unit mentions from table rows, with account platforms and owners where the table gives them."""
     out: list[Mention] = []
     for table in ctx.tables:
         names, platform_col, owner_col = _columns(table)
-        if not names:
+        if not names or _allots_work(table):
             continue
         header = "".join(str(h or "") for h in table.header)
         media = platform_col is not None or bool(_MEDIA_WORDS.search(header)) or _media_title(ctx, table)
