@@ -124,6 +124,9 @@ FORMS = [
 
 # Sentences with dates or durations that set nothing to do by a time.
 NOT_DEADLINES = [
+    # a date that says which documents, not by when (…前以某名义印发的文件, …前出台的文件)
+    "对2021年12月31日前以县政府、县政府办公室名义印发的规范性文件进行清理。",
+    "2023年底前出台的文件均纳入清理范围。",
     "各单位已于5月10日完成自查。",
     "县政府办公室已于5月10日前完成全部整改。",
     "5月10日,县政府办公室召开政务公开工作推进会。",

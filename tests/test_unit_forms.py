@@ -47,6 +47,8 @@ def _units(body: str, signature: str = "") -> list[str]:
         # bodies that help the inspectors (配合, 提供技术…) are not assessed, also when one holds another's name
         ("县委网信办、县数据局配合组成检查组,区大数据中心提供技术检测服务,东坪镇网站未更新。", "", ["东坪镇"],
          ["县委网信办", "网信办", "县数据局", "区大数据中心"]),
+        # the body in whose name documents are issued is named, not assessed
+        ("对以县政府、县政府办公室名义印发的文件进行清理,东坪镇仍有3件未清理。", "", ["东坪镇"], ["县政府办公室", "前以县政府"]),
         # a verb before a name ending is no part of a name
         ("为规范社区公开栏,东坪镇网站未更新。", "", ["东坪镇"], ["规范社区"]),
         # a body named only to be set apart (…以外的部门) is not the one assessed

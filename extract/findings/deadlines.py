@@ -55,7 +55,8 @@ _CLAUSE_END = regex.compile(r"[,。;!?:\n]")
 _YEARS = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?=年)")
 _MAX_ACTION = 60
 # 2020年12月31日前开通的账号: a date that qualifies a noun is a criterion, not a deadline.
-_ATTRIBUTIVE = regex.compile(r"\p{Han}{2}的")
+# A date that qualifies a noun (…前出台的文件, …前以县政府名义印发的文件): which documents, not by when.
+_ATTRIBUTIVE = regex.compile(r"\p{Han}{2}的|以[^,。;:]{1,30}?名义(?:印发|发布|出台|制定)的")
 _NOT_AFTER_WITHIN = regex.compile(_alt(VOCAB["not_after_within"]))
 # A limit named by a cue apart from its duration: 整改时限:1个月, 整改期限为即日起15个工作日.
 _LIMIT_CUE = regex.compile(rf"(?:{_alt(VOCAB['limit_cues'])})[:为是]?(?:{_alt(VOCAB['limit_links'])})?$")
