@@ -242,6 +242,11 @@ def test_issuer_order(text, issuer):
          "某某自治州人民政府办公室关于2023年二季度全州政府网站和政府系统政务新媒体检查情况的通报"),
         ("某某办公厅政务公开办公室\n关于政府信息公开工作年度报告\n有关事项的通知\n各省:\n正文。",
          "某某办公厅政务公开办公室关于政府信息公开工作年度报告有关事项的通知"),
+        # a report's title under its body's name on the line above
+        ("某某县教育局\n2023年政府信息公开工作年度报告\n一、总体情况\n正文。", "某某县教育局2023年政府信息公开工作年度报告"),
+        # a notice enclosing a document keeps its own title, not the enclosed one's
+        ("某某镇人民政府关于印发《某某镇政务公开工作实施方案》的通知\n各村:\n正文。",
+         "某某镇人民政府关于印发《某某镇政务公开工作实施方案》的通知"),
         # a title in 《》 after its document number
         ("某政办公开〔2023〕7号:《某某区政府办公室关于2023年7月网站检查情况的通报》\n各街道:\n正文。",
          "某某区政府办公室关于2023年7月网站检查情况的通报"),

@@ -134,7 +134,8 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
         clean = labelled.group("rest").strip() if labelled else clean
         quoted = _BOOK_TITLE.search(clean) if "《" in clean else None
         rest = clean.replace(quoted.group(), "").strip(" :") if quoted else ""
-        if quoted and quoted.group("title").endswith(_TITLE_ENDINGS) and len(rest) <= 30 and not _SENTENCE_MARK.search(rest):
+        if quoted and quoted.group("title").endswith(_TITLE_ENDINGS) and len(rest) <= 30 and not _SENTENCE_MARK.search(rest) \
+                and "关于" not in rest:  # 某某关于印发《…方案》的通知 is a title around the enclosed one's
             number = rest if _DOC_NUMBER.fullmatch(rest) else None
             return quoted.group("title"), number  # 营政办〔2023〕7号:《某某关于…的通报》
         if clean[:1] in _DATE_START and _DATE.match(clean):
@@ -188,8 +189,8 @@ def _joined(first: str, following: list[str]) -> str | None:
     """A title from its first line and up to two lines after it: 某某关于2023年 / 二季度全州… / …的通报, an
     issuer line before 关于 included; a line ending in a title word takes a short 的通知 line after it."""
     title = first
-    opens = bool(_YEAR_OR_ABOUT.search(first)) or bool(
-        following and following[0].startswith("关于") and _ORG_END.search(first) and len(first) <= 40)
+    opens = bool(_YEAR_OR_ABOUT.search(first)) or bool(  # an issuer's line above 关于… or 2023年…
+        following and _YEAR_OR_ABOUT.match(following[0]) and _ORG_END.search(first) and len(first) <= 40)
     for nxt in following:
         ended = title.endswith(_TITLE_ENDINGS)
         continues = bool(_CONTINUATION.match(nxt)) and not title.endswith(tuple("的" + w for w in _TITLE_WORDS))
