@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import hashlib
-from contextlib import contextmanager
 from pathlib import Path
 
 from . import SCHEMA_VERSION
@@ -31,27 +29,8 @@ def read_and_normalise(path: str | Path, data: bytes | None = None) -> tuple[Rea
     return result, normalise(result.text()), data
 
 
-@contextmanager
-def _collector_deferred():
-    """Parsing a notice allocates many short-lived objects and leaves no reference cycle (all are freed by
-    reference counting; tests/test_pipeline.py checks it), so the cyclic collector's passes during one
-    parse find nothing and cost a tenth of its time: they wait until the parse ends."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def extract_file(path: str | Path, data: bytes | None = None, *, include_text: bool = True) -> dict:
     """Parse one notice file into the documented JSON structure."""
-    with _collector_deferred():
-        return _extract_file(path, data, include_text)
-
-
-def _extract_file(path: str | Path, data: bytes | None, include_text: bool) -> dict:
     result, norm, data = read_and_normalise(path, data)
     source = {"path": shown_path(path), "format": result.format, "encoding": result.encoding,
               "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
@@ -69,8 +48,7 @@ def extract_text(text: str, *, include_text: bool = True) -> dict:
     data = text.encode("utf-8", "surrogatepass")  # a lone surrogate is dropped by normalise, not fatal here
     source = {"path": None, "format": "text", "encoding": None,
               "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
-    with _collector_deferred():
-        return build_document(normalise(text), source, warnings=[], include_text=include_text)
+    return build_document(normalise(text), source, warnings=[], include_text=include_text)
 
 
 def _table_dict(table: Table, ctx: Context) -> dict:

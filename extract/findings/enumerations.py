@@ -65,15 +65,16 @@ def _patterns() -> dict[str, regex.Pattern]:
     platforms = alternation(v["bracket_platforms"])
     return {
         # A clause: text up to a hard mark, brackets (which may hold one: (监测时间:…)) kept inside.
-        "clause": regex.compile(r"(?:[^,;:。!?\n(]|\([^()\n]{0,40}\)|\()+"),
+        "clause": regex.compile(r"(?:[^,;:。!?\n(]+|\([^()\n]{0,40}\)|\()+"),
         "platform_bracket": regex.compile(rf"\((?:{platforms})\)"),
         # The bracket after an item: its platform, or part of its name (信用中国(海南)).
         "bracket": regex.compile(rf"\((?P<platform>{platforms})\)|\([^()\n]{{1,12}}\)"),
         # A label naming units (…的单位:, …的部门有:, 不合格单位:, 微信公众号中,) makes any names after it units.
-        "strong_label": regex.compile(rf"(?:的(?:{nouns})(?:有|是|为|包括|名单)?[:,]?|(?:{nouns})(?:有|是|为|包括|名单)[:,]?"
+        # Both label patterns end the text and are only tested, never read: (?r) tries them from the end.
+        "strong_label": regex.compile(rf"(?r)(?:的(?:{nouns})(?:有|是|为|包括|名单)?[:,]?|(?:{nouns})(?:有|是|为|包括|名单)[:,]?"
                                       rf"|(?:{nouns}):|(?:{holders}|{accounts})中,)$"),
         # A weak one (分别为, 包括, 如, 其中) only with a known name or quotes among the items.
-        "label": regex.compile(rf"(?:{count}[个家]|分别|分别是|分别为|依次为|包括|包含"
+        "label": regex.compile(rf"(?r)(?:{count}[个家]|分别|分别是|分别为|依次为|包括|包含"
                                r"|涉及|如|例如|比如|其中|名单|的有|的是|的为)[:,]?$"),
         # What a label's predicate ends with and drops: the noun of the list and its verb.
         "label_tail": regex.compile(
@@ -233,7 +234,7 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     near = text[max(0, label_end - LABEL_TAIL):label_end].rstrip("“")
     line_start = scope is not None and scope.line and scope.heading is not None
     if not (quoted or line_start or p["strong_label"].search(near) or p["label"].search(near)
-            or _counts_before(text, label_end) or p["platform_bracket"].search(text, first_start, items[-1][1])):
+            or _counts_before(text, label_end) or _bracketed_platform(text, first_start, items[-1][1])):
         return None
     label = text[_label_floor(text, intro_start):intro_start if quoted else first_start]
     if lead_cut > first_start:
@@ -255,7 +256,7 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
     """The unit mentions of one candidate list, or none when its context does not make it a list of units."""
     p = _patterns()
     around = _context(text, items, intro_start, quoted, scope)
-    if around is None or not (around.labelled or around.account_intro or p["platform_bracket"].search(text, items[0][0], items[-1][1])):
+    if around is None or not (around.labelled or around.account_intro or _bracketed_platform(text, items[0][0], items[-1][1])):
         return []  # nothing around the list says what its items are: the common case, decided early
     if any(_platform_name(text[a:b]) for a, b in items):
         return []  # 微信公众号、微博等平台: a list of platforms, not of accounts
@@ -314,6 +315,11 @@ def _described(text: str, start: int, end: int, around: _Context, scope) -> Enum
     if around.under_heading:
         enumeration.heading = scope.heading
     return enumeration
+
+
+def _bracketed_platform(text: str, start: int, end: int) -> bool:
+    """An item with its platform in brackets (甲(微信)) in text[start:end]; most lists hold no bracket at all."""
+    return text.find("(", start, end) >= 0 and _patterns()["platform_bracket"].search(text, start, end) is not None
 
 
 def _counts_before(text: str, end: int) -> bool:
