@@ -23,6 +23,9 @@ def _genre(text: str, title: str | None = None) -> str | None:
         ("正文", "青川县2019年度政府信息公开工作年度报告(全文)", ANNUAL_REPORT),
         ("正文", "东湖区2016年政府信息公开工作报告", ANNUAL_REPORT),
         ("正文", "某局2018年政务公开工作年报", ANNUAL_REPORT),
+        # a report of an evaluation or assessment reports on others
+        ("正文", "某省各设区市政府信息公开工作第三方评估报告", None),
+        ("正文", "某区2022年度政务公开工作考核报告", None),
         # traditional script is converted before the genre is read
         ("柳溪鎮2025年政府信息公開工作年度報告\n" + ANNUAL_BODY, None, ANNUAL_REPORT),
         # untitled excerpts: the opening names the report, or its standard parts are there
