@@ -47,6 +47,10 @@ def _units(body: str, signature: str = "") -> list[str]:
         # bodies that help the inspectors (配合, 提供技术…) are not assessed, also when one holds another's name
         ("县委网信办、县数据局配合组成检查组,区大数据中心提供技术检测服务,东坪镇网站未更新。", "", ["东坪镇"],
          ["县委网信办", "网信办", "县数据局", "区大数据中心"]),
+        # sites held up as examples (以…为代表) are units; a list's count is no part of its last name
+        ("有3个网站答复及时,以东山区政府网、市医保局网为代表。", "", ["东山区政府", "市医保局"], []),
+        ("开展较好的有石桥镇、观音乡两个乡镇和县财政局、县卫生健康局两个部门。", "",
+         ["石桥镇", "观音乡", "县财政局", "县卫生健康局"], ["观音乡两个乡镇和县财政局"]),
         # the body in whose name documents are issued is named, not assessed
         ("对以县政府、县政府办公室名义印发的文件进行清理,东坪镇仍有3件未清理。", "", ["东坪镇"], ["县政府办公室", "前以县政府"]),
         # a verb before a name ending is no part of a name
@@ -197,6 +201,13 @@ def test_accounts(body, expected):
         ("以下单位本季度政策解读数量为零:县林业局、县水利局。",
          [("县林业局", "本季度政策解读数量为零"), ("县水利局", "本季度政策解读数量为零")]),
         ("双溪镇政策解读数量为零。", [("双溪镇", "政策解读数量为零")]),
+        # two sublists, each closed by its count and group noun, joined by 和 or ,以及, share the label
+        ("推进滞后的有:石门乡、清水镇2个乡镇,以及县交通运输局、县档案馆2个部门。",
+         [("石门乡", "推进滞后"), ("清水镇", "推进滞后"), ("县交通运输局", "推进滞后"), ("县档案馆", "推进滞后")]),
+        ("石桥镇、观音乡两个乡镇和县财政局未按时报送。",
+         [("石桥镇", "未按时报送"), ("观音乡", "未按时报送"), ("县财政局", "未按时报送")]),
+        # an example introduced with 以…为例 is the subject of the clause after it
+        ("以县住建局为例,该局未及时公开年度重点建设项目计划。", [("县住建局", "未及时公开年度重点建设项目计划")]),
         # items with their site and count after 其中 exemplify the fault before
         ("部分网站存在错别字,其中区农业农村局网站3处、区水务局网站2处。", [("区农业农村局", "错别字"), ("区水务局", "错别字")]),
     ],

@@ -90,7 +90,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         "of_noun": regex.compile(rf"的(?:{nouns})$"),  # …答复的单位共3个 → …答复; 不合格账号3个 keeps its noun
         # A label's subject pointing at the list after it (以下单位…为零:): no part of what the items share.
         "forward": regex.compile(rf"^(?:以下|下列)(?:{nouns})?"),
-        "item_count": regex.compile(rf"{count}[条个次处篇件]"),
+        # A sublist closed by its count and group noun, joined to the next (两个乡镇和 / 3个乡镇以及).
+        "group_joint": regex.compile(rf"(?P<close>{count}[个家](?:{nouns}))(?:以及|[和及与])"),
+        "item_count": regex.compile(rf"{count}[条个次处篇件家](?:{nouns})?"),
         "own_site": regex.compile(rf"(?:{alternation(v['not_site_names'])})?网"),
         "heading_count": regex.compile(r"\((?:共|计)?\d{1,4}[个家]\)$"),
         "heading_list": regex.compile(rf"的[^的]{{0,16}}?(?:名单|清单|(?:{alternation(v['list_nouns'])}))$"),
@@ -207,7 +209,17 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         conj = patterns()["conj"].search(text, a, b)
         if conj and conj.start() > a and b - conj.end() >= 2:
             items[-1:] = [(a, conj.start()), (conj.end(), b)]
+        if "和" in text[start:end] or "及" in text[start:end] or "与" in text[start:end]:
+            items = [piece for a, b in items for piece in _after_group(text, a, b)]
     return items
+
+
+def _after_group(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """An item holding a sublist's close and the next one's start (乙乡两个乡镇和丙局): two items."""
+    joint = _patterns()["group_joint"].search(text, a, b)
+    if joint is None or b - joint.end() < 2:
+        return [(a, b)]
+    return [(a, joint.end("close")), (joint.end(), b)]
 
 
 @dataclass(slots=True)
@@ -366,7 +378,8 @@ def _item(text, a, b, known, last):
         end = a + mention.end - mention.start
         tail = _tail(text, a + mention.tail_end - mention.start)
         if tail >= b or last or _patterns()["item_count"].fullmatch(text, tail, b):
-            return a, end, mention, _platform_after(text, end) or mention.platform  # 甘州区10条: with its count
+            # 甘州区10条, 乙乡两个乡镇: the name with its count, or with the count of the list it closes
+            return a, end, mention, _platform_after(text, end) or mention.platform
         if a + mention.tail_end - mention.start in known:
             return None  # two names run together (县农业农村局文化和旅游局): no item of a list
         if _patterns()["own_site"].fullmatch(text, tail, b):

@@ -12,14 +12,17 @@ from .problems_text import QUALIFIER, describe, inherited, is_problem, split_cel
 from .units_tables import PROBLEM_HEAD, locate_rows
 
 # Items of one list: joined by a mark or a conjunction, or set apart by spaces only (甲局 乙局 丙镇).
-_SEPARATOR = regex.compile(r"[ \t\u3000]*(?:(?:、|和|及|与|以及|或)[ \t\u3000]*)?")
+_SEPARATOR = regex.compile(r"[ \t\u3000]*(?:,?(?:、|和|及|与|以及|或)[ \t\u3000]*)?")
 _GROUP_TAIL = regex.compile(
     r"(?:\([^()]{0,12}\))?"  # a note on the last item: 乙镇(64分)
     rf"(?:等{COUNT}?[个家]?|{COUNT}[个家])?(?:{alternation(vocab()['group_nouns'])}|网站|账号)?"
     r"(?:和(?:部门|单位))?"
-    r"(?:的?(?:微信公众号|微信订阅号|公众号|微博|抖音号|账号|网站))?")
-# Two lists joined after the first one's group noun share a predicate (甲、乙等乡镇及丙等单位推进不力).
-_JOINED_LISTS = regex.compile(rf"等{COUNT}?[个家]?(?:{alternation(vocab()['group_nouns'])})(?:和|及|以及|与)")
+    r"(?:的?(?:微信公众号|微信订阅号|公众号|微博|抖音号|账号|网站))?"
+    r"(?:为例,?(?:该\p{Han}{1,2}?(?=[未不没无存仍在对的])|其)?)?")  # 以甲局为例,该局未…: the example's own clause
+# Two lists joined after the first one's group noun share a predicate (甲、乙等乡镇及丙等单位推进不力,
+# 甲、乙两个乡镇,以及丙局).
+_JOINED_LISTS = regex.compile(
+    rf"(?:等{COUNT}?|{COUNT})?[个家]?(?:{alternation(vocab()['group_nouns'])}),?(?:和|及|以及|与)")
 # An item whose account is qualified by its place (…、岱岳区“岱岳森林防火”微信公众号): the list goes on.
 _QUALIFIED_GAP = regex.compile(r"(?:、|和|及|与)\p{Han}{1,10}?[省市县区州旗盟]“")
 _SITE_WORDS = regex.compile(r"(?:政府门户网站|政府网站|门户网站|网站|专栏|网页)(?:和|及|与|以及)?")

@@ -243,9 +243,14 @@ def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
     """和县 right after a name ending is 和 + 县, unless that name may hold a county (马鞍山市和县)."""
     if text[start] not in "和及与" or text[start + 1:end] not in vocab()["prefixes"]:
         return False
+    if text.endswith(_GROUP_ENDS, 0, start):
+        return True  # 甲镇、乙乡两个乡镇和县财政局: after a group noun, 和 joins a second list
     if not pieces or pieces[-1].end != start:
         return False
     return not pieces[-1].suffix.endswith(("省", "市", "州", "盟", "地区", "自治区"))
+
+
+_GROUP_ENDS = ("乡镇", "单位", "部门", "街道", "县区", "市州", "镇街")
 
 
 def _unknown_place(text: str, start: int, end: int, suffix: str) -> bool:
