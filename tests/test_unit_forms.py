@@ -47,6 +47,8 @@ def _units(body: str, signature: str = "") -> list[str]:
         # bodies that help the inspectors (配合, 提供技术…) are not assessed, also when one holds another's name
         ("县委网信办、县数据局配合组成检查组,区大数据中心提供技术检测服务,东坪镇网站未更新。", "", ["东坪镇"],
          ["县委网信办", "网信办", "县数据局", "区大数据中心"]),
+        # two quoted characters before a bare 网站 qualify sites (“僵尸”“睡眠”网站), they name none
+        ("各地“僵尸”“睡眠”网站明显减少,东坪镇网站未更新。", "", ["东坪镇"], ["僵尸", "睡眠"]),
         # sites held up as examples (以…为代表) are units; a list's count is no part of its last name
         ("有3个网站答复及时,以东山区政府网、市医保局网为代表。", "", ["东山区政府", "市医保局"], []),
         ("开展较好的有石桥镇、观音乡两个乡镇和县财政局、县卫生健康局两个部门。", "",
@@ -206,6 +208,11 @@ def test_accounts(body, expected):
          [("石门乡", "推进滞后"), ("清水镇", "推进滞后"), ("县交通运输局", "推进滞后"), ("县档案馆", "推进滞后")]),
         ("石桥镇、观音乡两个乡镇和县财政局未按时报送。",
          [("石桥镇", "未按时报送"), ("观音乡", "未按时报送"), ("县财政局", "未按时报送")]),
+        # a label naming a fault that stands out (…问题较为突出的单位) is no praise; 即 closes a counting label
+        ("外链失效问题较为突出的单位分别是:区统计局、石桥镇。",
+         [("区统计局", "外链失效问题较为突出"), ("石桥镇", "外链失效问题较为突出")]),
+        ("检查不合格的有2家,即:安西县人民政府门户网站、东川市交通运输局网站。",
+         [("安西县人民政府", "检查不合格"), ("东川市交通运输局", "检查不合格")]),
         # an example introduced with 以…为例 is the subject of the clause after it
         ("以县住建局为例,该局未及时公开年度重点建设项目计划。", [("县住建局", "未及时公开年度重点建设项目计划")]),
         # items with their site and count after 其中 exemplify the fault before

@@ -75,7 +75,7 @@ def _patterns() -> dict[str, regex.Pattern]:
                                       rf"|(?:{nouns}):|(?:{holders}|{accounts})中,)$"),
         # A weak one (分别为, 包括, 如, 其中) only with a known name or quotes among the items.
         "label": regex.compile(rf"(?r)(?:{count}[个家]|分别|分别是|分别为|依次为|包括|包含"
-                               r"|涉及|如|例如|比如|其中|名单|的有|的是|的为)[:,]?$"),
+                               r"|涉及|如|例如|比如|其中|名单|的有|的是|的为|即)[:,]?$"),
         # What a label's predicate ends with and drops: the noun of the list and its verb.
         "label_tail": regex.compile(
             rf"(?:的?(?:{nouns})?(?:有|是|为|包括|名单|分别为|分别是|依次为)?|分别|分别是|分别为|依次为|包括|包含|涉及|如|例如|比如|其中)$"),
@@ -87,7 +87,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "positive_end": regex.compile(rf"(?<![不未没欠])(?:{alternation(v['positive_words'])})$|排名前"),
         "account_label": regex.compile(rf"{accounts}|新媒体|账号"),
         "count": regex.compile(rf"(?:共|计|合计)?{count}[个家条处]$"),
-        "of_noun": regex.compile(rf"的(?:{nouns})$"),  # …答复的单位共3个 → …答复; 不合格账号3个 keeps its noun
+        # …答复的单位共3个 → …答复, 不合格的有2家 → 不合格; 不合格账号3个 keeps its noun
+        "of_noun": regex.compile(rf"的(?:(?:{nouns})(?:有|是|为)?|有|是|为)$"),
         # A label's subject pointing at the list after it (以下单位…为零:): no part of what the items share.
         "forward": regex.compile(rf"^(?:以下|下列)(?:{nouns})?"),
         # A sublist closed by its count and group noun, joined to the next (两个乡镇和 / 3个乡镇以及).
@@ -102,6 +103,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "last_hard": regex.compile(r"(?r)[,;:。!?]"),
         "account_end": regex.compile(rf"(?:{alternation(v['account_words'])})$"),
         "praise": regex.compile(alternation(v["praise_cues"] | set(v["praise_lists"]))),
+        "salient_fault": regex.compile(r"(?:问题|现象|情况)[^,。;]{0,3}(?:突出|较多|严重)"),
     }
 
 
@@ -272,6 +274,8 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
         return []  # nothing around the list says what its items are: the common case, decided early
     if any(_platform_name(text[a:b]) for a, b in items):
         return []  # 微信公众号、微博等平台: a list of platforms, not of accounts
+    if quoted and not around.account_intro and all(b - a <= 2 for a, b in items):
+        return []  # “僵尸”“睡眠”网站: quoted terms; accounts so short are introduced by their account word
     # An item a scraper damaged (青??萍?) is left out without ending the list.
     if "\ufffd" in text or "?" in text:
         items = [(a, b) for a, b in items if not _DAMAGED.search(text, a, b)] or items
@@ -453,8 +457,8 @@ def _predicate(label_text: str) -> tuple[str | None, bool]:
     words = p["forward"].sub("", p["count"].sub("", p["label_tail"].sub("", parts[-1])))
     if len(words) >= 2:
         return words, False
-    if parts[-1].startswith(("分别", "依次", "其中")) and len(parts) > 1 and p["count"].search(parts[-2]):
-        # 不合格6个,分别为: / 发现错误信息42条,其中: the counting clause says what the items share
+    if parts[-1].startswith(("分别", "依次", "其中", "即")) and len(parts) > 1 and p["count"].search(parts[-2]):
+        # 不合格6个,分别为: / 发现错误信息42条,其中: / 不合格的有2家,即: the counting clause says what the items share
         words = p["forward"].sub("", p["of_noun"].sub("", p["count"].sub("", parts[-2])))
         words = words[words.rfind("发现") + 2:] if "发现" in words else words
         return (words, True) if len(words) >= 2 else (None, False)
@@ -463,8 +467,10 @@ def _predicate(label_text: str) -> tuple[str | None, bool]:
 
 @lru_cache(maxsize=1 << 12)
 def praise(words: str) -> bool:
-    """A label or heading praising what it lists (得满分的单位, 表现较好, 优秀单位, 内容更新及时)."""
-    return bool(_patterns()["praise"].search(words) or _patterns()["positive_end"].search(words))
+    """A label or heading praising what it lists (得满分的单位, 表现较好, 优秀单位, 内容更新及时); a problem
+    that stands out (外链失效问题较为突出) is no praise."""
+    p = _patterns()
+    return bool(p["praise"].search(words) or p["positive_end"].search(words)) and not p["salient_fault"].search(words)
 
 
 @lru_cache(maxsize=1 << 10)

@@ -439,7 +439,8 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
         word = acc.group("acc") if acc else intro.group("acc") if intro else None
         if whole is not None and (word is None or word in v["website_words"]):
             type_, platform = whole.type, None  # a body, or a site named by its owner (“盘锦市公安局”网站)
-        elif word and p["han"].match(content):
+        elif word and p["han"].match(content) and not (len(content) <= 2 and word in v["website_words"] and intro is None):
+            # (“僵尸”“睡眠”网站: two characters quoted before a bare 网站 qualify sites, they name none)
             type_ = "website" if word in v["website_words"] else "new_media"
             platform = None if type_ == "website" else v["platform_by_word"].get(word)
         elif p["score_after"].match(text, after) and p["account_name"].fullmatch(content):
