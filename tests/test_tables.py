@@ -174,6 +174,16 @@ def test_a_site_name_cell_is_the_body_it_names():
     assert units == [("柳川县人民政府", "website"), ("东坪区人民政府", "website")]
 
 
+def test_a_site_name_cell_with_a_body_of_no_known_ending_is_that_body():
+    """省林业科学研究院网站 in a 网站名称 column is the institute's site; a site named by itself (某某网) keeps its name."""
+    from tongbao import extract_text
+
+    text = ("关于省直单位网站检查情况的通报\n各单位:\n现将检查情况通报如下:\n"
+            "序号 | 网站名称 | 检查结果 |\n1 | 省林业科学研究院网站 | 合格 |\n2 | 省林木种苗站网站 | 合格 |\n"
+            "3 | 林海资讯网 | 合格 |\n")
+    assert [u["name"] for u in extract_text(text)["units"]] == ["省林业科学研究院", "省林木种苗站", "林海资讯网"]
+
+
 def test_a_one_cell_per_line_table_without_numbers_is_read_by_its_dates():
     """Rows of text and a date, one cell per line: the column count under which every row has its date
     in the same place."""

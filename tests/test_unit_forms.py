@@ -47,6 +47,9 @@ def _units(body: str, signature: str = "") -> list[str]:
         # bodies that help the inspectors (配合, 提供技术…) are not assessed, also when one holds another's name
         ("县委网信办、县数据局配合组成检查组,区大数据中心提供技术检测服务,东坪镇网站未更新。", "", ["东坪镇"],
          ["县委网信办", "网信办", "县数据局", "区大数据中心"]),
+        # an account named first, its owner and account word in brackets after it
+        ("“平安石城”(区公安局微信公众号)、“龙山微报”(龙山镇微信公众号)本季度原创信息较多。", "",
+         ["平安石城", "龙山微报"], []),
         # two quoted characters before a bare 网站 qualify sites (“僵尸”“睡眠”网站), they name none
         ("各地“僵尸”“睡眠”网站明显减少,东坪镇网站未更新。", "", ["东坪镇"], ["僵尸", "睡眠"]),
         # sites held up as examples (以…为代表) are units; a list's count is no part of its last name

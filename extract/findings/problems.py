@@ -17,7 +17,7 @@ _GROUP_TAIL = regex.compile(
     r"(?:\([^()]{0,12}\))?"  # a note on the last item: 乙镇(64分)
     rf"(?:等{COUNT}?[个家]?|{COUNT}[个家])?(?:{alternation(vocab()['group_nouns'])}|网站|账号)?"
     r"(?:和(?:部门|单位))?"
-    r"(?:的?(?:微信公众号|微信订阅号|公众号|微博|抖音号|账号|网站))?"
+    r"(?:的?(?:微信公众号|微信订阅号|公众号|微博|抖音号|账号|网站))?\)?"  # “甲”(乙局微信公众号): its bracket
     r"(?:为例,?(?:该\p{Han}{1,2}?(?=[未不没无存仍在对的])|其)?)?")  # 以甲局为例,该局未…: the example's own clause
 # Two lists joined after the first one's group noun share a predicate (甲、乙等乡镇及丙等单位推进不力,
 # 甲、乙两个乡镇,以及丙局).

@@ -141,6 +141,8 @@ def _cell_mention(cell: tuple[str, int, int], spans: dict[str, Ents]) -> Mention
 def _bare(cell: tuple[str, int, int], type_: str) -> Mention | None:
     value, start, _ = cell
     name = _clean(value)
+    if type_ == "website":
+        name = _SITE_WORD.sub("", name) or name  # 省林业科学研究院网站: the body's site; 某某网 keeps its name
     if not 2 <= len(name) <= 20 or _NUMBER.fullmatch(name) or _TOTAL.search(name) or name in vocab()["platforms"]:
         return None
     return Mention(start, start + len(name), name, type_, source="table", tail_end=start + len(name))

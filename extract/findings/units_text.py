@@ -97,7 +97,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         # “甲”(96.8分): a score in brackets after a quoted name.
         "score_after": regex.compile(r"\(\d{1,3}(?:\.\d{1,2})?分\)"),
         # “甲”(微信公众号): the platform in brackets after the quotes.
-        "bracket_account": regex.compile(rf"\((?P<acc>{account})(?:账号)?\)"),
+        # “甲”(微信公众号), “甲”(区公安局微信公众号): the account word in brackets, after its owner or not
+        "bracket_account": regex.compile(rf"\((?P<owner>[^()“”,。;]{{0,20}}?)(?P<acc>{account})(?:账号)?\)"),
         # 微信公众号“甲”, 抖音号:“乙”: an account word introducing quoted names.
         "account_before": regex.compile(
             rf"(?P<acc>{alternation(v['account_words'] - v['website_words'] - {'账号'})})(?:名称)?(?:为|是)?:?$"),
