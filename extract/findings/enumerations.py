@@ -211,7 +211,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         conj = patterns()["conj"].search(text, a, b)
         if conj and conj.start() > a and b - conj.end() >= 2:
             items[-1:] = [(a, conj.start()), (conj.end(), b)]
-        if "和" in text[start:end] or "及" in text[start:end] or "与" in text[start:end]:
+        if any(text.find(conj, start, end) >= 0 for conj in "和及与"):
             items = [piece for a, b in items for piece in _after_group(text, a, b)]
     return items
 
@@ -468,9 +468,14 @@ def _predicate(label_text: str) -> tuple[str | None, bool]:
 @lru_cache(maxsize=1 << 12)
 def praise(words: str) -> bool:
     """A label or heading praising what it lists (得满分的单位, 表现较好, 优秀单位, 内容更新及时); a problem
-    that stands out (外链失效问题较为突出) is no praise."""
+    that stands out (外链失效问题较为突出) is no praise. Labels and headings recur, so cached."""
+    return praises(words)
+
+
+def praises(text: str) -> bool:
+    """praise, uncached: for whole sentences, which do not recur."""
     p = _patterns()
-    return bool(p["praise"].search(words) or p["positive_end"].search(words)) and not p["salient_fault"].search(words)
+    return bool(p["praise"].search(text) or p["positive_end"].search(text)) and not p["salient_fault"].search(text)
 
 
 @lru_cache(maxsize=1 << 10)

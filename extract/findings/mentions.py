@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex
 
 from ..structure.genre import TASK
-from .enumerations import Scope, enumerations, government_lists, lists, praise, share_roles, share_sites
+from .enumerations import Scope, enumerations, government_lists, lists, praises, share_roles, share_sites
 from .gazetteer import LEVELS, Ents, ents_of, vocab
 from .problems_text import is_problem
 from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, site_names
@@ -140,7 +140,7 @@ def _names_the_inspected(sentence) -> bool:
 def _ranks(sentence_text: str) -> bool:
     """A sentence that praises or ranks the units it names (表现较好, 得分, 排名): in a 通知 that sets tasks,
     the only other sentences besides faults that assess a unit."""
-    return praise(sentence_text) or _RANKING.search(sentence_text) is not None
+    return praises(sentence_text) or _RANKING.search(sentence_text) is not None
 
 
 _RANKING = regex.compile(r"排名|排序|名列|得分|\d分|第[一二三四五六七八九十\d]{1,2}名|倒数|前列|末位")

@@ -26,7 +26,9 @@ _JOINED_LISTS = regex.compile(
 # An item whose account is qualified by its place (…、岱岳区“岱岳森林防火”微信公众号): the list goes on.
 _QUALIFIED_GAP = regex.compile(r"(?:、|和|及|与)\p{Han}{1,10}?[省市县区州旗盟]“")
 _SITE_WORDS = regex.compile(r"(?:政府门户网站|政府网站|门户网站|网站|专栏|网页)(?:和|及|与|以及)?")
-_NUMBERING = regex.compile(r"^(?:[①-⑳]|\d{1,2}[.、]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|[一二三四五六七八九十]{1,3}是)")
+# An item's or a line's number: ①, 1. 1、 (1) (一) 一、, 一是.
+_NUMBER_MARK = r"(?:[①-⑳]|\d{1,2}[.、]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|[一二三四五六七八九十]{1,3}是)"
+_NUMBERING = regex.compile(rf"^{_NUMBER_MARK}")
 _LABEL = regex.compile(
     r"(?P<label>[^,;:。()]{2,30}?)(?:的(?:单位)?(?:有|是|为)|\d{1,4}[个家],?(?:分别|依次)(?:是|为))[:,]?$")
 # How every _LABEL match ends; testing it first spares a regex that tries each start in the text.
@@ -38,7 +40,7 @@ _SECTION_WORDS = regex.compile(r"(?:存在|出现|发现)?的?(?:主要)?问题"
 _MAX_CLAUSE = 40
 # 存在以下问题: a description that announces the faults listed after it.
 _FORWARD = regex.compile(r"(?:存在)?(?:以下|如下|下列)(?:几个|几方面)?(?:问题|不足|情况)")
-_ITEM_MARK = regex.compile(r"^\s*(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]|[①-⑳]|[一二三四五六七八九十]是)")
+_ITEM_MARK = regex.compile(rf"^\s*{_NUMBER_MARK}")
 _MAX_ITEMS = 12
 _MAX_ITEM_LINE = 60  # a line longer than this is prose, not an item of a list laid out one per line
 # What lost characters leave before a name: stray bytes (��h发改委), or a damaged item and its 、.
@@ -136,7 +138,7 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
             gap = text[groups[-1][-1].tail_end - offset:mention.start - offset]
             gap = _DAMAGED_ITEM.sub("", gap) if "\ufffd" in gap else gap  # 甲、青\ufffd\ufffd、乙: one list
             gap = _ITEM_NOTE.sub("", gap) if "(" in gap else gap  # 甲镇(62分)、乙镇(64分): one list
-            gap = _ITEM_COUNT.sub("", gap) if gap[:1] in "网账公0123456789" else gap
+            gap = _ITEM_COUNT.sub("", gap) if gap[:1].isdigit() or gap.startswith(("网", "账号", "公众号")) else gap
             if _SEPARATOR.fullmatch(gap.replace("“", "").replace("”", "")) or _JOINED_LISTS.fullmatch(gap) \
                     or _QUALIFIED_GAP.fullmatch(gap):
                 groups[-1].append(mention)
