@@ -26,6 +26,7 @@ def _genre(text: str, title: str | None = None) -> str | None:
         # a report of an evaluation or assessment reports on others
         ("正文", "某省各设区市政府信息公开工作第三方评估报告", None),
         ("正文", "某区2022年度政务公开工作考核报告", None),
+        ("正文", "关于政务公开第三方评估情况的报告", None),
         # traditional script is converted before the genre is read
         ("柳溪鎮2025年政府信息公開工作年度報告\n" + ANNUAL_BODY, None, ANNUAL_REPORT),
         # untitled excerpts: the opening names the report, or its standard parts are there

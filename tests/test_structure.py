@@ -191,7 +191,10 @@ def _meta(text: str):
         # a signature line with no date under it, or over a date the page cut short
         ("关于开展自查的通知\n各科室:\n请认真落实。\n区政府办公室", "区政府办公室"),
         ("关于开展自查的通知\n各科室:\n请认真落实。\n某某县人民政府办公室\n2", "某某县人民政府办公室"),
-        # a list of names closing an excerpt, or a name under a heading, is the body's, not a signature
+        # a joint signature names both bodies
+        ("关于检查情况的通报\n各单位:\n东湖区财政局网站更新不及时,请认真落实。\n东湖区人民政府办公室、东湖区委网信办",
+         "东湖区人民政府办公室、东湖区委网信办"),
+        # a list of names closing an excerpt under a heading is the body's, not a signature
         ("关于检查情况的通报\n各单位:\n一、存在问题\n(一)错别字较多。\n县医保局、县统计局", None),
         ("关于检查情况的通报\n各单位:\n一、存在问题\n(一)错别字较多。\n县医保局", None),
         # a body signing with another's seal is the issuer

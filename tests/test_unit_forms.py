@@ -190,6 +190,12 @@ def test_accounts(body, expected):
                                                     ("双溪镇", "更新不及时")]),
         ("(一)互动回应不及时(2个)\n桐林教育(微信公众号) 桐林住建(抖音)",
          [("桐林教育", "互动回应不及时"), ("桐林住建", "互动回应不及时")]),
+        ("桐林教育(微信公众号)桐林住建(抖音号)更新不及时。", [("桐林教育", "更新不及时"), ("桐林住建", "更新不及时")]),
+        ("桐林教育(微信公众号)和桐林住建(抖音号)更新不及时。", [("桐林教育", "更新不及时"), ("桐林住建", "更新不及时")]),
+        # short quoted names with their account word are accounts
+        ("“警民”、“平安”微信公众号更新不及时。", [("警民", "更新不及时"), ("平安", "更新不及时")]),
+        # a score or a result that exceeds a target is no shortcoming
+        ("东坪镇网站得分为0.95,西林镇更新量超出上级要求。", []),
         # a line of names closing an excerpt is a whole list, not a signature nor a cut clause
         ("(一)错别字较多。\n县医保局、县统计局", [("县医保局", "错别字较多"), ("县统计局", "错别字较多")]),
         # a label's count is no part of the fault it names
@@ -275,3 +281,13 @@ TASK = "关于召开政务公开工作推进会的通知\n县直各有关单位:
 )
 def test_a_task_notice_assesses_only_whom_it_inspects_ranks_or_faults(body, expected):
     assert [u["name"] for u in extract_text(TASK.format(body))["units"]] == expected
+
+
+@pytest.mark.parametrize("text, rest", [("1.县科技局", "县科技局"), ("(一)更新不及时", "更新不及时"), ("①县医保局", "县医保局"),
+                                        ("二是指南过时", "指南过时"), ("2.5%的网站未更新", "2.5%的网站未更新")])
+def test_an_item_number_is_never_the_front_of_a_decimal(text, rest):
+    import regex
+
+    from tongbao.findings.vocabulary import NUMBER_MARK
+
+    assert regex.sub(rf"^{NUMBER_MARK}", "", text) == rest

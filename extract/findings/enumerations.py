@@ -20,7 +20,7 @@ from functools import lru_cache
 import regex
 
 from .gazetteer import SINGLE_GOV, vocab
-from .units_text import PLACE_TYPES, Mention, is_role, item_ok, patterns, role_after, role_before, trim
+from .units_text import PLACE_TYPES, Mention, is_role, item_ok, patterns, quoted_terms, role_after, role_before, trim
 from .vocabulary import COUNT, alternation
 
 _SEPARATOR = regex.compile(r"、|以及|[和及与]")
@@ -75,7 +75,7 @@ def _patterns() -> dict[str, regex.Pattern]:
                                       rf"|(?:{nouns}):|(?:{holders}|{accounts})中,)$"),
         # A weak one (分别为, 包括, 如, 其中) only with a known name or quotes among the items.
         "label": regex.compile(rf"(?r)(?:{count}[个家]|分别|分别是|分别为|依次为|包括|包含"
-                               r"|涉及|如|例如|比如|其中|名单|的有|的是|的为|即)[:,]?$"),
+                               r"|涉及|如|例如|比如|其中|名单|的有|的是|的为|(?<![立随])即)[:,]?$"),
         # What a label's predicate ends with and drops: the noun of the list and its verb.
         "label_tail": regex.compile(
             rf"(?:的?(?:{nouns})?(?:有|是|为|包括|名单|分别为|分别是|依次为)?|分别|分别是|分别为|依次为|包括|包含|涉及|如|例如|比如|其中)$"),
@@ -174,15 +174,14 @@ def _split_spaced(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _split_after_platforms(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Items of text[start:end] each closed by its platform bracket (甲(微信)乙(抖音): the page dropped the
-    spaces between them)."""
+    """Items of text[start:end] each closed by its platform bracket (甲(微信)乙(抖音), 甲(微信)和乙(抖音): the
+    page dropped the spaces between them)."""
     items, item_start = [], start
     for bracket in _patterns()["platform_bracket"].finditer(text, start, end):
-        if bracket.end() < end:
-            items.append((item_start, bracket.end()))
-            item_start = bracket.end()
-    items.append((item_start, end))
-    return items
+        conj = patterns()["conj"].match(text, item_start)
+        items.append((conj.end() if conj else item_start, bracket.end()))
+        item_start = bracket.end()
+    return items or [(start, end)]  # what follows the last bracket is the list's predicate
 
 
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -274,8 +273,8 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
         return []  # nothing around the list says what its items are: the common case, decided early
     if any(_platform_name(text[a:b]) for a, b in items):
         return []  # 微信公众号、微博等平台: a list of platforms, not of accounts
-    if quoted and not around.account_intro and all(b - a <= 2 for a, b in items):
-        return []  # “僵尸”“睡眠”网站: quoted terms; accounts so short are introduced by their account word
+    if quoted and all(b - a <= 2 for a, b in items) and quoted_terms(text, items[-1][1] + 1):
+        return []  # “僵尸”“睡眠”网站: quoted terms, no names
     # An item a scraper damaged (青??萍?) is left out without ending the list.
     if "\ufffd" in text or "?" in text:
         items = [(a, b) for a, b in items if not _DAMAGED.search(text, a, b)] or items

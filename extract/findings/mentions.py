@@ -134,7 +134,7 @@ def _issuers(lines: list[tuple[str, bool]]) -> set[str]:
 def _names_the_inspected(sentence) -> bool:
     """A sentence under a heading naming who is inspected (检查对象, 考评范围): its list is of units assessed."""
     heading = sentence.section.title if sentence.section is not None else ""
-    return any(word in heading for word in vocab()["inspected_headings"])
+    return heading.rstrip("。:").endswith(tuple(vocab()["inspected_headings"]))
 
 
 def _ranks(sentence_text: str) -> bool:
@@ -177,17 +177,19 @@ def text_mentions(ctx) -> list[Mention]:
                 continue  # the sentence is only judged when it names someone
             whole = sentence.text
             assessed = _assessed(sentence)
-            setting_tasks = ctx.genre == TASK and not _reports(sentence) and not is_problem(whole)
+            # A 通知 that sets tasks assesses a unit only where it faults, praises or ranks it, or names it
+            # among those to be inspected (考评对象); not who attends, speaks or is given a task.
+            setting_tasks = ctx.genre == TASK and not _reports(sentence) and not is_problem(whole) \
+                and not _ranks(whole) and not _names_the_inspected(sentence)
             frame = _FRAMING.search(whole) if "如下" in whole else None
             framed = sentence.start + frame.end() if frame else -1  # the mentions before it are framed
             addressed = _addressees_end(sentence)
             for mention in found:
                 mention.sentence = (sentence.start, sentence.end)
                 mention.evidence = assessed and not mention.role and mention.start >= addressed
-                if (setting_tasks and not (_ranks(whole) or _names_the_inspected(sentence))) or (
-                        mention.start < framed and not _listed(ctx.text, mention)):
-                    # A 通知 names who does the work, and the sentence that frames a notice (…,现将有关
-                    # 情况通报如下) who inspected: each assesses only the units it lists.
+                if setting_tasks or (mention.start < framed and not _listed(ctx.text, mention)):
+                    # The sentence that frames a notice (…,现将有关情况通报如下) names who inspected: it
+                    # assesses only the units it lists.
                     mention.evidence = False
                 if mention.evidence and mention.name in header:
                     issuers = _issuers(lines) if issuers is None else issuers

@@ -7,7 +7,7 @@ import regex
 
 from .enumerations import heading_words, praise
 from .gazetteer import vocab
-from .vocabulary import COUNT, alternation
+from .vocabulary import COUNT, NUMBER_MARK, alternation
 from .problems_text import QUALIFIER, describe, inherited, is_problem, split_cell
 from .units_tables import PROBLEM_HEAD, locate_rows
 
@@ -26,9 +26,7 @@ _JOINED_LISTS = regex.compile(
 # An item whose account is qualified by its place (…、岱岳区“岱岳森林防火”微信公众号): the list goes on.
 _QUALIFIED_GAP = regex.compile(r"(?:、|和|及|与)\p{Han}{1,10}?[省市县区州旗盟]“")
 _SITE_WORDS = regex.compile(r"(?:政府门户网站|政府网站|门户网站|网站|专栏|网页)(?:和|及|与|以及)?")
-# An item's or a line's number: ①, 1. 1、 (1) (一) 一、, 一是.
-_NUMBER_MARK = r"(?:[①-⑳]|\d{1,2}[.、]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|[一二三四五六七八九十]{1,3}是)"
-_NUMBERING = regex.compile(rf"^{_NUMBER_MARK}")
+_NUMBERING = regex.compile(rf"^{NUMBER_MARK}")
 _LABEL = regex.compile(
     r"(?P<label>[^,;:。()]{2,30}?)(?:的(?:单位)?(?:有|是|为)|\d{1,4}[个家],?(?:分别|依次)(?:是|为))[:,]?$")
 # How every _LABEL match ends; testing it first spares a regex that tries each start in the text.
@@ -40,7 +38,7 @@ _SECTION_WORDS = regex.compile(r"(?:存在|出现|发现)?的?(?:主要)?问题"
 _MAX_CLAUSE = 40
 # 存在以下问题: a description that announces the faults listed after it.
 _FORWARD = regex.compile(r"(?:存在)?(?:以下|如下|下列)(?:几个|几方面)?(?:问题|不足|情况)")
-_ITEM_MARK = regex.compile(rf"^\s*{_NUMBER_MARK}")
+_ITEM_MARK = regex.compile(rf"^\s*{NUMBER_MARK}")
 _MAX_ITEMS = 12
 _MAX_ITEM_LINE = 60  # a line longer than this is prose, not an item of a list laid out one per line
 # What lost characters leave before a name: stray bytes (��h发改委), or a damaged item and its 、.

@@ -7,7 +7,7 @@ from functools import lru_cache
 import regex
 
 from .gazetteer import vocab
-from .vocabulary import alternation
+from .vocabulary import NUMBER_MARK, alternation
 
 # Literal alternations, run by re (faster than regex at them), as is every test of a clause here.
 _NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|发现)[^,。]{{0,30}}问题")
@@ -24,7 +24,7 @@ _SUBJECT = regex.compile(
 _BACK_REFERENCE = regex.compile(r"^(?:以上|上述|前述|这)(?:\d{1,3}|[一二三四五六七八九十两几]{1,2})?[个家]?"
                                 r"(?:单位|部门|乡镇|街道|账号|网站|政务新媒体)?")
 # A heading's number and a label's count (（一）…, …（3个）): they frame the words, they are no part of the fault.
-_FRAME_MARKS = regex.compile(r"^\(?[一二三四五六七八九十\d]{1,3}[)、.]|\((?:共|计)?\d{1,4}[个家条项]\)$")
+_FRAME_MARKS = regex.compile(rf"^{NUMBER_MARK}|\((?:共|计)?\d{{1,4}}[个家条项]\)$")
 _LIST_NOUN_TAIL = regex.compile(rf"的(?:{alternation(vocab()['list_nouns'])})(?:有|是|为|名单)?$")
 _ADVERBS = regex.compile(r"^(?:虽然?|仍然?|还|也|均|都|却|则|依然|依旧|同样)+")
 _ENDING_WORDS = ("现象", "问题", "情况")

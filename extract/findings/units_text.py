@@ -240,6 +240,11 @@ def _suffix_piece(before: str, suffix: str, kind: str) -> tuple[int, str, str | 
     return cut, kind, lead
 
 
+# Group nouns that close a sublist before 和 (甲镇、乙乡两个乡镇和县财政局); single characters (镇, 乡) would
+# also close names, so only these.
+_GROUP_ENDS = ("乡镇", "单位", "部门", "街道", "县区", "市州", "镇街")
+
+
 def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
     """和县 right after a name ending is 和 + 县, unless that name may hold a county (马鞍山市和县)."""
     if text[start] not in "和及与" or text[start + 1:end] not in vocab()["prefixes"]:
@@ -250,8 +255,6 @@ def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
         return False
     return not pieces[-1].suffix.endswith(("省", "市", "州", "盟", "地区", "自治区"))
 
-
-_GROUP_ENDS = ("乡镇", "单位", "部门", "街道", "县区", "市州", "镇街")
 
 
 def _unknown_place(text: str, start: int, end: int, suffix: str) -> bool:
@@ -440,8 +443,7 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
         word = acc.group("acc") if acc else intro.group("acc") if intro else None
         if whole is not None and (word is None or word in v["website_words"]):
             type_, platform = whole.type, None  # a body, or a site named by its owner (“盘锦市公安局”网站)
-        elif word and p["han"].match(content) and not (len(content) <= 2 and word in v["website_words"] and intro is None):
-            # (“僵尸”“睡眠”网站: two characters quoted before a bare 网站 qualify sites, they name none)
+        elif word and p["han"].match(content) and not (len(content) <= 2 and intro is None and quoted_terms(text, after)):
             type_ = "website" if word in v["website_words"] else "new_media"
             platform = None if type_ == "website" else v["platform_by_word"].get(word)
         elif p["score_after"].match(text, after) and p["account_name"].fullmatch(content):
@@ -458,6 +460,12 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
             text, m.start(), acc.end() if acc else m.end())
         out.append(mention)
     return out
+
+
+def quoted_terms(text: str, after: int) -> bool:
+    """Whether short quoted words closing at `after` qualify sites (“僵尸”“睡眠”网站): a bare site word follows.
+    Short quoted names of accounts come with their account word (“警民”微信公众号)."""
+    return text.startswith(tuple(vocab()["website_words"]), after)
 
 
 def _account_intro(text: str, matches: list, index: int):

@@ -239,9 +239,8 @@ def _bare_signature(lines: list[tuple[int, str]]) -> tuple[int, str | None]:
     while index > 0 and _CUT_DATE.match(lines[index][1].strip()):
         index -= 1
     above, line = lines[index - 1][1].strip() if index >= 1 else "", lines[index][1]
-    if index < 1 or not _is_signing_line(line) or "、" in line or not above.endswith(_CLOSINGS) \
-            or _HEADING_LINE.match(above):
-        return -1, None  # a list of names (甲、乙) or a line under a heading is the body's, not a signature
+    if index < 1 or not _is_signing_line(line) or not above.endswith(_CLOSINGS) or _HEADING_LINE.match(above):
+        return -1, None  # a line under a heading ((一)错别字较多。/ 甲局、乙局) is the body's, not a signature
     return lines[index][0], _SEAL.sub("", lines[index][1]).strip()
 
 
