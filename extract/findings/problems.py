@@ -45,7 +45,7 @@ _MAX_ITEM_LINE = 60  # a line longer than this is prose, not an item of a list l
 _DAMAGED_OPENING = regex.compile(r"^(?:[^\p{Han}、,;:。]{0,3}$|[^、,;:。]{0,8}、)")
 _ITEM_NOTE = regex.compile(r"^\([^()]{0,12}\)")
 # What an item may carry before the next one: its site or account word and its count (甲局网站3处、乙局网站2处).
-_ITEM_COUNT = regex.compile(r"^(?:网站|网|账号|公众号)?\d{1,4}[条个次处篇件]")
+_ITEM_COUNT = regex.compile(rf"^(?:网站|网|账号|公众号)?{COUNT}[条个次处篇件家]")
 _DAMAGED_ITEM = regex.compile(r"、[^、,。;]*\ufffd[^、,。;]*(?=、)")
 _FIRST_CLAUSE = regex.compile(r"[,;。]")
 _BARE = regex.compile(r"[等,。;、\s]*(?:等?(?:问题|情况|现象|单位))?[。;]?")
@@ -136,7 +136,7 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
             gap = text[groups[-1][-1].tail_end - offset:mention.start - offset]
             gap = _DAMAGED_ITEM.sub("", gap) if "\ufffd" in gap else gap  # 甲、青\ufffd\ufffd、乙: one list
             gap = _ITEM_NOTE.sub("", gap) if "(" in gap else gap  # 甲镇(62分)、乙镇(64分): one list
-            gap = _ITEM_COUNT.sub("", gap) if gap[:1].isdigit() or gap.startswith(("网", "账号", "公众号")) else gap
+            gap = _ITEM_COUNT.sub("", gap)
             if _SEPARATOR.fullmatch(gap.replace("“", "").replace("”", "")) or _JOINED_LISTS.fullmatch(gap) \
                     or _QUALIFIED_GAP.fullmatch(gap):
                 groups[-1].append(mention)
