@@ -56,6 +56,9 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("有3个网站答复及时,以东山区政府网、市医保局网为代表。", "", ["东山区政府", "市医保局"], []),
         ("开展较好的有石桥镇、观音乡两个乡镇和县财政局、县卫生健康局两个部门。", "",
          ["石桥镇", "观音乡", "县财政局", "县卫生健康局"], ["观音乡两个乡镇和县财政局"]),
+        # a level word cut by a bracket (市(地)级邮政管理局) opens no name
+        ("共有省级邮政管理局网站31个、市(地)级邮政管理局网站335个,东坪镇网站未更新。", "", ["东坪镇"],
+         ["级邮政管理局", "省级邮政管理局"]),
         # the body in whose name documents are issued is named, not assessed
         ("对以县政府、县政府办公室名义印发的文件进行清理,东坪镇仍有3件未清理。", "", ["东坪镇"], ["县政府办公室", "前以县政府"]),
         # a verb before a name ending is no part of a name
