@@ -164,7 +164,8 @@ def _addressees_end(sentence) -> int:
 def text_mentions(ctx) -> list[Mention]:
     """Mentions in body sentences, each marked as evidence (assessed here) or not."""
     flag = _prefilter()
-    chosen = [(s, a, b) for s in ctx.sentences if flag.search(s.text) and not _skippable(ctx, s)
+    # flag holds only literal words, so searching the sentence's span of the whole text reads the same.
+    chosen = [(s, a, b) for s in ctx.sentences if flag.search(s.whole_text, s.start, s.end) and not _skippable(ctx, s)
               for a, b in _chunks(s.text)]
     out: list[Mention] = []
     lines, issuers = _issuer_lines(ctx), None

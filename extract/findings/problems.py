@@ -85,7 +85,9 @@ def find_problems(ctx, units) -> list[dict]:
 def _lead(sentence, lead, mentions):
     """The sentence whose fault a line of names alone may take: the one before it, except in a list laid
     out one item per line, where the line introducing the list (以下单位存在…问题:) leads every item."""
-    if lead is not None and lead.text.endswith(":") and mentions and len(sentence.text) <= _MAX_ITEM_LINE:
+    # Offsets into the whole text rather than Sentence.text, which slices a copy: this runs per sentence.
+    if mentions and lead is not None and lead.whole_text.endswith(":", lead.start, lead.end) \
+            and sentence.end - sentence.start <= _MAX_ITEM_LINE:
         return lead
     return sentence
 
