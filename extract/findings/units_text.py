@@ -96,7 +96,6 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "counted_account": regex.compile(rf"等?(?:{count}个)?(?P<acc>{account}|(?:政务)?新媒体)"),
         # “甲”(96.8分): a score in brackets after a quoted name.
         "score_after": regex.compile(r"\(\d{1,3}(?:\.\d{1,2})?分\)"),
-        # “甲”(微信公众号): the platform in brackets after the quotes.
         # “甲”(微信公众号), “甲”(区公安局微信公众号): the account word in brackets, after its owner or not
         "bracket_account": regex.compile(rf"\((?P<owner>[^()“”,。;]{{0,20}}?)(?P<acc>{account})(?:账号)?\)"),
         # 微信公众号“甲”, 抖音号:“乙”: an account word introducing quoted names.
@@ -254,7 +253,6 @@ def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
     if not pieces or pieces[-1].end != start:
         return False
     return not pieces[-1].suffix.endswith(("省", "市", "州", "盟", "地区", "自治区"))
-
 
 
 def _unknown_place(text: str, start: int, end: int, suffix: str) -> bool:
