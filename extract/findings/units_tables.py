@@ -106,6 +106,11 @@ def table_mentions(ctx) -> list[Mention]:
 _SITE_WORD = regex.compile(r"(?:门户网站|政府网站|网站)$")
 
 
+def _site_owner(name: str) -> str:
+    """某县人民政府门户网站, 省林业科学研究院网站 in a site column: the body whose site it is; 某某网 keeps its name."""
+    return _SITE_WORD.sub("", name) or name
+
+
 def _media_title(ctx, table) -> bool:
     """A table of accounts by its title: its caption, or the lines just above it (a title, then a
     period line such as (监测时间:…))."""
@@ -119,8 +124,7 @@ def _clean(value: str) -> str:
 
 def _spans_by_name(rows, columns: list[int]) -> dict[str, Ents]:
     """The ruler's spans of each name these columns hold, from one ruler pass for the whole table."""
-    names = list({_SITE_WORD.sub("", name) or name
-                  for name in (_clean(cells[col][0]) for cells in rows for col in columns if col < len(cells))})
+    names = list({_site_owner(_clean(cells[col][0])) for cells in rows for col in columns if col < len(cells)})
     return dict(zip(names, ents_of(names)))
 
 
@@ -129,7 +133,7 @@ def _cell_mention(cell: tuple[str, int, int], spans: dict[str, Ents]) -> Mention
     name = _clean(value)
     if not name or _NUMBER.fullmatch(name) or _TOTAL.search(name):
         return None
-    name = _SITE_WORD.sub("", name) or name  # 某县人民政府门户网站 in a 网站名称 column: that body's site
+    name = _site_owner(name)
     found = chains(name, 0, len(name), spans[name], start)
     whole = next((m for m in found if m.start == start and m.end == start + len(name)), None)
     if whole is None:
@@ -142,7 +146,7 @@ def _bare(cell: tuple[str, int, int], type_: str) -> Mention | None:
     value, start, _ = cell
     name = _clean(value)
     if type_ == "website":
-        name = _SITE_WORD.sub("", name) or name  # 省林业科学研究院网站: the body's site; 某某网 keeps its name
+        name = _site_owner(name)
     if not 2 <= len(name) <= 20 or _NUMBER.fullmatch(name) or _TOTAL.search(name) or name in vocab()["platforms"]:
         return None
     return Mention(start, start + len(name), name, type_, source="table", tail_end=start + len(name))
