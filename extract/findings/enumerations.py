@@ -112,7 +112,7 @@ def enumerations(text: str, offset: int, found: list[Mention], masks: list[tuple
     """Items of lists whose context makes them units, new mentions for those not yet found.
 
     Every found mention that is an item of such a list is given the list (mention.enumeration)."""
-    if "、" not in text and "“" not in text and not ("(" in text and _patterns()["platform_bracket"].search(text)) \
+    if "、" not in text and "“" not in text and not _bracketed_platform(text, 0, len(text)) \
             and not (" " in text and _SPACED.search(text)):
         return []  # no list: one needs 、 or spaces between items, quotes, or one item with its platform in brackets
     return listed_units(text, offset, found, masks, scope)
@@ -144,7 +144,6 @@ def _candidates(text: str, masks: list[tuple[int, int]]):
             yield _split(text, run[0][0] + 1, run[0][1] - 1), run[0][0], True
         elif len(run) > 1:
             yield [(a + 1, b - 1) for a, b in run], run[0][0], True
-    bracket = _patterns()["platform_bracket"]
     cursor = 0
     for start, end in masks + [(len(text), len(text))]:
         for clause in _patterns()["clause"].finditer(text, cursor, start):
@@ -153,7 +152,7 @@ def _candidates(text: str, masks: list[tuple[int, int]]):
                 yield _split(text, a, b), a, False
             elif text.find(" ", a, b) >= 0 and len(spaced := _split_spaced(text, a, b)) > 1:
                 yield spaced, a, False
-            elif bracket.search(text, a, b):
+            elif _bracketed_platform(text, a, b):
                 yield _split_after_platforms(text, a, b), a, False
         cursor = max(cursor, end)
 
