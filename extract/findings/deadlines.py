@@ -70,6 +70,11 @@ _NOT_BEFORE_GOAL = tuple(VOCAB["not_before_goal"])
 _PAST_BEFORE = _longest_first(VOCAB["past_before"])
 _PAST_AFTER = tuple(VOCAB["past_after"])
 _CUT_OFF_BEFORE = tuple(VOCAB["cut_off_before"])
+_SPAN_ENDS = tuple(VOCAB["span_ends"])
+# After a span's end: the action at once (至6月30日完成), or an obligation to act in what follows, nothing done yet.
+_OBLIGED = regex.compile(rf"^(?:前)?(?:{_alt(VOCAB['obliged_actions'])})"
+                         rf"|^[^。;!?已]{{0,12}}?(?:{_alt(VOCAB['obligations'])})[^。;!?已]{{0,16}}?"
+                         rf"(?:{_alt(VOCAB['obliged_actions'])})")
 _DEADLINE_COLUMNS = tuple(VOCAB["deadline_columns"])
 _MONTH_PARTS, _HALF_YEARS = VOCAB["month_parts"], VOCAB["half_years"]
 # A line that ends inside a date (…于2024年6月 / 30日前…) goes on in the next one.
@@ -175,7 +180,9 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, c
     if match["date"]:
         after = text[match.end():min(stop, match.end() + 80)]
         past = after.lstrip(",").startswith(_PAST_AFTER) or (match["by"] and _ATTRIBUTIVE.match(after))
-        if past or before.endswith(_PAST_BEFORE) or before.endswith(_CUT_OFF_BEFORE):
+        if not (past or cue) and before.endswith(_SPAN_ENDS) and _OBLIGED.match(after):
+            cue = before  # 截至6月30日,各单位要完成…: the end of a span set for acting
+        elif past or before.endswith(_PAST_BEFORE) or before.endswith(_CUT_OFF_BEFORE):
             return None
         overdue = any(c in after for c in VOCAB["overdue_cues"])
         bare_month = match["month"] and not (match["day"] or match["month_end"] or match["part"])
