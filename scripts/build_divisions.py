@@ -85,6 +85,10 @@ def _patterns(rows: list[tuple[str, str, str, str]]) -> list[dict]:
     for type_, words in vocab["suffixes"].items():
         for word in words:
             add("SUFFIX", word, type_)
+    for name in vocab["central_bodies"]:
+        add("SUFFIX", name, "department")  # a whole name ends in itself
+        if name.endswith("部"):
+            add("BLOCK", name + "门", "blockers")  # 教育部门: the field's departments, no ministry
     for label, key in (("BLOCK", "blockers"), ("PLATFORM", "platforms"), ("ACCOUNT", "account_words"),
                        ("PERSON", "person_titles")):
         for word in vocab[key]:

@@ -82,6 +82,25 @@ def _units(body: str, signature: str = "") -> list[str]:
          ["家管委会", "家优秀区政府"]),
         # words that end in a name ending but name nothing (大局, 催办)
         ("各部门要紧扣发展大局,东坪镇网民留言多次催办仍未回复。", "", ["东坪镇"], ["紧扣发展大局", "催办"]),
+        ("检查发现,住房和城乡建设部门网站、双溪镇网站均存在错别字。", "", ["双溪镇"], ["住房和城乡", "建设部门"]),
+        # provinces' short forms listed as a clause's subject; ministries, whose names end in no ending
+        ("山西、内蒙古和青海抽查合格率低于90%。", "", ["山西", "内蒙古", "青海"], []),
+        ("工业和信息化部、自然资源部政府网站存在错别字,交通运输部海事局网站未更新。", "",
+         ["工业和信息化部", "自然资源部", "交通运输部海事局"], ["工业", "信息化部", "海事局"]),
+        ("黑龙江、广西等地区和水利部网站未更新。", "", ["黑龙江", "广西", "水利部"], ["地区和水利部"]),
+        # a short name the notice defines stands for the full one; bodies defined as a collective are a group
+        ("区人力资源和社会保障局(以下简称区人社局)网站首页错链较多,区人社局微信公众号超过2周未更新。", "",
+         ["区人力资源和社会保障局"], ["区人社局"]),
+        ("双溪镇、石门乡、县科技局(以下统称有关单位)认真落实工作要求,县商务局网站未更新。", "",
+         ["县商务局"], ["双溪镇", "石门乡", "县科技局"]),
+        # a field's departments (教育部门) are no ministry
+        ("县教育部门、县财政部门网站未更新,双溪镇网站未更新。", "", ["双溪镇"], ["县教育部", "县财政部"]),
+        # a rank before a name is no part of it
+        ("得分排名:第一名双溪镇,第二名县科技局,排名第3的是石门乡。", "", ["双溪镇", "县科技局", "石门乡"],
+         ["一名双溪镇", "二名县科技局"]),
+        # 和 after a level in brackets joins a second list: no county 和县
+        ("双溪镇、石门乡2个乡镇(街道)和县科技局、县商务局2个部门未整改。", "",
+         ["双溪镇", "石门乡", "县科技局", "县商务局"], ["和县科技局"]),
     ],
 )
 def test_what_is_a_unit(body, signature, present, absent):
@@ -229,6 +248,26 @@ def test_accounts(body, expected):
         ("以县住建局为例,该局未及时公开年度重点建设项目计划。", [("县住建局", "未及时公开年度重点建设项目计划")]),
         # items with their site and count after 其中 exemplify the fault before
         ("部分网站存在错别字,其中区农业农村局网站3处、区水务局网站2处。", [("区农业农村局", "错别字"), ("区水务局", "错别字")]),
+        # a list introduced by its level alone (县直部门2个:, 乡镇(街道):) takes the label before the level, and
+        # so does its sibling after a ;
+        ("年报未按时发布的单位:县直部门2个:县科技局、县商务局;乡镇2个:双溪镇、石门乡。",
+         [("县科技局", "年报未按时发布"), ("县商务局", "年报未按时发布"), ("双溪镇", "年报未按时发布"),
+          ("石门乡", "年报未按时发布")]),
+        ("指南未更新的单位:乡镇(街道):双溪镇、石门乡。", [("双溪镇", "指南未更新"), ("石门乡", "指南未更新")]),
+        # a count with its units in brackets after it: the clause after the bracket is theirs
+        ("检查发现,有2个单位(县科技局、县商务局)未按要求更新指南。",
+         [("县科技局", "未按要求更新指南"), ("县商务局", "未按要求更新指南")]),
+        # bare names parted by commas alone are one list; items parted by ; after a label each take it
+        ("双溪镇,石门乡,县科技局政务公开专栏超过3个月未更新。",
+         [("双溪镇", "政务公开专栏超过3个月未更新"), ("石门乡", "政务公开专栏超过3个月未更新"),
+          ("县科技局", "政务公开专栏超过3个月未更新")]),
+        ("未按时报送整改报告的单位:双溪镇;石门乡;县科技局。",
+         [("双溪镇", "未按时报送整改报告"), ("石门乡", "未按时报送整改报告"), ("县科技局", "未按时报送整改报告")]),
+        # names alone, then a sentence pointing back at them (以上单位…), over lists parted by ;
+        ("县科技局、县商务局。以上单位年报未按时发布。", [("县科技局", "年报未按时发布"), ("县商务局", "年报未按时发布")]),
+        ("县直部门:县科技局、县商务局;乡镇:双溪镇、石门乡。上述单位均未公开财政预算。",
+         [("县科技局", "未公开财政预算"), ("县商务局", "未公开财政预算"), ("双溪镇", "未公开财政预算"),
+          ("石门乡", "未公开财政预算")]),
     ],
 )
 def test_accounts_take_their_heading_fault(body, expected):

@@ -36,14 +36,6 @@ LABEL_TAIL = 24  # characters before a list that hold the end of any label (…�
 
 
 @dataclass(slots=True, eq=False)
-class Scope:
-    """Where a stretch stands: the heading it is under and whether it is a line of its own."""
-
-    heading: str | None = None  # the title of the deepest section above, when it is not top level
-    line: bool = False  # the stretch is a whole line (a list one item or one list per line)
-
-
-@dataclass(slots=True, eq=False)
 class Enumeration:
     """A list whose context makes its items units, with what that context says of them."""
 
@@ -53,6 +45,15 @@ class Enumeration:
     counted: bool = False  # the label is a clause counting the items (发现5个网站存在…问题,): it may be neutral
     heading: str | None = None  # the heading the list stands under as a line of its own
     owner: str | None = None  # the body whose accounts are listed (东湖县微信公众号“甲、乙”)
+
+
+@dataclass(slots=True, eq=False)
+class Scope:
+    """Where a stretch stands: the heading it is under and whether it is a line of its own."""
+
+    heading: str | None = None  # the title of the deepest section above, when it is not top level
+    line: bool = False  # the stretch is a whole line (a list one item or one list per line)
+    sibling: Enumeration | None = None  # the list that ended the sentence before, when a ; ended it
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +73,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         # A label naming units (…的单位:, …的部门有:, 不合格单位:, 微信公众号中,) makes any names after it units.
         # Both label patterns end the text and are only tested, never read: (?r) tries them from the end.
         "strong_label": regex.compile(rf"(?r)(?:的(?:{nouns})(?:有|是|为|包括|名单)?[:,]?|(?:{nouns})(?:有|是|为|包括|名单)[:,]?"
-                                      rf"|(?:{nouns}):|(?:{holders}|{accounts})中,)$"),
+                                      rf"|(?:{nouns})(?:\([^()]{{1,8}}\))?:|(?:{holders}|{accounts})中,)$"),
         # A weak one (分别为, 包括, 如, 其中) only with a known name or quotes among the items.
         "label": regex.compile(rf"(?r)(?:{count}[个家]|分别|分别是|分别为|依次为|包括|包含"
                                r"|涉及|如|例如|比如|其中|名单|的有|的是|的为|(?<![立随])即)[:,]?$"),
@@ -91,6 +92,12 @@ def _patterns() -> dict[str, regex.Pattern]:
         "of_noun": regex.compile(rf"的(?:(?:{nouns})(?:有|是|为)?|有|是|为)$"),
         # A label's subject pointing at the list after it (以下单位…为零:): no part of what the items share.
         "forward": regex.compile(rf"^(?:以下|下列)(?:{nouns})?"),
+        # A part of a list named by its level (市直部门5个:, 县区中, 乡镇(街道):): it says which items follow,
+        # never what they share.
+        "level": regex.compile(rf"^(?:其中)?(?:(?:市|县|区|省)(?:直|级|属)|中央|各)?(?:{nouns}|县市区|市县)"
+                               rf"(?:\([^()]{{1,8}}\))?(?:中|方面)?(?:共|计)?(?:{count}[个家])?[:,]?$"),
+        # What stands between two sibling lists when the second is introduced by its level alone (…;县区3个:).
+        "sibling": regex.compile(r"^[;,]?\s*(?P<level>[^,;:。]{1,16})[:,]$"),
         # A sublist closed by its count and group noun, joined to the next (两个乡镇和 / 3个乡镇以及).
         "group_joint": regex.compile(rf"(?P<close>{count}[个家](?:{nouns}))(?:以及|[和及与])"),
         "item_count": regex.compile(rf"{count}[条个次处篇件家](?:{nouns})?"),
@@ -102,6 +109,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "hard": regex.compile(r"[,;:。!?]"),
         "last_hard": regex.compile(r"(?r)[,;:。!?]"),
         "account_end": regex.compile(rf"(?:{alternation(v['account_words'])})$"),
+        "site_word": regex.compile(r"(?:政府门户|门户|政府)?网站"),
         "praise": regex.compile(alternation(v["praise_cues"] | set(v["praise_lists"]))),
         "salient_fault": regex.compile(r"(?:问题|现象|情况)[^,。;]{0,3}(?:突出|较多|严重)"),
     }
@@ -123,9 +131,23 @@ def listed_units(text: str, offset: int, found: list[Mention], masks: list[tuple
     """enumerations without its gate."""
     known = {m.start - offset: m for m in found}
     out: list[Mention] = []
+    previous = scope.sibling if scope is not None else None
     for items, intro_start, quoted in _candidates(text, masks):
-        out += _enumeration(text, offset, items, intro_start, quoted, known, scope)
+        mentions, enumeration = _enumeration(text, offset, items, intro_start, quoted, known, scope)
+        out += mentions
+        if enumeration is not None:
+            if previous is not None and enumeration.label is None:
+                _share_label(text[max(0, previous.end - offset):intro_start], previous, enumeration)
+            previous = enumeration
     return out
+
+
+def _share_label(between: str, previous: Enumeration, enumeration: Enumeration) -> None:
+    """年报未发布的单位:市直部门…;县区3个:甲县、乙区 — a list introduced by its level alone, right after a
+    labelled sibling, shares the sibling's label."""
+    sibling = _patterns()["sibling"].match(between)
+    if sibling and _patterns()["level"].fullmatch(sibling.group("level")):
+        enumeration.label, enumeration.counted = previous.label, previous.counted
 
 
 def _candidates(text: str, masks: list[tuple[int, int]]):
@@ -245,7 +267,7 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     label_end = intro_start if quoted else lead_cut
     near = text[max(0, label_end - LABEL_TAIL):label_end].rstrip("“")
     line_start = scope is not None and scope.line and scope.heading is not None
-    if not (quoted or line_start or p["strong_label"].search(near) or p["label"].search(near)
+    if not (quoted or line_start or p["strong_label"].search(near) or p["label"].search(near) or near.endswith(":")
             or _counts_before(text, label_end) or _bracketed_platform(text, first_start, items[-1][1])):
         return None
     label = text[_label_floor(text, intro_start):intro_start if quoted else first_start]
@@ -255,7 +277,9 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     label = label.rstrip("“")
     account_intro = quoted and bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start))
     counted = None if quoted else p["counted"].search(label[_last_hard(label, 0, len(label) - 1, True) + 1:])
-    strong = bool(counted or p["strong_label"].search(label))
+    if counted and p["level"].fullmatch(label[_last_hard(label, 0, len(label) - 1) + 1:]):
+        counted = None  # …的单位:市直部门5个: the count is the level's, the clause before labels the list
+    strong = bool(counted or p["strong_label"].search(label) or (label.endswith(":") and p["forward"].match(label)))
     under_heading = scope is not None and scope.line and scope.heading is not None and not label.strip(" ,:")
     labelled = strong or under_heading or bool(p["label"].search(label))
     return _Context(label, strong, labelled, under_heading, account_intro, counted)
@@ -264,31 +288,32 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
 _DAMAGED = regex.compile(r"[?\ufffd]")
 
 
-def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list[Mention]:
-    """The unit mentions of one candidate list, or none when its context does not make it a list of units."""
+def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> tuple[list[Mention], Enumeration | None]:
+    """The new unit mentions of one candidate list and the list, or none when its context does not make it a
+    list of units."""
     p = _patterns()
     around = _context(text, items, intro_start, quoted, scope)
     if around is None or not (around.labelled or around.account_intro or _bracketed_platform(text, items[0][0], items[-1][1])):
-        return []  # nothing around the list says what its items are: the common case, decided early
+        return [], None  # nothing around the list says what its items are: the common case, decided early
     if any(_platform_name(text[a:b]) for a, b in items):
-        return []  # 微信公众号、微博等平台: a list of platforms, not of accounts
+        return [], None  # 微信公众号、微博等平台: a list of platforms, not of accounts
     if quoted and all(b - a <= 2 for a, b in items) and quoted_terms(text, items[-1][1] + 1):
-        return []  # “僵尸”“睡眠”网站: quoted terms, no names
+        return [], None  # “僵尸”“睡眠”网站: quoted terms, no names
     # An item a scraper damaged (青??萍?) is left out without ending the list.
     if "\ufffd" in text or "?" in text:
         items = [(a, b) for a, b in items if not _DAMAGED.search(text, a, b)] or items
     parsed = [_item(text, a, b, known, last=index == len(items) - 1) for index, (a, b) in enumerate(items)]
     if any(item is None for item in parsed[:-1]):
-        return []  # an item in the middle that is no name: a list of things, not of units
+        return [], None  # an item in the middle that is no name: a list of things, not of units
     if parsed[-1] is None:
         parsed.pop()
     bracketed = sum(1 for item in parsed if item[3]) * 2 >= len(parsed)
     known_items = [item for item in parsed if item[2] is not None]
     if not parsed or not (bracketed or around.account_intro or around.strong
                           or (around.labelled and (known_items or quoted))):
-        return []
+        return [], None
     if len(parsed) == 1 and not (bracketed or around.account_intro):
-        return []
+        return [], None
     enumeration = _described(text, intro_start + offset, parsed[-1][1] + offset, around, scope)
     platform = None
     if owner := (_owner(text, intro_start, known) if around.account_intro else None):
@@ -314,7 +339,7 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> list
         item.role = is_role(text, a, b)
         item.enumeration = enumeration
         out.append(item)
-    return out
+    return out, enumeration
 
 
 def _described(text: str, start: int, end: int, around: _Context, scope) -> Enumeration:
@@ -405,6 +430,8 @@ def _item(text, a, b, known, last):
         if any(m_start < a < m_start + m.end - m.start for m_start, m in known.items()):
             return None  # a piece of a known name (发展|和改革委员会): no item
         end = predicate.start()  # 甲、乙表现较好 / 甲、乙未更新: the last item ends where the predicate opens
+        if site := _patterns()["site_word"].search(text, a + 2, end):
+            end = site.start()  # 甲、乙网站首页长期未更新: the predicate opens with the site's parts
     name = text[a:end]
     core = name[: name.index("(")] if "(" in name else name
     return (a, end, None, platform) if item_ok(core, MAX_ITEM) else None
@@ -450,8 +477,12 @@ def _predicate(label_text: str) -> tuple[str | None, bool]:
     a clause that counts the items (不合格6个,分别为: → 不合格), which may be neutral."""
     p = _patterns()
     parts = [part.strip(" “") for part in p["hard"].split(label_text) if part.strip(" “")]
-    if not parts:
+    while len(parts) > 1 and p["level"].fullmatch(parts[-1]):
+        parts.pop()  # 年报未发布的单位:市直部门5个: — the clause before the level says what the items share
+    if not parts or p["level"].fullmatch(parts[-1]):
         return None, False
+    if len(parts) > 1 and p["forward"].match(parts[0]):
+        parts = parts[:1]  # 以下账号长期未更新,拟予以关停: what the pointer's own clause says of them
     words = p["forward"].sub("", p["count"].sub("", p["label_tail"].sub("", parts[-1])))
     if len(words) >= 2:
         return words, False

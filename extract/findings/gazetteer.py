@@ -74,6 +74,8 @@ def official(name: str) -> bool:
 def vocab() -> dict:
     data = load_yaml("units.yaml")
     data["suffix_type"] = {w: t for t, words in data["suffixes"].items() for w in words}
+    data["suffix_type"].update(dict.fromkeys(data["central_bodies"], "department"))
+    data["body_suffixes"] = data["body_suffixes"] + data["central_bodies"]
     data["platform_by_word"] = {w: p for p, words in data["platform_of"].items() for w in words}
     data["list_nouns"] = data["group_nouns"] + data["account_nouns"]
     # What a bracket after an account's name may hold: its platform or account word (甲(微信公众号), 乙(移动客户端)).
@@ -81,7 +83,7 @@ def vocab() -> dict:
     for key in ("blockers", "prefixes", "place_endings", "subunit_endings", "government_free", "account_words",
                 "website_words", "platforms", "person_titles", "generic_openings", "never_units", "lead_words",
                 "break_words", "role_leads", "praise_cues", "safe_leads", "directives", "never_first",
-                "list_nouns", "praise_lists", "body_suffixes"):
+                "list_nouns", "praise_lists", "body_suffixes", "central_bodies"):
         data[key] = frozenset(data[key])
     return data
 

@@ -20,7 +20,7 @@ import regex
 
 from ..structure.genre import TASK
 from .enumerations import Scope, enumerations, government_lists, lists, praises, share_roles, share_sites
-from .gazetteer import LEVELS, Ents, ents_of, vocab
+from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
 from .problems_text import is_problem
 from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, site_names
 from .units_text import Mention, chains, patterns, quoted
@@ -49,7 +49,7 @@ MAX_CHUNK = 2000  # characters per ruler pass, and the longest stretch a sentenc
 def _prefilter() -> re.Pattern:
     """Literal words only, so re (faster at them than regex) scans every sentence."""
     v = vocab()
-    words = {w for ws in v["suffixes"].values() for w in ws} | set(v["account_words"])
+    words = {w for ws in v["suffixes"].values() for w in ws} | set(v["account_words"]) | province_shorts()
     return re.compile(f"“|等地|个单位|个乡镇|个部门|个地区|新媒体|{alternation(words)}")
 
 
@@ -170,12 +170,18 @@ def text_mentions(ctx) -> list[Mention]:
     out: list[Mention] = []
     lines, issuers = _issuer_lines(ctx), None
     header = "\n".join(line for line, _ in lines)  # a name holds no newline: in it iff in one line
+    last_list = None  # (where the sentence that ended in a list ends, that list)
     for batch in _batched(chosen):
         stretches = [sentence.text[a:b] for sentence, a, b in batch]
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
-            found = _stretch(text, sentence.start + a, ents, _scope(ctx.text, sentence))
+            scope = _scope(ctx.text, sentence)
+            if last_list is not None and a == 0 and _next_to(ctx.text, last_list[0], sentence.start):
+                scope.sibling = last_list[1]
+            found = _stretch(text, sentence.start + a, ents, scope)
             if not found:
                 continue  # the sentence is only judged when it names someone
+            listed = [m.enumeration for m in found if m.enumeration is not None]
+            last_list = (sentence.end, max(listed, key=lambda e: e.end)) if listed else None
             whole = sentence.text
             assessed = _assessed(sentence)
             # A 通知 that sets tasks assesses a unit only where it faults, praises or ranks it, or names it
@@ -222,6 +228,11 @@ def addressed_mentions(ctx) -> list[Mention]:
                 mention.sentence = (sentence.start, sentence.end)
                 out.append(mention)
     return out
+
+
+def _next_to(text: str, end: int, start: int) -> bool:
+    """Whether a sentence starting at `start` goes on from one ended by ; at `end` (…;县区3个:甲县、乙区)."""
+    return text[end - 1:end] == ";" and not text[end:start].strip()
 
 
 def _scope(text: str, sentence) -> Scope:

@@ -8,7 +8,7 @@ import regex
 from .enumerations import heading_words, praise
 from .gazetteer import vocab
 from .vocabulary import COUNT, NUMBER_MARK, alternation
-from .problems_text import QUALIFIER, describe, inherited, is_problem, split_cell
+from .problems_text import QUALIFIER, describe, inherited, is_problem, points_back, split_cell
 from .units_tables import PROBLEM_HEAD, locate_rows
 
 # Items of one list: joined by a mark or a conjunction, or set apart by spaces only (甲局 乙局 丙镇).
@@ -25,6 +25,9 @@ _JOINED_LISTS = regex.compile(
     rf"(?:等{COUNT}?|{COUNT})?[个家]?(?:{alternation(vocab()['group_nouns'])}),?(?:和|及|以及|与)")
 # An item whose account is qualified by its place (…、岱岳区“岱岳森林防火”微信公众号): the list goes on.
 _QUALIFIED_GAP = regex.compile(r"(?:、|和|及|与)\p{Han}{1,10}?[省市县区州旗盟]“")
+# A count of the units bracketed after it (有6个单位(甲、乙…)未…): the list is the clause's subject.
+_COUNTED_GROUP = regex.compile(
+    rf"(?:有|共|共有|计)?{COUNT}[个家](?:{alternation(vocab()['group_nouns'])}|网站|账号|政务新媒体)\($")
 _SITE_WORDS = regex.compile(r"(?:政府门户网站|政府网站|门户网站|网站|专栏|网页)(?:和|及|与|以及)?")
 _NUMBERING = regex.compile(rf"^{NUMBER_MARK}")
 _LABEL = regex.compile(
@@ -40,6 +43,7 @@ _MAX_CLAUSE = 40
 _FORWARD = regex.compile(r"(?:存在)?(?:以下|如下|下列)(?:几个|几方面)?(?:问题|不足|情况)")
 _ITEM_MARK = regex.compile(rf"^\s*{NUMBER_MARK}")
 _MAX_ITEMS = 12
+_MAX_SIBLINGS = 4  # lists parted by ; that a sentence pointing back after them (以上单位…) may cover
 _MAX_ITEM_LINE = 60  # a line longer than this is prose, not an item of a list laid out one per line
 # What lost characters leave before a name: stray bytes (��h发改委), or a damaged item and its 、.
 _DAMAGED_OPENING = regex.compile(r"^(?:[^\p{Han}、,;:。]{0,3}$|[^、,;:。]{0,8}、)")
@@ -68,7 +72,8 @@ def find_problems(ctx, units) -> list[dict]:
     lead = None
     topics = _topics(ctx, units)
     last = ctx.sentences[-1] if ctx.sentences else None
-    for sentence in ctx.sentences:
+    sentences = ctx.sentences
+    for index, sentence in enumerate(sentences):
         mentions = by_sentence.get((sentence.start, sentence.end))
         topic = topics.get(id(sentence.section)) if topics and sentence.section is not None else None
         if topic is not None and not mentions and sentence.text.endswith(":"):
@@ -76,20 +81,37 @@ def find_problems(ctx, units) -> list[dict]:
         if mentions or topic:
             mentions = sorted(mentions or [], key=lambda m: m.start)
             truncated = sentence is last and sentence.text[-1:] not in "。;!?)”"
-            problems += _sentence_problems(ctx, sentence, mentions, lead, topic, truncated)
+            following = _after_siblings(sentences, index)
+            problems += _sentence_problems(ctx, sentence, mentions, lead, topic, truncated, following)
         lead = _lead(sentence, lead, mentions)
     problems += _table_problems(ctx, units)
     return problems
+
+
+def _after_siblings(sentences, index: int):
+    """The sentence after sentences[index] and the lists that go on from it after a ; (甲、乙;丙、丁。以上单位…)."""
+    following = index + 1
+    while following < len(sentences) and following - index <= _MAX_SIBLINGS \
+            and sentences[following - 1].text.endswith(";"):
+        following += 1
+    return sentences[following] if following < len(sentences) else None
 
 
 def _lead(sentence, lead, mentions):
     """The sentence whose fault a line of names alone may take: the one before it, except in a list laid
     out one item per line, where the line introducing the list (以下单位存在…问题:) leads every item."""
     # Offsets into the whole text rather than Sentence.text, which slices a copy: this runs per sentence.
-    if mentions and lead is not None and lead.whole_text.endswith(":", lead.start, lead.end) \
-            and sentence.end - sentence.start <= _MAX_ITEM_LINE:
+    if mentions and lead is not None and sentence.end - sentence.start <= _MAX_ITEM_LINE and (
+            lead.whole_text.endswith(":", lead.start, lead.end) or _items_by_semicolons(lead, sentence)):
         return lead
     return sentence
+
+
+def _items_by_semicolons(lead, sentence) -> bool:
+    """以下单位未…:甲;乙;丙。 — items parted by ; after a label: the labelled sentence leads each of them."""
+    text = lead.whole_text
+    return text.endswith(";", lead.start, lead.end) and text.find(":", lead.start, lead.end) >= 0 \
+        and text.endswith((";", "。"), sentence.start, sentence.end) and text.find(":", sentence.start, sentence.end) < 0
 
 
 def _topics(ctx, units) -> dict[int, object]:
@@ -132,18 +154,26 @@ def _parent(top, node):
 
 
 def _groups(text: str, offset: int, mentions) -> list[list]:
+    """Mentions in order, grouped into the lists they stand in."""
     groups: list[list] = []
+    by_commas = False  # the last group is names parted by commas alone (or one name)
     for mention in mentions:
         if groups:
             gap = text[groups[-1][-1].tail_end - offset:mention.start - offset]
             gap = _DAMAGED_ITEM.sub("", gap) if "\ufffd" in gap else gap  # 甲、青\ufffd\ufffd、乙: one list
             gap = _ITEM_NOTE.sub("", gap) if "(" in gap else gap  # 甲镇(62分)、乙镇(64分): one list
             gap = _ITEM_COUNT.sub("", gap)
+            last = groups[-1][-1]
+            if gap == "," and by_commas and last.tail_end == last.end:
+                groups[-1].append(mention)  # 甲镇,乙乡,丙局未…: bare names parted by commas alone are one list
+                continue
+            by_commas = False  # (甲、乙,丙、丁 are two lists, each with its own clause or label)
             if _SEPARATOR.fullmatch(gap.replace("“", "").replace("”", "")) or _JOINED_LISTS.fullmatch(gap) \
                     or _QUALIFIED_GAP.fullmatch(gap):
                 groups[-1].append(mention)
                 continue
         groups.append([mention])
+        by_commas = True
     return groups
 
 
@@ -154,6 +184,8 @@ def _bracketed(ctx, sentence, group, floor: int, category, label) -> list[dict] 
     start, end = group[0].start - offset, group[-1].tail_end - offset
     if not (start and text[start - 1] == "(" and text[end:end + 1] == ")"):
         return None
+    if _COUNTED_GROUP.search(text, max(0, start - 16), start):
+        return None  # 有6个单位(甲、乙)未…: the clause after the bracket is theirs
     clause_start = max(floor, text.rfind(",", 0, start - 1) + 1, text.rfind(":", 0, start - 1) + 1)
     clause = _NUMBERING.sub("", text[clause_start:start - 1].strip())
     if len(clause) > _MAX_CLAUSE or praise(clause) or not (is_problem(clause) or _in_problems(sentence)):
@@ -209,6 +241,8 @@ def _is_subject(text: str, start: int, floor: int) -> bool:
     head = _NUMBERING.sub("", head) if floor == 0 else head
     if _label(head):
         return True
+    if head.endswith("("):
+        head = _COUNTED_GROUP.sub("", head)
     cut = max(head.rfind(","), head.rfind(":"), head.rfind(";"), head.rfind("、") if floor else -1)
     head = head[cut + 1:] if cut >= 0 else head
     if "\ufffd" in head:  # lost characters may have held the mark that ended the clause before: read
@@ -219,8 +253,9 @@ def _is_subject(text: str, start: int, floor: int) -> bool:
     return head.rstrip("\n").endswith(_PLACE_ENDS) and bool(_openers().fullmatch(_QUALIFIER.sub("", head)))
 
 
-def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False) -> list[dict]:
-    """Problems of one sentence; in an excerpt cut mid-clause the cut clause is left out."""
+def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, following=None) -> list[dict]:
+    """Problems of one sentence; in an excerpt cut mid-clause the cut clause is left out. A sentence of
+    names alone takes the fault of the next one when that one points back at them (以上单位…)."""
     text, offset = sentence.text, sentence.start
     above = _heading_above(sentence, topic)
     category = _category(sentence, above)
@@ -261,6 +296,10 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False) ->
         pred_start = tail.end() if tail else pred_start
         pred_end = subjects[index + 1][0].start - offset if index + 1 < len(subjects) else len(text)
         predicate = _unlabelled(text[pred_start:pred_end])  # …的有: labels the next group
+        if pred_end == len(text) and following is not None and _qualifier_only(predicate) \
+                and points_back(following.text) and following.section is sentence.section \
+                and is_problem(following.text):
+            predicate, pred_end = following.text, following.end - offset  # 甲、乙。以上单位未…
         if truncated and pred_end == len(text) and not _names_alone(ctx, sentence, start, predicate):
             predicate = predicate[: max(predicate.rfind(","), 0)]  # the clause the cut left unfinished
             if not predicate.strip() and not _label(text[floors[index]:start].rstrip(" “")):

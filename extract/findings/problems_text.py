@@ -23,6 +23,9 @@ _SUBJECT = regex.compile(
 # A subject that points back at the names just listed (以上三个单位, 上述账号): the fault is theirs.
 _BACK_REFERENCE = regex.compile(r"^(?:以上|上述|前述|这)(?:\d{1,3}|[一二三四五六七八九十两几]{1,2})?[个家]?"
                                 r"(?:单位|部门|乡镇|街道|账号|网站|政务新媒体)?")
+# The same pointer opening a sentence of its own, naming what it points at (以上单位…, 上述3个账号…).
+_POINTER = regex.compile(r"(?:以上|上述|前述)(?:\d{1,3}|[一二三四五六七八九十两几]{1,2})?[个家]?"
+                         r"(?:单位|部门|乡镇|街道|账号|网站|政务新媒体|新媒体|地区|县区|市州)")
 # A heading's number and a label's count (（一）…, …（3个）): they frame the words, they are no part of the fault.
 _FRAME_MARKS = regex.compile(rf"^{NUMBER_MARK}|\((?:共|计)?\d{{1,4}}[个家条项]\)$")
 _LIST_NOUN_TAIL = regex.compile(rf"的(?:{alternation(vocab()['list_nouns'])})(?:有|是|为|名单)?$")
@@ -144,6 +147,10 @@ def inherited(before: str, previous: str, category: str | None, in_problems: boo
     """For 如X、Y after a clause: the shortcoming of that clause, without its unnamed subject (in a
     problems section the clause a list exemplifies is a shortcoming unless it praises)."""
     source = _EXAMPLE_END.sub("", before.rstrip(" ,:“")).rstrip(" ,:")
+    if source and before.rstrip(" “").endswith(":"):
+        source = _LIST_NOUN_TAIL.sub("", source)  # …未报送的单位:甲 — the label without its noun
+    if not source and previous.endswith(";") and ":" in previous:
+        previous = previous[:previous.rfind(":") + 1]  # 以下单位未…:甲;乙: the label before the first item
     if not source:  # the sentence before: a list's introduction (…未更新的单位:) names the fault without its noun
         source = _LIST_NOUN_TAIL.sub("", previous.rstrip("。;:")) if previous.endswith(":") else previous.rstrip("。;")
     part = _SENTENCE_PARTS.split(source)[-1].strip() if source else ""
@@ -173,3 +180,8 @@ def split_cell(value: str) -> list[tuple[str, int, int]]:
             if is_problem(part.group()) and len(cleaned) >= 2:
                 out.append((cleaned, part.start(), part.end()))
     return out
+
+
+def points_back(sentence: str) -> bool:
+    """Whether a sentence opens by pointing back at the units named before it (以上单位存在…)."""
+    return _POINTER.match(sentence) is not None

@@ -22,6 +22,8 @@ from .units_text import Mention
 __all__ = ["Mention", "Unit", "find_units", "link_units"]
 
 _PLACE_ENDING = regex.compile(r"街道|社区|苏木|镇|乡|村")
+# 区人力资源和社会保障局(以下简称区人社局): the name in brackets stands for the one before them.
+_ALIAS = regex.compile(r"\((?:以下)?(?:简称|称)[:“]?(\p{Han}{2,12})”?\)")
 
 
 @dataclass
@@ -103,6 +105,20 @@ def _resolve_placeless(mentions: list[Mention]) -> None:
             m.written, m.name = m.written or m.name, full
 
 
+def _resolve_aliases(body: str, offset: int, mentions: list[Mention]) -> None:
+    """A short name the notice itself defines (甲局(以下简称乙)) is written as the name it stands for."""
+    if "称" not in body:
+        return
+    by_end = {m.end: m.name for m in mentions}
+    aliases = {}
+    for match in _ALIAS.finditer(body):
+        if (full := by_end.get(match.start() + offset)) and full != match.group(1):
+            aliases[match.group(1)] = full
+    for m in mentions if aliases else ():
+        if full := aliases.get(m.name):
+            m.written, m.name = m.written or m.name, full
+
+
 def _longer_forms(name: str, type_: str, quoted: bool) -> list[str]:
     """The fuller names _resolve_short looks for: 县/市/区/省 + a department, X人民政府 for a site X政府."""
     if type_ == "department" and not quoted:
@@ -122,6 +138,7 @@ def find_units(ctx) -> list[Unit]:
     _resolve_bare(body, mentions)
     _resolve_placeless(mentions)
     _resolve_short(body, mentions)
+    _resolve_aliases(body, ctx.body_start if len(ctx.text) < LONG_TEXT else 0, mentions)
     same_as = {m.name: m.same_as for m in mentions if m.same_as is not None}
     owners = set(same_as.values())
     for m in mentions:

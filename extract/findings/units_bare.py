@@ -144,7 +144,27 @@ def clause_provinces(text: str, offset: int, ents: Ents, found: list[Mention], m
         head = text[max(0, start - 4):start]
         if start and not p["clause_open"].search(head):
             continue
-        if any(a <= start < b for a, b in taken) or p["not_subject"].match(text, end):
+        if any(a <= start < b for a, b in taken):
             continue
-        out.append(Mention(start + offset, end + offset, text[start:end], "government", tail_end=end + offset))
+        listed = _province_list(text, ents, start, end) if text.startswith(("、", "和", "及"), end) else [(start, end)]
+        if not listed or p["not_subject"].match(text, listed[-1][1]):
+            continue
+        out += [Mention(a + offset, b + offset, text[a:b], "government", tail_end=b + offset) for a, b in listed]
     return out
+
+
+_PROVINCE_JOINT = ("、", "和", "及")
+
+
+def _province_list(text: str, ents: Ents, start: int, end: int) -> list[tuple[int, int]]:
+    """山西、内蒙古和青海抽查合格率低于90%: provinces' short forms listed as a clause's subject, each a span;
+    none when an item of the list is not a province's short form."""
+    items = [(start, end)]
+    while text.startswith(_PROVINCE_JOINT, end):
+        nxt = end + 1
+        close = ents.short_at(nxt)
+        if close is None or not patterns()["prov"].fullmatch(text, nxt, close):
+            return []
+        items.append((nxt, close))
+        end = close
+    return items

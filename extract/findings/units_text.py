@@ -77,6 +77,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "book": regex.compile(r"《[^《》\n]{0,120}》"),
         "run": regex.compile(r"\p{Han}{1,300}"),
         "lead": re.compile(alternation(v["lead_words"])),
+        # 第一名东湖镇, 排名第3的西山乡: a rank is no part of the name after it.
+        "rank": regex.compile(r"(?:排名|排)?第[一二三四五六七八九十\d]{1,3}[名位]?(?:的|是|为)?"),
         "name_word": re.compile(alternation(set(v["name_words"]) | _shorts_opening_with(v["lead_words"]))),
         "lead_end": re.compile(f"(?:{alternation(v['lead_words'] | v['role_leads'])})$"),
         "break": regex.compile(alternation(v["break_words"])),
@@ -87,6 +89,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "generic": re.compile(alternation(v["generic_openings"])),
         "not_item": regex.compile(v["not_item"]),
         "role_tail": regex.compile(v["role_tails"]),
+        "alias": regex.compile(r"\((?:以下)?(?:简称|称)[:“]?\p{Han}{2,12}”?\)"),
         # 来源: 主送: the header's roles; 牵头单位: 责任部门: who is given a task, not who is assessed.
         "role_label": regex.compile(r"(?:来源|发布机构|发文机关|发文单位|主办单位|信息来源|主送|抄送|抄报|联系人"
                                     r"|(?:责任|牵头|配合|协办|承办|参与|协助|完成)(?:单位|部门|科室))\s*:\s*"
@@ -145,7 +148,8 @@ def trim_uncached(text: str, start: int, core_end: int, prefixable: bool,
         if m.end() > pos and _may_cut(core_end - m.end(), m.group(), prefixable, suffix_len):
             pos, lead = m.end(), m.group()
     while pos < core_end:
-        m = p["lead"].match(text, pos, core_end)
+        m = max(p["lead"].match(text, pos, core_end), p["rank"].match(text, pos, core_end),
+                key=lambda m: m.end() if m else -1)
         if not m or not _may_cut(core_end - m.end(), m.group(), prefixable, suffix_len):
             break
         word = p["name_word"].match(text, pos, core_end)
@@ -233,6 +237,8 @@ def _suffix_piece(before: str, suffix: str, kind: str) -> tuple[int, str, str | 
     """Where a name ending in `suffix` starts in the text `before` it, its kind and its lead word.
 
     Only `before` is read, and the same pieces (各, 市, 全县) recur, so results are cached."""
+    if suffix in vocab()["central_bodies"]:
+        return len(before), "department", None  # 教育部: a whole name, nothing before it is part of it
     cut, lead = trim_uncached(before, 0, len(before), suffix in vocab()["prefixes"], len(suffix))
     if cut < len(before) and (suffix in ("政府", "人民政府") or suffix in SINGLE_GOV):
         kind = "place" if _unknown_place(before, cut, len(before), suffix) else "junk"
@@ -248,8 +254,8 @@ def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
     """和县 right after a name ending is 和 + 县, unless that name may hold a county (马鞍山市和县)."""
     if text[start] not in "和及与" or text[start + 1:end] not in vocab()["prefixes"]:
         return False
-    if text.endswith(_GROUP_ENDS, 0, start):
-        return True  # 甲镇、乙乡两个乡镇和县财政局: after a group noun, 和 joins a second list
+    if text.endswith(_GROUP_ENDS, 0, start) or text.endswith(")", 0, start):
+        return True  # 甲镇、乙乡两个乡镇和县财政局, 两个乡镇(街道)和县财政局: 和 joins a second list
     if not pieces or pieces[-1].end != start:
         return False
     return not pieces[-1].suffix.endswith(("省", "市", "州", "盟", "地区", "自治区"))
@@ -275,8 +281,8 @@ def _joins(chain: list[_Piece], right: _Piece) -> bool:
         return right.kind in ("department", "div") or (right.core == 0 and right.suffix in ("政府", "人民政府"))
     if (left.core == 0 and left.suffix in v["prefixes"]) or right.core == 0:
         return True
-    if left.kind == "div" or left.suffix in v["place_endings"]:
-        return True
+    if left.kind == "div" or left.suffix in v["place_endings"] or left.suffix in v["central_bodies"]:
+        return True  # (交通运输部|海事局: a ministry's bureau)
     return right.suffix in v["subunit_endings"] and _chain_type(chain) == "department"
 
 
@@ -406,6 +412,8 @@ _ROLE_WINDOW = 180  # a label, its colon and the items of a list before the name
 def role_after(text: str, start: int, end: int) -> bool:
     """What follows the name makes it the inspector or an author (X组织开展…, 按照X要求)."""
     p = patterns()
+    if text.startswith("(", end) and (alias := p["alias"].match(text, end)):
+        end = alias.end()  # 县政务公开办(以下简称县公开办)对…检查: what follows the short name tells
     if p["role_tail"].match(text, end + (text[end:end + 1] == " ")):
         return True
     # 按照…X…要求: a body that set the rules of the inspection.
@@ -503,6 +511,8 @@ def _whole_name(text: str, start: int, end: int, ents: Ents, offset: int) -> Men
 def _admin_only(chain: list[_Piece], name: str) -> bool:
     """省市, 市县乡: admin words with no name of their own (政府办公室 alone is a short name, kept)."""
     if all(p.kind != "div" and p.core == 0 for p in chain):
+        if chain[-1].suffix in vocab()["central_bodies"]:
+            return False  # 教育部: a ministry's whole name
         if len(chain) > 1 and chain[-1].suffix in vocab()["body_suffixes"]:
             return False  # 县文联, 区档案馆: an admin word and a whole body's name
         return not (len(chain) > 1 and chain[-1].kind == "department" and len(name) >= 4)
