@@ -93,6 +93,9 @@ def _units(body: str, signature: str = "") -> list[str]:
          ["区人力资源和社会保障局"], ["区人社局"]),
         ("双溪镇、石门乡、县科技局(以下统称有关单位)认真落实工作要求,县商务局网站未更新。", "",
          ["县商务局"], ["双溪镇", "石门乡", "县科技局"]),
+        # quoted column names closed by 栏目 are parts of a site; a verb before a name is no part of it
+        ("“政务公开”“通知公告”等3个栏目更新不及时,双溪镇网站未更新。", "", ["双溪镇"], ["政务公开", "通知公告"]),
+        ("经评估,确定双溪镇、石门乡为政务公开示范点,县科技局网站未更新。", "", ["双溪镇", "县科技局"], ["确定双溪镇"]),
         # a field's departments (教育部门) are no ministry
         ("县教育部门、县财政部门网站未更新,双溪镇网站未更新。", "", ["双溪镇"], ["县教育部", "县财政部"]),
         # a rank before a name is no part of it
@@ -254,6 +257,9 @@ def test_accounts(body, expected):
          [("县科技局", "年报未按时发布"), ("县商务局", "年报未按时发布"), ("双溪镇", "年报未按时发布"),
           ("石门乡", "年报未按时发布")]),
         ("指南未更新的单位:乡镇(街道):双溪镇、石门乡。", [("双溪镇", "指南未更新"), ("石门乡", "指南未更新")]),
+        # accounts each after its owner, closed by one account word: every owner and account has the fault
+        ("县科技局“科技双溪”、县商务局“双溪商务”等账号更新不及时。",
+         [("县科技局", "更新不及时"), ("科技双溪", "更新不及时"), ("县商务局", "更新不及时"), ("双溪商务", "更新不及时")]),
         # a count with its units in brackets after it: the clause after the bracket is theirs
         ("检查发现,有2个单位(县科技局、县商务局)未按要求更新指南。",
          [("县科技局", "未按要求更新指南"), ("县商务局", "未按要求更新指南")]),

@@ -110,6 +110,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "last_hard": regex.compile(r"(?r)[,;:。!?]"),
         "account_end": regex.compile(rf"(?:{alternation(v['account_words'])})$"),
         "site_word": regex.compile(r"(?:政府门户|门户|政府)?网站"),
+        "note": regex.compile(rf"\((?:共|计)?(?:\d{{1,4}}(?:\.\d{{1,2}})?|{count})[分个处条家项次篇件]\)"),
+        "column_close": regex.compile(rf"等?{count}?个?(?:栏目|专栏|频道|板块|模块|页面|专题)"),
         "praise": regex.compile(alternation(v["praise_cues"] | set(v["praise_lists"]))),
         "salient_fault": regex.compile(r"(?:问题|现象|情况)[^,。;]{0,3}(?:突出|较多|严重)"),
     }
@@ -299,6 +301,8 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> tupl
         return [], None  # 微信公众号、微博等平台: a list of platforms, not of accounts
     if quoted and all(b - a <= 2 for a, b in items) and quoted_terms(text, items[-1][1] + 1):
         return [], None  # “僵尸”“睡眠”网站: quoted terms, no names
+    if quoted and (p["column_close"].match(text, items[-1][1] + 1) or patterns()["column_after"].match(text, items[-1][1] + 1)):
+        return [], None  # “政务公开”、“通知公告”等栏目: parts of a site, no accounts
     # An item a scraper damaged (青??萍?) is left out without ending the list.
     if "\ufffd" in text or "?" in text:
         items = [(a, b) for a, b in items if not _DAMAGED.search(text, a, b)] or items
@@ -422,6 +426,8 @@ def _item(text, a, b, known, last):
             return None  # 甲(微信)表现较好: in the last item the predicate may follow the platform
         if bracket.group("platform"):
             end, platform = bracket.start(), vocab()["platform_by_word"].get(bracket.group("platform"), "客户端")
+        elif _patterns()["note"].fullmatch(text, bracket.start(), bracket.end()):
+            end = bracket.start()  # 甲社(76.8分), 乙县(5个): a score or a count, no part of the name
     account = _patterns()["account_end"].search(text, a, end) if platform is None else None
     if account is not None and account.start() - a >= 3:
         end = account.start()  # 迪庆州人社局网: the name without its website or account word
@@ -553,8 +559,15 @@ def _split_items(text: str, start: int, end: int, known: dict[int, tuple[int, Me
     return items
 
 
+# 桃源、柳溪两镇: the last item of a list carrying the count and the ending every item shares.
+_COUNTED_PLACE = regex.compile(r"(?P<stem>\p{Han}{2,6}?)(?:[两二三四五六七八九十]|\d{1,2})个?(?P<suffix>街道|社区|镇|乡|村)")
+
+
 def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, int]]) -> list[Mention]:
     """Bare names in 、-lists: sharing the place suffix of the last name, or closed by a group noun."""
+    for m in found:
+        if m.start > offset and text[m.start - offset - 1] == "、" and (counted := _COUNTED_PLACE.fullmatch(m.name)):
+            m.written, m.name = m.name, counted["stem"] + counted["suffix"]
     sharing = [(m, s) for m in found if (s := _shared_suffix(text, m.start - offset, m))] if "、" in text else []
     tails = list(patterns()["tail"].finditer(text)) if may_close(text) else []
     if not sharing and not tails:

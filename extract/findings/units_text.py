@@ -442,6 +442,7 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
         after = matches[last].end()
         acc = p["account"].match(text, after) if text[after:after + 1] in _account_openers() else None
         acc = acc or p["counted_account"].match(text, after) or p["bracket_account"].match(text, after)
+        ahead = acc is None and (acc := _account_closing(text, after)) is not None
         intro = _account_intro(text, matches, index)
         if intro is not None and (p["column_after"].match(text, after) or not p["account_name"].fullmatch(content)):
             intro = None  # a column (“工作动态”栏目), or a quoted list that enumerations.py reads item by item
@@ -460,12 +461,25 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
         mention.account = acc.group("acc") if acc else None
         if intro is not None and type_ == "new_media":
             mention.owner = _owner_before(text, intro.start(), ents, offset)
-        mention.tail_end = (acc.end() if acc and last == index else m.end()) + offset
+        mention.tail_end = (acc.end() if acc and last == index and not ahead else m.end()) + offset
         # an account is not an author: a date after it (“甲”(微信)5月仅更新1次) tells when, not who wrote
         mention.role = role_before(text, m.start()) if type_ == "new_media" else is_role(
             text, m.start(), acc.end() if acc else m.end())
         out.append(mention)
     return out
+
+
+# Items of a list of accounts each after its owner (、区卫健局“健康东湖”), up to the account word closing the list.
+_OWNED_RUN = regex.compile(r"(?:(?:、|和|及|与)[^“”,。;:\n]{1,16}?“[^“”\n]{1,40}”)+")
+
+
+def _account_closing(text: str, after: int):
+    """区文旅局“东湖文旅”、区卫健局“健康东湖”等账号: the account word closing a list of owned accounts, read
+    for an item before the last."""
+    if not text.startswith(("、", "和", "及", "与"), after) or not (run := _OWNED_RUN.match(text, after)):
+        return None
+    closing = patterns()["counted_account"].match(text, run.end()) or patterns()["account"].match(text, run.end())
+    return closing if closing and closing.group("acc") not in vocab()["website_words"] else None
 
 
 def quoted_terms(text: str, after: int) -> bool:
