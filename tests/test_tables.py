@@ -84,6 +84,15 @@ def test_rendered_row_per_line_table_with_title():
     assert text[table.start : table.end] == blocks[2].render()
 
 
+def test_header_cells_holding_a_field_and_its_value_are_metadata():
+    text = ("索引号: 0123/2024-0031 | 发布机构: 柳溪县人民政府办公室 |\n内容概述 | 关于开展专项检查的通知 |\n"
+            "发布日期 | 2024-05-10 |\n各乡镇、各部门:\n")
+    tables, pairs = find_tables(text)
+    assert tables == []
+    assert pairs == [("索引号", "0123/2024-0031"), ("发布机构", "柳溪县人民政府办公室"),
+                     ("内容概述", "关于开展专项检查的通知"), ("发布日期", "2024-05-10")]
+
+
 def test_one_cell_per_line_metadata_and_label_with_title_on_one_line():
     text = "索引号 |\n001/2021-1 |\n发布机构 |\n县政府办 |\n附件2:检查情况表\n单位 |\n条数 |\n县政府办 |\n1,362 |\n县医保局 |\n34 |"
     tables, pairs = find_tables(text)

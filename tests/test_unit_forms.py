@@ -96,6 +96,10 @@ def _units(body: str, signature: str = "") -> list[str]:
         # quoted column names closed by 栏目 are parts of a site; a verb before a name is no part of it
         ("“政务公开”“通知公告”等3个栏目更新不及时,双溪镇网站未更新。", "", ["双溪镇"], ["政务公开", "通知公告"]),
         ("经评估,确定双溪镇、石门乡为政务公开示范点,县科技局网站未更新。", "", ["双溪镇", "县科技局"], ["确定双溪镇"]),
+        # a last item carrying the count and the ending all items share; a score or count in brackets
+        ("桃源、柳溪两镇专区未安排专人值守。", "", ["桃源镇", "柳溪镇"], ["柳溪两镇"]),
+        ("得分较低的单位:市供销合作社(76.8分)、县第一中学(3处)。", "", ["市供销合作社", "县第一中学"],
+         ["市供销合作社(76.8分)", "县第一中学(3处)"]),
         # a field's departments (教育部门) are no ministry
         ("县教育部门、县财政部门网站未更新,双溪镇网站未更新。", "", ["双溪镇"], ["县教育部", "县财政部"]),
         # a rank before a name is no part of it

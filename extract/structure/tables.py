@@ -102,7 +102,11 @@ def _field_line(cells: list[str], open_key: bool):
     carried = None  # value of a field left open at the end of the previous line
     for cell in filter(None, cells):  # empty cells are empty values
         name = cell.rstrip(":")
-        if name in METADATA_FIELDS:
+        key, colon, value = cell.partition(":")
+        if colon and value.strip() and key.strip() in METADATA_FIELDS:
+            new.append([key.strip(), value.strip()])  # 发布机构: 县政府办公室 | — a field and its value in one cell
+            open_key = False
+        elif name in METADATA_FIELDS:
             new.append([name, ""])
             open_key = True
         elif not open_key:
