@@ -116,7 +116,9 @@ def test_cached_piece_rules_match_them_in_place():
             for cursor in {0, max(0, start - 3), start}:
                 name_start, lead = units_text.trim_uncached(text, cursor, start, suffix in prefixes, len(suffix))
                 kind = ident
-                if start > name_start and (suffix in ("政府", "人民政府") or suffix in SINGLE_GOV):
+                if suffix in vocab()["central_bodies"]:  # a ministry's whole name: nothing before it joins
+                    name_start, lead = start, None
+                elif start > name_start and (suffix in ("政府", "人民政府") or suffix in SINGLE_GOV):
                     place = units_text._unknown_place(text, name_start, start, suffix)
                     kind = "place" if place else "junk"
                 assert units_text._suffix_piece(text[cursor:start], suffix, ident) == (
@@ -134,7 +136,9 @@ def _valid_as_written(chain, name: str, type_: str) -> bool:
     if any(p.kind == "junk" for p in chain):
         return False
     if all(p.kind != "div" and p.core == 0 for p in chain):
-        if not (len(chain) > 1 and chain[-1].kind == "department" and len(name) >= 4):
+        if last.suffix in v["central_bodies"]:
+            pass  # a ministry's whole name
+        elif not (len(chain) > 1 and chain[-1].kind == "department" and len(name) >= 4):
             return False
     else:
         core = name[: len(name) - len(last.suffix)]

@@ -220,6 +220,11 @@ def _signature(lines: list[tuple[int, str]]) -> tuple[int, str | None, dt.date |
             above_start, above = lines[index - 2] if index >= 2 else (0, "")
             if _PROXY_SEAL.search(issuer_line) and _is_signing_line(above):
                 return above_start, above.strip(), parse_date(match)
+            parts = issuer.split()
+            if len(parts) > 1 and all(_is_signing_line(part) for part in parts):
+                issuer = "、".join(parts)  # 县政府办公室 县财政局: bodies signing jointly, on one line
+            elif _is_signing_line(above) and above.strip() != issuer and not _CLAUSE_MARK.search(above):
+                return above_start, f"{above.strip()}、{issuer}", parse_date(match)  # or one per line
             return issuer_start, issuer, parse_date(match)
         if index > len(lines) // 2:
             return start, None, parse_date(match)
