@@ -71,7 +71,9 @@ def test_seed_004_title_contacts_and_period_inheriting_the_year():
      ("检查不合格的政务新媒体名单", "problems"), ("总体运行情况", "overview"), ("考核结果", "overview"),
      ("优秀单位(5个)", "achievements"), ("工作完成情况及成效", "achievements"),
      ("主动公开政府信息情况", "other"), ("政府信息主动公开情况", "other"), ("依申请公开办理情况", "other"),
-     ("收费及减免情况", "other"), ("行政复议、行政诉讼情况", "other")],
+     ("收费及减免情况", "other"), ("行政复议、行政诉讼情况", "other"),
+     ("通报批评的单位", "problems"), ("通报表扬单位", "achievements"), ("典型经验", "achievements"),
+     ("好的做法", "achievements")],
 )
 def test_heading_vocabulary(title, kind):
     assert classify_title(title) == kind

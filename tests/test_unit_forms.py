@@ -264,6 +264,14 @@ def test_accounts(body, expected):
         # accounts each after its owner, closed by one account word: every owner and account has the fault
         ("县科技局“科技双溪”、县商务局“双溪商务”等账号更新不及时。",
          [("县科技局", "更新不及时"), ("科技双溪", "更新不及时"), ("县商务局", "更新不及时"), ("双溪商务", "更新不及时")]),
+        # a line introducing a list laid out over lines names the fault of every line, before any heading
+        ("(一)年报发布不规范\n经核查,以下3个单位年度报告存在未按新模板编制等问题:\n县科技局、县工业和信息化局\n双溪镇",
+         [("县科技局", "未按新模板编制"), ("县工业和信息化局", "未按新模板编制"), ("双溪镇", "未按新模板编制")]),
+        # a unit heading its own item, its faults numbered under it; a unit opening a line, its faults after a colon
+        ("(一)双溪镇\n1.指南未更新。\n2.机构职能信息不全。\n(二)县科技局\n1.政策解读栏目空白。",
+         [("双溪镇", "指南未更新"), ("双溪镇", "机构职能信息不全"), ("县科技局", "政策解读栏目空白")]),
+        ("双溪镇:指南未更新;机构职能信息不全。\n县科技局:政策解读栏目空白。",
+         [("双溪镇", "指南未更新"), ("双溪镇", "机构职能信息不全"), ("县科技局", "政策解读栏目空白")]),
         # a count with its units in brackets after it: the clause after the bracket is theirs
         ("检查发现,有2个单位(县科技局、县商务局)未按要求更新指南。",
          [("县科技局", "未按要求更新指南"), ("县商务局", "未按要求更新指南")]),

@@ -405,6 +405,9 @@ def _item(text, a, b, known, last):
     A known name must fill its item (with its account word or platform bracket), except the last
     item, where what follows the name is the list's predicate (甲、乙未按要求更新)."""
     mention = known.get(a)
+    if mention is None and any(start < a < start + m.end - m.start and text.find("、", start, a) < 0
+                               for start, m in known.items()):
+        return None  # a piece of a known name (县工业|和信息化局): no item
     if mention is not None:
         end = a + mention.end - mention.start
         tail = _tail(text, a + mention.tail_end - mention.start)

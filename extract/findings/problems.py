@@ -73,11 +73,15 @@ def find_problems(ctx, units) -> list[dict]:
     topics = _topics(ctx, units)
     last = ctx.sentences[-1] if ctx.sentences else None
     sentences = ctx.sentences
+    line_subject = None  # the unit opening a line (东湖镇:A;B) whose faults go on after a ;
     for index, sentence in enumerate(sentences):
         mentions = by_sentence.get((sentence.start, sentence.end))
         topic = topics.get(id(sentence.section)) if topics and sentence.section is not None else None
         if topic is not None and not mentions and sentence.text.endswith(":"):
             topic = None  # a line introducing the next list (…的单位:) is not about the unit above it
+        if topic is None and not mentions and line_subject is not None:
+            topic = line_subject
+        line_subject = _line_subject(sentence, mentions, topic)
         if mentions or topic:
             mentions = sorted(mentions or [], key=lambda m: m.start)
             truncated = sentence is last and sentence.text[-1:] not in "。;!?)”"
@@ -86,6 +90,21 @@ def find_problems(ctx, units) -> list[dict]:
         lead = _lead(sentence, lead, mentions)
     problems += _table_problems(ctx, units)
     return problems
+
+
+def _line_subject(sentence, mentions, topic):
+    """The unit whose faults the next sentence goes on listing: one named alone before a colon opening a
+    line ended by ; (东湖镇:指南未更新;机构信息不全。), or the one this sentence already goes on for."""
+    if not sentence.text.endswith(";"):
+        return None
+    if not mentions:
+        return topic
+    first = min(mentions, key=lambda m: m.start)
+    opening = sentence.whole_text[sentence.start:first.start]
+    if len({m.name for m in mentions}) == 1 and not opening.strip(" ") \
+            and sentence.whole_text.startswith(":", first.tail_end):
+        return first
+    return None
 
 
 def _after_siblings(sentences, index: int):
@@ -115,14 +134,22 @@ def _items_by_semicolons(lead, sentence) -> bool:
 
 
 def _topics(ctx, units) -> dict[int, object]:
-    """Sections whose heading opens with a unit (1.高昌区政府网站:…): their sentences are about it."""
+    """Sections whose heading opens with a unit (1.高昌区政府网站:…), and the items under them ((一)东湖镇 ⏎
+    1.指南未更新): their sentences are about it."""
     heads = {}
     starts = {m.start: m for u in units for m in u.mentions}
+
+    def visit(node, inherited):
+        mention = starts.get(node.title_start)
+        head = mention if mention is not None else inherited
+        if head is not None:
+            heads[id(node)] = head
+        for child in node.children:
+            visit(child, head)
+
     for top in ctx.sections:
-        for node in top.walk():
-            mention = starts.get(node.title_start)
-            if mention is not None and node is not top:
-                heads[id(node)] = mention
+        for child in top.children:
+            visit(child, None)
     return heads
 
 
@@ -291,7 +318,8 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
     for index, group in enumerate(subjects):
         topic_group = group[0] is topic and group[0].sentence != (sentence.start, sentence.end)
         start = 0 if topic_group else group[0].start - offset
-        pred_start = 0 if topic_group else group[-1].tail_end - offset
+        numbered = _NUMBERING.match(text) if topic_group else None
+        pred_start = (numbered.end() if numbered else 0) if topic_group else group[-1].tail_end - offset
         tail = _GROUP_TAIL.match(text, pred_start)
         pred_start = tail.end() if tail else pred_start
         pred_end = subjects[index + 1][0].start - offset if index + 1 < len(subjects) else len(text)
@@ -340,6 +368,9 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
             return found
         if not own and (found := _listed_problem(listed.label, sentence, strict=listed.counted)):
             return found  # …为零的单位:甲、乙 — a label that names no fault, in a problems section
+    if not own and prior.endswith(":") and not before.strip(" ,:“") and _qualifier_only(predicate) \
+            and (found := inherited(before, prior, category, _in_problems(sentence))):
+        return found  # 以下单位存在…问题: ⏎ 甲、乙 ⏎ 丙: the line introducing the list names the fault
     # Under a sub-heading of a problems section a unit's own clause states its fault in any words
     # (指南内容过时, 仍张贴往年信息): read it as an example of the heading.
     if heading and not (category or is_problem(_SECTION_WORDS.sub("", heading_words(heading)))):
