@@ -36,6 +36,9 @@ def _genre(text: str, title: str | None = None) -> str | None:
         # an untitled excerpt whose overview has the report's statistics parts as sub-headings
         ("一、总体情况\n2025年,柳溪镇扎实推进政务公开。\n(一)主动公开\n全年主动公开信息129条。\n(二)依申请公开\n"
          "全年受理申请16件。", None, ANNUAL_REPORT),
+        # an untitled excerpt holding the report's statistics table, flattened into lines
+        ("(三)政府信息管理\n本镇建立了发布审核制度。\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+         "规章 | 0 | 0 | 0 |", None, ANNUAL_REPORT),
         # one such sub-heading is a field an inspection looked at
         ("一、总体情况\n(一)主动公开\n东坪镇未公开财政预算。\n(二)政策解读\n西林镇解读不及时。", None, None),
         # a breadcrumb naming a 通知公告 column is page furniture, not the title

@@ -73,7 +73,9 @@ def test_seed_004_title_contacts_and_period_inheriting_the_year():
      ("主动公开政府信息情况", "other"), ("政府信息主动公开情况", "other"), ("依申请公开办理情况", "other"),
      ("收费及减免情况", "other"), ("行政复议、行政诉讼情况", "other"),
      ("通报批评的单位", "problems"), ("通报表扬单位", "achievements"), ("典型经验", "achievements"),
-     ("好的做法", "achievements")],
+     ("好的做法", "achievements"), ("创新做法", "achievements"), ("下步打算", "requirements"),
+     ("下一阶段工作", "requirements"), ("考核结果运用", "requirements"), ("存在困难", "problems"),
+     ("需要改进的地方", "problems")],
 )
 def test_heading_vocabulary(title, kind):
     assert classify_title(title) == kind
