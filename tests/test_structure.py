@@ -75,7 +75,8 @@ def test_seed_004_title_contacts_and_period_inheriting_the_year():
      ("通报批评的单位", "problems"), ("通报表扬单位", "achievements"), ("典型经验", "achievements"),
      ("好的做法", "achievements"), ("创新做法", "achievements"), ("下步打算", "requirements"),
      ("下一阶段工作", "requirements"), ("考核结果运用", "requirements"), ("存在困难", "problems"),
-     ("需要改进的地方", "problems")],
+     ("需要改进的地方", "problems"), ("考核排名", "overview"), ("排名靠后的单位", "problems"),
+     ("表现较好的账号", "achievements"), ("处理意见", "requirements")],
 )
 def test_heading_vocabulary(title, kind):
     assert classify_title(title) == kind
@@ -202,6 +203,9 @@ def _meta(text: str):
          "东湖县人民政府办公室、东湖县财政局"),
         ("关于做好预决算公开的通知\n各单位:\n请认真落实。\n东湖县人民政府办公室\n东湖县财政局\n2024年1月15日",
          "东湖县人民政府办公室、东湖县财政局"),
+        # a body signing with a seal it borrows, named on a line of its own under it
+        ("关于开展自查的通知\n各单位:\n请认真落实。\n某某县政务公开领导小组办公室\n(某某县人民政府办公室代章)\n2021年9月6日",
+         "某某县政务公开领导小组办公室"),
         # a list of names closing an excerpt under a heading is the body's, not a signature
         ("关于检查情况的通报\n各单位:\n一、存在问题\n(一)错别字较多。\n县医保局、县统计局", None),
         ("关于检查情况的通报\n各单位:\n一、存在问题\n(一)错别字较多。\n县医保局", None),
@@ -243,6 +247,9 @@ def test_issuer_order(text, issuer):
 @pytest.mark.parametrize(
     "text, title",
     [
+        # a header line opening with another field is never the title, whatever it ends with
+        ("索引号:0123/2024-00031 信息分类:督查通报\n关于第一季度政府网站检查情况的通报\n各单位:\n正文。",
+         "关于第一季度政府网站检查情况的通报"),
         # a title in a header table cell or a labelled header field
         ("生成日期 | 2019-07-19 | 公开日期 | 2019-07-22 |\n内容概述 | 市政府办公室关于报送上半年工作情况的通知 |\n"
          "各区:\n正文。", "市政府办公室关于报送上半年工作情况的通知"),
@@ -336,8 +343,8 @@ def test_other_ways_of_numbering_headings(text, headings):
         ("未按期完成整改的单位", "problems"),
         ("未按时发布年报的单位名单", "problems"),
         ("信息更新不及时的网站", "problems"),
-        # one that praises them, or names no shortcoming, is not a problems heading
-        ("表现较好的单位", None),
+        # one that praises them is good practice; one that names no shortcoming is not a problems heading
+        ("表现较好的单位", "achievements"),
         ("参加检查的单位", None),
     ],
 )

@@ -328,7 +328,8 @@ TASK = "关于召开政务公开工作推进会的通知\n县直各有关单位:
 @pytest.mark.parametrize(
     "body, expected",
     [
-        # who attends, speaks or is given a task is named, not assessed
+        # who attends, speaks or is given a task is named, not assessed; a fault word inside a name (不动产) faults nobody
+        ("一、参会人员:县发改局、县不动产登记中心等单位分管负责同志。", []),
         ("一、参会人员\n县教育局、县民政局、县卫健局分管负责同志。\n二、会议内容\n县财政局、柳溪镇作交流发言。", []),
         ("一、工作任务\n序号 | 任务 | 责任单位 | 完成时限 |\n1 | 完善政策文件库 | 县司法局 | 2024年6月30日 |\n"
          "2 | 更新办事指南 | 县行政审批局 | 2024年7月31日 |", []),

@@ -137,6 +137,19 @@ def _names_the_inspected(sentence) -> bool:
     return heading.rstrip("。:").endswith(tuple(vocab()["inspected_headings"]))
 
 
+def _without_names(text: str, offset: int, found: list[Mention]) -> str:
+    """The sentence with the names in it blanked: a name's characters (区不动产登记中心) say nothing of it."""
+    chars = list(text)
+    for m in found:
+        chars[max(0, m.start - offset):max(0, m.end - offset)] = "　" * (m.end - m.start)
+    return "".join(chars)
+
+
+def _judges(text: str) -> bool:
+    """Whether a sentence faults, praises or ranks what it names."""
+    return is_problem(text) or _ranks(text)
+
+
 def _ranks(sentence_text: str) -> bool:
     """A sentence that praises or ranks the units it names (表现较好, 得分, 排名): in a 通知 that sets tasks,
     the only other sentences besides faults that assess a unit."""
@@ -186,8 +199,8 @@ def text_mentions(ctx) -> list[Mention]:
             assessed = _assessed(sentence)
             # A 通知 that sets tasks assesses a unit only where it faults, praises or ranks it, or names it
             # among those to be inspected (考评对象); not who attends, speaks or is given a task.
-            setting_tasks = ctx.genre == TASK and not _reports(sentence) and not is_problem(whole) \
-                and not _ranks(whole) and not _names_the_inspected(sentence)
+            setting_tasks = ctx.genre == TASK and not _reports(sentence) and not _names_the_inspected(sentence) \
+                and not _judges(_without_names(whole, sentence.start, found))
             frame = _FRAMING.search(whole) if "如下" in whole else None
             framed = sentence.start + frame.end() if frame else -1  # the mentions before it are framed
             addressed = _addressees_end(sentence)

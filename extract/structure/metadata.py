@@ -33,6 +33,8 @@ _ORG_END = ORG_END
 # A page whose newlines were lost: the title runs straight into the 主送 line.
 _LEADING_TITLE = regex.compile(r"^(?P<title>[^。:]{6,120}?的(?:通报|报告))(?=[\p{Han}、,]{2,60}:)")
 _SEAL = regex.compile(r"\((?:代章|印章|盖章|章)\)|（(?:代章|印章)）")
+# The seal a body borrows, on a line of its own under the body's name: (某某县人民政府办公室代章).
+_SEAL_LINE = regex.compile(r"^\([^()]{2,40}代章\)$")
 _PERIOD = regex.compile(
     r"(?:统计|抽查|检查|监测|考核|测评|检测|评估|通报)(?:时间|时段|周期|期间|区间)(?:范围)?(?:为|是|:)?\s*"
     rf"(?P<a>{_DATE.pattern})\s*(?:—|–|-|~|至|到|－|——)+\s*(?P<b>(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)"
@@ -58,6 +60,9 @@ _ELLIPSIS = regex.compile(r"(?:…+|\.{3,})$")
 _CONTINUATION = regex.compile(rf"^[^。,:]{{1,24}}的(?:{'|'.join(_TITLE_WORDS)})$")
 _TITLE_JUNK_TAILS = tuple(VOCAB["title_junk_tails"])
 _TITLE_LABELS = tuple(VOCAB["title_labels"])
+# A header line opening with another field (索引号:… 信息分类:督查通报): never the title, whatever it ends with.
+_FIELD_LINE = regex.compile(r"^[•·\s]*(?:索引号|文号|发文字号|发布机构|发文机关|信息分类|主题分类|组配分类|体裁分类|"
+                            r"发布日期|发布时间|生成日期|成文日期|来源|信息来源|关键词|主题词)\s*[:：]")
 _DATE_START = frozenset("0123456789" + CN_NUM)
 _YEAR_OR_ABOUT = regex.compile(r"\d{4}年|关于")
 _CLAUSE_MARK = regex.compile(r"[。,:]")
@@ -131,6 +136,8 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
         if _HEADING_LINE.match(clean):
             continue
         labelled = _TITLE_LABEL.match(clean) if clean.lstrip("•· ").startswith(_TITLE_LABELS) else None
+        if labelled is None and _FIELD_LINE.match(clean):
+            continue
         clean = labelled.group("rest").strip() if labelled else clean
         quoted = _BOOK_TITLE.search(clean) if "《" in clean else None
         rest = clean.replace(quoted.group(), "").strip(" :") if quoted else ""
@@ -215,6 +222,8 @@ def _signature(lines: list[tuple[int, str]]) -> tuple[int, str | None, dt.date |
         if not match:
             continue
         issuer_start, issuer_line = lines[index - 1]
+        if index >= 2 and _SEAL_LINE.match(issuer_line.strip()) and _is_signing_line(lines[index - 2][1]):
+            return lines[index - 2][0], lines[index - 2][1].strip(), parse_date(match)
         issuer = _SEAL.sub("", issuer_line).strip()
         if issuer and len(issuer) <= 40 and _ORG_END.search(issuer) and not _CLAUSE_MARK.search(issuer):
             above_start, above = lines[index - 2] if index >= 2 else (0, "")
