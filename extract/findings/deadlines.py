@@ -71,6 +71,8 @@ _PAST_BEFORE = _longest_first(VOCAB["past_before"])
 _PAST_AFTER = tuple(VOCAB["past_after"])
 _CUT_OFF_BEFORE = tuple(VOCAB["cut_off_before"])
 _SPAN_ENDS = tuple(VOCAB["span_ends"])
+_AFTER_CUES = tuple(VOCAB["after_cues"])
+_CUE_LINKS = tuple(VOCAB["cue_links"])
 # After a span's end: the action at once (至6月30日完成), or an obligation to act in what follows, nothing done yet.
 _OBLIGED = regex.compile(rf"^(?:前)?(?:{_alt(VOCAB['obliged_actions'])})"
                          rf"|^[^。;!?已]{{0,12}}?(?:{_alt(VOCAB['obligations'])})[^。;!?已]{{0,16}}?"
@@ -174,6 +176,9 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, c
     text = ctx.text
     before = text[max(0, match.start() - 8):match.start()]
     stripped = before.rstrip(":为是")
+    if stripped.endswith(_CUE_LINKS):  # 整改时间:即日起至6月30日 — the cue stands before the span's start
+        wider = text[max(0, match.start() - 16):match.start()]
+        stripped = wider[: len(wider) - len(next(c for c in _CUE_LINKS if wider.endswith(c)))].rstrip(":为是")
     cue = next(c for c in _DATE_CUES if stripped.endswith(c)) if stripped.endswith(_DATE_CUES) else None
     if cue and stripped[: -len(cue)].endswith(_NOT_BEFORE_CUE):
         return None  # 检查截止日期为12月10日: the data's cut-off
@@ -182,6 +187,8 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, c
         past = after.lstrip(",").startswith(_PAST_AFTER) or (match["by"] and _ATTRIBUTIVE.match(after))
         if not (past or cue) and before.endswith(_SPAN_ENDS) and _OBLIGED.match(after):
             cue = before  # 截至6月30日,各单位要完成…: the end of a span set for acting
+        elif not (past or cue or match["by"]) and after.startswith(_AFTER_CUES) and not _data_cut_off(text, match.start()):
+            cue = after  # 自查工作于6月30日截止: the last day
         elif past or before.endswith(_PAST_BEFORE) or before.endswith(_CUT_OFF_BEFORE):
             return None
         overdue = any(c in after for c in VOCAB["overdue_cues"])
@@ -211,6 +218,13 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, c
         return None
     within = {"amount": amount, "unit": VOCAB["time_units"][match["unit"]]}
     return _result(ctx, match, stop, None, None, within, bool(match["limit"]))
+
+
+def _data_cut_off(text: str, start: int) -> bool:
+    """检查工作于6月30日截止: the clause before the date names data or an inspection, whose end binds no one."""
+    clause = text[max(0, start - 20):start]
+    clause = clause[max(clause.rfind(m) for m in ",。;:\n") + 1:]
+    return any(word in clause for word in _NOT_BEFORE_CUE)
 
 
 def _goal(before: str, match: re.Match) -> bool:
