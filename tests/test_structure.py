@@ -327,6 +327,11 @@ def test_an_enclosed_document_after_the_signature_is_body():
         # a heading's label before a colon is its title; its content may follow on the same line
         ("一、检查情况\n(一)政府网站:甲镇网站未更新。\n(二)政务新媒体:乙局账号未更新。",
          [("一", "检查情况", "overview")]),
+        # with no 一、 or (一) in the notice, headings numbered 1. alone on their lines are the top level
+        ("1.总体情况\n共检查网站20个。\n2.存在问题\n甲镇网站未更新。\n3.下一步工作\n各单位要加强管理。",
+         [("1", "总体情况", "overview"), ("2", "存在问题", "problems"), ("3", "下一步工作", "requirements")]),
+        # numbered items that carry their content on the line stay a plain list
+        ("1.甲镇网站未更新。\n2.乙局账号未更新。", []),
     ],
 )
 def test_other_ways_of_numbering_headings(text, headings):

@@ -189,6 +189,22 @@ def _nest(headings: list[Section], end: int) -> list[Section]:
     return roots
 
 
+_MAX_BARE_TITLE = 16
+
+
+def _promoted(headings: list[Section], text: str) -> list[Section]:
+    """In a notice with no 一、 or (一) heading, headings numbered 1., 2., … that stand alone on their lines
+    (1.检查对象 ⏎ …) are its top level."""
+    if any(h.rank <= 2 for h in headings):
+        return headings
+    bare = [h for h in headings if h.style == "num_dot" and len(h.title) <= _MAX_BARE_TITLE
+            and text.startswith("\n", h.title_start + len(h.title)) and not _TITLE_END.search(h.title)]
+    if len(bare) >= 2 and [h.value for h in bare] == list(range(1, len(bare) + 1)):
+        for heading in bare:
+            heading.rank = 1
+    return headings
+
+
 def _close(sections: list[Section], end: int) -> None:
     for index, section in enumerate(sections):
         section.end = sections[index + 1].start if index + 1 < len(sections) else end
@@ -267,7 +283,7 @@ def outline(text: str, body_end: int | None = None, title: str | None = None) ->
     appendix, and the notice's `title` tells its genre, which decides the kind of headings no phrase
     classifies."""
     end = len(text) if body_end is None else body_end
-    headings = [h for h in find_headings(text) if h.start < end]
+    headings = _promoted([h for h in find_headings(text) if h.start < end], text)
     roots = _nest(headings, end)
     for node in [n for root in roots for n in root.walk()]:
         if not any(c.rank <= 2.5 for c in node.children) and node.rank < 2.5:
