@@ -41,6 +41,11 @@ def _lexicon() -> tuple[dict[str, int], Counter[str], float]:
     return load_lexicon(jieba_dictionary())
 
 
+def lexicon_words() -> dict[str, int]:
+    """jieba's words (frequency at least MIN_WORD), loaded once: other repairs ask whether a string is one."""
+    return _lexicon()[0]
+
+
 @lru_cache(maxsize=8192)  # the same characters and short contexts are judged over and over
 def _simple(s: str) -> str:
     """jieba's dictionary is simplified; keep the length so positions still line up."""

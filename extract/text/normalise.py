@@ -16,7 +16,7 @@ from ..data import load_yaml
 from ..memory import LONG_TEXT
 from .convert import t2s, to_simplified
 from .edits import Edit, OffsetRuns, apply_edits, differing_lanes, identity_map
-from .mojibake import find_mojibake
+from .mojibake import find_mojibake, lexicon_words as load_lexicon_words
 from .pinyin import find_pinyin_annotations
 
 CJK = r"\p{Han}"
@@ -154,6 +154,56 @@ def _line_break_edits(text: str) -> list[Edit]:
     return edits
 
 
+# A line break between two Han characters, neither a blank line nor indentation after it (a new paragraph).
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff])")
+_PROSE_MARKS = re.compile(r"[、,。;]")
+_LABEL_REACH = 10
+_MIN_WRAPPED = 12  # shorter lines are items of a list laid out one per line, or headings
+_HEADING_OPENING = re.compile(r"[一二三四五六七八九十]{1,3}[、.]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|附件|[①-⑳]")
+
+
+@lru_cache(maxsize=1)
+def _name_endings() -> tuple[str, ...]:
+    """Endings of unit names (局, 镇, 街道…): a line ending in one ends between two names, not inside one."""
+    data = load_yaml("units.yaml")
+    words = {w for words in data["suffixes"].values() for w in words} | set(data["account_words"])
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+_WORD_REACH = 3
+
+
+def _word_across(before: str, after: str) -> bool:
+    """Whether a word of jieba's dictionary runs across the break (农|村, 保|障): the line was cut inside
+    it. A new paragraph (…等问题|各单位要…) opens with no word of the line before."""
+    words = load_lexicon_words()
+    return any(before[-i:] + after[:j] in words
+               for i in range(1, len(before) + 1) for j in range(1, len(after) + 1) if i + j <= _WORD_REACH + 1)
+
+
+def _wrap_edits(text: str) -> list[Edit]:
+    """Join a prose line a page broke inside a word (县农业农⏎村局未公开…): the break is no break of the
+    text. A line ending in a name's ending (…县财政局⏎县审计局), a heading's line, and a break no word
+    runs across are left alone; the text is simplified, as jieba's dictionary is."""
+    if "\n" not in text:
+        return []
+    edits = []
+    for match in _WRAP.finditer(text):
+        cut = match.start()
+        line_start = text.rfind("\n", 0, cut) + 1
+        line = text[line_start:cut]
+        if len(line) < _MIN_WRAPPED or not _PROSE_MARKS.search(line) or line.endswith(_name_endings()):
+            continue
+        if _HEADING_OPENING.match(line) and "。" not in line:
+            continue  # (二)互动回应不及时、办理质量不高: a heading, whose line ends where it ends
+        nxt = text[cut + 1:text.find("\n", cut + 1) if text.find("\n", cut + 1) >= 0 else len(text)]
+        if _HEADING_OPENING.match(nxt) or "|" in nxt or ":" in nxt[:_LABEL_REACH]:
+            continue  # (the next line opens with a label of its own: 不合格(1个):…)
+        if _word_across(line[-_WORD_REACH:], nxt[:_WORD_REACH]):
+            edits.append(Edit(cut, cut + 1, "", "unwrap"))
+    return edits
+
+
 def _merge(spans: list[tuple[int, int, int, str, str]]) -> list[Edit]:
     """Edits for the spans that overlap no earlier one: each pattern is safe alone, the first wins."""
     merged: list[Edit] = []
@@ -267,6 +317,7 @@ def normalise(raw: str) -> Normalised:
         text = converted
     else:
         step(_alignment_edits(text), counted=False)  # the script counts once, not per phrase
+    step(_wrap_edits(text))
     if script != "simplified":
         repairs["script"] += 1
     if offsets is None:
