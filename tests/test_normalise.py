@@ -82,6 +82,10 @@ def test_every_character_maps_to_its_source(path):
         # a prose line a page broke inside a word is joined, in either script
         ("经查,县水利局、县农业农\n村局未公开决算。", "经查,县水利局、县农业农村局未公开决算。"),
         ("經查,縣水利局、縣農業農\n村局未公開決算。", "经查,县水利局、县农业农村局未公开决算。"),
+        # a line ending in 、 or , goes on in the next one, unless a page's running head stands there
+        ("检查发现,东湖镇、西山乡、\n南川街道未更新。", "检查发现,东湖镇、西山乡、南川街道未更新。"),
+        ("检查发现,东湖镇、西山乡、\n当前位置:首页 > 通知公告\n南川街道未更新。",
+         "检查发现,东湖镇、西山乡、\n当前位置:首页 > 通知公告\n南川街道未更新。"),
         # a break after a name's ending, before a label or a heading, after a heading or a short line, and
         # a new paragraph (blank line or indentation) are breaks of the text
         ("以下单位未整改:县委办公室、县发展和改革局\n县教育局、县科学技术局", "以下单位未整改:县委办公室、县发展和改革局\n县教育局、县科学技术局"),

@@ -418,8 +418,8 @@ def _item(text, a, b, known, last):
             return None  # two names run together (县农业农村局文化和旅游局): no item of a list
         if _patterns()["own_site"].fullmatch(text, tail, b):
             return a, end, mention, None  # 双溪镇政务网: a place's own site is the place
-        if mention.type not in PLACE_TYPES and mention.type != "government":
-            return None  # 乙局解读材料: a body's name and words about it, no name of a list
+        if mention.type != "government":
+            return None  # 乙局解读材料, 甲镇专区内容: a body's name and words about it, no name of a list
         # a known name opening a longer item (德钦县|教育体育) is part of it: the item is read as a whole
     counted = _patterns()["item_count"].search(text, a, b)
     if counted is not None and counted.end() == b and counted.start() - a >= 2:

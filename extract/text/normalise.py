@@ -155,9 +155,11 @@ def _line_break_edits(text: str) -> list[Edit]:
 
 
 # A line break between two Han characters, neither a blank line nor indentation after it (a new paragraph).
-_WRAP = re.compile(r"(?<=[\u4e00-\u9fff])\n(?=[\u4e00-\u9fff])")
+_WRAP = re.compile(r"(?<=[\u4e00-\u9fff]|([、,]))\n(?=[\u4e00-\u9fff“])")
 _PROSE_MARKS = re.compile(r"[、,。;]")
 _LABEL_REACH = 10
+# A page's running head or breadcrumb printed between two lines of the text (当前位置:首页 > …, 第2页 共3页).
+_FURNITURE_LINE = re.compile(r">|当前位置|第\d+页")
 _MIN_WRAPPED = 12  # shorter lines are items of a list laid out one per line, or headings
 _HEADING_OPENING = re.compile(r"[一二三四五六七八九十]{1,3}[、.]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|附件|[①-⑳]")
 
@@ -190,14 +192,18 @@ def _wrap_edits(text: str) -> list[Edit]:
     edits = []
     for match in _WRAP.finditer(text):
         cut = match.start()
+        nxt = text[cut + 1:text.find("\n", cut + 1) if text.find("\n", cut + 1) >= 0 else len(text)]
+        if match.group(1):  # …、丙镇、⏎丁乡未…: a line ending in 、 or , goes on in the next one
+            if not (_HEADING_OPENING.match(nxt) or "|" in nxt or _FURNITURE_LINE.search(nxt)):
+                edits.append(Edit(cut, cut + 1, "", "unwrap"))
+            continue
         line_start = text.rfind("\n", 0, cut) + 1
         line = text[line_start:cut]
         if len(line) < _MIN_WRAPPED or not _PROSE_MARKS.search(line) or line.endswith(_name_endings()):
             continue
         if _HEADING_OPENING.match(line) and "。" not in line:
             continue  # (二)互动回应不及时、办理质量不高: a heading, whose line ends where it ends
-        nxt = text[cut + 1:text.find("\n", cut + 1) if text.find("\n", cut + 1) >= 0 else len(text)]
-        if _HEADING_OPENING.match(nxt) or "|" in nxt or ":" in nxt[:_LABEL_REACH]:
+        if _HEADING_OPENING.match(nxt) or "|" in nxt or ":" in nxt[:_LABEL_REACH] or _FURNITURE_LINE.search(nxt):
             continue  # (the next line opens with a label of its own: 不合格(1个):…)
         if _word_across(line[-_WORD_REACH:], nxt[:_WORD_REACH]):
             edits.append(Edit(cut, cut + 1, "", "unwrap"))
