@@ -272,6 +272,16 @@ def test_accounts(body, expected):
          [("双溪镇", "指南未更新"), ("双溪镇", "机构职能信息不全"), ("县科技局", "政策解读栏目空白")]),
         ("双溪镇:指南未更新;机构职能信息不全。\n县科技局:政策解读栏目空白。",
          [("双溪镇", "指南未更新"), ("双溪镇", "机构职能信息不全"), ("县科技局", "政策解读栏目空白")]),
+        # accounts listed after their platform as a label; a label naming only the platform says nothing of them
+        ("新浪微博:科技双溪、双溪商务;抖音号:双溪融媒、双溪消防。以上账号超过2周未更新。",
+         [("科技双溪", "超过2周未更新"), ("双溪商务", "超过2周未更新"), ("双溪融媒", "超过2周未更新"),
+          ("双溪消防", "超过2周未更新")]),
+        ("(一)更新不及时\n微信公众号:科技双溪、双溪商务", [("科技双溪", "更新不及时"), ("双溪商务", "更新不及时")]),
+        # a grade's band in brackets is no part of the label's fault
+        ("不合格(60分以下):双溪镇、石门乡。", [("双溪镇", "不合格"), ("石门乡", "不合格")]),
+        # a quoted site or account followed by the body that runs it; a site heading its own item
+        ("“双溪农技在线”(县农业农村局)互动栏目无回复。", [("双溪农技在线", "互动栏目无回复")]),
+        ("(二)双溪县统计信息网\n站内搜索功能无法使用。", [("双溪县统计信息网", "站内搜索功能无法使用")]),
         # a count with its units in brackets after it: the clause after the bracket is theirs
         ("检查发现,有2个单位(县科技局、县商务局)未按要求更新指南。",
          [("县科技局", "未按要求更新指南"), ("县商务局", "未按要求更新指南")]),

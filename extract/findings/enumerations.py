@@ -13,6 +13,7 @@ names) stays linear.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -66,14 +67,14 @@ def _patterns() -> dict[str, regex.Pattern]:
     platforms = alternation(v["bracket_platforms"])
     return {
         # A clause: text up to a hard mark, brackets (which may hold one: (监测时间:…)) kept inside.
-        "clause": regex.compile(r"(?:[^,;:。!?\n(]+|\([^()\n]{0,40}\)|\()+"),
+        "clause": re.compile(r"(?:[^,;:。!?\n(]+|\([^()\n]{0,40}\)|\()+"),  # re: faster at this class scan
         "platform_bracket": regex.compile(rf"\((?:{platforms})\)"),
         # The bracket after an item: its platform, or part of its name (信用中国(海南)).
         "bracket": regex.compile(rf"\((?P<platform>{platforms})\)|\([^()\n]{{1,12}}\)"),
         # A label naming units (…的单位:, …的部门有:, 不合格单位:, 微信公众号中,) makes any names after it units.
         # Both label patterns end the text and are only tested, never read: (?r) tries them from the end.
         "strong_label": regex.compile(rf"(?r)(?:的(?:{nouns})(?:有|是|为|包括|名单)?[:,]?|(?:{nouns})(?:有|是|为|包括|名单)[:,]?"
-                                      rf"|(?:{nouns})(?:\([^()]{{1,8}}\))?:|(?:{holders}|{accounts})中,)$"),
+                                      rf"|(?:{nouns})(?:\([^()]{{1,8}}\))?:|(?:{holders}|{accounts})中,|(?:{accounts}):)$"),
         # A weak one (分别为, 包括, 如, 其中) only with a known name or quotes among the items.
         "label": regex.compile(rf"(?r)(?:{count}[个家]|分别|分别是|分别为|依次为|包括|包含"
                                r"|涉及|如|例如|比如|其中|名单|的有|的是|的为|(?<![立随])即)[:,]?$"),
@@ -111,6 +112,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "account_end": regex.compile(rf"(?:{alternation(v['account_words'])})$"),
         "site_word": regex.compile(r"(?:政府门户|门户|政府)?网站"),
         "note": regex.compile(rf"\((?:共|计)?(?:\d{{1,4}}(?:\.\d{{1,2}})?|{count})[分个处条家项次篇件]\)"),
+        # A grade's band or a count in brackets after a label's words (不合格(60分以下), 优秀(5个)).
+        "band": regex.compile(r"\([^()]*\d[^()]*\)$"),
         "column_close": regex.compile(rf"等?{count}?个?(?:栏目|专栏|频道|板块|模块|页面|专题)"),
         "praise": regex.compile(alternation(v["praise_cues"] | set(v["praise_lists"]))),
         "salient_fault": regex.compile(r"(?:问题|现象|情况)[^,。;]{0,3}(?:突出|较多|严重)"),
@@ -277,7 +280,8 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
         label += text[first_start:lead_cut]
         items[0] = (lead_cut, items[0][1])
     label = label.rstrip("“")
-    account_intro = quoted and bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start))
+    account_intro = bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start)) if quoted \
+        else near.endswith(":") and bool(p["account_end"].search(near, 0, len(near) - 1))  # 抖音号:甲、乙
     counted = None if quoted else p["counted"].search(label[_last_hard(label, 0, len(label) - 1, True) + 1:])
     if counted and p["level"].fullmatch(label[_last_hard(label, 0, len(label) - 1) + 1:]):
         counted = None  # …的单位:市直部门5个: the count is the level's, the clause before labels the list
@@ -490,11 +494,12 @@ def _predicate(label_text: str) -> tuple[str | None, bool]:
     parts = [part.strip(" “") for part in p["hard"].split(label_text) if part.strip(" “")]
     while len(parts) > 1 and p["level"].fullmatch(parts[-1]):
         parts.pop()  # 年报未发布的单位:市直部门5个: — the clause before the level says what the items share
-    if not parts or p["level"].fullmatch(parts[-1]):
-        return None, False
+    if not parts or p["level"].fullmatch(parts[-1]) or parts[-1] in vocab()["account_words"] \
+            or parts[-1] in vocab()["platforms"]:
+        return None, False  # (微信公众号: names the items' platform, not what they share)
     if len(parts) > 1 and p["forward"].match(parts[0]):
         parts = parts[:1]  # 以下账号长期未更新,拟予以关停: what the pointer's own clause says of them
-    words = p["forward"].sub("", p["count"].sub("", p["label_tail"].sub("", parts[-1])))
+    words = p["forward"].sub("", p["count"].sub("", p["label_tail"].sub("", p["band"].sub("", parts[-1]))))
     if len(words) >= 2:
         return words, False
     if parts[-1].startswith(("分别", "依次", "其中", "即")) and len(parts) > 1 and p["count"].search(parts[-2]):

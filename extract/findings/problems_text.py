@@ -26,8 +26,9 @@ _BACK_REFERENCE = regex.compile(r"^(?:以上|上述|前述|这)(?:\d{1,3}|[一�
 # The same pointer opening a sentence of its own, naming what it points at (以上单位…, 上述3个账号…).
 _POINTER = regex.compile(r"(?:以上|上述|前述)(?:\d{1,3}|[一二三四五六七八九十两几]{1,2})?[个家]?"
                          r"(?:单位|部门|乡镇|街道|账号|网站|政务新媒体|新媒体|地区|县区|市州)")
-# A heading's number and a label's count (（一）…, …（3个）): they frame the words, they are no part of the fault.
-_FRAME_MARKS = regex.compile(rf"^{NUMBER_MARK}|\((?:共|计)?\d{{1,4}}[个家条项]\)$")
+# A heading's number, a label's count and a grade's band (（一）…, …（3个）, 不合格(60分以下)): they frame the
+# words, they are no part of the fault.
+_FRAME_MARKS = regex.compile(rf"^{NUMBER_MARK}|\((?:共|计)?\d{{1,4}}[个家条项]\)$|\(\d[^()]{{0,8}}(?:以下|以上|之间)\)$")
 _LIST_NOUN_TAIL = regex.compile(rf"的(?:{alternation(vocab()['list_nouns'])})(?:有|是|为|名单)?$")
 _ADVERBS = regex.compile(r"^(?:虽然?|仍然?|还|也|均|都|却|则|依然|依旧|同样)+")
 _ENDING_WORDS = ("现象", "问题", "情况")

@@ -86,7 +86,8 @@ def bracketed_accounts(text: str, offset: int, found: list[Mention], masks) -> l
 def _site_name() -> regex.Pattern:
     """A site's own name ending in 网 (教育网, 统计信息网), opening a clause, a line, a list item or a quote;
     网 then opens no other word (网站, 网页, 网民, 网格…)."""
-    opening = r"(?:^|(?<=[,;:。、\n“和及与]))"
+    # (二)甲统计信息网, 2.乙网: after a heading's number too
+    opening = r"(?:^|(?<=[,;:。、\n“和及与])|(?<=(?:^|\n)(?:\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}\.)))"
     return regex.compile(rf"{opening}(?P<name>\p{{Han}}{{2,16}}?网)(?![{_NOT_SITE_END}])")
 
 

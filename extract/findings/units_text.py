@@ -99,6 +99,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "counted_account": regex.compile(rf"等?(?:{count}个)?(?P<acc>{account}|(?:政务)?新媒体)"),
         # “甲”(96.8分): a score in brackets after a quoted name.
         "score_after": regex.compile(r"\(\d{1,3}(?:\.\d{1,2})?分\)"),
+        # “甲之窗”(乙县): the body a quoted site or account belongs to, in brackets after it.
+        "owner_bracket": regex.compile(r"\(([^()“”,。;:、]{2,16})\)"),
         # “甲”(微信公众号), “甲”(区公安局微信公众号): the account word in brackets, after its owner or not
         "bracket_account": regex.compile(rf"\((?P<owner>[^()“”,。;]{{0,20}}?)(?P<acc>{account})(?:账号)?\)"),
         # 微信公众号“甲”, 抖音号:“乙”: an account word introducing quoted names.
@@ -455,6 +457,10 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
             platform = None if type_ == "website" else v["platform_by_word"].get(word)
         elif p["score_after"].match(text, after) and p["account_name"].fullmatch(content):
             type_, platform = "other", None  # “甲”(96.8分): a ranked site or account, its kind unsaid
+        elif (owned := p["owner_bracket"].match(text, after)) and p["account_name"].fullmatch(content) \
+                and _whole_name(text, owned.start(1), owned.end(1), ents, offset) is not None:
+            # “甲之窗”(乙县), “丙在线”(丁局): a site or account after the body that runs it
+            type_, platform = ("website" if content.endswith(_SITE_NAME_ENDS) else "new_media"), None
         else:
             continue
         mention = Mention(m.start(1) + offset, m.end(1) + offset, content, type_, platform=platform, quoted=True)
@@ -480,6 +486,9 @@ def _account_closing(text: str, after: int):
         return None
     closing = patterns()["counted_account"].match(text, run.end()) or patterns()["account"].match(text, run.end())
     return closing if closing and closing.group("acc") not in vocab()["website_words"] else None
+
+
+_SITE_NAME_ENDS = ("网", "网站", "在线", "之窗", "门户", "平台")
 
 
 def quoted_terms(text: str, after: int) -> bool:
