@@ -277,6 +277,9 @@ def test_accounts(body, expected):
          [("科技双溪", "超过2周未更新"), ("双溪商务", "超过2周未更新"), ("双溪融媒", "超过2周未更新"),
           ("双溪消防", "超过2周未更新")]),
         ("(一)更新不及时\n微信公众号:科技双溪、双溪商务", [("科技双溪", "更新不及时"), ("双溪商务", "更新不及时")]),
+        # a fault noted in brackets after a name is that unit's own; a score there is not
+        ("年报编制不规范:县科技局(未按新模板编制)、县商务局(数据与上年不一致)、双溪镇(62分)。",
+         [("县科技局", "未按新模板编制"), ("县商务局", "数据与上年不一致"), ("双溪镇", "年报编制不规范")]),
         # a grade's band in brackets is no part of the label's fault
         ("不合格(60分以下):双溪镇、石门乡。", [("双溪镇", "不合格"), ("石门乡", "不合格")]),
         # a quoted site or account followed by the body that runs it; a site heading its own item

@@ -48,6 +48,7 @@ _MAX_ITEM_LINE = 60  # a line longer than this is prose, not an item of a list l
 # What lost characters leave before a name: stray bytes (��h发改委), or a damaged item and its 、.
 _DAMAGED_OPENING = regex.compile(r"^(?:[^\p{Han}、,;:。]{0,3}$|[^、,;:。]{0,8}、)")
 _ITEM_NOTE = regex.compile(r"^\([^()]{0,12}\)")
+_FAULT_NOTE = regex.compile(r"\(([^()]{2,20})\)")
 # What an item may carry before the next one: its site or account word and its count (甲局网站3处、乙局网站2处).
 _ITEM_COUNT = regex.compile(rf"^(?:网站|网|账号|公众号)?{COUNT}[条个次处篇件家]")
 _DAMAGED_ITEM = regex.compile(r"、[^、,。;]*\ufffd[^、,。;]*(?=、)")
@@ -347,11 +348,22 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             descriptions = _items_after(ctx, sentence, text.find(":", pred_start)) or descriptions
         names = list(dict.fromkeys(m.name for m in group))
         evidence = ctx.evidence(offset + start, offset + max(pred_end, pred_start))
+        own_notes = _noted_faults(text, offset, group) if "(" in text else {}
         for name in names:
-            for description in descriptions:
+            for description in own_notes.get(name) or descriptions:
                 out.append({"units": [name], "category": category, "description": description,
                             "section": label, "source": "text", "evidence": evidence})
     return out
+
+
+def _noted_faults(text: str, offset: int, group: list) -> dict[str, list[str]]:
+    """甲局(未按新模板编制)、乙局(数据不一致): a fault noted in brackets after a name is that unit's own."""
+    notes = {}
+    for mention in group:
+        note = _FAULT_NOTE.match(text, mention.end - offset)
+        if note and is_problem(note.group(1)):
+            notes[mention.name] = [note.group(1)]
+    return notes
 
 
 def _descriptions(sentence, group, predicate, category, heading, example, label_match, before, prior) -> list[str]:
