@@ -100,6 +100,11 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("桃源、柳溪两镇专区未安排专人值守。", "", ["桃源镇", "柳溪镇"], ["柳溪两镇"]),
         ("得分较低的单位:市供销合作社(76.8分)、县第一中学(3处)。", "", ["市供销合作社", "县第一中学"],
          ["市供销合作社(76.8分)", "县第一中学(3处)"]),
+        # bare field words before a department's name share its ending and the first one's admin word
+        ("县民政、司法、审计局网站存在错别字。", "", ["县民政局", "县司法局", "县审计局"], ["县民政", "司法"]),
+        # an institution after a place the gazetteer lacks is one name; 第一 in it is no rank
+        ("青岚市第一人民医院、青岚市实验中学未公开收费标准。", "", ["青岚市第一人民医院", "青岚市实验中学"],
+         ["人民医院", "一人民医院"]),
         # a field's departments (教育部门) are no ministry
         ("县教育部门、县财政部门网站未更新,双溪镇网站未更新。", "", ["双溪镇"], ["县教育部", "县财政部"]),
         # a rank before a name is no part of it

@@ -579,9 +579,10 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
         if m.start > offset and text[m.start - offset - 1] == "、" and (counted := _COUNTED_PLACE.fullmatch(m.name)):
             m.written, m.name = m.name, counted["stem"] + counted["suffix"]
     sharing = [(m, s) for m in found if (s := _shared_suffix(text, m.start - offset, m))] if "、" in text else []
+    fields = [m for m in found if _ends_field_list(text, m.start - offset, m)] if "、" in text else []
     tails = list(patterns()["tail"].finditer(text)) if may_close(text) else []
-    if not sharing and not tails:
-        return []  # the common case: no place name after a 、 and no closing group noun
+    if not sharing and not fields and not tails:
+        return []  # the common case: no name after a 、 that others share, and no closing group noun
     v = vocab()
     known = {m.start - offset: (m.tail_end - offset, m) for m in found}
     out: list[Mention] = []
@@ -598,6 +599,7 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
             out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
                                tail_end=b + offset))
             taken.add(a)
+    out += _shared_department_ends(text, offset, fields, known, taken)
     for tail in tails:
         t = tail.start()
         if any(a <= t < b for a, b in masks):
@@ -617,6 +619,45 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
             bare.role = is_role(text, a, b)
             out.append(bare)
             taken.add(a)
+    return out
+
+
+_DEPARTMENT_ENDS = "局委办"
+_ADMIN_OPENINGS = "省市县区州"
+MAX_SHARED_FIELD = 6  # longest field word a department list shares its ending over (农业农村)
+
+
+def _ends_field_list(text: str, start: int, m: Mention) -> bool:
+    """A department's bare name (审计局) right after a 、: bare field words before it may share its ending."""
+    return m.type == "department" and m.name[-1:] in _DEPARTMENT_ENDS and m.name[:1] not in _ADMIN_OPENINGS \
+        and 2 <= len(m.name) <= MAX_SHARED_FIELD + 1 and start > 0 and text[start - 1] == "、"
+
+
+def _shared_department_ends(text: str, offset: int, fields: list[Mention], known, taken: set[int]) -> list[Mention]:
+    """县民政、司法、审计局: bare field words before a department's name share its ending, and the admin word
+    that opens the first of them (县民政局, 县司法局, 县审计局)."""
+    out: list[Mention] = []
+    for m in fields:
+        s = m.start - offset
+        items = _split_items(text, _boundary(text, s), s, known)
+        last_group = items[-1][1] if items else None
+        run = []
+        for (a, b), group, mention in reversed(items):
+            item = text[a:b]
+            if mention is not None or group != last_group or len(item) > MAX_SHARED_FIELD or not item_ok(item) \
+                    or item[-1] in _DEPARTMENT_ENDS or a in taken:
+                break
+            run.append((a, b))
+        if not run or text[run[-1][0]] not in _ADMIN_OPENINGS:
+            continue
+        prefix, ending = text[run[-1][0]], m.name[-1]
+        for a, b in run:
+            core = text[a:b]
+            name = (core if core[0] == prefix else prefix + core) + ending
+            out.append(Mention(a + offset, b + offset, name, "department", role=m.role, written=core,
+                               tail_end=b + offset))
+            taken.add(a)
+        m.written, m.name = m.name, prefix + m.name
     return out
 
 

@@ -78,7 +78,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "run": regex.compile(r"\p{Han}{1,300}"),
         "lead": re.compile(alternation(v["lead_words"])),
         # 第一名东湖镇, 排名第3的西山乡: a rank is no part of the name after it.
-        "rank": regex.compile(r"(?:排名|排)?第[一二三四五六七八九十\d]{1,3}[名位]?(?:的|是|为)?"),
+        "rank": regex.compile(r"(?:(?:排名|排)第[一二三四五六七八九十\d]{1,3}[名位]?|第[一二三四五六七八九十\d]{1,3}[名位])"
+                              r"(?:的|是|为)?"),  # (第一中学 keeps its 第一)
         "name_word": re.compile(alternation(set(v["name_words"]) | _shorts_opening_with(v["lead_words"]))),
         "lead_end": re.compile(f"(?:{alternation(v['lead_words'] | v['role_leads'])})$"),
         "break": regex.compile(alternation(v["break_words"])),
@@ -279,8 +280,9 @@ def _joins(chain: list[_Piece], right: _Piece) -> bool:
     if left.kind in ("div", "place") and right.kind == "place":
         return True  # 许昌市|建安区人民政府: a district the gazetteer lacks, inside its city
     if left.kind == "place":
-        # An unknown place is a name only with what makes it a body: 政府 or a department (东陵市 + 政府).
-        return right.kind in ("department", "div") or (right.core == 0 and right.suffix in ("政府", "人民政府"))
+        # An unknown place is a name only with what makes it a body: 政府, a department or an institution
+        # (东陵市 + 政府, 东陵市 + 第一中学).
+        return right.kind in ("department", "div", "other") or (right.core == 0 and right.suffix in ("政府", "人民政府"))
     if (left.core == 0 and left.suffix in v["prefixes"]) or right.core == 0:
         return True
     if left.kind == "div" or left.suffix in v["place_endings"] or left.suffix in v["central_bodies"]:
