@@ -76,7 +76,9 @@ def test_seed_004_title_contacts_and_period_inheriting_the_year():
      ("好的做法", "achievements"), ("创新做法", "achievements"), ("下步打算", "requirements"),
      ("下一阶段工作", "requirements"), ("考核结果运用", "requirements"), ("存在困难", "problems"),
      ("需要改进的地方", "problems"), ("考核排名", "overview"), ("排名靠后的单位", "problems"),
-     ("表现较好的账号", "achievements"), ("处理意见", "requirements")],
+     ("表现较好的账号", "achievements"), ("处理意见", "requirements"), ("扣分情况", "problems"),
+     ("主要失分点", "problems"), ("一票否决情况", "problems"), ("考核优秀的政务新媒体(前6名)", "achievements"),
+     ("考核等次", "overview")],
 )
 def test_heading_vocabulary(title, kind):
     assert classify_title(title) == kind
@@ -348,6 +350,8 @@ def test_other_ways_of_numbering_headings(text, headings):
         ("未按期完成整改的单位", "problems"),
         ("未按时发布年报的单位名单", "problems"),
         ("信息更新不及时的网站", "problems"),
+        ("得分较低的账号", "problems"),
+        ("排名靠后的单位", "problems"),
         # one that praises them is good practice; one that names no shortcoming is not a problems heading
         ("表现较好的单位", "achievements"),
         ("参加检查的单位", None),

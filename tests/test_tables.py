@@ -206,3 +206,16 @@ def test_a_one_cell_per_line_table_without_numbers_is_read_by_its_dates():
     assert len(tables) == 1
     assert tables[0].header == cells[:5]
     assert tables[0].rows == [cells[5:10], cells[10:15], cells[15:20]]
+
+
+def test_a_column_of_deductions_holds_each_row_s_faults_and_grades_name_nobody():
+    """主要扣分项 and 失分点 columns are problem columns; a column of grades (等次 | 优秀) holds no names."""
+    from tongbao import extract_text
+
+    text = ("关于政务公开考核结果的通报\n各县区:\n现将考核结果通报如下:\n一、考核结果\n"
+            "序号 | 县(市、区) | 得分 | 等次 | 主要扣分项 |\n1 | 利州区 | 95 | 优秀 | 无 |\n"
+            "2 | 昭化区 | 78 | 合格 | 政策解读栏目更新不及时 |\n3 | 朝天区 | 65 | 基本合格 | 未公开年报 |\n")
+    doc = extract_text(text)
+    assert [u["name"] for u in doc["units"]] == ["利州区", "昭化区", "朝天区"]
+    assert [(p["units"][0], p["description"]) for p in doc["problems"]] == [
+        ("昭化区", "政策解读栏目更新不及时"), ("朝天区", "未公开年报")]

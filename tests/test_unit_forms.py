@@ -285,6 +285,12 @@ def test_accounts(body, expected):
         # a fault noted in brackets after a name is that unit's own; a score there is not
         ("年报编制不规范:县科技局(未按新模板编制)、县商务局(数据与上年不一致)、双溪镇(62分)。",
          [("县科技局", "未按新模板编制"), ("县商务局", "数据与上年不一致"), ("双溪镇", "年报编制不规范")]),
+        # a list of names with their scores is one list; ranking by score (高低) faults nobody
+        ("乡镇按得分高低排序:双溪镇98.5分、石门乡97分、清水镇95分。", []),
+        ("得分较低的乡镇:双溪镇58分、石门乡55分。", [("双溪镇", "得分较低"), ("石门乡", "得分较低")]),
+        # a label word and its noun (涉及单位:, 主要包括:) name no fault: the heading's stands
+        ("(一)信息更新不及时\n涉及单位:县科技局、县商务局。", [("县科技局", "信息更新不及时"), ("县商务局", "信息更新不及时")]),
+        ("更新不及时的单位主要有:县科技局、县商务局。", [("县科技局", "更新不及时"), ("县商务局", "更新不及时")]),
         # a grade's band in brackets is no part of the label's fault
         ("不合格(60分以下):双溪镇、石门乡。", [("双溪镇", "不合格"), ("石门乡", "不合格")]),
         # a quoted site or account followed by the body that runs it; a site heading its own item

@@ -29,6 +29,7 @@ _SEPARATOR = regex.compile(r"、|以及|[和及与]")
 _SPACED = regex.compile(r"\p{Han}[ \t\u3000]+(?=[\p{Han}“])")
 _SPACE_RUN = regex.compile(r"[ \t\u3000]+")
 
+_ADVERB = "(?:主要|具体)?"  # 的单位主要有:, 具体包括: — a word between a label's noun and its verb
 MAX_LIST = 600  # characters a list is walked back over; real lists are far shorter
 MAX_SHARED = 4  # longest bare item that takes the suffix of the list's last name (西街 → 西街街道)
 MAX_ITEM = 14  # longest name an item without a known ending may have
@@ -73,14 +74,15 @@ def _patterns() -> dict[str, regex.Pattern]:
         "bracket": regex.compile(rf"\((?P<platform>{platforms})\)|\([^()\n]{{1,12}}\)"),
         # A label naming units (…的单位:, …的部门有:, 不合格单位:, 微信公众号中,) makes any names after it units.
         # Both label patterns end the text and are only tested, never read: (?r) tries them from the end.
-        "strong_label": regex.compile(rf"(?r)(?:的(?:{nouns})(?:有|是|为|包括|名单)?[:,]?|(?:{nouns})(?:有|是|为|包括|名单)[:,]?"
+        "strong_label": regex.compile(rf"(?r)(?:的(?:{nouns}){_ADVERB}(?:有|是|为|包括|名单)?[:,]?|(?:{nouns}){_ADVERB}(?:有|是|为|包括|名单)[:,]?"
                                       rf"|(?:{nouns})(?:\([^()]{{1,8}}\))?:|(?:{holders}|{accounts})中,|(?:{accounts}):)$"),
         # A weak one (分别为, 包括, 如, 其中) only with a known name or quotes among the items.
         "label": regex.compile(rf"(?r)(?:{count}[个家]|分别|分别是|分别为|依次为|包括|包含"
                                r"|涉及|如|例如|比如|其中|名单|的有|的是|的为|(?<![立随])即)[:,]?$"),
         # What a label's predicate ends with and drops: the noun of the list and its verb.
         "label_tail": regex.compile(
-            rf"(?:的?(?:{nouns})?(?:有|是|为|包括|名单|分别为|分别是|依次为)?|分别|分别是|分别为|依次为|包括|包含|涉及|如|例如|比如|其中)$"),
+            rf"(?:的?(?:{nouns})?{_ADVERB}(?:有|是|为|包括|涉及|名单|分别为|分别是|依次为)?|分别|分别是|分别为|依次为"
+            rf"|{_ADVERB}(?:包括|包含|涉及)|如|例如|比如|其中)$"),
         # A clause counting units before their list: 发现5个网站存在更新不及时问题, / 仍未整改政务新媒体2个,
         "counted": regex.compile(rf"^(?:[^、,\d]{{0,6}}?{count}[个家](?:政务)?(?:{nouns}|{accounts})(?P<after>[^、]*)"
                                  rf"|(?P<before>[^、]*?)的?(?:政务)?(?:{nouns}|{accounts})(?:共|计)?{count}[个家])[:,]$"),
@@ -500,6 +502,7 @@ def _predicate(label_text: str) -> tuple[str | None, bool]:
     if len(parts) > 1 and p["forward"].match(parts[0]):
         parts = parts[:1]  # 以下账号长期未更新,拟予以关停: what the pointer's own clause says of them
     words = p["forward"].sub("", p["count"].sub("", p["label_tail"].sub("", p["band"].sub("", parts[-1]))))
+    words = p["label_tail"].sub("", words) if words != parts[-1] else words  # 涉及单位: a label word and its noun
     if len(words) >= 2:
         return words, False
     if parts[-1].startswith(("分别", "依次", "其中", "即")) and len(parts) > 1 and p["count"].search(parts[-2]):

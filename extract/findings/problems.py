@@ -31,7 +31,7 @@ _COUNTED_GROUP = regex.compile(
 _SITE_WORDS = regex.compile(r"(?:政府门户网站|政府网站|门户网站|网站|专栏|网页)(?:和|及|与|以及)?")
 _NUMBERING = regex.compile(rf"^{NUMBER_MARK}")
 _LABEL = regex.compile(
-    r"(?P<label>[^,;:。()]{2,30}?)(?:的(?:单位)?(?:有|是|为)|\d{1,4}[个家],?(?:分别|依次)(?:是|为))[:,]?$")
+    r"(?P<label>[^,;:。()]{2,30}?)(?:的(?:单位)?(?:主要|具体)?(?:有|是|为)|\d{1,4}[个家],?(?:分别|依次)(?:是|为))[:,]?$")
 # How every _LABEL match ends; testing it first spares a regex that tries each start in the text.
 _LABEL_ENDS = tuple(verb + mark for verb in "有是为" for mark in ("", ":", ","))
 _PLACE_ENDS = ("省", "市", "县", "区")
@@ -49,8 +49,9 @@ _MAX_ITEM_LINE = 60  # a line longer than this is prose, not an item of a list l
 _DAMAGED_OPENING = regex.compile(r"^(?:[^\p{Han}、,;:。]{0,3}$|[^、,;:。]{0,8}、)")
 _ITEM_NOTE = regex.compile(r"^\([^()]{0,12}\)")
 _FAULT_NOTE = regex.compile(r"\(([^()]{2,20})\)")
-# What an item may carry before the next one: its site or account word and its count (甲局网站3处、乙局网站2处).
-_ITEM_COUNT = regex.compile(rf"^(?:网站|网|账号|公众号)?{COUNT}[条个次处篇件家]")
+# What an item may carry before the next one: its site or account word and its count, or its score
+# (甲局网站3处、乙局网站2处, 甲镇98.5分、乙乡97分).
+_ITEM_COUNT = regex.compile(rf"^(?:网站|网|账号|公众号)?{COUNT}[条个次处篇件家]|^\d{{1,3}}(?:\.\d{{1,2}})?分")
 _DAMAGED_ITEM = regex.compile(r"、[^、,。;]*\ufffd[^、,。;]*(?=、)")
 _FIRST_CLAUSE = regex.compile(r"[,;。]")
 _BARE = regex.compile(r"[等,。;、\s]*(?:等?(?:问题|情况|现象|单位))?[。;]?")

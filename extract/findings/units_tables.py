@@ -12,7 +12,9 @@ _PLATFORM_HEAD = regex.compile(r"平台|类型|渠道")
 _OWNER_HEAD = regex.compile(r"责任单位|主办单位|运营单位|开办单位|主管单位|所属单位")
 # A table allotting work (序号 | 任务 | 责任单位 | 完成时限): its bodies are given tasks, not assessed.
 _TASK_HEAD = regex.compile(r"任务|时限|完成时间|工作措施|工作内容|职责分工")
-PROBLEM_HEAD = regex.compile(r"问题|不合格|扣分原因|情况说明")
+# Columns of verdicts (等次 | 优秀, 主要扣分项 | …): their cells are grades and faults, never names.
+_VERDICT_HEAD = regex.compile(r"等次|等级|评定|扣分|失分|问题|不足|备注")
+PROBLEM_HEAD = regex.compile(r"问题|不合格|不足|扣分(?:原因|项|事项|情况|说明)|失分(?:点|项|原因)|情况说明")
 _NUMBER = regex.compile(r"[\d.,%\s-]*")
 _TOTAL = regex.compile(r"合计|总计|小计|平均|全县|全市|全区|全省|总数")
 _MEDIA_WORDS = regex.compile(r"账号|新媒体|公众号|微信|微博|抖音|头条号|客户端")
@@ -49,7 +51,7 @@ def _columns(table) -> tuple[list[int], int | None, int | None]:
     if not names:
         width = max((len(r) for r in table.rows), default=0)
         names = [i for i in range(width) if sum(_is_name_cell(r[i]) for r in table.rows if i < len(r)) * 2
-                 > len(table.rows)]
+                 > len(table.rows) and not (i < len(header) and _VERDICT_HEAD.search(header[i]))]
     platform = next((i for i, h in enumerate(header) if _PLATFORM_HEAD.search(h)), None)
     owner = next((i for i, h in enumerate(header) if _OWNER_HEAD.search(h)), None)
     return names, platform, owner
