@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -78,6 +79,8 @@ def _patterns(rows: list[tuple[str, str, str, str]]) -> list[dict]:
     rows = [row for row in rows if row[1] not in vocab["not_division_names"]]
     for _, name, level, _ in rows:
         add("DIV", name, level)
+        if (common := _common_form(name, vocab["peoples"])) is not None:
+            add("DIV", common, level)
     for _, name, level, _ in rows:
         short = next((name[: -len(s)] for s in suffixes if name.endswith(s) and len(name) - len(s) >= 2), None)
         if short and short not in vocab["not_short_forms"]:
@@ -94,6 +97,14 @@ def _patterns(rows: list[tuple[str, str, str, str]]) -> list[dict]:
         for word in vocab[key]:
             add(label, word, key)
     return patterns
+
+
+def _common_form(name: str, peoples: list[str]) -> str | None:
+    """An autonomous division's common short name: its place name and level word, without the peoples it is
+    named for and 自治 (黔东南苗族侗族自治州 → 黔东南州, 长阳土家族自治县 → 长阳县)."""
+    alternatives = "|".join(sorted(peoples, key=len, reverse=True))
+    found = re.match(rf"^(?P<stem>\w{{2,4}}?)(?:(?:{alternatives})族?)+自治(?P<level>[州县旗])$", name)
+    return found["stem"] + found["level"] if found else None
 
 
 def _read_tsv() -> list[tuple[str, str, str, str]]:

@@ -100,6 +100,8 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("桃源、柳溪两镇专区未安排专人值守。", "", ["桃源镇", "柳溪镇"], ["柳溪两镇"]),
         ("得分较低的单位:市供销合作社(76.8分)、县第一中学(3处)。", "", ["市供销合作社", "县第一中学"],
          ["市供销合作社(76.8分)", "县第一中学(3处)"]),
+        # an autonomous division by the short name notices use (甘孜州 for 甘孜藏族自治州)
+        ("甘孜州、黔东南州网站存在错别字,长阳县网站未更新。", "", ["甘孜州", "黔东南州", "长阳县"], []),
         # bare field words before a department's name share its ending and the first one's admin word
         ("县民政、司法、审计局网站存在错别字。", "", ["县民政局", "县司法局", "县审计局"], ["县民政", "司法"]),
         # an institution after a place the gazetteer lacks is one name; 第一 in it is no rank
