@@ -12,12 +12,20 @@ PROBES = Path(__file__).resolve().parent.parent / "corpus" / "probes"
 # set: (units F1, problems F1) floors; measured 2026-12-06 (eighth session): lists 0.918/0.856, styles
 # 0.946/0.840, pages 0.881/0.836; ninth session: pages 0.894/0.854, layouts 0.937/0.816 (0.939/0.626 when
 # written), genres 1.000/1.000 (0.889/0.989 when written), paraphrases 0.905/0.840 (0.878/0.814 when
-# written), paraphrases_t 0.916/0.887 (0.862/0.800 when written).
-FLOORS = {"lists": (0.89, 0.82), "styles": (0.92, 0.80), "pages": (0.87, 0.83), "layouts": (0.91, 0.79),
-          "genres": (0.97, 0.97), "paraphrases": (0.88, 0.81), "paraphrases_t": (0.89, 0.86)}
-# The genres set also holds each notice's title, date, issuer, top-level section kinds and deadlines:
-# (fields right, section kinds right, deadlines F1) floors; measured 0.972→1.000, 0.991, 0.979.
-GENRE_FLOORS = (0.97, 0.97, 0.95)
+# written), paraphrases_t 0.916/0.887 (0.862/0.800 when written); tenth session: rosters 0.892/0.631
+# (0.830/0.530 at the session's start), structure units 0.922 (0.888), assessments 0.925/0.816 (0.877/0.706),
+# older 0.905/0.793 (0.890/0.739). Figures before and after each session's rules: docs/evaluation.md.
+# None: the set's expected outputs hold no problems (structure).
+FLOORS = {"lists": (0.89, 0.84), "styles": (0.93, 0.82), "pages": (0.89, 0.84), "layouts": (0.93, 0.86),
+          "genres": (0.97, 0.97), "paraphrases": (0.89, 0.82), "paraphrases_t": (0.89, 0.86),
+          "rosters": (0.87, 0.61), "structure": (0.90, None), "assessments": (0.90, 0.79),
+          "older": (0.88, 0.77)}
+# Sets that also hold each notice's title, date, issuer, top-level section kinds and deadlines:
+# (fields right, section kinds right, deadlines F1) floors; measured genres 0.991/0.991/0.979, structure
+# 0.967/0.974/0.993 (0.920/0.939/0.993 at the session's start), assessments 0.973/0.951/1.000
+# (0.960/0.765/1.000), older 1.000/0.895/0.989 (1.000/0.882/0.977).
+STRUCTURE_FLOORS = {"genres": (0.97, 0.97, 0.95), "structure": (0.95, 0.95, 0.97),
+                    "assessments": (0.95, 0.93, 0.97), "older": (0.97, 0.87, 0.96)}
 
 
 def _f1(tp: int, fp: int, fn: int) -> float:
@@ -49,7 +57,8 @@ def _score(name: str) -> tuple[float, float]:
 def test_probe_set_holds_its_floors(name):
     units, problems = _score(name)
     floor_units, floor_problems = FLOORS[name]
-    assert units >= floor_units and problems >= floor_problems, (name, round(units, 3), round(problems, 3))
+    assert units >= floor_units and (floor_problems is None or problems >= floor_problems), (
+        name, round(units, 3), round(problems, 3))
 
 
 def _deadline_key(item: dict) -> tuple:
@@ -57,14 +66,14 @@ def _deadline_key(item: dict) -> tuple:
     return item.get("date"), item.get("month_day"), within.get("amount"), within.get("unit")
 
 
-def test_the_genres_probe_holds_its_structure_floors():
-    """Title, date and issuer, the kinds of the top-level sections in order, and the deadlines."""
+def _structure_scores(name: str) -> tuple[float, float, float]:
+    """Title, date and issuer right, top-level section kinds right (by number and kind), deadlines F1."""
     fields = kinds = 0
     fields_total = kinds_total = 0
     deadlines = [0, 0, 0]
-    for gold_path in sorted((PROBES / "genres" / "golden").glob("*.json")):
+    for gold_path in sorted((PROBES / name / "golden").glob("*.json")):
         gold = json.loads(gold_path.read_text("utf-8"))
-        doc = extract_file(PROBES / "genres" / "notices" / f"{gold_path.stem}.txt")
+        doc = extract_file(PROBES / name / "notices" / f"{gold_path.stem}.txt")
         for key in ("title", "date", "issuer"):
             fields_total += 1
             fields += doc[key] == gold["metadata"][key]
@@ -78,5 +87,11 @@ def test_the_genres_probe_holds_its_structure_floors():
         deadlines[0] += hits
         deadlines[1] += len(got_d) - hits
         deadlines[2] += len(want_d) - hits
-    scores = (fields / fields_total, kinds / kinds_total, _f1(*deadlines))
-    assert all(score >= floor for score, floor in zip(scores, GENRE_FLOORS)), [round(x, 3) for x in scores]
+    return fields / fields_total, kinds / kinds_total, _f1(*deadlines)
+
+
+@pytest.mark.parametrize("name", sorted(STRUCTURE_FLOORS))
+def test_probe_set_holds_its_structure_floors(name):
+    scores = _structure_scores(name)
+    assert all(score >= floor for score, floor in zip(scores, STRUCTURE_FLOORS[name])), (
+        name, [round(x, 3) for x in scores])
