@@ -329,6 +329,9 @@ def test_an_enclosed_document_after_the_signature_is_body():
         # a heading's label before a colon is its title; its content may follow on the same line
         ("一、检查情况\n(一)政府网站:甲镇网站未更新。\n(二)政务新媒体:乙局账号未更新。",
          [("一", "检查情况", "overview")]),
+        # 【一、总体情况】: the bracket closes around the number and the title
+        ("【一、普查基本情况】\n共普查网站40个。\n【二、存在的主要问题】\n甲镇政务网首页长期未更新。",
+         [("一", "普查基本情况", "overview"), ("二", "存在的主要问题", "problems")]),
         # with no 一、 or (一) in the notice, headings numbered 1. alone on their lines are the top level
         ("1.总体情况\n共检查网站20个。\n2.存在问题\n甲镇网站未更新。\n3.下一步工作\n各单位要加强管理。",
          [("1", "总体情况", "overview"), ("2", "存在问题", "problems"), ("3", "下一步工作", "requirements")]),

@@ -293,6 +293,12 @@ def test_accounts(body, expected):
         # a label word and its noun (涉及单位:, 主要包括:) name no fault: the heading's stands
         ("(一)信息更新不及时\n涉及单位:县科技局、县商务局。", [("县科技局", "信息更新不及时"), ("县商务局", "信息更新不及时")]),
         ("更新不及时的单位主要有:县科技局、县商务局。", [("县科技局", "更新不及时"), ("县商务局", "更新不及时")]),
+        # a quoted site named after its body is that body; an account after an official account word and the body
+        # that runs it; quoted accounts after 所属 are one list with their owner
+        ("“石门乡人民政府网”首页长期未更新。", [("石门乡人民政府", "首页长期未更新")]),
+        ("县政府官方微博“双溪发布”超过2周未更新。", [("双溪发布", "超过2周未更新")]),
+        ("县卫健局所属“健康双溪”“双溪卫健”两个微信公众号长期未更新。",
+         [("县卫健局", "长期未更新"), ("健康双溪", "长期未更新"), ("双溪卫健", "长期未更新")]),
         # a grade's band in brackets is no part of the label's fault
         ("不合格(60分以下):双溪镇、石门乡。", [("双溪镇", "不合格"), ("石门乡", "不合格")]),
         # a quoted site or account followed by the body that runs it; a site heading its own item

@@ -28,6 +28,11 @@ _QUALIFIED_GAP = regex.compile(r"(?:、|和|及|与)\p{Han}{1,10}?[省市县区�
 # A count of the units bracketed after it (有6个单位(甲、乙…)未…): the list is the clause's subject.
 _COUNTED_GROUP = regex.compile(
     rf"(?:有|共|共有|计)?{COUNT}[个家](?:{alternation(vocab()['group_nouns'])}|网站|账号|政务新媒体)\($")
+# An account word introducing a quoted name, after the body it belongs to (市政府官方微博“甲”).
+_ACCOUNT_INTRO = regex.compile(
+    rf"[^,;:。“”]{{0,16}}?(?:{alternation(vocab()['account_words'] - vocab()['website_words'])})(?:名称)?(?:为|是)?:?“")
+# Between a body and the quoted accounts it runs (县卫计委所属“甲”“乙”): one list, the accounts its items.
+_OWNED_GAP = regex.compile(r"(?:所属|下属|主办|开设|运营|管理)?的?“")
 _SITE_WORDS = regex.compile(r"(?:政府门户网站|政府网站|门户网站|网站|专栏|网页)(?:和|及|与|以及)?")
 _NUMBERING = regex.compile(rf"^{NUMBER_MARK}")
 _LABEL = regex.compile(
@@ -198,7 +203,7 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
                 continue
             by_commas = False  # (甲、乙,丙、丁 are two lists, each with its own clause or label)
             if _SEPARATOR.fullmatch(gap.replace("“", "").replace("”", "")) or _JOINED_LISTS.fullmatch(gap) \
-                    or _QUALIFIED_GAP.fullmatch(gap):
+                    or _QUALIFIED_GAP.fullmatch(gap) or (mention.quoted and _OWNED_GAP.fullmatch(gap)):
                 groups[-1].append(mention)
                 continue
         groups.append([mention])
@@ -261,6 +266,13 @@ def _unlabelled(text: str) -> str:
     return _LABEL.sub("", text) if _may_end_in_label(text) else text
 
 
+def _introduced(text: str, floor: int, start: int) -> bool:
+    """市政府官方微博“甲”…: a quoted account after its account word (and a body that is no unit) opens the clause."""
+    head = text[floor:start]
+    cut = max(head.rfind(","), head.rfind(";"), head.rfind("。"))
+    return bool(_ACCOUNT_INTRO.fullmatch(head[cut + 1:]))
+
+
 def _is_subject(text: str, start: int, floor: int) -> bool:
     """A group is a clause's subject when only openers (如, 其中, 本月…) stand before it.
 
@@ -309,7 +321,7 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
         if owned:
             subjects.pop()
             floor = floors.pop()
-        if labelled or owned or _is_subject(text, start, floor):
+        if labelled or owned or _is_subject(text, start, floor) or (group[0].quoted and _introduced(text, floor, start)):
             subjects.append(group)
             floors.append(floor)
         floor = group[-1].tail_end - offset

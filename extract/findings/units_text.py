@@ -451,9 +451,16 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
         if intro is not None and (p["column_after"].match(text, after) or not p["account_name"].fullmatch(content)):
             intro = None  # a column (“工作动态”栏目), or a quoted list that enumerations.py reads item by item
         whole = _whole_name(text, m.start(1), m.end(1), ents, offset)
+        site_of = None
+        if whole is None and content.endswith(_OWN_SITE_WORDS):  # “某镇人民政府网”: the body's own site
+            cut = m.end(1) - (2 if content.endswith("网站") else 1)
+            if (site_of := _whole_name(text, m.start(1), cut, ents, offset)) is not None:
+                whole, content = site_of, text[m.start(1):cut]
         word = acc.group("acc") if acc else intro.group("acc") if intro else None
         if whole is not None and (word is None or word in v["website_words"]):
             type_, platform = whole.type, None  # a body, or a site named by its owner (“盘锦市公安局”网站)
+            if site_of is not None and type_ == "government":
+                type_ = "website"
         elif word and p["han"].match(content) and not (len(content) <= 2 and intro is None and quoted_terms(text, after)):
             type_ = "website" if word in v["website_words"] else "new_media"
             platform = None if type_ == "website" else v["platform_by_word"].get(word)
@@ -491,6 +498,7 @@ def _account_closing(text: str, after: int):
 
 
 _SITE_NAME_ENDS = ("网", "网站", "在线", "之窗", "门户", "平台")
+_OWN_SITE_WORDS = ("政府网", "政府网站", "局网", "局网站", "委网", "委网站", "办网", "办网站")
 
 
 def quoted_terms(text: str, after: int) -> bool:

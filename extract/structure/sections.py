@@ -19,7 +19,7 @@ _LINE_STYLES = [
     ("cn_dun", 1, regex.compile(rf"([{CN}]{{1,3}})(?:、|\.(?!\d))")),
     # 第一部分 总体情况 and 【一】总体情况: other ways of numbering the top level
     ("cn_part", 1, regex.compile(rf"第([{CN}]{{1,3}})部分[\s:、]*")),
-    ("cn_bracket", 1, regex.compile(rf"【([{CN}]{{1,3}})】")),
+    ("cn_bracket", 1, regex.compile(rf"【([{CN}]{{1,3}})(?:】|、(?=[^】\n]{{2,30}}】))")),
     ("cn_paren", 2, regex.compile(rf"\(([{CN}]{{1,3}})\)")),
     ("num_dot", 3, regex.compile(r"(\d{1,2})(?:[、]|\.(?!\d))")),
     ("num_paren", 4, regex.compile(r"\((\d{1,2})\)")),
@@ -119,6 +119,8 @@ def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
     if colon > 0 and (stop is None or colon < stop) and rest[colon + 1:].strip():
         stop = colon  # (一)政府网站:甲镇…: a label, then its content
     title = rest if stop is None else rest[:stop]
+    if style == "cn_bracket" and title.endswith("】"):
+        title = title[:-1]  # 【一、总体情况】: the bracket closes around the number and the title
     if stop is None and len(title) > _MAX_TITLE:
         title = title[:_MAX_TITLE]
     if not title.strip():
