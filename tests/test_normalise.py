@@ -86,6 +86,7 @@ def test_every_character_maps_to_its_source(path):
         ("检查发现,东湖镇、西山乡、\n南川街道未更新。", "检查发现,东湖镇、西山乡、南川街道未更新。"),
         ("检查发现,东湖镇、西山乡、\n当前位置:首页 > 通知公告\n南川街道未更新。",
          "检查发现,东湖镇、西山乡、\n当前位置:首页 > 通知公告\n南川街道未更新。"),
+        ("部分网站超过6年未更新,\n上一篇:关于印发工作要点的通知", "部分网站超过6年未更新,\n上一篇:关于印发工作要点的通知"),
         # a break after a name's ending, before a label or a heading, after a heading or a short line, and
         # a new paragraph (blank line or indentation) are breaks of the text
         ("以下单位未整改:县委办公室、县发展和改革局\n县教育局、县科学技术局", "以下单位未整改:县委办公室、县发展和改革局\n县教育局、县科学技术局"),

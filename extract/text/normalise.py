@@ -160,7 +160,7 @@ _BREAK = re.compile("[\u4e00-\u9fff、,]\n(?=[\u4e00-\u9fff“])")
 _PROSE_MARKS = re.compile(r"[、,。;]")
 _LABEL_REACH = 10
 # A page's running head or breadcrumb printed between two lines of the text (当前位置:首页 > …, 第2页 共3页).
-_FURNITURE_LINE = re.compile(r">|当前位置|第\d+页")
+_FURNITURE_LINE = re.compile(r">|当前位置|第\d+页|上一篇|下一篇")
 _MIN_WRAPPED = 12  # shorter lines are items of a list laid out one per line, or headings
 _HEADING_OPENING = re.compile(r"[一二三四五六七八九十]{1,3}[、.]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|附件|[①-⑳]")
 
@@ -195,7 +195,7 @@ def _wrap_edits(text: str) -> list[Edit]:
         stop = text.find("\n", cut + 1)
         nxt = text[cut + 1:stop if stop >= 0 else len(text)]
         if match.group() in ("、\n", ",\n"):
-            if not (_HEADING_OPENING.match(nxt) or "|" in nxt or _FURNITURE_LINE.search(nxt)):
+            if not (_HEADING_OPENING.match(nxt) or "|" in nxt or ":" in nxt[:_LABEL_REACH] or _FURNITURE_LINE.search(nxt)):
                 edits.append(Edit(cut, cut + 1, "", "unwrap"))
             continue
         line = text[text.rfind("\n", 0, cut) + 1:cut]
