@@ -48,7 +48,7 @@ _PATTERN = re.compile(
 )
 # What every _PATTERN match contains (月, 年底, an ISO date, 半年, 季度末 or a time unit): spans without it
 # are skipped.
-_MAY_MATCH = regex.compile(rf"年[底末]|\d[-/.]|半年|季度[底末]|{_alt(cores([*VOCAB['time_units'], '月']))}")
+_MAY_MATCH = re.compile(rf"年[底末]|\d[-/.]|半年|季度[底末]|{_alt(cores([*VOCAB['time_units'], '月']))}")
 _LINE = regex.compile(r"[^\n]+")
 _TITLES = regex.compile(r"《[^《》\n]{0,200}》")
 _CLAUSE_END = regex.compile(r"[,。;!?:\n]")
