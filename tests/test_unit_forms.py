@@ -299,6 +299,10 @@ def test_accounts(body, expected):
         ("县政府官方微博“双溪发布”超过2周未更新。", [("双溪发布", "超过2周未更新")]),
         ("县卫健局所属“健康双溪”“双溪卫健”两个微信公众号长期未更新。",
          [("县卫健局", "长期未更新"), ("健康双溪", "长期未更新"), ("双溪卫健", "长期未更新")]),
+        # a clause counting quoted accounts, then each account's own fault; the next quoted run goes on the list
+        ("抽查不合格的账号4个:“双溪发布”“双溪文旅”超过2周未更新,“双溪教育”“双溪卫健”存在错别字。",
+         [("双溪发布", "超过2周未更新"), ("双溪文旅", "超过2周未更新"), ("双溪教育", "错别字"), ("双溪卫健", "错别字")]),
+        ("“双溪发布”微信公众号超过2周未更新,“双溪教育”存在错别字。", [("双溪发布", "超过2周未更新"), ("双溪教育", "错别字")]),
         # a grade's band in brackets is no part of the label's fault
         ("不合格(60分以下):双溪镇、石门乡。", [("双溪镇", "不合格"), ("石门乡", "不合格")]),
         # a quoted site or account followed by the body that runs it; a site heading its own item

@@ -141,12 +141,24 @@ def listed_units(text: str, offset: int, found: list[Mention], masks: list[tuple
     previous = scope.sibling if scope is not None else None
     for items, intro_start, quoted in _candidates(text, masks):
         mentions, enumeration = _enumeration(text, offset, items, intro_start, quoted, known, scope)
+        if enumeration is None and quoted and _goes_on(text, previous, offset, intro_start):
+            # 不合格账号4个:“甲”“乙”超过2周未更新,“丙”“丁”存在错别字: the next quoted accounts of the same list
+            mentions, enumeration = _enumeration(text, offset, items, intro_start, quoted, known, scope, inherited=True)
         out += mentions
         if enumeration is not None:
             if previous is not None and enumeration.label is None:
                 _share_label(text[max(0, previous.end - offset):intro_start], previous, enumeration)
             previous = enumeration
     return out
+
+
+def _goes_on(text: str, previous: Enumeration | None, offset: int, intro_start: int) -> bool:
+    """A quoted run right after a labelled list of quoted accounts in the same sentence, past that list's
+    own clause and a comma."""
+    if previous is None or previous.label is None and not previous.counted or previous.end - offset > intro_start:
+        return False
+    between = text[previous.end - offset:intro_start]
+    return between.startswith("”") and between.endswith(",") and not any(mark in between for mark in "。;:")
 
 
 def _share_label(between: str, previous: Enumeration, enumeration: Enumeration) -> None:
@@ -284,7 +296,7 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     label = label.rstrip("“")
     account_intro = bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start)) if quoted \
         else near.endswith(":") and bool(p["account_end"].search(near, 0, len(near) - 1))  # 抖音号:甲、乙
-    counted = None if quoted else p["counted"].search(label[_last_hard(label, 0, len(label) - 1, True) + 1:])
+    counted = p["counted"].search(label[_last_hard(label, 0, len(label) - 1, True) + 1:])
     if counted and p["level"].fullmatch(label[_last_hard(label, 0, len(label) - 1) + 1:]):
         counted = None  # …的单位:市直部门5个: the count is the level's, the clause before labels the list
     strong = bool(counted or p["strong_label"].search(label) or (label.endswith(":") and p["forward"].match(label)))
@@ -296,11 +308,14 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
 _DAMAGED = regex.compile(r"[?\ufffd]")
 
 
-def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> tuple[list[Mention], Enumeration | None]:
+def _enumeration(text, offset, items, intro_start, quoted, known, scope,
+                 inherited: bool = False) -> tuple[list[Mention], Enumeration | None]:
     """The new unit mentions of one candidate list and the list, or none when its context does not make it a
-    list of units."""
+    list of units; `inherited`: the list goes on a labelled one before it, whose label makes it one."""
     p = _patterns()
     around = _context(text, items, intro_start, quoted, scope)
+    if inherited:
+        around = _Context("", True, True, False, False, None)
     if around is None or not (around.labelled or around.account_intro or _bracketed_platform(text, items[0][0], items[-1][1])):
         return [], None  # nothing around the list says what its items are: the common case, decided early
     if any(_platform_name(text[a:b]) for a, b in items):
@@ -322,8 +337,9 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope) -> tupl
     if not parsed or not (bracketed or around.account_intro or around.strong
                           or (around.labelled and (known_items or quoted))):
         return [], None
-    if len(parsed) == 1 and not (bracketed or around.account_intro):
-        return [], None
+    if len(parsed) == 1 and not (bracketed or around.account_intro or inherited
+                                 or (quoted and around.strong and p["account_label"].search(around.label))):
+        return [], None  # (one quoted name after a label naming accounts is one: 以下账号存在问题:“甲”…)
     enumeration = _described(text, intro_start + offset, parsed[-1][1] + offset, around, scope)
     platform = None
     if owner := (_owner(text, intro_start, known) if around.account_intro else None):

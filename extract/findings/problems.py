@@ -386,6 +386,8 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
     if _praised(predicate):
         return []  # 甲、乙表现较好: whatever its label, the list is praised
     own = describe(predicate, category, account=group[-1].account)  # the faults its own clause names
+    if own and listed is not None and listed.counted:
+        return own  # 不合格的账号4个:“甲”超过2周未更新: a clause counting the items, then each item's own fault
     if listed is not None and listed.label:
         if praise(listed.label):
             return []

@@ -435,6 +435,7 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
     out: list[Mention] = []
     matches = list(p["quote"].finditer(text))
     last = -1
+    accounts_before = False  # a run of quoted accounts came earlier in the stretch
     for index, m in enumerate(matches):
         content = m.group(1)
         # Adjacent quotes share the account word after the last one (“市应急局”“市住建局”网站).
@@ -470,6 +471,8 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
                 and _whole_name(text, owned.start(1), owned.end(1), ents, offset) is not None:
             # “甲之窗”(乙县), “丙在线”(丁局): a site or account after the body that runs it
             type_, platform = ("website" if content.endswith(_SITE_NAME_ENDS) else "new_media"), None
+        elif accounts_before and p["account_name"].fullmatch(content) and _FAULT_AFTER.match(text, after):
+            type_, platform = "new_media", None  # …“甲”超过2周未更新,“乙”存在错别字: the next accounts of the list
         else:
             continue
         mention = Mention(m.start(1) + offset, m.end(1) + offset, content, type_, platform=platform, quoted=True)
@@ -481,7 +484,12 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
         mention.role = role_before(text, m.start()) if type_ == "new_media" else is_role(
             text, m.start(), acc.end() if acc else m.end())
         out.append(mention)
+        accounts_before = accounts_before or type_ == "new_media"
     return out
+
+
+# What follows quoted accounts that goes on a list of them: their fault (…“乙”“丙”存在错别字).
+_FAULT_AFTER = regex.compile(r"(?:“[^“”\n]{1,20}”|、)*(?:均|也|还|仍|都)?(?:存在|未|不|无|超过|长期|多次)")
 
 
 # Items of a list of accounts each after its owner (、区卫健局“健康东湖”), up to the account word closing the list.
