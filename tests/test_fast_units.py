@@ -12,7 +12,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extract.findings import enumerations, gazetteer, mentions, units, units_bare, units_text
+from extract.findings import enumerations, gazetteer, mentions, sharing, units, units_bare, units_text
 from extract.findings.context import Context
 from extract.findings.gazetteer import (SINGLE_GOV, Ents, divisions, divisions_prefix, ents_of, occurring,
                                         ruler_spans, vocab)
@@ -204,9 +204,9 @@ def _check_gates(text: str, ents: Ents, rng: random.Random) -> None:
             assert text[i] in units_text._account_openers()
         if p["gov_site"].match(text, i):
             assert text.startswith(units_text.SITE_OPENINGS, i)
-        assert enumerations._boundary(text, i) == _boundary_by_scan(text, i)
+        assert sharing._boundary(text, i) == _boundary_by_scan(text, i)
     if p["tail"].search(text):
-        assert enumerations.may_close(text)
+        assert sharing.may_close(text)
     for a, b in _windows(text, rng):
         assert units_text.role_before(text, a) == _role_before_as_written(text, a)
         assert units_text.role_after(text, a, b) == _role_after_as_written(text, a, b)
@@ -218,7 +218,7 @@ _HARD = regex.compile(r"[,;:。!?()\[\]“”《》\n]")  # the hard breaks hard
 
 
 def _boundary_by_scan(text: str, position: int) -> int:
-    floor = max(0, position - enumerations.MAX_LIST)
+    floor = max(0, position - sharing.MAX_LIST)
     for i in range(position - 1, floor - 1, -1):
         if _HARD.match(text, i):
             return i + 1
@@ -236,16 +236,16 @@ def _stretch_every_step(text: str, offset: int, ents: Ents):
         if start > cursor:
             found += units_text.chains(text, cursor, start, ents, offset, places)
         cursor = max(cursor, end)
-    found += enumerations.government_lists(text, offset, places, found)
+    found += sharing.government_lists(text, offset, places, found)
     found += units_bare.bare_accounts(text, offset, found, masks)
     sites, replaced = units_bare.site_names(text, offset, found, masks)
     found = [m for m in found if all(m is not r for r in replaced)] + sites
-    found += enumerations.lists(text, offset, found, masks)
+    found += sharing.lists(text, offset, found, masks)
     found += enumerations.listed_units(text, offset, found, masks, None)
     found += units_bare.bracketed_accounts(text, offset, found, masks)
     found += units_bare.clause_provinces(text, offset, ents, found, masks)
-    enumerations.share_roles(text, offset, found)
-    enumerations.share_sites(text, offset, found)
+    sharing.share_roles(text, offset, found)
+    sharing.share_sites(text, offset, found)
     return found
 
 

@@ -5,11 +5,8 @@ platform in brackets (甲(微信)), on one line or under a heading. Its context 
 even when a name has no known ending: a label (…的部门有:, 分别为, 包括, 如, 其中), a quote after an
 account word (微信公众号“甲、乙”), platform brackets, a problem or 名单 heading it stands under, or
 a sibling that is a known name. The list keeps its label's predicate and its heading, from which the
-problems stage attributes a shortcoming to every item.
-
-Lists closed by a group noun (甲、乙等8个单位) or sharing an ending (西街、南街、火车站街道) are walked
-back by hand, item by item, over a bounded window, so hostile input (tens of thousands of 、-separated
-names) stays linear.
+problems stage attributes a shortcoming to every item. Names a list's neighbour makes names (a shared
+ending, a closing group noun) are sharing.py's.
 """
 from __future__ import annotations
 
@@ -21,17 +18,14 @@ from functools import lru_cache
 import regex
 
 from .gazetteer import SINGLE_GOV, vocab
-from .units_text import PLACE_TYPES, Mention, is_role, item_ok, patterns, quoted_terms, role_after, role_before, trim
+from .units_text import Mention, is_role, item_ok, patterns, quoted_terms, trim
 from .vocabulary import COUNT, alternation
 
-_SEPARATOR = regex.compile(r"、|以及|[和及与]")
 # Items set apart by spaces alone (甲局 乙局 丙镇), as a page lays out a list whose 、 it dropped.
 _SPACED = regex.compile(r"\p{Han}[ \t\u3000]+(?=[\p{Han}“])")
 _SPACE_RUN = regex.compile(r"[ \t\u3000]+")
 
 _ADVERB = "(?:主要|具体)?"  # 的单位主要有:, 具体包括: — a word between a label's noun and its verb
-MAX_LIST = 600  # characters a list is walked back over; real lists are far shorter
-MAX_SHARED = 4  # longest bare item that takes the suffix of the list's last name (西街 → 西街街道)
 MAX_ITEM = 14  # longest name an item without a known ending may have
 LABEL_REACH = 80  # characters back a label may start
 LABEL_TAIL = 24  # characters before a list that hold the end of any label (…的政务新媒体有:)
@@ -548,232 +542,3 @@ def heading_words(title: str) -> str:
     检查不合格的政务新媒体名单 → 检查不合格."""
     words = _patterns()["heading_count"].sub("", title.rstrip("。:")).strip()
     return _patterns()["heading_list"].sub("", words) or words
-
-
-# --- lists of names sharing an ending, or closed by a group noun (等8个单位) ---------------------------
-
-
-def _boundary(text: str, position: int) -> int:
-    """Where the list before `position` starts: after the last hard break, at most MAX_LIST back."""
-    floor = max(0, position - MAX_LIST)
-    last = patterns()["hard_last"].search(text, floor, position)
-    return last.end() if last else floor
-
-
-def _split_items(text: str, start: int, end: int, known: dict[int, tuple[int, Mention]]):
-    """Items of text[start:end] split on 、 (和/及 open a new sublist): ((s, e), sublist, mention or None)."""
-    items: list[tuple[tuple[int, int], int, Mention | None]] = []
-    group, pos = 0, start
-    while pos < end:
-        if pos in known:
-            stop, mention = known[pos]
-            items.append(((pos, min(stop, end)), group, mention))
-            pos = min(stop, end)
-        else:
-            stop = pos
-            while stop < end and text[stop] != "、" and stop not in known:
-                stop += 1
-            chunk = pos
-            for conj in patterns()["conj"].finditer(text, pos, stop):
-                if conj.start() > chunk:
-                    items.append(((chunk, conj.start()), group, None))
-                group, chunk = group + 1, conj.end()
-            if stop > chunk:
-                items.append(((chunk, stop), group, None))
-            pos = stop
-        if pos < end and text[pos] == "、":
-            pos += 1
-        elif pos < end and pos not in known:
-            items, group = [], 0  # not a separator: the list starts again after it
-    return items
-
-
-# 桃源、柳溪两镇: the last item of a list carrying the count and the ending every item shares.
-_COUNTED_PLACE = regex.compile(r"(?P<stem>\p{Han}{2,6}?)(?:[两二三四五六七八九十]|\d{1,2})个?(?P<suffix>街道|社区|镇|乡|村)")
-
-
-def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, int]]) -> list[Mention]:
-    """Bare names in 、-lists: sharing the place suffix of the last name, or closed by a group noun."""
-    for m in found:
-        if m.start > offset and text[m.start - offset - 1] == "、" and (counted := _COUNTED_PLACE.fullmatch(m.name)):
-            m.written, m.name = m.name, counted["stem"] + counted["suffix"]
-    sharing = [(m, s) for m in found if (s := _shared_suffix(text, m.start - offset, m))] if "、" in text else []
-    fields = [m for m in found if _ends_field_list(text, m.start - offset, m)] if "、" in text else []
-    tails = list(patterns()["tail"].finditer(text)) if may_close(text) else []
-    if not sharing and not fields and not tails:
-        return []  # the common case: no name after a 、 that others share, and no closing group noun
-    v = vocab()
-    known = {m.start - offset: (m.tail_end - offset, m) for m in found}
-    out: list[Mention] = []
-    taken: set[int] = set()
-    for m, suffix in sharing:
-        s = m.start - offset
-        items = _split_items(text, _boundary(text, s), s, known)
-        last_group = items[-1][1] if items else None
-        for (a, b), group, mention in reversed(items):
-            item = text[a:b]
-            if mention is not None or group != last_group or len(item) > MAX_SHARED or not item_ok(item) \
-                    or item[-1:] in SINGLE_GOV or item.endswith(("网", "网站")):
-                break  # (汀兰县、东坪镇: a county of its own, not 汀兰县镇; a site is no place)
-            out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
-                               tail_end=b + offset))
-            taken.add(a)
-    out += _shared_department_ends(text, offset, fields, known, taken)
-    for tail in tails:
-        t = tail.start()
-        if any(a <= t < b for a, b in masks):
-            continue
-        items = _split_items(text, _boundary(text, t), t, known)
-        noun, acc = tail.group("noun"), tail.group("acc")
-        for index, ((a, b), _, mention) in enumerate(items):
-            if mention is not None or a in taken:
-                continue
-            if index == 0:
-                a, _ = trim(text, a, b, False)
-            item = text[a:b]
-            if not item_ok(item, 10 if acc else 6) or text[b:b + 1] in ("…", ".") or b in known:
-                continue  # not a name, cut short, or the opening of a known name (富平到|贤派出所)
-            bare = Mention(a + offset, b + offset, item, _noun_type(noun, acc), bare=True, tail_end=b + offset)
-            bare.platform = v["platform_by_word"].get(acc) if acc else None
-            bare.role = is_role(text, a, b)
-            out.append(bare)
-            taken.add(a)
-    return out
-
-
-_DEPARTMENT_ENDS = "局委办"
-_ADMIN_OPENINGS = "省市县区州"
-MAX_SHARED_FIELD = 6  # longest field word a department list shares its ending over (农业农村)
-
-
-def _ends_field_list(text: str, start: int, m: Mention) -> bool:
-    """A department's bare name (审计局) right after a 、: bare field words before it may share its ending."""
-    return m.type == "department" and m.name[-1:] in _DEPARTMENT_ENDS and m.name[:1] not in _ADMIN_OPENINGS \
-        and 2 <= len(m.name) <= MAX_SHARED_FIELD + 1 and start > 0 and text[start - 1] == "、"
-
-
-def _shared_department_ends(text: str, offset: int, fields: list[Mention], known, taken: set[int]) -> list[Mention]:
-    """县民政、司法、审计局: bare field words before a department's name share its ending, and the admin word
-    that opens the first of them (县民政局, 县司法局, 县审计局)."""
-    out: list[Mention] = []
-    for m in fields:
-        s = m.start - offset
-        items = _split_items(text, _boundary(text, s), s, known)
-        last_group = items[-1][1] if items else None
-        run = []
-        for (a, b), group, mention in reversed(items):
-            item = text[a:b]
-            if mention is not None or group != last_group or len(item) > MAX_SHARED_FIELD or not item_ok(item) \
-                    or item[-1] in _DEPARTMENT_ENDS or a in taken:
-                break
-            run.append((a, b))
-        if not run or text[run[-1][0]] not in _ADMIN_OPENINGS:
-            continue
-        prefix, ending = text[run[-1][0]], m.name[-1]
-        for a, b in run:
-            core = text[a:b]
-            name = (core if core[0] == prefix else prefix + core) + ending
-            out.append(Mention(a + offset, b + offset, name, "department", role=m.role, written=core,
-                               tail_end=b + offset))
-            taken.add(a)
-        m.written, m.name = m.name, prefix + m.name
-    return out
-
-
-def may_close(text: str) -> bool:
-    """Whether a closing group noun (等8个单位, 3家单位) may be written: each comes after 等, 个 or 家."""
-    return "等" in text or "个" in text or "家" in text
-
-
-def _shared_suffix(text: str, start: int, mention: Mention) -> str | None:
-    """The place suffix (镇, 街道…) of a place name right after a 、, which bare items before it share."""
-    if start == 0 or text[start - 1] != "、" or mention.type not in PLACE_TYPES or mention.quoted:
-        return None
-    return next((s for s in ("街道", "社区", "镇", "乡", "村") if mention.name.endswith(s)), None)
-
-
-# The type of the bare names a closing group noun gathers (等5个乡镇); any other noun names governments.
-_NOUN_TYPES = {"乡镇": "township", "镇": "township", "乡": "township", "镇街": "township", "街道": "subdistrict",
-               "社区": "community", "村": "community", "部门": "department", "单位": "other", "家单位": "other"}
-
-
-def _noun_type(noun: str | None, acc: str | None) -> str:
-    if acc:
-        return "website" if acc in vocab()["website_words"] else "new_media"
-    return _NOUN_TYPES.get(noun, "government")
-
-
-def _runs(text: str, offset: int, mentions: list[Mention]) -> list[list[Mention]]:
-    """Mentions in order, grouped into lists: items with only 、, 和, 及, 与 or 以及 between them."""
-    groups: list[list[Mention]] = []
-    for m in sorted(mentions, key=lambda m: m.start):
-        if groups and (m.start < groups[-1][-1].tail_end  # a name inside the last one (县委|网信办): same item
-                       or _SEPARATOR.fullmatch(text, groups[-1][-1].tail_end - offset, m.start - offset)):
-            groups[-1].append(m)
-        else:
-            groups.append([m])
-    return groups
-
-
-def government_lists(text: str, offset: int, places: list[Mention], found: list[Mention]) -> list[Mention]:
-    """Unknown districts and counties listed only with governments (青湾区、柳溪县、东坝县得分…), or the
-    subject of a fault on their own (蔺河县未公开财政预算)."""
-    candidates = {id(m) for m in places if m.name[-1] in "区县" and len(m.name) <= 4}
-    bodies = [m for m in found if not m.quoted and (m.type == "government" or m.name.endswith("政府"))]
-    out: list[Mention] = []
-    for group in _runs(text, offset, [m for m in places if id(m) in candidates] + bodies):
-        if len(group) > 1 and any(id(m) in candidates for m in group):
-            out += [m for m in group if id(m) in candidates]
-        elif id(group[0]) in candidates and _subject_of_fault(text, group[0].start - offset, group[0].end - offset):
-            out.append(group[0])
-    return out
-
-
-_FAULT_AFTER = regex.compile(r"(?:网站|政府网站)?(?:未|没有|不|仍未|尚未|存在|仅)")
-_CLAUSE_START = regex.compile(r"(?:^|[,;:。\n])(?:其中|另外|此外)?$")
-
-
-def _subject_of_fault(text: str, start: int, end: int) -> bool:
-    """A place that opens its clause and is followed by a fault (未…, 存在…): the clause's subject."""
-    return bool(_CLAUSE_START.search(text, max(0, start - 3), start) and _FAULT_AFTER.match(text, end))
-
-
-_SHARED_SITE = regex.compile(r"等?(?:\d{1,4}个)?(?:人民)?政府(?:门户)?网站?")
-
-
-def _before_site(text: str, offset: int, last: Mention) -> bool:
-    """A list closed by 等政府网站: its places are governments with a site each."""
-    end = last.tail_end - offset
-    return text[end:end + 1] == "等" and bool(_SHARED_SITE.match(text, end))
-
-
-def share_sites(text: str, offset: int, found: list[Mention]) -> None:
-    """Places listed before a government site share it (江海区、新会区、开平市政府网站; 岱岳区、新泰市等政府
-    网站): each place is its government's site, as the last one is."""
-    candidates = [m for m in found if not m.quoted and (m.type == "government" and not m.name.endswith("政府")
-                                                        or (m.type == "website" and m.written))]
-    for group in _runs(text, offset, candidates):
-        first = group[0].start - offset
-        if len(group) < 2 or (first > 0 and _SEPARATOR.match(text, first - 1)):
-            continue  # a list with other bodies before the places: they share no ending
-        last = group[-1]
-        if last.type == "website":
-            places = group[:-1]
-        elif _before_site(text, offset, last):
-            places = group
-        else:
-            continue
-        for m in places:
-            if m.type == "government" and not m.role:
-                m.written, m.name, m.type, m.account = m.name, m.name + "政府", "website", "网站"
-
-
-def share_roles(text: str, offset: int, found: list[Mention]) -> None:
-    """A role word before a list or after it covers every item (向A、B报送; A、B对…进行检查)."""
-    for group in _runs(text, offset, [m for m in found if not m.quoted]):
-        if len(group) < 2:
-            continue
-        first, last = group[0].start - offset, group[-1].tail_end - offset
-        if role_before(text, first) or role_after(text, first, last):
-            for m in group:
-                m.role = True

@@ -19,7 +19,8 @@ from functools import lru_cache
 import regex
 
 from ..structure.genre import TASK
-from .enumerations import Scope, enumerations, government_lists, lists, praises, share_roles, share_sites
+from .enumerations import Scope, enumerations, praises
+from .sharing import government_lists, lists, share_roles, share_sites
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
 from .problems_text import is_problem
 from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, site_names

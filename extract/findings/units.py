@@ -14,7 +14,7 @@ import regex
 
 from ..memory import LONG_TEXT
 from ..structure.genre import ANNUAL_REPORT
-from .gazetteer import LEVELS, occurring, vocab
+from .gazetteer import LEVELS, occurring
 from .mentions import addressed_mentions, text_mentions
 from .units_tables import table_mentions
 from .units_text import Mention
