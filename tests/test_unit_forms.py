@@ -107,6 +107,8 @@ def _units(body: str, signature: str = "") -> list[str]:
         # an institution after a place the gazetteer lacks is one name; 第一 in it is no rank
         ("青岚市第一人民医院、青岚市实验中学未公开收费标准。", "", ["青岚市第一人民医院", "青岚市实验中学"],
          ["人民医院", "一人民医院"]),
+        # a township's government site is that government, as a county's is (X政府网站 → X政府)
+        ("检查发现,双溪镇政府网站首页长期未更新。", "", ["双溪镇政府"], ["双溪镇"]),
         # a field's departments (教育部门) are no ministry
         ("县教育部门、县财政部门网站未更新,双溪镇网站未更新。", "", ["双溪镇"], ["县教育部", "县财政部"]),
         # a rank before a name is no part of it

@@ -374,7 +374,7 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int,
             mention = Mention(s + offset, e + offset, name, type_, tail_end=e + offset)
             if site and p["site_count"].match(text, site.end()):
                 mention.tail_end = site.end() + offset  # 拉萨市政府网站34个: the region's sites, counted
-            elif site and type_ == "government" and not name.endswith("政府"):
+            elif site and type_ in ("government", "township") and not name.endswith("政府"):
                 mention.name, mention.type, mention.written = name + "政府", "website", name
                 mention.account, mention.tail_end = "网站", site.end() + offset
             elif text[e:e + 1] in account_openers and (acc := p["account"].match(text, e)):
