@@ -354,6 +354,7 @@ def test_other_ways_of_numbering_headings(text, headings):
         ("未按时发布年报的单位名单", "problems"),
         ("信息更新不及时的网站", "problems"),
         ("得分较低的账号", "problems"),
+        ("仍未整改到位的单位(5个)", "problems"),
         ("排名靠后的单位", "problems"),
         # one that praises them is good practice; one that names no shortcoming is not a problems heading
         ("表现较好的单位", "achievements"),
