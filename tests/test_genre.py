@@ -36,6 +36,11 @@ def _genre(text: str, title: str | None = None) -> str | None:
         # an untitled excerpt whose overview has the report's statistics parts as sub-headings
         ("一、总体情况\n2025年,柳溪镇扎实推进政务公开。\n(一)主动公开\n全年主动公开信息129条。\n(二)依申请公开\n"
          "全年受理申请16件。", None, ANNUAL_REPORT),
+        # an untitled excerpt opening with its own account (现将…政府信息公开工作情况报告如下); a report of an
+        # inspection to a higher body is a report on others
+        ("根据《条例》要求,现将我镇2023年政府信息公开工作情况报告如下。2023年,柳溪镇县政务服务中心表现突出。", None,
+         ANNUAL_REPORT),
+        ("现将第一季度政府网站检查情况报告如下:东坪镇网站首页长期未更新。", None, REPORT),
         # an untitled excerpt holding the report's statistics table, flattened into lines
         ("(三)政府信息管理\n本镇建立了发布审核制度。\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
          "规章 | 0 | 0 | 0 |", None, ANNUAL_REPORT),
