@@ -279,6 +279,7 @@ def test_accounts(body, expected):
         # a unit heading its own item, its faults numbered under it; a unit opening a line, its faults after a colon
         ("(一)双溪镇\n1.指南未更新。\n2.机构职能信息不全。\n(二)县科技局\n1.政策解读栏目空白。",
          [("双溪镇", "指南未更新"), ("双溪镇", "机构职能信息不全"), ("县科技局", "政策解读栏目空白")]),
+        ("“双溪文旅”抖音号:超过2周未更新;互动留言未回复。", [("双溪文旅", "超过2周未更新"), ("双溪文旅", "互动留言未回复")]),
         ("双溪镇:指南未更新;机构职能信息不全。\n县科技局:政策解读栏目空白。",
          [("双溪镇", "指南未更新"), ("双溪镇", "机构职能信息不全"), ("县科技局", "政策解读栏目空白")]),
         # accounts listed after their platform as a label; a label naming only the platform says nothing of them

@@ -108,7 +108,7 @@ def _line_subject(sentence, mentions, topic):
         return topic
     first = min(mentions, key=lambda m: m.start)
     opening = sentence.whole_text[sentence.start:first.start]
-    if len({m.name for m in mentions}) == 1 and not opening.strip(" ") \
+    if len({m.name for m in mentions}) == 1 and not opening.strip(" “") \
             and sentence.whole_text.startswith(":", first.tail_end):
         return first
     return None
