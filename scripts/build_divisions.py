@@ -77,6 +77,7 @@ def _patterns(rows: list[tuple[str, str, str, str]]) -> list[dict]:
             patterns.append({"label": label, "pattern": text, "id": ident})
 
     rows = [row for row in rows if row[1] not in vocab["not_division_names"]]
+    rows += _as_normalised(rows)
     for _, name, level, _ in rows:
         add("DIV", name, level)
         if (common := _common_form(name, vocab["peoples"])) is not None:
@@ -97,6 +98,15 @@ def _patterns(rows: list[tuple[str, str, str, str]]) -> list[dict]:
         for word in vocab[key]:
             add(label, word, key)
     return patterns
+
+
+def _as_normalised(rows: list[tuple[str, str, str, str]]) -> list[tuple[str, str, str, str]]:
+    """Divisions whose name OpenCC t2s changes (乾安县 → 干安县): the text is matched after t2s, so the
+    names are matched as t2s writes them too."""
+    import opencc
+
+    convert = opencc.OpenCC("t2s").convert
+    return [(code, convert(name), level, parent) for code, name, level, parent in rows if convert(name) != name]
 
 
 def _common_form(name: str, peoples: list[str]) -> str | None:

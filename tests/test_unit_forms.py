@@ -109,6 +109,21 @@ def _units(body: str, signature: str = "") -> list[str]:
          ["人民医院", "一人民医院"]),
         # a township's government site is that government, as a county's is (X政府网站 → X政府)
         ("检查发现,双溪镇政府网站首页长期未更新。", "", ["双溪镇政府"], ["双溪镇"]),
+        # bodies named in roles: a co-inspector after 会同 (a verb, though 会同县 is a county), a body a text is
+        # copied from (转载), a body reported to, a body providing a service, a platform named after its region,
+        # places to read documents, the bodies of a schedule table
+        ("县政府办公室会同县委网信办,于12月对全县网站进行了检查,双溪镇网站未更新。", "", ["双溪镇"],
+         ["网信办", "县委网信办", "会同县委"]),
+        ("县科技局转载自治区水利厅、汉中市水利局的文件时未注明信息来源。", "", ["县科技局"],
+         ["区水利厅", "自治区水利厅", "汉中市水利局"]),
+        ("检查结果报市政府办公室。县融媒体中心为各单位提供了技术支持。双溪镇网站未更新。", "", ["双溪镇"],
+         ["结果报市政府办公室", "市政府办公室", "县融媒体中心"]),
+        ("吉林省政府网站监管平台监测发现,双溪镇网站未更新。", "", ["双溪镇"], ["吉林省", "吉林省政府"]),
+        ("县档案馆、县图书馆作为政府信息查阅点,双溪镇网站未更新。", "", ["双溪镇"], ["县档案馆", "县图书馆"]),
+        ("月份 | 承办单位 | 活动内容 |\n4月 | 县科技局 | 走进科技馆 |\n5月 | 县商务局 | 走进园区 |", "", [],
+         ["县科技局", "县商务局"]),
+        # a party committee's offices; a division as t2s writes it (乾安县 → 干安县)
+        ("市委网信办、县委宣传部网站存在错别字,乾安县网站未更新。", "", ["市委网信办", "县委宣传部", "干安县"], ["网信办"]),
         # a field's departments (教育部门) are no ministry
         ("县教育部门、县财政部门网站未更新,双溪镇网站未更新。", "", ["双溪镇"], ["县教育部", "县财政部"]),
         # a rank before a name is no part of it

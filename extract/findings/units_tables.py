@@ -10,8 +10,9 @@ _NAME_HEAD = regex.compile(r"名称|单位|乡镇|街道|部门|账号|网站|�
 _NOT_NAME_HEAD = regex.compile(r"数|率|平台|问题|责任|时间|序号|得分|分值|类型|描述|备注|情况|金额|日期")
 _PLATFORM_HEAD = regex.compile(r"平台|类型|渠道")
 _OWNER_HEAD = regex.compile(r"责任单位|主办单位|运营单位|开办单位|主管单位|所属单位")
-# A table allotting work (序号 | 任务 | 责任单位 | 完成时限): its bodies are given tasks, not assessed.
-_TASK_HEAD = regex.compile(r"任务|时限|完成时间|工作措施|工作内容|职责分工")
+# A table allotting work (序号 | 任务 | 责任单位 | 完成时限; 月份 | 承办单位 | 活动内容): its bodies are given
+# tasks, not assessed.
+_TASK_HEAD = regex.compile(r"任务|时限|完成时间|工作措施|工作内容|职责分工|承办|活动内容|活动主题")
 # Columns of verdicts (等次 | 优秀, 主要扣分项 | …): their cells are grades and faults, never names.
 _VERDICT_HEAD = regex.compile(r"等次|等级|评定|扣分|失分|问题|不足|备注")
 PROBLEM_HEAD = regex.compile(r"问题|不合格|不足|扣分(?:原因|项|事项|情况|说明)|失分(?:点|项|原因)|情况说明")

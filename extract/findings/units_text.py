@@ -109,7 +109,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
             rf"(?P<acc>{alternation(v['account_words'] - v['website_words'] - {'账号'})})(?:名称)?(?:为|是)?:?$"),
         # “工作动态”栏目: a quoted name that a column word follows names a part of a site, not an account.
         "column_after": regex.compile(r"[^,。;、“]{0,2}(?:栏目|专栏|频道|板块|模块|页面|信箱|专题|子栏目)"),
-        "gov_site": regex.compile(r"(?:人民)?政府(?:门户)?网站?(?!上)"),
+        # (吉林省政府网站监管平台 is a platform named after the province, no site of its own)
+        "gov_site": regex.compile(r"(?:人民)?政府(?:门户)?网站?+(?!上|监管|集约|管理平台|平台|群)"),
         # 拉萨市政府网站34个: the sites of a region, counted; the region is the unit, not one site.
         "site_count": regex.compile(r"[0-9一二三四五六七八九十两]{1,4}[个家]"),
         "tail": regex.compile(rf"(?:等{count}?[个家]?|{count}[个家])(?P<noun>{nouns})|等(?P<noun>{sites})|等{count}?[个家]?(?P<acc>(?:政务)?新媒体(?:{account})?|{account})"),
@@ -203,8 +204,9 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
             continue
         suffix = text[start:end]
         if label == "DIV" and _conjoined(text, start, end, pieces):
-            # 北关街道和县人社局: the conjunction parts two names and 县 opens the second.
-            pieces.append(_Piece(start + 1, end, "government", text[start + 1:end], 0, text[start], True))
+            # 北关街道和县人社局, 县政府办公室会同县委网信办: the word parts two names and 县 opens the second.
+            word = conjoining_word(text, start, end)
+            pieces.append(_Piece(start + len(word), end, "government", text[start + len(word):end], 0, word, True))
         elif label == "DIV" and text[end - 1:end + 1] in vocab()["blockers"]:
             continue  # 各乡镇和县级部门: the division's last character opens a word of its own (县级)
         elif label == "DIV":
@@ -253,12 +255,26 @@ def _suffix_piece(before: str, suffix: str, kind: str) -> tuple[int, str, str | 
 _GROUP_ENDS = ("乡镇", "单位", "部门", "街道", "县区", "市州", "镇街")
 
 
+# Words a division's name may open with that are a conjunction or a verb of joint work when a name or an
+# account word stands before them (县民政局和县…, 县政府办公室会同县委网信办…).
+_JOINING_WORDS = ("会同", "和", "及", "与")
+
+
+def conjoining_word(text: str, start: int, end: int) -> str | None:
+    """The conjunction or verb (和, 会同) a division's match (和县, 会同县) opens with, when the rest is an
+    admin word (县) that may open the next name."""
+    word = next((w for w in _JOINING_WORDS if text.startswith(w, start)), None)
+    return word if word is not None and text[start + len(word):end] in vocab()["prefixes"] else None
+
+
 def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
-    """和县 right after a name ending is 和 + 县, unless that name may hold a county (马鞍山市和县)."""
-    if text[start] not in "和及与" or text[start + 1:end] not in vocab()["prefixes"]:
+    """和县 or 会同县 right after a name ending or an account word is 和/会同 + 县, unless that name may hold a
+    county (马鞍山市和县)."""
+    if conjoining_word(text, start, end) is None:
         return False
-    if text.endswith(_GROUP_ENDS, 0, start) or text.endswith(")", 0, start):
-        return True  # 甲镇、乙乡两个乡镇和县财政局, 两个乡镇(街道)和县财政局: 和 joins a second list
+    if text.endswith(_GROUP_ENDS, 0, start) or text.endswith(")", 0, start) \
+            or text.endswith(tuple(vocab()["account_words"]), 0, start):
+        return True  # 甲镇、乙乡两个乡镇和县财政局, 两个乡镇(街道)和县财政局, 公众号和县政府网站: a second name
     if not pieces or pieces[-1].end != start:
         return False
     return not pieces[-1].suffix.endswith(("省", "市", "州", "盟", "地区", "自治区"))
