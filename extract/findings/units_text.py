@@ -268,10 +268,13 @@ def conjoining_word(text: str, start: int, end: int) -> str | None:
 
 
 def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
-    """和县 or 会同县 right after a name ending or an account word is 和/会同 + 县, unless that name may hold a
-    county (马鞍山市和县)."""
-    if conjoining_word(text, start, end) is None:
+    """和县 right after a name ending or an account word is 和 + 县, and 会同县 is 会同 + 县 anywhere, unless the
+    name before may hold the county (马鞍山市和县, 怀化市会同县)."""
+    word = conjoining_word(text, start, end)
+    if word is None:
         return False
+    if len(word) > 1:  # 会同: a verb wherever it stands, unless the place around it names the county (怀化市会同县)
+        return not text.endswith(("市", "州", "省"), 0, start)
     if text.endswith(_GROUP_ENDS, 0, start) or text.endswith(")", 0, start) \
             or text.endswith(tuple(vocab()["account_words"]), 0, start):
         return True  # 甲镇、乙乡两个乡镇和县财政局, 两个乡镇(街道)和县财政局, 公众号和县政府网站: a second name
@@ -303,6 +306,9 @@ def _joins(chain: list[_Piece], right: _Piece) -> bool:
         return True
     if left.kind == "div" or left.suffix in v["place_endings"] or left.suffix in v["central_bodies"]:
         return True  # (交通运输部|海事局: a ministry's bureau)
+    if left.suffix == "委" and right.kind == "department" and (
+            left.core == 1 or (left.core == 0 and len(chain) > 1 and chain[-2].suffix in v["prefixes"])):
+        return True  # 市委|目标绩效办: an office of a party committee
     return right.suffix in v["subunit_endings"] and _chain_type(chain) == "department"
 
 
@@ -458,7 +464,7 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
         last = max(last, index)
         while last + 1 < len(matches) and matches[last + 1].start() == matches[last].end():
             last += 1
-        if content in v["platforms"] or p["generic"].match(content):
+        if content in v["platforms"] or content in v["never_units"] or p["generic"].match(content):
             continue
         after = matches[last].end()
         acc = p["account"].match(text, after) if text[after:after + 1] in _account_openers() else None
