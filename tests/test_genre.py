@@ -59,6 +59,10 @@ def _genre(text: str, title: str | None = None) -> str | None:
          "一、主动公开政府信息情况要全面\n甲。\n二、依申请公开情况要准确\n乙。", None, TASK),
         ("关于2024年度政府信息公开工作年度报告检查情况的通报\n各单位:\n现将检查情况通报如下:\n一、总体情况\n甲。",
          None, REPORT),
+        # a 通知 by its title alone sets tasks, unless its title names results or problems
+        ("关于开展政务公开专项检查的通知\n各乡镇:\n经研究,决定开展专项检查。\n一、检查内容\n甲。", None, TASK),
+        ("关于公布2023年度政务公开考核结果的通知\n各单位:\n经综合评定,形成考核结果。\n一、优秀\n甲。", None, None),
+        ("关于政府网站普查发现问题整改的通知\n各单位:\n普查发现部分单位存在问题。\n一、市直部门\n甲。", None, None),
         # 通知 that set tasks, and reports of results
         ("各乡镇人民政府:\n现将《柳溪县政务公开工作要点》印发给你们,请认真贯彻落实。\n一、加强政策解读\n甲。",
          None, TASK),

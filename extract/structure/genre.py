@@ -29,7 +29,8 @@ def _vocabulary() -> dict:
     return {"rules": data["genres"], "annual": annual,
             "title": regex.compile(annual["title"]), "opening": regex.compile(annual["opening"]),
             "parts": re.compile("|".join(map(re.escape, sorted(annual["parts"], key=len, reverse=True)))),
-            "defaults": {rule["genre"]: rule["default"] for rule in data["genres"]}}
+            "defaults": {rule["genre"]: rule["default"] for rule in data["genres"]},
+            "task_titles": tuple(annual["task_title_endings"]), "result_words": annual["result_title_words"]}
 
 
 def notice_genre(text: str, title: str | None, preamble_end: int, statistics_heading: bool = False) -> str | None:
@@ -47,6 +48,8 @@ def notice_genre(text: str, title: str | None, preamble_end: int, statistics_hea
     for rule in _vocabulary()["rules"]:
         if any(cue in preamble for cue in rule["cues"]):
             return rule["genre"]
+    if name.endswith(_vocabulary()["task_titles"]) and not any(word in name for word in _vocabulary()["result_words"]):
+        return TASK  # 关于开展…检查的通知 with no 通知如下: a 通知 sets tasks unless its words say it reports
     return None
 
 
