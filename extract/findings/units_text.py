@@ -309,7 +309,7 @@ def _joins(chain: list[_Piece], right: _Piece) -> bool:
     if left.suffix == "委" and right.kind == "department" and (
             left.core == 1 or (left.core == 0 and len(chain) > 1 and chain[-2].suffix in v["prefixes"])):
         return True  # 市委|目标绩效办: an office of a party committee
-    return right.suffix in v["subunit_endings"] and _chain_type(chain) == "department"
+    return right.suffix in v["subunit_endings"] and _chain_type(chain) in ("department", "other")
 
 
 def _chain_type(chain: list[_Piece]) -> str:
@@ -432,6 +432,8 @@ def role_before(text: str, start: int, lead: str | None = None) -> bool:
     return text.find(":", window, start) >= 0 and bool(p["role_label"].search(text, window, start))
 
 
+_DOCUMENTS = ("报告", "报表", "方案", "要点", "办法", "计划", "总结", "目录")
+_LATE_OR_WRONG = regex.compile(r"[^。;]*?(?:晚于|迟于|逾期|超过|未|不一致|不规范|不完整|错误)")
 _ROLE_WINDOW = 180  # a label, its colon and the items of a list before the name
 
 
@@ -440,8 +442,9 @@ def role_after(text: str, start: int, end: int) -> bool:
     p = patterns()
     if text.startswith("(", end) and (alias := p["alias"].match(text, end)):
         end = alias.end()  # 县政务公开办(以下简称县公开办)对…检查: what follows the short name tells
-    if p["role_tail"].match(text, end + (text[end:end + 1] == " ")):
-        return True
+    if tail := p["role_tail"].match(text, end + (text[end:end + 1] == " ")):
+        # 甲局2022年度报告于2月发布,晚于规定时限: the author of a document faulted in its sentence is assessed
+        return not (tail.group().endswith(_DOCUMENTS) and _LATE_OR_WRONG.match(text, tail.end(), tail.end() + 40))
     # 按照…X…要求: a body that set the rules of the inspection.
     clause_start = max(0, start - 130)
     if text.find("照", clause_start, start) < 0 and text.find("据", clause_start, start) < 0:
