@@ -498,6 +498,8 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
             type_, platform = ("website" if content.endswith(_SITE_NAME_ENDS) else "new_media"), None
         elif accounts_before and p["account_name"].fullmatch(content) and _FAULT_AFTER.match(text, after):
             type_, platform = "new_media", None  # …“甲”超过2周未更新,“乙”存在错别字: the next accounts of the list
+        elif p["account_name"].fullmatch(content) and _ACCOUNT_LABEL.search(text, max(0, m.start() - 24), m.start()):
+            type_, platform = "new_media", None  # 以下账号存在问题:“甲”…: a label naming accounts before the quote
         else:
             continue
         mention = Mention(m.start(1) + offset, m.end(1) + offset, content, type_, platform=platform, quoted=True)
@@ -513,6 +515,8 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
     return out
 
 
+# A label naming accounts right before a quoted name (以下账号存在问题:“甲”, 不合格的政务新媒体:“乙”).
+_ACCOUNT_LABEL = regex.compile(r"(?:账号|公众号|新媒体)[^,。;:“”]{0,12}:$")
 # What follows quoted accounts that goes on a list of them: their fault (…“乙”“丙”存在错别字).
 _FAULT_AFTER = regex.compile(r"(?:“[^“”\n]{1,20}”|、)*(?:均|也|还|仍|都)?(?:存在|未|不|无|超过|长期|多次)")
 
