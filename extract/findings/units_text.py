@@ -433,7 +433,7 @@ def role_before(text: str, start: int, lead: str | None = None) -> bool:
 
 
 _DOCUMENTS = ("报告", "报表", "方案", "要点", "办法", "计划", "总结", "目录")
-_LATE_OR_WRONG = regex.compile(r"[^。;]*?(?:晚于|迟于|逾期|超过|未|不一致|不规范|不完整|错误)")
+_LATE_OR_WRONG = regex.compile(r"[^。;]{0,40}?(?:晚于|迟于|逾期|超过|未|不一致|不规范|不完整|错误)")
 _ROLE_WINDOW = 180  # a label, its colon and the items of a list before the name
 
 
@@ -518,7 +518,7 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
 # A label naming accounts right before a quoted name (以下账号存在问题:“甲”, 不合格的政务新媒体:“乙”).
 _ACCOUNT_LABEL = regex.compile(r"(?:账号|公众号|新媒体)[^,。;:“”]{0,12}:$")
 # What follows quoted accounts that goes on a list of them: their fault (…“乙”“丙”存在错别字).
-_FAULT_AFTER = regex.compile(r"(?:“[^“”\n]{1,20}”|、)*(?:均|也|还|仍|都)?(?:存在|未|不|无|超过|长期|多次)")
+_FAULT_AFTER = regex.compile(r"(?:“[^“”\n]{1,20}”|、){0,12}(?:均|也|还|仍|都)?(?:存在|未|不|无|超过|长期|多次)")
 
 
 # Items of a list of accounts each after its owner (、区卫健局“健康东湖”), up to the account word closing the list.
