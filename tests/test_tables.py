@@ -219,3 +219,14 @@ def test_a_column_of_deductions_holds_each_row_s_faults_and_grades_name_nobody()
     assert [u["name"] for u in doc["units"]] == ["利州区", "昭化区", "朝天区"]
     assert [(p["units"][0], p["description"]) for p in doc["problems"]] == [
         ("昭化区", "政策解读栏目更新不及时"), ("朝天区", "未公开年报")]
+
+
+def test_a_column_of_errors_holds_each_row_s_error_and_a_column_of_kinds_gives_way_to_descriptions():
+    """错误内容 cells are the errors themselves; 问题类型 beside 问题描述 is only their kind."""
+    from tongbao import extract_text
+
+    text = ("关于网站内容错误的通报\n各单位:\n一、存在问题\n序号 | 单位 | 错误内容 | 正确表述 |\n"
+            "1 | 县科技局 | 治里 | 治理 |\n2 | 县商务局 | 无 | / |\n二、有关问题\n"
+            "序号 | 单位 | 问题类型 | 问题描述 |\n1 | 县民政局 | 错别字 | “治理”误写为“治里” |\n")
+    problems = [(p["units"][0], p["description"]) for p in extract_text(text)["problems"]]
+    assert problems == [("县科技局", "治里"), ("县民政局", "“治理”误写为“治里”")]

@@ -335,6 +335,11 @@ def test_accounts(body, expected):
         ("“双溪发布”微信公众号超过2周未更新,“双溪教育”存在错别字。", [("双溪发布", "超过2周未更新"), ("双溪教育", "错别字")]),
         ("以下账号存在问题:“双溪发布”超过2周未更新,“双溪教育”存在错别字。",
          [("双溪发布", "超过2周未更新"), ("双溪教育", "错别字")]),
+        # a wrong word and its correction, an empty column, accounts after 政务新媒体 (not a quoted practice)
+        ("1.县科技局网站《关于做好春耕工作的通知》一文中,“治理”误写为“治里”。\n2.双溪镇互动回复栏目为空。",
+         [("县科技局", "“治理”误写为“治里”"), ("双溪镇", "互动回复栏目为空")]),
+        ("(三)政务新媒体“微博转发”不规范。政务新媒体“双溪民生”“双溪文旅”底部菜单存在空链接。",
+         [("双溪民生", "底部菜单存在空链接"), ("双溪文旅", "底部菜单存在空链接")]),
         # a grade's band in brackets is no part of the label's fault
         ("不合格(60分以下):双溪镇、石门乡。", [("双溪镇", "不合格"), ("石门乡", "不合格")]),
         # a quoted site or account followed by the body that runs it; a site heading its own item

@@ -8,7 +8,7 @@ import regex
 from .enumerations import heading_words, praise
 from .gazetteer import vocab
 from .vocabulary import COUNT, NUMBER_MARK, alternation
-from .problems_text import QUALIFIER, describe, inherited, is_problem, points_back, split_cell
+from .problems_text import QUALIFIER, describe, inherited, is_problem, none_cell, points_back, split_cell
 from .units_tables import PROBLEM_HEAD, locate_rows
 
 # Items of one list: joined by a mark or a conjunction, or set apart by spaces only (甲局 乙局 丙镇).
@@ -30,7 +30,8 @@ _COUNTED_GROUP = regex.compile(
     rf"(?:有|共|共有|计)?{COUNT}[个家](?:{alternation(vocab()['group_nouns'])}|网站|账号|政务新媒体)\($")
 # An account word introducing a quoted name, after the body it belongs to (市政府官方微博“甲”).
 _ACCOUNT_INTRO = regex.compile(
-    rf"[^,;:。“”]{{0,16}}?(?:{alternation(vocab()['account_words'] - vocab()['website_words'])})(?:名称)?(?:为|是)?:?“")
+    rf"[^,;:。“”]{{0,16}}?(?:{alternation(vocab()['account_words'] - vocab()['website_words'])}|(?:政务)?新媒体)"
+    r"(?:名称)?(?:为|是)?:?“?")
 # Between a body and the quoted accounts it runs (县卫计委所属“甲”“乙”): one list, the accounts its items.
 _OWNED_GAP = regex.compile(r"(?:所属|下属|主办|开设|运营|管理)?的?“")
 _SITE_WORDS = regex.compile(r"(?:政府门户网站|政府网站|门户网站|网站|专栏|网页)(?:和|及|与|以及)?")
@@ -471,6 +472,10 @@ def _bare_predicate(predicate: str) -> bool:
     return bool(_BARE.fullmatch(predicate))
 
 
+_KIND_HEAD = regex.compile(r"类型|类别|分类")
+_ERROR_HEAD = regex.compile(r"错误(?:内容|表述|信息)")  # a column whose every cell is a published error
+
+
 def _table_problems(ctx, units) -> list[dict]:
     if not ctx.tables:
         return []
@@ -478,6 +483,9 @@ def _table_problems(ctx, units) -> list[dict]:
     out: list[dict] = []
     for table in ctx.tables:
         columns = [i for i, h in enumerate(table.header) if PROBLEM_HEAD.search(str(h or ""))]
+        described = [i for i in columns if not _KIND_HEAD.search(str(table.header[i] or ""))]
+        columns = described or columns  # 问题类型 | 问题描述: the description, not its kind
+        errors = {i for i in columns if _ERROR_HEAD.search(str(table.header[i] or ""))}
         if not columns:
             continue
         _, top = ctx.section_at(table.start)
@@ -490,7 +498,10 @@ def _table_problems(ctx, units) -> list[dict]:
                 if col >= len(cells):
                     continue
                 value, start, end = cells[col]
-                for piece, a, b in split_cell(value):
+                pieces = split_cell(value)
+                if not pieces and col in errors and not none_cell(value):
+                    pieces = [(value.strip(), 0, len(value))]  # 错误内容 | 治里: the cell is the error itself
+                for piece, a, b in pieces:
                     out.append({"units": [name], "category": None, "description": piece, "section": label,
                                 "source": "table", "evidence": ctx.evidence(start + a, start + b)})
     return out

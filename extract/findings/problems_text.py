@@ -183,6 +183,11 @@ def split_cell(value: str) -> list[tuple[str, int, int]]:
     return out
 
 
+def none_cell(value: str | None) -> bool:
+    """A table cell that states no fault (无, 合格, 正常, /): empty of problems."""
+    return bool(_NONE_CELL.match((value or "").strip()))
+
+
 def points_back(sentence: str) -> bool:
     """Whether a sentence opens by pointing back at the units named before it (以上单位存在…)."""
     return _POINTER.match(sentence) is not None

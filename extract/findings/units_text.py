@@ -106,7 +106,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "bracket_account": regex.compile(rf"\((?P<owner>[^()“”,。;]{{0,20}}?)(?P<acc>{account})(?:账号)?\)"),
         # 微信公众号“甲”, 抖音号:“乙”: an account word introducing quoted names.
         "account_before": regex.compile(
-            rf"(?P<acc>{alternation(v['account_words'] - v['website_words'] - {'账号'})})(?:名称)?(?:为|是)?:?$"),
+            rf"(?P<acc>{alternation(v['account_words'] - v['website_words'] - {'账号'})}|(?:政务)?新媒体)(?:名称)?(?:为|是)?:?$"),
         # “工作动态”栏目: a quoted name that a column word follows names a part of a site, not an account.
         "column_after": regex.compile(r"[^,。;、“]{0,2}(?:栏目|专栏|频道|板块|模块|页面|信箱|专题|子栏目)"),
         # (吉林省政府网站监管平台 is a platform named after the province, no site of its own)
@@ -433,7 +433,8 @@ def role_before(text: str, start: int, lead: str | None = None) -> bool:
 
 
 _DOCUMENTS = ("报告", "报表", "方案", "要点", "办法", "计划", "总结", "目录")
-_LATE_OR_WRONG = regex.compile(r"[^。;]{0,40}?(?:晚于|迟于|逾期|超过|未|不一致|不规范|不完整|错误)")
+_FAULT_REACH = 80  # characters after a document's name over which its fault may be told
+_LATE_OR_WRONG = regex.compile(r"[^。;]{0,80}?(?:晚于|迟于|逾期|超过|未|不一致|不规范|不完整|错误|错别字|误写|误为)")
 _ROLE_WINDOW = 180  # a label, its colon and the items of a list before the name
 
 
@@ -443,8 +444,10 @@ def role_after(text: str, start: int, end: int) -> bool:
     if text.startswith("(", end) and (alias := p["alias"].match(text, end)):
         end = alias.end()  # 县政务公开办(以下简称县公开办)对…检查: what follows the short name tells
     if tail := p["role_tail"].match(text, end + (text[end:end + 1] == " ")):
-        # 甲局2022年度报告于2月发布,晚于规定时限: the author of a document faulted in its sentence is assessed
-        return not (tail.group().endswith(_DOCUMENTS) and _LATE_OR_WRONG.match(text, tail.end(), tail.end() + 40))
+        # 甲局2022年度报告于2月发布,晚于规定时限; 甲局网站《…》一文中,“治理”误写为“治里”: the author or the site of
+        # a document faulted in its sentence is assessed
+        return not ((tail.group().endswith(_DOCUMENTS) or tail.group() == "《")
+                    and _LATE_OR_WRONG.match(text, tail.end(), tail.end() + _FAULT_REACH))
     # 按照…X…要求: a body that set the rules of the inspection.
     clause_start = max(0, start - 130)
     if text.find("照", clause_start, start) < 0 and text.find("据", clause_start, start) < 0:
@@ -474,6 +477,8 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
         acc = acc or p["counted_account"].match(text, after) or p["bracket_account"].match(text, after)
         ahead = acc is None and (acc := _account_closing(text, after)) is not None
         intro = _account_intro(text, matches, index)
+        if intro is not None and intro.group("acc").endswith("新媒体") and content.startswith(_PLATFORM_WORDS):
+            intro = None  # 政务新媒体“微博转发”不规范: a quoted practice, no account
         if intro is not None and (p["column_after"].match(text, after) or not p["account_name"].fullmatch(content)):
             intro = None  # a column (“工作动态”栏目), or a quoted list that enumerations.py reads item by item
         whole = _whole_name(text, m.start(1), m.end(1), ents, offset)
@@ -534,6 +539,7 @@ def _account_closing(text: str, after: int):
     return closing if closing and closing.group("acc") not in vocab()["website_words"] else None
 
 
+_PLATFORM_WORDS = ("微博", "微信", "抖音", "头条", "快手", "公众号")
 _SITE_NAME_ENDS = ("网", "网站", "在线", "之窗", "门户", "平台")
 _OWN_SITE_WORDS = ("政府网", "政府网站", "局网", "局网站", "委网", "委网站", "办网", "办网站")
 
