@@ -340,6 +340,11 @@ def test_accounts(body, expected):
          [("县科技局", "“治理”误写为“治里”"), ("双溪镇", "互动回复栏目为空")]),
         ("(三)政务新媒体“微博转发”不规范。政务新媒体“双溪民生”“双溪文旅”底部菜单存在空链接。",
          [("双溪民生", "底部菜单存在空链接"), ("双溪文旅", "底部菜单存在空链接")]),
+        # a threshold keeps its number in the label; a sentence pointing back after a labelled list adds its faults
+        ("1月份信息发布量低于10条的单位:县科协、县妇联。",
+         [("县科协", "1月份信息发布量低于10条"), ("县妇联", "1月份信息发布量低于10条")]),
+        ("得分低于60分的单位:县科协、县妇联。上述单位政策解读均为零。",
+         [("县科协", "得分低于60分"), ("县科协", "政策解读均为零"), ("县妇联", "得分低于60分"), ("县妇联", "政策解读均为零")]),
         # a grade's band in brackets is no part of the label's fault
         ("不合格(60分以下):双溪镇、石门乡。", [("双溪镇", "不合格"), ("石门乡", "不合格")]),
         # a quoted site or account followed by the body that runs it; a site heading its own item

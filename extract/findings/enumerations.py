@@ -84,7 +84,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         # A label ending in a good word with no negation before it (内容更新及时, 排名前五).
         "positive_end": regex.compile(rf"(?<![不未没欠])(?:{alternation(v['positive_words'])})$|排名前"),
         "account_label": regex.compile(rf"{accounts}|新媒体|账号"),
-        "count": regex.compile(rf"(?:共|计|合计)?{count}[个家条处]$"),
+        # (a threshold keeps its number: 发布量低于10条的单位: → 发布量低于10条)
+        "count": regex.compile(rf"(?<!低于|高于|少于|多于|不足|超过|达到|\d)(?:共|计|合计)?{count}[个家条处]$"),
         # …答复的单位共3个 → …答复, 不合格的有2家 → 不合格; 不合格账号3个 keeps its noun
         "of_noun": regex.compile(rf"的(?:(?:{nouns})(?:有|是|为)?|有|是|为)$"),
         # A label's subject pointing at the list after it (以下单位…为零:): no part of what the items share.

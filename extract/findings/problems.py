@@ -339,10 +339,12 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
         pred_start = tail.end() if tail else pred_start
         pred_end = subjects[index + 1][0].start - offset if index + 1 < len(subjects) else len(text)
         predicate = _unlabelled(text[pred_start:pred_end])  # …的有: labels the next group
+        pointed = False
         if pred_end == len(text) and following is not None and _qualifier_only(predicate) \
                 and points_back(following.text) and following.section is sentence.section \
                 and is_problem(following.text):
             predicate, pred_end = following.text, following.end - offset  # 甲、乙。以上单位未…
+            pointed = True
         if truncated and pred_end == len(text) and not _names_alone(ctx, sentence, start, predicate):
             predicate = predicate[: max(predicate.rfind(","), 0)]  # the clause the cut left unfinished
             if not predicate.strip() and not _label(text[floors[index]:start].rstrip(" “")):
@@ -358,6 +360,8 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             descriptions = _descriptions(sentence, group, predicate, category, heading, example, label_match,
                                          _NUMBERING.sub("", text[max(0, start - 300):start]), prior)
             examples = descriptions if example else []
+            if pointed:  # 得分低于60分的单位:甲、乙。上述单位…不足10条: the label's fault and the sentence's
+                descriptions = descriptions + [d for d in describe(predicate, category) if d not in descriptions]
         if any(_FORWARD.fullmatch(d) for d in descriptions):
             descriptions = _items_after(ctx, sentence, text.find(":", pred_start)) or descriptions
         names = list(dict.fromkeys(m.name for m in group))
