@@ -17,13 +17,11 @@ from ..structure.genre import ANNUAL_REPORT
 from .gazetteer import LEVELS, occurring
 from .mentions import addressed_mentions, text_mentions
 from .units_tables import table_mentions
-from .units_text import Mention
+from .units_text import Mention, patterns
 
 __all__ = ["Mention", "Unit", "find_units", "link_units"]
 
 _PLACE_ENDING = regex.compile(r"街道|社区|苏木|镇|乡|村")
-# 区人力资源和社会保障局(以下简称区人社局): the name in brackets stands for the one before them.
-_ALIAS = regex.compile(r"\((?:以下)?(?:简称|称)[:“]?(\p{Han}{2,12})”?\)")
 
 
 @dataclass
@@ -111,9 +109,9 @@ def _resolve_aliases(body: str, offset: int, mentions: list[Mention]) -> None:
         return
     by_end = {m.end: m.name for m in mentions}
     aliases = {}
-    for match in _ALIAS.finditer(body):
-        if (full := by_end.get(match.start() + offset)) and full != match.group(1):
-            aliases[match.group(1)] = full
+    for match in patterns()["alias"].finditer(body):
+        if (full := by_end.get(match.start() + offset)) and full != match["short"]:
+            aliases[match["short"]] = full
     for m in mentions if aliases else ():
         if full := aliases.get(m.name):
             m.written, m.name = m.written or m.name, full

@@ -90,7 +90,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "generic": re.compile(alternation(v["generic_openings"])),
         "not_item": regex.compile(v["not_item"]),
         "role_tail": regex.compile(v["role_tails"]),
-        "alias": regex.compile(r"\((?:以下)?(?:简称|称)[:“]?\p{Han}{2,12}”?\)"),
+        # 区人力资源和社会保障局(以下简称区人社局): the short name in brackets stands for the one before them.
+        "alias": regex.compile(r"\((?:以下)?(?:简称|称)[:“]?(?P<short>\p{Han}{2,12})”?\)"),
         # 来源: 主送: the header's roles; 牵头单位: 责任部门: who is given a task, not who is assessed.
         "role_label": regex.compile(r"(?:来源|发布机构|发文机关|发文单位|主办单位|信息来源|主送|抄送|抄报|联系人"
                                     r"|(?:责任|牵头|配合|协办|承办|参与|协助|完成)(?:单位|部门|科室))\s*:\s*"
