@@ -17,6 +17,7 @@ _SEPARATOR = regex.compile(r"、|以及|[和及与]")
 MAX_LIST = 600  # characters a list is walked back over; real lists are far shorter
 MAX_SHARED = 4  # longest bare item that takes the suffix of the list's last name (西街 → 西街街道)
 
+
 def _boundary(text: str, position: int) -> int:
     """Where the list before `position` starts: after the last hard break, at most MAX_LIST back."""
     floor = max(0, position - MAX_LIST)
@@ -52,6 +53,20 @@ def _split_items(text: str, start: int, end: int, known: dict[int, tuple[int, Me
     return items
 
 
+def _bare_run(text: str, end: int, known: dict[int, tuple[int, Mention]], longest: int) -> list[tuple[int, int]]:
+    """The items of the sublist that ends at `end` (西街、南街、|火车站街道), last first, as far back as each is
+    no known name, a name's shape and at most `longest` characters: the items a name at `end` may lend its
+    ending to."""
+    items = _split_items(text, _boundary(text, end), end, known)
+    last_group = items[-1][1] if items else None
+    run = []
+    for (a, b), group, mention in reversed(items):
+        if mention is not None or group != last_group or b - a > longest or not item_ok(text[a:b]):
+            break
+        run.append((a, b))
+    return run
+
+
 # 桃源、柳溪两镇: the last item of a list carrying the count and the ending every item shares.
 _COUNTED_PLACE = regex.compile(r"(?P<stem>\p{Han}{2,6}?)(?:[两二三四五六七八九十]|\d{1,2})个?(?P<suffix>街道|社区|镇|乡|村)")
 
@@ -71,13 +86,9 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
     out: list[Mention] = []
     taken: set[int] = set()
     for m, suffix in sharing:
-        s = m.start - offset
-        items = _split_items(text, _boundary(text, s), s, known)
-        last_group = items[-1][1] if items else None
-        for (a, b), group, mention in reversed(items):
+        for a, b in _bare_run(text, m.start - offset, known, MAX_SHARED):
             item = text[a:b]
-            if mention is not None or group != last_group or len(item) > MAX_SHARED or not item_ok(item) \
-                    or item[-1:] in SINGLE_GOV or item.endswith(("网", "网站")):
+            if item[-1] in SINGLE_GOV or item.endswith(("网", "网站")):
                 break  # (汀兰县、东坪镇: a county of its own, not 汀兰县镇; a site is no place)
             out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
                                tail_end=b + offset))
@@ -121,14 +132,9 @@ def _shared_department_ends(text: str, offset: int, fields: list[Mention], known
     that opens the first of them (县民政局, 县司法局, 县审计局)."""
     out: list[Mention] = []
     for m in fields:
-        s = m.start - offset
-        items = _split_items(text, _boundary(text, s), s, known)
-        last_group = items[-1][1] if items else None
         run = []
-        for (a, b), group, mention in reversed(items):
-            item = text[a:b]
-            if mention is not None or group != last_group or len(item) > MAX_SHARED_FIELD or not item_ok(item) \
-                    or item[-1] in _DEPARTMENT_ENDS or a in taken:
+        for a, b in _bare_run(text, m.start - offset, known, MAX_SHARED_FIELD):
+            if text[b - 1] in _DEPARTMENT_ENDS or a in taken:
                 break
             run.append((a, b))
         if not run or text[run[-1][0]] not in _ADMIN_OPENINGS:
