@@ -154,7 +154,6 @@ def _line_break_edits(text: str) -> list[Edit]:
     return edits
 
 
-# A line break between two Han characters, neither a blank line nor indentation after it (a new paragraph).
 # A line break after a Han character, 、 or , and before a Han character or a quote: where a line may go on.
 _BREAK = re.compile("[\u4e00-\u9fff、,]\n(?=[\u4e00-\u9fff“])")
 _PROSE_MARKS = re.compile(r"[、,。;]")
@@ -184,6 +183,13 @@ def _word_across(before: str, after: str) -> bool:
                for i in range(1, len(before) + 1) for j in range(1, len(after) + 1) if i + j <= _WORD_REACH + 1)
 
 
+def _stands_alone(line: str) -> bool:
+    """A line no wrap runs into: a heading, a table's row, a label of its own (不合格(1个):…) or a page's
+    furniture."""
+    return bool(_HEADING_OPENING.match(line) or "|" in line or ":" in line[:_LABEL_REACH]
+                or _FURNITURE_LINE.search(line))
+
+
 def _wrap_edits(text: str) -> list[Edit]:
     """Join a prose line a page broke inside a word (县农业农⏎村局未公开…): the break is no break of the
     text. A line ending in a name's ending (…县财政局⏎县审计局), a heading's line, and a break no word
@@ -195,7 +201,7 @@ def _wrap_edits(text: str) -> list[Edit]:
         stop = text.find("\n", cut + 1)
         nxt = text[cut + 1:stop if stop >= 0 else len(text)]
         if match.group() in ("、\n", ",\n"):
-            if not (_HEADING_OPENING.match(nxt) or "|" in nxt or ":" in nxt[:_LABEL_REACH] or _FURNITURE_LINE.search(nxt)):
+            if not _stands_alone(nxt):
                 edits.append(Edit(cut, cut + 1, "", "unwrap"))
             continue
         line = text[text.rfind("\n", 0, cut) + 1:cut]
@@ -203,8 +209,8 @@ def _wrap_edits(text: str) -> list[Edit]:
             continue
         if _HEADING_OPENING.match(line) and "。" not in line:
             continue  # (二)互动回应不及时、办理质量不高: a heading, whose line ends where it ends
-        if _HEADING_OPENING.match(nxt) or "|" in nxt or ":" in nxt[:_LABEL_REACH] or _FURNITURE_LINE.search(nxt):
-            continue  # (the next line opens with a label of its own: 不合格(1个):…)
+        if _stands_alone(nxt):
+            continue
         if _word_across(line[-_WORD_REACH:], nxt[:_WORD_REACH]):
             edits.append(Edit(cut, cut + 1, "", "unwrap"))
     return edits
