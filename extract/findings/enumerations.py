@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import regex
 
+from ..structure.sections import COUNT_NOTE
 from .gazetteer import SINGLE_GOV, vocab
 from .units_text import Mention, is_role, item_ok, patterns, quoted_terms, trim
 from .vocabulary import COUNT, alternation
@@ -100,7 +101,6 @@ def _patterns() -> dict[str, regex.Pattern]:
         "group_joint": regex.compile(rf"(?P<close>{count}[个家](?:{nouns}))(?:以及|[和及与])"),
         "item_count": regex.compile(rf"{count}[条个次处篇件家](?:{nouns})?"),
         "own_site": regex.compile(rf"(?:{alternation(v['not_site_names'])})?网"),
-        "heading_count": regex.compile(r"\((?:共|计)?\d{1,4}[个家]\)$"),
         "heading_list": regex.compile(rf"的[^的]{{0,16}}?(?:名单|清单|(?:{alternation(v['list_nouns'])}))$"),
         # Where the predicate after a list's last item opens: a fault, a praise or a good result.
         "predicate": regex.compile(rf"{v['not_item']}|{alternation(v['praise_cues'] | set(v['praise_lists']) | set(v['positive_words']))}|表现"),
@@ -541,5 +541,5 @@ def praises(text: str) -> bool:
 def heading_words(title: str) -> str:
     """A heading's words without its count or list noun: 互动回应不及时(3个) → 互动回应不及时,
     检查不合格的政务新媒体名单 → 检查不合格."""
-    words = _patterns()["heading_count"].sub("", title.rstrip("。:")).strip()
+    words = COUNT_NOTE.sub("", title.rstrip("。:")).strip()
     return _patterns()["heading_list"].sub("", words) or words

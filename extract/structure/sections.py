@@ -226,12 +226,13 @@ def _kind(title: str, default: str | None) -> str | None:
     return kind or default
 
 
-_COUNT_NOTE = re.compile(r"\((?:共|计)?\d{1,4}[个家]\)$")
+# A heading's count of the units listed under it (…的单位(5个)): no part of its words.
+COUNT_NOTE = re.compile(r"\((?:共|计)?\d{1,4}[个家]\)$")
 
 
 def _names_failing_units(title: str) -> bool:
     """仍未整改到位的单位(5个): a heading over a list of units, naming their shortcoming (its count aside)."""
-    title = _COUNT_NOTE.sub("", title)
+    title = COUNT_NOTE.sub("", title)
     return _list_heading().search(title) is not None and _problem_score(title) > 0
 
 
