@@ -39,6 +39,8 @@ _FIRST_ITEM = re.compile(f"一(?:{'|'.join(_ITEM_WORDS)})")
 _TITLE_END = regex.compile(r"[。!?;]")
 _MAX_TITLE = 60
 _MAX_LABEL = 20  # a heading's words before a colon that opens its content on the same line
+# 一、本年新收政府信息公开申请数量 | 3 | 0 |: a numbered row of a flattened table, two cells or more.
+_TABLE_ROW = re.compile(r"\|[^|\n]*\S[^|\n]*\|")
 _ATTACHMENT_HEAD = regex.compile(r"附件\s*[:\d一二三四五六七八九十]|附件$")
 # Only a (一) or 一是 list can stand for a lost top-level heading (an implied section).
 _IMPLIES = 2.5
@@ -113,6 +115,8 @@ def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
         return None
     marker = match.end()
     rest = line[marker:]
+    if _TABLE_ROW.search(rest):
+        return None
     end = _TITLE_END.search(rest)
     stop = end.start() if end else None  # where the title stops, and its mark after it
     colon = rest.find(":", 0, _MAX_LABEL + 1)
