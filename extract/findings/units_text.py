@@ -80,7 +80,9 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         # 第一名东湖镇, 排名第3的西山乡: a rank is no part of the name after it.
         "rank": regex.compile(r"(?:(?:排名|排)第[一二三四五六七八九十\d]{1,3}[名位]?|第[一二三四五六七八九十\d]{1,3}[名位])"
                               r"(?:的|是|为)?"),  # (第一中学 keeps its 第一)
-        "name_word": re.compile(alternation(set(v["name_words"]) | _shorts_opening_with(v["lead_words"]))),
+        # 第一人民医院, 第二中学: an ordinal that opens an institution's name, unlike 第3名 or 第二批.
+        "name_word": re.compile(r"第[一二三四五六七八九十\d]{1,3}(?![名位批次轮期届季章条款项个号])|"
+                                + alternation(set(v["name_words"]) | _shorts_opening_with(v["lead_words"]))),
         "lead_end": re.compile(f"(?:{alternation(v['lead_words'] | v['role_leads'])})$"),
         "break": regex.compile(alternation(v["break_words"])),
         "place_stop": regex.compile(
