@@ -82,6 +82,18 @@ def test_every_character_maps_to_its_source(path):
         # a prose line a page broke inside a word is joined, in either script
         ("经查,县水利局、县农业农\n村局未公开决算。", "经查,县水利局、县农业农村局未公开决算。"),
         ("經查,縣水利局、縣農業農\n村局未公開決算。", "经查,县水利局、县农业农村局未公开决算。"),
+        # a list's last name runs on into the next line: an admin word alone, a name with no ending, or a
+        # bare ending on the next line; also across a page's running head printed inside the name
+        ("未整改的单位有:县人社局、县\n财政局、东湖镇。", "未整改的单位有:县人社局、县财政局、东湖镇。"),
+        ("未整改的单位有:县人社局、县市场监\n督管理局、东湖镇。", "未整改的单位有:县人社局、县市场监督管理局、东湖镇。"),
+        ("未整改的单位有:县人社局、县农业农村\n局、东湖镇。", "未整改的单位有:县人社局、县农业农村局、东湖镇。"),
+        ("未整改的单位有:县人社局、县卫\n某县人民政府门户网站 第2页 共3页\n健局、东湖镇。",
+         "未整改的单位有:县人社局、县卫健局、东湖镇。"),
+        # a clause left open by a function word goes on in the next line
+        ("东湖镇、西山乡尚未完成目录编制,政务公开专区未\n投入使用。", "东湖镇、西山乡尚未完成目录编制,政务公开专区未投入使用。"),
+        # a heading's number is no list; two whole names stay on their lines
+        ("二、考评对象\n各乡镇、县财政局。", "二、考评对象\n各乡镇、县财政局。"),
+        ("以下单位未整改:县委办公室、县教育局\n县财政局、县审计局", "以下单位未整改:县委办公室、县教育局\n县财政局、县审计局"),
         # a line ending in 、 or , goes on in the next one, unless a page's running head stands there
         ("检查发现,东湖镇、西山乡、\n南川街道未更新。", "检查发现,东湖镇、西山乡、南川街道未更新。"),
         ("检查发现,东湖镇、西山乡、\n当前位置:首页 > 通知公告\n南川街道未更新。",

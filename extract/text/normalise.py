@@ -173,6 +173,8 @@ def _name_endings() -> tuple[str, ...]:
 
 
 _WORD_REACH = 3
+# Words that leave a clause open: a line ending in one goes on in the next (…专区未⏎投入使用).
+_OPEN_ENDS = tuple("未不没的和及与或在对将把被从向于")
 
 
 def _word_across(before: str, after: str) -> bool:
@@ -190,6 +192,32 @@ def _stands_alone(line: str) -> bool:
                 or _FURNITURE_LINE.search(line))
 
 
+# The last item of a list running to a line's end, and the first item of the next line.
+_LIST_TAIL = re.compile("(?<=[、,])[\u4e00-\u9fff]{1,15}$")
+_ITEM_HEAD = re.compile("[\u4e00-\u9fff]{1,12}(?=[、,。;:]|$)")
+
+
+@lru_cache(maxsize=1)
+def _admin_words() -> frozenset[str]:
+    return frozenset(load_yaml("units.yaml")["prefixes"])
+
+
+def _name_across(line: str, nxt: str) -> bool:
+    """县卫⏎健局、, 县⏎财政局、, 县农业农村⏎局、: a list's last name on a line runs on into the next, as the
+    line alone leaves an admin word, a name with no ending, or the next line a bare ending."""
+    tail, head = _LIST_TAIL.search(line), _ITEM_HEAD.match(nxt)
+    if tail is None or head is None:
+        return False
+    number = _HEADING_OPENING.match(line)
+    if number is not None and number.end() >= tail.start():
+        return False  # 二、考评对象: a heading's number, no list
+    tail, head = tail.group(), head.group()
+    endings = _name_endings()
+    if not head.endswith(endings):
+        return False
+    return tail in _admin_words() or not tail.endswith(endings) or head in endings
+
+
 def _wrap_edits(text: str) -> list[Edit]:
     """Join a prose line a page broke inside a word (县农业农⏎村局未公开…): the break is no break of the
     text. A line ending in a name's ending (…县财政局⏎县审计局), a heading's line, and a break no word
@@ -200,18 +228,25 @@ def _wrap_edits(text: str) -> list[Edit]:
         cut = match.end() - 1
         stop = text.find("\n", cut + 1)
         nxt = text[cut + 1:stop if stop >= 0 else len(text)]
+        line = text[text.rfind("\n", 0, cut) + 1:cut]
+        joined, going_on = cut + 1, nxt  # the text the name goes on in: past a page's running head
+        if stop >= 0 and _FURNITURE_LINE.search(nxt):
+            joined, after = stop + 1, text.find("\n", stop + 1)
+            going_on = text[joined:after if after >= 0 else len(text)]
+        if _name_across(line, going_on):
+            edits.append(Edit(cut, joined, "", "unwrap"))
+            continue
         if match.group() in ("、\n", ",\n"):
             if not _stands_alone(nxt):
                 edits.append(Edit(cut, cut + 1, "", "unwrap"))
             continue
-        line = text[text.rfind("\n", 0, cut) + 1:cut]
         if len(line) < _MIN_WRAPPED or not _PROSE_MARKS.search(line) or line.endswith(_name_endings()):
             continue
         if _HEADING_OPENING.match(line) and "。" not in line:
             continue  # (二)互动回应不及时、办理质量不高: a heading, whose line ends where it ends
         if _stands_alone(nxt):
             continue
-        if _word_across(line[-_WORD_REACH:], nxt[:_WORD_REACH]):
+        if line.endswith(_OPEN_ENDS) or _word_across(line[-_WORD_REACH:], nxt[:_WORD_REACH]):
             edits.append(Edit(cut, cut + 1, "", "unwrap"))
     return edits
 
