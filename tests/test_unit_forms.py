@@ -199,6 +199,10 @@ def _problems(body: str) -> list[tuple]:
         ("通过政务网、甘肃政务服务网和中国政府网发布信息,集中供热管网运行正常。", []),
         # a quoted account with its platform in brackets; a date after it says when, not who wrote
         ("“桐林农技”(微信公众号)5月仅更新1次。", [("桐林农技", "new_media", "微信", None)]),
+        # a quoted site or account with the body that runs it in brackets, also a county the gazetteer lacks
+        ("“桐溪之窗”(桐溪县)首页超过2个月未更新;“梅垣在线”(梅垣区)搜索功能无法使用。",
+         [("桐溪之窗", "website", None, None), ("桐溪县", "government", None, None),
+          ("梅垣在线", "website", None, None), ("梅垣区", "government", None, None)]),
         # a quoted column of a site is no account
         ("县政府网站“工作动态”栏目超过3个月未更新。", []),
         # a scare-quoted phrase after 账号 is no account

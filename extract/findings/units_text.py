@@ -501,9 +501,11 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
         elif p["score_after"].match(text, after) and p["account_name"].fullmatch(content):
             type_, platform = "other", None  # “甲”(96.8分): a ranked site or account, its kind unsaid
         elif (owned := p["owner_bracket"].match(text, after)) and p["account_name"].fullmatch(content) \
-                and _whole_name(text, owned.start(1), owned.end(1), ents, offset) is not None:
+                and (owner := _bracket_owner(text, owned, ents, offset)) is not None:
             # “甲之窗”(乙县), “丙在线”(丁局): a site or account after the body that runs it
             type_, platform = ("website" if content.endswith(_SITE_NAME_ENDS) else "new_media"), None
+            if owner is not True:
+                out.append(owner)
         elif accounts_before and p["account_name"].fullmatch(content) and _FAULT_AFTER.match(text, after):
             type_, platform = "new_media", None  # …“甲”超过2周未更新,“乙”存在错别字: the next accounts of the list
         elif p["account_name"].fullmatch(content) and _ACCOUNT_LABEL.search(text, max(0, m.start() - 24), m.start()):
@@ -576,6 +578,18 @@ def _owner_before(text: str, end: int, ents: Ents, offset: int) -> str | None:
 
 # Between an owner and its account word: 县文广旅局管理的微信公众号, 某镇开设的抖音号.
 _OWNER_LINK = regex.compile(r"(?:管理|开设|运营|主办|运维|注册|开通)?的$")
+
+
+def _bracket_owner(text: str, owned, ents: Ents, offset: int) -> Mention | bool | None:
+    """The body in brackets after a quoted site or account: True when the text's chains name it, a new
+    mention when it is a county or city the gazetteer lacks ((东湖县) is a place by the brackets alone)."""
+    start, end = owned.span(1)
+    if _whole_name(text, start, end, ents, offset) is not None:
+        return True
+    core, suffix = text[start:end - 1], text[end - 1]
+    if suffix in "市县区旗" and _unknown_place(text, start, end - 1, suffix) and patterns()["han"].fullmatch(core):
+        return Mention(start + offset, end + offset, text[start:end], "government", tail_end=end + offset)
+    return None
 
 
 def _whole_name(text: str, start: int, end: int, ents: Ents, offset: int) -> Mention | None:
