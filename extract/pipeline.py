@@ -67,7 +67,7 @@ def build_document(norm: Normalised, source: dict, *, warnings: list[str], inclu
     date = dt.date.fromisoformat(meta.date) if meta.date else None
     ctx = Context(norm, roots, tables, date, body_start=meta.body_start, body_end=meta.body_end,
                   table_spans=[(t.start, t.end) for t in tables], genre=genre,
-                  issuer=meta.issuer, recipients=meta.recipients)
+                  issuer=meta.issuer, recipients=meta.recipients, signature=meta.signature)
     findings = find_all(ctx)
     return {
         "schema_version": SCHEMA_VERSION,

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from tongbao import extract_text
+
 from extract.structure.metadata import extract_metadata, normalise_doc_number, split_names
 from extract.structure.numerals import chinese_to_int
 from extract.structure.sections import build_sections, classify_title
@@ -318,6 +320,19 @@ def test_an_enclosed_document_after_the_signature_is_body():
     meta = extract_metadata(text)
     assert meta.issuer == "某某市人民政府办公室" and meta.body_end is None
     assert [s.kind for s in build_sections(text, meta.body_end)] == ["requirements"]
+
+
+def test_an_attachment_the_notice_lists_and_prints_after_its_signature_is_body():
+    """附件:…考核结果 in the notice, then the attachment under that title after the signature: its units are
+    assessed, while the signature (the issuer and the seal it signs with) names no unit."""
+    text = ("关于公布2023年度政务公开考核结果的通知\n各镇人民政府,县直各单位:\n"
+            "现将2023年度政务公开考核结果予以公布,考核不合格的单位要认真整改。\n"
+            "附件:2023年度政务公开考核结果\n东湖县政务公开领导小组办公室\n东湖县政务服务局(代章)\n2024年2月6日\n"
+            "附件\n2023年度政务公开考核结果\n一、优秀(2个)\n东溪镇、西岭乡\n二、不合格(1个)\n县林业局\n")
+    doc = extract_text(text)
+    assert [u["name"] for u in doc["units"]] == ["东溪镇", "西岭乡", "县林业局"]
+    assert doc["issuer"] == "东湖县政务公开领导小组办公室"
+    assert doc["attachments"] == ["2023年度政务公开考核结果"]
 
 
 @pytest.mark.parametrize(

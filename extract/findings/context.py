@@ -80,6 +80,7 @@ class Context:
     genre: str | None = None  # structure/genre.py: an annual report assesses no other unit
     issuer: str | None = None  # the notice's own body, and the bodies it belongs to, are not assessed
     recipients: list[str] = field(default_factory=list)  # 主送: named ones are assessed when told 你单位…
+    signature: tuple[int, int] | None = None  # signature lines inside the body, before an enclosed document
 
     @property
     def text(self) -> str:
@@ -132,7 +133,8 @@ class Context:
         start = self.body_start
         for raw in _CHUNK.findall(text, self.body_start, end_of_body):
             stripped = raw.strip()
-            if stripped and not (self.table_spans and self.in_table(start)):
+            signed = self.signature is not None and self.signature[0] <= start < self.signature[1]
+            if stripped and not signed and not (self.table_spans and self.in_table(start)):
                 s = start + len(raw) - len(raw.lstrip())
                 section, top = self.section_at(s)
                 out.append(Sentence(s, s + len(stripped), text, section, top))

@@ -104,6 +104,8 @@ class Metadata:
     contacts: list[dict] = field(default_factory=list)
     body_start: int = 0
     body_end: int | None = None
+    # The signature's lines when the body goes on past them into an enclosed document: no part of either.
+    signature: tuple[int, int] | None = None
     warnings: list[str] = field(default_factory=list)
 
 
@@ -266,14 +268,28 @@ def _enclosure_cues() -> tuple[str, ...]:
                                if VOCAB["enclosure_word"] in cue))
 
 
-def _enclosing(text: str, start: int, end: int) -> bool:
+def _signature_end(text: str, start: int) -> int:
+    """Where the signature that opens at `start` ends: after its date line, else after its own line."""
+    end = text.find("\n", start)
+    for _ in range(3):
+        if end < 0:
+            return len(text)
+        line_start, end = end + 1, text.find("\n", end + 1)
+        if _DATE_LINE.match(text[line_start:end if end >= 0 else len(text)].strip()):
+            return len(text) if end < 0 else end
+    return text.find("\n", start) if text.find("\n", start) >= 0 else len(text)
+
+
+def _enclosing(text: str, start: int, end: int, attachments: list[str]) -> bool:
     """现将《…工作要点》印发给你们: the enclosed document after the signature belongs to the notice; so does
-    one whose title the notice names in 《》 and that heads a line just after the signature (现予印发, 转发)."""
+    one whose title the notice names in 《》 or lists as its attachment (附件:…考核结果) and that heads a line
+    just after the signature (现予印发, 转发, 现将结果予以公布)."""
     preamble = text[start:end]
     if any(cue in preamble for cue in _enclosure_cues()):
         return True
+    titles = [match["title"] for match in _BOOK_TITLE.finditer(preamble)] + attachments
     lines = [line.strip() for line in text[end:end + _ENCLOSED_HEAD].split("\n")]
-    return any(line.endswith(match["title"]) for match in _BOOK_TITLE.finditer(preamble) for line in lines if line)
+    return any(line.endswith(title) for title in titles for line in lines if line)
 
 
 def _footer_start(text: str, start: int) -> int:
@@ -322,9 +338,12 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
     sig_start, issuer, signed = _signature(lines)
     if issuer is None and signed is None:
         sig_start, issuer = _bare_signature(lines)
+    meta.attachments = _attachments(lines)
     # a "signature" in the first third is a header line, not the end of the body
-    if sig_start >= len(text) // 3 and not _enclosing(text, meta.body_start, sig_start):
+    if sig_start >= len(text) // 3 and not _enclosing(text, meta.body_start, sig_start, meta.attachments):
         meta.body_end = sig_start
+    elif sig_start > meta.body_start and (issuer or signed):
+        meta.signature = (sig_start, _signature_end(text, sig_start))
     footer = _footer_start(text, max(meta.body_start, len(text) // 3))
     if footer >= 0 and (meta.body_end is None or footer < meta.body_end):
         meta.body_end = footer  # 上一篇:…, 相关链接:…, 版权所有: the page's footer, not the notice
@@ -338,7 +357,6 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
         meta.warnings.append(f"title holds words a scraper inserted: {'、'.join(spam)}")
     meta.index_number = pairs.get("索引号") or _header_value(lines[:head_limit], ("索引号",))
     meta.period = _period(text, int(meta.date[:4]) if meta.date else None)
-    meta.attachments = _attachments(lines)
     meta.cc = _cc(lines)
     meta.contacts = _contacts(text)
     return meta
@@ -508,7 +526,8 @@ def _attachments(lines) -> list[str]:
                 titles.append(item.group("title"))
             elif titles and follow and len(follow) <= 20 and _HAN.search(follow) \
                     and not _DATE_LINE.match(after) \
-                    and not _DATE_LINE.match(follow) and not follow.startswith(("抄", "(", "附件")):
+                    and not _DATE_LINE.match(follow) and not follow.startswith(("抄", "(", "附件")) \
+                    and not _is_signing_line(follow):
                 titles[-1] += follow
             else:
                 break
