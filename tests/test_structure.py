@@ -352,6 +352,10 @@ def test_an_attachment_the_notice_lists_and_prints_after_its_signature_is_body()
          [("1", "总体情况", "overview"), ("2", "存在问题", "problems"), ("3", "下一步工作", "requirements")]),
         # numbered items that carry their content on the line stay a plain list
         ("1.甲镇网站未更新。\n2.乙局账号未更新。", []),
+        # the numbered rows of an annual report's flattened table, with cells or with their label alone
+        ("三、收到和处理政府信息公开申请情况\n项目 | 自然人 | 合计 |\n一、本年新收申请数量 | 3 | 3 |\n"
+         "三、本年度办理结果 |\n(一)予以公开 | 2 | 2 |\n四、政府信息公开行政复议、行政诉讼情况\n无。",
+         [("三", "收到和处理政府信息公开申请情况", "other"), ("四", "政府信息公开行政复议、行政诉讼情况", "other")]),
     ],
 )
 def test_other_ways_of_numbering_headings(text, headings):

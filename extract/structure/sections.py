@@ -39,8 +39,8 @@ _FIRST_ITEM = re.compile(f"一(?:{'|'.join(_ITEM_WORDS)})")
 _TITLE_END = regex.compile(r"[。!?;]")
 _MAX_TITLE = 60
 _MAX_LABEL = 20  # a heading's words before a colon that opens its content on the same line
-# 一、本年新收政府信息公开申请数量 | 3 | 0 |: a numbered row of a flattened table, two cells or more.
-_TABLE_ROW = re.compile(r"\|[^|\n]*\S[^|\n]*\|")
+# 一、本年新收政府信息公开申请数量 | 3 | 0 |, 三、本年度办理结果 |: a numbered row of a flattened table.
+_TABLE_ROW = re.compile(r"\|[^|\n]*\S[^|\n]*\||\|\s*$")
 _ATTACHMENT_HEAD = regex.compile(r"附件\s*[:\d一二三四五六七八九十]|附件$")
 # Only a (一) or 一是 list can stand for a lost top-level heading (an implied section).
 _IMPLIES = 2.5
