@@ -23,6 +23,9 @@ def _genre(text: str, title: str | None = None) -> str | None:
         ("正文", "青川县2019年度政府信息公开工作年度报告(全文)", ANNUAL_REPORT),
         ("正文", "东湖区2016年政府信息公开工作报告", ANNUAL_REPORT),
         ("正文", "某局2018年政务公开工作年报", ANNUAL_REPORT),
+        # a summary of the body's own disclosure work is an account of it, as an annual report is
+        ("正文", "东湖区2023年政务公开工作总结", ANNUAL_REPORT),
+        ("正文", "关于报送政务公开工作总结的通知", TASK),
         # a report of an evaluation or assessment reports on others
         ("正文", "某省各设区市政府信息公开工作第三方评估报告", None),
         ("正文", "某区2022年度政务公开工作考核报告", None),
@@ -83,6 +86,9 @@ def test_genre(text, title, genre):
         ("柳溪镇2025年政府信息公开工作年度报告\n一、总体情况\n镇党政办公室负责政府信息公开日常工作,镇财政所"
          "配合做好预决算公开。\n二、主动公开政府信息情况\n甲。\n三、存在的主要问题及改进情况\n镇综合执法队信息更新不及时。",
          []),
+        # so does a summary of the body's own work
+        ("东湖区2023年政务公开工作总结\n一、主要做法\n区财政局、区融媒体中心同步转载政策解读,“东湖发布”推送信息"
+         "437条。\n二、存在不足\n部分单位信息更新不及时。", []),
         # a 通知 that sets tasks names who does the work, and assesses only those it lists or reports on
         ("关于开展第二季度政务公开检查的通知\n各乡镇、各部门:\n现将有关事项通知如下:\n一、检查对象\n"
          "柳溪镇、东坪镇、县财政局、县林业局。\n二、工作安排\n县政务公开办负责组织实施,县数据局配合提供后台数据。",
