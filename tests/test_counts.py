@@ -123,6 +123,10 @@ def test_counts_of_the_corpus_forms(sentence, expected):
     "得分前3名和后3名的网站分别为甲、乙。",
     "不同渠道发布的同一信息计为1条。",
     "及时公开了关于5所学校调整收费标准的批复。",
+    # frequencies and floors that govern the clause, and copies of a form
+    "价格监测信息每周发布1次。",
+    "每季度参加业务培训1次,全年至少举办培训2期。",
+    "自查报告纸质材料一式两份。",
 ])
 def test_not_counts(sentence):
     assert _counts(sentence) == []
@@ -137,6 +141,21 @@ def test_table_cells_and_headings_are_not_counts():
     table_start = text.index("县政府办")
     ctx = _context(text, [(table_start, text.index("共公开"))])
     assert [(c["value"], c["unit"]) for c in find_counts(ctx)] == [(5, "条")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an item that is a sentence, numbered or run in with 一是, is body text after its number
+    ("一、存在问题\n(一)县水利局网站“通知公告”栏目超过5个月未更新,错别字3处。\n(二)县林业局未公开预算。",
+     [(5, "个月"), (3, "处")]),
+    ("一、主要做法\n一是发布信息630条;二是设立电子显示屏3块。", [(630, "条"), (3, "块")]),
+    # a heading that names a list of units keeps its count out
+    ("一、存在问题\n(一)超过3个月未更新的网站\n甲镇、乙乡。", []),
+    # measure words of archives, land and kinds
+    ("整理档案资料3卷,办事指南11种,出让土地217宗,面积486.3公顷。",
+     [(3, "卷"), (11, "种"), (217, "宗"), (486.3, "公顷")]),
+])
+def test_counts_in_items_that_are_sentences(text, expected):
+    assert [(c["value"], c["unit"]) for c in find_counts(_context(text))] == expected
 
 
 def test_heading_run_on_into_body_keeps_its_counts():

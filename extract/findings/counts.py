@@ -53,6 +53,9 @@ _TIME, _ARABIC = _PATTERN.groupindex["time"] - 1, _PATTERN.groupindex["arabic"] 
 # Titles and quoted names: numbers inside them (《2024年…》, “两微一端”) are names, not counts.
 _QUOTED = regex.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"")
 _HEADING_STOP = regex.compile(r"[:,]")
+_SENTENCE_ENDS = "。;!?"
+# A frequency or a floor that governs the clause's number (每季度参加培训1次, 全年至少举办培训2期): a norm.
+_CLAUSE_NORM = re.compile(rf"(?:每(?:{_alt(VOCAB['norm_periods'])})|{_alt(VOCAB['norm_floors'])})[^,;:。()\n]{{0,12}}$")
 # (?r) searches from the right, so the match found is the last one before a count.
 _LAST_CLAUSE_BREAK = regex.compile(r"(?r)[,;:、()“”《》]")
 _SUBJECT_AFTER = regex.compile(
@@ -134,8 +137,12 @@ def _skip_spans(ctx: Context) -> list[tuple[int, int]]:
 
 
 def _heading_end(text: str, section) -> int:
-    """Where a heading's title stops: a heading run on into body text (一、总体情况:共检查…) ends at : or ,."""
+    """Where a heading's title stops: a heading run on into body text (一、总体情况:共检查…) ends at : or ,.
+    An item that is a sentence ((一)甲局网站超过5个月未更新,…。, 一是发布信息630条;) is body text after its
+    number."""
     stop = _HEADING_STOP.search(text, section.title_start, section.body_start)
+    if section.style == "cn_shi" or (stop and stop.group() == ",") or text[section.body_start - 1] in _SENTENCE_ENDS:
+        return section.title_start
     return stop.start() if stop else section.body_start
 
 
@@ -176,6 +183,8 @@ def _count(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> dic
     before = text[max(0, start - 4):start]
     if before.endswith(_ORDINAL_OR_NORM):
         return None
+    if not (g.pct or g.pcn) and _CLAUSE_NORM.search(text, max(0, start - 20), start):
+        return None  # a rate reached each quarter (每季度检查比例达到100%) is still a level
     if before.endswith(_LIST_JOINERS) and _ORDINAL_LIST.search(text, max(0, start - 160), start):
         return None
     if unit in _RANKED and before.endswith(("前", "后")):
