@@ -203,6 +203,12 @@ def _problems(body: str) -> list[tuple]:
         ("“桐溪之窗”(桐溪县)首页超过2个月未更新;“梅垣在线”(梅垣区)搜索功能无法使用。",
          [("桐溪之窗", "website", None, None), ("桐溪县", "government", None, None),
           ("梅垣在线", "website", None, None), ("梅垣区", "government", None, None)]),
+        # the bracket after an account may also name who runs it, or give its ID: its owner is no unit here
+        ("评为“差”的公众号分别为:桐溪粮食(微信公众号,县粮食局)、桐溪供销(微信公众号,县供销社)。",
+         [("桐溪粮食", "new_media", "微信", "县粮食局"), ("桐溪供销", "new_media", "微信", "县供销社")]),
+        ("“桐溪人社”微信公众号(开办主体:桐溪县人社局)推送的指南与原文件不一致。",
+         [("桐溪人社", "new_media", "微信", "桐溪县人社局")]),
+        ("1.桐溪文旅(抖音号:txwl2020)超过2个月未更新。", [("桐溪文旅", "new_media", "抖音", None)]),
         # a quoted column of a site is no account
         ("县政府网站“工作动态”栏目超过3个月未更新。", []),
         # a scare-quoted phrase after 账号 is no account

@@ -60,13 +60,12 @@ def _patterns() -> dict[str, regex.Pattern]:
     accounts = alternation(v["account_words"])
     count = COUNT
     holders = alternation(v["list_holders"])
-    platforms = alternation(v["bracket_platforms"])
     return {
         # A clause: text up to a hard mark, brackets (which may hold one: (监测时间:…)) kept inside.
         "clause": re.compile(r"(?:[^,;:。!?\n(]+|\([^()\n]{0,40}\)|\()+"),  # re: faster at this class scan
-        "platform_bracket": regex.compile(rf"\((?:{platforms})\)"),
+        "platform_bracket": regex.compile(v["platform_bracket"]),
         # The bracket after an item: its platform, or part of its name (信用中国(海南)).
-        "bracket": regex.compile(rf"\((?P<platform>{platforms})\)|\([^()\n]{{1,12}}\)"),
+        "bracket": regex.compile(rf"{v['platform_bracket']}|\([^()\n]{{1,12}}\)"),
         # A label naming units (…的单位:, …的部门有:, 不合格单位:, 微信公众号中,) makes any names after it units.
         # Both label patterns end the text and are only tested, never read: (?r) tries them from the end.
         "strong_label": regex.compile(rf"(?r)(?:的(?:{nouns}){_ADVERB}(?:有|是|为|包括|名单)?[:,]?|(?:{nouns}){_ADVERB}(?:有|是|为|包括|名单)[:,]?"

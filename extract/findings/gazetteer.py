@@ -10,6 +10,7 @@ import regex
 
 from ..data import data_text as _data
 from ..data import load_yaml
+from .vocabulary import alternation
 
 SINGLE_GOV = frozenset("省市县区州旗盟")
 # Levels a department's name may open with, standing for its place (县自然资源局, 省卫健委).
@@ -80,6 +81,10 @@ def vocab() -> dict:
     data["list_nouns"] = data["group_nouns"] + data["account_nouns"]
     # What a bracket after an account's name may hold: its platform or account word (甲(微信公众号), 乙(移动客户端)).
     data["bracket_platforms"] = frozenset(data["platform_by_word"]) | {"移动客户端"}
+    # That bracket as a pattern, with what a page adds after the platform: the account's owner or its ID
+    # (乙(微信公众号,县粮食局), 丙(抖音号:ymswl2020)).
+    data["platform_bracket"] = (rf"\((?P<platform>{alternation(data['bracket_platforms'])})(?:账号)?"
+                                rf"(?:[,:;][^()\n]{{1,30}})?\)")
     for key in ("blockers", "prefixes", "place_endings", "subunit_endings", "government_free", "account_words",
                 "website_words", "platforms", "person_titles", "generic_openings", "never_units", "lead_words",
                 "break_words", "role_leads", "praise_cues", "safe_leads", "directives", "never_first",

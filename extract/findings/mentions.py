@@ -23,7 +23,7 @@ from .enumerations import Scope, enumerations, praises
 from .sharing import government_lists, lists, share_roles, share_sites
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
 from .problems_text import is_problem
-from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, site_names
+from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, owners_in_brackets, site_names
 from .units_text import Mention, chains, patterns, quoted
 from .vocabulary import alternation
 
@@ -282,6 +282,8 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     found += lists(text, offset, found, masks)
     found += enumerations(text, offset, found, masks, scope)
     found += bracketed_accounts(text, offset, found, masks)
+    if "(" in text:
+        owners_in_brackets(text, offset, found)
     if ents.shorts:
         found += clause_provinces(text, offset, ents, found, masks)
     if len(found) > 1:

@@ -53,9 +53,8 @@ def _bracket_gate() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _bracketed() -> regex.Pattern:
     """A name, then its platform in brackets, opening a clause, a line or a numbered item."""
-    platforms = alternation(vocab()["bracket_platforms"])
     opening = r"(?:^|(?<=[,;:。、\n”])|(?<=(?:^|\n)\s*(?:\d{1,2}[.、]|\(\d{1,2}\)|[①-⑳])))"
-    return regex.compile(rf"{opening}(?P<name>\p{{Han}}{{2,14}})\((?P<platform>{platforms})(?:账号)?\)")
+    return regex.compile(rf"{opening}(?P<name>\p{{Han}}{{2,14}}){vocab()['platform_bracket']}")
 
 
 _LAST_CONJUNCTION = regex.compile(r"(?r)以及|[和及与]")
@@ -80,6 +79,33 @@ def bracketed_accounts(text: str, offset: int, found: list[Mention], masks) -> l
         out.append(Mention(s + offset, end + offset, name, "new_media",
                            platform=v["platform_by_word"].get(m.group("platform"), "客户端"), tail_end=m.end() + offset))
     return out
+
+
+@lru_cache(maxsize=1)
+def _platform_bracket() -> regex.Pattern:
+    return regex.compile(vocab()["platform_bracket"])
+
+
+# The bracket after an account that names who runs it (“甲”微信公众号(开办主体:县人社局)).
+_OWNER_BRACKET = regex.compile(r"\((?:开办|主办|运营|运维|开设|主管|管理)(?:主体|单位)[:,]?[^()\n]{1,30}\)")
+
+
+def owners_in_brackets(text: str, offset: int, found: list[Mention]) -> None:
+    """乙(微信公众号,县粮食局), “甲”微信公众号(开办主体:县人社局): the body named in a bracket after an account
+    runs the account; it is the account's owner, not a unit assessed there."""
+    accounts = {m.end: m for m in found if m.type == "new_media"}
+    accounts.update((m.tail_end, m) for m in found if m.type == "new_media" and m.tail_end)
+    spans = [b.span() for b in _platform_bracket().finditer(text)]
+    spans += [b.span() for end in accounts if (b := _OWNER_BRACKET.match(text, end - offset))]
+    for start, end in ((a + offset, b + offset) for a, b in spans):
+        inside = [m for m in found if start < m.start and m.end <= end]
+        for mention in inside:
+            mention.role = True
+        account = accounts.get(start)
+        if account is not None:
+            account.tail_end = max(account.tail_end, end)  # what is said of it follows the bracket
+            if inside and account.owner is None:
+                account.owner = inside[0].name
 
 
 @lru_cache(maxsize=1)
