@@ -230,3 +230,18 @@ def test_a_column_of_errors_holds_each_row_s_error_and_a_column_of_kinds_gives_w
             "序号 | 单位 | 问题类型 | 问题描述 |\n1 | 县民政局 | 错别字 | “治理”误写为“治里” |\n")
     problems = [(p["units"][0], p["description"]) for p in extract_text(text)["problems"]]
     assert problems == [("县科技局", "治里"), ("县民政局", "“治理”误写为“治里”")]
+
+
+def test_a_cell_listing_several_units_names_each_and_the_row_s_fault_is_each_one_s():
+    """涉及单位 | 县商务局、县林业局、杨柳湾镇 |: three units, each with the row's problem; 问题类型 is no
+    column of platforms, so the names stay bodies."""
+    from tongbao import extract_text
+
+    text = ("关于政府网站检查情况的通报\n各单位:\n一、存在问题\n序号 | 问题类型 | 涉及单位 | 数量 |\n"
+            "1 | 栏目超过3个月未更新 | 县商务局、县林业局、杨柳湾镇 | 3 |\n2 | 链接失效 | 县交通运输局 | 1 |\n")
+    doc = extract_text(text)
+    assert [(u["name"], u["type"]) for u in doc["units"]] == [
+        ("县商务局", "department"), ("县林业局", "department"), ("杨柳湾镇", "township"), ("县交通运输局", "department")]
+    assert [(p["units"][0], p["description"]) for p in doc["problems"]] == [
+        ("县商务局", "栏目超过3个月未更新"), ("县林业局", "栏目超过3个月未更新"), ("杨柳湾镇", "栏目超过3个月未更新"),
+        ("县交通运输局", "链接失效")]

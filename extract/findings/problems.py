@@ -1,6 +1,7 @@
 """Shortcomings attributed to named units: one problem per unit and per clause that criticises it."""
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 import regex
@@ -480,10 +481,23 @@ _KIND_HEAD = regex.compile(r"类型|类别|分类")
 _ERROR_HEAD = regex.compile(r"错误(?:内容|表述|信息)")  # a column whose every cell is a published error
 
 
+def _row_units(cells, at: list[tuple[int, str]], starts: list[int]) -> list[str]:
+    """The unit a table row names first, with the others the same cell lists (县商务局、县林业局)."""
+    first = bisect.bisect_left(starts, cells[0][1])
+    if first == len(at):
+        return []
+    cell = next((c for c in cells if c[1] <= starts[first] < max(c[2], c[1] + 1)), None)
+    if cell is None:
+        return []
+    last = max(bisect.bisect_left(starts, cell[2], first), first + 1)
+    return list(dict.fromkeys(name for _, name in at[first:last]))
+
+
 def _table_problems(ctx, units) -> list[dict]:
     if not ctx.tables:
         return []
-    at = {(m.start, m.source): unit.name for unit in units for m in unit.mentions}
+    at = sorted((m.start, unit.name) for unit in units for m in unit.mentions if m.source == "table")
+    starts = [start for start, _ in at]
     out: list[dict] = []
     for table in ctx.tables:
         columns = [i for i, h in enumerate(table.header) if PROBLEM_HEAD.search(str(h or ""))]
@@ -495,8 +509,8 @@ def _table_problems(ctx, units) -> list[dict]:
         _, top = ctx.section_at(table.start)
         label = ctx.section_path(top) if top is not None else None
         for cells in locate_rows(ctx, table):
-            name = next((at[(s, "table")] for _, s, _ in cells if (s, "table") in at), None)
-            if name is None:
+            names = _row_units(cells, at, starts)
+            if not names:
                 continue
             for col in columns:
                 if col >= len(cells):
@@ -506,6 +520,6 @@ def _table_problems(ctx, units) -> list[dict]:
                 if not pieces and col in errors and not none_cell(value):
                     pieces = [(value.strip(), 0, len(value))]  # 错误内容 | 治里: the cell is the error itself
                 for piece, a, b in pieces:
-                    out.append({"units": [name], "category": None, "description": piece, "section": label,
-                                "source": "table", "evidence": ctx.evidence(start + a, start + b)})
+                    out += [{"units": [name], "category": None, "description": piece, "section": label,
+                             "source": "table", "evidence": ctx.evidence(start + a, start + b)} for name in names]
     return out

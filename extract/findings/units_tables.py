@@ -8,7 +8,7 @@ from .units_text import Mention, chains
 
 _NAME_HEAD = regex.compile(r"名称|单位|乡镇|街道|部门|账号|网站|区县|县区|市州|地区|镇")
 _NOT_NAME_HEAD = regex.compile(r"数|率|平台|问题|责任|时间|序号|得分|分值|类型|描述|备注|情况|金额|日期")
-_PLATFORM_HEAD = regex.compile(r"平台|类型|渠道")
+_PLATFORM_HEAD = regex.compile(r"平台|(?<!问题|错误)类型|渠道")
 _OWNER_HEAD = regex.compile(r"责任单位|主办单位|运营单位|开办单位|主管单位|所属单位")
 # A table allotting work (序号 | 任务 | 责任单位 | 完成时限; 月份 | 承办单位 | 活动内容): its bodies are given
 # tasks, not assessed.
@@ -80,14 +80,12 @@ def table_mentions(ctx) -> list[Mention]:
         for cells in rows:
             has_owner = owner_col is not None and owner_col < len(cells)
             owner = _cell_mention(cells[owner_col], spans) if has_owner else None
-            for col in names:
-                if col >= len(cells):
-                    continue
-                mention = _cell_mention(cells[col], spans)
+            for cell in (part for col in names if col < len(cells) for part in _items(cells[col], spans)):
+                mention = _cell_mention(cell, spans)
                 if mention is None:
                     if not (media or website):
                         continue
-                    mention = _bare(cells[col], "new_media" if media else "website")
+                    mention = _bare(cell, "new_media" if media else "website")
                     if mention is None:
                         continue
                 if media and not (mention.type == "department" and official(mention.name)):
@@ -126,9 +124,25 @@ def _clean(value: str) -> str:
 
 
 def _spans_by_name(rows, columns: list[int]) -> dict[str, Ents]:
-    """The ruler's spans of each name these columns hold, from one ruler pass for the whole table."""
-    names = list({_site_owner(_clean(cells[col][0])) for cells in rows for col in columns if col < len(cells)})
+    """The ruler's spans of each name these columns hold (a cell's whole text, and each item of a cell
+    that lists several), from one ruler pass for the whole table."""
+    values = [cells[col] for cells in rows for col in columns if col < len(cells)]
+    names = {_site_owner(_clean(value)) for value, _, _ in values}
+    names.update(_site_owner(_clean(item)) for value, _, _ in values if "、" in value for item in value.split("、"))
+    names = list(names)
     return dict(zip(names, ents_of(names)))
+
+
+def _items(cell: tuple[str, int, int], spans: dict[str, Ents]) -> list[tuple[str, int, int]]:
+    """A cell that lists names (县商务局、县林业局、杨柳湾镇) as one cell per name, when each is a name; else the cell."""
+    value, start, _ = cell
+    if "、" not in value:
+        return [cell]
+    items, at = [], start
+    for item in value.split("、"):
+        items.append((item, at, at + len(item)))
+        at += len(item) + 1
+    return items if all(_cell_mention(item, spans) is not None for item in items) else [cell]
 
 
 def _cell_mention(cell: tuple[str, int, int], spans: dict[str, Ents]) -> Mention | None:
