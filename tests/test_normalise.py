@@ -93,6 +93,8 @@ def test_every_character_maps_to_its_source(path):
         ("东湖镇、西山乡尚未完成目录编制,政务公开专区未\n投入使用。", "东湖镇、西山乡尚未完成目录编制,政务公开专区未投入使用。"),
         # a heading's number is no list; two whole names stay on their lines
         ("二、考评对象\n各乡镇、县财政局。", "二、考评对象\n各乡镇、县财政局。"),
+        ("一、强化组织领导,健全工作机制\n镇党委、镇政府把政务公开纳入议事日程。",
+         "一、强化组织领导,健全工作机制\n镇党委、镇政府把政务公开纳入议事日程。"),
         ("以下单位未整改:县委办公室、县教育局\n县财政局、县审计局", "以下单位未整改:县委办公室、县教育局\n县财政局、县审计局"),
         # a line ending in 、 or , goes on in the next one, unless a page's running head stands there
         ("检查发现,东湖镇、西山乡、\n南川街道未更新。", "检查发现,东湖镇、西山乡、南川街道未更新。"),

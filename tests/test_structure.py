@@ -80,7 +80,13 @@ def test_seed_004_title_contacts_and_period_inheriting_the_year():
      ("需要改进的地方", "problems"), ("考核排名", "overview"), ("排名靠后的单位", "problems"),
      ("表现较好的账号", "achievements"), ("处理意见", "requirements"), ("扣分情况", "problems"),
      ("主要失分点", "problems"), ("一票否决情况", "problems"), ("考核优秀的政务新媒体(前6名)", "achievements"),
-     ("考核等次", "overview")],
+     ("考核等次", "overview"),
+     # shortcomings and their remedy together are problems; lists of units failing a standard; scores are
+     # results; a plan of work orders it
+     ("存在的不足及改进措施", "problems"), ("政务公开专区建设不达标单位名单", "problems"),
+     ("未达标单位名单", "problems"), ("需整改单位名单", "problems"), ("典型错误", "problems"),
+     ("评估得分", "overview"), ("考评得分", "overview"), ("得分较低的账号", "problems"),
+     ("下半年工作计划", "requirements")],
 )
 def test_heading_vocabulary(title, kind):
     assert classify_title(title) == kind

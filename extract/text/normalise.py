@@ -193,7 +193,7 @@ def _stands_alone(line: str) -> bool:
 
 
 # The last item of a list running to a line's end, and the first item of the next line.
-_LIST_TAIL = re.compile("(?<=[、,])[\u4e00-\u9fff]{1,15}$")
+_LIST_TAIL = re.compile("(?<=、)[\u4e00-\u9fff]{1,15}$")
 _ITEM_HEAD = re.compile("[\u4e00-\u9fff]{1,12}(?=[、,。;:]|$)")
 
 
