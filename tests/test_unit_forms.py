@@ -145,6 +145,11 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("双溪县第一人民医院、双溪县中心血站、石门市第二中学未公开收费标准。", "",
          ["双溪县第一人民医院", "双溪县中心血站", "石门市第二中学"], ["一人民医院", "双溪县中心"]),
         ("第二批抽查中,双溪镇网站未更新。", "", ["双溪镇"], ["第二批双溪镇", "二批双溪镇"]),
+        # after 在, the site or account of the bodies named, where a fault is found, is their own: they are
+        # assessed; the place where work is done is not
+        ("在县教育局网站中发现错别字3处。", "", ["县教育局"], []),
+        ("同类错误在县教育局、双溪县人民政府网站中多次出现。", "", ["县教育局", "双溪县人民政府"], []),
+        ("在县政务服务中心开展检查时,发现双溪镇网站未更新。", "", ["双溪镇"], ["县政务服务中心"]),
         # public utilities inspected by name; a college of a university and an association of hospitals are
         # one body each
         ("双溪县自来水公司、双溪县燃气有限公司、双溪县公共交通有限责任公司未公开收费标准。", "",

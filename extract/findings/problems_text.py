@@ -113,9 +113,13 @@ def _distribute(part: str) -> list[str]:
     return [part]
 
 
+# (在甲局网站)中发现错别字: the fault, not where in the channel it was found.
+_FOUND_IN = re.compile(r"^[中上里内](?=发现|出现|存在)")
+
+
 def describe(predicate: str, category: str | None, account: str | None = None, example: bool = False) -> list[str]:
     """The shortcomings in a unit's predicate, one per comma clause that criticises it."""
-    text = predicate.strip().lstrip(":,、 ")
+    text = _FOUND_IN.sub("", predicate.strip().lstrip(":,、 "))
     if account and text.startswith("的"):
         text = account + text  # 微博账号的留言功能… keeps the account it is about
     elif account:

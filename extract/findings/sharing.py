@@ -11,7 +11,7 @@ from __future__ import annotations
 import regex
 
 from .gazetteer import SINGLE_GOV, vocab
-from .units_text import PLACE_TYPES, Mention, is_role, item_ok, patterns, role_after, role_before, trim
+from .units_text import PLACE_TYPES, Mention, is_role, item_ok, patterns, trim
 
 _SEPARATOR = regex.compile(r"、|以及|[和及与]")
 MAX_LIST = 600  # characters a list is walked back over; real lists are far shorter
@@ -244,6 +244,6 @@ def share_roles(text: str, offset: int, found: list[Mention]) -> None:
         if len(group) < 2:
             continue
         first, last = group[0].start - offset, group[-1].tail_end - offset
-        if role_before(text, first) or role_after(text, first, last):
+        if is_role(text, first, last):
             for m in group:
                 m.role = True

@@ -420,7 +420,27 @@ def _account_openers() -> frozenset[str]:
 
 def is_role(text: str, start: int, end: int, lead: str | None = None) -> bool:
     """Inspector, author, rule-setter, place or addressee: named, but not assessed."""
-    return role_before(text, start, lead) or role_after(text, start, end)
+    if role_before(text, start, lead) and not (text.endswith("在", 0, start) and _own_channel(text, end)):
+        return True
+    return role_after(text, start, end)
+
+
+_CHANNELS = ("网站", "公众号", "账号", "平台", "客户端", "微博")
+# 在甲局、乙县人民政府网站中多次出现…: after 在, a channel of the named bodies where a fault was found is no
+# place they stand in but their own site or account.
+_OWN_CHANNEL = regex.compile(rf"(?:[、和及][^,。;:、]{{2,20}}?)*(?:{'|'.join(_CHANNELS)})(?=[中上里内])")
+_FAULT_FOUND = regex.compile(r"[中上里内][^,。;]{0,30}?(?:出现|发现|存在)")
+
+
+def _own_channel(text: str, end: int) -> bool:
+    """Whether the name ending at `end` (with or without its channel word) is followed by its channel, then
+    by a fault found there."""
+    if not text.endswith(_CHANNELS, 0, end):
+        channel = _OWN_CHANNEL.match(text, end)
+        if channel is None:
+            return False
+        end = channel.end()
+    return _FAULT_FOUND.match(text, end) is not None
 
 
 def role_before(text: str, start: int, lead: str | None = None) -> bool:
