@@ -71,6 +71,13 @@ def test_problems_in_sentences(sentence, expected):
     ("青湾区、柳溪县政府网站首页存在错链。", [("青湾区政府", "首页存在错链"), ("柳溪县政府", "首页存在错链")]),
     # A count is no subject: 3个街道 names no unit.
     ("本次共检查3个街道、5个镇,发现南湖镇栏目长期未更新。", [("南湖镇", "栏目长期未更新")]),
+    # a part of the unit's own content is still about the unit; a part of a group of bodies is not
+    ("县文旅局抖音号转发的视频未经审核,部分内容与部门职能无关,留言长期无人回复。",
+     [("县文旅局", "转发的视频未经审核"), ("县文旅局", "部分内容与部门职能无关"), ("县文旅局", "留言长期无人回复")]),
+    ("县林业局网站未更新,部分县直单位未公开预算。", [("县林业局", "未更新")]),
+    # content left stale is a fault
+    ("南湖镇“领导之窗”仍为2018年领导分工,县民政局简介仍为机构改革前职能。",
+     [("南湖镇", "“领导之窗”仍为2018年领导分工"), ("县民政局", "简介仍为机构改革前职能")]),
 ])
 def test_problems_on_unseen_wording(sentence, expected):
     assert _problems(HEAD + sentence) == expected
@@ -88,6 +95,10 @@ def test_problems_on_unseen_wording(sentence, expected):
 ])
 def test_no_problem(sentence):
     assert _problems(HEAD + sentence) == []
+
+
+def test_a_ranking_from_high_to_low_names_no_fault():
+    assert _problems("一、评估得分\n评估得分由高到低依次为:梅林镇92分、竹坪镇90分、沙河乡85分。") == []
 
 
 def test_category_is_the_sub_heading_and_section_a_label():

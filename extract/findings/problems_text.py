@@ -10,12 +10,17 @@ from .gazetteer import vocab
 from .vocabulary import NUMBER_MARK, alternation
 
 # Literal alternations, run by re (faster than regex at them), as is every test of a clause here.
-_NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|发现)[^,。]{{0,30}}问题")
+# A fault word, a problem found, or content left stale (仍为2018年领导分工, 仍为机构改革前内容).
+_NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|发现)[^,。]{{0,30}}问题"
+                       r"|仍(?:为|是|停留)[^,。;]{0,12}?(?:\d{4}年|改革前|以前|之前|旧|过期)")
 _NOT_NEGATIVE = re.compile(f"{alternation(vocab()['not_fault_words'])}|“[^“”]*”|《[^《》]*》")
 _CONSEQUENCE = regex.compile(r"^(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
+# A clause about other bodies: 各…, 其他…, or a part of a group of bodies (部分单位); a part of the unit's own
+# content (部分内容与职能无关) is still about the unit.
 _GENERIC_SUBJECT = regex.compile(
-    r"^(?:且|而且|同时|但|但仍|仍|还|此外|另外)?(?:有)?(?:各|部分|个别|有的|一些|少数|多数|大部分|其他|其余|相关|有关|全[市县区省]"
-    r"|以下|下列)")
+    r"^(?:且|而且|同时|但|但仍|仍|还|此外|另外)?(?:有)?(?:各|其他|其余|相关|有关|全[市县区省]|以下|下列"
+    r"|(?:部分|个别|有的|一些|少数|多数|大部分)(?=[^,]{0,2}?(?:单位|部门|乡镇|街道|地区|市州|县区|镇街|社区|村|账号"
+    r"|网站|新媒体)))")
 _SUBJECT = regex.compile(
     r"^(?:但|但仍|仍|还|此外|另外|同时)?(?:有)?(?:\d+个|部分|个别|有的|一些|少数|多数|大部分|各|以下|下列)"
     r"[^,]{0,16}?(?:单位|部门|乡镇|街道|账号|网站|政务新媒体|新媒体|地区|市州|县区|栏目)(?:单位|账号)?"
