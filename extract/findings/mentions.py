@@ -225,6 +225,10 @@ def text_mentions(ctx) -> list[Mention]:
 _YOU = re.compile(r"(?:你|贵)(?:单位|局|委|办|镇|乡|街道|中心|部门)")  # not 你们 (现印发给你们)
 
 
+# 请你单位…, 要求你单位…: the notice tells the addressee what to do; it finds no fault there.
+_ASKING = ("请", "要求", "责成", "希望", "务必")
+
+
 def addressed_mentions(ctx) -> list[Mention]:
     """A notice addressed to named bodies (县水利局、县林草局:) that tells them 你单位…: each addressee
     is assessed where the notice says 你单位, so its faults there are its own. Addressees that are
@@ -235,7 +239,8 @@ def addressed_mentions(ctx) -> list[Mention]:
                   for m in chains(text, 0, len(text), ents, 0) if m.start == 0 and m.end == len(text)]
     out = []
     for sentence in ctx.sentences if addressees else ():
-        if match := _YOU.search(sentence.text):
+        if (match := _YOU.search(sentence.text)) and _assessed(sentence) \
+                and not sentence.text.endswith(_ASKING, 0, match.start()):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             for addressee in addressees:
                 mention = Mention(start, end, addressee.name, addressee.type, written=match.group(), tail_end=end)

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import regex
 
+from ..structure.sections import classify_title
 from .enumerations import heading_words, praise
 from .gazetteer import vocab
 from .vocabulary import COUNT, NUMBER_MARK, alternation
@@ -233,6 +234,9 @@ def _bracketed(ctx, sentence, group, floor: int, category, label) -> list[dict] 
             for name in dict.fromkeys(m.name for m in group) for description in descriptions]
 
 
+_SECTION_TITLE = 12  # a heading that names a section kind (存在问题, 整改要求) is this short
+
+
 def _items_after(ctx, sentence, colon: int) -> list[str]:
     """The faults a forward reference (存在以下问题:) announces: what follows its colon, then each numbered
     item after it ((一)…;(二)…, or one per line)."""
@@ -240,11 +244,16 @@ def _items_after(ctx, sentence, colon: int) -> list[str]:
     sentences = ctx.sentences
     index = next((i for i, s in enumerate(sentences) if s.start == sentence.start), len(sentences))
     for following in sentences[index + 1:index + 1 + _MAX_ITEMS]:
-        if not _ITEM_MARK.match(following.text):
-            break
+        if not _ITEM_MARK.match(following.text) or _names_a_section(following.text):
+            break  # 一、存在问题: the section the faults are told in, not one of them
         items.append(following.text)
     cleaned = (_ITEM_MARK.sub("", item).strip(" 。;,") for item in items)
     return [item for item in cleaned if len(item) >= 2]
+
+
+def _names_a_section(line: str) -> bool:
+    words = _ITEM_MARK.sub("", line).strip(" 。:")
+    return len(words) <= _SECTION_TITLE and classify_title(words) is not None
 
 
 def _without_owners(group: list) -> list:
@@ -364,7 +373,8 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             if pointed:  # 得分低于60分的单位:甲、乙。上述单位…不足10条: the label's fault and the sentence's
                 descriptions = descriptions + [d for d in describe(predicate, category) if d not in descriptions]
         if any(_FORWARD.fullmatch(d) for d in descriptions):
-            descriptions = _items_after(ctx, sentence, text.find(":", pred_start)) or descriptions
+            # the faults it announces, or none: the announcement is no fault of its own
+            descriptions = _items_after(ctx, sentence, text.find(":", pred_start))
         names = list(dict.fromkeys(m.name for m in group))
         evidence = ctx.evidence(offset + start, offset + max(pred_end, pred_start))
         own_notes = _noted_faults(text, offset, group) if "(" in text else {}
