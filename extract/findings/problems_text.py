@@ -118,8 +118,6 @@ def _distribute(part: str) -> list[str]:
     return [part]
 
 
-# 存在以下问题: a clause announcing the faults listed after it, none of them itself.
-_ANNOUNCES = re.compile(r"(?:还|仍|主要)?(?:存在|发现|有)(?:以下|如下|下列|这些)(?:\d+个|[几两三四五六七八九十]个)?(?:方面)?(?:的)?(?:主要)?问题[:。]?")
 # (在甲局网站)中发现错别字: the fault, not where in the channel it was found.
 _FOUND_IN = re.compile(r"^[中上里内](?=发现|出现|存在)")
 
@@ -140,7 +138,7 @@ def describe(predicate: str, category: str | None, account: str | None = None, e
             continue
         if index and _GENERIC_SUBJECT.match(part):
             break  # a new, unnamed subject: the rest is not about this unit
-        if _CONSEQUENCE.match(part) or _ANNOUNCES.fullmatch(part) or not is_problem(part):
+        if _CONSEQUENCE.match(part) or not is_problem(part):
             continue
         cleaned = _clean(part, category)
         if len(cleaned) >= 2:
