@@ -390,3 +390,22 @@ def test_a_heading_over_a_list_of_units(title, kind):
     from tongbao.structure.sections import _kind
 
     assert _kind(title, None) == kind
+
+
+@pytest.mark.parametrize(
+    "text, headings",
+    [
+        # with no numbered heading, lines naming a section's kind alone between paragraphs are the top level
+        ("某乡2013年政府信息公开工作年度报告\n现公布本乡年度报告。\n概述\n我乡健全了工作机制。\n"
+         "主动公开政府信息情况\n全年主动公开信息94条。\n存在的不足及改进措施\n一是公开不够及时;二是人员多为兼职。",
+         [(None, "概述", "overview"), (None, "主动公开政府信息情况", "other"), (None, "存在的不足及改进措施", "problems")]),
+        # one such line is a phrase of the text, not its plan; numbered headings keep theirs
+        ("某乡2013年政府信息公开工作年度报告\n现公布本乡年度报告。\n概述\n我乡健全了工作机制。", []),
+        ("关于检查情况的通报\n各单位:\n现通报如下。\n一、总体情况\n甲。\n存在问题\n乙。",
+         [("一", "总体情况", "overview")]),
+    ],
+)
+def test_unnumbered_headings_of_a_text_with_no_numbered_one(text, headings):
+    norm = normalise(text)
+    roots = build_sections(norm.text, title=norm.text.split("\n")[0])
+    assert [(r.number, r.title, r.kind) for r in roots] == headings

@@ -211,6 +211,27 @@ def _promoted(headings: list[Section], text: str) -> list[Section]:
     return headings
 
 
+_BARE_HEADING = re.compile(r"[^\s,。;:!?“”()|]{2,24}")
+_PARAGRAPH_END = ("。", ";", "!", "?")
+
+
+def _bare_headings(text: str, end: int, title: str | None) -> list[Section]:
+    """In a text with no numbered heading, the lines that name a section's kind alone between paragraphs
+    (概述 ⏎ …。⏎ 主动公开政府信息情况 ⏎ …): its top level, unnumbered; two at least, or none."""
+    found: list[Section] = []
+    previous, pos = "", 0
+    for line in text[:end].split("\n"):
+        words = line.strip()
+        if previous.endswith(_PARAGRAPH_END) and words != title and _BARE_HEADING.fullmatch(words) \
+                and classify_title(words) is not None:
+            start = pos + line.index(words)
+            found.append(Section(None, "bare", 1, 0, words, start, title_start=start, body_start=start + len(words)))
+        if words:
+            previous = words
+        pos += len(line) + 1
+    return found if len(found) >= 2 else []
+
+
 def _close(sections: list[Section], end: int) -> None:
     for index, section in enumerate(sections):
         section.end = sections[index + 1].start if index + 1 < len(sections) else end
@@ -296,6 +317,8 @@ def outline(text: str, body_end: int | None = None, title: str | None = None) ->
     classifies."""
     end = len(text) if body_end is None else body_end
     headings = _promoted([h for h in find_headings(text) if h.start < end], text)
+    if not any(h.rank <= 2 for h in headings):
+        headings = sorted(headings + _bare_headings(text, end, title), key=lambda h: h.start)
     roots = _nest(headings, end)
     for node in [n for root in roots for n in root.walk()]:
         if not any(c.rank <= 2.5 for c in node.children) and node.rank < 2.5:
