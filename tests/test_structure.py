@@ -248,6 +248,11 @@ def _meta(text: str):
          "某某县政务服务和大数据管理局"),
         # a title that opens with its year is opened by no body
         ("2022年某某市政府信息公开工作年度报告\n一、总体情况\n正文。", None),
+        # a signature with no date, after a numbered item that is a paragraph, still signs the notice; a line of
+        # names under a short heading is the body's
+        ("关于做好政务公开工作的通知\n各乡镇:\n一、工作要求\n(一)加强审核。\n(三)各单位要高度重视,"
+         "明确专人负责,确保各项任务按时完成。\n区政府办公室", "区政府办公室"),
+        ("关于检查情况的通报\n各乡镇:\n一、存在问题\n(一)错别字较多。\n县财政局、县林业局", None),
     ],
 )
 def test_issuer_order(text, issuer):

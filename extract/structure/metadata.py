@@ -78,6 +78,8 @@ _PROXY_SEAL = regex.compile(r"\(代章\)|（代章）")
 _CUT_DATE = regex.compile(r"^[\d年月日〇一二三四五六七八九十]{0,6}$")
 # How the last paragraph above a signature ends (特此通报。, 请认真落实!).
 _CLOSINGS = ("。", "!", "通报", "通知", "报告")
+# A numbered item this long is a paragraph of the body ((三)各单位要…。), not a heading over a list of names.
+_ITEM_PARAGRAPH = 30
 _ISSUER_KEYS = tuple(VOCAB["issuer_keys"])
 _FOOTER = re.compile("|".join(map(re.escape, VOCAB["footer_openings"])))
 _LINE_OPENING = " \t【["
@@ -255,7 +257,9 @@ def _bare_signature(lines: list[tuple[int, str]]) -> tuple[int, str | None]:
     while index > 0 and _CUT_DATE.match(lines[index][1].strip()):
         index -= 1
     above, line = lines[index - 1][1].strip() if index >= 1 else "", lines[index][1]
-    if index < 1 or not _is_signing_line(line) or not above.endswith(_CLOSINGS) or _HEADING_LINE.match(above):
+    if index < 1 or not _is_signing_line(line) or not above.endswith(_CLOSINGS):
+        return -1, None
+    if _HEADING_LINE.match(above) and (len(above) < _ITEM_PARAGRAPH or "、" in line):
         return -1, None  # a line under a heading ((一)错别字较多。/ 甲局、乙局) is the body's, not a signature
     return lines[index][0], _SEAL.sub("", lines[index][1]).strip()
 
