@@ -206,9 +206,9 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
         if end > run_end:
             continue
         suffix = text[start:end]
-        if label == "DIV" and _conjoined(text, start, end, pieces):
-            # 北关街道和县人社局, 县政府办公室会同县委网信办: the word parts two names and 县 opens the second.
-            word = conjoining_word(text, start, end)
+        if label == "DIV" and (word := _parting_word(text, start, end, pieces)) is not None:
+            # 北关街道和县人社局, 县政府办公室会同县委网信办, 更新县政府网站: the word before 县 is no part of a
+            # county's name (和县, 会同县, 新县), and 县 opens the next name.
             pieces.append(_Piece(start + len(word), end, "government", text[start + len(word):end], 0, word, True))
         elif label == "DIV" and text[end - 1:end + 1] in vocab()["blockers"]:
             continue  # 各乡镇和县级部门: the division's last character opens a word of its own (县级)
@@ -268,6 +268,22 @@ def conjoining_word(text: str, start: int, end: int) -> str | None:
     admin word (县) that may open the next name."""
     word = next((w for w in _JOINING_WORDS if text.startswith(w, start)), None)
     return word if word is not None and text[start + len(word):end] in vocab()["prefixes"] else None
+
+
+def _parting_word(text: str, start: int, end: int, pieces: list[_Piece]) -> str | None:
+    """The characters a division's match opens with that belong to the word before its admin word: a
+    conjunction (和县), a verb of joint work (会同县) or the end of a verb (更新县, 完成县)."""
+    if _conjoined(text, start, end, pieces):
+        return conjoining_word(text, start, end)
+    rest = text[start + 1:end]
+    if rest in vocab()["prefixes"] and any(text[start - k:start + 1] in _verbs() for k in (1, 2) if start >= k):
+        return text[start]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    return frozenset(vocab()["not_place_words"])
 
 
 def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
