@@ -93,6 +93,16 @@ def test_header_cells_holding_a_field_and_its_value_are_metadata():
                      ("内容概述", "关于开展专项检查的通知"), ("发布日期", "2024-05-10")]
 
 
+@pytest.mark.parametrize("label", ["标题", "名称", "文件名称", "题名"])
+def test_a_header_block_goes_on_past_its_title_field(label):
+    """标题 | 关于…的通报 | is one of the header's fields: the rows after it (文号 | …) are no table."""
+    text = (f"索引号 | 0123/2018-00261 |\n发布机构 | 某市人民政府办公室 |\n{label} | 关于网站检查情况的通报 |\n"
+            "文号 | 某府办函〔2018〕143号 |\n关于网站检查情况的通报\n各单位:\n")
+    tables, pairs = find_tables(text)
+    assert tables == []
+    assert (label, "关于网站检查情况的通报") in pairs and ("文号", "某府办函〔2018〕143号") in pairs
+
+
 def test_one_cell_per_line_metadata_and_label_with_title_on_one_line():
     text = "索引号 |\n001/2021-1 |\n发布机构 |\n县政府办 |\n附件2:检查情况表\n单位 |\n条数 |\n县政府办 |\n1,362 |\n县医保局 |\n34 |"
     tables, pairs = find_tables(text)

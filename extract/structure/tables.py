@@ -5,6 +5,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..data import load_yaml
+
 MAX_COLUMNS = 20  # wider one-cell-per-line layouts are not worth the guesswork
 MAX_SKIP = 1  # stray cells tolerated before a one-cell-per-line header
 SAMPLE_ROWS = 50  # rows enough to judge a column count; keeps inference cheap
@@ -16,8 +18,8 @@ METADATA_FIELDS = frozenset(
     "索引号 文号 发文字号 文件编号 统一编号 发布机构 发文机关 发文单位 主办单位 责任部门 "
     "生成日期 成文日期 发布日期 发布时间 成文时间 发文日期 印发日期 实施日期 废止日期 有效期 "
     "公开形式 公开方式 公开范围 公开时限 关键词 主题词 是否有效 有效性 "
-    "信息分类 主题分类 组配分类 体裁分类 服务对象分类 信息类别 信息来源 来源 内容概述".split()
-)
+    "信息分类 主题分类 组配分类 体裁分类 服务对象分类 信息类别 信息来源 来源".split()
+) | frozenset(load_yaml("metadata.yaml")["title_labels"])  # 标题 | …, 内容概述 | …: the title's field
 
 _NUMBER = re.compile(r"[+-]?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
 _LABEL = re.compile(r"附件\s*(?:([0-9]+|[一二三四五六七八九十]+)\s*[:.、]?|:)\s*(.*)")
