@@ -17,7 +17,10 @@ from .units_tables import PROBLEM_HEAD, locate_rows
 _SEPARATOR = regex.compile(r"[ \t\u3000]*(?:,?(?:、|和|及|与|以及|或)[ \t\u3000]*)?")
 _GROUP_TAIL = regex.compile(
     r"(?:\([^()]{0,12}\))?"  # a note on the last item: 乙镇(64分)
-    rf"(?:等{COUNT}?[个家]?|{COUNT}[个家])?(?:{alternation(vocab()['group_nouns'])}|网站|账号)?"
+    # after a count or 等 any group noun (甲、乙等3个村); right after a name only a word (甲镇、乙镇乡镇), since a
+    # single character there opens the next word (白鹤村村务公开栏)
+    rf"(?:(?:等{COUNT}?[个家]?|{COUNT}[个家])(?:{alternation(vocab()['group_nouns'])}|网站|账号)?"
+    rf"|(?:{alternation(w for w in vocab()['group_nouns'] if len(w) > 1)}|网站|账号))?"
     r"(?:和(?:部门|单位))?"
     r"(?:的?(?:微信公众号|微信订阅号|公众号|微博|抖音号|账号|网站))?\)?"  # “甲”(乙局微信公众号): its bracket
     r"(?:为例,?(?:该\p{Han}{1,2}?(?=[未不没无存仍在对的])|其)?)?")  # 以甲局为例,该局未…: the example's own clause

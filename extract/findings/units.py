@@ -90,14 +90,16 @@ def _resolve_short(text: str, mentions: list[Mention]) -> None:
 
 
 def _resolve_placeless(mentions: list[Mention]) -> None:
-    """县自然资源局 → 某某县自然资源局 when the notice names exactly one such body in full."""
-    names = {m.name for m in mentions if m.type == "department"}
-    by_tail: dict[str, list[str]] = {}  # each name under its tails that open with a level (县自然资源局)
+    """县自然资源局 → 某某县自然资源局, 职业中学 → 某某县职业中学 when the notice names exactly one such body
+    in full."""
+    names = {m.name for m in mentions if m.type in ("department", "other")}
+    by_tail: dict[str, list[str]] = {}  # each name under its tails from a level on (县自然资源局) and after it
     for full in names:
         for k in range(1, len(full) - 2):
             if full[k] in LEVELS:
                 by_tail.setdefault(full[k:], []).append(full)
-    fuller = {name: found[0] for name in names if name[:1] in LEVELS and len(found := by_tail.get(name, [])) == 1}
+                by_tail.setdefault(full[k + 1:], []).append(full)
+    fuller = {name: found[0] for name in names if len(name) >= 3 and len(found := by_tail.get(name, [])) == 1}
     for m in mentions:
         if full := fuller.get(m.name):
             m.written, m.name = m.written or m.name, full
