@@ -158,6 +158,18 @@ def test_counts_in_items_that_are_sentences(text, expected):
     assert [(c["value"], c["unit"]) for c in find_counts(_context(text))] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an average, a delay or an overrun of working days or hours is what happened
+    ("依申请公开平均答复时间为11个工作日。", [(11, "个工作日")]),
+    ("县民政局超期11个工作日才予答复,线路调整信息平均滞后3天发布。", [(11, "个工作日"), (3, "天")]),
+    # the same measures as limits are no counts, also when a unit failed to meet them
+    ("县民政局未能在5个工作日内作出答复。", []),
+    ("应在24小时内回复,3个工作日内未回复的视为超时。", []),
+])
+def test_working_days_and_hours_are_counts_only_when_they_happened(text, expected):
+    assert [(c["value"], c["unit"]) for c in find_counts(_context(text))] == expected
+
+
 def test_heading_run_on_into_body_keeps_its_counts():
     ctx = _context("一、总体情况:本次共检查网站119个,其中存在问题的网站36个\n二、主要问题\n无。")
     assert [(c["value"], c["unit"]) for c in find_counts(ctx)] == [(119, "个"), (36, "个")]

@@ -79,7 +79,8 @@ _RANKED = frozenset(VOCAB["rank_words"])
 _ARABIC_ONLY = frozenset(VOCAB["arabic_only"])
 _UNIT_OF = VOCAB["measure_aliases"]
 _SCALE = {**SMALL_UNITS, **BIG_UNITS}
-_DURATIONS = VOCAB["duration_units"]
+_CUED_DURATIONS = VOCAB["cued_duration_units"]
+_DURATIONS = {**VOCAB["duration_units"], **_CUED_DURATIONS}
 _HAPPENED_BEFORE = _longest_first(VOCAB["duration_cues"])
 _NOT_HAPPENED = tuple(VOCAB["duration_not_before"])
 _HAPPENED_AFTER = regex.compile(rf"(?:{_alt(VOCAB['duration_links'])})?(?!{_alt(VOCAB['norm_after'])})[未无不没]")
@@ -232,6 +233,10 @@ def _duration(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> 
     if before.endswith(_ORDINAL_OR_NORM) or any(word in before for word in _NOT_HAPPENED):
         return None
     cue = next((c for c in _HAPPENED_BEFORE if before.endswith(c)), None)
+    if cue is None and "平均" in before:
+        cue = ""  # 平均答复时间为11个工作日: an average is what happened, never a limit
+    if cue is None and g.time in _CUED_DURATIONS:
+        return None  # 5个工作日内未答复: a limit, even when it was not met
     if cue is None:
         after = _HAPPENED_AFTER.match(text, end)
         if after is None or _NAMED_CONDITION.match(text, after.end()):
