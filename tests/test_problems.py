@@ -103,6 +103,11 @@ def test_no_problem(sentence):
     assert _problems(HEAD + sentence) == []
 
 
+def test_a_label_over_faults_is_none_of_them():
+    text = "一、整改情况\n(一)东湖县人民政府网站。存在问题:部分解读材料未关联政策原文。整改情况:已完成整改。"
+    assert _problems(text) == [("东湖县人民政府", "部分解读材料未关联政策原文")]
+
+
 def test_a_ranking_from_high_to_low_names_no_fault():
     assert _problems("一、评估得分\n评估得分由高到低依次为:梅林镇92分、竹坪镇90分、沙河乡85分。") == []
 

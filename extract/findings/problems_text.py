@@ -118,6 +118,8 @@ def _distribute(part: str) -> list[str]:
     return [part]
 
 
+# 存在问题:…, 主要问题:…: a label over the faults, none of them.
+_PROBLEM_LABEL = re.compile(r"(?:存在|发现|主要|突出)?(?:的)?(?:主要|突出)?问题")
 # (在甲局网站)中发现错别字: the fault, not where in the channel it was found.
 _FOUND_IN = re.compile(r"^[中上里内](?=发现|出现|存在)")
 
@@ -138,7 +140,7 @@ def describe(predicate: str, category: str | None, account: str | None = None, e
             continue
         if index and _GENERIC_SUBJECT.match(part):
             break  # a new, unnamed subject: the rest is not about this unit
-        if _CONSEQUENCE.match(part) or not is_problem(part):
+        if _CONSEQUENCE.match(part) or _PROBLEM_LABEL.fullmatch(part) or not is_problem(part):
             continue
         cleaned = _clean(part, category)
         if len(cleaned) >= 2:
