@@ -253,3 +253,14 @@ def test_a_page_with_header_furniture():
     text = ("首页 > 政务公开 > 通知公告\n发布时间:2024-05-20 来源:县政府办公室 浏览次数:128\n" + TITLE + "\n"
             + RECIPIENTS + "\n请于6月15日前报送自查报告。\n" + SIGNATURE + "\n" + SIGNED + "\n")
     assert _found(text) == ["2024-06-15"]
+
+
+@pytest.mark.parametrize("signed, sentence, expected", [
+    # a notice reporting who missed a deadline weeks before it speaks of this year's
+    ("2024年2月5日", "各单位应于1月31日前发布年度报告,截至2月2日仍有3个单位未发布。", ["2024-01-31"]),
+    # one that asks for a day months ahead speaks of the next year's
+    ("2024年12月20日", "请于1月15日前报送年度报告。", ["2025-01-15"]),
+    ("2024年11月10日", "请于2月28日前报送年度报告。", ["2025-02-28"]),
+])
+def test_the_year_of_a_deadline_before_its_notice(signed, sentence, expected):
+    assert _found(_notice(sentence, signed=signed)) == expected

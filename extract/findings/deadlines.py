@@ -248,8 +248,13 @@ def _part(raw: str | None) -> int | None:
     return int(raw) if raw.isdigit() else chinese_to_int(raw)
 
 
+# Months by which a deadline may precede its notice and still be this year's: a notice of 2月 reporting who
+# missed 1月31日 speaks of the past January, a notice of 12月 asking for 1月15日 of the next one.
+_RECENTLY_PASSED = 2
+
+
 def _day(ctx: Context, match: re.Match, base_year: int | None) -> tuple[int | None, int, int] | None:
-    """(year, month, day); a year left out is the notice's, or the next one when the month has passed,
+    """(year, month, day); a year left out is the notice's, or the next one when the month has long passed,
     and None when neither the notice nor its text gives one (12月15日前 in an undated notice)."""
     notice = ctx.date
     if match["iso_year"]:
@@ -271,7 +276,8 @@ def _day(ctx: Context, match: re.Match, base_year: int | None) -> tuple[int | No
     else:
         year, month, day = _part(match["end_year"]), 12, 31
     if year is None and base_year is not None:
-        later = match["next_year"] or match["next_part_year"] or (notice is not None and month < notice.month)
+        later = match["next_year"] or match["next_part_year"] or (
+            notice is not None and notice.month - month > _RECENTLY_PASSED)
         year = base_year + (1 if later else 0)
     if not (1 <= month <= 12) or (year is not None and not 1900 <= year <= 2200):
         return None
