@@ -81,6 +81,12 @@ def test_problems_in_sentences(sentence, expected):
     ("白鹤村村务公开栏未公开财务收支,东湖镇镇务公开栏未更新。",
      [("白鹤村", "村务公开栏未公开财务收支"), ("东湖镇", "镇务公开栏未更新")]),
     ("竹坪镇检查发现,下辖龙门村未公开财务收支。", [("龙门村", "未公开财务收支")]),
+    # an account the notice has named is named again by its name alone, also in a sentence with no other
+    # name; a body whose name goes on from it (…粮食局) is another
+    ("桐溪粮食(微信公众号)未开通留言。桐溪粮食超过3个月未更新。",
+     [("桐溪粮食", "未开通留言"), ("桐溪粮食", "超过3个月未更新")]),
+    ("桐溪粮食(微信公众号)未开通留言,桐溪粮食局网站未更新。",
+     [("桐溪粮食", "未开通留言"), ("桐溪粮食局", "未更新")]),
     # content left stale is a fault
     ("南湖镇“领导之窗”仍为2018年领导分工,县民政局简介仍为机构改革前职能。",
      [("南湖镇", "“领导之窗”仍为2018年领导分工"), ("县民政局", "简介仍为机构改革前职能")]),

@@ -182,9 +182,9 @@ def text_mentions(ctx) -> list[Mention]:
     chosen = [(s, a, b) for s in ctx.sentences if flag.search(s.whole_text, s.start, s.end) and not _skippable(ctx, s)
               for a, b in _chunks(s.text)]
     out: list[Mention] = []
-    lines, issuers = _issuer_lines(ctx), None
-    header = "\n".join(line for line, _ in lines)  # a name holds no newline: in it iff in one line
+    judge = _Judge(ctx)
     last_list = None  # (where the sentence that ended in a list ends, that list)
+    introduced: dict[str, Mention] = {}  # accounts named so far: their names alone name them again
     for batch in _batched(chosen):
         stretches = [sentence.text[a:b] for sentence, a, b in batch]
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
@@ -192,33 +192,57 @@ def text_mentions(ctx) -> list[Mention]:
             if last_list is not None and a == 0 and _next_to(ctx.text, last_list[0], sentence.start):
                 scope.sibling = last_list[1]
             found = _stretch(text, sentence.start + a, ents, scope)
+            if introduced:
+                found += _named_again(text, sentence.start + a, found, introduced)
             if not found:
                 continue  # the sentence is only judged when it names someone
+            introduced.update((m.name, m) for m in found if m.type == "new_media" and len(m.name) >= _MIN_ACCOUNT
+                              and m.name not in introduced)
             listed = [m.enumeration for m in found if m.enumeration is not None]
             last_list = (sentence.end, max(listed, key=lambda e: e.end)) if listed else None
-            whole = sentence.text
-            assessed = _assessed(sentence)
-            # A 通知 that sets tasks assesses a unit only where it faults, praises or ranks it, or names it
-            # among those to be inspected (考评对象); not who attends, speaks or is given a task.
-            setting_tasks = ctx.genre == TASK and not _reports(sentence) and not _names_the_inspected(sentence) \
-                and not _judges(_without_names(whole, sentence.start, found))
-            frame = _FRAMING.search(whole) if "如下" in whole else None
-            framed = sentence.start + frame.end() if frame else -1  # the mentions before it are framed
-            addressed = _addressees_end(sentence)
-            for mention in found:
-                mention.sentence = (sentence.start, sentence.end)
-                mention.evidence = assessed and not mention.role and mention.start >= addressed
-                if setting_tasks or (mention.start < framed and not _listed(ctx.text, mention)):
-                    # The sentence that frames a notice (…,现将有关情况通报如下) names who inspected: it
-                    # assesses only the units it lists.
-                    mention.evidence = False
-                if mention.evidence and mention.name in header:
-                    issuers = _issuers(lines) if issuers is None else issuers
-                    mention.evidence = mention.name not in issuers or _listed(ctx.text, mention)
-                if (_self_office(mention.name) or _own_body(mention.name, ctx.issuer)) and not _listed(ctx.text, mention):
-                    mention.evidence = False  # the issuing office itself, unless ranked among others
-            out += found
+            out += judge(sentence, found)
+    if introduced:  # the accounts named again in sentences that hold no other name
+        picked = {sentence.start for sentence, _, _ in chosen}
+        for sentence in ctx.sentences:
+            if sentence.start not in picked and not _skippable(ctx, sentence):
+                again = [m for m in _named_again(sentence.text, sentence.start, [], introduced)
+                         if m.start > introduced[m.name].start]
+                out += judge(sentence, again) if again else []
     return out
+
+
+class _Judge:
+    """Marks the mentions of one sentence as evidence (assessed there) or not."""
+
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+        self.lines = _issuer_lines(ctx)
+        self.header = "\n".join(line for line, _ in self.lines)  # a name holds no newline: in it iff in one line
+        self.issuers = None
+
+    def __call__(self, sentence, found: list[Mention]) -> list[Mention]:
+        ctx, whole = self.ctx, sentence.text
+        assessed = _assessed(sentence)
+        # A 通知 that sets tasks assesses a unit only where it faults, praises or ranks it, or names it
+        # among those to be inspected (考评对象); not who attends, speaks or is given a task.
+        setting_tasks = ctx.genre == TASK and not _reports(sentence) and not _names_the_inspected(sentence) \
+            and not _judges(_without_names(whole, sentence.start, found))
+        frame = _FRAMING.search(whole) if "如下" in whole else None
+        framed = sentence.start + frame.end() if frame else -1  # the mentions before it are framed
+        addressed = _addressees_end(sentence)
+        for mention in found:
+            mention.sentence = (sentence.start, sentence.end)
+            mention.evidence = assessed and not mention.role and mention.start >= addressed
+            if setting_tasks or (mention.start < framed and not _listed(ctx.text, mention)):
+                # The sentence that frames a notice (…,现将有关情况通报如下) names who inspected: it
+                # assesses only the units it lists.
+                mention.evidence = False
+            if mention.evidence and mention.name in self.header:
+                self.issuers = _issuers(self.lines) if self.issuers is None else self.issuers
+                mention.evidence = mention.name not in self.issuers or _listed(ctx.text, mention)
+            if (_self_office(mention.name) or _own_body(mention.name, ctx.issuer)) and not _listed(ctx.text, mention):
+                mention.evidence = False  # the issuing office itself, unless ranked among others
+        return found
 
 
 # 你单位, 你局, 贵单位: the body a notice is addressed to, as the subject of a sentence.
@@ -247,6 +271,32 @@ def addressed_mentions(ctx) -> list[Mention]:
                 mention.sentence = (sentence.start, sentence.end)
                 out.append(mention)
     return out
+
+
+_MIN_ACCOUNT = 3  # shorter account names (“警民”) are words too often to be found again alone
+
+
+def _named_again(text: str, offset: int, found: list[Mention], introduced: dict[str, Mention]) -> list[Mention]:
+    """An account the notice has named (桐溪粮食(微信公众号)…), written again bare (桐溪粮食第四季度…): the
+    same account, wherever no other name covers it and no name ending goes on from it (桐溪粮食局)."""
+    taken = [(m.start - offset, max(m.end, m.tail_end) - offset) for m in found]
+    out = []
+    for name, first in introduced.items():
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if not any(a < end and at < b for a, b in taken) and not text.startswith(_name_endings(), end):
+                out.append(Mention(at + offset, end + offset, name, "new_media", platform=first.platform,
+                                   owner=first.owner, tail_end=end + offset))
+                taken.append((at, end))
+            at = text.find(name, end)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _name_endings() -> tuple[str, ...]:
+    v = vocab()
+    return tuple({w for words in v["suffixes"].values() for w in words})
 
 
 def _next_to(text: str, end: int, start: int) -> bool:

@@ -444,7 +444,7 @@ def is_role(text: str, start: int, end: int, lead: str | None = None) -> bool:
 _CHANNELS = ("网站", "公众号", "账号", "平台", "客户端", "微博")
 # 在甲局、乙县人民政府网站中多次出现…: after 在, a channel of the named bodies where a fault was found is no
 # place they stand in but their own site or account.
-_OWN_CHANNEL = regex.compile(rf"(?:[、和及][^,。;:、]{{2,20}}?)*(?:{'|'.join(_CHANNELS)})(?=[中上里内])")
+_OWN_CHANNEL = regex.compile(rf"(?:[、和及][^,。;:\n]{{2,60}}?)?(?:{'|'.join(_CHANNELS)})(?=[中上里内])")
 _FAULT_FOUND = regex.compile(r"[中上里内][^,。;]{0,30}?(?:出现|发现|存在)")
 
 
