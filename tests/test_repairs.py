@@ -158,6 +158,23 @@ def test_simulated_scraper_corruption_round_trips(sentence, lost):
 
 
 @pytest.mark.parametrize(
+    "sentence, lost, repaired",
+    [
+        # the shifted pair leaves a full-width space or letter behind, which normalise() must read before it
+        # narrows marks (the damaged page had them wide)
+        ("前文。\n　　（三）未設置意見箱。新屋村未設置。", 7, "(三)未设置意见箱"),
+        ("存在問題。市政府辦公室要加強指導。", 8, "问题。市政府办公室"),
+    ],
+)
+def test_shifted_runs_with_wide_spaces_and_letters_are_repaired_through_normalise(sentence, lost, repaired):
+    from extract.text.normalise import normalise
+
+    damaged = scrape(sentence, lost)
+    assert damaged != sentence
+    assert repaired in normalise(damaged).text
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "http://www.gansu.gov.cn/art/view.asp?thex=288&id=3",

@@ -347,14 +347,13 @@ def normalise(raw: str) -> Normalised:
         text, offsets = apply_edits(text, edits, offsets)
 
     step(_control_edits(text, drop))
-    text = _narrow(text, repairs)
-    before_repairs = text
+    # Byte-shift damage is read in the marks the page had: narrowing first would turn the full-width
+    # space or letter a shifted pair left behind into ASCII (?　。ㄈ┪丛O置 → ? 。…), which no longer decodes.
     mojibake_edits, mojibake_warnings = find_mojibake(text)
     step(mojibake_edits)
     warnings += mojibake_warnings
+    text = _narrow(text, repairs)
     step(find_pinyin_annotations(text))
-    if text is not before_repairs:
-        text = _narrow(text, repairs)  # narrowing is idempotent: only repaired text needs it again
     step(_whitespace_edits(text))
     step(_line_break_edits(text))
     step(_lost_character_edits(text))
