@@ -141,6 +141,11 @@ def _units(body: str, signature: str = "") -> list[str]:
         # a rank before a name is no part of it
         ("得分排名:第一名双溪镇,第二名县科技局,排名第3的是石门乡。", "", ["双溪镇", "县科技局", "石门乡"],
          ["一名双溪镇", "二名县科技局"]),
+        # a list of accounts whose last item goes on past a place's name shares no place ending; places that
+        # own the accounts after them do
+        ("更新不及时的微信公众号:双溪发布、双溪人社、河口镇发布。", "", ["双溪发布", "双溪人社"],
+         ["双溪发布镇", "双溪人社镇"]),
+        ("东湖、西山镇网站未更新,桃源、柳溪两镇微信公众号未更新。", "", ["东湖镇", "西山镇", "桃源镇", "柳溪镇"], []),
         # a verb's last character and 县 spell a county (更新县 → 新县, 完成县 → 成县): the verb keeps it; a verb
         # opens no unknown place either (年底前完成区政府…)
         ("双溪镇未及时更新县政府网站信息。", "", ["双溪镇"], ["新县政府", "时更新县政府"]),

@@ -8,6 +8,8 @@ linear.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .gazetteer import SINGLE_GOV, vocab
@@ -156,10 +158,33 @@ def may_close(text: str) -> bool:
 
 
 def _shared_suffix(text: str, start: int, mention: Mention) -> str | None:
-    """The place suffix (镇, 街道…) of a place name right after a 、, which bare items before it share."""
+    """The place suffix (镇, 街道…) of a place name right after a 、, which bare items before it share; not in
+    a list of accounts whose last item goes on past the place (…溱川人社、河口镇发布 是 账号)."""
     if start == 0 or text[start - 1] != "、" or mention.type not in PLACE_TYPES or mention.quoted:
         return None
+    end = start + mention.end - mention.start
+    if _HAN.match(text, end) and not text.startswith(_owned_words(), end) and _ACCOUNT_CLAUSE.search(_clause(text, start)):
+        return None  # (…两镇微信公众号: the places own the accounts, and share their ending)
     return next((s for s in ("街道", "社区", "镇", "乡", "村") if mention.name.endswith(s)), None)
+
+
+_HAN = regex.compile(r"\p{Han}")
+
+
+@lru_cache(maxsize=1)
+def _owned_words() -> tuple[str, ...]:
+    """What follows a place that owns an account or site (…镇微信公众号, …镇网站, …镇的)."""
+    v = vocab()
+    return tuple(v["account_words"] | v["website_words"] | {"的", "等", "政府"})
+_ACCOUNT_CLAUSE = regex.compile(r"公众号|订阅号|服务号|视频号|微博|抖音|头条号|快手号|账号|新媒体")
+_CLAUSE_END = regex.compile(r"[,。;\n]")
+
+
+def _clause(text: str, at: int) -> str:
+    """The clause around position `at`, between the marks that end clauses (,。; and line breaks)."""
+    before = max(text.rfind(mark, 0, at) for mark in ",。;\n") + 1
+    after = _CLAUSE_END.search(text, at)
+    return text[before:after.start() if after else len(text)]
 
 
 # The type of the bare names a closing group noun gathers (等5个乡镇); any other noun names governments.
