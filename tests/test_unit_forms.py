@@ -227,6 +227,10 @@ def _problems(body: str) -> list[tuple]:
         ("“桐溪之窗”(桐溪县)首页超过2个月未更新;“梅垣在线”(梅垣区)搜索功能无法使用。",
          [("桐溪之窗", "website", None, None), ("桐溪县", "government", None, None),
           ("梅垣在线", "website", None, None), ("梅垣区", "government", None, None)]),
+        # a quoted list counted by an account word after it: each item is an account
+        ("双溪县微信公众号“双溪大湾、双溪石塘、双溪紫溪”三个账号本季度均未更新。",
+         [("双溪大湾", "new_media", "微信", "双溪县"),
+          ("双溪石塘", "new_media", "微信", "双溪县"), ("双溪紫溪", "new_media", "微信", "双溪县")]),
         # the bracket after an account may also name who runs it, or give its ID: its owner is no unit here
         ("评为“差”的公众号分别为:桐溪粮食(微信公众号,县粮食局)、桐溪供销(微信公众号,县供销社)。",
          [("桐溪粮食", "new_media", "微信", "县粮食局"), ("桐溪供销", "new_media", "微信", "县供销社")]),

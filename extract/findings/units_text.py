@@ -509,8 +509,8 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
         last = max(last, index)
         while last + 1 < len(matches) and matches[last + 1].start() == matches[last].end():
             last += 1
-        if content in v["platforms"] or content in v["never_units"] or p["generic"].match(content):
-            continue
+        if content in v["platforms"] or content in v["never_units"] or p["generic"].match(content) or "、" in content:
+            continue  # (“甲、乙、丙”: a quoted list, which enumerations.py reads item by item)
         after = matches[last].end()
         acc = p["account"].match(text, after) if text[after:after + 1] in _account_openers() else None
         acc = acc or p["counted_account"].match(text, after) or p["bracket_account"].match(text, after)
