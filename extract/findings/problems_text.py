@@ -10,9 +10,10 @@ from .gazetteer import vocab
 from .vocabulary import NUMBER_MARK, alternation
 
 # Literal alternations, run by re (faster than regex at them), as is every test of a clause here.
-# A fault word, a problem found, or content left stale (仍为2018年领导分工, 仍为机构改革前内容).
+# A fault word, a problem found, or content left stale (仍为2018年领导分工, 最后更新时间为2016年3月).
 _NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|发现)[^,。]{{0,30}}问题"
-                       r"|仍(?:为|是|停留)[^,。;]{0,12}?(?:\d{4}年|改革前|以前|之前|旧|过期)")
+                       r"|仍(?:为|是|停留)[^,。;]{0,12}?(?:\d{4}年|改革前|以前|之前|旧|过期)"
+                       r"|最后(?:一次|一条)?(?:更新|发布)(?:时间|日期)?(?:为|是|停留在|在)")
 _NOT_NEGATIVE = re.compile(f"{alternation(vocab()['not_fault_words'])}|“[^“”]*”|《[^《》]*》")
 _CONSEQUENCE = regex.compile(r"^(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
 # A clause about other bodies: 各…, 其他…, or a part of a group of bodies (部分单位); a part of the unit's own
