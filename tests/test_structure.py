@@ -86,7 +86,9 @@ def test_seed_004_title_contacts_and_period_inheriting_the_year():
      ("存在的不足及改进措施", "problems"), ("政务公开专区建设不达标单位名单", "problems"),
      ("未达标单位名单", "problems"), ("需整改单位名单", "problems"), ("典型错误", "problems"),
      ("评估得分", "overview"), ("考评得分", "overview"),
-     ("下半年工作计划", "requirements")],
+     ("下半年工作计划", "requirements"), ("督查意见", "requirements"), ("“红榜”单位(5个)", "achievements"),
+     ("“黑榜”单位(3个)", "problems"), ("红色预警单位", "problems"),
+     ("约谈事由", "problems"), ("需关停整合的网站", "problems")],
 )
 def test_heading_vocabulary(title, kind):
     assert classify_title(title) == kind
@@ -363,6 +365,8 @@ def test_an_attachment_the_notice_lists_and_prints_after_its_signature_is_body()
          [("1", "总体情况", "overview"), ("2", "存在问题", "problems"), ("3", "下一步工作", "requirements")]),
         # numbered items that carry their content on the line stay a plain list
         ("1.甲镇网站未更新。\n2.乙局账号未更新。", []),
+        # a numeral set apart from its title by a space (一　总体情况)
+        ("一　总体情况\n甲。\n二　存在问题\n乙。", [("一", "总体情况", "overview"), ("二", "存在问题", "problems")]),
         # the numbered rows of an annual report's flattened table, with cells or with their label alone
         ("三、收到和处理政府信息公开申请情况\n项目 | 自然人 | 合计 |\n一、本年新收申请数量 | 3 | 3 |\n"
          "三、本年度办理结果 |\n(一)予以公开 | 2 | 2 |\n四、政府信息公开行政复议、行政诉讼情况\n无。",
@@ -404,6 +408,10 @@ def test_a_heading_over_a_list_of_units(title, kind):
         ("某乡2013年政府信息公开工作年度报告\n现公布本乡年度报告。\n概述\n我乡健全了工作机制。\n"
          "主动公开政府信息情况\n全年主动公开信息94条。\n存在的不足及改进措施\n一是公开不够及时;二是人员多为兼职。",
          [(None, "概述", "overview"), (None, "主动公开政府信息情况", "other"), (None, "存在的不足及改进措施", "problems")]),
+        # words in 【】 alone on a line, or over their text, whatever they name
+        ("关于监测情况的通报\n各单位:\n【监测范围】全县政务新媒体64个。\n【监测结果】共发布信息9862条。\n"
+         "【下步工作】各单位要加强管理。",
+         [(None, "监测范围", "other"), (None, "监测结果", "overview"), (None, "下步工作", "requirements")]),
         # one such line is a phrase of the text, not its plan; numbered headings keep theirs
         ("某乡2013年政府信息公开工作年度报告\n现公布本乡年度报告。\n概述\n我乡健全了工作机制。", []),
         ("关于检查情况的通报\n各单位:\n现通报如下。\n一、总体情况\n甲。\n存在问题\n乙。",

@@ -16,7 +16,7 @@ CN = "零〇一二三四五六七八九十"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # Style name, rank (smaller is higher), pattern anchored at a line start.
 _LINE_STYLES = [
-    ("cn_dun", 1, regex.compile(rf"([{CN}]{{1,3}})(?:、|\.(?!\d))")),
+    ("cn_dun", 1, regex.compile(rf"([{CN}]{{1,3}})(?:、|\.(?!\d)| (?=[\u4e00-\u9fff]))")),
     # 第一部分 总体情况 and 【一】总体情况: other ways of numbering the top level
     ("cn_part", 1, regex.compile(rf"第([{CN}]{{1,3}})部分[\s:、]*")),
     ("cn_bracket", 1, regex.compile(rf"【([{CN}]{{1,3}})(?:】|、(?=[^】\n]{{2,30}}】))")),
@@ -215,17 +215,25 @@ _BARE_HEADING = re.compile(r"[^\s,。;:!?“”()|]{2,24}")
 _PARAGRAPH_END = ("。", ";", "!", "?")
 
 
+_BRACKETED = re.compile(r"【(\w{2,15})】")
+_BRACKETED_LABEL = re.compile(r"【(\w{2,15})】(?=\S)")
+
+
 def _bare_headings(text: str, end: int, title: str | None) -> list[Section]:
     """In a text with no numbered heading, the lines that name a section's kind alone between paragraphs
-    (概述 ⏎ …。⏎ 主动公开政府信息情况 ⏎ …): its top level, unnumbered; two at least, or none."""
+    (概述 ⏎ …。⏎ 主动公开政府信息情况 ⏎ …), or any words in 【】 alone on a line (【监测范围】): its top level,
+    unnumbered; two at least, or none."""
     found: list[Section] = []
     previous, pos = "", 0
     for line in text[:end].split("\n"):
         words = line.strip()
-        if previous.endswith(_PARAGRAPH_END) and words != title and _BARE_HEADING.fullmatch(words) \
-                and classify_title(words) is not None:
+        label = _BRACKETED.fullmatch(words) or _BRACKETED_LABEL.match(words)  # 【监测范围】 alone, or over its text
+        if (label and previous.endswith(_PARAGRAPH_END + (":",))) or (
+                previous.endswith(_PARAGRAPH_END) and words != title and _BARE_HEADING.fullmatch(words)
+                and classify_title(words) is not None):
             start = pos + line.index(words)
-            found.append(Section(None, "bare", 1, 0, words, start, title_start=start, body_start=start + len(words)))
+            name, name_start, body = (label[1], start + 1, start + label.end()) if label else (words, start, start + len(words))
+            found.append(Section(None, "bare", 1, 0, name, start, title_start=name_start, body_start=body))
         if words:
             previous = words
         pos += len(line) + 1

@@ -40,8 +40,10 @@ _EDGE_SPACE = regex.compile(r"^[ ]+|[ ]+$", regex.MULTILINE)
 _MULTI_SPACE = regex.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"\n(?:[ ]*\n)+")  # re runs this one faster than regex
 # Layout the whitespace step removes, in the order that decides between overlapping spans.
-_WHITESPACE = ((_EDGE_SPACE, "", "whitespace"), (_SPACE_IN_CJK, "", "whitespace"), (_MULTI_SPACE, " ", "whitespace"),
-               (_BLANK_LINES, "\n", "blank_line"))
+# 一　总体情况: a heading's numeral set apart by a space, which stays one space (the heading's mark).
+_NUMERAL_SPACE = regex.compile(r"(?<=^[一二三四五六七八九十]{1,3})[ ]+(?=[\u4e00-\u9fff])", regex.MULTILINE)
+_WHITESPACE = ((_NUMERAL_SPACE, " ", "whitespace"), (_EDGE_SPACE, "", "whitespace"), (_SPACE_IN_CJK, "", "whitespace"),
+               (_MULTI_SPACE, " ", "whitespace"), (_BLANK_LINES, "\n", "blank_line"))
 _TRADITIONAL_SHARE = 0.05
 _KIND = operator.attrgetter("kind")
 _HAN_HIGH = bytes(range(0x4E, 0xA0))  # high bytes of U+4E00–U+9FFF in UTF-16
