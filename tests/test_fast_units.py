@@ -130,6 +130,9 @@ def _valid_as_written(chain, name: str, type_: str) -> bool:
     v = vocab()
     if name in v["never_units"] or name in v["platforms"] or not 2 <= len(name) <= 30:
         return False
+    if name.startswith(("不", "未", "无", "优秀", "良好", "合格", "达标")) \
+            and not any(name[:k] in divisions() for k in range(2, min(len(name), 9) + 1)):
+        return False  # a grade before an ending (不达标社区), unless a division opens the name (未央区)
     if patterns()["generic"].match(name) and chain[0].kind != "div" and not divisions_prefix(name):
         return False
     last = chain[-1]

@@ -112,6 +112,16 @@ def test_no_problem(sentence):
     assert _problems(HEAD + sentence) == []
 
 
+@pytest.mark.parametrize("body, expected", [
+    # a criterion qualifying the names that open the clause leaves them its subject; a grade is no name
+    ("得分在70分以下的鸡鸣乡、白果乡为不合格等次。", [("鸡鸣乡", "不合格等次"), ("白果乡", "不合格等次")]),
+    ("不达标社区:渡口社区、河湾社区。", [("渡口社区", "不达标"), ("河湾社区", "不达标")]),
+    ("无锡市、未央区网站未更新。", [("无锡市", "未更新"), ("未央区", "未更新")]),
+])
+def test_grades_and_criteria_before_names(body, expected):
+    assert _problems("一、考核结果\n" + body) == expected
+
+
 def test_a_label_over_faults_is_none_of_them():
     text = "一、整改情况\n(一)东湖县人民政府网站。存在问题:部分解读材料未关联政策原文。整改情况:已完成整改。"
     assert _problems(text) == [("东湖县人民政府", "部分解读材料未关联政策原文")]

@@ -287,6 +287,10 @@ def _introduced(text: str, floor: int, start: int) -> bool:
     return bool(_ACCOUNT_INTRO.fullmatch(head[cut + 1:]))
 
 
+# 得分在70分以下的甲、乙为…, 未按时报送的甲、乙…: a criterion qualifying the names that open the clause.
+_CRITERION = regex.compile(r"(?![对由向在经据按依])[^,。;:“”]{2,20}的")
+
+
 def _is_subject(text: str, start: int, floor: int) -> bool:
     """A group is a clause's subject when only openers (如, 其中, 本月…) stand before it.
 
@@ -302,7 +306,7 @@ def _is_subject(text: str, start: int, floor: int) -> bool:
     head = head[cut + 1:] if cut >= 0 else head
     if "\ufffd" in head:  # lost characters may have held the mark that ended the clause before: read
         head = _DAMAGED_OPENING.sub("", head[head.rfind("\ufffd") + 1:])  # on after them and a damaged item
-    if _openers().fullmatch(head):
+    if _openers().fullmatch(head) or _CRITERION.fullmatch(head):
         return True
     # _QUALIFIER only changes a head ending in 省/市/县/区; otherwise the answer is the one just given.
     return head.rstrip("\n").endswith(_PLACE_ENDS) and bool(_openers().fullmatch(_QUALIFIER.sub("", head)))

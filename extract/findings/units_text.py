@@ -356,7 +356,16 @@ def _bad_name(name: str, suffix: str) -> bool:
     """Never a name, whatever the pieces: a listed non-unit or platform, too short or long, or 我局, 该镇."""
     v = vocab()
     return (name in v["never_units"] or name in v["platforms"] or not 2 <= len(name) <= 30
-            or _self_reference(name, suffix))
+            or _self_reference(name, suffix) or (name.startswith(_GRADES) and not _opens_with_division(name)))
+
+
+def _opens_with_division(name: str) -> bool:
+    table = divisions()
+    return any(name[:k] in table for k in range(2, min(len(name), 9) + 1))
+
+
+# A grade or verdict opening the words before an ending (不达标社区:, 未达标单位, 优秀乡镇): a label, no name.
+_GRADES = ("不", "未", "无", "优秀", "良好", "合格", "达标")  # (not a division's name: 未央区, 无锡市)
 
 
 @lru_cache(maxsize=1 << 12)
