@@ -93,7 +93,8 @@ def _is_subject_by_regex(text: str, start: int, floor: int) -> bool:
     cut = max(head.rfind(","), head.rfind(":"), head.rfind(";"), head.rfind("、") if floor else -1)
     head = head[cut + 1:] if cut >= 0 else head
     openers = problems._openers()
-    return bool(openers.fullmatch(head) or openers.fullmatch(problems._QUALIFIER.sub("", head)))
+    return bool(openers.fullmatch(head) or problems._CRITERION.fullmatch(head)
+                or openers.fullmatch(problems._QUALIFIER.sub("", head)))
 
 
 @pytest.mark.parametrize("head", ["全市高新区", "其中,高新区", "经查,云南省", "发现勐腊县", "如北京市", "1.甘州区"])

@@ -117,6 +117,11 @@ def test_no_problem(sentence):
     ("得分在70分以下的鸡鸣乡、白果乡为不合格等次。", [("鸡鸣乡", "不合格等次"), ("白果乡", "不合格等次")]),
     ("不达标社区:渡口社区、河湾社区。", [("渡口社区", "不达标"), ("河湾社区", "不达标")]),
     ("无锡市、未央区网站未更新。", [("无锡市", "未更新"), ("未央区", "未更新")]),
+    # a sentence pointing back at the names before it adds its fault to theirs; 的 after a list opens none
+    ("鸡鸣乡、县林业局考核得分较低。以上2个单位考核等次为不合格。",
+     [("鸡鸣乡", "考核得分较低"), ("鸡鸣乡", "考核等次为不合格"), ("县林业局", "考核得分较低"),
+      ("县林业局", "考核等次为不合格")]),
+    ("市林草局、市侨联的政府信息公开指南未更新。", [("市林草局", "政府信息公开指南未更新"), ("市侨联", "政府信息公开指南未更新")]),
 ])
 def test_grades_and_criteria_before_names(body, expected):
     assert _problems("一、考核结果\n" + body) == expected

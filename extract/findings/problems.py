@@ -357,9 +357,9 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
         pred_end = subjects[index + 1][0].start - offset if index + 1 < len(subjects) else len(text)
         predicate = _unlabelled(text[pred_start:pred_end])  # …的有: labels the next group
         pointed = False
-        if pred_end == len(text) and following is not None and _qualifier_only(predicate) \
-                and points_back(following.text) and following.section is sentence.section \
-                and is_problem(following.text):
+        pointer = pred_end == len(text) and following is not None and points_back(following.text) \
+            and following.section is sentence.section and is_problem(following.text)
+        if pointer and _qualifier_only(predicate):
             predicate, pred_end = following.text, following.end - offset  # 甲、乙。以上单位未…
             pointed = True
         if truncated and pred_end == len(text) and not _names_alone(ctx, sentence, start, predicate):
@@ -379,6 +379,8 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             examples = descriptions if example else []
             if pointed:  # 得分低于60分的单位:甲、乙。上述单位…不足10条: the label's fault and the sentence's
                 descriptions = descriptions + [d for d in describe(predicate, category) if d not in descriptions]
+            elif pointer:  # 甲、乙得分较低。以上2个单位考核等次为不合格: their own fault, then the next sentence's
+                descriptions = descriptions + [d for d in describe(following.text, category) if d not in descriptions]
         if any(_FORWARD.fullmatch(d) for d in descriptions):
             # the faults it announces, or none: the announcement is no fault of its own
             descriptions = _items_after(ctx, sentence, text.find(":", pred_start))

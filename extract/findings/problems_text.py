@@ -84,8 +84,8 @@ def _clean(part: str, category: str | None) -> str:
     part = _ADVERBS.sub("", _BACK_REFERENCE.sub("", part.strip()))
     if part.startswith("存在") and len(part) > 4:
         part = part[2:]
-    elif part.startswith(("为", "是")) and len(part) > 3:
-        part = part[1:]  # (甲、乙)为不合格等次: the verdict, without the copula
+    elif part.startswith(("为", "是", "的")) and len(part) > 3:
+        part = part[1:]  # (甲、乙)为不合格等次, (甲、乙)的指南未更新: the fault, without the copula or 的
     for _ in range(2):
         part = _trim_ending(part)
     if category:
