@@ -291,6 +291,9 @@ def test_issuer_order(text, issuer):
         ("某某办公厅关于2016年第二次全国政府网站抽查情况…\n2016年6月,抽查了网站。", "某某办公厅关于2016年第二次全国政府网站抽查情况"),
         ("某省2011年度政府信息公开工作报告/全文\n正文。", "某省2011年度政府信息公开工作报告"),
         ("关于2024年第一季度政务公开检查工作方案\n各乡镇:\n正文。", "关于2024年第一季度政务公开检查工作方案"),
+        # rankings, lists and bulletins name themselves too, and a summary keeps its edition mark
+        ("2021年10月某市政务新媒体影响力榜单\n发布时间:2021-11-05\n一、总体情况\n正文。", "2021年10月某市政务新媒体影响力榜单"),
+        ("2020年度某市政府信息公开第三方评估报告(摘要)\n一、评估概况\n正文。", "2020年度某市政府信息公开第三方评估报告(摘要)"),
         # a section heading, a posting date and an enclosed document's head are never the notice's title
         ("一、总体情况\n正文。", None),
         ("2023年01月13日\n某某区人民政府办公室关于第四季度网站检查情况的通报\n各乡镇:\n正文。",

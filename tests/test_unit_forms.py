@@ -237,6 +237,8 @@ def _problems(body: str) -> list[tuple]:
         ("“桐溪人社”微信公众号(开办主体:桐溪县人社局)推送的指南与原文件不一致。",
          [("桐溪人社", "new_media", "微信", "桐溪县人社局")]),
         ("1.桐溪文旅(抖音号:txwl2020)超过2个月未更新。", [("桐溪文旅", "new_media", "抖音", None)]),
+        ("“桐溪教育”微信公众号(主办单位:桐溪县教育局)超过2周未更新。",
+         [("桐溪教育", "new_media", "微信", "桐溪县教育局")]),
         # a quoted column of a site is no account
         ("县政府网站“工作动态”栏目超过3个月未更新。", []),
         # a scare-quoted phrase after 账号 is no account

@@ -33,12 +33,13 @@ __all__ = ["Mention", "addressed_mentions", "text_mentions"]
 # anchored branch keeps re from skipping ahead to the words' first characters (four times slower).
 _FURNITURE = re.compile(
     r">|您现在的位置|当前位置|来源:|发布时间|发布日期|发布机构|字体|字号|上一条|下一条|扫一扫"
-    r"|索引号|主题分类|阅读人数|上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|友情链接|主办单位|承办单位"
+    r"|索引号|主题分类|阅读人数|上一篇|下一篇|相关链接|相关文章|相关阅读|相关新闻|友情链接"
     r"|技术支持|网站标识码|ICP|公网安备|版权所有|访客|分享到")
 # Furniture words that are also verbs of prose (点击后无法打开, 无法浏览): furniture only in a line
 # without a sentence's commas or full stop.
 _FURNITURE_VERBS = re.compile(r"浏览|点击|打印|关闭")
-_FURNITURE_OPENINGS = ("附件", "附:", "抄送", "抄报", "联系人", "联系电话", "主送")
+# (主办单位 and 承办单位 open a page's footer; inside a line they name who runs an account: 甲(主办单位:乙局).)
+_FURNITURE_OPENINGS = ("附件", "附:", "抄送", "抄报", "联系人", "联系电话", "主送", "主办单位", "承办单位")
 _PROSE = re.compile(r"[,、;:。]")
 MAX_ADDRESSEES = 120  # characters a 主送 line runs to its colon
 _FRAMING = re.compile(r"(?:通报|报告|公布|通知|说明)如下")

@@ -20,8 +20,9 @@ _DATE = regex.compile(
 _MONTH_DAY = regex.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _DATE_LINE = regex.compile(rf"^\(?{_DATE.pattern}\)?$")
 _DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
-_TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函", "方案", "要点")  # what a notice's title ends in
-_TITLE_ENDINGS = tuple(word + close for word in _TITLE_WORDS for close in ("", ")"))
+# What a notice's title ends in, with a closing bracket or an edition mark after it (…评估报告(摘要)).
+_TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函", "方案", "要点", "榜单", "名单", "简报")
+_TITLE_ENDINGS = tuple(word + close for word in _TITLE_WORDS for close in ("", ")", "(摘要)", "(全文)"))
 # A title line often carries junk after it: a site name after a dash, the number in brackets.
 # _TITLE_TAIL is only tried on lines with a dash or ending in 号), as each of its matches needs one.
 _DASHES = regex.compile(r"[-_|—]")
