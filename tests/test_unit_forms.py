@@ -161,6 +161,9 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("在县教育局网站中发现错别字3处。", "", ["县教育局"], []),
         ("同类错误在县教育局、双溪县人民政府网站中多次出现。", "", ["县教育局", "双溪县人民政府"], []),
         ("在县政务服务中心开展检查时,发现双溪镇网站未更新。", "", ["双溪镇"], ["县政务服务中心"]),
+        # the offices and stations of a township are units by their endings; 红旗 is no banner (旗)
+        ("红旗镇财政所、红旗镇司法所公开栏未更新,县水库移民工作站网站未更新,玉泉社区便民服务站未公开监督电话。", "",
+         ["红旗镇财政所", "红旗镇司法所", "县水库移民工作站", "玉泉社区便民服务站"], ["镇财政所", "红旗"]),
         # public utilities inspected by name; a college of a university and an association of hospitals are
         # one body each
         ("双溪县自来水公司、双溪县燃气有限公司、双溪县公共交通有限责任公司未公开收费标准。", "",
