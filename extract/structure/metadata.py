@@ -33,7 +33,8 @@ _RECIPIENT_LINE = regex.compile(r"^[^。]{2,200}(?<!如下)[:]$")
 _ORG_END = ORG_END
 # A page whose newlines were lost: the title runs straight into the 主送 line.
 _LEADING_TITLE = regex.compile(r"^(?P<title>[^。:]{6,120}?的(?:通报|报告))(?=[\p{Han}、,]{2,60}:)")
-_SEAL = regex.compile(r"\((?:代章|印章|盖章|章)\)|（(?:代章|印章)）")
+# A seal after the signer's name, its own or borrowed: (代章), (市政府办公室代章).
+_SEAL = regex.compile(r"\((?:[^()]{2,40}?)?(?:代章|印章|盖章|章)\)|（(?:代章|印章)）")
 # The seal a body borrows, on a line of its own under the body's name: (某某县人民政府办公室代章).
 _SEAL_LINE = regex.compile(r"^\([^()]{2,40}代章\)$")
 _PERIOD = regex.compile(
@@ -76,7 +77,8 @@ _ISO_DATE = regex.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 _STAMP = regex.compile(rf"{_DATE.pattern}\s*\d{{1,2}}:\d{{2}}")
 _PROXY_SEAL = regex.compile(r"\(代章\)|（代章）")
 # A line the page cut from a signing date (2, 2021年) or left blank under the signature.
-_CUT_DATE = regex.compile(r"^[\d年月日〇一二三四五六七八九十]{0,6}$")
+_CUT_DATE = regex.compile(r"^[\d年月日〇一二三四五六七八九十]{0,6}$"
+                          r"|^(?:\d{4}|[〇一二三四五六七八九]{4})年[\d〇一二三四五六七八九十]{1,3}月\s*日?$")  # …年八月　日
 # How the last paragraph above a signature ends (特此通报。, 请认真落实!).
 _CLOSINGS = ("。", "!", "通报", "通知", "报告")
 # A numbered item this long is a paragraph of the body ((三)各单位要…。), not a heading over a list of names.
@@ -257,6 +259,8 @@ def _bare_signature(lines: list[tuple[int, str]]) -> tuple[int, str | None]:
     index = len(lines) - 1
     while index > 0 and _CUT_DATE.match(lines[index][1].strip()):
         index -= 1
+    if index > 1 and _SEAL_LINE.match(lines[index][1].strip()):
+        index -= 1  # the signer's name over the seal it borrows
     above, line = lines[index - 1][1].strip() if index >= 1 else "", lines[index][1]
     if index < 1 or not _is_signing_line(line) or not above.endswith(_CLOSINGS):
         return -1, None
