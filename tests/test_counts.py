@@ -123,6 +123,9 @@ def test_counts_of_the_corpus_forms(sentence, expected):
     "得分前3名和后3名的网站分别为甲、乙。",
     "不同渠道发布的同一信息计为1条。",
     "及时公开了关于5所学校调整收费标准的批复。",
+    # a run of periods or times inside a clause naming whom (…的账号) is a criterion, not what happened
+    "对连续两个季度存在问题的账号予以约谈。",
+    "对连续两次抽查不合格的单位进行通报。",
     # frequencies and floors that govern the clause, and copies of a form
     "价格监测信息每周发布1次。",
     "每季度参加业务培训1次,全年至少举办培训2期。",
@@ -164,6 +167,8 @@ def test_counts_in_items_that_are_sentences(text, expected):
     ("县民政局超期11个工作日才予答复,线路调整信息平均滞后3天发布。", [(11, "个工作日"), (3, "天")]),
     # the same measures as limits are no counts, also when a unit failed to meet them
     ("县民政局未能在5个工作日内作出答复。", []),
+    # what happened to a unit keeps its run
+    ("东湖镇网站连续两周未更新,东湖镇连续两次抽查不合格。", [(2, "周"), (2, "次")]),
     ("应在24小时内回复,3个工作日内未回复的视为超时。", []),
 ])
 def test_working_days_and_hours_are_counts_only_when_they_happened(text, expected):

@@ -54,6 +54,8 @@ _TIME, _ARABIC = _PATTERN.groupindex["time"] - 1, _PATTERN.groupindex["arabic"] 
 _QUOTED = regex.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"")
 _HEADING_STOP = regex.compile(r"[:,]")
 _SENTENCE_ENDS = "。;!?"
+# The rest of a relative clause that makes a duration a criterion: …(存在问题)的账号, …的单位.
+_CONDITION_AFTER = regex.compile(r"[^,。;:]{0,20}?的(?:账号|单位|部门|网站|乡镇|街道|政务新媒体|新媒体|公众号|栏目)")
 # A frequency or a floor that governs the clause's number (每季度参加培训1次, 全年至少举办培训2期): a norm.
 _CLAUSE_NORM = re.compile(rf"(?:每(?:{_alt(VOCAB['norm_periods'])})|{_alt(VOCAB['norm_floors'])})[^,;:。()\n]{{0,12}}$")
 # (?r) searches from the right, so the match found is the last one before a count.
@@ -186,6 +188,8 @@ def _count(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> dic
         return None
     if not (g.pct or g.pcn) and _CLAUSE_NORM.search(text, max(0, start - 20), start):
         return None  # a rate reached each quarter (每季度检查比例达到100%) is still a level
+    if before.endswith("连续") and _CONDITION_AFTER.match(text, end):
+        return None  # 对连续两次抽查不合格的单位…: a criterion naming whom
     if before.endswith(_LIST_JOINERS) and _ORDINAL_LIST.search(text, max(0, start - 160), start):
         return None
     if unit in _RANKED and before.endswith(("前", "后")):
@@ -233,6 +237,8 @@ def _duration(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> 
     if before.endswith(_ORDINAL_OR_NORM) or any(word in before for word in _NOT_HAPPENED):
         return None
     cue = next((c for c in _HAPPENED_BEFORE if before.endswith(c)), None)
+    if cue == "连续" and _CONDITION_AFTER.match(text, end):
+        return None  # 对连续两个季度存在问题的账号予以约谈: a criterion naming whom, not what happened
     if cue is None and "平均" in before:
         cue = ""  # 平均答复时间为11个工作日: an average is what happened, never a limit
     if cue is None and g.time in _CUED_DURATIONS:
