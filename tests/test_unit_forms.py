@@ -242,6 +242,10 @@ def _problems(body: str) -> list[tuple]:
         ("1.桐溪文旅(抖音号:txwl2020)超过2个月未更新。", [("桐溪文旅", "new_media", "抖音", None)]),
         ("“桐溪教育”微信公众号(主办单位:桐溪县教育局)超过2周未更新。",
          [("桐溪教育", "new_media", "微信", "桐溪县教育局")]),
+        # where accounts are spoken of, a name of no known ending before a body in brackets is that body's
+        # account; elsewhere a bracket after a body holds another body
+        ("双溪税务(县税务局)等账号超过2周未更新。", [("双溪税务", "new_media", None, "县税务局")]),
+        ("县财政局(县国资办)网站未更新。", [("县财政局", "department", None, None), ("县国资办", "department", None, None)]),
         # a quoted column of a site is no account
         ("县政府网站“工作动态”栏目超过3个月未更新。", []),
         # a scare-quoted phrase after 账号 is no account
@@ -483,3 +487,10 @@ def test_an_item_number_is_never_the_front_of_a_decimal(text, rest):
     from tongbao.findings.vocabulary import NUMBER_MARK
 
     assert regex.sub(rf"^{NUMBER_MARK}", "", text) == rest
+
+
+def test_accounts_ranked_with_their_owner_in_brackets_under_an_accounts_heading():
+    text = ("关于政务新媒体测评结果的通报\n各单位:\n一、政务新媒体排名\n1.双溪交警(市公安局交通警察支队)得分95分。\n"
+            "2.双溪发布(市委宣传部)得分93分。\n")
+    units = [(u["name"], u["type"], u["owner"]) for u in extract_text(text)["units"]]
+    assert units == [("双溪交警", "new_media", "市公安局交通警察支队"), ("双溪发布", "new_media", "市委宣传部")]

@@ -51,6 +51,7 @@ class Scope:
     heading: str | None = None  # the title of the deepest section above, when it is not top level
     line: bool = False  # the stretch is a whole line (a list one item or one list per line)
     sibling: Enumeration | None = None  # the list that ended the sentence before, when a ; ended it
+    topic: str | None = None  # the title of the top-level section the stretch stands in
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from .enumerations import Scope, enumerations, praises
 from .sharing import government_lists, lists, share_roles, share_sites
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
 from .problems_text import is_problem
-from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, owners_in_brackets, site_names
+from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, owned_accounts, owners_in_brackets, site_names
 from .units_text import Mention, chains, patterns, quoted
 from .vocabulary import alternation
 
@@ -310,7 +310,7 @@ def _scope(text: str, sentence) -> Scope:
     section = sentence.section
     heading = section.title if section is not None and section.title_start < sentence.start else None
     line = (sentence.start == 0 or text[sentence.start - 1] == "\n") and text[sentence.end:sentence.end + 1] in ("", "\n")
-    return Scope(heading, line)
+    return Scope(heading, line, topic=sentence.top.title if sentence.top is not None else None)
 
 
 def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> list[Mention]:
@@ -340,6 +340,7 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     found += bracketed_accounts(text, offset, found, masks)
     if "(" in text:
         owners_in_brackets(text, offset, found)
+        found += owned_accounts(text, offset, found, scope)
     if ents.shorts:
         found += clause_provinces(text, offset, ents, found, masks)
     if len(found) > 1:

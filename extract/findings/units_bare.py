@@ -108,6 +108,35 @@ def owners_in_brackets(text: str, offset: int, found: list[Mention]) -> None:
                 account.owner = inside[0].name
 
 
+# An account's name opening an item, a clause or a line, then the body that runs it in brackets.
+_NAME_BEFORE_OWNER = regex.compile(r"(?:^|(?<=[,;:。、\n“])|(?<=(?:^|\n)\s*(?:\d{1,2}[.、]|\(\d{1,2}\))))"
+                                   r"(?P<name>\p{Han}{2,14})\($")
+_ACCOUNT_WORDS = regex.compile(r"新媒体|公众号|微博|抖音|头条号|快手|视频号|账号")
+
+
+def owned_accounts(text: str, offset: int, found: list[Mention], scope) -> list[Mention]:
+    """澄溪交警(市公安局交通警察支队) where accounts are spoken of (the clause or its headings): a name of no
+    known ending before the body in brackets is that body's account, and the body its owner, not a unit
+    assessed there."""
+    headings = "".join(h for h in (scope.heading, scope.topic) if h) if scope is not None else ""
+    if not (_ACCOUNT_WORDS.search(text) or _ACCOUNT_WORDS.search(headings)):
+        return []
+    taken = [(m.start - offset, m.end - offset) for m in found]
+    out = []
+    for owner in found:
+        start, end = owner.start - offset, owner.end - offset
+        if owner.type == "new_media" or text[start - 1:start] != "(" or text[end:end + 1] != ")":
+            continue
+        before = _NAME_BEFORE_OWNER.search(text, max(0, start - 20), start)
+        if before is None or not item_ok(before["name"], 14) \
+                or any(a < before.end("name") and before.start("name") < b for a, b in taken):
+            continue
+        owner.role = True
+        out.append(Mention(before.start("name") + offset, before.end("name") + offset, before["name"], "new_media",
+                           owner=owner.name, tail_end=end + 1 + offset))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _site_name() -> regex.Pattern:
     """A site's own name ending in 网 (教育网, 统计信息网), opening a clause, a line, a list item or a quote;
