@@ -39,7 +39,8 @@ _FURNITURE = re.compile(
 # without a sentence's commas or full stop.
 _FURNITURE_VERBS = re.compile(r"浏览|点击|打印|关闭")
 # (主办单位 and 承办单位 open a page's footer; inside a line they name who runs an account: 甲(主办单位:乙局).)
-_FURNITURE_OPENINGS = ("附件", "附:", "抄送", "抄报", "联系人", "联系电话", "主送", "主办单位", "承办单位")
+_FURNITURE_OPENINGS = ("附件", "附:", "抄送", "抄报", "联系人", "联系电话", "主送", "主办单位", "承办单位", "报:", "送:",
+                       "分送", "发:")  # (报:, 送:, 发:: the notice's distribution, under its signature)
 _PROSE = re.compile(r"[,、;:。]")
 MAX_ADDRESSEES = 120  # characters a 主送 line runs to its colon
 _FRAMING = re.compile(r"(?:通报|报告|公布|通知|说明)如下")
