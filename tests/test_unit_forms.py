@@ -164,6 +164,8 @@ def _units(body: str, signature: str = "") -> list[str]:
         # the offices and stations of a township are units by their endings; 红旗 is no banner (旗)
         ("红旗镇财政所、红旗镇司法所公开栏未更新,县水库移民工作站网站未更新,玉泉社区便民服务站未公开监督电话。", "",
          ["红旗镇财政所", "红旗镇司法所", "县水库移民工作站", "玉泉社区便民服务站"], ["镇财政所", "红旗"]),
+        # a party committee is a body of its own after a named place, and none after a bare admin word
+        ("镇党委高度重视,社区党委组织学习,西山镇党委未公开党务。", "", ["西山镇党委"], ["镇党委", "社区党委"]),
         # bodies drawn on for the inspection (抽调) and the notice's distribution (报:, 送:) are not assessed
         ("抽调县纪委人员参加检查,双溪镇网站未更新。", "", ["双溪镇"], ["抽调县纪委", "县纪委"]),
         ("双溪镇网站未更新。", "报:县人大办,县政协办\n送:县纪委监委", ["双溪镇"], ["县人大办", "县纪委监委"]),
