@@ -255,3 +255,14 @@ def test_a_cell_listing_several_units_names_each_and_the_row_s_fault_is_each_one
     assert [(p["units"][0], p["description"]) for p in doc["problems"]] == [
         ("县商务局", "栏目超过3个月未更新"), ("县林业局", "栏目超过3个月未更新"), ("杨柳湾镇", "栏目超过3个月未更新"),
         ("县交通运输局", "链接失效")]
+
+
+def test_a_sub_site_cell_names_the_body_whose_sub_site_it_is():
+    from tongbao import extract_text
+
+    text = ("关于政府网站子站检查情况的通报\n各单位:\n一、存在问题\n序号 | 子站名称 | 存在问题 |\n"
+            "1 | 区商务局子站 | 栏目长期未更新 |\n2 | 区教育局子站 | 链接失效 |\n")
+    doc = extract_text(text)
+    assert [u["name"] for u in doc["units"]] == ["区商务局", "区教育局"]
+    assert [(p["units"][0], p["description"]) for p in doc["problems"]] == [
+        ("区商务局", "栏目长期未更新"), ("区教育局", "链接失效")]

@@ -104,7 +104,7 @@ def table_mentions(ctx) -> list[Mention]:
     return out
 
 
-_SITE_WORD = regex.compile(r"(?:门户网站|政府网站|网站)$")
+_SITE_WORD = regex.compile(r"(?:门户网站|政府网站|子网站|子站|网站)$")  # 区教育局子站: the bureau's sub-site of the portal
 
 
 def _site_owner(name: str) -> str:
