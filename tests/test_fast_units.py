@@ -133,6 +133,8 @@ def _valid_as_written(chain, name: str, type_: str) -> bool:
     if name.startswith(("不", "未", "无", "优秀", "良好", "合格", "达标")) \
             and not any(name[:k] in divisions() for k in range(2, min(len(name), 9) + 1)):
         return False  # a grade before an ending (不达标社区), unless a division opens the name (未央区)
+    if "星级" in name:
+        return False  # 五星级社区: a grade
     if patterns()["generic"].match(name) and chain[0].kind != "div" and not divisions_prefix(name):
         return False
     last = chain[-1]
@@ -141,8 +143,9 @@ def _valid_as_written(chain, name: str, type_: str) -> bool:
     if all(p.kind != "div" and p.core == 0 for p in chain):
         if last.suffix in v["central_bodies"]:
             pass  # a ministry's whole name
-        elif not (len(chain) > 1 and chain[-1].kind == "department" and len(name) >= 4):
-            return False
+        elif not (len(chain) > 1 and chain[-1].kind == "department" and len(name) >= 4
+                  and (chain[0].suffix in v["prefixes"] or chain[0].kind == "government")):
+            return False  # 县政府办公室 is a short name; 社区党委 a kind of body
     else:
         core = name[: len(name) - len(last.suffix)]
         if core and all(ch in "省市县区乡镇州" for ch in core):

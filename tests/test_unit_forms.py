@@ -166,6 +166,12 @@ def _units(body: str, signature: str = "") -> list[str]:
          ["红旗镇财政所", "红旗镇司法所", "县水库移民工作站", "玉泉社区便民服务站"], ["镇财政所", "红旗"]),
         # a party committee is a body of its own after a named place, and none after a bare admin word
         ("镇党委高度重视,社区党委组织学习,西山镇党委未公开党务。", "", ["西山镇党委"], ["镇党委", "社区党委"]),
+        # grades of a kind of body, lists named by colour, a body kind after a place word, an exception, and a
+        # ranking verb after a name are no names
+        ("除东关街道外,五星级社区、社区党委均未更新,红榜单位未更新。", "", ["东关街道"],
+         ["除东关街道", "五星级社区", "社区党委", "红榜"]),
+        ("双溪县位列前三,新安县建立县乡两级公开目录,高新区管委会网站未更新。", "", ["高新区管委会"],
+         ["双溪县位列前三", "新安县建立县"]),
         # bodies drawn on for the inspection (抽调) and the notice's distribution (报:, 送:) are not assessed
         ("抽调县纪委人员参加检查,双溪镇网站未更新。", "", ["双溪镇"], ["抽调县纪委", "县纪委"]),
         ("双溪镇网站未更新。", "报:县人大办,县政协办\n送:县纪委监委", ["双溪镇"], ["县人大办", "县纪委监委"]),

@@ -356,7 +356,8 @@ def _bad_name(name: str, suffix: str) -> bool:
     """Never a name, whatever the pieces: a listed non-unit or platform, too short or long, or 我局, 该镇."""
     v = vocab()
     return (name in v["never_units"] or name in v["platforms"] or not 2 <= len(name) <= 30
-            or _self_reference(name, suffix) or (name.startswith(_GRADES) and not _opens_with_division(name)))
+            or _self_reference(name, suffix) or "星级" in name
+            or (name.startswith(_GRADES) and not _opens_with_division(name)))
 
 
 def _opens_with_division(name: str) -> bool:
@@ -653,7 +654,9 @@ def _admin_only(chain: list[_Piece], name: str) -> bool:
             return False  # 教育部: a ministry's whole name
         if len(chain) > 1 and chain[-1].suffix in vocab()["body_suffixes"]:
             return False  # 县文联, 区档案馆: an admin word and a whole body's name
-        return not (len(chain) > 1 and chain[-1].kind == "department" and len(name) >= 4)
+        # 县政府办公室 is a short name; 社区党委, 街道党工委 name a kind of body
+        return not (len(chain) > 1 and chain[-1].kind == "department" and len(name) >= 4
+                    and (chain[0].suffix in vocab()["prefixes"] or chain[0].kind == "government"))
     core = name[: len(name) - len(chain[-1].suffix)]
     return bool(core) and not core.strip("省市县区乡镇州")
 
