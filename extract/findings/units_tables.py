@@ -80,8 +80,7 @@ def table_mentions(ctx) -> list[Mention]:
         for cells in rows:
             has_owner = owner_col is not None and owner_col < len(cells)
             owner = _cell_mention(cells[owner_col], spans) if has_owner else None
-            for cell in (part for col in names if col < len(cells) for part in _items(cells[col], spans)):
-                mention = _cell_mention(cell, spans)
+            for cell, mention in (item for col in names if col < len(cells) for item in _items(cells[col], spans)):
                 if mention is None:
                     if not (media or website):
                         continue
@@ -133,16 +132,19 @@ def _spans_by_name(rows, columns: list[int]) -> dict[str, Ents]:
     return dict(zip(names, ents_of(names)))
 
 
-def _items(cell: tuple[str, int, int], spans: dict[str, Ents]) -> list[tuple[str, int, int]]:
-    """A cell that lists names (县商务局、县林业局、杨柳湾镇) as one cell per name, when each is a name; else the cell."""
+def _items(cell: tuple[str, int, int], spans: dict[str, Ents]) -> list[tuple[tuple[str, int, int], Mention | None]]:
+    """The cell and the name it holds; a cell that lists names (县商务局、县林业局、杨柳湾镇) as one cell per
+    name, when each is a name."""
     value, start, _ = cell
-    if "、" not in value:
-        return [cell]
-    items, at = [], start
-    for item in value.split("、"):
-        items.append((item, at, at + len(item)))
-        at += len(item) + 1
-    return items if all(_cell_mention(item, spans) is not None for item in items) else [cell]
+    if "、" in value:
+        items, at = [], start
+        for item in value.split("、"):
+            items.append((item, at, at + len(item)))
+            at += len(item) + 1
+        mentions = [_cell_mention(item, spans) for item in items]
+        if all(mention is not None for mention in mentions):
+            return list(zip(items, mentions))
+    return [(cell, _cell_mention(cell, spans))]
 
 
 def _cell_mention(cell: tuple[str, int, int], spans: dict[str, Ents]) -> Mention | None:
