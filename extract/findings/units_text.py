@@ -86,7 +86,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "lead_end": re.compile(f"(?:{alternation(v['lead_words'] | v['role_leads'])})$"),
         "break": regex.compile(alternation(v["break_words"])),
         "place_stop": regex.compile(
-            f"{alternation(v['break_words'] | v['lead_words'] | set(v['not_place_words']))}|[各全本该我其此某]"),
+            f"{alternation(v['break_words'] | v['lead_words'] | v['not_place_words'])}|[各全本该我其此某]"),
         "generic_place": regex.compile(r"[全本该各我此][省市县区镇乡州]"),
         "never_first": regex.compile(rf"[一二三四五六七八九十两几多]{{0,3}}(?:{alternation(v['never_first'])})"),
         "generic": re.compile(alternation(v["generic_openings"])),
@@ -276,14 +276,10 @@ def _parting_word(text: str, start: int, end: int, pieces: list[_Piece]) -> str 
     if _conjoined(text, start, end, pieces):
         return conjoining_word(text, start, end)
     rest = text[start + 1:end]
-    if rest in vocab()["prefixes"] and any(text[start - k:start + 1] in _verbs() for k in (1, 2) if start >= k):
+    verbs = vocab()["not_place_words"]
+    if rest in vocab()["prefixes"] and any(text[start - k:start + 1] in verbs for k in (1, 2) if start >= k):
         return text[start]
     return None
-
-
-@lru_cache(maxsize=1)
-def _verbs() -> frozenset[str]:
-    return frozenset(vocab()["not_place_words"])
 
 
 def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
