@@ -213,10 +213,8 @@ def _promoted(headings: list[Section], text: str) -> list[Section]:
 
 _BARE_HEADING = re.compile(r"[^\s,。;:!?“”()|]{2,24}")
 _PARAGRAPH_END = ("。", ";", "!", "?")
-
-
-_BRACKETED = re.compile(r"【(\w{2,15})】")
-_BRACKETED_LABEL = re.compile(r"【(\w{2,15})】(?=\S)")
+# 【监测范围】 alone on its line, or over its text on the same line.
+_BRACKETED = re.compile(r"【(\w{2,15})】(?!\s)")
 
 
 def _bare_headings(text: str, end: int, title: str | None) -> list[Section]:
@@ -227,7 +225,7 @@ def _bare_headings(text: str, end: int, title: str | None) -> list[Section]:
     previous, pos = "", 0
     for line in text[:end].split("\n"):
         words = line.strip()
-        label = _BRACKETED.fullmatch(words) or _BRACKETED_LABEL.match(words)  # 【监测范围】 alone, or over its text
+        label = _BRACKETED.match(words)
         if (label and previous.endswith(_PARAGRAPH_END + (":",))) or (
                 previous.endswith(_PARAGRAPH_END) and words != title and _BARE_HEADING.fullmatch(words)
                 and classify_title(words) is not None):
