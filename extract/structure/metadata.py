@@ -279,14 +279,14 @@ def _enclosure_cues() -> tuple[str, ...]:
 
 def _signature_end(text: str, start: int) -> int:
     """Where the signature that opens at `start` ends: after its date line, else after its own line."""
-    end = text.find("\n", start)
+    own_end = end = text.find("\n", start)
     for _ in range(3):
         if end < 0:
             return len(text)
         line_start, end = end + 1, text.find("\n", end + 1)
         if _DATE_LINE.match(text[line_start:end if end >= 0 else len(text)].strip()):
             return len(text) if end < 0 else end
-    return text.find("\n", start) if text.find("\n", start) >= 0 else len(text)
+    return own_end
 
 
 def _enclosing(text: str, start: int, end: int, attachments: list[str]) -> bool:
