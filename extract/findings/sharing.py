@@ -169,6 +169,8 @@ def _shared_suffix(text: str, start: int, mention: Mention) -> str | None:
 
 
 _HAN = regex.compile(r"\p{Han}")
+_ACCOUNT_CLAUSE = regex.compile(r"公众号|订阅号|服务号|视频号|微博|抖音|头条号|快手号|账号|新媒体")
+_CLAUSE_END = regex.compile(r"[,。;\n]")
 
 
 @lru_cache(maxsize=1)
@@ -176,8 +178,6 @@ def _owned_words() -> tuple[str, ...]:
     """What follows a place that owns an account or site (…镇微信公众号, …镇网站, …镇的)."""
     v = vocab()
     return tuple(v["account_words"] | v["website_words"] | {"的", "等", "政府"})
-_ACCOUNT_CLAUSE = regex.compile(r"公众号|订阅号|服务号|视频号|微博|抖音|头条号|快手号|账号|新媒体")
-_CLAUSE_END = regex.compile(r"[,。;\n]")
 
 
 def _clause(text: str, at: int) -> str:
