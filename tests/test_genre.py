@@ -26,6 +26,12 @@ def _genre(text: str, title: str | None = None) -> str | None:
         # a summary of the body's own disclosure work is an account of it, as an annual report is
         ("正文", "东湖区2023年政务公开工作总结", ANNUAL_REPORT),
         ("正文", "关于报送政务公开工作总结的通知", TASK),
+        # a notice about others' annual reports, whose text names them, is no annual report
+        ("截至2月22日,仍有以下单位未公开年度报告:甲局、乙局。", "关于限期公开年度报告的通知", TASK),
+        # reminders and memos set work as a 通知 does
+        ("正文", "关于做好依申请公开办理工作的提醒函", TASK),
+        ("正文", "柳溪县政务公开工作提示", TASK),
+        ("近期有关工作提醒如下:\n一、及时更新栏目\n甲。", "柳溪县政务公开工作提示", TASK),
         # a report of an evaluation or assessment reports on others
         ("正文", "某省各设区市政府信息公开工作第三方评估报告", None),
         ("正文", "某区2022年度政务公开工作考核报告", None),

@@ -299,6 +299,11 @@ def test_issuer_order(text, issuer):
         # rankings, lists and bulletins name themselves too, and a summary keeps its edition mark
         ("2021年10月某市政务新媒体影响力榜单\n发布时间:2021-11-05\n一、总体情况\n正文。", "2021年10月某市政务新媒体影响力榜单"),
         ("2020年度某市政府信息公开第三方评估报告(摘要)\n一、评估概况\n正文。", "2020年度某市政府信息公开第三方评估报告(摘要)"),
+        # reminders, memos and recurring bulletins, with the number kept
+        ("关于做好依申请公开办理工作的提醒函\n各单位:\n正文。", "关于做好依申请公开办理工作的提醒函"),
+        ("政务公开工作督办单\n承办单位 | 某某局 |\n正文。", "政务公开工作督办单"),
+        ("某某县政务公开工作提示(2023年第4期)\n来源:本网\n各单位:\n正文。", "某某县政务公开工作提示(2023年第4期)"),
+        ("某某市政务公开简报(第12期)\n一、工作动态\n正文。", "某某市政务公开简报(第12期)"),
         # a section heading, a posting date and an enclosed document's head are never the notice's title
         ("一、总体情况\n正文。", None),
         ("2023年01月13日\n某某区人民政府办公室关于第四季度网站检查情况的通报\n各乡镇:\n正文。",

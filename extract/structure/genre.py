@@ -40,12 +40,15 @@ def notice_genre(text: str, title: str | None, preamble_end: int, statistics_hea
     first heading starts, `statistics_heading` whether a heading names a statistics part (依申请公开情况)."""
     names = [_TRAILING.sub("", name) for name in ([title] if title else []) + _title_lines(text)]
     name = names[0] if names else ""
-    if not _reports_on_others(name, text) and (_is_annual_report(text, names) or statistics_heading):
+    on_others = _reports_on_others(name, text)
+    if not on_others and (_is_annual_report(text, names) or statistics_heading):
         return ANNUAL_REPORT
     preamble = text[:preamble_end]
     if "|" in preamble:  # cues are the notice's words about itself, never a table's cells (年报未发布 |)
         preamble = "\n".join(line for line in preamble.split("\n") if line.count("|") < 2)
     for rule in _vocabulary()["rules"]:
+        if rule["genre"] == ANNUAL_REPORT and on_others:
+            continue  # 关于限期公开年度报告的通知: a notice about others' reports, not one
         if any(cue in preamble for cue in rule["cues"]):
             return rule["genre"]
     if name.endswith(_vocabulary()["task_titles"]) and not any(word in name for word in _vocabulary()["result_words"]):
