@@ -84,6 +84,11 @@ _CUT_DATE_END = ("年", "月")
 _NOT_BEFORE_WITHIN = _longest_first(VOCAB["not_before_within"])
 _ACTION_LEAD = _longest_first(VOCAB["action_lead"])
 _CUE_WORDS = _longest_first(VOCAB["date_cues"])
+_OWN_WORK = tuple(VOCAB["own_work"])
+_WINDOW = "_window"  # marks, until find_deadlines returns, a deadline read as a window's last day
+# What closes the first half of a window right before its last day: 3月11日—, 即日起至.
+_WINDOW_OPEN = regex.compile(rf"(?:\d[日号]|即日起?)\s*[{regex.escape(VOCAB['range_marks'])}]\s*$")
+_CLAUSE_START = regex.compile(r"(?r)[,。;!?\n]")
 
 
 def find_deadlines(ctx: Context) -> list[dict]:
@@ -109,7 +114,10 @@ def find_deadlines(ctx: Context) -> list[dict]:
             found = _deadline(ctx, match, stop, base_year, column and _fills_cell(ctx.text, match, start, stop))
             if found is not None:
                 deadlines.append(found)
-    return deadlines
+    # A window's last day that the notice also states as a deadline (自查阶段(6月1日—6月10日)…于6月10日前完成自查)
+    # is that deadline once.
+    stated = {d["date"] or d["month_day"] for d in deadlines if _WINDOW not in d}
+    return [d for d in deadlines if d.pop(_WINDOW, None) is None or (d["date"] or d["month_day"]) not in stated]
 
 
 def with_notice_date(deadline: dict, notice: dt.date) -> dict:
@@ -189,6 +197,8 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, c
             cue = before  # 截至6月30日,各单位要完成…: the end of a span set for acting
         elif not (past or cue or match["by"]) and after.startswith(_AFTER_CUES) and not _data_cut_off(text, match.start()):
             cue = after  # 自查工作于6月30日截止: the last day
+        elif not (past or cue or match["by"]) and _own_window_end(text, match.start(), after):
+            cue = _WINDOW  # (一)自查阶段(3月11日—3月22日): the last day of the units' own work
         elif past or before.endswith(_PAST_BEFORE) or before.endswith(_CUT_OFF_BEFORE):
             return None
         overdue = any(c in after for c in VOCAB["overdue_cues"])
@@ -205,10 +215,14 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, c
             return None
         year, month, day_of_month = day
         if year is None:
-            return _result(ctx, match, stop, None, f"--{month:02d}-{day_of_month:02d}", None, bool(cue))
-        if goal and ctx.date is not None and dt.date(year, month, day_of_month) < ctx.date:
+            found = _result(ctx, match, stop, None, f"--{month:02d}-{day_of_month:02d}", None, bool(cue))
+        elif goal and ctx.date is not None and dt.date(year, month, day_of_month) < ctx.date:
             return None  # 到2020年底,全市已建成…: a target already reached is a statistic
-        return _result(ctx, match, stop, dt.date(year, month, day_of_month).isoformat(), None, None, bool(cue))
+        else:
+            found = _result(ctx, match, stop, dt.date(year, month, day_of_month).isoformat(), None, None, bool(cue))
+        if cue == _WINDOW:
+            found[_WINDOW] = True
+        return found
     if not (match["within"] or match["limit"] or _LIMIT_CUE.search(before)):
         return None
     if before.endswith(_NOT_BEFORE_WITHIN) or _NOT_AFTER_WITHIN.match(text, match.end()):
@@ -218,6 +232,20 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, c
         return None
     within = {"amount": amount, "unit": VOCAB["time_units"][match["unit"]]}
     return _result(ctx, match, stop, None, None, within, bool(match["limit"]))
+
+
+def _own_window_end(text: str, start: int, after: str) -> bool:
+    """Whether the date at `start` closes a window (3月11日—|3月22日, 即日起至|9月15日) that its stage name or
+    the clause after it gives to the units' own work (自查, 整改, 自评)."""
+    if not _WINDOW_OPEN.search(text, max(0, start - 6), start):
+        return False
+    floor = max(0, start - 40)
+    opening = _CLAUSE_START.search(text, floor, start)
+    stage = text[opening.end() if opening else floor:start]
+    if any(word in stage for word in _NOT_BEFORE_CUE):
+        return False  # 本次抽查时间为4月1日至6月15日: the inspectors' window
+    clause = _CLAUSE_END.split(after.lstrip(",):"), 1)[0]
+    return any(word in stage or word in clause for word in _OWN_WORK)
 
 
 def _data_cut_off(text: str, start: int) -> bool:
