@@ -28,6 +28,9 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("全市和县直部门网站均已整改,西林县卫健局仍未更新。", "", ["西林县卫健局"], ["和县"]),
         # a county missing from the gazetteer whose name ends in a shorter county's name
         ("从运维主体看,临川县30个、肃南县24个,其中肃南县8个账号长期未更新。", "", ["肃南县"], ["南县"]),
+        # a whole body's bare name (科协, 侨联) in a list of townships takes no place ending from them
+        ("信息报送不足的单位:县审计局、科协、侨联、东坪乡、西林乡。", "", ["科协", "侨联", "东坪乡", "西林乡"],
+         ["科协乡", "侨联乡"]),
         # the sentence that frames the notice names who inspected, not who was assessed; it lists those assessed
         ("东坪镇未公开财政预算。", "", ["东坪镇"], []),
         ("柳溪市数据局对全市政府网站开展了抽查,现将有关情况通报如下:东坪镇未公开财政预算。", "",
@@ -266,6 +269,12 @@ def _problems(body: str) -> list[tuple]:
          [("桐林教育", "new_media", "微信", None), ("桐林住建", "new_media", "抖音", None)]),
         ("桐林发布(微信视频号)超过2个月未更新;桐林文旅(今日头条)未开通留言。",
          [("桐林发布", "new_media", "微信", None), ("桐林文旅", "new_media", "今日头条", None)]),
+        # an account whose name opens with a place's: the whole item before its bracket is the name
+        ("本月原创信息为零的账号:桐林农技(微信公众号)、双溪镇融媒(抖音)、桐林工会(微信公众号)。",
+         [("桐林农技", "new_media", "微信", None), ("双溪镇融媒", "new_media", "抖音", None),
+          ("桐林工会", "new_media", "微信", None)]),
+        ("双溪镇融媒(抖音)、桐林工会(微信公众号)本月未更新。",
+         [("双溪镇融媒", "new_media", "抖音", None), ("桐林工会", "new_media", "微信", None)]),
     ],
 )
 def test_accounts(body, expected):

@@ -65,6 +65,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         # A clause: text up to a hard mark, brackets (which may hold one: (监测时间:…)) kept inside.
         "clause": re.compile(r"(?:[^,;:。!?\n(]+|\([^()\n]{0,40}\)|\()+"),  # re: faster at this class scan
         "platform_bracket": regex.compile(v["platform_bracket"]),
+        "han_run": regex.compile(r"\p{Han}{1,10}"),
         # The bracket after an item: its platform, or part of its name (信用中国(海南)).
         "bracket": regex.compile(rf"{v['platform_bracket']}|\([^()\n]{{1,12}}\)"),
         # A label naming units (…的单位:, …的部门有:, 不合格单位:, 微信公众号中,) makes any names after it units.
@@ -422,6 +423,8 @@ def _item(text, a, b, known, last):
     A known name must fill its item (with its account word or platform bracket), except the last
     item, where what follows the name is the list's predicate (甲、乙未按要求更新)."""
     mention = known.get(a)
+    if mention is not None and _account_goes_on(text, a + mention.tail_end - mention.start, b):
+        mention = None  # 青山乡融媒(抖音): a place opening an account's name, read with the whole item
     if mention is None and any(start < a < start + m.end - m.start and text.find("、", start, a) < 0
                                for start, m in known.items()):
         return None  # a piece of a known name (县工业|和信息化局): no item
@@ -463,6 +466,15 @@ def _item(text, a, b, known, last):
     name = text[a:end]
     core = name[: name.index("(")] if "(" in name else name
     return (a, end, None, platform) if item_ok(core, MAX_ITEM) else None
+
+
+def _account_goes_on(text: str, tail: int, b: int) -> bool:
+    """Whether Han characters after a known name run on to a platform bracket within the item: the name
+    opens an account's (溪口乡振兴(微信公众号))."""
+    if text.find("(", tail, b) < 0:
+        return False
+    run = _patterns()["han_run"].match(text, tail, b)
+    return run is not None and _patterns()["platform_bracket"].match(text, run.end(), b) is not None
 
 
 def _platform_name(item: str) -> bool:

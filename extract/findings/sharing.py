@@ -90,8 +90,8 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
     for m, suffix in sharing:
         for a, b in _bare_run(text, m.start - offset, known, MAX_SHARED):
             item = text[a:b]
-            if item[-1] in SINGLE_GOV or item.endswith(("网", "网站")):
-                break  # (汀兰县、东坪镇: a county of its own, not 汀兰县镇; a site is no place)
+            if item[-1] in SINGLE_GOV or item.endswith(("网", "网站")) or item in v["body_suffixes"]:
+                break  # (汀兰县、东坪镇: a county of its own, not 汀兰县镇; a site or a whole body (残联) is no place)
             out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
                                tail_end=b + offset))
             taken.add(a)
