@@ -28,6 +28,13 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("全市和县直部门网站均已整改,西林县卫健局仍未更新。", "", ["西林县卫健局"], ["和县"]),
         # a county missing from the gazetteer whose name ends in a shorter county's name
         ("从运维主体看,临川县30个、肃南县24个,其中肃南县8个账号长期未更新。", "", ["肃南县"], ["南县"]),
+        # bodies that lend staff or form the inspection teams, and people's posts, assess no one
+        ("县委网信办、县大数据局各抽调2名骨干参加检查,东坪镇网站未更新。", "", ["东坪镇"], ["县委网信办", "县大数据局"]),
+        ("县信息公开领导小组办公室于4月中旬组成3个检查组,东坪镇网站未更新。", "", ["东坪镇"], ["县信息公开领导小组办公室"]),
+        ("县委常委、常务副县长王某某带队督查,东坪镇网站未更新。", "", ["东坪镇"], ["县委常委"]),
+        ("柳溪大学法学院副教授林某某参与评查,东坪镇网站未更新。", "", ["东坪镇"], ["柳溪大学法学院"]),
+        # a post's mailbox is the body's own column: the body is faulted
+        ("县公安局局长信箱回复不及时。", "", ["县公安局"], []),
         # a whole body's bare name (科协, 侨联) in a list of townships takes no place ending from them
         ("信息报送不足的单位:县审计局、科协、侨联、东坪乡、西林乡。", "", ["科协", "侨联", "东坪乡", "西林乡"],
          ["科协乡", "侨联乡"]),
@@ -269,6 +276,15 @@ def _problems(body: str) -> list[tuple]:
          [("桐林教育", "new_media", "微信", None), ("桐林住建", "new_media", "抖音", None)]),
         ("桐林发布(微信视频号)超过2个月未更新;桐林文旅(今日头条)未开通留言。",
          [("桐林发布", "new_media", "微信", None), ("桐林文旅", "new_media", "今日头条", None)]),
+        # in a notice about accounts, a quoted name right after a body that the clause faults is the body's
+        # account; the body is named only as its owner. A quoted term before the thing it names is none.
+        ("县农业局“丰收农业”季度内仅更新2次,公众号管理待加强。", [("丰收农业", "new_media", None, "县农业局")]),
+        ("县农业局“丰收农业”、县林业局“绿色林业”的办事菜单链接失效;公众号管理待加强。",
+         [("丰收农业", "new_media", None, "县农业局"), ("绿色林业", "new_media", None, "县林业局")]),
+        ("县农业局“丰收农业”和县林业局“绿色林业”均未更新,公众号管理待加强。",
+         [("丰收农业", "new_media", None, "县农业局"), ("绿色林业", "new_media", None, "县林业局")]),
+        ("县民政局“十四五”规划未公开,公众号管理待加强。", [("县民政局", "department", None, None)]),
+        ("县交通局“线路调整”信息平均滞后3天发布,公众号管理待加强。", [("县交通局", "department", None, None)]),
         # an account whose name opens with a place's: the whole item before its bracket is the name
         ("本月原创信息为零的账号:桐林农技(微信公众号)、双溪镇融媒(抖音)、桐林工会(微信公众号)。",
          [("桐林农技", "new_media", "微信", None), ("双溪镇融媒", "new_media", "抖音", None),

@@ -52,6 +52,7 @@ class Scope:
     line: bool = False  # the stretch is a whole line (a list one item or one list per line)
     sibling: Enumeration | None = None  # the list that ended the sentence before, when a ; ended it
     topic: str | None = None  # the title of the top-level section the stretch stands in
+    accounts: bool = False  # the notice speaks of accounts (公众号, 微博, 新媒体…)
 
 
 @lru_cache(maxsize=1)

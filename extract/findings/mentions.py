@@ -20,7 +20,7 @@ import regex
 
 from ..structure.genre import TASK
 from .enumerations import Scope, enumerations, praises
-from .sharing import government_lists, lists, share_roles, share_sites
+from .sharing import ACCOUNT_CLAUSE, government_lists, lists, share_roles, share_sites
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
 from .problems_text import is_problem
 from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, owned_accounts, owners_in_brackets, site_names
@@ -185,12 +185,13 @@ def text_mentions(ctx) -> list[Mention]:
               for a, b in _chunks(s.text)]
     out: list[Mention] = []
     judge = _Judge(ctx)
+    accounts = _speaks_of_accounts(ctx)
     last_list = None  # (where the sentence that ended in a list ends, that list)
     introduced: dict[str, Mention] = {}  # accounts named so far: their names alone name them again
     for batch in _batched(chosen):
         stretches = [sentence.text[a:b] for sentence, a, b in batch]
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
-            scope = _scope(ctx.text, sentence)
+            scope = _scope(ctx.text, sentence, accounts)
             if last_list is not None and a == 0 and _next_to(ctx.text, last_list[0], sentence.start):
                 scope.sibling = last_list[1]
             found = _stretch(text, sentence.start + a, ents, scope)
@@ -306,12 +307,16 @@ def _next_to(text: str, end: int, start: int) -> bool:
     return text[end - 1:end] == ";" and not text[end:start].strip()
 
 
-def _scope(text: str, sentence) -> Scope:
+def _scope(text: str, sentence, accounts: bool) -> Scope:
     """The heading a sentence stands under, and whether it is a line of its own (a list per line)."""
     section = sentence.section
     heading = section.title if section is not None and section.title_start < sentence.start else None
     line = (sentence.start == 0 or text[sentence.start - 1] == "\n") and text[sentence.end:sentence.end + 1] in ("", "\n")
-    return Scope(heading, line, topic=sentence.top.title if sentence.top is not None else None)
+    return Scope(heading, line, topic=sentence.top.title if sentence.top is not None else None, accounts=accounts)
+
+
+def _speaks_of_accounts(ctx) -> bool:
+    return ACCOUNT_CLAUSE.search(ctx.text, ctx.body_start, ctx.body_end or len(ctx.text)) is not None
 
 
 def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> list[Mention]:
@@ -321,7 +326,8 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     books = [m.span() for m in p["book"].finditer(text)] if "《" in text else []
     quotes = [m.span() for m in p["quote"].finditer(text)] if "“" in text else []
     masks = _merge(sorted(books + quotes)) if books or quotes else []
-    found = [m for m in quoted(text, ents, offset) if not _inside(m.start - offset, books)] if quotes else []
+    accounts = scope is not None and scope.accounts
+    found = [m for m in quoted(text, ents, offset, accounts) if not _inside(m.start - offset, books)] if quotes else []
     places: list[Mention] = []
     if ents.ends:  # every chain ends at a name ending
         cursor = 0
@@ -329,6 +335,8 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
             if start > cursor:
                 found += chains(text, cursor, start, ents, offset, places)
             cursor = max(cursor, end)
+    if quotes and accounts:
+        _owners_of_quoted_accounts(found)
     if places:
         found += government_lists(text, offset, places, found)
     found += bare_accounts(text, offset, found, masks)
@@ -348,6 +356,15 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
         share_roles(text, offset, found)
         share_sites(text, offset, found)
     return found
+
+
+def _owners_of_quoted_accounts(found: list[Mention]) -> None:
+    """A body written right before the quoted name of its account, with no account word between (县农业局“丰收
+    农业”): named only as the account's owner."""
+    accounts = {m.start - 1: m.owner for m in found if m.quoted and m.type == "new_media" and m.owner}
+    for m in found:
+        if not m.quoted and m.account is None and accounts.get(m.tail_end) == m.name:
+            m.role = True
 
 
 def _batched(chosen):

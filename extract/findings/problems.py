@@ -209,12 +209,19 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
                 continue
             by_commas = False  # (甲、乙,丙、丁 are two lists, each with its own clause or label)
             if _SEPARATOR.fullmatch(gap.replace("“", "").replace("”", "")) or _JOINED_LISTS.fullmatch(gap) \
-                    or _QUALIFIED_GAP.fullmatch(gap) or (mention.quoted and _OWNED_GAP.fullmatch(gap)):
+                    or _QUALIFIED_GAP.fullmatch(gap) or (mention.quoted and _OWNED_GAP.fullmatch(gap)) \
+                    or _next_owned(gap, mention):
                 groups[-1].append(mention)
                 continue
         groups.append([mention])
         by_commas = True
     return groups
+
+
+def _next_owned(gap: str, mention) -> bool:
+    """甲局“甲发布”、乙局“乙发布”: the next account of a list, written after its owner."""
+    owner = mention.owner if mention.quoted else None
+    return bool(owner) and gap.endswith(owner + "“") and _SEPARATOR.fullmatch(gap[: -len(owner) - 1]) is not None
 
 
 def _bracketed(ctx, sentence, group, floor: int, category, label) -> list[dict] | None:
@@ -333,6 +340,8 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
         listed = group[0].enumeration
         if listed is not None and listed.owner is not None and floor <= listed.start - offset:
             start = listed.start - offset  # the list's introduction (东湖县微信公众号“…”) opens its clause
+        elif group[0].quoted and group[0].owner and text.endswith(group[0].owner + "“", floor, start):
+            start -= len(group[0].owner) + 1  # 县农业局“丰收农业”…: the owner opens the account's clause
         labelled = listed is not None and listed.label is not None and floor <= listed.start - offset
         owners = {m.name for m in subjects[-1]} if subjects else set()
         owned = all(m.owner in owners for m in group)  # 某局微信公众号“甲”“乙”未…: the accounts are the subject

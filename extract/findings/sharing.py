@@ -163,13 +163,13 @@ def _shared_suffix(text: str, start: int, mention: Mention) -> str | None:
     if start == 0 or text[start - 1] != "、" or mention.type not in PLACE_TYPES or mention.quoted:
         return None
     end = start + mention.end - mention.start
-    if _HAN.match(text, end) and not text.startswith(_owned_words(), end) and _ACCOUNT_CLAUSE.search(_clause(text, start)):
+    if _HAN.match(text, end) and not text.startswith(_owned_words(), end) and ACCOUNT_CLAUSE.search(_clause(text, start)):
         return None  # (…两镇微信公众号: the places own the accounts, and share their ending)
     return next((s for s in ("街道", "社区", "镇", "乡", "村") if mention.name.endswith(s)), None)
 
 
 _HAN = regex.compile(r"\p{Han}")
-_ACCOUNT_CLAUSE = regex.compile(r"公众号|订阅号|服务号|视频号|微博|抖音|头条号|快手号|账号|新媒体")
+ACCOUNT_CLAUSE = regex.compile(r"公众号|订阅号|服务号|视频号|微博|抖音|头条号|快手号|账号|新媒体")
 _CLAUSE_END = regex.compile(r"[,。;\n]")
 
 

@@ -16,6 +16,7 @@ from itertools import islice
 import regex
 
 from .gazetteer import SINGLE_GOV, Ents, division_shorts, divisions, divisions_prefix, province_shorts, vocab
+from .problems_text import is_problem
 from .vocabulary import COUNT, alternation
 
 PLACE_TYPES = ("township", "subdistrict", "community")
@@ -112,6 +113,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
             rf"(?P<acc>{alternation(v['account_words'] - v['website_words'] - {'账号'})}|(?:政务)?新媒体)(?:名称)?(?:为|是)?:?$"),
         # “工作动态”栏目: a quoted name that a column word follows names a part of a site, not an account.
         "column_after": regex.compile(r"[^,。;、“]{0,2}(?:栏目|专栏|频道|板块|模块|页面|信箱|专题|子栏目)"),
+        "thing_after": regex.compile(alternation(v["quoted_thing_nouns"])),
+        "numeral_term": regex.compile(r".{0,2}[一二三四五六七八九十百千万两\d]\p{Han}{0,3}"),
         # (吉林省政府网站监管平台 is a platform named after the province, no site of its own)
         "gov_site": regex.compile(r"(?:人民)?政府(?:门户)?网站?+(?!上|监管|集约|管理平台|平台|群)"),
         # 拉萨市政府网站34个: the sites of a region, counted; the region is the unit, not one site.
@@ -290,7 +293,7 @@ def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
         return False
     if len(word) > 1:  # 会同: a verb wherever it stands, unless the place around it names the county (怀化市会同县)
         return not text.endswith(("市", "州", "省"), 0, start)
-    if text.endswith(_GROUP_ENDS, 0, start) or text.endswith(")", 0, start) \
+    if text.endswith(_GROUP_ENDS, 0, start) or text.endswith((")", "”"), 0, start) \
             or text.endswith(tuple(vocab()["account_words"]), 0, start):
         return True  # 甲镇、乙乡两个乡镇和县财政局, 两个乡镇(街道)和县财政局, 公众号和县政府网站: a second name
     if not pieces or pieces[-1].end != start:
@@ -352,8 +355,14 @@ def _bad_name(name: str, suffix: str) -> bool:
     """Never a name, whatever the pieces: a listed non-unit or platform, too short or long, or 我局, 该镇."""
     v = vocab()
     return (name in v["never_units"] or name in v["platforms"] or not 2 <= len(name) <= 30
-            or _self_reference(name, suffix) or "星级" in name
+            or _self_reference(name, suffix) or "星级" in name or name.endswith(_posts())
             or (name.startswith(_GRADES) and not _opens_with_division(name)))
+
+
+@lru_cache(maxsize=1)
+def _posts() -> tuple[str, ...]:
+    """A person's post, which a name ending in it (县委常委) is, not a body."""
+    return tuple(vocab()["person_titles"])
 
 
 def _opens_with_division(name: str) -> bool:
@@ -501,8 +510,9 @@ def role_after(text: str, start: int, end: int) -> bool:
     return bool(frame and p["frame_close"].match(text, end))
 
 
-def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
-    """“Name” followed by an account word, or a quoted body name (“市信访局”经…)."""
+def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[Mention]:
+    """“Name” followed by an account word, or a quoted body name (“市信访局”经…); in a notice that speaks of
+    accounts (`accounts`), also a quoted name after its owner that the clause after it faults."""
     p = patterns()
     v = vocab()
     out: list[Mention] = []
@@ -510,7 +520,7 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
     last = -1
     accounts_before = False  # a run of quoted accounts came earlier in the stretch
     for index, m in enumerate(matches):
-        content = m.group(1)
+        content, runner = m.group(1), None  # runner: the body before the quote whose account it is
         # Adjacent quotes share the account word after the last one (“市应急局”“市住建局”网站).
         last = max(last, index)
         while last + 1 < len(matches) and matches[last + 1].start() == matches[last].end():
@@ -548,6 +558,8 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
             type_, platform = ("website" if content.endswith(_SITE_NAME_ENDS) else "new_media"), None
             if owner is not True:
                 out.append(owner)
+        elif accounts and (runner := _faulted_after_owner(text, m, after, ents, offset)) is not None:
+            type_, platform = "new_media", None  # 县农业局“丰收农业”仅更新2次: a body's account by its own name
         elif accounts_before and p["account_name"].fullmatch(content) and _FAULT_AFTER.match(text, after):
             type_, platform = "new_media", None  # …“甲”超过2周未更新,“乙”存在错别字: the next accounts of the list
         elif p["account_name"].fullmatch(content) and _ACCOUNT_LABEL.search(text, max(0, m.start() - 24), m.start()):
@@ -558,6 +570,8 @@ def quoted(text: str, ents: Ents, offset: int) -> list[Mention]:
         mention.account = acc.group("acc") if acc else None
         if intro is not None and type_ == "new_media":
             mention.owner = _owner_before(text, intro.start(), ents, offset)
+        elif runner is not None:
+            mention.owner = runner
         mention.tail_end = (acc.end() if acc and last == index and not ahead else m.end()) + offset
         # an account is not an author: a date after it (“甲”(微信)5月仅更新1次) tells when, not who wrote
         mention.role = role_before(text, m.start()) if type_ == "new_media" else is_role(
@@ -608,6 +622,24 @@ def _account_intro(text: str, matches: list, index: int):
 
 
 _QUOTE_JOIN = regex.compile(r"[、,]?|和|及|以及")
+
+
+_CLAUSE_END = regex.compile(r"[,。;:\n]")
+
+
+def _faulted_after_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str | None:
+    """The body right before a quoted name that the clause after it faults (县农业局“丰收农业”季度内仅更新2次;
+    甲局“甲发布”、乙局“乙发布”的菜单链接失效): the quoted name is the body's account, and the body is returned.
+    Not a column (“工作动态”栏目) or a quoted phrase a body is said to use."""
+    p = patterns()
+    if not p["account_name"].fullmatch(quote.group(1)) or p["column_after"].match(text, after) \
+            or p["thing_after"].match(text, after) or p["numeral_term"].fullmatch(quote.group(1)):
+        return None  # (县民政局“十四五”规划, 县农业局“三定”方案: a quoted term and the thing it names)
+    run = _OWNED_RUN.match(text, after)
+    clause = _CLAUSE_END.search(text, run.end() if run else after)
+    if not is_problem(text[run.end() if run else after:clause.start() if clause else len(text)]):
+        return None
+    return _owner_before(text, quote.start(), ents, offset) if quote.start() > 0 else None
 
 
 def _owner_before(text: str, end: int, ents: Ents, offset: int) -> str | None:
