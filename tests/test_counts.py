@@ -73,6 +73,8 @@ def test_counts_in_sentences(sentence, expected):
     ("某网站动态栏目有1周未按要求更新,另一网站2周内不更新。", [(1, "周", "count", False), (2, "周", "count", False)]),
     ("某县网超过6年未更新,某局网部分留言超过半年未回应。", [(6, "年", "count", True), (0.5, "年", "count", True)]),
     ("首页长达1个多月未更新。", [(1, "个月", "count", True)]),
+    # a rate reached each period is a level; a floor before a rate (不低于…30%) is a norm (test_not_counts)
+    ("每季度检查比例达到100%。", [(100, "%", "percent", False)]),
     ("北京等6个地区连续两个季度抽查合格率达100%。",
      [(6, "个", "count", False), (2, "个季度", "count", False), (100, "%", "percent", False)]),
     ("这是我们连续9年开展评估,平均用时15天。", [(9, "年", "count", False), (15, "天", "count", False)]),
@@ -129,6 +131,7 @@ def test_counts_of_the_corpus_forms(sentence, expected):
     # frequencies and floors that govern the clause, and copies of a form
     "价格监测信息每周发布1次。",
     "每季度参加业务培训1次,全年至少举办培训2期。",
+    "抽查比例不低于运行总数的30%。",
     "自查报告纸质材料一式两份。",
 ])
 def test_not_counts(sentence):

@@ -58,6 +58,8 @@ _SENTENCE_ENDS = "。;!?"
 _CONDITION_AFTER = regex.compile(r"[^,。;:]{0,20}?的(?:账号|单位|部门|网站|乡镇|街道|政务新媒体|新媒体|公众号|栏目)")
 # A frequency or a floor that governs the clause's number (每季度参加培训1次, 全年至少举办培训2期): a norm.
 _CLAUSE_NORM = re.compile(rf"(?:每(?:{_alt(VOCAB['norm_periods'])})|{_alt(VOCAB['norm_floors'])})[^,;:。()\n]{{0,12}}$")
+# A floor governs a rate too (抽查比例不低于运行总数的30%); a period does not (每季度检查比例达到100% is a level).
+_FLOOR_NORM = re.compile(rf"(?:{_alt(VOCAB['norm_floors'])})[^,;:。()\n]{{0,12}}$")
 # (?r) searches from the right, so the match found is the last one before a count.
 _LAST_CLAUSE_BREAK = regex.compile(r"(?r)[,;:、()“”《》]")
 _SUBJECT_AFTER = regex.compile(
@@ -186,7 +188,7 @@ def _count(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> dic
     before = text[max(0, start - 4):start]
     if before.endswith(_ORDINAL_OR_NORM):
         return None
-    if not (g.pct or g.pcn) and _CLAUSE_NORM.search(text, max(0, start - 20), start):
+    if (_FLOOR_NORM if g.pct or g.pcn else _CLAUSE_NORM).search(text, max(0, start - 20), start):
         return None  # a rate reached each quarter (每季度检查比例达到100%) is still a level
     if before.endswith("连续") and _CONDITION_AFTER.match(text, end):
         return None  # 对连续两次抽查不合格的单位…: a criterion naming whom
