@@ -221,3 +221,14 @@ def test_a_list_goes_on_past_an_account_qualified_by_its_place():
     sentence = "市科技局“北塘科技发布”头条号、仁寿县“仁寿森林防火”微信公众号等存在内容更新不及时问题。"
     assert _problems(HEAD + sentence) == [("市科技局", "内容更新不及时"), ("北塘科技发布", "内容更新不及时"),
                                           ("仁寿森林防火", "内容更新不及时")]
+
+
+@pytest.mark.parametrize("cut, expected", [
+    # a page cut inside a list after its label: each item listed has the label's fault
+    ("超过2周未更新的账号有:“桐林交通”(微信)、“双溪微语”(新浪微博)、",
+     [("桐林交通", "超过2周未更新"), ("双溪微语", "超过2周未更新")]),
+    # a page cut inside the names' own clause: the clause it left unfinished is no fault
+    ("东坪镇、西林乡网站首页未更新,栏目", [("东坪镇", "首页未更新"), ("西林乡", "首页未更新")]),
+])
+def test_a_page_cut_mid_sentence(cut, expected):
+    assert _problems("二、存在问题\n" + cut) == expected

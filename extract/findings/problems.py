@@ -373,8 +373,9 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             pointed = True
         if truncated and pred_end == len(text) and not _names_alone(ctx, sentence, start, predicate):
             predicate = predicate[: max(predicate.rfind(","), 0)]  # the clause the cut left unfinished
-            if not predicate.strip() and not _label(text[floors[index]:start].rstrip(" “")):
-                continue
+            intro = text[floors[index]:start].rstrip(" “")
+            if not predicate.strip() and not (intro.endswith(":") or _label(intro)):
+                continue  # (a list after its label (…的账号有:甲、乙、), cut short, still has the label's fault)
         before = text[floors[index]:start]
         label_match = _label(before.rstrip(" “"))
         example = before.rstrip(" “").endswith(("如", "例如", "比如"))
