@@ -214,11 +214,16 @@ def government_lists(text: str, offset: int, places: list[Mention], found: list[
     """Unknown districts and counties listed only with governments (青湾区、柳溪县、东坝县得分…), or the
     subject of a fault on their own (蔺河县未公开财政预算)."""
     candidates = {id(m) for m in places if m.name[-1] in "区县" and len(m.name) <= 4}
+    # An unknown 市 (宁岗市) is a county-level city only beside a county or a known government: alone, too
+    # many words end in 市 (超市, 门市).
+    cities = {id(m) for m in places if m.name[-1] == "市" and len(m.name) <= 4}
     bodies = [m for m in found if not m.quoted and (m.type == "government" or m.name.endswith("政府"))]
     out: list[Mention] = []
-    for group in _runs(text, offset, [m for m in places if id(m) in candidates] + bodies):
+    for group in _runs(text, offset, [m for m in places if id(m) in candidates or id(m) in cities] + bodies):
         if len(group) > 1 and any(id(m) in candidates for m in group):
-            out += [m for m in group if id(m) in candidates]
+            out += [m for m in group if id(m) in candidates or id(m) in cities]
+        elif len(group) > 1 and any(id(m) in cities for m in group) and len(group) > sum(id(m) in cities for m in group):
+            out += [m for m in group if id(m) in cities]
         elif id(group[0]) in candidates and _subject_of_fault(text, group[0].start - offset, group[0].end - offset):
             out.append(group[0])
     return out
