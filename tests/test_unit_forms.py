@@ -533,3 +533,20 @@ def test_accounts_ranked_with_their_owner_in_brackets_under_an_accounts_heading(
             "2.双溪发布(市委宣传部)得分93分。\n")
     units = [(u["name"], u["type"], u["owner"]) for u in extract_text(text)["units"]]
     assert units == [("双溪交警", "new_media", "市公安局交通警察支队"), ("双溪发布", "new_media", "市委宣传部")]
+
+
+@pytest.mark.parametrize("lines, expected", [
+    # names alone on their lines, right under a heading that names accounts: each is an account, also one
+    # a place's name opens, with the fault of the sub-heading above it
+    ("二、问题账号名单\n(一)栏目长期未更新。\n溪口乡振兴\n清风岚桥\n(二)错别字。\n柳河农技\n银杏湾发布",
+     [("溪口乡振兴", "栏目长期未更新"), ("清风岚桥", "栏目长期未更新"), ("柳河农技", "错别字"), ("银杏湾发布", "错别字")]),
+    ("二、本季度抽查的政务微博\n清风岚桥\n银杏湾发布", [("清风岚桥", None), ("银杏湾发布", None)]),
+    # a name alone is no list; lines of a table under the heading are not either; nor lines under other headings
+    ("二、问题账号名单\n清风岚桥", []),
+    ("二、问题账号名单\n检查结果见附表。\n发布条数\n发布条数", []),
+    ("二、存在问题\n清风岚桥\n银杏湾发布", []),
+])
+def test_accounts_one_per_line_under_an_accounts_heading(lines, expected):
+    doc = extract_text("关于政务新媒体检查情况的通报\n一、总体情况\n共检查政务新媒体20个。\n" + lines + "\n")
+    problems = {p["units"][0]: p["description"] for p in doc["problems"]}
+    assert [(u["name"], problems.get(u["name"])) for u in doc["units"] if u["type"] == "new_media"] == expected

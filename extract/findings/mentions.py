@@ -24,10 +24,10 @@ from .sharing import ACCOUNT_CLAUSE, government_lists, lists, share_roles, share
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
 from .problems_text import is_problem
 from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, owned_accounts, owners_in_brackets, site_names
-from .units_text import Mention, chains, patterns, quoted
+from .units_text import Mention, chains, item_ok, patterns, quoted
 from .vocabulary import alternation
 
-__all__ = ["Mention", "addressed_mentions", "text_mentions"]
+__all__ = ["Mention", "addressed_mentions", "line_mentions", "text_mentions"]
 
 # Page furniture: words anywhere in a line, or opening it. Two tests rather than one pattern, since an
 # anchored branch keeps re from skipping ahead to the words' first characters (four times slower).
@@ -274,6 +274,56 @@ def addressed_mentions(ctx) -> list[Mention]:
                 mention.sentence = (sentence.start, sentence.end)
                 out.append(mention)
     return out
+
+
+_MIN_LINES = 2  # a name alone on its line is a list's item only beside another such line
+_MAX_LINE_NAME = 12
+
+
+def line_mentions(ctx, found: list[Mention]) -> list[Mention]:
+    """Accounts listed one per line under a heading that names accounts (二、问题账号名单 / (一)栏目长期未更新。
+    / 清风岚桥 / 溪口乡振兴): each line that is a name alone, in a run of such lines, is an account, also
+    when no ending marks it or a place's name opens it. `found`: the text's mentions, which name the
+    line instead when one fills it."""
+    if not _speaks_of_accounts(ctx):
+        return []
+    filled = {(m.start, m.end) for m in found}
+    out: list[Mention] = []
+    run: list = []
+    for sentence in ctx.sentences + [None]:
+        if sentence is not None and _name_line(ctx, sentence) and (not run or _next_line(ctx.text, run[-1], sentence)):
+            run.append(sentence)
+            continue
+        if len(run) >= _MIN_LINES and _opens_list(ctx.text, run[0]):
+            for line in run:
+                if (line.start, line.end) not in filled:
+                    mention = Mention(line.start, line.end, line.text, "new_media", tail_end=line.end)
+                    mention.sentence = (line.start, line.end)
+                    mention.evidence = _assessed(line)
+                    out.append(mention)
+        run = [sentence] if sentence is not None and _name_line(ctx, sentence) else []
+    return out
+
+
+def _name_line(ctx, sentence) -> bool:
+    """A whole line under a heading that names accounts, holding a name alone."""
+    section, text = sentence.section, ctx.text
+    if section is None or sentence.start < section.body_start or len(sentence.text) > _MAX_LINE_NAME:
+        return False
+    if not ((sentence.start == 0 or text[sentence.start - 1] == "\n") and text[sentence.end:sentence.end + 1] in ("", "\n")):
+        return False
+    titles = section.title + (sentence.top.title if sentence.top is not None else "")
+    return ACCOUNT_CLAUSE.search(titles) is not None and item_ok(sentence.text, _MAX_LINE_NAME)
+
+
+def _opens_list(text: str, first) -> bool:
+    """Whether the first line of a run stands right under its heading or after a line ending in a colon."""
+    before = text[first.section.body_start:first.start]
+    return not before.strip() or before.rstrip().endswith(":")
+
+
+def _next_line(text: str, before, sentence) -> bool:
+    return not text[before.end:sentence.start].strip()
 
 
 _MIN_ACCOUNT = 3  # shorter account names (“警民”) are words too often to be found again alone
