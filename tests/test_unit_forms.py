@@ -407,6 +407,8 @@ def test_accounts(body, expected):
         # a fault noted in brackets after a name is that unit's own; a score there is not
         ("年报编制不规范:县科技局(未按新模板编制)、县商务局(数据与上年不一致)、双溪镇(62分)。",
          [("县科技局", "未按新模板编制"), ("县商务局", "数据与上年不一致"), ("双溪镇", "年报编制不规范")]),
+        ("单项否决的网站为:东坪乡人民政府网站(首页超过2周未更新)、县林业局网站(首页无法访问)。",
+         [("东坪乡人民政府", "首页超过2周未更新"), ("县林业局", "首页无法访问")]),
         # a list of names with their scores is one list; ranking by score (高低) faults nobody
         ("乡镇按得分高低排序:双溪镇98.5分、石门乡97分、清水镇95分。", []),
         ("得分较低的乡镇:双溪镇58分、石门乡55分。", [("双溪镇", "得分较低"), ("石门乡", "得分较低")]),

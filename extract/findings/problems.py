@@ -408,7 +408,7 @@ def _noted_faults(text: str, offset: int, group: list) -> dict[str, list[str]]:
     """甲局(未按新模板编制)、乙局(数据不一致): a fault noted in brackets after a name is that unit's own."""
     notes = {}
     for mention in group:
-        note = _FAULT_NOTE.match(text, mention.end - offset)
+        note = _FAULT_NOTE.match(text, mention.end - offset) or _FAULT_NOTE.match(text, mention.tail_end - offset)
         if note and is_problem(note.group(1)):
             notes[mention.name] = [note.group(1)]
     return notes
