@@ -93,6 +93,9 @@ def test_problems_in_sentences(sentence, expected):
     # content left stale is a fault
     ("南湖镇“领导之窗”仍为2018年领导分工,县民政局简介仍为机构改革前职能。",
      [("南湖镇", "“领导之窗”仍为2018年领导分工"), ("县民政局", "简介仍为机构改革前职能")]),
+    # an account of a list named again after 其中 in the same sentence has that clause's fault alone
+    ("“桐林交通”“柳陂乡村”2个账号更新不及时,其中“柳陂乡村”自2025年12月起未发布信息。",
+     [("桐林交通", "更新不及时"), ("柳陂乡村", "更新不及时"), ("柳陂乡村", "自2025年12月起未发布信息")]),
     # content kept after what it rests on was withdrawn (已废止, 已撤并) or left showing (仍显示)
     ("县住建局网站部分办事指南仍引用已废止的文件。", [("县住建局", "部分办事指南仍引用已废止的文件")]),
     ("县教育局网站“机构职能”栏目仍显示已撤并的科室。", [("县教育局", "“机构职能”栏目仍显示已撤并的科室")]),

@@ -199,8 +199,11 @@ def text_mentions(ctx) -> list[Mention]:
                 found += _named_again(text, sentence.start + a, found, introduced)
             if not found:
                 continue  # the sentence is only judged when it names someone
-            introduced.update((m.name, m) for m in found if m.type == "new_media" and len(m.name) >= _MIN_ACCOUNT
-                              and m.name not in introduced)
+            new = {m.name: m for m in found if m.type == "new_media" and len(m.name) >= _MIN_ACCOUNT
+                   and m.name not in introduced}
+            if new:  # …3个账号更新不及时,其中“丙”自12月起未发布信息: named again in the same sentence
+                found += _named_again(text, sentence.start + a, found, new)
+                introduced.update(new)
             listed = [m.enumeration for m in found if m.enumeration is not None]
             last_list = (sentence.end, max(listed, key=lambda e: e.end)) if listed else None
             out += judge(sentence, found)
@@ -339,8 +342,9 @@ def _named_again(text: str, offset: int, found: list[Mention], introduced: dict[
         while at >= 0:
             end = at + len(name)
             if not any(a < end and at < b for a, b in taken) and not text.startswith(_name_endings(), end):
+                closed = end + (text[end:end + 1] == "”")  # a quoted name's clause opens after its quote
                 out.append(Mention(at + offset, end + offset, name, "new_media", platform=first.platform,
-                                   owner=first.owner, tail_end=end + offset))
+                                   owner=first.owner, tail_end=closed + offset, quoted=closed > end))
                 taken.append((at, end))
             at = text.find(name, end)
     return out
