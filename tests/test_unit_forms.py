@@ -288,6 +288,14 @@ def _problems(body: str) -> list[tuple]:
          [("丰收农业", "new_media", None, "县农业局"), ("绿色林业", "new_media", None, "县林业局")]),
         ("县民政局“十四五”规划未公开,公众号管理待加强。", [("县民政局", "department", None, None)]),
         ("县交通局“线路调整”信息平均滞后3天发布,公众号管理待加强。", [("县交通局", "department", None, None)]),
+        # in a notice about accounts, a quoted name opening its clause, which faults or praises it, is an
+        # account; a quoted term, column, service or misspelt word is not
+        ("“平安柳汀”9月6日发布的信息中将职务写错;“泠川教体”转载文章未标注作者,公众号管理待加强。",
+         [("平安柳汀", "new_media", None, None), ("泠川教体", "new_media", None, None)]),
+        ("“云汀发布”“平安云汀”均出现了转载商业广告的情况,公众号管理待加强。",
+         [("云汀发布", "new_media", None, None), ("平安云汀", "new_media", None, None)]),
+        ("“开而不用”现象仍然存在;“工作动态”栏目未更新;“两微一端”建设滞后;“按部就班”误写为“按步就班”;"
+         "“政策查询库”无法访问,公众号管理待加强。", []),
         # an account whose name opens with a place's: the whole item before its bracket is the name
         ("本月原创信息为零的账号:桐林农技(微信公众号)、双溪镇融媒(抖音)、桐林工会(微信公众号)。",
          [("桐林农技", "new_media", "微信", None), ("双溪镇融媒", "new_media", "抖音", None),

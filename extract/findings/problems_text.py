@@ -71,6 +71,11 @@ def _positive() -> re.Pattern:
     return re.compile(alternation(vocab()["positive_words"]))
 
 
+def judges(text: str) -> bool:
+    """A clause faults or praises what it follows."""
+    return is_problem(text) or _praise().search(text) is not None
+
+
 @lru_cache(maxsize=1 << 12)
 def is_problem(text: str) -> bool:
     """A clause names a shortcoming: a negative cue that is not a norm (不少于) and no praise. Pure and

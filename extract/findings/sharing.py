@@ -217,7 +217,8 @@ def government_lists(text: str, offset: int, places: list[Mention], found: list[
     # An unknown 市 (宁岗市) is a county-level city only beside a county or a known government: alone, too
     # many words end in 市 (超市, 门市).
     cities = {id(m) for m in places if m.name[-1] == "市" and len(m.name) <= 4}
-    bodies = [m for m in found if not m.quoted and (m.type == "government" or m.name.endswith("政府"))]
+    bodies = [m for m in found if not m.quoted and (m.type == "government" or m.name.endswith("政府")
+                                                    or (m.type == "website" and m.written))]
     out: list[Mention] = []
     for group in _runs(text, offset, [m for m in places if id(m) in candidates or id(m) in cities] + bodies):
         if len(group) > 1 and any(id(m) in candidates for m in group):
@@ -263,9 +264,10 @@ def share_sites(text: str, offset: int, found: list[Mention]) -> None:
             places = group
         else:
             continue
+        own_name = last.type == "website" and last.name == last.written  # 甲区、乙县门户网站: named as written
         for m in places:
             if m.type == "government" and not m.role:
-                m.written, m.name, m.type, m.account = m.name, m.name + "政府", "website", "网站"
+                m.written, m.name, m.type, m.account = m.name, m.name + ("" if own_name else "政府"), "website", "网站"
 
 
 def share_roles(text: str, offset: int, found: list[Mention]) -> None:

@@ -16,12 +16,12 @@ from itertools import islice
 import regex
 
 from .gazetteer import SINGLE_GOV, Ents, division_shorts, divisions, divisions_prefix, province_shorts, vocab
-from .problems_text import is_problem
+from .problems_text import is_problem, judges
 from .vocabulary import COUNT, alternation
 
 PLACE_TYPES = ("township", "subdistrict", "community")
 _PRONOUNS = frozenset("各我该")
-SITE_OPENINGS = ("政府", "人民政府")  # what a government site word (政府门户网站) opens with
+SITE_OPENINGS = ("政府", "人民政府", "门户网")  # what a government site word (政府门户网站, 门户网站) opens with
 
 
 @dataclass(slots=True)
@@ -114,9 +114,14 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         # “工作动态”栏目: a quoted name that a column word follows names a part of a site, not an account.
         "column_after": regex.compile(r"[^,。;、“]{0,2}(?:栏目|专栏|频道|板块|模块|页面|信箱|专题|子栏目)"),
         "thing_after": regex.compile(alternation(v["quoted_thing_nouns"])),
+        # what a quoted word opening a clause is when these follow: a practice, a phenomenon (“开而不用”现象)
+        "trait_after": regex.compile(r"[的等]?(?:现象|问题|情况|行为|做法|字样|词语|一词|表述|说法|提法|功能|模式)"
+                                     r"|(?:被|均)?(?:误写|误为|误作|错写|写成|写作|错为|应为)"),
+        # a quoted name that ends so names a part or service of a site, not an account
+        "thing_end": regex.compile(r"(?:库|系统|平台|网|专栏|栏目|专题|模块|频道|功能|服务|事项|清单|指南|目录|窗口)$"),
         "numeral_term": regex.compile(r".{0,2}[一二三四五六七八九十百千万两\d]\p{Han}{0,3}"),
         # (吉林省政府网站监管平台 is a platform named after the province, no site of its own)
-        "gov_site": regex.compile(r"(?:人民)?政府(?:门户)?网站?+(?!上|监管|集约|管理平台|平台|群)"),
+        "gov_site": regex.compile(r"(?:(?:人民)?政府(?:门户)?|门户)网站?+(?!上|监管|集约|管理平台|平台|群)"),
         # 拉萨市政府网站34个: the sites of a region, counted; the region is the unit, not one site.
         "site_count": regex.compile(r"[0-9一二三四五六七八九十两]{1,4}[个家]"),
         "tail": regex.compile(rf"(?:等{count}?[个家]?|{count}[个家])(?P<noun>{nouns})|等(?P<noun>{sites})|等{count}?[个家]?(?P<acc>(?:政务)?新媒体(?:{account})?|{account})"),
@@ -431,7 +436,9 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int,
             if site and p["site_count"].match(text, site.end()):
                 mention.tail_end = site.end() + offset  # 拉萨市政府网站34个: the region's sites, counted
             elif site and type_ in ("government", "township") and not name.endswith("政府"):
-                mention.name, mention.type, mention.written = name + "政府", "website", name
+                # 甲县政府网站 names 甲县政府; 甲县门户网站 names the place as written
+                government = name + "政府" if site.group().startswith(("政府", "人民政府")) else name
+                mention.name, mention.type, mention.written = government, "website", name
                 mention.account, mention.tail_end = "网站", site.end() + offset
             elif text[e:e + 1] in account_openers and (acc := p["account"].match(text, e)):
                 mention.account, mention.tail_end = acc.group("acc"), acc.end() + offset
@@ -560,6 +567,8 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
                 out.append(owner)
         elif accounts and (runner := _faulted_after_owner(text, m, after, ents, offset)) is not None:
             type_, platform = "new_media", None  # 县农业局“丰收农业”仅更新2次: a body's account by its own name
+        elif accounts and _judged_account(text, matches, index, after):
+            type_, platform = "new_media", None  # (notice on accounts) “甲”转载文章未标注来源: an account judged
         elif accounts_before and p["account_name"].fullmatch(content) and _FAULT_AFTER.match(text, after):
             type_, platform = "new_media", None  # …“甲”超过2周未更新,“乙”存在错别字: the next accounts of the list
         elif p["account_name"].fullmatch(content) and _ACCOUNT_LABEL.search(text, max(0, m.start() - 24), m.start()):
@@ -625,6 +634,30 @@ _QUOTE_JOIN = regex.compile(r"[、,]?|和|及|以及")
 
 
 _CLAUSE_END = regex.compile(r"[,。;:\n]")
+
+
+# Where a clause opens: the text's start, a mark that ends a clause, or a word that opens one.
+_CLAUSE_OPENING = regex.compile(r"(?:^|[,;:。\n]|其中|另外|此外|同时)$")
+
+
+def _judged_account(text: str, matches: list, index: int, after: int) -> bool:
+    """A quoted name (or run of them) that opens its clause, which then faults or praises it: “甲”转载文章未
+    标注来源, “甲”“乙”在…方面表现突出. Not a column, term or plan (“工作动态”栏目, “两微一端”建设)."""
+    p = patterns()
+    content = matches[index].group(1)
+    if len(content) < 3 or not p["account_name"].fullmatch(content) or p["numeral_term"].fullmatch(content) \
+            or p["thing_end"].search(content):
+        return False
+    if p["column_after"].match(text, after) or p["thing_after"].match(text, after) or p["trait_after"].match(text, after):
+        return False
+    first = index
+    while first > 0 and matches[first - 1].end() in (matches[first].start(), matches[first].start() - 1) \
+            and text[matches[first - 1].end():matches[first].start()] in ("", "、"):
+        first -= 1
+    if not _CLAUSE_OPENING.search(text, max(0, matches[first].start() - 2), matches[first].start()):
+        return False
+    clause = _CLAUSE_END.search(text, after)
+    return judges(text[after:clause.start() if clause else len(text)])
 
 
 def _faulted_after_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str | None:
