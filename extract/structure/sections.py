@@ -198,10 +198,18 @@ def _nest(headings: list[Section], end: int) -> list[Section]:
 _MAX_BARE_TITLE = 16
 
 
-def _promoted(headings: list[Section], text: str) -> list[Section]:
-    """In a notice with no 一、 or (一) heading, headings numbered 1., 2., … that stand alone on their lines
-    (1.检查对象 ⏎ …) are its top level."""
-    if any(h.rank <= 2 for h in headings):
+def _promoted(headings: list[Section], text: str, titled: bool) -> list[Section]:
+    """In a titled notice with no 一、 heading, a (一), (二) … list that never restarts is its top level (a
+    list that restarts, or an excerpt that opens with one, stands for lost 一、 headings, see _nest); with no
+    (一) either, headings numbered 1., 2., … that stand alone on their lines (1.检查对象 ⏎ …) are."""
+    if any(h.rank == 1 for h in headings):
+        return headings
+    parens = [h for h in headings if h.style == "cn_paren"]
+    if titled and len(parens) >= 2 and [h.value for h in parens] == list(range(1, len(parens) + 1)):
+        for heading in headings:
+            heading.rank -= 1
+        return headings
+    if parens:
         return headings
     bare = [h for h in headings if h.style == "num_dot" and len(h.title) <= _MAX_BARE_TITLE
             and text.startswith("\n", h.title_start + len(h.title)) and not _TITLE_END.search(h.title)]
@@ -322,7 +330,7 @@ def outline(text: str, body_end: int | None = None, title: str | None = None) ->
     appendix, and the notice's `title` tells its genre, which decides the kind of headings no phrase
     classifies."""
     end = len(text) if body_end is None else body_end
-    headings = _promoted([h for h in find_headings(text) if h.start < end], text)
+    headings = _promoted([h for h in find_headings(text) if h.start < end], text, title is not None)
     if not any(h.rank <= 2 for h in headings):
         headings = sorted(headings + _bare_headings(text, end, title), key=lambda h: h.start)
     roots = _nest(headings, end)
