@@ -191,6 +191,8 @@ def test_re_patterns_match_as_regex_does(index):
 
 def _role_before_as_written(text: str, start: int) -> bool:
     m = patterns()["lead_end"].search(text, max(0, start - 4), start) if start > 0 else None
+    if m is None and start > 1 and text[start - 1] in "省市县区州":  # a lead word, then the name's admin word
+        m = patterns()["lead_end"].search(text, max(0, start - 5), start - 1)
     lead = m.group() if m else None
     return lead in vocab()["role_leads"] or bool(patterns()["role_label"].search(text, max(0, start - 12), start))
 

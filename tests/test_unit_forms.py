@@ -36,6 +36,14 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("县信息公开领导小组办公室于4月中旬组成3个检查组,东坪镇网站未更新。", "", ["东坪镇"], ["县信息公开领导小组办公室"]),
         ("县委常委、常务副县长王某某带队督查,东坪镇网站未更新。", "", ["东坪镇"], ["县委常委"]),
         ("柳溪大学法学院副教授林某某参与评查,东坪镇网站未更新。", "", ["东坪镇"], ["柳溪大学法学院"]),
+        # bodies a matter was passed to, worked with, or whose figures are the yardstick, assess no one
+        ("东坪镇网站留言已转县住建局办理,但超期未答复。", "", ["东坪镇"], ["县住建局", "住建局"]),
+        ("东坪镇网站价格信息与县发展和改革局核定的价格不一致。", "", ["东坪镇"], ["县发展和改革局"]),
+        ("市数据资源管理局提供了网站监测数据,东坪镇网站未更新。", "", ["东坪镇"], ["市数据资源管理局"]),
+        ("已与县融媒体中心对接,东坪镇网站仍未更新。", "", ["东坪镇"], ["县融媒体中心"]),
+        # names in the words a page got wrong are no bodies
+        ("东坪镇网站将“县人力资源和社会保障局”误写为“县人力资源保障局”。", "", ["东坪镇"],
+         ["县人力资源和社会保障局", "县人力资源保障局"]),
         # a post's mailbox is the body's own column: the body is faulted
         ("县公安局局长信箱回复不及时。", "", ["县公安局"], []),
         # a whole body's bare name (科协, 侨联) in a list of townships takes no place ending from them

@@ -115,8 +115,9 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "column_after": regex.compile(r"[^,。;、“]{0,2}(?:栏目|专栏|频道|板块|模块|页面|信箱|专题|子栏目)"),
         "thing_after": regex.compile(alternation(v["quoted_thing_nouns"])),
         # what a quoted word opening a clause is when these follow: a practice, a phenomenon (“开而不用”现象)
-        "trait_after": regex.compile(r"[的等]?(?:现象|问题|情况|行为|做法|字样|词语|一词|表述|说法|提法|功能|模式)"
-                                     r"|(?:被|均)?(?:误写|误为|误作|错写|写成|写作|错为|应为)"),
+        "trait_after": regex.compile(r"[的等]?(?:现象|问题|情况|行为|做法|字样|词语|一词|表述|说法|提法|功能|模式)"),
+        "miswritten": regex.compile(r"(?:被|均)?(?:误写|误为|误作|错写|写成|错为)"),
+        "written_as": regex.compile(r"(?:误写|误作|错写|写成|写作|错为|误为|应为|更正为|改为)为?$"),
         # a quoted name that ends so names a part or service of a site, not an account
         "thing_end": regex.compile(r"(?:库|系统|平台|网|专栏|栏目|专题|模块|频道|功能|服务|事项|清单|指南|目录|窗口)$"),
         "numeral_term": regex.compile(r".{0,2}[一二三四五六七八九十百千万两\d]\p{Han}{0,3}"),
@@ -481,13 +482,19 @@ def _own_channel(text: str, end: int) -> bool:
     return _FAULT_FOUND.match(text, end) is not None
 
 
+_ADMIN_PREFIXES = "省市县区州"
+
+
 def role_before(text: str, start: int, lead: str | None = None) -> bool:
     """A word before the name makes it a place, source or addressee (在…, 由…, 向…)."""
     p = patterns()
-    if lead is None and start > 0:
+    leads = vocab()["role_leads"]
+    if lead not in leads and start > 0:  # (the word the name was cut from may hold a shorter one: 已|转)
         m = p["lead_end"].search(text, max(0, start - 4), start)
-        lead = m.group() if m else None
-    if lead in vocab()["role_leads"]:
+        if m is None and text[start - 1] in _ADMIN_PREFIXES and start > 1:
+            m = p["lead_end"].search(text, max(0, start - 5), start - 1)  # 转|县|住建局: the name lost its 县
+        lead = m.group() if m else lead
+    if lead in leads:
         return True
     window = max(0, start - _ROLE_WINDOW)
     return text.find(":", window, start) >= 0 and bool(p["role_label"].search(text, window, start))
@@ -534,6 +541,8 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
             last += 1
         if content in v["platforms"] or content in v["never_units"] or p["generic"].match(content) or "、" in content:
             continue  # (“甲、乙、丙”: a quoted list, which enumerations.py reads item by item)
+        if p["miswritten"].match(text, m.end()) or p["written_as"].search(text, max(0, m.start() - 4), m.start()):
+            continue  # 将“县人社局”误写为“县人设局”: the words a page got wrong, no body named
         after = matches[last].end()
         acc = p["account"].match(text, after) if text[after:after + 1] in _account_openers() else None
         acc = acc or p["counted_account"].match(text, after) or p["bracket_account"].match(text, after)
@@ -649,7 +658,7 @@ def _judged_account(text: str, matches: list, index: int, after: int) -> bool:
             or p["thing_end"].search(content):
         return False
     if p["column_after"].match(text, after) or p["thing_after"].match(text, after) or p["trait_after"].match(text, after):
-        return False
+        return False  # (a word the page got wrong is never here: quoted() leaves it first)
     first = index
     while first > 0 and matches[first - 1].end() in (matches[first].start(), matches[first].start() - 1) \
             and text[matches[first - 1].end():matches[first].start()] in ("", "、"):
