@@ -304,6 +304,11 @@ def _problems(body: str) -> list[tuple]:
          [("云汀发布", "new_media", None, None), ("平安云汀", "new_media", None, None)]),
         ("“开而不用”现象仍然存在;“工作动态”栏目未更新;“两微一端”建设滞后;“按部就班”误写为“按步就班”;"
          "“政策查询库”无法访问,公众号管理待加强。", []),
+        # an account named after its place, written bare: the place and the account's tail, when a time, a
+        # fault, a separator or a platform follows rather than the object of a verb
+        ("双桥镇发布一季度发布信息不足5条,公众号管理待加强。", [("双桥镇发布", "new_media", None, None)]),
+        ("柳塘镇发布微博长期未更新,公众号管理待加强。", [("柳塘镇发布", "new_media", "微博", None)]),
+        ("双桥镇发布信息不及时,公众号管理待加强。", [("双桥镇", "township", None, None)]),
         # an account whose name opens with a place's: the whole item before its bracket is the name
         ("本月原创信息为零的账号:桐林农技(微信公众号)、双溪镇融媒(抖音)、桐林工会(微信公众号)。",
          [("桐林农技", "new_media", "微信", None), ("双溪镇融媒", "new_media", "抖音", None),

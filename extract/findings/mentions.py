@@ -23,7 +23,8 @@ from .enumerations import Scope, enumerations, praises
 from .sharing import ACCOUNT_CLAUSE, government_lists, lists, share_roles, share_sites
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
 from .problems_text import is_problem
-from .units_bare import bare_accounts, bracketed_accounts, clause_provinces, owned_accounts, owners_in_brackets, site_names
+from .units_bare import (bare_accounts, bracketed_accounts, clause_provinces, owned_accounts, owners_in_brackets,
+                         place_accounts, site_names)
 from .units_text import Mention, chains, item_ok, patterns, quoted
 from .vocabulary import alternation
 
@@ -389,6 +390,8 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
             if start > cursor:
                 found += chains(text, cursor, start, ents, offset, places)
             cursor = max(cursor, end)
+    if accounts and found:
+        place_accounts(text, offset, found)
     if quotes and accounts:
         _owners_of_quoted_accounts(found)
     if places:

@@ -45,6 +45,32 @@ def _bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[
 
 
 @lru_cache(maxsize=1)
+def _place_account() -> regex.Pattern:
+    v = vocab()
+    return regex.compile(rf"(?P<tail>{alternation(v['account_name_tails'])})(?={v['account_name_followers']})")
+
+
+def place_accounts(text: str, offset: int, found: list[Mention]) -> None:
+    """An account named after its place (双桥镇发布一季度仅更新3条, 柳塘镇发布微博, 南浦街道微服务(微信)): in a
+    notice on accounts, the place's mention becomes the account's, when the account's tail is followed by
+    what follows a name (its platform, a separator, a time or a fault) rather than by a verb's object."""
+    v = vocab()
+    for m in found:
+        if m.quoted or m.type not in ("township", "subdistrict", "community", "government") or m.tail_end != m.end:
+            continue
+        end = m.end - offset
+        if (tail := _place_account().match(text, end)) is None:
+            continue
+        m.written, m.name, m.type = "", m.name + tail.group("tail"), "new_media"
+        m.end = m.tail_end = m.end + len(tail.group("tail"))
+        if after := patterns()["account"].match(text, m.end - offset):
+            m.account, m.tail_end = after.group("acc"), after.end() + offset
+            m.platform = v["platform_by_word"].get(after.group("acc"))
+        elif bracket := _platform_bracket().match(text, m.end - offset):
+            m.platform = v["platform_by_word"].get(bracket.group("platform"), "客户端")
+
+
+@lru_cache(maxsize=1)
 def _bracket_gate() -> re.Pattern:
     """A bracket opening with a platform or account word: re, cheaper than the pattern it spares."""
     return re.compile(rf"\((?:{alternation(vocab()['bracket_platforms'])})")
