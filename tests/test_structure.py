@@ -435,3 +435,15 @@ def test_unnumbered_headings_of_a_text_with_no_numbered_one(text, headings):
     norm = normalise(text)
     roots = build_sections(norm.text, title=norm.text.split("\n")[0])
     assert [(r.number, r.title, r.kind) for r in roots] == headings
+
+
+@pytest.mark.parametrize("title, kind", [
+    # shortcomings joined to their remedy, whatever the remedy is called
+    ("问题及整改意见", "problems"), ("工作中存在的短板及下一步打算", "problems"), ("短板弱项", "problems"),
+    # headings that are whole sentences: a shortcoming stated, or units told to act
+    ("部分单位信息更新仍不及时", "problems"), ("各单位要立即组织整改", "requirements"),
+    ("我县政府网站运行总体平稳", "overview"),
+])
+def test_kinds_of_headings_no_phrase_settles(title, kind):
+    roots = build_sections(normalise(f"关于网站检查情况的通报\n一、{title}\n正文。\n").text)
+    assert [s.kind for s in roots] == [kind]

@@ -256,8 +256,14 @@ def _kind(title: str, default: str | None) -> str | None:
     """A heading's kind: its longest phrase, else the verb it opens with (落实主体责任), else the notice's
     default; in a report of results, a heading that reports a state (监管实施情况) is an overview."""
     kind = classify_title(title)
+    if kind == "requirements" and _pattern("joined_problems").search(title):
+        kind = "problems"  # 存在的问题及整改意见: shortcomings first, their remedy after
     if kind is None and _names_failing_units(title):
         kind = "problems"  # 未按期完成整改的单位: a heading over a list of units, naming their shortcoming
+    if kind is None and _pattern("directive_heading").search(title):
+        kind = "requirements"  # 各单位要立即组织整改: a heading that tells units to act
+    if kind is None and _problem_score(title) > 0:
+        kind = "problems"  # 部分单位信息更新仍不及时: a heading that states a shortcoming
     if kind is None and title.startswith(_words("order_verbs")) and not title.endswith(_words("state_endings")):
         kind = "requirements"
     if kind is None and default is None and title.endswith(_words("report_overview_endings")):
@@ -278,6 +284,11 @@ def _names_failing_units(title: str) -> bool:
 @lru_cache(maxsize=1)
 def _list_heading() -> re.Pattern:
     return re.compile(vocabulary()["list_heading"])
+
+
+@lru_cache(maxsize=None)
+def _pattern(name: str) -> re.Pattern:
+    return re.compile(vocabulary()[name])
 
 
 @lru_cache(maxsize=None)
