@@ -428,6 +428,9 @@ def test_accounts(body, expected):
         # a fault noted in brackets after a name is that unit's own; a score there is not
         ("年报编制不规范:县科技局(未按新模板编制)、县商务局(数据与上年不一致)、双溪镇(62分)。",
          [("县科技局", "未按新模板编制"), ("县商务局", "数据与上年不一致"), ("双溪镇", "年报编制不规范")]),
+        # a site's address in brackets after it is a note, not a fault, and the list goes on past it
+        ("县农机局网站(www.bynj.gov.cn)、县林业局网站(www.byly.gov.cn)存在“领导信箱”无人答复的情况。",
+         [("县农机局", "“领导信箱”无人答复"), ("县林业局", "“领导信箱”无人答复")]),
         ("单项否决的网站为:东坪乡人民政府网站(首页超过2周未更新)、县林业局网站(首页无法访问)。",
          [("东坪乡人民政府", "首页超过2周未更新"), ("县林业局", "首页无法访问")]),
         # a list of names with their scores is one list; ranking by score (高低) faults nobody
