@@ -28,6 +28,8 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("全市和县直部门网站均已整改,西林县卫健局仍未更新。", "", ["西林县卫健局"], ["和县"]),
         # a county missing from the gazetteer whose name ends in a shorter county's name
         ("从运维主体看,临川县30个、肃南县24个,其中肃南县8个账号长期未更新。", "", ["肃南县"], ["南县"]),
+        # an admin word and a hospital's name is that level's hospital
+        ("县卫健局和县医院的网站未更新。", "", ["县卫健局", "县医院"], []),
         # a county-level city the gazetteer lacks, listed beside counties, is one of them
         ("确定兰河县、北枫区、宁岗市为优秀单位。", "", ["兰河县", "北枫区", "宁岗市"], []),
         ("东坪县、宁岗市网站未更新。", "", ["东坪县", "宁岗市"], []),

@@ -722,8 +722,9 @@ def _admin_only(chain: list[_Piece], name: str) -> bool:
     if all(p.kind != "div" and p.core == 0 for p in chain):
         if chain[-1].suffix in vocab()["central_bodies"]:
             return False  # 教育部: a ministry's whole name
-        if len(chain) > 1 and chain[-1].suffix in vocab()["body_suffixes"]:
-            return False  # 县文联, 区档案馆: an admin word and a whole body's name
+        if len(chain) > 1 and (chain[-1].suffix in vocab()["body_suffixes"]
+                               or (chain[-1].kind == "other" and chain[-1].suffix.endswith("院"))):
+            return False  # 县文联, 区档案馆, 县医院: an admin word and a whole body's or a hospital's name
         # 县政府办公室 is a short name; 社区党委, 街道党工委 name a kind of body
         return not (len(chain) > 1 and chain[-1].kind == "department" and len(name) >= 4
                     and (chain[0].suffix in vocab()["prefixes"] or chain[0].kind == "government"))
