@@ -299,7 +299,7 @@ def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
         return False
     if len(word) > 1:  # 会同: a verb wherever it stands, unless the place around it names the county (怀化市会同县)
         return not text.endswith(("市", "州", "省"), 0, start)
-    if text.endswith(_GROUP_ENDS, 0, start) or text.endswith((")", "”"), 0, start) \
+    if text.endswith(_GROUP_ENDS, 0, start) or text.endswith((")", "”", "》"), 0, start) \
             or text.endswith(tuple(vocab()["account_words"]), 0, start):
         return True  # 甲镇、乙乡两个乡镇和县财政局, 两个乡镇(街道)和县财政局, 公众号和县政府网站: a second name
     if not pieces or pieces[-1].end != start:
