@@ -266,3 +266,22 @@ def test_a_sub_site_cell_names_the_body_whose_sub_site_it_is():
     assert [u["name"] for u in doc["units"]] == ["区商务局", "区教育局"]
     assert [(p["units"][0], p["description"]) for p in doc["problems"]] == [
         ("区商务局", "栏目长期未更新"), ("区教育局", "链接失效")]
+
+
+@pytest.mark.parametrize("head", [["序号", "账号名称", "平台", "存在问题"], ["序号", "账号名称", "平台", "存在", "问题"]])
+def test_a_table_that_lost_its_bars_is_read_by_its_serial_column(head):
+    """Pages that drop a table's bars leave one cell per line; the serial column (序号 then 1, 2 …) gives the
+    rows and their width, a head broken over two lines is joined, and the table ends where the numbers do."""
+    rows = [["1", "桐林农技", "微信公众号", "8月未更新"], ["2", "双溪发布", "新浪微博", "评论区广告未清理"],
+            ["3", "平安桐林", "抖音", "超过3个月未更新,认证信息为旧名称"]]
+    text = "二、问题账号明细\n" + "\n".join(head + [c for r in rows for c in r]) + "\n县政务服务中心\n2025年9月10日\n"
+    tables, _ = find_tables(text)
+    assert [(t.header, t.rows) for t in tables] == [
+        (["序号", "账号名称", "平台", "存在问题"], [[int(r[0])] + r[1:] for r in rows])]
+    assert tables[0].title == "二、问题账号明细" and text[tables[0].end - 1] != "\n"
+    assert text[tables[0].start:tables[0].end].endswith("认证信息为旧名称")
+
+
+def test_a_numbered_list_is_no_barless_table():
+    """序号 heads no table when no row numbered 2 follows it."""
+    assert find_tables("序号\n名称\n1\n东坪镇\n以上为本次检查对象。\n")[0] == []

@@ -579,6 +579,7 @@ def test_accounts_ranked_with_their_owner_in_brackets_under_an_accounts_heading(
     # a name alone is no list; lines of a table under the heading are not either; nor lines under other headings
     ("二、问题账号名单\n清风岚桥", []),
     ("二、问题账号名单\n检查结果见附表。\n发布条数\n发布条数", []),
+    ("二、问题账号明细\n序号\n账号名称\n平台\n主办单位\n存在问题\n1\n清风岚桥", []),
     ("二、存在问题\n清风岚桥\n银杏湾发布", []),
 ])
 def test_accounts_one_per_line_under_an_accounts_heading(lines, expected):

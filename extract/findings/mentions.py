@@ -298,7 +298,7 @@ def line_mentions(ctx, found: list[Mention]) -> list[Mention]:
         if sentence is not None and _name_line(ctx, sentence) and (not run or _next_line(ctx.text, run[-1], sentence)):
             run.append(sentence)
             continue
-        if len(run) >= _MIN_LINES and _opens_list(ctx.text, run[0]):
+        if len(run) >= _MIN_LINES and _opens_list(ctx.text, run[0]) and not any(_HEADER_CELL.match(s.text) for s in run):
             for line in run:
                 if (line.start, line.end) not in filled:
                     mention = Mention(line.start, line.end, line.text, "new_media", tail_end=line.end)
@@ -318,6 +318,10 @@ def _name_line(ctx, sentence) -> bool:
         return False
     titles = section.title + (sentence.top.title if sentence.top is not None else "")
     return ACCOUNT_CLAUSE.search(titles) is not None and item_ok(sentence.text, _MAX_LINE_NAME)
+
+
+# A table's column head laid out one cell per line (序号 / 账号名称 / 平台 / 主办单位): the run is a table's.
+_HEADER_CELL = regex.compile(r"(?:序号|编号|\p{Han}{0,4}名称|\p{Han}{0,4}单位|平台|类型|备注|\p{Han}{0,4}问题|得分|排名|时间|日期)$")
 
 
 def _opens_list(text: str, first) -> bool:

@@ -103,7 +103,8 @@ def table_mentions(ctx) -> list[Mention]:
     return out
 
 
-_SITE_WORD = regex.compile(r"(?:门户网站|政府网站|子网站|子站|网站)$")  # 区教育局子站: the bureau's sub-site of the portal
+# 区教育局子站: the bureau's sub-site of the portal; 某海事局网: a body's own site by the body's name and 网.
+_SITE_WORD = regex.compile(r"(?:门户网站|政府网站|子网站|子站|网站|(?<=[局委办府厅])网)$")
 
 
 def _site_owner(name: str) -> str:

@@ -47,17 +47,62 @@ def find_tables(text: str) -> tuple[list[Table], list[tuple[str, str]]]:
     """Tables in reading order, plus the notice's metadata pairs, which are not tables."""
     tables: list[Table] = []
     pairs: list[tuple[str, str]] = []
-    if "|" not in text:  # the common case must cost one C-level scan
-        return tables, pairs
-    for run in _runs(text):
-        used, found = _metadata_prefix(run)
-        pairs += found
-        parsed = _parse(run[used:])
-        if parsed:
-            header, rows, first, last = parsed
-            title, label = _title(text, first[0])
-            tables.append(Table(title, header, rows, first[0], last[1], label))
+    if "|" in text:  # the common case must cost one C-level scan
+        for run in _runs(text):
+            used, found = _metadata_prefix(run)
+            pairs += found
+            parsed = _parse(run[used:])
+            if parsed:
+                header, rows, first, last = parsed
+                title, label = _title(text, first[0])
+                tables.append(Table(title, header, rows, first[0], last[1], label))
+    if "序号\n" in text or "编号\n" in text:
+        taken = [(t.start, t.end) for t in tables]
+        for table in _barless(text):
+            if not any(a < table.end and table.start < b for a, b in taken):
+                tables.append(table)
+        tables.sort(key=lambda t: t.start)
     return tables, pairs
+
+
+# A serial-number column's head alone on its line: a table whose page lost its bars, one cell per line.
+_SERIAL_HEAD = re.compile(r"^(?:序号|编号)$", re.M)
+_NOT_CELL = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|附件)")
+MAX_CELL = 60  # a longer line is prose, which ends a table that lost its bars
+
+
+def _barless(text: str):
+    """One-cell-per-line tables with no bars (序号 / 账号名称 / 平台 / 1 / 甲 / 微信 / 2 …): from a serial
+    column's head, the rows are the runs of cells that open with 1, 2, 3 …, as wide as the gap from 1 to 2;
+    a head broken over two lines (检查 / 结果) is joined. The table ends where the numbers stop."""
+    for head in _SERIAL_HEAD.finditer(text):
+        lines: list[Line] = []
+        pos = head.start()
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end == -1 else end
+            cell = text[pos:end].strip()
+            if not cell or len(cell) > MAX_CELL or (lines and _NOT_CELL.match(cell)):
+                break
+            lines.append((pos, end, [cell]))
+            pos = end + 1
+        cells = [cs[0] for _, _, cs in lines]
+        if "1" not in cells or "2" not in cells:
+            continue
+        r0 = cells.index("1")
+        width = cells.index("2", r0) - r0
+        if not 2 <= width <= MAX_COLUMNS or r0 < 2:
+            continue
+        header = cells[:r0] if r0 <= width else cells[:width - 1] + ["".join(cells[width - 1:r0])]
+        rows, at = [], r0
+        while at < len(cells) and cells[at] == str(len(rows) + 1):
+            row = cells[at:at + width]
+            rows.append([_value(c) for c in row] + [""] * (width - len(row)))
+            at += width
+        if len(rows) < 2 or len(header) != width:
+            continue
+        title, label = _title(text, lines[0][0])
+        yield Table(title, header, rows, lines[0][0], lines[min(at, len(lines)) - 1][1], label)
 
 
 def _runs(text: str):
