@@ -11,7 +11,7 @@ import regex
 
 from .gazetteer import Ents, division_shorts, vocab
 from .units_text import Mention, item_ok, patterns, role_before, trim
-from .vocabulary import alternation
+from .vocabulary import COUNT, alternation
 
 
 def bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[Mention]:
@@ -36,12 +36,18 @@ def _bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[
         if s > 0 and text[s - 1] not in ",;:。、":
             continue
         s, _ = trim(text, s, m.end("name"), False)
-        name, word = text[s:m.end("name")], m.group("acc")
+        end = m.end("name")
+        if counted := _LIST_COUNT.search(text, s, end):
+            end = counted.start()  # 甲、乙两个微信公众号: the list's count before its account word
+        name, word = text[s:end], m.group("acc")
         if len(name) < 3 or not item_ok(name, 8) or word in v["website_words"]:
             continue
-        out.append(Mention(s + offset, m.end("name") + offset, name, "new_media",
+        out.append(Mention(s + offset, end + offset, name, "new_media",
                            platform=v["platform_by_word"].get(word), account=word, tail_end=m.end() + offset))
     return out
+
+
+_LIST_COUNT = regex.compile(rf"{COUNT}个$")
 
 
 @lru_cache(maxsize=1)
