@@ -22,10 +22,10 @@ _DATE_LINE = regex.compile(rf"^\(?{_DATE.pattern}\)?$")
 _DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
 # What a notice's title ends in, with a closing bracket or an edition mark after it (…评估报告(摘要)).
 _TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函", "方案", "要点", "榜单", "名单", "简报",
-                "提醒函", "提示函", "督办函", "工作提示", "督办单")
+                "提醒函", "提示函", "督办函", "工作提示", "督办单", "周报", "月报", "季报", "快报")
 _TITLE_ENDINGS = tuple(word + close for word in _TITLE_WORDS for close in ("", ")", "(摘要)", "(全文)"))
 # The issue of a title that recurs (…工作提示(2023年第4期)).
-_EDITION = regex.compile(r"\((?:\d{4}年)?第[\d一二三四五六七八九十]{1,3}期\)$")
+_EDITION = regex.compile(r"\((?:\d{4}年)?第[\d一二三四五六七八九十]{1,3}[期周]\)$")
 # A title line often carries junk after it: a site name after a dash, the number in brackets.
 # _TITLE_TAIL is only tried on lines with a dash or ending in 号), as each of its matches needs one.
 _DASHES = regex.compile(r"[-_|—]")
@@ -164,7 +164,7 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
         if _NAV.search(clean) or "|" in clean or not 6 <= len(clean) <= 200 or clean.endswith(":"):
             continue
         clean = _without_junk_tail(clean)
-        if clean.endswith("期)") and (edition := _EDITION.search(clean)) and clean[:edition.start()].endswith(_TITLE_ENDINGS):
+        if clean.endswith(("期)", "周)")) and (edition := _EDITION.search(clean)) and clean[:edition.start()].endswith(_TITLE_ENDINGS):
             return clean, None
         tail = _TITLE_TAIL.search(clean) if clean.endswith("号)") or _DASHES.search(clean) else None
         number = tail.group("number") if tail else None
