@@ -315,6 +315,10 @@ def _problems(body: str) -> list[tuple]:
          [("云汀发布", "new_media", None, None), ("平安云汀", "new_media", None, None)]),
         ("“开而不用”现象仍然存在;“工作动态”栏目未更新;“两微一端”建设滞后;“按部就班”误写为“按步就班”;"
          "“政策查询库”无法访问,公众号管理待加强。", []),
+        # a monitoring report's figures for a quoted account, and a ranking of quoted accounts with their figures
+        ("“澄溪发布”本月发布信息214条,原创88条,公众号管理待加强。", [("澄溪发布", "new_media", None, None)]),
+        ("发布量排名前三的账号为“泮溪发布”(328条)、“泮溪检察”(141条)。",
+         [("泮溪发布", "new_media", None, None), ("泮溪检察", "new_media", None, None)]),
         # an account named after its place, written bare: the place and the account's tail, when a time, a
         # fault, a separator or a platform follows rather than the object of a verb
         ("双桥镇发布一季度发布信息不足5条,公众号管理待加强。", [("双桥镇发布", "new_media", None, None)]),

@@ -196,7 +196,11 @@ def _candidates(text: str, masks: list[tuple[int, int]]):
 
 
 def _only_separators(text: str, start: int, end: int) -> bool:
-    return end - start <= 1 and text[start:end] in ("", "、")
+    """Between two quotes of one run: nothing, a 、, or a figure noted after the first (“甲”(328条)、“乙”)."""
+    return (end - start <= 1 and text[start:end] in ("", "、")) or _NOTED_GAP.fullmatch(text, start, end) is not None
+
+
+_NOTED_GAP = regex.compile(r"\(\d{1,6}(?:\.\d{1,2})?[条分个次篇件]\)、?")
 
 
 def _split_spaced(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -600,7 +600,7 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
 
 
 # A label naming accounts right before a quoted name (以下账号存在问题:“甲”, 不合格的政务新媒体:“乙”).
-_ACCOUNT_LABEL = regex.compile(r"(?:账号|公众号|新媒体)[^,。;:“”]{0,12}:$")
+_ACCOUNT_LABEL = regex.compile(r"(?:账号|公众号|新媒体)[^,。;:“”]{0,12}(?::|为|是|有:?)$")
 # What follows quoted accounts that goes on a list of them: their fault (…“乙”“丙”存在错别字).
 _FAULT_AFTER = regex.compile(r"(?:“[^“”\n]{1,20}”|、){0,12}(?:均|也|还|仍|都)?(?:存在|未|不|无|超过|长期|多次)")
 
@@ -666,7 +666,13 @@ def _judged_account(text: str, matches: list, index: int, after: int) -> bool:
     if not _CLAUSE_OPENING.search(text, max(0, matches[first].start() - 2), matches[first].start()):
         return False
     clause = _CLAUSE_END.search(text, after)
-    return judges(text[after:clause.start() if clause else len(text)])
+    clause_text = text[after:clause.start() if clause else len(text)]
+    return judges(clause_text) or _FIGURES.match(clause_text) is not None
+
+
+# A monitoring report's figures for an account: “甲”本月发布信息214条.
+_FIGURES = regex.compile(r"(?:本月|本周|本季度|全月|全年|当月|[上下]半年|\d{1,2}月(?:份)?)?(?:共|累计)?"
+                         r"(?:发布|更新|推送|发文|原创)[^,。;]{0,10}?\d")
 
 
 def _faulted_after_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str | None:
