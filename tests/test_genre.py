@@ -23,6 +23,7 @@ def _genre(text: str, title: str | None = None) -> str | None:
         ("正文", "青川县2019年度政府信息公开工作年度报告(全文)", ANNUAL_REPORT),
         ("正文", "东湖区2016年政府信息公开工作报告", ANNUAL_REPORT),
         ("正文", "某局2018年政务公开工作年报", ANNUAL_REPORT),
+        ("正文", "某县人民政府门户网站2021年工作年度报表", ANNUAL_REPORT),
         # a summary of the body's own disclosure work is an account of it, as an annual report is
         ("正文", "东湖区2023年政务公开工作总结", ANNUAL_REPORT),
         ("正文", "关于报送政务公开工作总结的通知", TASK),

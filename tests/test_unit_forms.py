@@ -52,6 +52,8 @@ def _units(body: str, signature: str = "") -> list[str]:
          ["市档案馆", "市图书馆"]),
         ("县纪委派员参加检查,东坪镇未公开文件。", "", ["东坪镇"], ["县纪委"]),
         ("依据《办法》和县民政局的要求,东坪镇未公开文件。", "", ["东坪镇"], ["和县民政局", "县民政局"]),
+        # a verb that picks bodies out (选取, 确定) is no part of the first name
+        ("选取柳湾镇、县人社局开展试点,柳湾镇未公开文件。", "", ["柳湾镇"], ["选取柳湾镇"]),
         # names in the words a page got wrong are no bodies
         ("东坪镇网站将“县人力资源和社会保障局”误写为“县人力资源保障局”。", "", ["东坪镇"],
          ["县人力资源和社会保障局", "县人力资源保障局"]),
@@ -546,6 +548,7 @@ TASK = "关于召开政务公开工作推进会的通知\n县直各有关单位:
         # who attends, speaks or is given a task is named, not assessed; a fault word inside a name (不动产) faults nobody
         ("一、参会人员:县发改局、县不动产登记中心等单位分管负责同志。", []),
         ("一、参会人员\n县教育局、县民政局、县卫健局分管负责同志。\n二、会议内容\n县财政局、柳溪镇作交流发言。", []),
+        ("一、参会范围\n县教育局、县民政局分管负责同志;柳溪镇、石门乡到主会场参会。", []),
         ("一、工作任务\n序号 | 任务 | 责任单位 | 完成时限 |\n1 | 完善政策文件库 | 县司法局 | 2024年6月30日 |\n"
          "2 | 更新办事指南 | 县行政审批局 | 2024年7月31日 |", []),
         # the bodies a plan will inspect, those it ranks, and a rectification table's units are assessed

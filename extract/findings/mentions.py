@@ -138,7 +138,8 @@ def _issuers(lines: list[tuple[str, bool]]) -> set[str]:
 def _names_the_inspected(sentence) -> bool:
     """A sentence under a heading naming who is inspected (检查对象, 考评范围): its list is of units assessed."""
     heading = sentence.section.title if sentence.section is not None else ""
-    return heading.rstrip("。:").endswith(tuple(vocab()["inspected_headings"]))
+    return heading.rstrip("。:").endswith(tuple(vocab()["inspected_headings"])) \
+        and not any(word in heading for word in vocab()["attendance_words"])
 
 
 def _without_names(text: str, offset: int, found: list[Mention]) -> str:
