@@ -445,6 +445,10 @@ def test_unnumbered_headings_of_a_text_with_no_numbered_one(text, headings):
     # headings that are whole sentences: a shortcoming stated, or units told to act
     ("部分单位信息更新仍不及时", "problems"), ("各单位要立即组织整改", "requirements"),
     ("我县政府网站运行总体平稳", "overview"),
+    # a heading over a list of units to be fixed or closed, or lacking something, names failing units;
+    # one over those already closed does not
+    ("限期整改的网站", "problems"), ("需限期整改的帐号", "problems"), ("未建立内容审核制度的账号", "problems"),
+    ("已注销的账号", "other"), ("工作提示", "requirements"),
 ])
 def test_kinds_of_headings_no_phrase_settles(title, kind):
     roots = build_sections(normalise(f"关于网站检查情况的通报\n一、{title}\n正文。\n").text)

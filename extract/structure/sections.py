@@ -278,7 +278,9 @@ COUNT_NOTE = re.compile(r"\((?:共|计)?\d{1,4}[个家]\)$")
 def _names_failing_units(title: str) -> bool:
     """仍未整改到位的单位(5个): a heading over a list of units, naming their shortcoming (its count aside)."""
     title = COUNT_NOTE.sub("", title)
-    return _list_heading().search(title) is not None and _problem_score(title) > 0
+    return _list_heading().search(title) is not None and (
+        _problem_score(title) > 0 or title.startswith(("未", "不", "无"))
+        or (any(w in title for w in _words("remedy_cues")) and not title.startswith("已")))  # (已注销的账号: done)
 
 
 @lru_cache(maxsize=1)
