@@ -376,7 +376,8 @@ def _scope(text: str, sentence, accounts: bool) -> Scope:
 
 
 def _speaks_of_accounts(ctx) -> bool:
-    return ACCOUNT_CLAUSE.search(ctx.text, ctx.body_start, ctx.body_end or len(ctx.text)) is not None
+    """Whether the notice's own sentences (not the page's share links, 分享到:微信 微博) speak of accounts."""
+    return any(ACCOUNT_CLAUSE.search(s.whole_text, s.start, s.end) and not _furniture(s.text) for s in ctx.sentences)
 
 
 def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> list[Mention]:
