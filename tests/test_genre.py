@@ -24,6 +24,11 @@ def _genre(text: str, title: str | None = None) -> str | None:
         ("正文", "东湖区2016年政府信息公开工作报告", ANNUAL_REPORT),
         ("正文", "某局2018年政务公开工作年报", ANNUAL_REPORT),
         ("正文", "某县人民政府门户网站2021年工作年度报表", ANNUAL_REPORT),
+        # a summary with next year's plan, and a body's summary of its own accounts' work
+        ("正文", "某县2016年政务公开工作总结和2017年工作打算", ANNUAL_REPORT),
+        ("正文", "某市文化广电旅游局2021年政务新媒体工作总结", ANNUAL_REPORT),
+        # a report on the sites or accounts of others is no account of one's own
+        ("正文", "全市政府网站运行情况报告", None),
         # a summary of the body's own disclosure work is an account of it, as an annual report is
         ("正文", "东湖区2023年政务公开工作总结", ANNUAL_REPORT),
         ("正文", "关于报送政务公开工作总结的通知", TASK),

@@ -52,6 +52,8 @@ def _units(body: str, signature: str = "") -> list[str]:
          ["市档案馆", "市图书馆"]),
         ("县纪委派员参加检查,东坪镇未公开文件。", "", ["东坪镇"], ["县纪委"]),
         ("依据《办法》和县民政局的要求,东坪镇未公开文件。", "", ["东坪镇"], ["和县民政局", "县民政局"]),
+        # a body reports are sent back to is no unit, and the date before it is no part of its name
+        ("请于次月5日前反馈县政府办公室,东坪镇未公开文件。", "", ["东坪镇"], ["前反馈县政府办公室", "县政府办公室"]),
         # a verb that picks bodies out (选取, 确定) is no part of the first name
         ("选取柳湾镇、县人社局开展试点,柳湾镇未公开文件。", "", ["柳湾镇"], ["选取柳湾镇"]),
         # names in the words a page got wrong are no bodies

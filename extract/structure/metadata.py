@@ -22,7 +22,8 @@ _DATE_LINE = regex.compile(rf"^\(?{_DATE.pattern}\)?$")
 _DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
 # What a notice's title ends in, with a closing bracket or an edition mark after it (…评估报告(摘要)).
 _TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函", "方案", "要点", "榜单", "名单", "简报",
-                "提醒函", "提示函", "督办函", "工作提示", "督办单", "周报", "月报", "季报", "快报", "年度报表")
+                "提醒函", "提示函", "督办函", "工作提示", "督办单", "周报", "月报", "季报", "快报", "年度报表",
+                "工作打算", "工作计划", "工作思路")
 _TITLE_ENDINGS = tuple(word + close for word in _TITLE_WORDS for close in ("", ")", "(摘要)", "(全文)"))
 # The issue of a title that recurs (…工作提示(2023年第4期)).
 _EDITION = regex.compile(r"\((?:\d{4}年)?第[\d一二三四五六七八九十]{1,3}[期周]\)$")
