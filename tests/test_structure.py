@@ -449,6 +449,11 @@ def test_unnumbered_headings_of_a_text_with_no_numbered_one(text, headings):
     # one over those already closed does not
     ("限期整改的网站", "problems"), ("需限期整改的帐号", "problems"), ("未建立内容审核制度的账号", "problems"),
     ("已注销的账号", "other"), ("工作提示", "requirements"),
+    # contacts neither order nor plan work; a ranking reports; a verb ordering work wins over what it is about
+    ("联系方式", "other"), ("活跃度排行", "overview"), ("做好热点问题回应", "requirements"),
+    ("2022年工作思路", "requirements"), ("审核记录不完整的账号", "problems"), ("个人信息泄露", "problems"),
+    # a state of every unit's work is no order to work
+    ("各单位办理情况", "overview"),
 ])
 def test_kinds_of_headings_no_phrase_settles(title, kind):
     roots = build_sections(normalise(f"关于网站检查情况的通报\n一、{title}\n正文。\n").text)
