@@ -85,6 +85,7 @@ _NOT_BEFORE_WITHIN = _longest_first(VOCAB["not_before_within"])
 _ACTION_LEAD = _longest_first(VOCAB["action_lead"])
 _CUE_WORDS = _longest_first(VOCAB["date_cues"])
 _OWN_WORK = tuple(VOCAB["own_work"])
+_FUTURE_BEFORE = tuple(VOCAB["future_before"])
 _WINDOW = "_window"  # marks, until find_deadlines returns, a deadline read as a window's last day
 # What closes the first half of a window right before its last day: 3月11日—, 即日起至.
 _WINDOW_OPEN = regex.compile(rf"(?:\d[日号]|即日起?)\s*[{regex.escape(VOCAB['range_marks'])}]\s*$")
@@ -201,7 +202,10 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, c
             cue = _WINDOW  # (一)自查阶段(3月11日—3月22日): the last day of the units' own work
         elif past or before.endswith(_PAST_BEFORE) or before.endswith(_CUT_OFF_BEFORE):
             return None
-        overdue = any(c in after for c in VOCAB["overdue_cues"])
+        overdue = any(c in after for c in VOCAB["overdue_cues"]) or (
+            (match["day"] or match["this_day"]) and before.endswith(_FUTURE_BEFORE)
+            and any(w in after for w in VOCAB["recheck_words"])
+            and any(w in after for w in VOCAB["unfixed_words"]))
         bare_month = match["month"] and not (match["day"] or match["month_end"] or match["part"])
         if bare_month and not (cue or column):
             return None  # 6月前 or 6月 alone: a month is a deadline only as a stated limit (完成时限:2024年12月)
