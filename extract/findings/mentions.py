@@ -28,7 +28,7 @@ from .units_bare import (bare_accounts, bracketed_accounts, clause_provinces, ow
 from .units_text import Mention, chains, item_ok, patterns, quoted
 from .vocabulary import alternation
 
-__all__ = ["Mention", "addressed_mentions", "line_mentions", "text_mentions"]
+__all__ = ["Mention", "addressed_mentions", "line_mentions", "speaks_of_accounts", "text_mentions"]
 
 # Page furniture: words anywhere in a line, or opening it. Two tests rather than one pattern, since an
 # anchored branch keeps re from skipping ahead to the words' first characters (four times slower).
@@ -179,15 +179,16 @@ def _addressees_end(sentence) -> int:
     return sentence.start + colon if colon > 0 else -1
 
 
-def text_mentions(ctx) -> list[Mention]:
-    """Mentions in body sentences, each marked as evidence (assessed here) or not."""
+def text_mentions(ctx, accounts: bool | None = None) -> list[Mention]:
+    """Mentions in body sentences, each marked as evidence (assessed here) or not; `accounts`: whether the
+    notice speaks of accounts (speaks_of_accounts), read here when not given."""
     flag = _prefilter()
     # flag holds only literal words, so searching the sentence's span of the whole text reads the same.
     chosen = [(s, a, b) for s in ctx.sentences if flag.search(s.whole_text, s.start, s.end) and not _skippable(ctx, s)
               for a, b in _chunks(s.text)]
     out: list[Mention] = []
     judge = _Judge(ctx)
-    accounts = _speaks_of_accounts(ctx)
+    accounts = speaks_of_accounts(ctx) if accounts is None else accounts
     last_list = None  # (where the sentence that ended in a list ends, that list)
     introduced: dict[str, Mention] = {}  # accounts named so far: their names alone name them again
     for batch in _batched(chosen):
@@ -285,12 +286,12 @@ _MIN_LINES = 2  # a name alone on its line is a list's item only beside another 
 _MAX_LINE_NAME = 12
 
 
-def line_mentions(ctx, found: list[Mention]) -> list[Mention]:
+def line_mentions(ctx, found: list[Mention], accounts: bool) -> list[Mention]:
     """Accounts listed one per line under a heading that names accounts (二、问题账号名单 / (一)栏目长期未更新。
     / 清风岚桥 / 溪口乡振兴): each line that is a name alone, in a run of such lines, is an account, also
     when no ending marks it or a place's name opens it. `found`: the text's mentions, which name the
-    line instead when one fills it."""
-    if not _speaks_of_accounts(ctx):
+    line instead when one fills it; `accounts`: whether the notice speaks of accounts."""
+    if not accounts:
         return []
     filled = {(m.start, m.end) for m in found}
     out: list[Mention] = []
@@ -375,7 +376,7 @@ def _scope(text: str, sentence, accounts: bool) -> Scope:
     return Scope(heading, line, topic=sentence.top.title if sentence.top is not None else None, accounts=accounts)
 
 
-def _speaks_of_accounts(ctx) -> bool:
+def speaks_of_accounts(ctx) -> bool:
     """Whether the notice's own sentences (not the page's share links, 分享到:微信 微博) speak of accounts."""
     return any(ACCOUNT_CLAUSE.search(s.whole_text, s.start, s.end) and not _furniture(s.text) for s in ctx.sentences)
 

@@ -15,7 +15,7 @@ import regex
 from ..memory import LONG_TEXT
 from ..structure.genre import ANNUAL_REPORT
 from .gazetteer import LEVELS, occurring
-from .mentions import addressed_mentions, line_mentions, text_mentions
+from .mentions import addressed_mentions, line_mentions, speaks_of_accounts, text_mentions
 from .units_tables import table_mentions
 from .units_text import Mention, patterns
 
@@ -132,8 +132,9 @@ def find_units(ctx) -> list[Unit]:
     """Every named unit of the notice, in order of first mention, with its aliases and mentions."""
     if ctx.genre == ANNUAL_REPORT:
         return []  # a body's account of its own work assesses no other unit
-    mentions = text_mentions(ctx)
-    if lines := line_mentions(ctx, mentions):
+    accounts = speaks_of_accounts(ctx)
+    mentions = text_mentions(ctx, accounts)
+    if lines := line_mentions(ctx, mentions, accounts):
         # a line that is one account's name: the places and bodies found inside it are part of that name
         spans = [(m.start, m.end) for m in lines]
         mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)] + lines
