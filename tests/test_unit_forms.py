@@ -30,6 +30,12 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("从运维主体看,临川县30个、肃南县24个,其中肃南县8个账号长期未更新。", "", ["肃南县"], ["南县"]),
         # an admin word and a hospital's name is that level's hospital
         ("县卫健局和县医院的网站未更新。", "", ["县卫健局", "县医院"], []),
+        # a village and its clinic after their township; a village head's post is no part of the village
+        ("石门乡青竹村长期不按规定公开村务,杨柳镇柳溪村卫生室公开栏破损。", "",
+         ["石门乡青竹村", "杨柳镇柳溪村卫生室"], ["石门乡", "杨柳镇"]),
+        ("张家村村长王某某未按时公开财务。", "", ["张家村"], ["张家村村"]),
+        # a township's stations listed bare after a prefixed sibling, closed by their count
+        ("镇财政所、司法所、农技站、林业站4个站所未公开办事指南。", "", ["镇财政所", "司法所", "农技站", "林业站"], []),
         # a county-level city the gazetteer lacks, listed beside counties, is one of them
         ("确定兰河县、北枫区、宁岗市为优秀单位。", "", ["兰河县", "北枫区", "宁岗市"], []),
         ("东坪县、宁岗市网站未更新。", "", ["东坪县", "宁岗市"], []),

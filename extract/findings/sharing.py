@@ -189,7 +189,8 @@ def _clause(text: str, at: int) -> str:
 
 # The type of the bare names a closing group noun gathers (等5个乡镇); any other noun names governments.
 _NOUN_TYPES = {"乡镇": "township", "镇": "township", "乡": "township", "镇街": "township", "街道": "subdistrict",
-               "社区": "community", "村": "community", "部门": "department", "单位": "other", "家单位": "other"}
+               "社区": "community", "村": "community", "部门": "department", "单位": "other", "家单位": "other",
+               "站所": "department", "站(所)": "department"}
 
 
 def _noun_type(noun: str | None, acc: str | None) -> str:

@@ -422,6 +422,9 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int,
     p, account_openers = patterns(), _account_openers()
     for run_start, run_end, first in _runs_with_ends(text, start, end, ents):
         for chain in _group(_pieces(text, run_start, run_end, ents, first)):
+            if len(chain) > 1 and chain[-1].core == 0 and chain[-1].suffix == "村" \
+                    and text.startswith("长", chain[-1].end) and not text.startswith("长期", chain[-1].end):
+                chain = chain[:-1]  # 张家村村长: the village, then its head's post
             s, e = chain[0].start, chain[-1].end
             name, type_ = text[s:e], _chain_type(chain)
             lone_place = len(chain) == 1 and chain[0].kind == "place"
