@@ -93,6 +93,8 @@ def test_problems_in_sentences(sentence, expected):
     # content left stale is a fault
     ("南湖镇“领导之窗”仍为2018年领导分工,县民政局简介仍为机构改革前职能。",
      [("南湖镇", "“领导之窗”仍为2018年领导分工"), ("县民政局", "简介仍为机构改革前职能")]),
+    # a township's villages in brackets after it are what the clause after the bracket is about
+    ("岩口乡(岩口村、长冲村)公开栏无内容。", [("岩口村", "公开栏无内容"), ("长冲村", "公开栏无内容")]),
     # an account of a list named again after 其中 in the same sentence has that clause's fault alone
     ("“桐林交通”“柳陂乡村”2个账号更新不及时,其中“柳陂乡村”自2025年12月起未发布信息。",
      [("桐林交通", "更新不及时"), ("柳陂乡村", "更新不及时"), ("柳陂乡村", "自2025年12月起未发布信息")]),

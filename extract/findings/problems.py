@@ -218,6 +218,14 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
     return groups
 
 
+def _members(text: str, offset: int, outer: list, group: list) -> bool:
+    """A group in brackets right after a place (岩口乡(岩口村、长冲村)): the place's own villages or offices,
+    which the clause after the bracket is about."""
+    opening, closing = outer[-1].tail_end - offset, group[-1].tail_end - offset
+    return (text[opening:opening + 1] == "(" and group[0].start - offset == opening + 1
+            and text[closing:closing + 1] == ")" and outer[-1].type in ("township", "subdistrict", "government"))
+
+
 def _next_owned(gap: str, mention) -> bool:
     """甲局“甲发布”、乙局“乙发布”: the next account of a list, written after its owner."""
     owner = mention.owner if mention.quoted else None
@@ -333,7 +341,8 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
     out: list[dict] = []
     for group in groups:
         start = group[0].start - offset
-        if (found := _bracketed(ctx, sentence, group, floor, category, label)) is not None:
+        members = _members(text, offset, subjects[-1], group) if subjects else False
+        if not members and (found := _bracketed(ctx, sentence, group, floor, category, label)) is not None:
             out += found  # 政策解读形式单一(甲局、乙局): the clause before the bracket is theirs
             floor = group[-1].tail_end - offset + 1
             continue
@@ -345,10 +354,12 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
         labelled = listed is not None and listed.label is not None and floor <= listed.start - offset
         owners = {m.name for m in subjects[-1]} if subjects else set()
         owned = all(m.owner in owners for m in group)  # 某局微信公众号“甲”“乙”未…: the accounts are the subject
-        if owned:
+        if owned or members:  # (岩口乡(岩口村、长冲村)公开栏无内容: the members in brackets are the subject)
             subjects.pop()
             floor = floors.pop()
-        if labelled or owned or _is_subject(text, start, floor) or (group[0].quoted and _introduced(text, floor, start)):
+            start = group[0].start - offset - 1 if members else start
+        if labelled or owned or members or _is_subject(text, start, floor) \
+                or (group[0].quoted and _introduced(text, floor, start)):
             subjects.append(group)
             floors.append(floor)
         floor = group[-1].tail_end - offset
