@@ -34,6 +34,9 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("石门乡青竹村长期不按规定公开村务,杨柳镇柳溪村卫生室公开栏破损。", "",
          ["石门乡青竹村", "杨柳镇柳溪村卫生室"], ["石门乡", "杨柳镇"]),
         ("张家村村长王某某未按时公开财务。", "", ["张家村"], ["张家村村"]),
+        # a village's committee named alone, and a class of villages, are no units
+        ("(二)柳溪村\n村务监督委员会成员未在公开清单上签字。示范村公开栏建设较好。", "", ["柳溪村"],
+         ["村务监督委员会", "示范村"]),
         # a township's stations listed bare after a prefixed sibling, closed by their count
         ("镇财政所、司法所、农技站、林业站4个站所未公开办事指南。", "", ["镇财政所", "司法所", "农技站", "林业站"], []),
         # a county-level city the gazetteer lacks, listed beside counties, is one of them
