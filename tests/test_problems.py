@@ -93,6 +93,8 @@ def test_problems_in_sentences(sentence, expected):
     # content left stale is a fault
     ("南湖镇“领导之窗”仍为2018年领导分工,县民政局简介仍为机构改革前职能。",
      [("南湖镇", "“领导之窗”仍为2018年领导分工"), ("县民政局", "简介仍为机构改革前职能")]),
+    # a praise cue negated right after it (问题整改不到位) praises nothing: the clause is a fault
+    ("县住建局、青禾街道仍存在问题整改不到位等情况。", [("县住建局", "问题整改不到位"), ("青禾街道", "问题整改不到位")]),
     # a township's villages in brackets after it are what the clause after the bracket is about
     ("岩口乡(岩口村、长冲村)公开栏无内容。", [("岩口村", "公开栏无内容"), ("长冲村", "公开栏无内容")]),
     # an account of a list named again after 其中 in the same sentence has that clause's fault alone

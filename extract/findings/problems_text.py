@@ -73,14 +73,25 @@ def _positive() -> re.Pattern:
 
 def judges(text: str) -> bool:
     """A clause faults or praises what it follows."""
-    return is_problem(text) or _praise().search(text) is not None
+    return is_problem(text) or _praises(text)
+
+
+def _praises(text: str) -> bool:
+    """A praise cue not negated right after it (问题整改不到位 praises nothing)."""
+    cue = _praise().search(text)
+    while cue is not None and text.startswith(_NEGATED, cue.end()):
+        cue = _praise().search(text, cue.end())
+    return cue is not None
+
+
+_NEGATED = ("不", "未", "尚未", "仍未")
 
 
 @lru_cache(maxsize=1 << 12)
 def is_problem(text: str) -> bool:
     """A clause names a shortcoming: a negative cue that is not a norm (不少于) and no praise. Pure and
     asked again of the same headings and labels, so cached."""
-    if _praise().search(text):
+    if _praises(text):
         return False
     return bool(_NEGATIVE.search(_NOT_NEGATIVE.sub("", text)))
 
