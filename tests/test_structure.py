@@ -452,6 +452,8 @@ def test_unnumbered_headings_of_a_text_with_no_numbered_one(text, headings):
     # contacts neither order nor plan work; a ranking reports; a verb ordering work wins over what it is about
     ("联系方式", "other"), ("活跃度排行", "overview"), ("做好热点问题回应", "requirements"),
     ("2022年工作思路", "requirements"), ("审核记录不完整的账号", "problems"), ("个人信息泄露", "problems"),
+    # units lacking something, whatever else the heading holds (要求)
+    ("未反馈单位", "problems"), ("未按要求整改的村(社区)", "problems"),
     # a state of every unit's work is no order to work
     ("各单位办理情况", "overview"),
 ])

@@ -256,6 +256,8 @@ def _kind(title: str, default: str | None) -> str | None:
     """A heading's kind: its longest phrase, else the verb it opens with (落实主体责任), else the notice's
     default; in a report of results, a heading that reports a state (监管实施情况) is an overview."""
     kind = classify_title(title)
+    if title.startswith(("未", "不", "无")) and _names_failing_units(title):
+        kind = "problems"  # 未按要求整改的村(社区): the units lacking something, whatever words they hold
     if kind == "problems" and title.startswith(_words("order_verbs")) and not title.endswith(_words("state_endings")):
         kind = "requirements"  # 做好热点问题回应: a verb ordering work, whatever it is about
     if kind == "requirements" and _pattern("joined_problems").search(title):
