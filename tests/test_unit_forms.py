@@ -47,6 +47,11 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("县信息公开领导小组办公室于4月中旬组成3个检查组,东坪镇网站未更新。", "", ["东坪镇"], ["县信息公开领导小组办公室"]),
         ("县委常委、常务副县长王某某带队督查,东坪镇网站未更新。", "", ["东坪镇"], ["县委常委"]),
         ("柳溪大学法学院副教授林某某参与评查,东坪镇网站未更新。", "", ["东坪镇"], ["柳溪大学法学院"]),
+        # a government's site named in full, in a list or a table's site column, is the government
+        ("未整改的网站分别是鹭门市人民政府网站、青岗县人民政府网站。", "", ["鹭门市人民政府", "青岗县人民政府"],
+         ["鹭门市人民"]),
+        ("序号 | 网站名称 | 存在问题 |\n1 | 鹭门市人民政府网站 | 首页未更新 |\n2 | 青岗县人民政府网站 | 栏目空白 |", "",
+         ["鹭门市人民政府", "青岗县人民政府"], ["鹭门市人民"]),
         # a list's count before its account word is no part of the last name
         ("杉坪民政、杉坪供销两个微信公众号未更新。", "", ["杉坪民政", "杉坪供销"], ["杉坪供销两个"]),
         # bodies a matter was passed to, worked with, or whose figures are the yardstick, assess no one

@@ -361,6 +361,8 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope,
                        tail_end=_tail(text, b) + offset, quoted=quoted, owner=enumeration.owner)
         if item.platform is not None:
             item.type = "new_media"
+        elif item.name.endswith("政府") and text.startswith(("网站", "门户网站"), b):
+            item.type = "website"  # 某市人民政府网站: the government's site
         elif item.name[-1:] in SINGLE_GOV:
             item.type = "government"  # 汀兰县 among townships is a county
         item.role = is_role(text, a, b)
@@ -462,6 +464,8 @@ def _item(text, a, b, known, last):
     if account is not None and account.start() - a >= 3:
         end = account.start()  # 迪庆州人社局网: the name without its website or account word
         platform = vocab()["platform_by_word"].get(account.group())
+        if account.group().startswith("政府") and text.endswith("人民", a, end):
+            end += 2  # 某市人民政府网站: the government's site, named by the government
     if last and platform is None and (predicate := _patterns()["predicate"].search(text, a + 2, end)):
         if any(m_start < a < m_start + m.end - m.start for m_start, m in known.items()):
             return None  # a piece of a known name (发展|和改革委员会): no item
