@@ -93,6 +93,9 @@ def test_problems_in_sentences(sentence, expected):
     # content left stale is a fault
     ("南湖镇“领导之窗”仍为2018年领导分工,县民政局简介仍为机构改革前职能。",
      [("南湖镇", "“领导之窗”仍为2018年领导分工"), ("县民政局", "简介仍为机构改革前职能")]),
+    # a state that is itself the fault, with no negative word (仍只有, 仍处于关闭状态, 以…为由退回)
+    ("县教育局“政策解读”栏目仍只有2条信息。", [("县教育局", "“政策解读”栏目仍只有2条信息")]),
+    ("县人社局以“不属于本单位职责”为由退回群众申请。", [("县人社局", "以“不属于本单位职责”为由退回群众申请")]),
     # a praise cue negated right after it (问题整改不到位) praises nothing: the clause is a fault
     ("县住建局、青禾街道仍存在问题整改不到位等情况。", [("县住建局", "问题整改不到位"), ("青禾街道", "问题整改不到位")]),
     # a township's villages in brackets after it are what the clause after the bracket is about
