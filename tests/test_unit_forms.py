@@ -39,6 +39,9 @@ def _units(body: str, signature: str = "") -> list[str]:
          ["村务监督委员会", "示范村"]),
         # a township's stations listed bare after a prefixed sibling, closed by their count
         ("镇财政所、司法所、农技站、林业站4个站所未公开办事指南。", "", ["镇财政所", "司法所", "农技站", "林业站"], []),
+        # a list of regions closed by the level they are, written with its brackets (省(区、市), 市(州))
+        ("北京、天津、宁夏等12个省(区、市)网站全部按时发布。", "", ["北京", "天津", "宁夏"], []),
+        ("成都、自贡、德阳等13个市(州)政府网站未更新。", "", ["成都", "自贡", "德阳"], []),
         # a county-level city the gazetteer lacks, listed beside counties, is one of them
         ("确定兰河县、北枫区、宁岗市为优秀单位。", "", ["兰河县", "北枫区", "宁岗市"], []),
         ("东坪县、宁岗市网站未更新。", "", ["东坪县", "宁岗市"], []),
