@@ -326,6 +326,7 @@ def _problems(body: str) -> list[tuple]:
          [("丰收农业", "new_media", None, "县农业局"), ("绿色林业", "new_media", None, "县林业局")]),
         ("县农业局“丰收农业”和县林业局“绿色林业”均未更新,公众号管理待加强。",
          [("丰收农业", "new_media", None, "县农业局"), ("绿色林业", "new_media", None, "县林业局")]),
+        ("国家海洋局下属“蓝海监测网”在线访谈栏目无法使用,公众号管理待加强。", [("蓝海监测网", "website", None, "国家海洋局")]),
         ("县民政局“十四五”规划未公开,公众号管理待加强。", [("县民政局", "department", None, None)]),
         ("县交通局“线路调整”信息平均滞后3天发布,公众号管理待加强。", [("县交通局", "department", None, None)]),
         # in a notice about accounts, a quoted name opening its clause, which faults or praises it, is an

@@ -12,6 +12,7 @@ from .gazetteer import vocab
 from .vocabulary import COUNT, NUMBER_MARK, alternation
 from .problems_text import QUALIFIER, describe, inherited, is_problem, none_cell, points_back, split_cell
 from .units_tables import PROBLEM_HEAD, locate_rows
+from .units_text import OWNER_LINK
 
 # Items of one list: joined by a mark or a conjunction, or set apart by spaces only (甲局 乙局 丙镇).
 _SEPARATOR = regex.compile(r"[ \t\u3000]*(?:,?(?:、|和|及|与|以及|或)[ \t\u3000]*)?")
@@ -218,6 +219,15 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
     return groups
 
 
+def _owner_opening(text: str, floor: int, start: int, owner: str) -> int:
+    """Where the owner written right before a quoted account starts (县农业局“…, 某局下属“…), or -1."""
+    if not text.startswith("“", start - 1):
+        return -1
+    link = OWNER_LINK.search(text, max(floor, start - 5), start - 1)
+    end = link.start() if link else start - 1
+    return end - len(owner) if text.endswith(owner, floor, end) else -1
+
+
 def _members(text: str, offset: int, outer: list, group: list) -> bool:
     """A group in brackets right after a place (岩口乡(岩口村、长冲村)): the place's own villages or offices,
     which the clause after the bracket is about."""
@@ -349,8 +359,8 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
         listed = group[0].enumeration
         if listed is not None and listed.owner is not None and floor <= listed.start - offset:
             start = listed.start - offset  # the list's introduction (东湖县微信公众号“…”) opens its clause
-        elif group[0].quoted and group[0].owner and text.endswith(group[0].owner + "“", floor, start):
-            start -= len(group[0].owner) + 1  # 县农业局“丰收农业”…: the owner opens the account's clause
+        elif group[0].quoted and group[0].owner and (opening := _owner_opening(text, floor, start, group[0].owner)) >= 0:
+            start = opening  # 县农业局“丰收农业”…, 某局下属“某某网”…: the owner opens the account's clause
         labelled = listed is not None and listed.label is not None and floor <= listed.start - offset
         owners = {m.name for m in subjects[-1]} if subjects else set()
         owned = all(m.owner in owners for m in group)  # 某局微信公众号“甲”“乙”未…: the accounts are the subject

@@ -578,7 +578,8 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
             if owner is not True:
                 out.append(owner)
         elif accounts and (runner := _faulted_after_owner(text, m, after, ents, offset)) is not None:
-            type_, platform = "new_media", None  # 县农业局“丰收农业”仅更新2次: a body's account by its own name
+            # 县农业局“丰收农业”仅更新2次, 某局下属“某某网”…: a body's account or site by its own name
+            type_, platform = ("website" if content.endswith(_SITE_NAME_ENDS) else "new_media"), None
         elif accounts and _judged_account(text, matches, index, after):
             type_, platform = "new_media", None  # (notice on accounts) “甲”转载文章未标注来源: an account judged
         elif accounts_before and p["account_name"].fullmatch(content) and _FAULT_AFTER.match(text, after):
@@ -695,14 +696,14 @@ def _faulted_after_owner(text: str, quote, after: int, ents: Ents, offset: int) 
 
 def _owner_before(text: str, end: int, ents: Ents, offset: int) -> str | None:
     """The body named right before an account word (区公安局微信公众号“平安某某”): the account's owner."""
-    link = _OWNER_LINK.search(text, max(0, end - 6), end)
+    link = OWNER_LINK.search(text, max(0, end - 6), end)
     end = link.start() if link else end
     found = [m for m in chains(text, max(0, end - 30), end, ents, offset) if m.end == end + offset]
     return found[-1].name if found else None
 
 
 # Between an owner and its account word: 县文广旅局管理的微信公众号, 某镇开设的抖音号.
-_OWNER_LINK = regex.compile(r"(?:管理|开设|运营|主办|运维|注册|开通)?的$")
+OWNER_LINK = regex.compile(r"(?:(?:管理|开设|运营|主办|运维|注册|开通|主管)?的|下属|所属)$")
 
 
 def _bracket_owner(text: str, owned, ents: Ents, offset: int) -> Mention | bool | None:
