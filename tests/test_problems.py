@@ -252,6 +252,7 @@ def test_a_page_cut_mid_sentence(cut, expected):
     "县民政局将城乡低保对象名单按月在网上公示,做法值得推广。",
     "县残联网站开通了无障碍浏览功能。",
     "链接错误为零的单位:县财政局、县林业局。",
+    "县审计局、县扶贫局在本季度检查中无扣分项。",
 ])
 def test_no_problem_in_an_overview(sentence):
     assert _problems("一、总体情况\n" + sentence) == []

@@ -34,6 +34,10 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("石门乡青竹村长期不按规定公开村务,杨柳镇柳溪村卫生室公开栏破损。", "",
          ["石门乡青竹村", "杨柳镇柳溪村卫生室"], ["石门乡", "杨柳镇"]),
         ("张家村村长王某某未按时公开财务。", "", ["张家村"], ["张家村村"]),
+        # a body of its own among a list of places keeps its name and the list's fault; a document number
+        # (发文字号) in prose is no page furniture (字号)
+        ("旗林业局、旗草原站、哈日乡网站未更新。", "", ["旗林业局", "旗草原站", "哈日乡"], ["旗草原站乡"]),
+        ("县计生局公开的文件存在漏标发文字号的问题。", "", ["县计生局"], []),
         # a village's committee named alone, and a class of villages, are no units
         ("(二)柳溪村\n村务监督委员会成员未在公开清单上签字。示范村公开栏建设较好。", "", ["柳溪村"],
          ["村务监督委员会", "示范村"]),
@@ -327,6 +331,8 @@ def _problems(body: str) -> list[tuple]:
         ("县农业局“丰收农业”和县林业局“绿色林业”均未更新,公众号管理待加强。",
          [("丰收农业", "new_media", None, "县农业局"), ("绿色林业", "new_media", None, "县林业局")]),
         ("国家海洋局下属“蓝海监测网”在线访谈栏目无法使用,公众号管理待加强。", [("蓝海监测网", "website", None, "国家海洋局")]),
+        ("县融媒体中心的“磬山发布”、县税务局的“磬山税务”日均更新2条以上,公众号管理较好。",
+         [("磬山发布", "new_media", None, "县融媒体中心"), ("磬山税务", "new_media", None, "县税务局")]),
         ("县民政局“十四五”规划未公开,公众号管理待加强。", [("县民政局", "department", None, None)]),
         ("县交通局“线路调整”信息平均滞后3天发布,公众号管理待加强。", [("县交通局", "department", None, None)]),
         # in a notice about accounts, a quoted name opening its clause, which faults or praises it, is an

@@ -90,6 +90,11 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
     for m, suffix in sharing:
         for a, b in _bare_run(text, m.start - offset, known, MAX_SHARED):
             item = text[a:b]
+            if item.endswith(_body_endings()) and item not in v["body_suffixes"] and item_ok(item, 8):
+                # 旗林业局、旗草原站、哈日乡: a body of its own among the list's names, no place
+                out.append(Mention(a + offset, b + offset, item, "department", role=m.role, tail_end=b + offset))
+                taken.add(a)
+                continue
             if item[-1] in SINGLE_GOV or item.endswith(("网", "网站")) or item in v["body_suffixes"]:
                 break  # (汀兰县、东坪镇: a county of its own, not 汀兰县镇; a site or a whole body (残联) is no place)
             out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
@@ -171,6 +176,13 @@ def _shared_suffix(text: str, start: int, mention: Mention) -> str | None:
 _HAN = regex.compile(r"\p{Han}")
 ACCOUNT_CLAUSE = regex.compile(r"公众号|订阅号|服务号|视频号|微博|抖音|头条号|快手号|账号|新媒体")
 _CLAUSE_END = regex.compile(r"[,。;\n]")
+
+
+@lru_cache(maxsize=1)
+def _body_endings() -> tuple[str, ...]:
+    """The endings of departments and institutions (局, 站, 所, 中心, 医院…): a name ending so names a body."""
+    v = vocab()
+    return tuple(v["suffixes"]["department"]) + tuple(v["suffixes"]["other"]) + ("站", "所")
 
 
 @lru_cache(maxsize=1)

@@ -675,22 +675,23 @@ def _judged_account(text: str, matches: list, index: int, after: int) -> bool:
 
 
 # A monitoring report's figures for an account: “甲”本月发布信息214条.
-_FIGURES = regex.compile(r"(?:本月|本周|本季度|全月|全年|当月|[上下]半年|\d{1,2}月(?:份)?)?(?:共|累计)?"
+_FIGURES = regex.compile(r"(?:本月|本周|本季度|全月|全年|当月|[上下]半年|\d{1,2}月(?:份)?)?(?:共|累计|日均|月均|平均)?"
                          r"(?:发布|更新|推送|发文|原创)[^,。;]{0,10}?\d")
 
 
 def _faulted_after_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str | None:
-    """The body right before a quoted name that the clause after it faults (县农业局“丰收农业”季度内仅更新2次;
-    甲局“甲发布”、乙局“乙发布”的菜单链接失效): the quoted name is the body's account, and the body is returned.
-    Not a column (“工作动态”栏目) or a quoted phrase a body is said to use."""
+    """The body right before a quoted name that the clause after it faults, praises or gives figures for
+    (县农业局“丰收农业”季度内仅更新2次; 甲局的“甲发布”、乙局的“乙发布”日均更新2条): the quoted name is the
+    body's account, and the body is returned. Not a column (“工作动态”栏目) or a quoted phrase a body uses."""
     p = patterns()
     if not p["account_name"].fullmatch(quote.group(1)) or p["column_after"].match(text, after) \
             or p["thing_after"].match(text, after) or p["numeral_term"].fullmatch(quote.group(1)):
         return None  # (县民政局“十四五”规划, 县农业局“三定”方案: a quoted term and the thing it names)
     run = _OWNED_RUN.match(text, after)
     clause = _CLAUSE_END.search(text, run.end() if run else after)
-    if not is_problem(text[run.end() if run else after:clause.start() if clause else len(text)]):
-        return None
+    said = text[run.end() if run else after:clause.start() if clause else len(text)]
+    if not (judges(said) or _FIGURES.match(said)):
+        return None  # (its clause faults, praises or gives its figures)
     return _owner_before(text, quote.start(), ents, offset) if quote.start() > 0 else None
 
 
