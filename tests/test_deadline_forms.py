@@ -106,6 +106,8 @@ FORMS = [
     ("5.更新公开指南。(完成时限:9月)", ["2024-09-30"], ["--09-30"]),
     ("(一)自查阶段(6月10日前)。各单位对照清单开展自查。", ["2024-06-10"], ["--06-10"]),
     ("6月10日前完成自查。", ["2024-06-10"], ["--06-10"]),
+    # 要求 obliges; only 按要求 and a fault after 未 do not
+    ("截至6月30日,要求各单位完成全部整改。", ["2024-06-30"], ["--06-30"]),
     # a re-check announced for a day, after which units still at fault are named
     ("县政府办公室将于6月15日开展复查,复查仍未整改的,将在全县通报。", ["2024-06-15"], ["--06-15"]),
     # the last day of a window set for the units' own work (自查, 整改, 自评), named before or after it
@@ -156,6 +158,7 @@ NOT_DEADLINES = [
     "检查时间为5月1日至5月10日。",
     # the inspectors' re-check window; a fault stated after 截至 (未按要求…) obliges no one
     "6月29日至7月3日,县政府办公室对整改情况进行了复查。",
+    "即日起至6月30日,县政府办公室将对各单位整改情况开展检查。",
     "截至6月20日,该局未按要求反馈整改情况。",
     # a re-check done, or one announced for no day
     "县政府办公室于5月10日进行了复查,仍未整改的单位有3个。",

@@ -454,6 +454,8 @@ def test_unnumbered_headings_of_a_text_with_no_numbered_one(text, headings):
     ("2022年工作思路", "requirements"), ("审核记录不完整的账号", "problems"), ("个人信息泄露", "problems"),
     # units lacking something, whatever else the heading holds (要求)
     ("未反馈单位", "problems"), ("未按要求整改的村(社区)", "problems"),
+    # 应 in 回应, 要 in 重要, and openings that only hold a negation (不断, 无障碍) decide nothing
+    ("政务舆情回应及时", "other"), ("不断提升服务水平的单位", "other"), ("页面缺少友好提示", "other"),
     # a state of every unit's work is no order to work
     ("各单位办理情况", "overview"),
 ])

@@ -285,3 +285,8 @@ def test_a_table_that_lost_its_bars_is_read_by_its_serial_column(head):
 def test_a_numbered_list_is_no_barless_table():
     """序号 heads no table when no row numbered 2 follows it."""
     assert find_tables("序号\n名称\n1\n东坪镇\n以上为本次检查对象。\n")[0] == []
+
+
+@pytest.mark.parametrize("text", ["序号\n2\n名称\n1\n甲局", "序号\n" * 5000, "序号\n名称\n1\n甲\n3\n乙"])
+def test_a_serial_head_with_no_rows_in_order_is_no_table_and_never_fails(text):
+    assert find_tables(text)[0] == []

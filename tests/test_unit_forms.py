@@ -38,6 +38,8 @@ def _units(body: str, signature: str = "") -> list[str]:
         # (发文字号) in prose is no page furniture (字号)
         ("旗林业局、旗草原站、哈日乡网站未更新。", "", ["旗林业局", "旗草原站", "哈日乡"], ["旗草原站乡"]),
         ("县计生局公开的文件存在漏标发文字号的问题。", "", ["县计生局"], []),
+        # checking one's own units' work badly is a fault, not the role of checking others
+        ("县教育局对所属学校网站信息审核把关不严,发布错误信息。", "", ["县教育局"], []),
         # a village's committee named alone, and a class of villages, are no units
         ("(二)柳溪村\n村务监督委员会成员未在公开清单上签字。示范村公开栏建设较好。", "", ["柳溪村"],
          ["村务监督委员会", "示范村"]),
@@ -334,6 +336,8 @@ def _problems(body: str) -> list[tuple]:
         ("县融媒体中心的“磬山发布”、县税务局的“磬山税务”日均更新2条以上,公众号管理较好。",
          [("磬山发布", "new_media", None, "县融媒体中心"), ("磬山税务", "new_media", None, "县税务局")]),
         ("县民政局“十四五”规划未公开,公众号管理待加强。", [("县民政局", "department", None, None)]),
+        # a slogan or reform quoted after a body is no account of it
+        ("县人社局“最多跑一次”落实不到位,公众号管理待加强。", [("县人社局", "department", None, None)]),
         ("县交通局“线路调整”信息平均滞后3天发布,公众号管理待加强。", [("县交通局", "department", None, None)]),
         # in a notice about accounts, a quoted name opening its clause, which faults or praises it, is an
         # account; a quoted term, column, service or misspelt word is not

@@ -74,9 +74,9 @@ _SPAN_ENDS = tuple(VOCAB["span_ends"])
 _AFTER_CUES = tuple(VOCAB["after_cues"])
 _CUE_LINKS = tuple(VOCAB["cue_links"])
 # After a span's end: the action at once (至6月30日完成), or an obligation to act in what follows, nothing done yet.
-# (未按要求反馈 states a fault: neither 未 nor 要求 obliges.)
+# (未按要求反馈 states a fault: neither 未 nor 按要求 obliges; 要求各单位完成 does.)
 _OBLIGED = regex.compile(rf"^(?:前)?(?:{_alt(VOCAB['obliged_actions'])})"
-                         rf"|^[^。;!?已未]{{0,12}}?(?:{_alt(VOCAB['obligations'])})(?!求)[^。;!?已]{{0,16}}?"
+                         rf"|^[^。;!?已未]{{0,12}}?(?:{_alt(VOCAB['obligations'])})(?<!按要)[^。;!?已]{{0,16}}?"
                          rf"(?:{_alt(VOCAB['obliged_actions'])})")
 _DEADLINE_COLUMNS = tuple(VOCAB["deadline_columns"])
 _MONTH_PARTS, _HALF_YEARS = VOCAB["month_parts"], VOCAB["half_years"]
@@ -89,6 +89,7 @@ _OWN_WORK = tuple(VOCAB["own_work"])
 _FUTURE_BEFORE = tuple(VOCAB["future_before"])
 _RECHECK = tuple(VOCAB["recheck_words"])
 _INSPECTORS_WORK = _NOT_BEFORE_CUE + _RECHECK
+_INSPECTION = _RECHECK + ("检查", "抽查", "督查")  # the inspectors' acts, in the clause after a window
 _WINDOW = "_window"  # marks, until find_deadlines returns, a deadline read as a window's last day
 # What closes the first half of a window right before its last day: 3月11日—, 即日起至.
 _WINDOW_OPEN = regex.compile(rf"(?:\d[日号]|即日起?)\s*[{regex.escape(VOCAB['range_marks'])}]\s*$")
@@ -207,7 +208,7 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, c
             return None
         overdue = any(c in after for c in VOCAB["overdue_cues"]) or (
             (match["day"] or match["this_day"]) and before.endswith(_FUTURE_BEFORE)
-            and any(w in after for w in VOCAB["recheck_words"])
+            and any(w in after for w in _RECHECK)
             and any(w in after for w in VOCAB["unfixed_words"]))
         bare_month = match["month"] and not (match["day"] or match["month_end"] or match["part"])
         if bare_month and not (cue or column):
@@ -250,7 +251,7 @@ def _own_window_end(text: str, start: int, after: str) -> bool:
     opening = _CLAUSE_START.search(text, floor, start)
     stage = text[opening.end() if opening else floor:start]
     clause = _CLAUSE_END.split(after.lstrip(",):"), 1)[0]
-    if any(word in stage for word in _INSPECTORS_WORK) or any(word in clause for word in _RECHECK):
+    if any(word in stage for word in _INSPECTORS_WORK) or any(word in clause for word in _INSPECTION):
         return False  # 本次抽查时间为4月1日至6月15日, …至7月3日,县政府办公室对整改情况进行了复查: the inspectors' window
     return any(word in stage or word in clause for word in _OWN_WORK)
 

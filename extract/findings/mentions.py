@@ -328,8 +328,10 @@ _HEADER_CELL = regex.compile(r"(?:序号|编号|\p{Han}{0,4}名称|\p{Han}{0,4}�
 
 def _opens_list(text: str, first) -> bool:
     """Whether the first line of a run stands right under its heading or after a line ending in a colon."""
-    before = text[first.section.body_start:first.start]
-    return not before.strip() or before.rstrip().endswith(":")
+    i, body = first.start, first.section.body_start
+    while i > body and text[i - 1].isspace():
+        i -= 1
+    return i <= body or text[i - 1] == ":"
 
 
 def _next_line(text: str, before, sentence) -> bool:

@@ -84,7 +84,7 @@ def _praises(text: str) -> bool:
     return cue is not None
 
 
-_NEGATED = ("不", "未", "尚未", "仍未")
+_NEGATED = ("不", "未", "尚未", "仍未", "仍不", "滞后", "缓慢", "不力")
 
 
 @lru_cache(maxsize=1 << 12)

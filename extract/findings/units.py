@@ -136,8 +136,9 @@ def find_units(ctx) -> list[Unit]:
     mentions = text_mentions(ctx, accounts)
     if lines := line_mentions(ctx, mentions, accounts):
         # a line that is one account's name: the places and bodies found inside it are part of that name
-        spans = [(m.start, m.end) for m in lines]
-        mentions = [m for m in mentions if not any(a <= m.start and m.end <= b for a, b in spans)] + lines
+        spans = sorted((m.start, m.end) for m in lines)
+        starts = [a for a, _ in spans]
+        mentions = [m for m in mentions if not _inside_line(spans, starts, m)] + lines
     mentions += table_mentions(ctx) + addressed_mentions(ctx)
     # Full names are looked for in the notice, not the page around it (a copy a merged archive can spare).
     body = ctx.text[ctx.body_start: ctx.body_end] if len(ctx.text) < LONG_TEXT else ctx.text
@@ -171,6 +172,11 @@ def find_units(ctx) -> list[Unit]:
         unit.platform = unit.platform or (m.platform if unit.type == "new_media" else None)
         unit.owner = unit.owner or m.owner
     return sorted(units.values(), key=lambda u: first_evidence[u.name])
+
+
+def _inside_line(spans: list[tuple[int, int]], starts: list[int], m) -> bool:
+    i = bisect.bisect_right(starts, m.start) - 1
+    return i >= 0 and m.end <= spans[i][1]
 
 
 def link_units(ctx, units: list[Unit], items: list[dict]) -> None:

@@ -114,6 +114,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         # “工作动态”栏目: a quoted name that a column word follows names a part of a site, not an account.
         "column_after": regex.compile(r"[^,。;、“]{0,2}(?:栏目|专栏|频道|板块|模块|页面|信箱|专题|子栏目)"),
         "thing_after": regex.compile(alternation(v["quoted_thing_nouns"])),
+        # words of a slogan or a reform's name, not of an account's (最多跑一次, 不见面审批, 一网通办, 双减)
+        "slogan": regex.compile(r"[不无零最只双]|一[网次窗门件站号]|放管服"),
         # what a quoted word opening a clause is when these follow: a practice, a phenomenon (“开而不用”现象)
         "trait_after": regex.compile(r"[的等]?(?:现象|问题|情况|行为|做法|字样|词语|一词|表述|说法|提法|功能|模式)"),
         "miswritten": regex.compile(r"(?:被|均)?(?:误写|误为|误作|错写|写成|错为)"),
@@ -534,6 +536,10 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
     v = vocab()
     out: list[Mention] = []
     matches = list(p["quote"].finditer(text))
+    run_first: list[int] = []  # the first quote of the run of adjacent quotes each quote is in
+    for i, mt in enumerate(matches):
+        gap = text[matches[i - 1].end():mt.start()] if i else None
+        run_first.append(run_first[-1] if gap in ("", "、") else i)
     last = -1
     accounts_before = False  # a run of quoted accounts came earlier in the stretch
     for index, m in enumerate(matches):
@@ -580,7 +586,7 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
         elif accounts and (runner := _faulted_after_owner(text, m, after, ents, offset)) is not None:
             # 县农业局“丰收农业”仅更新2次, 某局下属“某某网”…: a body's account or site by its own name
             type_, platform = ("website" if content.endswith(_SITE_NAME_ENDS) else "new_media"), None
-        elif accounts and _judged_account(text, matches, index, after):
+        elif accounts and _judged_account(text, matches, index, run_first[index], after):
             type_, platform = "new_media", None  # (notice on accounts) “甲”转载文章未标注来源: an account judged
         elif accounts_before and p["account_name"].fullmatch(content) and _FAULT_AFTER.match(text, after):
             type_, platform = "new_media", None  # …“甲”超过2周未更新,“乙”存在错别字: the next accounts of the list
@@ -649,24 +655,32 @@ _QUOTE_JOIN = regex.compile(r"[、,]?|和|及|以及")
 _CLAUSE_END = regex.compile(r"[,。;:\n]")
 
 
+@lru_cache(maxsize=1 << 12)
+def _account_shaped(content: str, sites: bool = False) -> bool:
+    """Whether quoted words can be an account's own name (丰收农业, 平安柳汀, 九江发布), or with `sites` a
+    site's (蓝海监测网): three or more Han characters, no part or service of a site (…库, …平台), and no
+    slogan (“最多跑一次”, “双减”, “十四五”) unless a division's name opens them."""
+    p = patterns()
+    if len(content) < 3 or not p["account_name"].fullmatch(content):
+        return False
+    if p["thing_end"].search(content) and not (sites and content.endswith(_SITE_NAME_ENDS)):
+        return False
+    return bool(divisions_prefix(content)) or not (p["numeral_term"].fullmatch(content) or p["slogan"].search(content))
+
+
 # Where a clause opens: the text's start, a mark that ends a clause, or a word that opens one.
 _CLAUSE_OPENING = regex.compile(r"(?:^|[,;:。\n]|其中|另外|此外|同时)$")
 
 
-def _judged_account(text: str, matches: list, index: int, after: int) -> bool:
-    """A quoted name (or run of them) that opens its clause, which then faults or praises it: “甲”转载文章未
-    标注来源, “甲”“乙”在…方面表现突出. Not a column, term or plan (“工作动态”栏目, “两微一端”建设)."""
+def _judged_account(text: str, matches: list, index: int, first: int, after: int) -> bool:
+    """A quoted name (or run of them, `first` the run's first quote) that opens its clause, which then faults,
+    praises or gives figures for it: “甲”转载文章未标注来源, “甲”“乙”在…方面表现突出. Not a column, term or
+    plan (“工作动态”栏目, “两微一端”建设)."""
     p = patterns()
-    content = matches[index].group(1)
-    if len(content) < 3 or not p["account_name"].fullmatch(content) or p["numeral_term"].fullmatch(content) \
-            or p["thing_end"].search(content):
+    if not _account_shaped(matches[index].group(1)):
         return False
     if p["column_after"].match(text, after) or p["thing_after"].match(text, after) or p["trait_after"].match(text, after):
         return False  # (a word the page got wrong is never here: quoted() leaves it first)
-    first = index
-    while first > 0 and matches[first - 1].end() in (matches[first].start(), matches[first].start() - 1) \
-            and text[matches[first - 1].end():matches[first].start()] in ("", "、"):
-        first -= 1
     if not _CLAUSE_OPENING.search(text, max(0, matches[first].start() - 2), matches[first].start()):
         return False
     clause = _CLAUSE_END.search(text, after)
@@ -684,8 +698,8 @@ def _faulted_after_owner(text: str, quote, after: int, ents: Ents, offset: int) 
     (县农业局“丰收农业”季度内仅更新2次; 甲局的“甲发布”、乙局的“乙发布”日均更新2条): the quoted name is the
     body's account, and the body is returned. Not a column (“工作动态”栏目) or a quoted phrase a body uses."""
     p = patterns()
-    if not p["account_name"].fullmatch(quote.group(1)) or p["column_after"].match(text, after) \
-            or p["thing_after"].match(text, after) or p["numeral_term"].fullmatch(quote.group(1)):
+    if not _account_shaped(quote.group(1), sites=True) or p["column_after"].match(text, after) \
+            or p["thing_after"].match(text, after):
         return None  # (县民政局“十四五”规划, 县农业局“三定”方案: a quoted term and the thing it names)
     run = _OWNED_RUN.match(text, after)
     clause = _CLAUSE_END.search(text, run.end() if run else after)

@@ -256,7 +256,7 @@ def _kind(title: str, default: str | None) -> str | None:
     """A heading's kind: its longest phrase, else the verb it opens with (落实主体责任), else the notice's
     default; in a report of results, a heading that reports a state (监管实施情况) is an overview."""
     kind = classify_title(title)
-    if title.startswith(("未", "不", "无")) and _names_failing_units(title):
+    if _lacking(title) and _names_failing_units(title):
         kind = "problems"  # 未按要求整改的村(社区): the units lacking something, whatever words they hold
     if kind == "problems" and title.startswith(_words("order_verbs")) and not title.endswith(_words("state_endings")):
         kind = "requirements"  # 做好热点问题回应: a verb ordering work, whatever it is about
@@ -283,8 +283,14 @@ def _names_failing_units(title: str) -> bool:
     """仍未整改到位的单位(5个): a heading over a list of units, naming their shortcoming (its count aside)."""
     title = COUNT_NOTE.sub("", title)
     return _list_heading().search(title) is not None and (
-        _problem_score(title) > 0 or title.startswith(("未", "不", "无"))
+        _problem_score(title) > 0 or _lacking(title)
         or (any(w in title for w in _words("remedy_cues")) and not title.startswith("已")))  # (已注销的账号: done)
+
+
+def _lacking(title: str) -> bool:
+    """A heading that opens by saying what its units lack (未…, 不…, 无…), not with a word that only holds
+    a negation (不断, 无障碍)."""
+    return title.startswith("未") or (title.startswith(("不", "无")) and not title.startswith(_words("not_lacking")))
 
 
 @lru_cache(maxsize=1)

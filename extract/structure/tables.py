@@ -74,35 +74,57 @@ MAX_CELL = 60  # a longer line is prose, which ends a table that lost its bars
 def _barless(text: str):
     """One-cell-per-line tables with no bars (序号 / 账号名称 / 平台 / 1 / 甲 / 微信 / 2 …): from a serial
     column's head, the rows are the runs of cells that open with 1, 2, 3 …, as wide as the gap from 1 to 2;
-    a head broken over two lines (检查 / 结果) is joined. The table ends where the numbers stop."""
+    a head broken over two lines (检查 / 结果) is joined. The table ends where the numbers stop. Each line
+    is read at most once: a head inside a table already read is skipped, and a head is given up when no 1
+    comes within a row's width of it."""
+    scanned = 0
     for head in _SERIAL_HEAD.finditer(text):
-        lines: list[Line] = []
-        pos = head.start()
-        while pos < len(text):
-            end = text.find("\n", pos)
-            end = len(text) if end == -1 else end
-            cell = text[pos:end].strip()
-            if not cell or len(cell) > MAX_CELL or (lines and _NOT_CELL.match(cell)):
-                break
-            lines.append((pos, end, [cell]))
-            pos = end + 1
-        cells = [cs[0] for _, _, cs in lines]
-        if "1" not in cells or "2" not in cells:
+        if head.start() < scanned:
             continue
-        r0 = cells.index("1")
-        width = cells.index("2", r0) - r0
-        if not 2 <= width <= MAX_COLUMNS or r0 < 2:
-            continue
-        header = cells[:r0] if r0 <= width else cells[:width - 1] + ["".join(cells[width - 1:r0])]
-        rows, at = [], r0
-        while at < len(cells) and cells[at] == str(len(rows) + 1):
+        lines = _cell_lines(text, head.start())
+        cells: list[str] = []
+        spans: list[tuple[int, int]] = []
+
+        def read(n: int) -> bool:
+            """Read cells until there are n of them; False when the table's lines run out first."""
+            while len(cells) < n:
+                line = next(lines, None)
+                if line is None:
+                    return False
+                spans.append(line[:2])
+                cells.append(line[2])
+            return True
+
+        r0 = next((i for i in range(MAX_COLUMNS + 2) if read(i + 1) and cells[i] == "1"), None)
+        width = None if r0 is None or r0 < 2 else next(
+            (w for w in range(2, MAX_COLUMNS + 1) if read(r0 + w + 1) and cells[r0 + w] == "2"), None)
+        rows: list[list[Cell]] = []
+        at = r0 or 0
+        while width is not None and read(at + 1) and cells[at] == str(len(rows) + 1):
+            read(at + width)
             row = cells[at:at + width]
             rows.append([_value(c) for c in row] + [""] * (width - len(row)))
             at += width
-        if len(rows) < 2 or len(header) != width:
+        scanned = spans[-1][1] if spans else head.end()
+        if width is None or len(rows) < 2:
             continue
-        title, label = _title(text, lines[0][0])
-        yield Table(title, header, rows, lines[0][0], lines[min(at, len(lines)) - 1][1], label)
+        header = cells[:r0] if r0 <= width else cells[:width - 1] + ["".join(cells[width - 1:r0])]
+        title, label = _title(text, head.start())
+        yield Table(title, header, rows, head.start(), spans[min(at, len(spans)) - 1][1], label)
+
+
+def _cell_lines(text: str, pos: int):
+    """(start, end, cell) of each line from `pos` that can be a table's cell: short, not a heading."""
+    first = True
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end == -1 else end
+        cell = text[pos:end].strip()
+        if not cell or len(cell) > MAX_CELL or (not first and _NOT_CELL.match(cell)):
+            return
+        yield pos, end, cell
+        first = False
+        pos = end + 1
 
 
 def _runs(text: str):
