@@ -65,7 +65,6 @@ def _patterns() -> dict[str, regex.Pattern]:
     return {
         # A clause: text up to a hard mark, brackets (which may hold one: (监测时间:…)) kept inside.
         "clause": re.compile(r"(?:[^,;:。!?\n(]+|\([^()\n]{0,40}\)|\()+"),  # re: faster at this class scan
-        "platform_bracket": regex.compile(v["platform_bracket"]),
         "han_run": regex.compile(r"\p{Han}{1,10}"),
         # The bracket after an item: its platform, or part of its name (信用中国(海南)).
         "bracket": regex.compile(rf"{v['platform_bracket']}|\([^()\n]{{1,12}}\)"),
@@ -218,7 +217,7 @@ def _split_after_platforms(text: str, start: int, end: int) -> list[tuple[int, i
     """Items of text[start:end] each closed by its platform bracket (甲(微信)乙(抖音), 甲(微信)和乙(抖音): the
     page dropped the spaces between them)."""
     items, item_start = [], start
-    for bracket in _patterns()["platform_bracket"].finditer(text, start, end):
+    for bracket in patterns()["platform_bracket"].finditer(text, start, end):
         conj = patterns()["conj"].match(text, item_start)
         items.append((conj.end() if conj else item_start, bracket.end()))
         item_start = bracket.end()
@@ -387,7 +386,7 @@ def _described(text: str, start: int, end: int, around: _Context, scope) -> Enum
 
 def _bracketed_platform(text: str, start: int, end: int) -> bool:
     """An item with its platform in brackets (甲(微信)) in text[start:end]; most lists hold no bracket at all."""
-    return text.find("(", start, end) >= 0 and _patterns()["platform_bracket"].search(text, start, end) is not None
+    return text.find("(", start, end) >= 0 and patterns()["platform_bracket"].search(text, start, end) is not None
 
 
 def _counts_before(text: str, end: int) -> bool:
@@ -483,7 +482,7 @@ def _account_goes_on(text: str, tail: int, b: int) -> bool:
     if text.find("(", tail, b) < 0:
         return False
     run = _patterns()["han_run"].match(text, tail, b)
-    return run is not None and _patterns()["platform_bracket"].match(text, run.end(), b) is not None
+    return run is not None and patterns()["platform_bracket"].match(text, run.end(), b) is not None
 
 
 def _platform_name(item: str) -> bool:

@@ -72,7 +72,7 @@ def place_accounts(text: str, offset: int, found: list[Mention]) -> None:
         if after := patterns()["account"].match(text, m.end - offset):
             m.account, m.tail_end = after.group("acc"), after.end() + offset
             m.platform = v["platform_by_word"].get(after.group("acc"))
-        elif bracket := _platform_bracket().match(text, m.end - offset):
+        elif bracket := patterns()["platform_bracket"].match(text, m.end - offset):
             m.platform = v["platform_by_word"].get(bracket.group("platform"), "客户端")
 
 
@@ -113,11 +113,6 @@ def bracketed_accounts(text: str, offset: int, found: list[Mention], masks) -> l
     return out
 
 
-@lru_cache(maxsize=1)
-def _platform_bracket() -> regex.Pattern:
-    return regex.compile(vocab()["platform_bracket"])
-
-
 # The bracket after an account that names who runs it (“甲”微信公众号(开办主体:县人社局)).
 _OWNER_BRACKET = regex.compile(r"\((?:开办|主办|运营|运维|开设|主管|管理)(?:主体|单位)[:,]?[^()\n]{1,30}\)")
 
@@ -127,7 +122,7 @@ def owners_in_brackets(text: str, offset: int, found: list[Mention]) -> None:
     runs the account; it is the account's owner, not a unit assessed there."""
     accounts = {m.end: m for m in found if m.type == "new_media"}
     accounts.update((m.tail_end, m) for m in found if m.type == "new_media" and m.tail_end)
-    spans = [b.span() for b in _platform_bracket().finditer(text)]
+    spans = [b.span() for b in patterns()["platform_bracket"].finditer(text)]
     spans += [b.span() for end in accounts if (b := _OWNER_BRACKET.match(text, end - offset))]
     for start, end in ((a + offset, b + offset) for a, b in spans):
         inside = [m for m in found if start < m.start and m.end <= end]

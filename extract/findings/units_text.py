@@ -100,6 +100,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
                                     r"|(?:责任|牵头|配合|协办|承办|参与|协助|完成)(?:单位|部门|科室))\s*:\s*"
                                     r"(?:[^,。;:\n、]{1,20}、){0,8}$"),  # and every item of a list after it
         "account": regex.compile(f"的?(?P<acc>{account})"),
+        # An account's platform in brackets after its name, with its owner or ID after it (甲(微信公众号,乙局)).
+        "platform_bracket": regex.compile(v["platform_bracket"]),
         # “甲”“乙”2个账号, “甲”等3个公众号: quoted names counted as accounts.
         "counted_account": regex.compile(rf"等?(?:{count}个)?(?P<acc>{account}|(?:政务)?新媒体)"),
         # “甲”(96.8分): a score in brackets after a quoted name.
