@@ -25,7 +25,7 @@ from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
 from .problems_text import is_problem
 from .units_bare import (bare_accounts, bracketed_accounts, clause_provinces, owned_accounts, owners_in_brackets,
                          place_accounts, site_names)
-from .units_text import OWNER_LINK, Mention, chains, item_ok, patterns, quoted
+from .units_text import Mention, chains, item_ok, owner_end, patterns, quoted
 from .vocabulary import alternation
 
 __all__ = ["Mention", "addressed_mentions", "line_mentions", "speaks_of_accounts", "text_mentions"]
@@ -427,12 +427,8 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
 def _owners_of_quoted_accounts(text: str, offset: int, found: list[Mention]) -> None:
     """A body written right before the quoted name of its account or site, with no account word between (县农业局
     “丰收农业”, 某局下属“某某网”): named only as their owner."""
-    owned = {}
-    for m in found:
-        if m.quoted and m.type in ("new_media", "website") and m.owner:
-            quote = m.start - offset - 1
-            link = OWNER_LINK.search(text, max(0, quote - 4), quote)
-            owned[(link.start() if link else quote) + offset] = m.owner
+    owned = {owner_end(text, m.start - offset - 1) + offset: m.owner
+             for m in found if m.quoted and m.type in ("new_media", "website") and m.owner}
     for m in found:
         if not m.quoted and m.account is None and owned.get(m.tail_end) == m.name:
             m.role = True

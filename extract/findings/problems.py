@@ -12,7 +12,7 @@ from .gazetteer import vocab
 from .vocabulary import COUNT, NUMBER_MARK, alternation
 from .problems_text import QUALIFIER, describe, inherited, is_problem, none_cell, points_back, split_cell
 from .units_tables import PROBLEM_HEAD, locate_rows
-from .units_text import OWNER_LINK
+from .units_text import owner_end
 
 # Items of one list: joined by a mark or a conjunction, or set apart by spaces only (甲局 乙局 丙镇).
 _SEPARATOR = regex.compile(r"[ \t\u3000]*(?:,?(?:、|和|及|与|以及|或)[ \t\u3000]*)?")
@@ -223,8 +223,7 @@ def _owner_opening(text: str, floor: int, start: int, owner: str) -> int:
     """Where the owner written right before a quoted account starts (县农业局“…, 某局下属“…), or -1."""
     if not text.startswith("“", start - 1):
         return -1
-    link = OWNER_LINK.search(text, max(floor, start - 5), start - 1)
-    end = link.start() if link else start - 1
+    end = max(floor, owner_end(text, start - 1))
     return end - len(owner) if text.endswith(owner, floor, end) else -1
 
 

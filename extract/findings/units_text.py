@@ -713,14 +713,20 @@ def _faulted_after_owner(text: str, quote, after: int, ents: Ents, offset: int) 
 
 def _owner_before(text: str, end: int, ents: Ents, offset: int) -> str | None:
     """The body named right before an account word (区公安局微信公众号“平安某某”): the account's owner."""
-    link = OWNER_LINK.search(text, max(0, end - 6), end)
-    end = link.start() if link else end
+    end = owner_end(text, end)
     found = [m for m in chains(text, max(0, end - 30), end, ents, offset) if m.end == end + offset]
     return found[-1].name if found else None
 
 
-# Between an owner and its account word: 县文广旅局管理的微信公众号, 某镇开设的抖音号.
-OWNER_LINK = regex.compile(r"(?:(?:管理|开设|运营|主办|运维|注册|开通|主管)?的|下属|所属)$")
+# Between an owner and its account word or quoted account: 县文广旅局管理的微信公众号, 某局下属“某某网”.
+_OWNER_LINK = regex.compile(r"(?:(?:管理|开设|运营|主办|运维|注册|开通|主管)?的|下属|所属)$")
+
+
+def owner_end(text: str, end: int) -> int:
+    """Where an owner written before `end` (an account word or a quote) ends: before the word linking it to
+    what it runs (…管理的, …下属), if any."""
+    link = _OWNER_LINK.search(text, max(0, end - 4), end)  # (no link is longer than three characters)
+    return link.start() if link else end
 
 
 def _bracket_owner(text: str, owned, ents: Ents, offset: int) -> Mention | bool | None:
