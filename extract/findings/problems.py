@@ -16,8 +16,10 @@ from .units_text import owner_end
 
 # Items of one list: joined by a mark or a conjunction, or set apart by spaces only (甲局 乙局 丙镇).
 _SEPARATOR = regex.compile(r"[ \t\u3000]*(?:,?(?:、|和|及|与|以及|或)[ \t\u3000]*)?")
+# A note in brackets after an item: its score or count (乙镇(64分)), or its site's address (甲局网站(www.…)).
+_NOTE = r"\((?:[^()]{0,12}|(?:https?://)?[\w.-]{4,60}\.[a-z]{2,4}/?)\)"
 _GROUP_TAIL = regex.compile(
-    r"(?:\((?:[^()]{0,12}|(?:https?://)?[\w.-]{4,60}\.[a-z]{2,4}/?)\))?"  # a note on the last item: 乙镇(64分), its address
+    rf"(?:{_NOTE})?"  # a note on the last item
     # after a count or 等 any group noun (甲、乙等3个村); right after a name only a word (甲镇、乙镇乡镇), since a
     # single character there opens the next word (白鹤村村务公开栏)
     rf"(?:(?:等{COUNT}?[个家]?|{COUNT}[个家])(?:{alternation(vocab()['group_nouns'])}|网站|账号)?"
@@ -59,7 +61,7 @@ _MAX_SIBLINGS = 4  # lists parted by ; that a sentence pointing back after them 
 _MAX_ITEM_LINE = 60  # a line longer than this is prose, not an item of a list laid out one per line
 # What lost characters leave before a name: stray bytes (��h发改委), or a damaged item and its 、.
 _DAMAGED_OPENING = regex.compile(r"^(?:[^\p{Han}、,;:。]{0,3}$|[^、,;:。]{0,8}、)")
-_ITEM_NOTE = regex.compile(r"^\((?:[^()]{0,12}|(?:https?://)?[\w.-]{4,60}\.[a-z]{2,4}/?)\)")  # 乙镇(64分), 甲局网站(www.…)
+_ITEM_NOTE = regex.compile(rf"^{_NOTE}")
 _FAULT_NOTE = regex.compile(r"\(([^()]{2,20})\)")
 # What an item may carry before the next one: its site or account word and its count, or its score
 # (甲局网站3处、乙局网站2处, 甲镇98.5分、乙乡97分).
