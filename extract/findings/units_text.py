@@ -16,7 +16,7 @@ from itertools import islice
 import regex
 
 from .gazetteer import SINGLE_GOV, Ents, division_shorts, divisions, divisions_prefix, province_shorts, vocab
-from .problems_text import is_problem, judges
+from .problems_text import judges
 from .vocabulary import COUNT, alternation
 
 PLACE_TYPES = ("township", "subdistrict", "community")
@@ -191,7 +191,7 @@ def item_ok(item: str, longest: int = 6) -> bool:
     if not (2 <= len(item) <= longest) or not p["hanrun"].fullmatch(item):
         return False
     if item in v["platforms"] or item in v["account_words"] or item in v["never_units"] \
-            or (item in v["suffix_type"] and item not in v["body_suffixes"]) or item.endswith(tuple(v["person_titles"])):
+            or (item in v["suffix_type"] and item not in v["body_suffixes"]) or item.endswith(_posts()):
         return False  # a bare ending (街道) names nothing; a whole body's name (档案馆) does
     if p["generic"].match(item) or p["lead"].fullmatch(item) or p["generic_place"].search(item):
         return False

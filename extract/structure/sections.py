@@ -282,7 +282,7 @@ COUNT_NOTE = re.compile(r"\((?:共|计)?\d{1,4}[个家]\)$")
 def _names_failing_units(title: str) -> bool:
     """仍未整改到位的单位(5个): a heading over a list of units, naming their shortcoming (its count aside)."""
     title = COUNT_NOTE.sub("", title)
-    return _list_heading().search(title) is not None and (
+    return _pattern("list_heading").search(title) is not None and (
         _problem_score(title) > 0 or _lacking(title)
         or (any(w in title for w in _words("remedy_cues")) and not title.startswith("已")))  # (已注销的账号: done)
 
@@ -291,11 +291,6 @@ def _lacking(title: str) -> bool:
     """A heading that opens by saying what its units lack (未…, 不…, 无…), not with a word that only holds
     a negation (不断, 无障碍)."""
     return title.startswith("未") or (title.startswith(("不", "无")) and not title.startswith(_words("not_lacking")))
-
-
-@lru_cache(maxsize=1)
-def _list_heading() -> re.Pattern:
-    return re.compile(vocabulary()["list_heading"])
 
 
 @lru_cache(maxsize=None)
