@@ -586,6 +586,14 @@ TASK = "关于召开政务公开工作推进会的通知\n县直各有关单位:
         ("一、上季度情况\n县教育局、县民政局得分排名前列。", ["县教育局", "县民政局"]),
         ("一、整改任务\n序号 | 单位名称 | 存在问题 | 整改时限 |\n1 | 县住建局 | 栏目超3个月未更新 | 12月31日前 |",
          ["县住建局"]),
+        # a fault stated before the order that answers it, under a heading that sets work
+        ("一、自查内容\n上月抽查中,柳溪镇、县水务局网站首页超过3个月未更新,须作为重点整改对象。",
+         ["柳溪镇", "县水务局"]),
+        ("一、工作要求\n县审计局政策解读栏目内容空白,要于5月底前补齐。", ["县审计局"]),
+        # an order with no fault before it, or bodies named only after the order, assess nobody
+        ("一、工作要求\n县教育局、县民政局要加强信息更新,对空白栏目及时整改。", []),
+        ("一、工作要求\n对检查发现的问题,县教育局、县民政局要于5月底前整改到位。", []),
+        ("一、工作要求\n各单位要高度重视,请县教育局、县民政局于5月底前报送未更新栏目清单。", []),
     ],
 )
 def test_a_task_notice_assesses_only_whom_it_inspects_ranks_or_faults(body, expected):

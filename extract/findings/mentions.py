@@ -78,6 +78,18 @@ def _assessed(sentence) -> bool:
     return "requirements" not in kinds or not _directive().search(sentence.text)
 
 
+def _faults_before_order(sentence, found: list[Mention]) -> bool:
+    """A sentence that states the named units' fault, then orders its remedy in a clause of its own
+    (甲、乙首页超过3个月未更新,须作为重点整改对象): the units before the order are assessed, even where work is set."""
+    order = _ORDER_CLAUSE.search(sentence.text)
+    before = [m for m in found if m.end - sentence.start <= order.start()] if order else []
+    return bool(before) and is_problem(_without_names(sentence.text[:order.start()], sentence.start, before))
+
+
+# A clause that opens with an order (,须…; ,要立即…; ,请于…): the remedy, after the fault it answers.
+_ORDER_CLAUSE = regex.compile(r"[,;](?:并|均|还|应|也)?(?:须|要|务必|请|必须|应当|限期)")
+
+
 def _reports(sentence) -> bool:
     """A section that reports results or shortcomings (检查结果, 存在问题), not one that sets work."""
     return any(s is not None and s.kind in _REPORTING_KINDS for s in (sentence.top, sentence.section))
@@ -231,7 +243,7 @@ class _Judge:
 
     def __call__(self, sentence, found: list[Mention]) -> list[Mention]:
         ctx, whole = self.ctx, sentence.text
-        assessed = _assessed(sentence)
+        assessed = _assessed(sentence) or _faults_before_order(sentence, found)
         # A 通知 that sets tasks assesses a unit only where it faults, praises or ranks it, or names it
         # among those to be inspected (考评对象); not who attends, speaks or is given a task.
         setting_tasks = ctx.genre == TASK and not _reports(sentence) and not _names_the_inspected(sentence) \
