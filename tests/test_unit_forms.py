@@ -590,10 +590,14 @@ TASK = "关于召开政务公开工作推进会的通知\n县直各有关单位:
         ("一、自查内容\n上月抽查中,柳溪镇、县水务局网站首页超过3个月未更新,须作为重点整改对象。",
          ["柳溪镇", "县水务局"]),
         ("一、工作要求\n县审计局政策解读栏目内容空白,要于5月底前补齐。", ["县审计局"]),
+        ("一、提高编制质量\n去年审核中,县林业局年报未按统一格式编制,今年务必避免类似问题。", ["县林业局"]),
         # an order with no fault before it, or bodies named only after the order, assess nobody
         ("一、工作要求\n县教育局、县民政局要加强信息更新,对空白栏目及时整改。", []),
         ("一、工作要求\n对检查发现的问题,县教育局、县民政局要于5月底前整改到位。", []),
         ("一、工作要求\n各单位要高度重视,请县教育局、县民政局于5月底前报送未更新栏目清单。", []),
+        # units given the order themselves, or a fault that is only a condition of what follows
+        ("一、工作要求\n柳溪镇、县水务局要于5月底前完成整改,逾期未完成的,县政务公开办将提请督办。", []),
+        ("一、工作要求\n县政务公开办将于6月开展复查,复查仍不合格的,须作出书面说明。", []),
     ],
 )
 def test_a_task_notice_assesses_only_whom_it_inspects_ranks_or_faults(body, expected):

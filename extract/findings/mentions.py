@@ -80,14 +80,24 @@ def _assessed(sentence) -> bool:
 
 def _faults_before_order(sentence, found: list[Mention]) -> bool:
     """A sentence that states the named units' fault, then orders its remedy in a clause of its own
-    (甲、乙首页超过3个月未更新,须作为重点整改对象): the units before the order are assessed, even where work is set."""
+    (甲、乙首页超过3个月未更新,须作为重点整改对象): the units before the order are assessed, even where work is set.
+    Not where the units are given the order themselves (甲要于5月底前整改,逾期未完成的,…) or the fault is only
+    a condition (复查仍不合格的,提请约谈)."""
     order = _ORDER_CLAUSE.search(sentence.text)
     before = [m for m in found if m.end - sentence.start <= order.start()] if order else []
-    return bool(before) and is_problem(_without_names(sentence.text[:order.start()], sentence.start, before))
+    if not before:
+        return False
+    stated = _without_names(sentence.text[:order.start()], sentence.start, before)
+    if _ORDER.search(stated):
+        return False
+    return is_problem(",".join(c for c in _CLAUSES.split(stated) if not c.endswith("的")))
 
 
-# A clause that opens with an order (,须…; ,要立即…; ,请于…): the remedy, after the fault it answers.
-_ORDER_CLAUSE = regex.compile(r"[,;](?:并|均|还|应|也)?(?:须|要|务必|请|必须|应当|限期)")
+_ORDER = regex.compile(r"须|(?<![主需重只紧])要(?![求点素件])|务必|(?<![提申邀])请|必须|应当|限期")
+# A clause that opens with an order, after at most a few words (,须…; ,要立即…; ,请于…; ,今年务必…): the
+# remedy, after the fault it answers. 要 of 主要, 需要, 要求 and 请 of 提请, 申请 order nothing.
+_ORDER_CLAUSE = regex.compile(rf"[,;]\p{{Han}}{{0,4}}?(?:{_ORDER.pattern})")
+_CLAUSES = regex.compile(r"[,;]")
 
 
 def _reports(sentence) -> bool:
