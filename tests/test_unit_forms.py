@@ -637,3 +637,19 @@ def test_accounts_one_per_line_under_an_accounts_heading(lines, expected):
     doc = extract_text("关于政务新媒体检查情况的通报\n一、总体情况\n共检查政务新媒体20个。\n" + lines + "\n")
     problems = {p["units"][0]: p["description"] for p in doc["problems"]}
     assert [(u["name"], problems.get(u["name"])) for u in doc["units"] if u["type"] == "new_media"] == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a page's keys named in prose are what the fault is about, not the page's header or footer
+        ("县商务局、县水利局信息未标注发布时间。", [("县商务局", "信息未标注发布时间"), ("县水利局", "信息未标注发布时间")]),
+        ("东坪镇网站相关链接无法打开。", [("东坪镇", "相关链接无法打开")]),
+        ("县林业局公开的文件发布日期与实际不符。", [("县林业局", "公开的文件发布日期与实际不符")]),
+        # as keys with their values they stay furniture
+        ("发布时间:2024-05-20 县林业局 字号 大 中 小", []),
+    ],
+)
+def test_page_keys_in_prose_are_faults(body, expected):
+    problems = extract_text(REPORT.format(body))["problems"]
+    assert [(p["units"][0], p["description"]) for p in problems] == expected
