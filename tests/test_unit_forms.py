@@ -653,3 +653,19 @@ def test_accounts_one_per_line_under_an_accounts_heading(lines, expected):
 def test_page_keys_in_prose_are_faults(body, expected):
     problems = extract_text(REPORT.format(body))["problems"]
     assert [(p["units"][0], p["description"]) for p in problems] == expected
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # a clause counting the units and naming their fault, then a pointer (分别是:, 分别为:, 包括:) to the list
+        ("3个单位存在空白栏目,分别是:东坪镇、西林乡、县档案局。",
+         [("东坪镇", "存在空白栏目"), ("西林乡", "存在空白栏目"), ("县档案局", "存在空白栏目")]),
+        ("检查发现2个乡镇政府网站首页未更新,分别为:东坪镇、西林乡。",
+         [("东坪镇", "政府网站首页未更新"), ("西林乡", "政府网站首页未更新")]),
+        ("共有4个账号存在错别字,具体为:“东坪发布”、“西林在线”。", [("东坪发布", "存在错别字"), ("西林在线", "存在错别字")]),
+    ],
+)
+def test_a_pointer_clause_takes_the_counting_clause_before_it(body, expected):
+    problems = extract_text(REPORT.format(body))["problems"]
+    assert [(p["units"][0], p["description"]) for p in problems] == expected

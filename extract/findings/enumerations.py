@@ -79,8 +79,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         "label_tail": regex.compile(
             rf"(?:的?(?:{nouns})?{_ADVERB}(?:有|是|为|包括|涉及|名单|分别为|分别是|依次为)?|分别|分别是|分别为|依次为"
             rf"|{_ADVERB}(?:包括|包含|涉及)|如|例如|比如|其中)$"),
-        # A clause counting units before their list: 发现5个网站存在更新不及时问题, / 仍未整改政务新媒体2个,
-        "counted": regex.compile(rf"^(?:[^、,\d]{{0,6}}?{count}[个家](?:政务)?(?:{nouns}|{accounts})(?P<after>[^、]*)"
+        # A clause counting units before their list: 发现5个网站存在更新不及时问题, / 仍未整改政务新媒体2个, /
+        # 3个县市政府网站存在…, (a few words may qualify the noun)
+        "counted": regex.compile(rf"^(?:[^、,\d]{{0,6}}?{count}[个家][^、,\d]{{0,4}}?(?:{nouns}|{accounts})(?P<after>[^、]*)"
                                  rf"|(?P<before>[^、]*?)的?(?:政务)?(?:{nouns}|{accounts})(?:共|计)?{count}[个家])[:,]$"),
         "found": regex.compile(r"^(?:经|通过)?(?:检查|抽查|监测|核查)?发现"),
         # A label ending in a good word with no negation before it (内容更新及时, 排名前五).
@@ -296,7 +297,11 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     label = label.rstrip("“")
     account_intro = bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start)) if quoted \
         else near.endswith(":") and bool(p["account_end"].search(near, 0, len(near) - 1))  # 抖音号:甲、乙
-    counted = p["counted"].search(label[_last_hard(label, 0, len(label) - 1, True) + 1:])
+    clause = _last_hard(label, 0, len(label) - 1, True) + 1
+    counted = p["counted"].search(label[clause:])
+    if counted is None and clause > 0 and _POINTER_CLAUSE.fullmatch(label, clause):
+        # 3个网站存在空白栏目,分别是: — the clause before the pointer counts the items and names their fault
+        counted = p["counted"].search(label[_last_hard(label, 0, clause - 1, True) + 1:clause])
     if counted and p["level"].fullmatch(label[_last_hard(label, 0, len(label) - 1) + 1:]):
         counted = None  # …的单位:市直部门5个: the count is the level's, the clause before labels the list
     strong = bool(counted or p["strong_label"].search(label) or (label.endswith(":") and p["forward"].match(label)))
@@ -306,6 +311,8 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
 
 
 _DAMAGED = regex.compile(r"[?\ufffd]")
+# A clause that only points to the list after it (分别是:, 依次为:, 具体为:, 即:, 包括:).
+_POINTER_CLAUSE = regex.compile(r"(?:具体)?(?:分别|依次)(?:是|为)?:?|具体(?:是|为|有|如下):?|即:?|包括:?|主要(?:是|有):?")
 
 
 def _enumeration(text, offset, items, intro_start, quoted, known, scope,
