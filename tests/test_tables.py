@@ -257,6 +257,22 @@ def test_a_cell_listing_several_units_names_each_and_the_row_s_fault_is_each_one
         ("县交通运输局", "链接失效")]
 
 
+@pytest.mark.parametrize("cell", ["“柳溪发布”", " “柳溪发布” ", "柳溪发布"])
+def test_an_account_cell_names_the_account_with_or_without_its_quotes(cell):
+    """名称 | “柳溪发布” |: the quotes are the table's way of writing the name, not part of it; the unit's
+    evidence is the name itself."""
+    from tongbao import extract_text
+
+    text = ("关于政务新媒体检查情况的通报\n各单位:\n一、存在问题\n序号 | 账号名称 | 平台 | 存在问题 |\n"
+            f"1 | {cell} | 微信公众号 | 超过2周未更新 |\n2 | 东坪教育 | 抖音 | 错别字1处 |\n")
+    doc = extract_text(text)
+    assert [(u["name"], u["type"]) for u in doc["units"]] == [("柳溪发布", "new_media"), ("东坪教育", "new_media")]
+    first = doc["units"][0]["mentions"][0]
+    assert doc["text"][first["start"]:first["end"]] == "柳溪发布"
+    assert [(p["units"][0], p["description"]) for p in doc["problems"]] == [
+        ("柳溪发布", "超过2周未更新"), ("东坪教育", "错别字1处")]
+
+
 def test_a_sub_site_cell_names_the_body_whose_sub_site_it_is():
     from tongbao import extract_text
 

@@ -167,11 +167,15 @@ def _cell_mention(cell: tuple[str, int, int], spans: dict[str, Ents]) -> Mention
 def _bare(cell: tuple[str, int, int], type_: str) -> Mention | None:
     value, start, _ = cell
     name = _clean(value)
+    quoted = len(name) > 2 and name[0] == "“" and name[-1] == "”"
+    if quoted:
+        name = name[1:-1]  # a cell that quotes its account's name (“甲发布”) names the account
     if type_ == "website":
         name = _site_owner(name)
     if not 2 <= len(name) <= 20 or _NUMBER.fullmatch(name) or _TOTAL.search(name) or name in vocab()["platforms"]:
         return None
-    return Mention(start, start + len(name), name, type_, source="table", tail_end=start + len(name))
+    start += max(value.find(name), 0)
+    return Mention(start, start + len(name), name, type_, source="table", tail_end=start + len(name), quoted=quoted)
 
 
 def _platform(value: str) -> str | None:
