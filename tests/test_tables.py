@@ -273,6 +273,33 @@ def test_an_account_cell_names_the_account_with_or_without_its_quotes(cell):
         ("柳溪发布", "超过2周未更新"), ("东坪教育", "错别字1处")]
 
 
+ACCOUNTS_TABLE = "序号 | 账号名称 | 类型 | 发布数 |\n1 | 柳溪旅游 | 微博 | 0 |\n2 | 红沙岗乡 | 微信 | 2 |\n"
+
+
+@pytest.mark.parametrize(
+    "above, expected",
+    [
+        # the line that introduces the table counts its rows and names their fault
+        ("一季度有2个账号更新不足5条,具体情况如下:", "一季度更新不足5条"),
+        ("以下账号超过2周未更新,名单如下:", "以下账号超过2周未更新"),
+        ("共有2个账号未开通留言功能:", "未开通留言功能"),
+        # a sub-heading over the table names it
+        ("(一)互动回应不及时(2个)", "互动回应不及时"),
+        # neither: an introduction that names no fault (its bracketed note aside), a heading that praises
+        ("各账号一季度发布情况统计如下(备注栏注明存在的问题):", None),
+        ("(一)更新及时的账号(2个)", None),
+    ],
+)
+def test_a_table_with_no_problem_column_takes_the_fault_of_what_introduces_it(above, expected):
+    from tongbao import extract_text
+
+    text = f"关于政务新媒体检查情况的通报\n各单位:\n一、存在问题\n{above}\n{ACCOUNTS_TABLE}"
+    doc = extract_text(text)
+    assert [u["name"] for u in doc["units"]] == ["柳溪旅游", "红沙岗乡"]
+    got = [(p["units"][0], p["description"]) for p in doc["problems"]]
+    assert got == ([("柳溪旅游", expected), ("红沙岗乡", expected)] if expected else [])
+
+
 def test_a_sub_site_cell_names_the_body_whose_sub_site_it_is():
     from tongbao import extract_text
 

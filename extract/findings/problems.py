@@ -555,10 +555,11 @@ def _table_problems(ctx, units) -> list[dict]:
         described = [i for i in columns if not _KIND_HEAD.search(str(table.header[i] or ""))]
         columns = described or columns  # 问题类型 | 问题描述: the description, not its kind
         errors = {i for i in columns if _ERROR_HEAD.search(str(table.header[i] or ""))}
-        if not columns:
-            continue
         _, top = ctx.section_at(table.start)
         label = ctx.section_path(top) if top is not None else None
+        if not columns:
+            out += _governed_rows(ctx, table, at, starts, label)
+            continue
         for cells in locate_rows(ctx, table):
             names = _row_units(cells, at, starts)
             if not names:
@@ -574,3 +575,49 @@ def _table_problems(ctx, units) -> list[dict]:
                     out += [{"units": [name], "category": None, "description": piece, "section": label,
                              "source": "table", "evidence": ctx.evidence(start + a, start + b)} for name in names]
     return out
+
+
+def _governed_rows(ctx, table, at: list[tuple[int, str]], starts: list[int], label: str | None) -> list[dict]:
+    """A table with no problem column shares the fault of what governs it: the line introducing it
+    (一季度有8个账号更新不足5条,具体情况如下:), else the sub-heading it stands under ((一)互动回应不及时(3个))."""
+    fault = _introduced_fault(ctx.text, table.start)
+    section, _ = ctx.section_at(table.start)
+    if fault is None and section is not None and section.kind == "problems" and section.title_start < table.start:
+        words = heading_words(section.title)
+        fault = (words, section.title_start, section.title_start + len(section.title)) \
+            if is_problem(words) and not praise(words) and not _section_title(words) else None
+    if fault is None:
+        return []
+    description, start, end = fault
+    names = [name for cells in locate_rows(ctx, table) for name in _row_units(cells, at, starts)]
+    return [{"units": [name], "category": None, "description": description, "section": label, "source": "table",
+             "evidence": ctx.evidence(start, end)} for name in dict.fromkeys(names)]
+
+
+def _introduced_fault(text: str, table_start: int) -> tuple[str, int, int] | None:
+    """The fault the line right above a table names when it introduces the table (…,具体情况如下:):
+    (description, start, end), the description without the clause's count of the rows."""
+    end = text.rfind("\n", 0, table_start)
+    line_start = text.rfind("\n", 0, max(end, 0)) + 1
+    line = _BRACKETED.sub(lambda m: "　" * len(m.group()), text[line_start:end]) if end > 0 else ""  # (备注栏注明…)
+    pointer = _TABLE_POINTER.search(line)
+    if pointer is None:
+        return None
+    clause = line[:pointer.start()]
+    clause = clause[max(clause.rfind(","), clause.rfind(";"), clause.rfind("。")) + 1:]
+    if not is_problem(clause) or praise(clause):
+        return None
+    counted = _ROW_COUNT.match(clause)
+    if counted is None and not pointer.group("words"):
+        return None  # a line that only ends in a colon introduces the rows when it counts them
+    description = (counted.group("before") + counted.group("after")) if counted else clause
+    return description.replace("　", ""), line_start + line.find(clause), line_start + pointer.start()
+
+
+# The end of a line that introduces the table below it (…,具体情况如下:, …,详见下表:, …的单位如下:).
+_TABLE_POINTER = regex.compile(r"[,;]?(?:(?P<words>(?:具体|详细)?(?:情况|名单|明细|清单)?(?:如下|见下表|详见下表))[:。]?|:)\s*$")
+_BRACKETED = regex.compile(r"\([^()\n]*\)")
+# A clause counting the rows it introduces (一季度有8个账号…): the count and its noun are no part of the fault.
+_ROW_COUNT = regex.compile(rf"(?P<before>[^,;]*?)(?:共有|有|共)?{COUNT}[个家](?:政务)?(?:账号|网站|单位|部门|乡镇|新媒体)"
+                           r"(?P<after>.+)")
+
