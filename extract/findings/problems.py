@@ -277,7 +277,14 @@ def _items_after(ctx, sentence, colon: int) -> list[str]:
             break  # 一、存在问题: the section the faults are told in, not one of them
         items.append(following.text)
     cleaned = (_ITEM_MARK.sub("", item).strip(" 。;,") for item in items)
-    return [item for item in cleaned if len(item) >= 2]
+    # An item that opens with a body's name and a colon (1.市自然资源局:…) is that body's, not every addressee's.
+    return [item for item in cleaned if len(item) >= 2 and not _named_item().match(item)]
+
+
+@lru_cache(maxsize=1)
+def _named_item() -> regex.Pattern:
+    endings = alternation({w for words in vocab()["suffixes"].values() for w in words})
+    return regex.compile(rf"[^,;:。“]{{1,24}}?(?:{endings}):")
 
 
 def _names_a_section(line: str) -> bool:
