@@ -207,6 +207,11 @@ def test_hostile_sentence_of_fifty_thousand_names():
     ("县财政局网站不存在“单项否决”等问题。", []),
     ("县林业局没有出现站点无法访问、信息更新不及时等问题。", []),
     ("仁寿县、彭山区检查合格率为100%,丹棱县检查合格率低于95%。", [("丹棱县", "检查合格率低于95%")]),
+    # a fault stated as put right is none; one that remains after it is
+    ("东坡镇网站的错误信息已更正,西岭镇失效链接已全部修复。", []),
+    ("南山镇已删除过期信息。", []),
+    ("东坡镇网站栏目已整改,但仍有错别字。", [("东坡镇", "有错别字")]),
+    ("西岭镇网站错误信息未更正。", [("西岭镇", "错误信息未更正")]),
 ])
 def test_what_did_not_happen_and_results_after_names(sentence, expected):
     assert _problems(HEAD + sentence) == expected

@@ -36,7 +36,7 @@ _POINTER = regex.compile(r"(?:以上|上述|前述)(?:\d{1,3}|[一二三四五�
 # words, they are no part of the fault.
 _FRAME_MARKS = regex.compile(rf"^{NUMBER_MARK}|\((?:共|计)?\d{{1,4}}[个家条项]\)$|\(\d[^()]{{0,8}}(?:以下|以上|之间)\)$")
 _LIST_NOUN_TAIL = regex.compile(rf"的(?:{alternation(vocab()['list_nouns'])})(?:有|是|为|名单)?$")
-_ADVERBS = regex.compile(r"^(?:虽然?|仍然?|还|也|均|都|却|则|依然|依旧|同样)+")
+_ADVERBS = regex.compile(r"^(?:但是?|而且?|虽然?|仍然?|还|也|均|都|却|则|依然|依旧|同样)+")
 _ENDING_WORDS = ("现象", "问题", "情况")
 _ENDING_MARKS = ("。", ";", ",", "、")
 _ENDING = regex.compile(rf"(?<=(?:不|未|无|差|低|少|慢|乱|错)\p{{Han}}{{0,3}})(?:等|的)?(?:{'|'.join(_ENDING_WORDS)})$"
@@ -51,7 +51,7 @@ _ACCOUNT_OF = regex.compile(r"^(?:公开|发布|上)的")
 _OF_QUOTE = regex.compile(r"^的(?=“)")
 _CLAUSES = regex.compile(r"[,:]")
 # A clause that reports a fault being mended (收到报告后立即整改, 已完成修复) states no fault of its own.
-_REMEDY = regex.compile(r"整改|修复|完毕|立即|立行立改|已(?:经)?(?:完成|更新|处理|删除|撤下|下架)")
+_REMEDY = regex.compile(r"整改|修复|完毕|立即|立行立改|已(?:经)?(?:全部|均|及时)?(?:完成|更新|处理|删除|撤下|下架|更正|改正|纠正|补齐)")
 _EXAMPLE_END = regex.compile(r"(?:如|例如|比如|包括|其中)$")
 _SENTENCE_PARTS = regex.compile(r"[,;。]")
 _EXISTS = regex.compile(r"存在|出现")
@@ -93,7 +93,15 @@ def is_problem(text: str) -> bool:
     asked again of the same headings and labels, so cached."""
     if _praises(text):
         return False
-    return bool(_NEGATIVE.search(_NOT_NEGATIVE.sub("", text)))
+    text = _NOT_NEGATIVE.sub("", text)
+    if "已" in text:
+        text = _RESOLVED.sub("", text)
+    return bool(_NEGATIVE.search(text))
+
+
+# A fault stated as put right (错误信息已更正, 已删除过期信息): no shortcoming, unless one remains after it (但仍…).
+_RESOLVED = regex.compile(r"[^,;。]*?已(?:经)?(?:全部|均|及时)?(?:更正|修复|整改|删除|改正|纠正|撤下|补齐)"
+                          r"(?:到位|完毕|完成)?[^,;。但仍还未不没]*")
 
 
 def _clean(part: str, category: str | None) -> str:
