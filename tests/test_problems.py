@@ -217,6 +217,18 @@ def test_what_did_not_happen_and_results_after_names(sentence, expected):
     assert _problems(HEAD + sentence) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a fault written as the attribute of the names after it
+    ("信息更新不及时的县林业局、县水利局被通报批评。", [("县林业局", "信息更新不及时"), ("县水利局", "信息更新不及时")]),
+    ("对年报数据前后矛盾的县审计局予以通报。", [("县审计局", "年报数据前后矛盾")]),
+    # an attribute that praises or names no fault is none
+    ("表现较好的县林业局、县水利局予以表扬。", []),
+    ("负责网站运维的县大数据中心未发现问题。", []),
+])
+def test_a_fault_written_as_the_attribute_of_the_names(sentence, expected):
+    assert _problems(HEAD + sentence) == expected
+
+
 # Two lists joined after the first one's group noun share the predicate; 监测时间点 after a site is a
 # time, not the site monitoring others.
 @pytest.mark.parametrize("sentence, expected", [

@@ -300,8 +300,10 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     clause = _last_hard(label, 0, len(label) - 1, True) + 1
     counted = p["counted"].search(label[clause:])
     if counted is None and clause > 0 and _POINTER_CLAUSE.fullmatch(label, clause):
-        # 3个网站存在空白栏目,分别是: — the clause before the pointer counts the items and names their fault
-        counted = p["counted"].search(label[_last_hard(label, 0, clause - 1, True) + 1:clause])
+        # 3个网站存在空白栏目,分别是: — the clause before the pointer counts the items, then names their fault
+        # (不合格账号3个,分别为: is read from the label's words, as before)
+        before = p["counted"].search(label[_last_hard(label, 0, clause - 1, True) + 1:clause])
+        counted = before if before is not None and before.group("after") else None
     if counted and p["level"].fullmatch(label[_last_hard(label, 0, len(label) - 1) + 1:]):
         counted = None  # …的单位:市直部门5个: the count is the level's, the clause before labels the list
     strong = bool(counted or p["strong_label"].search(label) or (label.endswith(":") and p["forward"].match(label)))

@@ -339,10 +339,22 @@ def _is_subject(text: str, start: int, floor: int) -> bool:
     head = head[cut + 1:] if cut >= 0 else head
     if "\ufffd" in head:  # lost characters may have held the mark that ended the clause before: read
         head = _DAMAGED_OPENING.sub("", head[head.rfind("\ufffd") + 1:])  # on after them and a damaged item
-    if _openers().fullmatch(head) or _CRITERION.fullmatch(head):
+    if _openers().fullmatch(head) or _CRITERION.fullmatch(head) or _attributive_fault(head):
         return True
     # _QUALIFIER only changes a head ending in 省/市/县/区; otherwise the answer is the one just given.
     return head.rstrip("\n").endswith(_PLACE_ENDS) and bool(_openers().fullmatch(_QUALIFIER.sub("", head)))
+
+
+def _attributive_fault(head: str) -> str | None:
+    """The fault written as the attribute of the names after it (对信息更新不及时的甲、乙…), or None."""
+    if not head.endswith("的"):
+        return None
+    clause = _ATTRIBUTE_LEAD.sub("", head[max(head.rfind(mark) for mark in ",;:。\n") + 1:-1])
+    return clause if len(clause) >= 4 and is_problem(clause) and not praise(clause) else None
+
+
+# What opens a clause before a fault written as an attribute (对…的甲, 将…的甲, 去年…中): no part of the fault.
+_ATTRIBUTE_LEAD = regex.compile(r"^(?:对于?|将|把|经查|其中|特别是|尤其是)")
 
 
 def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, following=None) -> list[dict]:
@@ -459,6 +471,8 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
             return found
         if not own and (found := _listed_problem(listed.label, sentence, strict=listed.counted)):
             return found  # …为零的单位:甲、乙 — a label that names no fault, in a problems section
+    if not own and not _in_requirements(sentence) and (attribute := _attributive_fault(before.rstrip(" “"))):
+        return describe(attribute, category) or [attribute]
     if not own and prior.endswith(":") and not before.strip(" ,:“") and _qualifier_only(predicate) \
             and (found := inherited(before, prior, category, _in_problems(sentence))):
         return found  # 以下单位存在…问题: ⏎ 甲、乙 ⏎ 丙: the line introducing the list names the fault
@@ -525,6 +539,11 @@ def _listed_problem(words: str | None, sentence, strict: bool = False) -> list[s
     if not words or praise(words):
         return []
     return [words] if is_problem(words) or (_in_problems(sentence) and not strict) else []
+
+
+def _in_requirements(sentence) -> bool:
+    """Under a heading that sets work, a fault named again beside its remedy (对…不及时的甲,由…约谈) restates one."""
+    return any(s is not None and s.kind == "requirements" for s in (sentence.section, sentence.top))
 
 
 def _in_problems(sentence) -> bool:

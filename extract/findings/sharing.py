@@ -89,6 +89,8 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
     taken: set[int] = set()
     for m, suffix in sharing:
         for a, b in _bare_run(text, m.start - offset, known, MAX_SHARED):
+            if a == 0 or text[a - 1] != "、":
+                a, _ = trim(text, a, b, False)  # the list's first item gives up a lead word (如沙头、南岭街道)
             item = text[a:b]
             if item.endswith(_body_endings()) and item not in v["body_suffixes"] and item_ok(item, 8):
                 # 旗林业局、旗草原站、哈日乡: a body of its own among the list's names, no place
@@ -112,6 +114,8 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
                 continue
             if index == 0:
                 a, _ = trim(text, a, b, False)
+                if a in taken:
+                    continue  # (the list's shared ending has named it already)
             item = text[a:b]
             if not item_ok(item, 10 if acc else 6) or text[b:b + 1] in ("…", ".") or b in known:
                 continue  # not a name, cut short, or the opening of a known name (富平到|贤派出所)
