@@ -88,7 +88,9 @@ def test_seed_004_title_contacts_and_period_inheriting_the_year():
      ("评估得分", "overview"), ("考评得分", "overview"),
      ("下半年工作计划", "requirements"), ("督查意见", "requirements"), ("“红榜”单位(5个)", "achievements"),
      ("“黑榜”单位(3个)", "problems"), ("红色预警单位", "problems"),
-     ("约谈事由", "problems"), ("需关停整合的网站", "problems")],
+     ("约谈事由", "problems"), ("需关停整合的网站", "problems"),
+     # how the work went is its general state; what it achieved is achievements
+     ("工作开展情况", "overview"), ("自查工作开展情况", "overview"), ("主要工作成效", "achievements")],
 )
 def test_heading_vocabulary(title, kind):
     assert classify_title(title) == kind
