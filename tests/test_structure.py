@@ -90,7 +90,11 @@ def test_seed_004_title_contacts_and_period_inheriting_the_year():
      ("“黑榜”单位(3个)", "problems"), ("红色预警单位", "problems"),
      ("约谈事由", "problems"), ("需关停整合的网站", "problems"),
      # how the work went is its general state; what it achieved is achievements
-     ("工作开展情况", "overview"), ("自查工作开展情况", "overview"), ("主要工作成效", "achievements")],
+     ("工作开展情况", "overview"), ("自查工作开展情况", "overview"), ("主要工作成效", "achievements"),
+     # lists of units by outcome: put right is a result, still open is a shortcoming, the best are achievements
+     ("已整改到位的单位(9个)", "overview"), ("整改销号情况", "overview"), ("仍未整改到位的单位", "problems"),
+     ("整改中", "problems"), ("督办事项", "problems"), ("政务微信影响力前五名", "achievements"),
+     ("做得好的", "achievements")],
 )
 def test_heading_vocabulary(title, kind):
     assert classify_title(title) == kind
