@@ -180,8 +180,13 @@ def _base_year(ctx: Context) -> int | None:
 
 
 def _recurring(text: str, start: int) -> bool:
-    """每月25日前, 每年的3月10日前: a date that recurs is a norm, not one deadline."""
-    return text[max(0, start - 8):start].rstrip(_RECURRING_LINKS).endswith(_RECURRING)
+    """每月25日前, 每年的3月10日前, 每季度末月25日前: a date that recurs is a norm, not one deadline."""
+    before = text[max(0, start - 8):start].rstrip(_RECURRING_LINKS)
+    return before.endswith(_RECURRING) or _PERIOD_PART.search(before) is not None
+
+
+# The part of a recurring period a date falls in (每季度末月, 每年的第一个月, 每月初).
+_PERIOD_PART = re.compile(r"每(?:年|季度|季|半年|月|周)度?的?(?:末月|首月|最后一个月|第[一二三]个月|初|末)$")
 
 
 def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, column: bool = False) -> dict | None:
@@ -289,6 +294,14 @@ def _part(raw: str | None) -> int | None:
 _RECENTLY_PASSED = 2
 
 
+def _missed(text: str, start: int) -> bool:
+    """未在3月31日前发布: a limit the notice reports as missed lies behind it, however long ago."""
+    return text[max(0, start - 4):start].endswith(_MISSED)
+
+
+_MISSED = ("未在", "未于", "未能在", "未能于", "没有在", "没能在", "未按", "未按时在")
+
+
 def _day(ctx: Context, match: re.Match, base_year: int | None) -> tuple[int | None, int, int] | None:
     """(year, month, day); a year left out is the notice's, or the next one when the month has long passed,
     and None when neither the notice nor its text gives one (12月15日前 in an undated notice)."""
@@ -313,7 +326,7 @@ def _day(ctx: Context, match: re.Match, base_year: int | None) -> tuple[int | No
         year, month, day = _part(match["end_year"]), 12, 31
     if year is None and base_year is not None:
         later = match["next_year"] or match["next_part_year"] or (
-            notice is not None and notice.month - month > _RECENTLY_PASSED)
+            notice is not None and notice.month - month > _RECENTLY_PASSED and not _missed(ctx.text, match.start()))
         year = base_year + (1 if later else 0)
     if not (1 <= month <= 12) or (year is not None and not 1900 <= year <= 2200):
         return None
