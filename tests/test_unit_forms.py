@@ -43,6 +43,9 @@ def _units(body: str, signature: str = "") -> list[str]:
         # a village's committee named alone, and a class of villages, are no units
         ("(二)柳溪村\n村务监督委员会成员未在公开清单上签字。示范村公开栏建设较好。", "", ["柳溪村"],
          ["村务监督委员会", "示范村"]),
+        # a quoted column of a body's site (“领导信箱”, “政策解读”专区) is no account: the body is the unit
+        ("“东坪发布”微信公众号超过2周未更新;县信访局“领导信箱”有2条留言超过15天未答复。", "",
+         ["东坪发布", "县信访局"], ["领导信箱"]),
         # the first item of a list sharing its ending gives up its lead word, once (如沙头、南岭街道; 乡的东岭、西岭三个村)
         ("信息多为会议活动类,如沙头、南岭街道。", "", ["沙头街道", "南岭街道"], ["如沙头街道"]),
         ("石羊乡的东岭、西岭、南岭三个村公开栏年久失修。", "", ["东岭村", "西岭村", "南岭村"], ["的东岭村", "东岭"]),

@@ -123,7 +123,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "miswritten": regex.compile(r"(?:被|均)?(?:误写|误为|误作|错写|写成|错为)"),
         "written_as": regex.compile(r"(?:误写|误作|错写|写成|写作|错为|误为|应为|更正为|改为)为?$"),
         # a quoted name that ends so names a part or service of a site, not an account
-        "thing_end": regex.compile(r"(?:库|系统|平台|网|专栏|栏目|专题|模块|频道|功能|服务|事项|清单|指南|目录|窗口)$"),
+        "thing_end": regex.compile(r"(?:库|系统|平台|网|专栏|栏目|专题|模块|频道|板块|专区|信箱|功能|服务|事项|清单|指南|目录|窗口)$"),
         "numeral_term": regex.compile(r".{0,2}[一二三四五六七八九十百千万两\d]\p{Han}{0,3}"),
         # (吉林省政府网站监管平台 is a platform named after the province, no site of its own)
         "gov_site": regex.compile(r"(?:(?:人民)?政府(?:门户)?|门户)网站?+(?!上|监管|集约|管理平台|平台|群)"),
