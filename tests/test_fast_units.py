@@ -254,6 +254,7 @@ def _stretch_every_step(text: str, offset: int, ents: Ents):
     found += units_bare.clause_provinces(text, offset, ents, found, masks)
     sharing.share_roles(text, offset, found)
     sharing.share_sites(text, offset, found)
+    mentions._former(text, offset, found)
     return found
 
 

@@ -43,6 +43,10 @@ def _units(body: str, signature: str = "") -> list[str]:
         # a village's committee named alone, and a class of villages, are no units
         ("(二)柳溪村\n村务监督委员会成员未在公开清单上签字。示范村公开栏建设较好。", "", ["柳溪村"],
          ["村务监督委员会", "示范村"]),
+        # a body that no longer exists keeps its 原, with the level it may have left out; a site that was a
+        # body's (…(原市商务局网站)) names the body
+        ("原市粮食局、原市物价局开设的微信公众号至今未注销。", "", ["原市粮食局", "原市物价局"], ["市粮食局", "市物价局"]),
+        ("关停后仍可访问的网站:www.dpsw.gov.cn(原县商务局网站)。", "", ["县商务局"], ["原县商务局"]),
         # a quoted column of a body's site (“领导信箱”, “政策解读”专区) is no account: the body is the unit
         ("“东坪发布”微信公众号超过2周未更新;县信访局“领导信箱”有2条留言超过15天未答复。", "",
          ["东坪发布", "县信访局"], ["领导信箱"]),

@@ -446,7 +446,25 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     if len(found) > 1:
         share_roles(text, offset, found)
         share_sites(text, offset, found)
+    if "原" in text:
+        _former(text, offset, found)
     return found
+
+
+def _former(text: str, offset: int, found: list[Mention]) -> None:
+    """原市粮食局: a body that no longer exists is named with its 原, opening its clause or list item."""
+    for m in found:
+        at = m.start - offset
+        former = _FORMER.search(text, max(0, at - 3), at) if not m.quoted and at else None
+        if former is None or m.start - offset != former.end():
+            continue
+        m.start = former.start() + offset
+        m.written = m.written or m.name
+        m.name = former.group(1) + m.name if m.name.startswith(former.group(2)) else former.group(0) + m.name
+
+
+# 原 opening a clause or a list's item, with the level the name may have left out (原|市|粮食局).
+_FORMER = regex.compile(r"(?:^|(?<=[、,;:。\n“]))(原)((?:省|市|县|区|州|旗)?)$")
 
 
 def _owners_of_quoted_accounts(text: str, offset: int, found: list[Mention]) -> None:
