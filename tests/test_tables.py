@@ -300,6 +300,23 @@ def test_a_table_with_no_problem_column_takes_the_fault_of_what_introduces_it(ab
     assert got == ([("柳溪旅游", expected), ("红沙岗乡", expected)] if expected else [])
 
 
+@pytest.mark.parametrize("header, row, expected", [
+    # a row naming its township and its village names the village; the township says where it is
+    ("乡镇 | 村(社区) | 存在问题 |", "东坪镇 | 岩脚村 | 公开栏破损 |", "岩脚村"),
+    ("街道 | 社区 | 存在问题 |", "南湖街道 | 河滨社区 | 财务收支未公开 |", "河滨社区"),
+    ("县区 | 乡镇 | 存在问题 |", "东坪县 | 柳溪镇 | 公开栏破损 |", "柳溪镇"),
+    # one column of places names them
+    ("乡镇 | 存在问题 |", "柳溪镇 | 公开栏破损 |", "柳溪镇"),
+])
+def test_a_table_naming_places_by_level_names_the_finest(header, row, expected):
+    from tongbao import extract_text
+
+    text = f"关于村务公开检查情况的通报\n各乡镇:\n一、存在问题\n序号 | {header}\n1 | {row}\n"
+    doc = extract_text(text)
+    assert [u["name"] for u in doc["units"]] == [expected]
+    assert [p["units"][0] for p in doc["problems"]] == [expected]
+
+
 def test_a_sub_site_cell_names_the_body_whose_sub_site_it_is():
     from tongbao import extract_text
 

@@ -6,7 +6,10 @@ import regex
 from .gazetteer import Ents, ents_of, official, vocab
 from .units_text import Mention, chains
 
-_NAME_HEAD = regex.compile(r"名称|单位|乡镇|街道|部门|账号|网站|区县|县区|市州|地区|镇")
+_NAME_HEAD = regex.compile(r"名称|单位|乡镇|街道|部门|账号|网站|区县|县区|市州|地区|镇|村|社区")
+# Columns naming places by level, coarsest first: a row naming its township and its village names the village.
+_LEVEL_HEADS = [regex.compile(r"市州|地区"), regex.compile(r"区县|县区|县\(市"), regex.compile(r"乡镇|街道|^镇"),
+                regex.compile(r"村|社区")]
 _NOT_NAME_HEAD = regex.compile(r"数|率|平台|问题|责任|时间|序号|得分|分值|类型|描述|备注|情况|金额|日期")
 _PLATFORM_HEAD = regex.compile(r"平台|(?<!问题|错误)类型|渠道")
 _OWNER_HEAD = regex.compile(r"责任单位|主办单位|运营单位|开办单位|主管单位|所属单位")
@@ -55,7 +58,17 @@ def _columns(table) -> tuple[list[int], int | None, int | None]:
                  > len(table.rows) and not (i < len(header) and _VERDICT_HEAD.search(header[i]))]
     platform = next((i for i, h in enumerate(header) if _PLATFORM_HEAD.search(h)), None)
     owner = next((i for i, h in enumerate(header) if _OWNER_HEAD.search(h)), None)
-    return names, platform, owner
+    return _finest(names, header), platform, owner
+
+
+def _finest(names: list[int], header: list[str]) -> list[int]:
+    """Of the columns naming places by level (乡镇 | 村(社区)), only the finest: the others say where it is."""
+    levels = {i: next((n for n, head in enumerate(_LEVEL_HEADS) if head.search(header[i])), None)
+              for i in names if i < len(header)}
+    placed = [level for level in levels.values() if level is not None]
+    if len(placed) < 2:
+        return names
+    return [i for i in names if levels.get(i) is None or levels[i] == max(placed)]
 
 
 def _allots_work(table) -> bool:
