@@ -212,6 +212,8 @@ def test_hostile_sentence_of_fifty_thousand_names():
     ("南山镇已删除过期信息。", []),
     ("东坡镇网站栏目已整改,但仍有错别字。", [("东坡镇", "有错别字")]),
     ("西岭镇网站错误信息未更正。", [("西岭镇", "错误信息未更正")]),
+    # what a fault caused, after a conjunction too, is no fault of its own
+    ("南山镇公示中泄露群众身份证号码,虽已删除,但造成不良影响。", [("南山镇", "公示中泄露群众身份证号码")]),
 ])
 def test_what_did_not_happen_and_results_after_names(sentence, expected):
     assert _problems(HEAD + sentence) == expected

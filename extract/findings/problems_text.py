@@ -15,7 +15,7 @@ _NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|
                        r"|仍(?:为|是|停留)[^,。;]{0,12}?(?:\d{4}年|改革前|以前|之前|旧|过期)"
                        r"|最后(?:一次|一条)?(?:更新|发布)(?:时间|日期)?(?:为|是|停留在|在)")
 _NOT_NEGATIVE = re.compile(f"{alternation(vocab()['not_fault_words'])}|“[^“”]*”|《[^《》]*》")
-_CONSEQUENCE = regex.compile(r"^(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
+_CONSEQUENCE = regex.compile(r"^(?:但|并|且|而|进而)?(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
 # A clause about other bodies: 各…, 其他…, or a part of a group of bodies (部分单位); a part of the unit's own
 # content (部分内容与职能无关) is still about the unit.
 _GENERIC_SUBJECT = regex.compile(
