@@ -67,6 +67,8 @@ def test_problems_in_sentences(sentence, expected):
      [("东关街道", "留言回复不及时"), ("北关街道", "留言回复不及时"), ("县医保局", "留言回复不及时")]),
     ("白石县人民政府、北原市发展和改革委员会未及时公开年度预算。",
      [("白石县人民政府", "未及时公开年度预算"), ("北原市发展和改革委员会", "未及时公开年度预算")]),
+    # A time that exceeds what it should is a fault (a limit it must not exceed is a norm: see below).
+    ("市住房公积金中心微信公众号后台留言平均回复时间超过10天。", [("市住房公积金中心", "后台留言平均回复时间超过10天")]),
     # Places listed before a government site share it (lists sharing a suffix are expanded).
     ("青湾区、柳溪县政府网站首页存在错链。", [("青湾区政府", "首页存在错链"), ("柳溪县政府", "首页存在错链")]),
     # A count is no subject: 3个街道 names no unit.
@@ -275,3 +277,13 @@ def test_a_page_cut_mid_sentence(cut, expected):
 ])
 def test_no_problem_in_an_overview(sentence):
     assert _problems("一、总体情况\n" + sentence) == []
+
+
+@pytest.mark.parametrize("clause, fault", [
+    ("后台留言平均回复时间超过10天", True), ("更新间隔超过2周", True),
+    ("栏目更新时间间隔不得超过1个月", False), ("回复时间不超过5个工作日", False),
+])
+def test_a_time_exceeding_its_limit_is_a_fault_and_the_limit_a_norm(clause, fault):
+    from extract.findings.problems_text import is_problem
+
+    assert is_problem(clause) is fault
