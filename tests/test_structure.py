@@ -121,6 +121,11 @@ def test_heading_vocabulary(title, kind):
          "二、重点领域公开工作情况\n乙。", ["overview", "other"]),
         # a heading that opens with a verb but reports a state is no order
         ("各单位:\n现将有关情况通报如下:\n一、建立健全工作制度情况\n甲。", ["overview"]),
+        # 整改情况 reports what was put right, or orders it: its body decides
+        ("各单位:\n现将有关情况通报如下:\n一、存在问题\n甲。\n二、整改情况\n截至6月底,18个问题已整改到位,整改率90%。",
+         ["problems", "overview"]),
+        ("各单位:\n现将有关情况通报如下:\n一、存在问题\n甲。\n二、整改情况\n各单位要立即整改,请于6月底前报送整改报告。",
+         ["problems", "requirements"]),
         # an annual report: its statistics sections, and headings it does not name, are other
         ("某镇2023年政府信息公开工作年度报告\n本报告由某镇编制。\n一、概述\n甲。\n二、政府信息公开情况\n乙。\n"
          "三、收到和处理政府信息公开申请情况\n丙。", ["overview", "other", "other"]),

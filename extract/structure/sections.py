@@ -316,6 +316,12 @@ def _implied_kind(section: Section, text: str, position: int, default: str | Non
     return "overview" if position == 0 else default or "other"
 
 
+def _content_kind(body: str, kind: str) -> str:
+    """整改情况 and its kin: an overview when the body reports what was done more than it orders."""
+    done, orders = len(_pattern("done_words").findall(body)), len(_pattern("order_words").findall(body))
+    return "overview" if done > orders else kind
+
+
 def genre_of(text: str, roots: list[Section], title: str | None, body_end: int | None = None) -> str | None:
     """The notice's genre (genre.py) from its title, the text before its first heading and its headings."""
     first = min((s.start for s in roots), default=len(text) if body_end is None else body_end)
@@ -333,6 +339,8 @@ def _classify(roots: list[Section], text: str, genre: str | None) -> None:
             section.kind = _implied_kind(section, text, position, default)
         else:
             section.kind = _kind(section.title, default) or "other"
+            if section.kind != "problems" and section.title.endswith(_words("by_content")):
+                section.kind = _content_kind(text[section.body_start or section.start:section.end], section.kind)
         for child in section.walk():
             if child is not section:
                 child.kind = section.kind if section.kind != "other" else classify_title(child.title) or "other"
