@@ -94,7 +94,8 @@ def test_seed_004_title_contacts_and_period_inheriting_the_year():
      # lists of units by outcome: put right is a result, still open is a shortcoming, the best are achievements
      ("已整改到位的单位(9个)", "overview"), ("整改销号情况", "overview"), ("仍未整改到位的单位", "problems"),
      ("整改中", "problems"), ("督办事项", "problems"), ("政务微信影响力前五名", "achievements"),
-     ("做得好的", "achievements")],
+     ("做得好的", "achievements"), ("合格账号(139个)", "overview"), ("已完成整改的单位", "overview"),
+     ("未完成整改的单位", "problems"), ("检查不合格的网站", "problems")],
 )
 def test_heading_vocabulary(title, kind):
     assert classify_title(title) == kind
