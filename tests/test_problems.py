@@ -214,6 +214,10 @@ def test_hostile_sentence_of_fifty_thousand_names():
     ("南山镇已删除过期信息。", []),
     ("东坡镇网站栏目已整改,但仍有错别字。", [("东坡镇", "有错别字")]),
     ("西岭镇网站错误信息未更正。", [("西岭镇", "错误信息未更正")]),
+    # a clause that restates or measures the fault before it is part of that fault
+    ("东坡镇网站一季度发布信息不足10条,基本处于停更状态。", [("东坡镇", "一季度发布信息不足10条")]),
+    ("西岭镇网站“通知公告”栏目超过3个月未更新,不符合每两周更新一次的要求。",
+     [("西岭镇", "“通知公告”栏目超过3个月未更新")]),
     # what a fault caused, after a conjunction too, is no fault of its own
     ("南山镇公示中泄露群众身份证号码,虽已删除,但造成不良影响。", [("南山镇", "公示中泄露群众身份证号码")]),
 ])

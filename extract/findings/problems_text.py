@@ -16,6 +16,9 @@ _NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|
                        r"|最后(?:一次|一条)?(?:更新|发布)(?:时间|日期)?(?:为|是|停留在|在)")
 _NOT_NEGATIVE = re.compile(f"{alternation(vocab()['not_fault_words'])}|“[^“”]*”|《[^《》]*》")
 _CONSEQUENCE = regex.compile(r"^(?:但|并|且|而|进而)?(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
+# A clause that restates or measures the fault before it (不符合…的要求, 基本处于停更状态, 属于“僵尸号”,
+# 无法为群众提供…, 最长超期27个工作日): part of that fault, not another. (A grade after it, 评为不合格, is one.)
+_ELABORATION = regex.compile(r"^(?:但|且|并|均|即)?(?:不符合|属于|(?:基本|长期|仍)?处于|无法为|无法满足|最长|最多)")
 # A clause about other bodies: 各…, 其他…, or a part of a group of bodies (部分单位); a part of the unit's own
 # content (部分内容与职能无关) is still about the unit.
 _GENERIC_SUBJECT = regex.compile(
@@ -169,6 +172,8 @@ def describe(predicate: str, category: str | None, account: str | None = None, e
             break  # a new, unnamed subject: the rest is not about this unit
         if _CONSEQUENCE.match(part) or _PROBLEM_LABEL.fullmatch(part) or not is_problem(part):
             continue
+        if out and _ELABORATION.match(part):
+            continue  # …更新不足10条,基本处于停更状态: the clause after a fault restates or measures it
         cleaned = _clean(part, category)
         if len(cleaned) >= 2:
             out += [d for d in _distribute(cleaned) if d not in out]
