@@ -71,6 +71,9 @@ def test_problems_in_sentences(sentence, expected):
     ("市住房公积金中心微信公众号后台留言平均回复时间超过10天。", [("市住房公积金中心", "后台留言平均回复时间超过10天")]),
     # Places listed before a government site share it (lists sharing a suffix are expanded).
     ("青湾区、柳溪县政府网站首页存在错链。", [("青湾区政府", "首页存在错链"), ("柳溪县政府", "首页存在错链")]),
+    ("平阴县、商河县人民政府网站首页存在错链。", [("平阴县人民政府", "首页存在错链"), ("商河县人民政府", "首页存在错链")]),
+    ("平阴县、商河县人民政府门户网站首页存在错链。",
+     [("平阴县人民政府", "首页存在错链"), ("商河县人民政府", "首页存在错链")]),
     # A count is no subject: 3个街道 names no unit.
     ("本次共检查3个街道、5个镇,发现南湖镇栏目长期未更新。", [("南湖镇", "栏目长期未更新")]),
     # a part of the unit's own content is still about the unit; a part of a group of bodies is not

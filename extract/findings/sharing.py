@@ -269,7 +269,7 @@ def share_sites(text: str, offset: int, found: list[Mention]) -> None:
     """Places listed before a government site share it (江海区、新会区、开平市政府网站; 岱岳区、新泰市等政府
     网站): each place is its government's site, as the last one is."""
     candidates = [m for m in found if not m.quoted and (m.type == "government" and not m.name.endswith("政府")
-                                                        or (m.type == "website" and m.written))]
+                                                        or (m.type == "website" and (m.written or m.name.endswith("政府"))))]
     for group in _runs(text, offset, candidates):
         first = group[0].start - offset
         if len(group) < 2 or (first > 0 and _SEPARATOR.match(text, first - 1)):
@@ -282,9 +282,12 @@ def share_sites(text: str, offset: int, found: list[Mention]) -> None:
         else:
             continue
         own_name = last.type == "website" and last.name == last.written  # 甲区、乙县门户网站: named as written
+        # 甲县、乙县人民政府网站: each place takes the ending the last one is written with
+        place = last.written or last.name.removesuffix("人民政府")
+        ending = "" if own_name else "人民政府" if text.startswith(place + "人民政府", last.start - offset) else "政府"
         for m in places:
             if m.type == "government" and not m.role:
-                m.written, m.name, m.type, m.account = m.name, m.name + ("" if own_name else "政府"), "website", "网站"
+                m.written, m.name, m.type, m.account = m.name, m.name + ending, "website", "网站"
 
 
 def share_roles(text: str, offset: int, found: list[Mention]) -> None:
