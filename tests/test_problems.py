@@ -289,6 +289,9 @@ def test_no_problem_in_an_overview(sentence):
 @pytest.mark.parametrize("clause, fault", [
     ("后台留言平均回复时间超过10天", True), ("更新间隔超过2周", True),
     ("栏目更新时间间隔不得超过1个月", False), ("回复时间不超过5个工作日", False),
+    # what still shows a state that has passed is a fault with no negation in it
+    ("机构简介仍为撤并前机构名称", True), ("领导分工信息仍为调整前内容", True), ("网站仍使用已停用的旧版标识", True),
+    ("得分仍为100分", False),
 ])
 def test_a_time_exceeding_its_limit_is_a_fault_and_the_limit_a_norm(clause, fault):
     from extract.findings.problems_text import is_problem
