@@ -246,6 +246,7 @@ def _stretch_every_step(text: str, offset: int, ents: Ents):
         cursor = max(cursor, end)
     found += sharing.government_lists(text, offset, places, found)
     found += units_bare.bare_accounts(text, offset, found, masks)
+    found += units_bare.handles(text, offset, found, masks)
     sites, replaced = units_bare.site_names(text, offset, found, masks)
     found = [m for m in found if all(m is not r for r in replaced)] + sites
     found += sharing.lists(text, offset, found, masks)

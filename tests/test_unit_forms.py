@@ -304,6 +304,14 @@ def _problems(body: str) -> list[tuple]:
          [("双溪镇", "township", None, None), ("县教育局", "department", None, None)]),
         # kinds of sites, platforms and words ending in 网 are no sites
         ("通过政务网、甘肃政务服务网和中国政府网发布信息,集中供热管网运行正常。", []),
+        # Weibo handles, with their site in brackets or ending at a list's mark; the handle of an account named
+        # before it is that account's ID; prose running on after a handle gives it no end
+        ("如@岚山水利(新浪)、@东屿镇政府(腾讯)、@岚山档案等开通后发博不足10条。",
+         [("岚山水利", "new_media", "微博", None), ("东屿镇政府", "new_media", "微博", None),
+          ("岚山档案", "new_media", "微博", None)]),
+        ("@岚山城管(新浪)最近一条微博停留在2013年11月。", [("岚山城管", "new_media", "微博", None)]),
+        ("“榴溪农机”微博(@榴溪农机ID)开通后仅发布2条微博。", [("榴溪农机", "new_media", "微博", None)]),
+        ("县粮食局官方微博@岚山粮食自3月以来未更新。", [("县粮食局", "department", None, None)]),
         # a quoted account with its platform in brackets; a date after it says when, not who wrote
         ("“桐林农技”(微信公众号)5月仅更新1次。", [("桐林农技", "new_media", "微信", None)]),
         # a quoted site or account with the body that runs it in brackets, also a county the gazetteer lacks

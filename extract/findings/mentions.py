@@ -23,7 +23,7 @@ from .enumerations import Scope, enumerations, praises
 from .sharing import ACCOUNT_CLAUSE, government_lists, lists, share_roles, share_sites
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
 from .problems_text import is_problem
-from .units_bare import (bare_accounts, bracketed_accounts, clause_provinces, owned_accounts, owners_in_brackets,
+from .units_bare import (bare_accounts, bracketed_accounts, clause_provinces, handles, owned_accounts, owners_in_brackets,
                          place_accounts, site_names)
 from .units_text import Mention, chains, item_ok, owner_end, patterns, quoted
 from .vocabulary import alternation
@@ -431,6 +431,7 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     if places:
         found += government_lists(text, offset, places, found)
     found += bare_accounts(text, offset, found, masks)
+    found += handles(text, offset, found, masks)
     sites, replaced = site_names(text, offset, found, masks)
     if sites:
         gone = {id(m) for m in replaced}

@@ -22,7 +22,7 @@ _GROUP_TAIL = regex.compile(
     rf"(?:{_NOTE})?"  # a note on the last item
     # after a count or 等 any group noun (甲、乙等3个村); right after a name only a word (甲镇、乙镇乡镇), since a
     # single character there opens the next word (白鹤村村务公开栏)
-    rf"(?:(?:等{COUNT}?[个家]?|{COUNT}[个家])(?:{alternation(vocab()['group_nouns'])}|网站|账号)?"
+    rf"(?:\s?(?:等{COUNT}?[个家]?|{COUNT}[个家])(?:{alternation(vocab()['group_nouns'])}|网站|账号)?"
     rf"|(?:{alternation(w for w in vocab()['group_nouns'] if len(w) > 1)}|网站|账号))?"
     r"(?:和(?:部门|单位))?"
     r"(?:的?(?:微信公众号|微信订阅号|公众号|微博|抖音号|账号|网站))?\)?"  # “甲”(乙局微信公众号): its bracket

@@ -50,6 +50,38 @@ def _bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[
 _LIST_COUNT = regex.compile(rf"{COUNT}个$")
 
 
+# A Weibo handle (@平安某某), with the site it is on in brackets (新浪, 腾讯), ending where a list or clause goes on.
+# Unbracketed, a handle ends at a space or a list's mark, or at a clause's end as the last of a list (…、@乙。):
+# prose running on after it (@甲自3月以来未更新) gives no end.
+_HANDLE = regex.compile(r"@(?P<name>[\p{Han}A-Za-z0-9_-]{2,12}?)(?:\((?P<site>新浪|腾讯|人民|网易)(?:微博)?\)"
+                        r"|(?=[\s、)]|等|和|及|与|$)|(?<=、@[^@]{2,12})(?=[,;:。]))")
+
+
+_HANDLE_OF = regex.compile(r"(?:\(|ID:?|账号:?)$")
+
+
+def handles(text: str, offset: int, found: list[Mention], masks) -> list[Mention]:
+    """Accounts written as their handle (@岚山发布、@平安岚山(腾讯)): the handle, from its @, names the account,
+    also where a body's name fills it (@东屿镇政府)."""
+    if "@" not in text:
+        return []
+    out = []
+    for m in _HANDLE.finditer(text):
+        at, end = m.start() + offset, m.end("name") + offset
+        if any(a < m.end() and m.start() < b for a, b in masks) or _HANDLE_OF.search(text, max(0, m.start() - 6), m.start()):
+            continue  # (甲微博(@甲ID), 微博ID:@甲: the handle of an account named before it)
+        inside = [f for f in found if at <= f.start and f.end <= end]
+        if any(f.end > end or f.start < at for f in found if f.start < end and at < f.end and f not in inside):
+            continue  # (a longer name runs across the handle)
+        handle = inside[0] if inside else Mention(at, end, m.group("name"), "new_media", tail_end=m.end() + offset)
+        handle.start, handle.end, handle.tail_end = at, end, m.end() + offset
+        handle.name, handle.written, handle.type, handle.platform = m.group("name"), m.group(0), "new_media", "微博"
+        handle.role = False
+        if not inside:
+            out.append(handle)
+    return out
+
+
 @lru_cache(maxsize=1)
 def _place_account() -> regex.Pattern:
     v = vocab()
