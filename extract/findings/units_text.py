@@ -237,11 +237,19 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
                 if lead is None and end - start == 2:
                     name_start = _longer_county(text, cursor, start, name_start)
             pieces.append(_Piece(name_start, end, "div", suffix, start - name_start, lead, name_start > cursor))
+        elif end - start == 1 and suffix in vocab()["prefixes"] and _opens_next(text, start):
+            cursor = start  # 网站和州卫健委: the level after a conjunction opens the next name (州卫健委)
+            continue
         else:
             cut, kind, lead = _suffix_piece(text[cursor:start], suffix, ident)
             pieces.append(_Piece(cursor + cut, end, kind, suffix, start - cursor - cut, lead, cut > 0))
         cursor = end
     return pieces
+
+
+def _opens_next(text: str, start: int) -> bool:
+    """A level (州, 县) right after 和/及/与 that follows a site or account word, not a place: it opens the next name."""
+    return start >= 3 and text[start - 1] in "和及与" and text.endswith(("网站", "网", "号", "”", ")"), 0, start - 1)
 
 
 def _longer_county(text: str, cursor: int, start: int, default: int) -> int:
@@ -304,8 +312,8 @@ def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
     if len(word) > 1:  # 会同: a verb wherever it stands, unless the place around it names the county (怀化市会同县)
         return not text.endswith(("市", "州", "省"), 0, start)
     if text.endswith(_GROUP_ENDS, 0, start) or text.endswith((")", "”", "》"), 0, start) \
-            or text.endswith(tuple(vocab()["account_words"]), 0, start):
-        return True  # 甲镇、乙乡两个乡镇和县财政局, 两个乡镇(街道)和县财政局, 公众号和县政府网站: a second name
+            or text.endswith(tuple(vocab()["account_words"]), 0, start) or text.endswith(("网站", "网"), 0, start):
+        return True  # 甲镇、乙乡两个乡镇和县财政局, 两个乡镇(街道)和县财政局, 公众号和县政府网站, 网站和州卫健委: a second name
     if not pieces or pieces[-1].end != start:
         return False
     return not pieces[-1].suffix.endswith(("省", "市", "州", "盟", "地区", "自治区"))
