@@ -46,6 +46,9 @@ def _units(body: str, signature: str = "") -> list[str]:
         # a level after 和 that follows a site or an account word opens the next name (网站和州卫健委)
         ("县政府网站和州卫生健康委网站存在空白栏目。", "", ["州卫生健康委"], ["卫生健康委"]),
         ("县教育局网站和州财政局网站存在空白栏目。", "", ["县教育局", "州财政局"], ["财政局"]),
+        # a site ends at the conjunction after it: the next name is no part of it
+        ("平阴县人民政府门户网站及地区教育局网站存在空白栏目。", "", ["平阴县人民政府", "地区教育局"],
+         ["平阴县人民政府门户网站及地区教育局"]),
         # a body that no longer exists keeps its 原, with the level it may have left out; a site that was a
         # body's (…(原市商务局网站)) names the body
         ("原市粮食局、原市物价局开设的微信公众号至今未注销。", "", ["原市粮食局", "原市物价局"], ["市粮食局", "市物价局"]),
