@@ -43,6 +43,9 @@ def _units(body: str, signature: str = "") -> list[str]:
         # a village's committee named alone, and a class of villages, are no units
         ("(二)柳溪村\n村务监督委员会成员未在公开清单上签字。示范村公开栏建设较好。", "", ["柳溪村"],
          ["村务监督委员会", "示范村"]),
+        # a 嘎查 (a village of Inner Mongolia) after its 苏木, as a village after its township
+        ("查干淖苏木巴彦嘎查、额很苏木乌兰嘎查村务公开栏内容陈旧。", "", ["查干淖苏木巴彦嘎查", "额很苏木乌兰嘎查"],
+         ["额很苏木"]),
         # a level after 和 that follows a site or an account word opens the next name (网站和州卫健委)
         ("县政府网站和州卫生健康委网站存在空白栏目。", "", ["州卫生健康委"], ["卫生健康委"]),
         ("县教育局网站和州财政局网站存在空白栏目。", "", ["县教育局", "州财政局"], ["财政局"]),
