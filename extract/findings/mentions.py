@@ -97,9 +97,9 @@ def _faults_before_order(sentence, found: list[Mention]) -> bool:
 
 
 _ORDER = regex.compile(r"须|(?<![主需重只紧])要(?![求点素件])|务必|(?<![提申邀])请|必须|应当|限期")
-# A clause that opens with an order, after at most a few words (,须…; ,要立即…; ,请于…; ,今年务必…): the
+# A clause that opens with an order, after at most a few words (,须…; ,请于…; ,今年务必…; ,相关主办单位要…): the
 # remedy, after the fault it answers. 要 of 主要, 需要, 要求 and 请 of 提请, 申请 order nothing.
-_ORDER_CLAUSE = regex.compile(rf"[,;]\p{{Han}}{{0,4}}?(?:{_ORDER.pattern})")
+_ORDER_CLAUSE = regex.compile(rf"[,;]\p{{Han}}{{0,8}}?(?:{_ORDER.pattern})")
 _CLAUSES = regex.compile(r"[,;]")
 
 
