@@ -319,6 +319,9 @@ def _problems(body: str) -> list[tuple]:
          [("岚山水利", "new_media", "微博", None), ("东屿镇政府", "new_media", "微博", None),
           ("岚山档案", "new_media", "微博", None)]),
         ("@岚山城管(新浪)最近一条微博停留在2013年11月。", [("岚山城管", "new_media", "微博", None)]),
+        # a quoted account whose bracket holds its platform and then its score or ID
+        ("“苇原农机”(微博,38.5分)、“苇原医保”(微信公众号,41.0分)等账号考核不合格。",
+         [("苇原农机", "new_media", "微博", None), ("苇原医保", "new_media", "微信", None)]),
         ("“榴溪农机”微博(@榴溪农机ID)开通后仅发布2条微博。", [("榴溪农机", "new_media", "微博", None)]),
         ("县粮食局官方微博@岚山粮食自3月以来未更新。", [("县粮食局", "department", None, None)]),
         # a quoted account with its platform in brackets; a date after it says when, not who wrote

@@ -109,7 +109,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         # “甲之窗”(乙县): the body a quoted site or account belongs to, in brackets after it.
         "owner_bracket": regex.compile(r"\(([^()“”,。;:、]{2,16})\)"),
         # “甲”(微信公众号), “甲”(区公安局微信公众号): the account word in brackets, after its owner or not
-        "bracket_account": regex.compile(rf"\((?P<owner>[^()“”,。;]{{0,20}}?)(?P<acc>{account})(?:账号)?\)"),
+        # (with a score or ID after a comma: “甲”(微博,96.0分))
+        "bracket_account": regex.compile(rf"\((?P<owner>[^()“”,。;]{{0,20}}?)(?P<acc>{account})(?:账号)?(?:[,:;][^()\n]{{1,30}})?\)"),
         # 微信公众号“甲”, 抖音号:“乙”: an account word introducing quoted names.
         "account_before": regex.compile(
             rf"(?P<acc>{alternation(v['account_words'] - v['website_words'] - {'账号'})}|(?:政务)?新媒体)(?:名称)?(?:为|是)?:?$"),
