@@ -43,6 +43,9 @@ def _units(body: str, signature: str = "") -> list[str]:
         # a village's committee named alone, and a class of villages, are no units
         ("(二)柳溪村\n村务监督委员会成员未在公开清单上签字。示范村公开栏建设较好。", "", ["柳溪村"],
          ["村务监督委员会", "示范村"]),
+        # the documents a body issued (甲印发的规范性文件未…) are its fault; one that issues a cited rule (乙印发的《…》) sets it
+        ("县自然资源局、人社局印发的规范性文件未在专栏公开。", "", ["县自然资源局", "人社局"], []),
+        ("按照县政府办公室印发的《检查指标》,东坪镇网站未更新。", "", ["东坪镇"], ["县政府办公室"]),
         # a 嘎查 (a village of Inner Mongolia) after its 苏木, as a village after its township
         ("查干淖苏木巴彦嘎查、额很苏木乌兰嘎查村务公开栏内容陈旧。", "", ["查干淖苏木巴彦嘎查", "额很苏木乌兰嘎查"],
          ["额很苏木"]),
