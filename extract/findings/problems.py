@@ -633,10 +633,10 @@ def _introduced_fault(text: str, table_start: int) -> tuple[str, int, int] | Non
     clause = clause[max(clause.rfind(","), clause.rfind(";"), clause.rfind("。")) + 1:]
     if not is_problem(clause) or praise(clause):
         return None
-    counted = _ROW_COUNT.match(clause)
+    counted = _ROW_COUNT.search(clause)
     if counted is None and not pointer.group("words"):
         return None  # a line that only ends in a colon introduces the rows when it counts them
-    description = (counted.group("before") + counted.group("after")) if counted else clause
+    description = clause[:counted.start()] + clause[counted.end():] if counted else clause
     return description.replace("　", ""), line_start + line.find(clause), line_start + pointer.start()
 
 
@@ -644,6 +644,5 @@ def _introduced_fault(text: str, table_start: int) -> tuple[str, int, int] | Non
 _TABLE_POINTER = regex.compile(r"[,;]?(?:(?P<words>(?:具体|详细)?(?:情况|名单|明细|清单)?(?:如下|见下表|详见下表))[:。]?|:)\s*$")
 _BRACKETED = regex.compile(r"\([^()\n]*\)")
 # A clause counting the rows it introduces (一季度有8个账号…): the count and its noun are no part of the fault.
-_ROW_COUNT = regex.compile(rf"(?P<before>[^,;]*?)(?:共有|有|共)?{COUNT}[个家](?:政务)?(?:账号|网站|单位|部门|乡镇|新媒体)"
-                           r"(?P<after>.+)")
+_ROW_COUNT = regex.compile(rf"(?:共有|有|共)?{COUNT}[个家](?:政务)?(?:账号|网站|单位|部门|乡镇|新媒体)(?=.)")
 
