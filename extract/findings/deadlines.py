@@ -90,6 +90,8 @@ _FUTURE_BEFORE = tuple(VOCAB["future_before"])
 _RECHECK = tuple(VOCAB["recheck_words"])
 _INSPECTORS_WORK = _NOT_BEFORE_CUE + _RECHECK
 _INSPECTION = _RECHECK + ("检查", "抽查", "督查")  # the inspectors' acts, in the clause after a window
+_RECHECK_OPENERS = tuple(f"{verb}{word}" for verb in ("", "组织", "开展", "进行", "组织开展", "组织第二次", "进行第二次")
+                         for word in _RECHECK)
 _WINDOW = "_window"  # marks, until find_deadlines returns, a deadline read as a window's last day
 # What closes the first half of a window right before its last day: 3月11日—, 即日起至.
 _WINDOW_OPEN = regex.compile(rf"(?:\d[日号]|即日起?)\s*[{regex.escape(VOCAB['range_marks'])}]\s*$")
@@ -211,7 +213,9 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, c
             cue = _WINDOW  # (一)自查阶段(3月11日—3月22日): the last day of the units' own work
         elif past or before.endswith(_PAST_BEFORE) or before.endswith(_CUT_OFF_BEFORE):
             return None
-        overdue = any(c in after for c in VOCAB["overdue_cues"]) or (
+        # 将于10月上旬组织复查,逾期未整改的…: a re-check in a third of a month names no day by which to act
+        vague_recheck = match["part"] and not match["by"] and after.lstrip(",").startswith(_RECHECK_OPENERS)
+        overdue = not vague_recheck and any(c in after for c in VOCAB["overdue_cues"]) or (
             (match["day"] or match["this_day"]) and before.endswith(_FUTURE_BEFORE)
             and any(w in after for w in _RECHECK)
             and any(w in after for w in VOCAB["unfixed_words"]))
