@@ -216,7 +216,7 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, c
         # 将于10月上旬组织复查,逾期未整改的…: a re-check in a third of a month names no day by which to act
         vague_recheck = match["part"] and not match["by"] and after.lstrip(",").startswith(_RECHECK_OPENERS)
         overdue = not vague_recheck and any(c in after for c in VOCAB["overdue_cues"]) or (
-            (match["day"] or match["this_day"]) and before.endswith(_FUTURE_BEFORE)
+            (match["day"] or match["this_day"] or match["month_end"]) and before.endswith(_FUTURE_BEFORE)
             and any(w in after for w in _RECHECK)
             and any(w in after for w in VOCAB["unfixed_words"]))
         bare_month = match["month"] and not (match["day"] or match["month_end"] or match["part"])
