@@ -114,6 +114,7 @@ def test_counts_of_the_corpus_forms(sentence, expected):
     "严禁使用零件拼装。",
     # numerals inside place names
     "六盘水市、九台区和七台河市的网站均已整改。",
+    "三元街道、五里镇的网站均已整改。",
     "五家渠市政府网站运行正常。",
     # norms, limits and conditions that did not happen
     "“动态”类栏目更新时间间隔不得超过2周。",

@@ -198,6 +198,8 @@ def _count(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> dic
         return None
     if g.cn and text.startswith(_numeral_places(), start):
         return None  # 六盘水市, 九台区, 七台河: a numeral inside a place's name
+    if g.cn and unit not in _COUNTING_PLACES and text.startswith(_PLACE_ENDINGS, end):
+        return None  # 三元街道, 五里镇: a numeral and a word opening a township's name, not a count of places
     if g.cn and (unit in _ARABIC_ONLY or before.endswith(_VAGUE)):
         return None
     if unit and text.startswith(_STRUCTURE, end):
@@ -269,6 +271,11 @@ def _range_start(ctx: Context, sentence: Sentence, match: re.Match, count: dict)
     value = _number(found.group("n"))
     start = sentence.start + found.start("n")
     return [{**count, "value": value, "approximate": False, "evidence": ctx.evidence(start, start + len(found.group("n")))}]
+
+
+# Measure words that count places (3个镇, 两所学校): after them a place's ending is what is counted.
+_COUNTING_PLACES = frozenset({"个", "家", "所", "座", "处", "片", "类"})
+_PLACE_ENDINGS = ("街道", "镇", "乡", "村", "社区")
 
 
 @lru_cache(maxsize=1)
