@@ -70,6 +70,9 @@ def test_counts_in_sentences(sentence, expected):
     ("某局微信订阅号超6个月未更新,某镇抖音账号超1个月未更新。",
      [(6, "个月", "count", True), (1, "个月", "count", True)]),
     ("某政务微博14天未更新,某客户端3个月内无原创信息。", [(14, "天", "count", False), (3, "个月", "count", False)]),
+    # an interval or time gone past, and one a fault is said to exist for, happened
+    ("县林业局网站更新间隔超过2周,距抽查时已超过1个月。", [(2, "周", "count", True), (1, "个月", "count", True)]),
+    ("部分网站存在超过10天未回复的情况。", [(10, "天", "count", True)]),
     ("某网站动态栏目有1周未按要求更新,另一网站2周内不更新。", [(1, "周", "count", False), (2, "周", "count", False)]),
     ("某县网超过6年未更新,某局网部分留言超过半年未回应。", [(6, "年", "count", True), (0.5, "年", "count", True)]),
     ("首页长达1个多月未更新。", [(1, "个月", "count", True)]),
