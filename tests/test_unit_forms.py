@@ -46,6 +46,9 @@ def _units(body: str, signature: str = "") -> list[str]:
         # the documents a body issued (甲印发的规范性文件未…) are its fault; one that issues a cited rule (乙印发的《…》) sets it
         ("县自然资源局、人社局印发的规范性文件未在专栏公开。", "", ["县自然资源局", "人社局"], []),
         ("按照县政府办公室印发的《检查指标》,东坪镇网站未更新。", "", ["东坪镇"], ["县政府办公室"]),
+        # a 村 inside a township's name (黄村坡镇) is no village's ending; one opening a word (村务) or a list is
+        ("云溪、黄村坡镇网站未更新。", "", ["云溪镇", "黄村坡镇"], ["黄村", "云溪村"]),
+        ("东坪镇李家村村务公开栏破损,王家村和平镇网站未更新。", "", ["东坪镇李家村", "王家村"], ["王家村和平镇"]),
         # a 嘎查 (a village of Inner Mongolia) after its 苏木, as a village after its township
         ("查干淖苏木巴彦嘎查、额很苏木乌兰嘎查村务公开栏内容陈旧。", "", ["查干淖苏木巴彦嘎查", "额很苏木乌兰嘎查"],
          ["额很苏木"]),

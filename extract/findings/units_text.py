@@ -241,11 +241,17 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
         elif end - start == 1 and suffix in vocab()["prefixes"] and _opens_next(text, start):
             cursor = start  # 网站和州卫健委: the level after a conjunction opens the next name (州卫健委)
             continue
+        elif suffix == "村" and _TOWNSHIP_AFTER_VILLAGE.match(text, end):
+            continue  # 黄村坡镇: a 村 inside a township's name, whose ending follows a character or two later
         else:
             cut, kind, lead = _suffix_piece(text[cursor:start], suffix, ident)
             pieces.append(_Piece(cursor + cut, end, kind, suffix, start - cursor - cut, lead, cut > 0))
         cursor = end
     return pieces
+
+
+# A township's ending a character or two after a 村 that opens no word of its own (村委, 村民, 村务, 村级…).
+_TOWNSHIP_AFTER_VILLAGE = regex.compile(r"(?![村委民务级干组部庄和及与])\p{Han}{1,2}?(?:镇|乡|街道)(?!\p{Han}{0,1}村)")
 
 
 def _opens_next(text: str, start: int) -> bool:
