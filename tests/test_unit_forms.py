@@ -49,6 +49,8 @@ def _units(body: str, signature: str = "") -> list[str]:
         # a 村 inside a township's name (黄村坡镇) is no village's ending; one opening a word (村务) or a list is
         ("云溪、黄村坡镇网站未更新。", "", ["云溪镇", "黄村坡镇"], ["黄村", "云溪村"]),
         ("东坪镇李家村村务公开栏破损,王家村和平镇网站未更新。", "", ["东坪镇李家村", "王家村"], ["王家村和平镇"]),
+        # a quoted slogan (“谁开设、谁主管”) names no accounts
+        ("部分单位未落实账号“谁开设、谁主管”责任,东坪镇网站未更新。", "", ["东坪镇"], ["谁开设", "谁主管"]),
         # a 嘎查 (a village of Inner Mongolia) after its 苏木, as a village after its township
         ("查干淖苏木巴彦嘎查、额很苏木乌兰嘎查村务公开栏内容陈旧。", "", ["查干淖苏木巴彦嘎查", "额很苏木乌兰嘎查"],
          ["额很苏木"]),
