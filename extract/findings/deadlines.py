@@ -8,6 +8,7 @@ import re
 
 import regex
 
+from ..re_compat import re_compile
 from ..structure.numerals import chinese_to_int
 from .context import Context
 from .vocabulary import alternation as _alt, cores, load_yaml, longest_first as _longest_first
@@ -52,7 +53,7 @@ _PATTERN = re.compile(
 _MAY_MATCH = re.compile(rf"年[底末]|半年|季度[底末]|{_alt(cores([*VOCAB['time_units'], '月']))}")
 _DATE_MARK = re.compile(r"[-/.](?<=\d[-/.])")
 _LINE = regex.compile(r"[^\n]+")
-_TITLES = regex.compile(r"《[^《》\n]{0,200}》")
+_TITLES = re_compile(r"《[^《》\n]{0,200}》")
 _CLAUSE_END = regex.compile(r"[,。;!?:\n]")
 _YEARS = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?=年)")
 _MAX_ACTION = 60
@@ -94,7 +95,7 @@ _INSPECTORS_WORK = _NOT_BEFORE_CUE + _RECHECK
 _INSPECTION = _RECHECK + ("检查", "抽查", "督查")  # the inspectors' acts, in the clause after a window
 _WINDOW = "_window"  # marks, until find_deadlines returns, a deadline read as a window's last day
 # What closes the first half of a window right before its last day: 3月11日—, 即日起至.
-_WINDOW_OPEN = regex.compile(rf"(?:\d[日号]|即日起?)\s*[{regex.escape(VOCAB['range_marks'])}]\s*$")
+_WINDOW_OPEN = re_compile(rf"(?:\d[日号]|即日起?)\s*[{regex.escape(VOCAB['range_marks'])}]\s*$")
 _CLAUSE_START = regex.compile(r"(?r)[,。;!?\n]")
 
 
