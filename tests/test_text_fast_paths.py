@@ -189,6 +189,15 @@ def test_lost_breaks_are_found_where_the_lookbehind_finds_them(text):
     assert [m.end() for m in N._LOST_BREAK.finditer(text)] == [m.start() for m in LOOKBEHIND_LOST_BREAK.finditer(text)]
 
 
+MARK_FIRST_BREAK = re.compile("[\u4e00-\u9fff、,]\n(?=[\u4e00-\u9fff“])")  # the pattern before it matched the mark too
+
+
+@PROPERTY
+@given(st.text(alphabet=list("中国、,\n“a"), max_size=40))
+def test_breaks_are_found_where_the_mark_first_pattern_finds_them(text):
+    assert [m.start() for m in N._BREAK.finditer(text)] == [m.end() - 1 for m in MARK_FIRST_BREAK.finditer(text)]
+
+
 @PROPERTY
 @given(TEXT)
 def test_no_annotation_without_a_closing_syllable(text):

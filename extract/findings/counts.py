@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import regex
 
+from ..re_compat import re_compile
 from ..structure.numerals import BIG_UNITS, SMALL_UNITS, chinese_to_int
 from .context import Context, Sentence
 from .gazetteer import divisions
@@ -51,8 +52,8 @@ _PATTERN = re.compile(
 _Groups = namedtuple("_Groups", sorted(_PATTERN.groupindex, key=_PATTERN.groupindex.get))
 _TIME, _ARABIC = _PATTERN.groupindex["time"] - 1, _PATTERN.groupindex["arabic"] - 1
 # Titles and quoted names: numbers inside them (《2024年…》, “两微一端”) are names, not counts.
-_QUOTED = regex.compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"")
-_HEADING_STOP = regex.compile(r"[:,]")
+_QUOTED = re_compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,40}”|\"[^\"\n]{0,40}\"")
+_HEADING_STOP = re_compile(r"[:,]")
 _SENTENCE_ENDS = "。;!?"
 # The rest of a relative clause that makes a duration a criterion: …(存在问题)的账号, …的单位.
 _CONDITION_AFTER = regex.compile(r"[^,。;:]{0,20}?的(?:账号|单位|部门|网站|乡镇|街道|政务新媒体|新媒体|公众号|栏目)")
@@ -62,13 +63,13 @@ _CLAUSE_NORM = re.compile(rf"(?:每(?:{_alt(VOCAB['norm_periods'])})|{_alt(VOCAB
 _FLOOR_NORM = re.compile(rf"(?:{_alt(VOCAB['norm_floors'])})[^,;:。()\n]{{0,12}}$")
 # (?r) searches from the right, so the match found is the last one before a count.
 _LAST_CLAUSE_BREAK = regex.compile(r"(?r)[,;:、()“”《》]")
-_SUBJECT_AFTER = regex.compile(
+_SUBJECT_AFTER = re_compile(
     rf"[\p{{Han}}A-Za-z]{{1,16}}?(?=[^\p{{Han}}A-Za-z]|{_alt(VOCAB['subject_stops'])}|$)")
 # The later items of an ordinal list (第1、2、3条) are ordinals too.
 _LIST_JOINERS = tuple("、,和与及至到~-")
 _ORDINAL_LIST = regex.compile(
     rf"第[0-9{_CN_CHARS}]{{1,6}}(?:[、,和与及至到~-][0-9{_CN_CHARS}]{{1,6}}){{0,20}}[、,和与及至到~-]$")
-_LEAD = regex.compile(
+_LEAD = re_compile(
     rf"(?:\d{{4}}年度?|第?[一二三四1-4]季度|\d{{1,2}}(?:-\d{{1,2}})?月份?|{_alt(VOCAB['subject_lead'])}){{0,8}}")
 
 _APPROX_BEFORE = _longest_first(VOCAB["approx_before"])
@@ -90,7 +91,7 @@ _NOT_HAPPENED = tuple(VOCAB["duration_not_before"])
 _HAPPENED_AFTER = regex.compile(rf"(?:{_alt(VOCAB['duration_links'])})?(?!{_alt(VOCAB['norm_after'])})[未无不没]")
 _NAMED_CONDITION = regex.compile(r"[^,。;:]{0,12}?的?(?:现象|情况)")
 # 关于5所学校调整收费标准的批复: a document named without 《》 holds no counts.
-_UNQUOTED_TITLE = regex.compile(rf"关于[^,。;:“”《》\n]{{2,60}}?的(?:{_alt(VOCAB['document_words'])})")
+_UNQUOTED_TITLE = re_compile(rf"关于[^,。;:“”《》\n]{{2,60}}?的(?:{_alt(VOCAB['document_words'])})")
 # 得分90—100分: the first number of a range takes the measure word of the second.
 _RANGE_MARKS = "—–-~～至到 "
 _RANGE_START = regex.compile(rf"(?<![\d.])(?P<n>\d{{1,6}}(?:\.\d{{1,3}})?)\s*[{regex.escape(_RANGE_MARKS.strip())}]\s*$")

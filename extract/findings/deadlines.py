@@ -8,6 +8,7 @@ import re
 
 import regex
 
+from ..re_compat import re_compile
 from ..structure.numerals import chinese_to_int
 from .context import Context
 from .vocabulary import alternation as _alt, cores, load_yaml, longest_first as _longest_first
@@ -46,11 +47,13 @@ _PATTERN = re.compile(
     """,
     re.VERBOSE,
 )
-# What every _PATTERN match contains (月, 年底, an ISO date, 半年, 季度末 or a time unit): spans without it
-# are skipped.
-_MAY_MATCH = re.compile(rf"年[底末]|\d[-/.]|半年|季度[底末]|{_alt(cores([*VOCAB['time_units'], '月']))}")
+# What every _PATTERN match contains (月, 年底, 半年, 季度末, a time unit, or an ISO date's digit and mark):
+# spans without it are skipped. Each pattern opens with a literal or a set, which re skips ahead to; the
+# digit before a date's mark is looked behind for.
+_MAY_MATCH = re.compile(rf"年[底末]|半年|季度[底末]|{_alt(cores([*VOCAB['time_units'], '月']))}")
+_DATE_MARK = re.compile(r"[-/.](?<=\d[-/.])")
 _LINE = regex.compile(r"[^\n]+")
-_TITLES = regex.compile(r"《[^《》\n]{0,200}》")
+_TITLES = re_compile(r"《[^《》\n]{0,200}》")
 _CLAUSE_END = regex.compile(r"[,。;!?:\n]")
 _YEARS = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?=年)")
 _MAX_ACTION = 60
@@ -94,7 +97,7 @@ _RECHECK_OPENERS = tuple(f"{verb}{word}" for verb in ("", "组织", "开展", "�
                          for word in _RECHECK)
 _WINDOW = "_window"  # marks, until find_deadlines returns, a deadline read as a window's last day
 # What closes the first half of a window right before its last day: 3月11日—, 即日起至.
-_WINDOW_OPEN = regex.compile(rf"(?:\d[日号]|即日起?)\s*[{regex.escape(VOCAB['range_marks'])}]\s*$")
+_WINDOW_OPEN = re_compile(rf"(?:\d[日号]|即日起?)\s*[{regex.escape(VOCAB['range_marks'])}]\s*$")
 _CLAUSE_START = regex.compile(r"(?r)[,。;!?\n]")
 
 
@@ -107,7 +110,7 @@ def find_deadlines(ctx: Context) -> list[dict]:
     spans = [(start, stop, False) for start, stop in _sentence_spans(ctx)] + _table_lines(ctx)
     deadlines = []
     for start, stop, column in sorted(spans):
-        if not _MAY_MATCH.search(ctx.text, start, stop):
+        if not may_match(ctx.text, start, stop):
             continue
         recurs = False  # 每年3月10日前报送…,3月31日前公布: a later date of the sentence recurs with the first
         for match in _PATTERN.finditer(ctx.text, start, stop):
@@ -125,6 +128,11 @@ def find_deadlines(ctx: Context) -> list[dict]:
     # is that deadline once.
     stated = {d["date"] or d["month_day"] for d in deadlines if _WINDOW not in d}
     return [d for d in deadlines if d.pop(_WINDOW, None) is None or (d["date"] or d["month_day"]) not in stated]
+
+
+def may_match(text: str, start: int, stop: int) -> bool:
+    """Whether text[start:stop] holds what every _PATTERN match holds: a cheap test before the scan."""
+    return _MAY_MATCH.search(text, start, stop) is not None or _DATE_MARK.search(text, start + 1, stop) is not None
 
 
 def with_notice_date(deadline: dict, notice: dt.date) -> dict:

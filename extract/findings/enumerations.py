@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import regex
 
+from ..re_compat import re_compile
 from ..structure.sections import COUNT_NOTE
 from .gazetteer import SINGLE_GOV, vocab
 from .units_text import Mention, is_role, item_ok, patterns, quoted_terms, trim
@@ -67,7 +68,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "clause": re.compile(r"(?:[^,;:。!?\n(]+|\([^()\n]{0,40}\)|\()+"),  # re: faster at this class scan
         "han_run": regex.compile(r"\p{Han}{1,10}"),
         # The bracket after an item: its platform, or part of its name (信用中国(海南)).
-        "bracket": regex.compile(rf"{v['platform_bracket']}|\([^()\n]{{1,12}}\)"),
+        "bracket": re_compile(rf"{v['platform_bracket']}|\([^()\n]{{1,12}}\)"),
         # A label naming units (…的单位:, …的部门有:, 不合格单位:, 微信公众号中,) makes any names after it units.
         # Both label patterns end the text and are only tested, never read: (?r) tries them from the end.
         "strong_label": regex.compile(rf"(?r)(?:的(?:{nouns}){_ADVERB}(?:有|是|为|包括|名单)?[:,]?|(?:{nouns}){_ADVERB}(?:有|是|为|包括|名单)[:,]?"
@@ -76,12 +77,12 @@ def _patterns() -> dict[str, regex.Pattern]:
         "label": regex.compile(rf"(?r)(?:{count}[个家]|分别|分别是|分别为|依次为|包括|包含"
                                r"|涉及|如|例如|比如|其中|名单|的有|的是|的为|(?<![立随])即)[:,]?$"),
         # What a label's predicate ends with and drops: the noun of the list and its verb.
-        "label_tail": regex.compile(
+        "label_tail": re_compile(
             rf"(?:的?(?:{nouns})?{_ADVERB}(?:有|是|为|包括|涉及|名单|分别为|分别是|依次为)?|分别|分别是|分别为|依次为"
             rf"|{_ADVERB}(?:包括|包含|涉及)|如|例如|比如|其中)$"),
         # A clause counting units before their list: 发现5个网站存在更新不及时问题, / 仍未整改政务新媒体2个, /
         # 3个县市政府网站存在…, (a few words may qualify the noun)
-        "counted": regex.compile(rf"^(?:[^、,\d]{{0,6}}?{count}[个家][^、,\d]{{0,4}}?(?:{nouns}|{accounts})(?P<after>[^、]*)"
+        "counted": re_compile(rf"^(?:[^、,\d]{{0,6}}?{count}[个家][^、,\d]{{0,4}}?(?:{nouns}|{accounts})(?P<after>[^、]*)"
                                  rf"|(?P<before>[^、]*?)的?(?:政务)?(?:{nouns}|{accounts})(?:共|计)?{count}[个家])[:,]$"),
         "found": regex.compile(r"^(?:经|通过)?(?:检查|抽查|监测|核查)?发现"),
         # A label ending in a good word with no negation before it (内容更新及时, 排名前五).
@@ -108,7 +109,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "predicate": regex.compile(rf"{v['not_item']}|{alternation(v['praise_cues'] | set(v['praise_lists']) | set(v['positive_words']))}|表现"),
         "hard": regex.compile(r"[,;:。!?]"),
         "last_hard": regex.compile(r"(?r)[,;:。!?]"),
-        "account_end": regex.compile(rf"(?:{alternation(v['account_words'])})$"),
+        "account_end": re_compile(rf"(?:{alternation(v['account_words'])})$"),
         "site_word": regex.compile(r"(?:政府门户|门户|政府)?网站"),
         "note": regex.compile(rf"\((?:共|计)?(?:\d{{1,4}}(?:\.\d{{1,2}})?|{count})[分个处条家项次篇件]\)"),
         # A grade's band or a count in brackets after a label's words (不合格(60分以下), 优秀(5个)).

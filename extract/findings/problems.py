@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 import regex
 
+from ..re_compat import re_compile
 from ..structure.sections import classify_title
 from .enumerations import heading_words, praise
 from .gazetteer import vocab
@@ -15,7 +17,7 @@ from .units_tables import PROBLEM_HEAD, locate_rows
 from .units_text import owner_end
 
 # Items of one list: joined by a mark or a conjunction, or set apart by spaces only (甲局 乙局 丙镇).
-_SEPARATOR = regex.compile(r"[ \t\u3000]*(?:,?(?:、|和|及|与|以及|或)[ \t\u3000]*)?")
+_SEPARATOR = re_compile(r"[ \t\u3000]*(?:,?(?:、|和|及|与|以及|或)[ \t\u3000]*)?")
 # A note in brackets after an item: its score or count (乙镇(64分)), or its site's address (甲局网站(www.…)).
 _NOTE = r"\((?:[^()]{0,12}|(?:https?://)?[\w.-]{4,60}\.[a-z]{2,4}/?)\)"
 _GROUP_TAIL = regex.compile(
@@ -43,8 +45,8 @@ _ACCOUNT_INTRO = regex.compile(
 # Between a body and the quoted accounts it runs (县卫计委所属“甲”“乙”): one list, the accounts its items.
 _OWNED_GAP = regex.compile(r"(?:所属|下属|主办|开设|运营|管理)?的?“")
 _SITE_WORDS = regex.compile(r"(?:政府门户网站|政府网站|门户网站|网站|专栏|网页)(?:和|及|与|以及)?")
-_NUMBERING = regex.compile(rf"^{NUMBER_MARK}")
-_LABEL = regex.compile(
+_NUMBERING = re_compile(rf"^{NUMBER_MARK}")
+_LABEL = re_compile(
     r"(?P<label>[^,;:。()]{2,30}?)(?:的(?:单位)?(?:主要|具体)?(?:有|是|为)|\d{1,4}[个家],?(?:分别|依次)(?:是|为))[:,]?$")
 # How every _LABEL match ends; testing it first spares a regex that tries each start in the text.
 _LABEL_ENDS = tuple(verb + mark for verb in "有是为" for mark in ("", ":", ","))
@@ -62,19 +64,19 @@ _MAX_ITEM_LINE = 60  # a line longer than this is prose, not an item of a list l
 # What lost characters leave before a name: stray bytes (��h发改委), or a damaged item and its 、.
 _DAMAGED_OPENING = regex.compile(r"^(?:[^\p{Han}、,;:。]{0,3}$|[^、,;:。]{0,8}、)")
 _ITEM_NOTE = regex.compile(rf"^{_NOTE}")
-_FAULT_NOTE = regex.compile(r"\(([^()]{2,20})\)")
+_FAULT_NOTE = re_compile(r"\(([^()]{2,20})\)")
 # What an item may carry before the next one: its site or account word and its count, or its score
 # (甲局网站3处、乙局网站2处, 甲镇98.5分、乙乡97分).
 _ITEM_COUNT = regex.compile(rf"^(?:网站|网|账号|公众号)?{COUNT}[条个次处篇件家]|^\d{{1,3}}(?:\.\d{{1,2}})?分")
 _DAMAGED_ITEM = regex.compile(r"、[^、,。;]*\ufffd[^、,。;]*(?=、)")
-_FIRST_CLAUSE = regex.compile(r"[,;。]")
+_FIRST_CLAUSE = re_compile(r"[,;。]")
 _BARE = regex.compile(r"[等,。;、\s]*(?:等?(?:问题|情况|现象|单位))?[。;]?")
 
 
 @lru_cache(maxsize=1)
-def _openers() -> regex.Pattern:
+def _openers() -> re.Pattern:
     """Words that may stand between a clause start and its subject (如, 其中, 经查, 本月…)."""
-    return regex.compile(f"(?:{alternation(vocab()['lead_words'])}|[,:;])*")
+    return re_compile(f"(?:{alternation(vocab()['lead_words'])}|[,:;])*")
 
 
 def find_problems(ctx, units) -> list[dict]:

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import regex
 
+from ..re_compat import re_compile
 from .gazetteer import vocab
 from .vocabulary import NUMBER_MARK, alternation
 
@@ -15,7 +16,7 @@ _NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|
                        r"|仍(?:为|是|停留)[^,。;]{0,12}?(?:\d{4}年|改革前|以前|之前|旧|过期)"
                        r"|最后(?:一次|一条)?(?:更新|发布)(?:时间|日期)?(?:为|是|停留在|在)")
 _NOT_NEGATIVE = re.compile(f"{alternation(vocab()['not_fault_words'])}|“[^“”]*”|《[^《》]*》")
-_CONSEQUENCE = regex.compile(r"^(?:但|并|且|而|进而)?(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
+_CONSEQUENCE = re_compile(r"^(?:但|并|且|而|进而)?(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
 # A clause that restates or measures the fault before it (不符合…的要求, 基本处于停更状态, 属于“僵尸号”,
 # 无法为群众提供…, 最长超期27个工作日): part of that fault, not another. (A grade after it, 评为不合格, is one.)
 _ELABORATION = regex.compile(r"^(?:但|且|并|均|即)?(?:不符合|属于|(?:基本|长期|仍)?处于|无法为|无法满足|最长|最多)")
@@ -33,7 +34,7 @@ _SUBJECT = regex.compile(
 _BACK_REFERENCE = regex.compile(r"^(?:以上|上述|前述|这)(?:\d{1,3}|[一二三四五六七八九十两几]{1,2})?[个家]?"
                                 r"(?:单位|部门|乡镇|街道|账号|网站|政务新媒体)?")
 # The same pointer opening a sentence of its own, naming what it points at (以上单位…, 上述3个账号…).
-_POINTER = regex.compile(r"(?:以上|上述|前述)(?:\d{1,3}|[一二三四五六七八九十两几]{1,2})?[个家]?"
+_POINTER = re_compile(r"(?:以上|上述|前述)(?:\d{1,3}|[一二三四五六七八九十两几]{1,2})?[个家]?"
                          r"(?:单位|部门|乡镇|街道|账号|网站|政务新媒体|新媒体|地区|县区|市州)")
 # A heading's number, a label's count and a grade's band (（一）…, …（3个）, 不合格(60分以下)): they frame the
 # words, they are no part of the fault.
@@ -45,14 +46,14 @@ _ENDING_MARKS = ("。", ";", ",", "、")
 _ENDING = regex.compile(rf"(?<=(?:不|未|无|差|低|少|慢|乱|错)\p{{Han}}{{0,3}})(?:等|的)?(?:{'|'.join(_ENDING_WORDS)})$"
                         rf"|(?<=\p{{Han}}{{2}})等(?:{'|'.join(_ENDING_WORDS)})$|[{''.join(_ENDING_MARKS)}\s]+$")
 # 存在A、B等问题 whose items are whole faults (not nouns: 错别字、敏感词等错误信息 stays one).
-_EXISTING_LIST = regex.compile(r"^(?:[^、]*?(?:存在|出现))?(?P<items>[^“”]+?)等?(?:问题|现象|情况)?$")
+_EXISTING_LIST = re_compile(r"^(?:[^、]*?(?:存在|出现))?(?P<items>[^“”]+?)等?(?:问题|现象|情况)?$")
 _CLAUSE_ITEM = 5
 _COUNTED_PAIR = regex.compile(r"^(出现|存在|有)?(.+?\d+[次个处条件篇])和(.+?\d+[次个处条件篇])$")
 _HEAD_PAIR = regex.compile(r"^(\p{Han}{1,6}?)((?:不|未|无)\p{Han}{1,5})、((?:不|未|无)\p{Han}{1,5})$")
 _NONE_CELL = regex.compile(r"^(?:未发现(?:明显)?问题|无|无问题|暂无|合格|正常|/|-|—|)$")
 _ACCOUNT_OF = regex.compile(r"^(?:公开|发布|上)的")
 _OF_QUOTE = regex.compile(r"^的(?=“)")
-_CLAUSES = regex.compile(r"[,:]")
+_CLAUSES = re_compile(r"[,:]")
 # A clause that reports a fault being mended (收到报告后立即整改, 已完成修复) states no fault of its own.
 _REMEDY = regex.compile(r"整改|修复|完毕|立即|立行立改|已(?:经)?(?:全部|均|及时)?(?:完成|更新|处理|删除|撤下|下架|更正|改正|纠正|补齐)")
 _EXAMPLE_END = regex.compile(r"(?:如|例如|比如|包括|其中)$")

@@ -12,10 +12,11 @@ from functools import lru_cache
 
 import regex
 
+from ..re_compat import re_compile
 from .gazetteer import SINGLE_GOV, vocab
 from .units_text import PLACE_TYPES, Mention, is_role, item_ok, patterns, trim
 
-_SEPARATOR = regex.compile(r"、|以及|[和及与]")
+_SEPARATOR = re_compile(r"、|以及|[和及与]")
 MAX_LIST = 600  # characters a list is walked back over; real lists are far shorter
 MAX_SHARED = 4  # longest bare item that takes the suffix of the list's last name (西街 → 西街街道)
 
@@ -70,7 +71,7 @@ def _bare_run(text: str, end: int, known: dict[int, tuple[int, Mention]], longes
 
 
 # 桃源、柳溪两镇: the last item of a list carrying the count and the ending every item shares.
-_COUNTED_PLACE = regex.compile(r"(?P<stem>\p{Han}{2,6}?)(?:[两二三四五六七八九十]|\d{1,2})个?(?P<suffix>街道|社区|镇|乡|村)")
+_COUNTED_PLACE = re_compile(r"(?P<stem>\p{Han}{2,6}?)(?:[两二三四五六七八九十]|\d{1,2})个?(?P<suffix>街道|社区|镇|乡|村)")
 
 
 def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, int]]) -> list[Mention]:
@@ -178,7 +179,7 @@ def _shared_suffix(text: str, start: int, mention: Mention) -> str | None:
 
 
 _HAN = regex.compile(r"\p{Han}")
-ACCOUNT_CLAUSE = regex.compile(r"公众号|订阅号|服务号|视频号|微博|抖音|头条号|快手号|账号|新媒体")
+ACCOUNT_CLAUSE = re_compile(r"公众号|订阅号|服务号|视频号|微博|抖音|头条号|快手号|账号|新媒体")
 _CLAUSE_END = regex.compile(r"[,。;\n]")
 
 

@@ -10,9 +10,8 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 
-import regex
-
 from ..memory import LONG_TEXT
+from ..re_compat import re_compile
 from ..structure.genre import ANNUAL_REPORT
 from .gazetteer import LEVELS, occurring
 from .mentions import addressed_mentions, line_mentions, speaks_of_accounts, text_mentions
@@ -21,7 +20,7 @@ from .units_text import Mention, patterns
 
 __all__ = ["Mention", "Unit", "find_units", "link_units"]
 
-_PLACE_ENDING = regex.compile(r"街道|社区|苏木|镇|乡|村")
+_PLACE_ENDING = re_compile(r"街道|社区|苏木|镇|乡|村")
 
 
 @dataclass

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import regex
 
+from ..re_compat import re_compile
 from .gazetteer import Ents, division_shorts, vocab
 from .units_text import Mention, item_ok, patterns, role_before, trim
 from .vocabulary import COUNT, alternation
@@ -83,9 +84,9 @@ def handles(text: str, offset: int, found: list[Mention], masks) -> list[Mention
 
 
 @lru_cache(maxsize=1)
-def _place_account() -> regex.Pattern:
+def _place_account() -> re.Pattern:
     v = vocab()
-    return regex.compile(rf"(?P<tail>{alternation(v['account_name_tails'])})(?={v['account_name_followers']})")
+    return re_compile(rf"(?P<tail>{alternation(v['account_name_tails'])})(?={v['account_name_followers']})")
 
 
 def place_accounts(text: str, offset: int, found: list[Mention]) -> None:
@@ -170,7 +171,7 @@ def owners_in_brackets(text: str, offset: int, found: list[Mention]) -> None:
 # An account's name opening an item, a clause or a line, then the body that runs it in brackets.
 _NAME_BEFORE_OWNER = regex.compile(r"(?:^|(?<=[,;:。、\n“])|(?<=(?:^|\n)\s*(?:\d{1,2}[.、]|\(\d{1,2}\))))"
                                    r"(?P<name>\p{Han}{2,14})\($")
-_ACCOUNT_WORDS = regex.compile(r"新媒体|公众号|微博|抖音|头条号|快手|视频号|账号")
+_ACCOUNT_WORDS = re_compile(r"新媒体|公众号|微博|抖音|头条号|快手|视频号|账号")
 
 
 def owned_accounts(text: str, offset: int, found: list[Mention], scope) -> list[Mention]:

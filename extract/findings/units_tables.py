@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex
 
+from ..re_compat import re_compile
 from .gazetteer import Ents, ents_of, official, vocab
 from .units_text import Mention, chains
 
@@ -23,7 +24,7 @@ _NUMBER = regex.compile(r"[\d.,%\s-]*")
 _TOTAL = regex.compile(r"合计|总计|小计|平均|全县|全市|全区|全省|总数")
 _MEDIA_WORDS = regex.compile(r"账号|新媒体|公众号|微信|微博|抖音|头条号|客户端")
 TITLE_REACH = 120  # characters above a table that may hold its title and a period line
-_CUT = regex.compile(r"\(.*$|….*$|\.\.\..*$")
+_CUT = re_compile(r"\(.*$|….*$|\.\.\..*$")
 
 
 def locate_rows(ctx, table) -> list[list[tuple[str, int, int]]]:

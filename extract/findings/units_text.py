@@ -15,6 +15,7 @@ from itertools import islice
 
 import regex
 
+from ..re_compat import re_compile
 from .gazetteer import SINGLE_GOV, Ents, division_shorts, divisions, divisions_prefix, province_shorts, vocab
 from .problems_text import judges
 from .vocabulary import COUNT, alternation
@@ -74,9 +75,9 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
     nouns = alternation(v["group_nouns"])
     sites = "(?:省级|市级|县级|区级)?(?:人民)?政府(?:门户)?网站"  # 宣城、宿州等市级政府门户网站: governments
     return {
-        "quote": regex.compile(r"“([^“”\n]{1,40})”"),
-        "book": regex.compile(r"《[^《》\n]{0,120}》"),
-        "run": regex.compile(r"\p{Han}{1,300}"),
+        "quote": re_compile(r"“([^“”\n]{1,40})”"),
+        "book": re_compile(r"《[^《》\n]{0,120}》"),
+        "run": re_compile(r"\p{Han}{1,300}"),
         "lead": re.compile(alternation(v["lead_words"])),
         # 第一名东湖镇, 排名第3的西山乡: a rank is no part of the name after it.
         "rank": regex.compile(r"(?:(?:排名|排)第[一二三四五六七八九十\d]{1,3}[名位]?|第[一二三四五六七八九十\d]{1,3}[名位])"
@@ -92,16 +93,16 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "never_first": regex.compile(rf"[一二三四五六七八九十两几多]{{0,3}}(?:{alternation(v['never_first'])})"),
         "generic": re.compile(alternation(v["generic_openings"])),
         "not_item": regex.compile(v["not_item"]),
-        "role_tail": regex.compile(v["role_tails"]),
+        "role_tail": re_compile(v["role_tails"]),
         # 区人力资源和社会保障局(以下简称区人社局): the short name in brackets stands for the one before them.
         "alias": regex.compile(r"\((?:以下)?(?:简称|称)[:“]?(?P<short>\p{Han}{2,12})”?\)"),
         # 来源: 主送: the header's roles; 牵头单位: 责任部门: who is given a task, not who is assessed.
         "role_label": regex.compile(r"(?:来源|发布机构|发文机关|发文单位|主办单位|信息来源|主送|抄送|抄报|联系人"
                                     r"|(?:责任|牵头|配合|协办|承办|参与|协助|完成)(?:单位|部门|科室))\s*:\s*"
                                     r"(?:[^,。;:\n、]{1,20}、){0,8}$"),  # and every item of a list after it
-        "account": regex.compile(f"的?(?P<acc>{account})"),
+        "account": re_compile(f"的?(?P<acc>{account})"),
         # An account's platform in brackets after its name, with its owner or ID after it (甲(微信公众号,乙局)).
-        "platform_bracket": regex.compile(v["platform_bracket"]),
+        "platform_bracket": re_compile(v["platform_bracket"]),
         # “甲”“乙”2个账号, “甲”等3个公众号: quoted names counted as accounts.
         "counted_account": regex.compile(rf"等?(?:{count}个)?(?P<acc>{account}|(?:政务)?新媒体)"),
         # “甲”(96.8分): a score in brackets after a quoted name.
@@ -115,14 +116,14 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "account_before": regex.compile(
             rf"(?P<acc>{alternation(v['account_words'] - v['website_words'] - {'账号'})}|(?:政务)?新媒体)(?:名称)?(?:为|是)?:?$"),
         # “工作动态”栏目: a quoted name that a column word follows names a part of a site, not an account.
-        "column_after": regex.compile(r"[^,。;、“]{0,2}(?:栏目|专栏|频道|板块|模块|页面|信箱|专题|子栏目)"),
+        "column_after": re_compile(r"[^,。;、“]{0,2}(?:栏目|专栏|频道|板块|模块|页面|信箱|专题|子栏目)"),
         "thing_after": regex.compile(alternation(v["quoted_thing_nouns"])),
         # words of a slogan or a reform's name, not of an account's (最多跑一次, 不见面审批, 一网通办, 双减)
         "slogan": regex.compile(r"[不无零最只双]|一[网次窗门件站号]|放管服"),
         # what a quoted word opening a clause is when these follow: a practice, a phenomenon (“开而不用”现象)
         "trait_after": regex.compile(r"[的等]?(?:现象|问题|情况|行为|做法|字样|词语|一词|表述|说法|提法|功能|模式)"),
-        "miswritten": regex.compile(r"(?:被|均)?(?:误写|误为|误作|错写|写成|错为)"),
-        "written_as": regex.compile(r"(?:误写|误作|错写|写成|写作|错为|误为|应为|更正为|改为)为?$"),
+        "miswritten": re_compile(r"(?:被|均)?(?:误写|误为|误作|错写|写成|错为)"),
+        "written_as": re_compile(r"(?:误写|误作|错写|写成|写作|错为|误为|应为|更正为|改为)为?$"),
         # a quoted name that ends so names a part or service of a site, not an account
         "thing_end": regex.compile(r"(?:库|系统|平台|网|专栏|栏目|专题|模块|频道|板块|专区|信箱|功能|服务|事项|清单|指南|目录|窗口)$"),
         "numeral_term": regex.compile(r".{0,2}[一二三四五六七八九十百千万两\d]\p{Han}{0,3}"),
@@ -131,15 +132,15 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         # 拉萨市政府网站34个: the sites of a region, counted; the region is the unit, not one site.
         "site_count": regex.compile(r"[0-9一二三四五六七八九十两]{1,4}[个家]"),
         "tail": regex.compile(rf"(?:等{count}?[个家]?|{count}[个家])(?P<noun>{nouns})|等(?P<noun>{sites})|等{count}?[个家]?(?P<acc>(?:政务)?新媒体(?:{account})?|{account})"),
-        "bare_account": regex.compile(rf"(?<!\p{{Han}})(?P<name>\p{{Han}}{{2,8}}?)(?P<acc>{alternation(named_words)})"),
+        "bare_account": re_compile(rf"(?<!\p{{Han}})(?P<name>\p{{Han}}{{2,8}}?)(?P<acc>{alternation(named_words)})"),
         # Account words a bare account name may end before (bare_accounts drops the website ones).
         "account_gate": re.compile(alternation(named_words - v["website_words"])),
-        "conj": regex.compile(r"以及|[和及与]"),
+        "conj": re_compile(r"以及|[和及与]"),
         "han": regex.compile(r"\p{Han}{2,6}"),
-        "account_name": regex.compile(r"\p{Han}{2,12}"),
+        "account_name": re_compile(r"\p{Han}{2,12}"),
         "hanrun": regex.compile(r"\p{Han}+"),
         "hard_last": regex.compile(r"(?r)[,;:。!?()\[\]“”《》\n]"),
-        "prov": regex.compile(alternation(province_shorts())),
+        "prov": re_compile(alternation(province_shorts())),
         "clause_open": regex.compile(r"(?:^|[,;:。])(?:其中|此外|另外|同时)?$"),
         "not_subject": regex.compile(r"\p{Han}?(?:省|市|政务|政府|人民|日报|卫视|电视|广播|新闻|网|经济|信息|发布|卫生|教育|公安|交通|地区|等|、)|[、“”《(]"),
         "frame_open": regex.compile(r"(?:按照|根据|依据|依照|遵照)[^,。;:]{0,120}$"),
@@ -524,7 +525,7 @@ def role_before(text: str, start: int, lead: str | None = None) -> bool:
 
 _DOCUMENTS = ("报告", "报表", "方案", "要点", "办法", "计划", "总结", "目录")
 _FAULT_REACH = 80  # characters after a document's name over which its fault may be told
-_LATE_OR_WRONG = regex.compile(r"[^。;]{0,80}?(?:晚于|迟于|逾期|超过|未|不一致|不规范|不完整|错误|错别字|误写|误为)")
+_LATE_OR_WRONG = re_compile(r"[^。;]{0,80}?(?:晚于|迟于|逾期|超过|未|不一致|不规范|不完整|错误|错别字|误写|误为)")
 _ROLE_WINDOW = 180  # a label, its colon and the items of a list before the name
 
 
@@ -627,7 +628,7 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
 
 
 # A label naming accounts right before a quoted name (以下账号存在问题:“甲”, 不合格的政务新媒体:“乙”).
-_ACCOUNT_LABEL = regex.compile(r"(?:账号|公众号|新媒体)[^,。;:“”]{0,12}(?::|为|是|有:?)$")
+_ACCOUNT_LABEL = re_compile(r"(?:账号|公众号|新媒体)[^,。;:“”]{0,12}(?::|为|是|有:?)$")
 # What follows quoted accounts that goes on a list of them: their fault (…“乙”“丙”存在错别字).
 _FAULT_AFTER = regex.compile(r"(?:“[^“”\n]{1,20}”|、){0,12}(?:均|也|还|仍|都)?(?:存在|未|不|无|超过|长期|多次)")
 
@@ -666,7 +667,7 @@ def _account_intro(text: str, matches: list, index: int):
     return patterns()["account_before"].search(text, max(0, start - 16), start)
 
 
-_QUOTE_JOIN = regex.compile(r"[、,]?|和|及|以及")
+_QUOTE_JOIN = re_compile(r"[、,]?|和|及|以及")
 
 
 _CLAUSE_END = regex.compile(r"[,。;:\n]")

@@ -11,6 +11,7 @@ from functools import lru_cache
 import regex
 
 from ..data import load_yaml
+from ..re_compat import re_compile
 
 __all__ = ["ANNUAL_REPORT", "REPORT", "TASK", "default_kind", "notice_genre"]
 
@@ -18,7 +19,7 @@ ANNUAL_REPORT, REPORT, TASK = "annual_report", "report", "task"
 _HEAD = 300  # the title and opening lines: where a notice says what it is
 _TITLE_MAX = 80
 _TITLE_LINES = 6
-_PROSE = regex.compile(r"[,。;:>]")
+_PROSE = re_compile(r"[,。;:>]")
 _TRAILING = regex.compile(r"[\s(（\[【].*$|[。.\s]+$")
 
 

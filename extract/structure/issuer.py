@@ -4,10 +4,11 @@ from __future__ import annotations
 import regex
 
 from ..data import load_yaml
+from ..re_compat import re_compile
 
 VOCAB = load_yaml("metadata.yaml")
 
-ORG_END = regex.compile(r"(办公室|办公厅|人民政府|政府|委员会|小组|中心|局|厅|委|办|部|处|院|会|室|组|司)$")
+ORG_END = re_compile(r"(办公室|办公厅|人民政府|政府|委员会|小组|中心|局|厅|委|办|部|处|院|会|室|组|司)$")
 _PLACE_END = regex.compile("(?:" + "|".join(map(regex.escape, VOCAB["place_endings"])) + ")$")
 _WORDS = "|".join(map(regex.escape, sorted(VOCAB["spam_words"], key=len, reverse=True)))
 # A real place adverts also name (澳门) is spam only with a gambling word beside it.

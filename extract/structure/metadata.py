@@ -9,6 +9,7 @@ from functools import lru_cache
 import regex
 
 from ..data import load_yaml
+from ..re_compat import re_compile
 from .issuer import ORG_END, VOCAB, header_issuer, issuer_in_title, spam_in
 from .numerals import chinese_to_int
 
@@ -18,8 +19,8 @@ _DATE = regex.compile(
     rf"(?P<d>\d{{1,2}}|[{CN_NUM}]{{1,3}})(?:日|号|(?![\d]))"
 )
 _MONTH_DAY = regex.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
-_DATE_LINE = regex.compile(rf"^\(?{_DATE.pattern}\)?$")
-_DOC_NUMBER = regex.compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
+_DATE_LINE = re_compile(rf"^\(?{_DATE.pattern}\)?$")
+_DOC_NUMBER = re_compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
 # What a notice's title ends in, with a closing bracket or an edition mark after it (…评估报告(摘要)).
 _TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函", "方案", "要点", "榜单", "名单", "简报",
                 "提醒函", "提示函", "督办函", "工作提示", "督办单", "周报", "月报", "季报", "快报", "年度报表",
@@ -29,19 +30,19 @@ _TITLE_ENDINGS = tuple(word + close for word in _TITLE_WORDS for close in ("", "
 _EDITION = regex.compile(r"\((?:\d{4}年)?第[\d一二三四五六七八九十]{1,3}[期周]\)$")
 # A title line often carries junk after it: a site name after a dash, the number in brackets.
 # _TITLE_TAIL is only tried on lines with a dash or ending in 号), as each of its matches needs one.
-_DASHES = regex.compile(r"[-_|—]")
+_DASHES = re_compile(r"[-_|—]")
 _TITLE_TAIL = regex.compile(rf"(?<={'|'.join(_TITLE_WORDS)})(?:\s*[-_|—]+\s*[^。]{{0,40}}|\s*\((?P<number>[^()]{{2,20}}\d+号)\))$")
 _NAV = regex.compile(r"^(?:上一条|下一条|上一篇|下一篇|首页|网站首页|EN$|https?:)|^您?(?:当前|现在|所在)?的?位置|>.*>|/.*/.*/")
 # A 主送 line; a line closing the preamble (…,现将有关事项通知如下:) opens the body instead.
-_RECIPIENT_LINE = regex.compile(r"^[^。]{2,200}(?<!如下)[:]$")
+_RECIPIENT_LINE = re_compile(r"^[^。]{2,200}(?<!如下)[:]$")
 _ORG_END = ORG_END
 # A page whose newlines were lost: the title runs straight into the 主送 line.
 _LEADING_TITLE = regex.compile(r"^(?P<title>[^。:]{6,120}?的(?:通报|报告))(?=[\p{Han}、,]{2,60}:)")
 # A seal after the signer's name, its own or borrowed: (代章), (市政府办公室代章).
-_SEAL = regex.compile(r"\((?:[^()]{2,40}?)?(?:代章|印章|盖章|章)\)|（(?:代章|印章)）")
+_SEAL = re_compile(r"\((?:[^()]{2,40}?)?(?:代章|印章|盖章|章)\)|（(?:代章|印章)）")
 # The seal a body borrows, on a line of its own under the body's name: (某某县人民政府办公室代章).
 _SEAL_LINE = regex.compile(r"^\([^()]{2,40}代章\)$")
-_PERIOD = regex.compile(
+_PERIOD = re_compile(
     r"(?:统计|抽查|检查|监测|考核|测评|检测|评估|通报)(?:时间|时段|周期|期间|区间)(?:范围)?(?:为|是|:)?\s*"
     rf"(?P<a>{_DATE.pattern})\s*(?:—|–|-|~|至|到|－|——)+\s*(?P<b>(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)"
 )
@@ -52,11 +53,11 @@ _TRAILING_JUNK = regex.compile(r"[\s\p{So}\p{Po}]+$|(?<=[表单况])\d{4,8}$")
 _CONTACT = regex.compile(
     r"联系人(?:及(?:联系)?电话|姓名)?\s*[:]?\s*(?P<names>[\p{Han}]{2,4}(?:[、和及][\p{Han}]{2,4}){0,5})"
     r"(?=[,;\s)、]|$|联系|电话|\d)")
-_PHONE = regex.compile(r"(?:联系电话|联系方式|电话|手机|,)\s*[:]?\s*(?P<phone>\d[\d\-— ]{4,20}\d(?:[、,/]\d[\d\-— ]{4,20}\d){0,5})")
+_PHONE = re_compile(r"(?:联系电话|联系方式|电话|手机|,)\s*[:]?\s*(?P<phone>\d[\d\-— ]{4,20}\d(?:[、,/]\d[\d\-— ]{4,20}\d){0,5})")
 
 # Patterns used line by line, compiled once rather than looked up in regex's cache on every call.
-_FIRST_HEADING = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
-_HEADING_LINE = regex.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))")
+_FIRST_HEADING = re_compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
+_HEADING_LINE = re_compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))")
 _TITLE_LABEL = regex.compile(
     rf"^[•·\s]*(?:{'|'.join(VOCAB['title_labels'])})\s*(?:[:|]\s*|\s+)(?P<rest>[^|]+?)\s*(?:\||\s+\p{{Han}}{{2,6}}\s*:|$)")
 _BOOK_TITLE = regex.compile(r"《(?P<title>[^《》]{6,150})》")
@@ -67,7 +68,7 @@ _CONTINUATION = regex.compile(rf"^[^。,:]{{1,24}}的(?:{'|'.join(_TITLE_WORDS)}
 _TITLE_JUNK_TAILS = tuple(VOCAB["title_junk_tails"])
 _TITLE_LABELS = tuple(VOCAB["title_labels"])
 # A header line opening with another field (索引号:… 信息分类:督查通报): never the title, whatever it ends with.
-_FIELD_LINE = regex.compile(r"^[•·\s]*(?:索引号|文号|发文字号|发布机构|发文机关|信息分类|主题分类|组配分类|体裁分类|"
+_FIELD_LINE = re_compile(r"^[•·\s]*(?:索引号|文号|发文字号|发布机构|发文机关|信息分类|主题分类|组配分类|体裁分类|"
                             r"发布日期|发布时间|生成日期|成文日期|来源|信息来源|关键词|主题词)\s*[:：]")
 _DATE_START = frozenset("0123456789" + CN_NUM)
 _YEAR_OR_ABOUT = regex.compile(r"\d{4}年|关于")
@@ -77,7 +78,7 @@ _NOT_POSTED = regex.compile(r"[。,;至到—~]")
 _NOT_ORG = regex.compile(r"[\d。,:>/ ]")
 _SPACES = regex.compile(r"\s+")
 _YEAR_BRACKETS = regex.compile(r"[\[(【](\d{4})[\])】]")
-_ISO_DATE = regex.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
+_ISO_DATE = re_compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
 _STAMP = regex.compile(rf"{_DATE.pattern}\s*\d{{1,2}}:\d{{2}}")
 _PROXY_SEAL = regex.compile(r"\(代章\)|（代章）")
 # A line the page cut from a signing date (2, 2021年) or left blank under the signature.
@@ -96,7 +97,7 @@ _HAN = regex.compile(r"\p{Han}")
 _CC = regex.compile(r"^\s*(?:抄报|抄送)\s*[:]\s*(?P<v>.+)$")
 _NAME_SEP = regex.compile(r"[、和及]")
 _PHONE_SEP = regex.compile(r"[、,/]")
-_NAME_MARKS = regex.compile(r"[,、;，；(（〔\[)）〕\]]")  # what split_names acts on: separators, brackets
+_NAME_MARKS = re_compile(r"[,、;，；(（〔\[)）〕\]]")  # what split_names acts on: separators, brackets
 
 
 @dataclass
@@ -406,9 +407,9 @@ _NEXT_LABEL = rf"(?=\s|\||【|\[|$|(?:{_LABELS})\s*[:]|(?:{_LABELS})\d|(?:{_FURN
 
 
 @lru_cache(maxsize=None)
-def _header_pattern(key: str) -> regex.Pattern:
+def _header_pattern(key: str) -> re.Pattern:
     """key:value, 【key】value, or a date right after its key (生成日期2022-01-05)."""
-    return regex.compile(rf"(?:{key}\s*[:]|【{key}】|{key}(?=\d))\s*(?P<v>[^\s|【]*?){_NEXT_LABEL}")
+    return re_compile(rf"(?:{key}\s*[:]|【{key}】|{key}(?=\d))\s*(?P<v>[^\s|【]*?){_NEXT_LABEL}")
 
 
 def _header_value(lines, keys) -> str | None:

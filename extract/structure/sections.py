@@ -9,6 +9,7 @@ from functools import lru_cache
 import regex
 
 from ..data import load_yaml
+from ..re_compat import re_compile
 from .genre import default_kind, notice_genre
 from .numerals import chinese_to_int
 
@@ -36,7 +37,7 @@ _INLINE_ITEM = regex.compile(rf"(?:^|(?<=[。;:]))([{CN}]{{1,3}})({'|'.join(_ITE
                              regex.MULTILINE)
 # A list counts up from an item numbered 1, and a numeral worth 1 ends in 一: no 一是, no list.
 _FIRST_ITEM = re.compile(f"一(?:{'|'.join(_ITEM_WORDS)})")
-_TITLE_END = regex.compile(r"[。!?;]")
+_TITLE_END = re_compile(r"[。!?;]")
 _MAX_TITLE = 60
 _MAX_LABEL = 20  # a heading's words before a colon that opens its content on the same line
 # 一、本年新收政府信息公开申请数量 | 3 | 0 |, 三、本年度办理结果 |: a numbered row of a flattened table.

@@ -157,7 +157,8 @@ def _line_break_edits(text: str) -> list[Edit]:
 
 
 # A line break after a Han character, 、 or , and before a Han character or a quote: where a line may go on.
-_BREAK = re.compile("[\u4e00-\u9fff、,]\n(?=[\u4e00-\u9fff“])")
+# The pattern opens with the newline, which re skips ahead to; what stands before it is looked behind for.
+_BREAK = re.compile("\n(?<=[\u4e00-\u9fff、,]\n)(?=[\u4e00-\u9fff“])")
 _PROSE_MARKS = re.compile(r"[、,。;]")
 _LABEL_REACH = 10
 # A page's running head or breadcrumb printed between two lines of the text (当前位置:首页 > …, 第2页 共3页).
@@ -227,7 +228,7 @@ def _wrap_edits(text: str) -> list[Edit]:
     or , goes on in the next one (…丙镇、⏎丁乡未…)."""
     edits: list[Edit] = []
     for match in _BREAK.finditer(text):  # found one by one: a 20 MB text is never split into lines
-        cut = match.end() - 1
+        cut = match.start()
         stop = text.find("\n", cut + 1)
         nxt = text[cut + 1:stop if stop >= 0 else len(text)]
         line = text[text.rfind("\n", 0, cut) + 1:cut]
@@ -238,7 +239,7 @@ def _wrap_edits(text: str) -> list[Edit]:
         if _name_across(line, going_on):
             edits.append(Edit(cut, joined, "", "unwrap"))
             continue
-        if match.group() in ("、\n", ",\n"):
+        if text[cut - 1] in "、,":
             if not _stands_alone(nxt):
                 edits.append(Edit(cut, cut + 1, "", "unwrap"))
             continue

@@ -9,8 +9,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-import regex
-
+from ..re_compat import re_compile
 from .edits import Edit
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
@@ -18,7 +17,7 @@ _TONED = frozenset(TONED)
 SYLLABLE = rf"[a-zü{TONED}]{{1,6}}"
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0304\u030c"))
 # A character, then one syllable in parentheses; after a mojibake repair the '(' may be lost.
-_ANNOTATION = regex.compile(rf"([\p{{Han}}\ufffd])(\(?)({SYLLABLE})\)")
+_ANNOTATION = re_compile(rf"([\p{{Han}}\ufffd])(\(?)({SYLLABLE})\)")
 _CLOSING = re.compile(rf"[a-zü{TONED}]\)")  # no annotation can end anywhere else: skip the scan
 # An annotation without its character. No tail holds a Han character, so none hides an _ANNOTATION
 # match: those are exactly the tails after a Han character or U+FFFD. re finds tails in a third of
