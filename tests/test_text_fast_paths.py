@@ -16,6 +16,7 @@ from extract.text import pinyin as P
 from extract.text.edits import Edit, apply_edits
 from extract.text.mojibake import _best_two, _chars, _completing, _fluency
 from extract.text.pinyin import _ANNOTATION, _CLOSING, readings, reads
+from extract.text.pinyin import _TAIL as _TAIL_SET_FIRST
 
 from .conftest import NOTICES
 
@@ -187,6 +188,16 @@ LOOKBEHIND_LOST_BREAK = regex.compile(  # the pattern before it matched the mark
 @given(st.text(alphabet=list("。:;!?一二十、()甲\n"), max_size=40))
 def test_lost_breaks_are_found_where_the_lookbehind_finds_them(text):
     assert [m.end() for m in N._LOST_BREAK.finditer(text)] == [m.start() for m in LOOKBEHIND_LOST_BREAK.finditer(text)]
+
+
+TAIL_AS_WRITTEN = re.compile(rf"\(?{P.SYLLABLE}\)")  # _TAIL as first written, opening with an optional '('
+
+
+@PROPERTY
+@given(st.text(alphabet=list("((a)ü)ǎ汉z中\n"), max_size=40))
+def test_tails_are_found_where_the_pattern_as_written_finds_them(text):
+    assert [m.span() for m in _TAIL_SET_FIRST.finditer(text)] == [m.span() for m in TAIL_AS_WRITTEN.finditer(text)]
+    assert bool(_CLOSING.search(text)) == bool(re.search(rf"[a-zü{P.TONED}]\)", text))
 
 
 MARK_FIRST_BREAK = re.compile("[\u4e00-\u9fff、,]\n(?=[\u4e00-\u9fff“])")  # the pattern before it matched the mark too

@@ -259,6 +259,8 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _after_group(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """An item holding a sublist's close and the next one's start (乙乡两个乡镇和丙局): two items."""
+    if text.find("个", a, b) < 0 and text.find("家", a, b) < 0:
+        return [(a, b)]  # a close counts its group with 个 or 家: most items hold neither
     joint = _patterns()["group_joint"].search(text, a, b)
     if joint is None or b - joint.end() < 2:
         return [(a, b)]

@@ -139,20 +139,27 @@ def _kept(text: str) -> list[tuple[int, int, int]]:
         starts = [i for i, ch in enumerate(text) if ch != " " or i == 0 or text[i - 1].isspace()]
         text = "".join([text[i] for i in starts])
     # The ruler's filter: longest first, then leftmost, and a span is kept only if no token is taken.
-    # Equal spans are one phrase (its label is settled in _automaton). Spans of one character come
-    # last and never overlap each other: each is kept if its token is free.
+    # Equal spans are one phrase (its label is settled in _automaton). The automaton reports spans by
+    # their end, so those of one length come leftmost first: grouped by length, they need no sort.
     found = automaton.find_matches_as_indexes(text, overlapping=True)
-    longer = [(start - end, start, phrase) for phrase, start, end in found if end - start > 1]
-    longer.sort()
+    by_length: dict[int, list[int]] = {}  # the starts of the spans of each length
+    for _, start, end in found:
+        if end - start > 1:
+            by_length.setdefault(end - start, []).append(start)
     taken = bytearray(len(text))
-    kept = []
-    for negative_length, start, phrase in longer:
-        end = start - negative_length
-        if taken.find(1, start, end) < 0:
-            taken[start:end] = b"\x01" * (end - start)
-            kept.append((start, end, phrase))
-    kept += [(start, end, phrase) for phrase, start, end in found if end - start == 1 and not taken[start]]
-    kept.sort()
+    kept_end = [0] * len(text)  # where the kept span starting at each position ends (kept spans never overlap)
+    for length in sorted(by_length, reverse=True):
+        cover = b"\x01" * length
+        for start in by_length[length]:
+            # A kept span is as long as this one or longer, so it overlaps this one only if it covers
+            # its first or its last token: it cannot fit strictly between them.
+            if not (taken[start] or taken[start + length - 1]):
+                taken[start:start + length] = cover
+                kept_end[start] = start + length
+    # Spans of one character come last and never overlap each other: each is kept if its token is
+    # free. Kept spans do not overlap, so in the automaton's order (by end) they are sorted by start.
+    kept = [(start, end, phrase) for phrase, start, end in found
+            if (kept_end[start] == end if end - start > 1 else not taken[start])]
     if starts is None:
         return kept
     return [(starts[start], starts[end - 1] + 1, phrase) for start, end, phrase in kept]

@@ -24,7 +24,7 @@ def alternation(words) -> str:
     Words are grouped under their first character (县财政局|县公安局|市 → 县(?:财政局|公安局)|市), each group
     keeping that order: at a position only the words opening with its character can match, so the group
     tries them as the flat alternation would, and re and regex skip the other groups with one test each."""
-    return _factored(list(dict.fromkeys(longest_first(words))))
+    return _factored(sorted(set(words), key=lambda word: (-len(word), word)))  # (ties in a fixed order)
 
 
 def _factored(words: list[str]) -> str:

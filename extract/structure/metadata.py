@@ -160,7 +160,7 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
         if clean[:1] in _DATE_START and _DATE.match(clean):
             continue  # a posting date, never part of a title
         clean = _once(clean)
-        head = _LEADING_TITLE.match(clean)
+        head = _LEADING_TITLE.match(clean) if ":" in clean else None  # (its lookahead ends at a colon)
         if head and len(clean) > len(head.group("title")) + 10:
             clean = head.group("title")
         if _NAV.search(clean) or "|" in clean or not 6 <= len(clean) <= 200 or clean.endswith(":"):

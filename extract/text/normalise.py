@@ -137,8 +137,10 @@ def _whitespace_edits(text: str) -> list[Edit]:
     tail = len(text.rstrip("\n "))
     if head < tail < len(text):
         spans.append((tail, -len(text), 0, "", "blank_line"))
+    spaced = " " in text  # every pattern but the blank lines' matches a space: a text without one is not scanned
     for rank, (pattern, replacement, kind) in enumerate(_WHITESPACE, start=1):
-        spans += [(m.start(), -m.end(), rank, replacement, kind) for m in pattern.finditer(text)]
+        if spaced or pattern is _BLANK_LINES:
+            spans += [(m.start(), -m.end(), rank, replacement, kind) for m in pattern.finditer(text)]
     return _merge(spans)
 
 

@@ -18,11 +18,14 @@ SYLLABLE = rf"[a-zü{TONED}]{{1,6}}"
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0304\u030c"))
 # A character, then one syllable in parentheses; after a mojibake repair the '(' may be lost.
 _ANNOTATION = re_compile(rf"([\p{{Han}}\ufffd])(\(?)({SYLLABLE})\)")
-_CLOSING = re.compile(rf"[a-zü{TONED}]\)")  # no annotation can end anywhere else: skip the scan
+# A syllable's last letter and ')': no annotation can end anywhere else, so a text without one is not
+# scanned. The pattern opens with the ')', which re skips ahead to, and looks behind for the letter.
+_CLOSING = re.compile(rf"\)(?<=[a-zü{TONED}]\))")
 # An annotation without its character. No tail holds a Han character, so none hides an _ANNOTATION
 # match: those are exactly the tails after a Han character or U+FFFD. re finds tails in a third of
-# the time regex takes to find whole annotations.
-_TAIL = re.compile(rf"\(?{SYLLABLE}\)")
+# the time regex takes to find whole annotations. \(?{SYLLABLE}\) written to open with the set of its
+# first characters, which re skips ahead to: a '(' then one to six letters, or a letter then up to five.
+_TAIL = re.compile(rf"[(a-zü{TONED}](?:(?<=\()[a-zü{TONED}]{{1,6}}|(?<!\()[a-zü{TONED}]{{0,5}})\)")
 # Tone-less syllables are believed only in a file that has this many toned annotations, or this many
 # tone-less ones that each read their character (a simplified page annotated without tones: 发(fa)布时(shi)).
 _TONELESS_QUORUM = 3
