@@ -90,6 +90,28 @@ def test_table_of_accounts_after_title_and_period_line(between):
     assert units["南山就业"] == ("new_media", None, "县人社局")
 
 
+# An owner column beside an account column names who runs each account: the accounts are the units, the
+# owners only their owners; an account named by a body's name stands for that body (the fuller name of the
+# two); a table of sites keeps the owners, since a site is named by its owner.
+@pytest.mark.parametrize("head, rows, expected, faulted", [
+    ("序号|主办单位|新媒体名称|存在问题|", ["1|县公安局|南山警方|错别字|", "2|县民政局|南山民政|留言未回复|"],
+     {"南山警方": ("new_media", None, "县公安局"), "南山民政": ("new_media", None, "县民政局")}, {"南山警方", "南山民政"}),
+    ("单位|网站/账号|存在问题|整改时限|", ["县城管局|南山城管(抖音)|错别字|10月30日前|",
+                                     "县商务局|“南山商务”微信公众号|超过2周未更新|10月30日前|"],
+     {"南山城管": ("new_media", None, "县城管局"), "南山商务": ("new_media", None, "县商务局")}, {"南山城管", "南山商务"}),
+    ("账号名称|平台|主办单位|存在问题|", ["南山县人社局|微信公众号|南山县人力资源和社会保障局|留言5天未回复|",
+                                   "南山文旅|抖音|县文旅局|超过2周未更新|"],
+     {"南山县人力资源和社会保障局": ("department", None, None), "南山文旅": ("new_media", "抖音", "县文旅局")},
+     {"南山县人力资源和社会保障局", "南山文旅"}),
+    ("网站名称|主办单位|存在问题|", ["南山县教育网|县教育局|首页超过2周未更新|"],
+     {"南山县教育网": ("website", None, "县教育局"), "县教育局": ("department", None, None)}, {"南山县教育网"}),
+])
+def test_owner_columns_name_owners_of_accounts(head, rows, expected, faulted):
+    units, problems = _found(PROBLEMS + "\n".join([head] + rows) + "\n")
+    assert units == expected
+    assert {name for name, _ in problems} == faulted
+
+
 # Lists whose context does not make them units, and praise lists that give no problem.
 @pytest.mark.parametrize("sentence, units_expected, problems_expected", [
     ("检查内容包括:政策文件、解读材料、办事指南。", [], []),

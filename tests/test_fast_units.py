@@ -244,6 +244,7 @@ def _stretch_every_step(text: str, offset: int, ents: Ents):
         if start > cursor:
             found += units_text.chains(text, cursor, start, ents, offset, places)
         cursor = max(cursor, end)
+    mentions._owners_of_quoted_accounts(text, offset, found)
     found += sharing.government_lists(text, offset, places, found)
     found += units_bare.bare_accounts(text, offset, found, masks)
     found += units_bare.handles(text, offset, found, masks)

@@ -293,16 +293,26 @@ def _problems(body: str) -> list[tuple]:
     "body, expected",
     [
         # an account word before the quotes: the quoted names are accounts, the body before it their owner
+        # (named only as their owner, not a unit)
         ("县公安局微信公众号“平安桐林”、双溪镇抖音号“双溪之声”更新不及时。",
-         [("县公安局", "department", None, None), ("平安桐林", "new_media", "微信", "县公安局"),
-          ("双溪镇", "township", None, None), ("双溪之声", "new_media", "抖音", "双溪镇")]),
+         [("平安桐林", "new_media", "微信", "县公安局"), ("双溪之声", "new_media", "抖音", "双溪镇")]),
         # quoted names counted as accounts after them
+        # (a body right before quoted names that an account word follows is listed with them, as annotators do)
         ("县林业局“绿美桐林”“桐林林长”2个账号未设置隐私政策。",
          [("县林业局", "department", None, None), ("绿美桐林", "new_media", None, None),
           ("桐林林长", "new_media", None, None)]),
-        # with 管理的/开设的 between the owner and its account word
-        ("县文广局管理的微信公众号“桐林文旅”仅更新2次。",
-         [("县文广局", "department", None, None), ("桐林文旅", "new_media", "微信", "县文广局")]),
+        # with 管理的/开设的/所属的 between the owner and its account word or its account
+        ("县文广局管理的微信公众号“桐林文旅”仅更新2次。", [("桐林文旅", "new_media", "微信", "县文广局")]),
+        ("县实验小学所属的微信公众号“实小成长”第一季度仅更新2次。", [("实小成长", "new_media", "微信", "县实验小学")]),
+        ("县教育局主办的“桐林教育”在政策宣传方面表现突出。", [("桐林教育", "new_media", None, "县教育局")]),
+        # one owner for each quoted name, in order
+        ("县交通运输局、县水利局开设的抖音号“桐林交通”“桐林水利”未开通留言功能。",
+         [("桐林交通", "new_media", "抖音", "县交通运输局"), ("桐林水利", "new_media", "抖音", "县水利局")]),
+        # the owner in brackets after the quoted name, with the platform after a comma or not
+        ("“桐林粮食”(县粮食局)、“桐林供销”(县供销社)自今年年初以来未发布信息。",
+         [("桐林粮食", "new_media", None, "县粮食局"), ("桐林供销", "new_media", None, "县供销社")]),
+        ("“桐林旅游”(县旅游局,新浪微博)多次发布与本地无关的信息;“桐林人社”(县人社局,腾讯微博)未设置留言功能。",
+         [("桐林旅游", "new_media", "微博", "县旅游局"), ("桐林人社", "new_media", "微博", "县人社局")]),
         # bodies whose names end in a whole body's name, after an admin word alone
         ("县文联、县侨联、双溪乡未更新,区档案馆网站无法访问。",
          [("县文联", "department", None, None), ("县侨联", "department", None, None),
@@ -336,8 +346,8 @@ def _problems(body: str) -> list[tuple]:
         ("“桐林农技”(微信公众号)5月仅更新1次。", [("桐林农技", "new_media", "微信", None)]),
         # a quoted site or account with the body that runs it in brackets, also a county the gazetteer lacks
         ("“桐溪之窗”(桐溪县)首页超过2个月未更新;“梅垣在线”(梅垣区)搜索功能无法使用。",
-         [("桐溪之窗", "website", None, None), ("桐溪县", "government", None, None),
-          ("梅垣在线", "website", None, None), ("梅垣区", "government", None, None)]),
+         [("桐溪之窗", "website", None, "桐溪县"), ("桐溪县", "government", None, None),
+          ("梅垣在线", "website", None, "梅垣区"), ("梅垣区", "government", None, None)]),
         # a quoted list counted by an account word after it: each item is an account
         ("双溪县微信公众号“双溪大湾、双溪石塘、双溪紫溪”三个账号本季度均未更新。",
          [("双溪大湾", "new_media", "微信", "双溪县"),
@@ -496,6 +506,10 @@ def test_accounts(body, expected):
         # accounts each after its owner, closed by one account word: every owner and account has the fault
         ("县科技局“科技双溪”、县商务局“双溪商务”等账号更新不及时。",
          [("县科技局", "更新不及时"), ("科技双溪", "更新不及时"), ("县商务局", "更新不及时"), ("双溪商务", "更新不及时")]),
+        # each account after its owner and account word: the accounts have the fault, the owners are named only
+        # as owners
+        ("县民政局微信公众号“双溪民政”、县医保局抖音号“双溪医保”超过2周未更新。",
+         [("双溪民政", "超过2周未更新"), ("双溪医保", "超过2周未更新")]),
         # a line introducing a list laid out over lines names the fault of every line, before any heading
         ("(一)年报发布不规范\n经核查,以下3个单位年度报告存在未按新模板编制等问题:\n县科技局、县工业和信息化局\n双溪镇",
          [("县科技局", "未按新模板编制"), ("县工业和信息化局", "未按新模板编制"), ("双溪镇", "未按新模板编制")]),
@@ -530,6 +544,9 @@ def test_accounts(body, expected):
         ("县政府官方微博“双溪发布”超过2周未更新。", [("双溪发布", "超过2周未更新")]),
         ("县卫健局所属“健康双溪”“双溪卫健”两个微信公众号长期未更新。",
          [("县卫健局", "长期未更新"), ("健康双溪", "长期未更新"), ("双溪卫健", "长期未更新")]),
+        # a list laid out one account per line, each after its owner, under a heading naming the fault
+        ("一、超过半年未更新的账号\n1.双溪街道办事处新浪微博“双溪微言”\n2.县文体局腾讯微博“双溪文体”",
+         [("双溪微言", "超过半年未更新"), ("双溪文体", "超过半年未更新")]),
         # a clause counting quoted accounts, then each account's own fault; the next quoted run goes on the list
         ("抽查不合格的账号4个:“双溪发布”“双溪文旅”超过2周未更新,“双溪教育”“双溪卫健”存在错别字。",
          [("双溪发布", "超过2周未更新"), ("双溪文旅", "超过2周未更新"), ("双溪教育", "错别字"), ("双溪卫健", "错别字")]),

@@ -427,7 +427,7 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
             cursor = max(cursor, end)
     if accounts and found:
         place_accounts(text, offset, found)
-    if quotes and accounts:
+    if quotes and found:
         _owners_of_quoted_accounts(text, offset, found)
     if places:
         found += government_lists(text, offset, places, found)
@@ -470,13 +470,22 @@ _FORMER = regex.compile(r"(?:^|(?<=[、,;:。\n“]))(原)((?:省|市|县|区|�
 
 
 def _owners_of_quoted_accounts(text: str, offset: int, found: list[Mention]) -> None:
-    """A body written right before the quoted name of its account or site, with no account word between (县农业局
-    “丰收农业”, 某局下属“某某网”): named only as their owner."""
-    owned = {owner_end(text, m.start - offset - 1) + offset: m.owner
-             for m in found if m.quoted and m.type in ("new_media", "website") and m.owner}
+    """A body written right before the quoted name of its account or site, with an account word or a word
+    that ties them between or nothing (县农业局“丰收农业”, 县民政局微信公众号“甲”, 县一中所属的“乙”): named
+    only as their owner."""
+    owned = [m for m in found if m.quoted and m.type in ("new_media", "website") and m.owner]
     for m in found:
-        if not m.quoted and m.account is None and owned.get(m.tail_end) == m.name:
-            m.role = True
+        if m.quoted or m.role:
+            continue
+        for account in owned:
+            if account.owner == m.name and m.end <= account.start and _OWNER_GAP.fullmatch(text, m.end - offset, account.start - offset):
+                m.role, account.opening = True, m.start
+                break
+
+
+# Between an owner and the quoted name of its account: a word that ties them, an account word, an opening quote,
+# and the other owners and accounts of a list (甲局、乙局开设的抖音号“丙”“丁”).
+_OWNER_GAP = regex.compile(r"(?:[^,。;:“”()\n]|“[^“”\n]{1,20}”){0,30}“")
 
 
 def _batched(chosen):

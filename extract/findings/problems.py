@@ -152,10 +152,11 @@ def _items_by_semicolons(lead, sentence) -> bool:
 
 
 def _topics(ctx, units) -> dict[int, object]:
-    """Sections whose heading opens with a unit (1.高昌区政府网站:…), and the items under them ((一)东湖镇 ⏎
-    1.指南未更新): their sentences are about it."""
+    """Sections whose heading opens with a unit (1.高昌区政府网站:…; 2.县民政局微信公众号“甲”: its owner opens
+    it), and the items under them ((一)东湖镇 ⏎ 1.指南未更新): their sentences are about it."""
     heads = {}
     starts = {m.start: m for u in units for m in u.mentions}
+    starts.update((m.opening, m) for u in units for m in u.mentions if m.opening >= 0 and m.opening not in starts)
 
     def visit(node, inherited):
         mention = starts.get(node.title_start)
@@ -215,7 +216,7 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
             by_commas = False  # (甲、乙,丙、丁 are two lists, each with its own clause or label)
             if _SEPARATOR.fullmatch(gap.replace("“", "").replace("”", "")) or _JOINED_LISTS.fullmatch(gap) \
                     or _QUALIFIED_GAP.fullmatch(gap) or (mention.quoted and _OWNED_GAP.fullmatch(gap)) \
-                    or _next_owned(gap, mention):
+                    or _next_owned(gap, mention) or _next_after_owner(text, offset, last, mention):
                 groups[-1].append(mention)
                 continue
         groups.append([mention])
@@ -243,6 +244,13 @@ def _next_owned(gap: str, mention) -> bool:
     """甲局“甲发布”、乙局“乙发布”: the next account of a list, written after its owner."""
     owner = mention.owner if mention.quoted else None
     return bool(owner) and gap.endswith(owner + "“") and _SEPARATOR.fullmatch(gap[: -len(owner) - 1]) is not None
+
+
+def _next_after_owner(text: str, offset: int, last, mention) -> bool:
+    """甲局微信公众号“甲发布”、乙局抖音号“乙发布”: the next account of a list, its owner (named only as its
+    owner) opening the item."""
+    return mention.quoted and mention.opening >= 0 and last.tail_end <= mention.opening \
+        and _SEPARATOR.fullmatch(text, last.tail_end - offset, mention.opening - offset) is not None
 
 
 def _bracketed(ctx, sentence, group, floor: int, category, label) -> list[dict] | None:

@@ -151,12 +151,15 @@ _OWNER_BRACKET = regex.compile(r"\((?:开办|主办|运营|运维|开设|主管|
 
 
 def owners_in_brackets(text: str, offset: int, found: list[Mention]) -> None:
-    """乙(微信公众号,县粮食局), “甲”微信公众号(开办主体:县人社局): the body named in a bracket after an account
+    """乙(微信公众号,县粮食局), “甲”微信公众号(开办主体:县人社局), “丙”(县粮食局): the body named in a bracket after an account
     runs the account; it is the account's owner, not a unit assessed there."""
     accounts = {m.end: m for m in found if m.type == "new_media"}
     accounts.update((m.tail_end, m) for m in found if m.type == "new_media" and m.tail_end)
     spans = [b.span() for b in patterns()["platform_bracket"].finditer(text)]
     spans += [b.span() for end in accounts if (b := _OWNER_BRACKET.match(text, end - offset))]
+    # “甲”(县粮食局), “乙”(县旅游局,新浪微博): the owner a quoted account was read with
+    spans += [b.span() for end, m in accounts.items() if m.quoted and m.owner
+              and (b := patterns()["owner_bracket"].match(text, end - offset)) and b.group(1) == m.owner]
     for start, end in ((a + offset, b + offset) for a, b in spans):
         inside = [m for m in found if start < m.start and m.end <= end]
         for mention in inside:

@@ -14,6 +14,10 @@ _LEVEL_HEADS = [regex.compile(r"市州|地区"), regex.compile(r"区县|县区|�
 _NOT_NAME_HEAD = regex.compile(r"数|率|平台|问题|责任|时间|序号|得分|分值|类型|描述|备注|情况|金额|日期")
 _PLATFORM_HEAD = regex.compile(r"平台|(?<!问题|错误)类型|渠道")
 _OWNER_HEAD = regex.compile(r"责任单位|主办单位|运营单位|开办单位|主管单位|所属单位")
+# A column of accounts and a column of bodies: beside the first, the second names the owners (a site is named
+# by its owner, ANNOTATION.md).
+_RUN_HEAD = regex.compile(r"账号|新媒体|公众号|微博|微信|抖音")
+_BODY_HEAD = regex.compile(r"(?:单位|部门)(?:名称)?")
 # A table allotting work (序号 | 任务 | 责任单位 | 完成时限; 月份 | 承办单位 | 活动内容): its bodies are given
 # tasks, not assessed.
 _TASK_HEAD = regex.compile(r"任务|时限|完成时间|工作措施|工作内容|职责分工|承办|活动内容|活动主题")
@@ -59,6 +63,10 @@ def _columns(table) -> tuple[list[int], int | None, int | None]:
                  > len(table.rows) and not (i < len(header) and _VERDICT_HEAD.search(header[i]))]
     platform = next((i for i, h in enumerate(header) if _PLATFORM_HEAD.search(h)), None)
     owner = next((i for i, h in enumerate(header) if _OWNER_HEAD.search(h)), None)
+    if owner is None and any(_RUN_HEAD.search(header[i]) for i in names if i < len(header)):
+        # 单位 | 账号名称: a column of bodies beside a column of their accounts says who runs them
+        owner = next((i for i in names if i < len(header) and _BODY_HEAD.fullmatch(header[i])), None)
+        names = [i for i in names if i != owner]
     return _finest(names, header), platform, owner
 
 
@@ -101,6 +109,7 @@ def table_mentions(ctx) -> list[Mention]:
                     mention = _bare(cell, "new_media" if media else "website")
                     if mention is None:
                         continue
+                body_named = mention.type == "department"  # (an account named after a body: 某县人社局)
                 if media and not (mention.type == "department" and official(mention.name)):
                     mention.type = "new_media"
                     if platform_col is not None and platform_col < len(cells):
@@ -108,11 +117,16 @@ def table_mentions(ctx) -> list[Mention]:
                 elif website:
                     mention.type = "website"
                 if owner is not None:
-                    if mention.type == "department" and media:
-                        owner.same_as = mention.name
+                    if body_named and media:  # an account named after its owner: the owner is the unit,
+                        if len(owner.name) > len(mention.name):  # by the fuller of the two names
+                            mention.same_as = owner.name
+                        else:
+                            owner.same_as = mention.name
+                        out.append(owner)
                     else:
-                        mention.owner = owner.name
-                    out.append(owner)
+                        mention.owner = owner.name  # the body that runs an account is its owner, not a unit;
+                        if mention.type != "new_media":  # a site is named by its owner (ANNOTATION.md)
+                            out.append(owner)
                 out.append(mention)
     return out
 
@@ -181,15 +195,19 @@ def _cell_mention(cell: tuple[str, int, int], spans: dict[str, Ents]) -> Mention
 def _bare(cell: tuple[str, int, int], type_: str) -> Mention | None:
     value, start, _ = cell
     name = _clean(value)
-    quoted = len(name) > 2 and name[0] == "“" and name[-1] == "”"
-    if quoted:
-        name = name[1:-1]  # a cell that quotes its account's name (“甲发布”) names the account
+    quoted = len(name) > 2 and name[0] == "“" and (name[-1] == "”" or _QUOTED_ACCOUNT.fullmatch(name) is not None)
+    if quoted:  # a cell that quotes its account's name (“甲发布”, “甲发布”微信公众号) names the account
+        name = name[1:name.index("”")]
     if type_ == "website":
         name = _site_owner(name)
     if not 2 <= len(name) <= 20 or _NUMBER.fullmatch(name) or _TOTAL.search(name) or name in vocab()["platforms"]:
         return None
     start += max(value.find(name), 0)
     return Mention(start, start + len(name), name, type_, source="table", tail_end=start + len(name), quoted=quoted)
+
+
+# A cell holding a quoted name and its account word (“甲发布”微信公众号).
+_QUOTED_ACCOUNT = regex.compile(r"“[^“”]{2,20}”[^“”]{1,8}")
 
 
 def _platform(value: str) -> str | None:

@@ -44,7 +44,8 @@ class Mention:
     written: str = ""  # the name as written, when it differs (西街 for 西街街道)
     evidence: bool = True  # set by the caller: assessed here (not in a requirements section, not a role)
     sentence: tuple[int, int] | None = None
-    same_as: str | None = None  # a table row's owner: the unit this mention names the account of
+    same_as: str | None = None  # a table row's owner and its account named after it: the fuller name of the two
+    opening: int = -1  # where its owner, written before it and named only as its owner, starts (县民政局微信“甲”)
     enumeration: object = field(default=None, compare=False)  # the list it is an item of (enumerations.py)
 
 
@@ -108,7 +109,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         # “甲”(96.8分): a score in brackets after a quoted name.
         "score_after": regex.compile(r"\(\d{1,3}(?:\.\d{1,2})?分\)"),
         # “甲之窗”(乙县): the body a quoted site or account belongs to, in brackets after it.
-        "owner_bracket": regex.compile(r"\(([^()“”,。;:、]{2,16})\)"),
+        # (with its platform after a comma: “丙”(丁局,新浪微博))
+        "owner_bracket": regex.compile(rf"\(([^()“”,。;:、]{{2,16}})(?:,(?P<acc>{account}))?\)"),
         # “甲”(微信公众号), “甲”(区公安局微信公众号): the account word in brackets, after its owner or not
         # (with a score or ID after a comma: “甲”(微博,96.0分))
         "bracket_account": regex.compile(rf"\((?P<owner>[^()“”,。;]{{0,20}}?)(?P<acc>{account})(?:账号)?(?:[,:;][^()\n]{{1,30}})?\)"),
@@ -561,7 +563,7 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
     last = -1
     accounts_before = False  # a run of quoted accounts came earlier in the stretch
     for index, m in enumerate(matches):
-        content, runner = m.group(1), None  # runner: the body before the quote whose account it is
+        content, runner = m.group(1), None  # runner: the body that runs the account, before it or in brackets after
         # Adjacent quotes share the account word after the last one (“市应急局”“市住建局”网站).
         last = max(last, index)
         while last + 1 < len(matches) and matches[last + 1].start() == matches[last].end():
@@ -597,10 +599,17 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
             type_, platform = "other", None  # “甲”(96.8分): a ranked site or account, its kind unsaid
         elif (owned := p["owner_bracket"].match(text, after)) and p["account_name"].fullmatch(content) \
                 and (owner := _bracket_owner(text, owned, ents, offset)) is not None:
-            # “甲之窗”(乙县), “丙在线”(丁局): a site or account after the body that runs it
+            # “甲之窗”(乙县), “丙在线”(丁局,微信公众号): a site or account after the body that runs it
             type_, platform = ("website" if content.endswith(_SITE_NAME_ENDS) else "new_media"), None
+            if owned.group("acc"):
+                type_ = "website" if owned.group("acc") in v["website_words"] else "new_media"
+                platform = v["platform_by_word"].get(owned.group("acc"))
+            runner = owned.group(1)
             if owner is not True:
                 out.append(owner)
+        elif (runner := _linked_owner(text, m, after, ents, offset)) is not None:
+            # 县一中所属的“甲”, 某局主办的“乙网”: a word that ties a body to what it runs, then its own name
+            type_, platform = ("website" if content.endswith(_SITE_NAME_ENDS) else "new_media"), None
         elif accounts and (runner := _faulted_after_owner(text, m, after, ents, offset)) is not None:
             # 县农业局“丰收农业”仅更新2次, 某局下属“某某网”…: a body's account or site by its own name
             type_, platform = ("website" if content.endswith(_SITE_NAME_ENDS) else "new_media"), None
@@ -615,8 +624,11 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
         mention = Mention(m.start(1) + offset, m.end(1) + offset, content, type_, platform=platform, quoted=True)
         mention.account = acc.group("acc") if acc else None
         if intro is not None and type_ == "new_media":
-            mention.owner = _owner_before(text, intro.start(), ents, offset)
-        elif runner is not None:
+            owners = _owners_before(text, intro.start(), ents, offset)
+            # 甲局、乙局开设的抖音号“丙”“丁”: as many owners as quoted names, in the same order
+            mention.owner = owners[index - run_first[index]] if len(owners) == last - run_first[index] + 1 \
+                else owners[-1] if owners else None
+        elif runner:
             mention.owner = runner
         mention.tail_end = (acc.end() if acc and last == index and not ahead else m.end()) + offset
         # an account is not an author: a date after it (“甲”(微信)5月仅更新1次) tells when, not who wrote
@@ -727,6 +739,20 @@ def _faulted_after_owner(text: str, quote, after: int, ents: Ents, offset: int) 
     return _owner_before(text, quote.start(), ents, offset) if quote.start() > 0 else None
 
 
+def _linked_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str | None:
+    """The body tied to a quoted name by a word that says it runs it (所属的, 下属, 主办的, 开设的), the name
+    shaped as an account's or site's own: the body is returned ("" when no name the rules know ends there)."""
+    start = quote.start()
+    if not _RUNS_LINK.search(text, max(0, start - 4), start) or not _account_shaped(quote.group(1), sites=True) \
+            or patterns()["column_after"].match(text, after) or patterns()["thing_after"].match(text, after):
+        return None
+    return _owner_before(text, start, ents, offset) or ""
+
+
+# A word that ties a body to what it runs (所属的, 主办的), not a bare 的 (县政府的“放管服”改革).
+_RUNS_LINK = regex.compile(r"(?:(?:管理|开设|运营|主办|运维|注册|开通|主管)的|下属的?|所属的?)$")
+
+
 def _owner_before(text: str, end: int, ents: Ents, offset: int) -> str | None:
     """The body named right before an account word (区公安局微信公众号“平安某某”): the account's owner."""
     end = owner_end(text, end)
@@ -734,8 +760,23 @@ def _owner_before(text: str, end: int, ents: Ents, offset: int) -> str | None:
     return found[-1].name if found else None
 
 
+def _owners_before(text: str, end: int, ents: Ents, offset: int) -> list[str]:
+    """The bodies of a 、-list right before an account word (甲局、乙局开设的抖音号), in order; the last alone
+    when no list ends there."""
+    end = owner_end(text, end)
+    found = chains(text, max(0, end - 60), end, ents, offset)
+    listed: list = []
+    for m in reversed(found):
+        if m.end == end + offset or (listed and m.end - offset < len(text) and text[m.end - offset] == "、"
+                                     and m.end == listed[-1].start - 1):
+            listed.append(m)
+        elif listed:
+            break
+    return [m.name for m in reversed(listed)]
+
+
 # Between an owner and its account word or quoted account: 县文广旅局管理的微信公众号, 某局下属“某某网”.
-_OWNER_LINK = regex.compile(r"(?:(?:管理|开设|运营|主办|运维|注册|开通|主管)?的|下属|所属)$")
+_OWNER_LINK = regex.compile(r"(?:(?:管理|开设|运营|主办|运维|注册|开通|主管)?的|下属的?|所属的?)$")
 
 
 def owner_end(text: str, end: int) -> int:
