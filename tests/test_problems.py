@@ -270,6 +270,22 @@ def test_a_list_goes_on_past_an_account_qualified_by_its_place():
      [("桐林交通", "超过2周未更新"), ("双溪微语", "超过2周未更新")]),
     # a page cut inside the names' own clause: the clause it left unfinished is no fault
     ("东坪镇、西林乡网站首页未更新,栏目", [("东坪镇", "首页未更新"), ("西林乡", "首页未更新")]),
+    # ... but a cut clause that already states a fault is kept as written; one cut before its fault is not
+    ("东坪镇、西林乡网站首页未更新,互动栏目留言未回复", [("东坪镇", "首页未更新"), ("东坪镇", "互动栏目留言未回复"),
+                                             ("西林乡", "首页未更新"), ("西林乡", "互动栏目留言未回复")]),
+    ("东坪镇网站首页未更新,且未按", [("东坪镇", "首页未更新")]),
+    # a list opening its line under a sub-heading that names a fault, cut short, has the heading's fault
+    ("(一)政府信息公开指南未及时更新(3个)\n县统计局、杨庄乡、", [("县统计局", "政府信息公开指南未及时更新"),
+                                                      ("杨庄乡", "政府信息公开指南未及时更新")]),
+    ("(三)依申请公开制度不健全。县商务局、县人防办、", [("县商务局", "依申请公开制度不健全"), ("县人防办", "依申请公开制度不健全")]),
+    # ... not a list cut after other clauses of the paragraph, whose own fault the cut took away
+    ("(一)信息发布不及时。东坪镇网站“通知公告”栏目超过2个月未更新;县人防办、",
+     [("东坪镇", "“通知公告”栏目超过2个月未更新")]),
+    # a list after 涉及 takes the clause before it, cut short or not; 涉及 after no comma names no fault
+    ("有2件群众留言超过15天未答复,涉及县住建局、县民政局。", [("县住建局", "有2件群众留言超过15天未答复"),
+                                                ("县民政局", "有2件群众留言超过15天未答复")]),
+    ("有2件群众留言超过15天未答复,涉及县住建局、", [("县住建局", "有2件群众留言超过15天未答复")]),
+    ("本次检查涉及县住建局、县民政局等12个单位。", []),
 ])
 def test_a_page_cut_mid_sentence(cut, expected):
     assert _problems("二、存在问题\n" + cut) == expected

@@ -542,6 +542,8 @@ def _predicate(label_text: str) -> tuple[str | None, bool]:
     if not parts or p["level"].fullmatch(parts[-1]) or parts[-1] in vocab()["account_words"] \
             or parts[-1] in vocab()["platforms"]:
         return None, False  # (微信公众号: names the items' platform, not what they share)
+    if parts[-1].endswith("涉及"):
+        return None, False  # (…未答复,涉及甲、乙: examples of the clause before; 本次检查涉及甲、乙: its scope)
     if len(parts) > 1 and p["forward"].match(parts[0]):
         parts = parts[:1]  # 以下账号长期未更新,拟予以关停: what the pointer's own clause says of them
     words = p["forward"].sub("", p["count"].sub("", p["label_tail"].sub("", p["band"].sub("", parts[-1]))))

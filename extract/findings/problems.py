@@ -423,13 +423,19 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             predicate, pred_end = following.text, following.end - offset  # 甲、乙。以上单位未…
             pointed = True
         if truncated and pred_end == len(text) and not _names_alone(ctx, sentence, start, predicate):
-            predicate = predicate[: max(predicate.rfind(","), 0)]  # the clause the cut left unfinished
+            last = predicate[predicate.rfind(",") + 1:]
+            if not _states_fault(last):
+                predicate = predicate[: max(predicate.rfind(","), 0)]  # the clause the cut left unfinished
             intro = text[floors[index]:start].rstrip(" “")
-            if not predicate.strip() and not (intro.endswith(":") or _label(intro)):
-                continue  # (a list after its label (…的账号有:甲、乙、), cut short, still has the label's fault)
+            if not predicate.strip() and not (intro.endswith(":") or _label(intro) or _EXAMPLES.search(intro)
+                                              or (_fault_heading(category) and not intro.strip(" “")
+                                                  and _opens_under_heading(ctx, sentence))):
+                continue  # (a list after its label (…的账号有:甲、乙、), or opening its line under a heading that
+                # names a fault, cut short, still has the label's or heading's fault)
         before = text[floors[index]:start]
         label_match = _label(before.rstrip(" “"))
-        example = before.rstrip(" “").endswith(("如", "例如", "比如"))
+        # 如甲、乙 after a clause; …未答复,涉及甲、乙: the clause before the comma is theirs
+        example = before.rstrip(" “").endswith(("如", "例如", "比如", ",涉及"))
         prior = lead.text if lead is not None and (lead.section is sentence.section or (
             lead.top is sentence.top and lead.text.endswith(":"))) else ""
         if examples and _qualifier_only(predicate) and _after_comma(text, floors[index], start):
@@ -453,6 +459,33 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
                 out.append({"units": [name], "category": category, "description": description,
                             "section": label, "source": "text", "evidence": evidence})
     return out
+
+
+def _fault_heading(category: str | None) -> bool:
+    """A sub-heading that names a shortcoming ((二)更新不及时(5个)): the names listed under it have it."""
+    return category is not None and not praise(category) and is_problem(heading_words(category))
+
+
+def _states_fault(clause: str) -> bool:
+    """A clause cut by the page's end that already states a fault (…相册近3个月未上传): kept as written."""
+    return bool(_FAULT_END.search(clause)) and is_problem(clause)
+
+
+# A cut clause ends in what completes a fault, not in a word that needs more (…超过, …存在, …的).
+_FAULT_END = regex.compile(r"(?:未|不|无|没有)\p{Han}{2,8}$(?<![按对在将把向于的与和及给被])"
+                           r"|(?:错误|错别字|不全|不规范|不及时|不到位|空白|失效|缺失)$")
+
+
+def _opens_under_heading(ctx, sentence) -> bool:
+    """Whether a sentence opens its line, or follows only its section's run-in heading ((二)更新不及时。甲、乙)."""
+    line = ctx.text[ctx.text.rfind("\n", 0, sentence.start) + 1:sentence.start]
+    section = sentence.section
+    return not line.strip() or (section is not None and section.title_start >= ctx.text.rfind("\n", 0, sentence.start) + 1
+                                and section.body_start <= sentence.start and not ctx.text[section.body_start:sentence.start].strip())
+
+
+# What introduces examples of the clause before it (…未答复,涉及甲、乙; 如甲、乙).
+_EXAMPLES = regex.compile(r"(?:,涉及|如|例如|比如)$")
 
 
 def _noted_faults(text: str, offset: int, group: list) -> dict[str, list[str]]:

@@ -56,7 +56,7 @@ _OF_QUOTE = regex.compile(r"^的(?=“)")
 _CLAUSES = re_compile(r"[,:]")
 # A clause that reports a fault being mended (收到报告后立即整改, 已完成修复) states no fault of its own.
 _REMEDY = regex.compile(r"整改|修复|完毕|立即|立行立改|已(?:经)?(?:全部|均|及时)?(?:完成|更新|处理|删除|撤下|下架|更正|改正|纠正|补齐)")
-_EXAMPLE_END = regex.compile(r"(?:如|例如|比如|包括|其中)$")
+_EXAMPLE_END = regex.compile(r"(?:如|例如|比如|包括|其中|涉及)$")
 _SENTENCE_PARTS = regex.compile(r"[,;。]")
 _EXISTS = regex.compile(r"存在|出现")
 _CELL_CLAUSE = regex.compile(r"[^,;]+")
