@@ -21,7 +21,6 @@ from .problems_text import judges
 from .vocabulary import COUNT, alternation
 
 PLACE_TYPES = ("township", "subdistrict", "community")
-_PRONOUNS = frozenset("各我该")
 SITE_OPENINGS = ("政府", "人民政府", "门户网")  # what a government site word (政府门户网站, 门户网站) opens with
 
 
@@ -823,6 +822,10 @@ def _admin_only(chain: list[_Piece], name: str) -> bool:
 
 
 def _self_reference(name: str, suffix: str) -> bool:
-    """我局, 该镇, 各镇办: a name whose opening or last word before the ending is a pronoun or 各."""
+    """我局, 该镇, 各镇办: a name whose opening or last word before the ending is a pronoun or 各 (not the
+    各庄 of a village's name: 王各庄乡)."""
     core = name[: len(name) - len(suffix)]
-    return bool(core) and (core[-1] in "我你贵本该各此全" or not _PRONOUNS.isdisjoint(name[:3]))
+    return bool(core) and (core[-1] in "我你贵本该各此全" or _PRONOUN_OPENING.match(name) is not None)
+
+
+_PRONOUN_OPENING = regex.compile(r".{0,2}?(?:[我该]|各(?!庄))")
