@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract.model import Block, ReadResult
+from extract import extract_text
 from extract.structure.tables import Table, find_tables
 
 NOTICES = Path(__file__).resolve().parent.parent / "corpus" / "notices"
@@ -350,3 +351,13 @@ def test_a_numbered_list_is_no_barless_table():
 @pytest.mark.parametrize("text", ["序号\n2\n名称\n1\n甲局", "序号\n" * 5000, "序号\n名称\n1\n甲\n3\n乙"])
 def test_a_serial_head_with_no_rows_in_order_is_no_table_and_never_fails(text):
     assert find_tables(text)[0] == []
+
+
+@pytest.mark.parametrize("head, cells, expected", [
+    ("名次 | 县(市、区) | 得分 | 等次 |", ["1 | 雁丘县 | 90.2 | 优秀 |", "2 | 晋原区 | 58.5 | 不合格 |"], ["雁丘县", "晋原区"]),
+    ("排名 | 单位 | 得分 |", ["1 | 永岚区 | 93.5 |", "2 | 清溪县 | 91.2 |", "3 | 合计 | 184.7 |"], ["永岚区", "清溪县"]),
+])
+def test_a_name_column_names_counties_the_gazetteer_lacks(head, cells, expected):
+    """A cell of a name column that is two to four characters and a level (市, 县, 区, 旗) is that place."""
+    document = extract_text("关于2023年度政务公开评估结果的通报\n一、评估结果\n" + "\n".join([head] + cells) + "\n")
+    assert [u["name"] for u in document["units"]] == expected

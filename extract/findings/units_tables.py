@@ -5,7 +5,7 @@ import regex
 
 from ..re_compat import re_compile
 from .gazetteer import Ents, ents_of, official, vocab
-from .units_text import Mention, chains
+from .units_text import Mention, chains, patterns
 
 _NAME_HEAD = regex.compile(r"名称|单位|乡镇|街道|部门|账号|网站|区县|县区|市州|地区|镇|村|社区")
 # Columns naming places by level, coarsest first: a row naming its township and its village names the village.
@@ -186,10 +186,17 @@ def _cell_mention(cell: tuple[str, int, int], spans: dict[str, Ents]) -> Mention
     name = _site_owner(name)
     found = chains(name, 0, len(name), spans[name], start)
     whole = next((m for m in found if m.start == start and m.end == start + len(name)), None)
+    if whole is None and _PLACE_CELL.fullmatch(name) and not patterns()["generic"].match(name):
+        # 雁丘县 in a name column: a county or city the gazetteer lacks is named by its cell alone
+        whole = Mention(start, start + len(name), name, "government", tail_end=start + len(name))
     if whole is None:
         return None
     whole.source, whole.role = "table", False
     return whole
+
+
+# A cell that is a place's name: two to four Han characters and a level.
+_PLACE_CELL = regex.compile(r"\p{Han}{2,4}[市县区旗]")
 
 
 def _bare(cell: tuple[str, int, int], type_: str) -> Mention | None:
