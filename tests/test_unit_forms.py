@@ -376,6 +376,9 @@ def _problems(body: str) -> list[tuple]:
         ("县政府网站“工作动态”栏目超过3个月未更新。", []),
         # a scare-quoted phrase after 账号 is no account
         ("部分账号“不发声”,长期未更新。", []),
+        # a quoted practice after an account word (新媒体“一号多发”问题) is no account; a quoted account's is
+        ("政务新媒体“一号多发”问题仍存在。", []),
+        ("县民政局微信公众号“桐林民政”问题整改不到位。", [("桐林民政", "new_media", "微信", "县民政局")]),
         # names with their platform in brackets, numbered, one per line or in prose
         ("(一)更新不及时\n1.桐林教育(微信公众号)\n2.桐林住建(抖音)",
          [("桐林教育", "new_media", "微信", None), ("桐林住建", "new_media", "抖音", None)]),

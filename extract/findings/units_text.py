@@ -578,8 +578,10 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
         intro = _account_intro(text, matches, index)
         if intro is not None and intro.group("acc").endswith("新媒体") and content.startswith(_PLATFORM_WORDS):
             intro = None  # 政务新媒体“微博转发”不规范: a quoted practice, no account
-        if intro is not None and (p["column_after"].match(text, after) or not p["account_name"].fullmatch(content)):
-            intro = None  # a column (“工作动态”栏目), or a quoted list that enumerations.py reads item by item
+        if intro is not None and (p["column_after"].match(text, after) or not p["account_name"].fullmatch(content)
+                                  or (p["trait_after"].match(text, after) and not _account_shaped(content))):
+            intro = None  # a column (“工作动态”栏目), a practice (新媒体“一号多发”问题), or a quoted list that
+            # enumerations.py reads item by item
         whole = _whole_name(text, m.start(1), m.end(1), ents, offset)
         site_of = None
         if whole is None and content.endswith(_OWN_SITE_WORDS):  # “某镇人民政府网”: the body's own site
