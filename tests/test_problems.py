@@ -299,6 +299,20 @@ def test_a_page_cut_mid_sentence(cut, expected):
     assert _problems("二、存在问题\n" + cut) == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a label's item number or run-in heading's number is no part of the fault it names
+    ("(三)不合格单位(2个):区城市更新和土地整备局、凤岭街道。", [("区城市更新和土地整备局", "不合格"), ("凤岭街道", "不合格")]),
+    # a clause counting the items and naming their fault, then a pointer (为, 分别为) to them
+    ("二是留言回复不及时的账号1个,为桂湖平安(新浪微博)。", [("桂湖平安", "留言回复不及时")]),
+    ("更新不及时的账号2个,分别为桂湖平安(新浪微博)、桂湖教育(微信)。",
+     [("桂湖平安", "更新不及时"), ("桂湖教育", "更新不及时")]),
+    # one that only counts what was checked names no fault
+    ("共检查网站12个,分别为东坪镇、西林乡。", []),
+])
+def test_labels_that_count_their_items(sentence, expected):
+    assert _problems("二、存在问题\n" + sentence) == expected
+
+
 @pytest.mark.parametrize("sentence", [
     # words that hold a fault character and name no fault (低保, 无障碍), and praise at a sentence's end
     "县民政局将城乡低保对象名单按月在网上公示,做法值得推广。",

@@ -303,10 +303,11 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     clause = _last_hard(label, 0, len(label) - 1, True) + 1
     counted = p["counted"].search(label[clause:])
     if counted is None and clause > 0 and _POINTER_CLAUSE.fullmatch(label, clause):
-        # 3个网站存在空白栏目,分别是: — the clause before the pointer counts the items, then names their fault
+        # 3个网站存在空白栏目,分别是: / 留言回复不及时的账号1个,为: — the clause before the pointer counts the
+        # items and names their fault
         # (不合格账号3个,分别为: is read from the label's words, as before)
         before = p["counted"].search(label[_last_hard(label, 0, clause - 1, True) + 1:clause])
-        counted = before if before is not None and before.group("after") else None
+        counted = before if before is not None and (before.group("after") or before.group("before")) else None
     if counted and p["level"].fullmatch(label[_last_hard(label, 0, len(label) - 1) + 1:]):
         counted = None  # …的单位:市直部门5个: the count is the level's, the clause before labels the list
     strong = bool(counted or p["strong_label"].search(label) or (label.endswith(":") and p["forward"].match(label)))
@@ -316,8 +317,10 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
 
 
 _DAMAGED = regex.compile(r"[?\ufffd]")
-# A clause that only points to the list after it (分别是:, 依次为:, 具体为:, 即:, 包括:).
-_POINTER_CLAUSE = regex.compile(r"(?:具体)?(?:分别|依次)(?:是|为)?:?|具体(?:是|为|有|如下):?|即:?|包括:?|主要(?:是|有):?")
+# The number of an item or run-in heading opening a label ((三)不合格单位:, 二是…的账号1个,为:).
+_NUMBERED = regex.compile(r"^\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十\d]{1,3}[、.]|[一二三四五六七八九十]是)\s*")
+# A clause that only points to the list after it (分别是:, 依次为:, 具体为:, 即:, 为:, 包括:).
+_POINTER_CLAUSE = regex.compile(r"(?:具体)?(?:分别|依次)(?:是|为)?:?|具体(?:是|为|有|如下):?|即:?|为:?|包括:?|主要(?:是|有):?")
 
 
 def _enumeration(text, offset, items, intro_start, quoted, known, scope,
@@ -386,8 +389,8 @@ def _described(text: str, start: int, end: int, around: _Context, scope) -> Enum
     """The list with what its context says of its items: the label's predicate, or its heading."""
     enumeration = Enumeration(start, end)
     counted = around.counted
-    if counted and (words := _patterns()["found"].sub("", counted.group("after") or counted.group("before") or "")
-                    .strip(" “”,:")):
+    if counted and (words := _NUMBERED.sub("", _patterns()["found"].sub("", counted.group("after") or counted.group("before")
+                                                                          or "")).strip(" “”,:")):
         enumeration.label, enumeration.counted = (words, True) if len(words) >= 2 else (None, False)
     elif around.labelled and not around.account_intro:
         enumeration.label, enumeration.counted = _predicate(around.label)
@@ -546,7 +549,7 @@ def _predicate(label_text: str) -> tuple[str | None, bool]:
         return None, False  # (…未答复,涉及甲、乙: examples of the clause before; 本次检查涉及甲、乙: its scope)
     if len(parts) > 1 and p["forward"].match(parts[0]):
         parts = parts[:1]  # 以下账号长期未更新,拟予以关停: what the pointer's own clause says of them
-    words = p["forward"].sub("", p["count"].sub("", p["label_tail"].sub("", p["band"].sub("", parts[-1]))))
+    words = p["forward"].sub("", p["count"].sub("", p["label_tail"].sub("", p["band"].sub("", _NUMBERED.sub("", parts[-1])))))
     words = p["label_tail"].sub("", words) if words != parts[-1] else words  # 涉及单位: a label word and its noun
     if len(words) >= 2:
         return words, False
