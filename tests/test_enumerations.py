@@ -130,6 +130,9 @@ def test_lists_that_are_not_units_or_not_problems(sentence, units_expected, prob
     ("青湾区、柳溪县、东坝县政府门户网站多个栏目为空白。", ["青湾区政府", "柳溪县政府", "东坝县政府"]),
     ("岱山区、新庄县等政府门户网站存在领导简历信息不全等问题。", ["岱山区政府", "新庄县政府"]),
     ("沙河区政府网、城口县政府网多个栏目长期未更新。", ["沙河区政府", "城口县政府"]),
+    # bare place names before a county share its level (and its 政府, when the list names their sites)
+    ("丰都、石柱县政府网站均存在未标注信息来源的情况。", ["丰都县政府", "石柱县政府"]),
+    ("桑林、云丘县政府网站未更新。", ["桑林县政府", "云丘县政府"]),
 ])
 def test_places_share_a_government_site(sentence, names):
     units, problems = _found(PROBLEMS + sentence)

@@ -49,6 +49,9 @@ def _units(body: str, signature: str = "") -> list[str]:
         # a 村 inside a township's name (黄村坡镇) is no village's ending; one opening a word (村务) or a list is
         ("云溪、黄村坡镇网站未更新。", "", ["云溪镇", "黄村坡镇"], ["黄村", "云溪村"]),
         ("东坪镇李家村村务公开栏破损,王家村和平镇网站未更新。", "", ["东坪镇李家村", "王家村"], ["王家村和平镇"]),
+        # bare place names before a county share its level; a county opening an item that goes on does not lend it
+        ("丰都、石柱县未更新。", "", ["丰都县", "石柱县"], ["丰都"]),
+        ("迪庆民政、德钦县教育体育、香格里拉国土视点未更新。", "", [], ["迪庆民政县"]),
         # 各庄 inside a village's name (王各庄乡) is no 各 of a group; a bare list takes the last item's ending
         ("马庄、高家营、王各庄乡网站留言功能长期关闭。", "", ["马庄乡", "高家营乡", "王各庄乡"], ["王各庄乡镇"]),
         ("王各庄乡、柳林镇未更新。各镇办要加强管理。", "", ["王各庄乡", "柳林镇"], ["各镇办"]),

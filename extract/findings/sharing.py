@@ -79,15 +79,17 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
     for m in found:
         if m.start > offset and text[m.start - offset - 1] == "、" and (counted := _COUNTED_PLACE.fullmatch(m.name)):
             m.written, m.name = m.name, counted["stem"] + counted["suffix"]
+    levels = _shared_levels(text, offset, found) if "、" in text else []
+    found = found + levels if levels else found
     sharing = [(m, s) for m in found if (s := _shared_suffix(text, m.start - offset, m))] if "、" in text else []
     fields = [m for m in found if _ends_field_list(text, m.start - offset, m)] if "、" in text else []
     tails = list(patterns()["tail"].finditer(text)) if may_close(text) else []
     if not sharing and not fields and not tails:
-        return []  # the common case: no name after a 、 that others share, and no closing group noun
+        return levels  # the common case: no name after a 、 that others share, and no closing group noun
     v = vocab()
     known = {m.start - offset: (m.tail_end - offset, m) for m in found}
-    out: list[Mention] = []
-    taken: set[int] = set()
+    out: list[Mention] = levels
+    taken: set[int] = {m.start - offset for m in levels}
     for m, suffix in sharing:
         for a, b in _bare_run(text, m.start - offset, known, MAX_SHARED):
             if a == 0 or text[a - 1] != "、":
@@ -126,6 +128,40 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
             out.append(bare)
             taken.add(a)
     return out
+
+
+def _shared_levels(text: str, offset: int, found: list[Mention]) -> list[Mention]:
+    """丰都、石柱县, 桑林、云丘县政府网站: bare place names before a county (district, city, banner) share its
+    level, and its 政府 when the list names their sites; returns the new mentions, renames known ones."""
+    out: list[Mention] = []
+    known = {m.start - offset: (m.tail_end - offset, m) for m in found}
+    for m in found:
+        start = m.start - offset
+        level = _LEVEL_END.search(m.name) if start and text[start - 1] == "、" and m.type in ("government", "website") else None
+        goes_on = _ITEM_GOES_ON.match(text, m.end - offset)
+        if level is None or m.quoted or (goes_on and goes_on.group(1) not in _owned_words()):
+            continue  # (迪庆民政、德钦县教育体育、…: the county opens an item that goes on, an account's name)
+        items = _split_items(text, _boundary(text, start), start, known)
+        group = items[-1][1] if items else None
+        for (a, b), item_group, mention in reversed(items):
+            item = text[a:b]
+            bare = mention is None and item_ok(item, 3) and not item.endswith(_LEVELS)
+            short = mention is not None and mention.name == item and mention.type == "government" \
+                and not item.endswith(_LEVELS) and 2 <= len(item) <= 4
+            if item_group != group or not (bare or short):
+                break
+            name = item + level.group()
+            if short:
+                mention.written, mention.name, mention.type = item, name, m.type
+            else:
+                out.append(Mention(a + offset, b + offset, name, m.type, role=m.role, written=item, tail_end=b + offset))
+    return out
+
+
+_LEVELS = ("县", "区", "市", "旗", "州")
+_ITEM_GOES_ON = regex.compile(r"(\p{Han}{1,8})、")
+# A county's, district's, city's or banner's level, with the 政府 its site is named by (云丘县政府).
+_LEVEL_END = regex.compile(r"(?<=\p{Han}{2})[县区市旗](?:人民)?(?:政府)?$")
 
 
 _DEPARTMENT_ENDS = "局委办"
