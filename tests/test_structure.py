@@ -420,6 +420,23 @@ def test_other_ways_of_numbering_headings(text, headings):
         # one that praises them is good practice; one that names no shortcoming is not a problems heading
         ("表现较好的单位", "achievements"),
         ("参加检查的单位", None),
+        # a shortcoming inside the words before the noun, even where they hold a requirements phrase
+        ("本月未达更新要求的账号", "problems"),
+        # a list of what is to be closed or merged, named as a 名单
+        ("关停网站名单(共9个)", "problems"),
+        ("整合迁移网站名单", "problems"),
+        # what the units did well, whatever noun names them; an outcome (整改到位) stays an overview
+        ("活跃度较高的政务微博", "achievements"),
+        ("进展较快的部门", "achievements"),
+        ("整改到位的单位", "overview"),
+        # the top or the bottom of a ranking, whatever else the heading says
+        ("评估得分前五名", "achievements"),
+        ("评估得分后三名", "problems"),
+        ("政务抖音影响力前三名", "achievements"),
+        # a list of what is to be put right, and work that carries it out; a state that is sound
+        ("整改清单", "problems"),
+        ("整改落实", "requirements"),
+        ("全区政府网站和政务新媒体整体运行平稳", "overview"),
     ],
 )
 def test_a_heading_over_a_list_of_units(title, kind):

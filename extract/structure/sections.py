@@ -263,8 +263,12 @@ def _kind(title: str, default: str | None) -> str | None:
         kind = "requirements"  # 做好热点问题回应: a verb ordering work, whatever it is about
     if kind == "requirements" and _pattern("joined_problems").search(title):
         kind = "problems"  # 存在的问题及整改意见: shortcomings first, their remedy after
-    if kind is None and _names_failing_units(title):
-        kind = "problems"  # 未按期完成整改的单位: a heading over a list of units, naming their shortcoming
+    if kind in (None, "overview", "requirements") and _names_failing_units(title):
+        kind = "problems"  # 未按期完成整改的单位, 本月未达更新要求的账号: a heading over a list of units, naming their shortcoming
+    elif kind in (None, "overview") and _names_praised_units(title):
+        kind = "achievements"  # 进展较快的部门, 整改到位的单位: a heading over a list of units, praising them
+    if (ranked := _ranked(title)) is not None:
+        kind = ranked  # 评估得分前五名, 得分后三名: the end of the ranking it lists decides
     if kind is None and _pattern("directive_heading").search(title):
         kind = "requirements"  # 各单位要立即组织整改: a heading that tells units to act
     if kind is None and _problem_score(title) > 0:
@@ -284,8 +288,28 @@ def _names_failing_units(title: str) -> bool:
     """仍未整改到位的单位(5个): a heading over a list of units, naming their shortcoming (its count aside)."""
     title = COUNT_NOTE.sub("", title)
     return _pattern("list_heading").search(title) is not None and (
-        _problem_score(title) > 0 or _lacking(title)
+        _problem_score(title) > 0 or _lacking(title) or _lacks_inside(title)
         or (any(w in title for w in _words("remedy_cues")) and not title.startswith("已")))  # (已注销的账号: done)
+
+
+def _names_praised_units(title: str) -> bool:
+    """活跃度较高的政务微博, 进展较快的部门: a heading over a list of units, naming what they did well."""
+    title = COUNT_NOTE.sub("", title)
+    return _pattern("list_heading").search(title) is not None and _problem_score(title) == 0 \
+        and not _lacks_inside(title) and any(w in title for w in _words("praise_cues"))
+
+
+def _ranked(title: str) -> str | None:
+    """The kind of a heading that lists the top (前五名) or the bottom (后三名, 末位) of a ranking."""
+    if _pattern("rank_bottom").search(title):
+        return "problems"
+    return "achievements" if _pattern("rank_top").search(title) else None
+
+
+def _lacks_inside(title: str) -> bool:
+    """本月未达更新要求的账号: a negation in the words before a list heading's noun."""
+    attribute = title.rpartition("的")[0]
+    return re.search(r"未|不(?![断懈忘])", attribute) is not None
 
 
 def _lacking(title: str) -> bool:
