@@ -379,6 +379,10 @@ def _problems(body: str) -> list[tuple]:
         ("县政府网站“工作动态”栏目超过3个月未更新。", []),
         # a scare-quoted phrase after 账号 is no account
         ("部分账号“不发声”,长期未更新。", []),
+        # a quoted part of an account, named after its kind (菜单“…”), is no account; nor a list of platforms
+        ("“桐林旅游”(微信公众号)首页菜单“景区导览”无法打开;“桐林消防”(新浪微博)超过2周未更新。",
+         [("桐林旅游", "new_media", "微信", None), ("桐林消防", "new_media", "微博", None)]),
+        ("政务微博、微信公众号、移动客户端及抖音、快手等平台账号共计56个。", []),
         # a quoted practice after an account word (新媒体“一号多发”问题) is no account; a quoted account's is
         ("政务新媒体“一号多发”问题仍存在。", []),
         ("县民政局微信公众号“桐林民政”问题整改不到位。", [("桐林民政", "new_media", "微信", "县民政局")]),

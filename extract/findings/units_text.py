@@ -571,6 +571,8 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
             continue  # (“甲、乙、丙”: a quoted list, which enumerations.py reads item by item)
         if p["miswritten"].match(text, m.end()) or p["written_as"].search(text, max(0, m.start() - 4), m.start()):
             continue  # 将“县人社局”误写为“县人设局”: the words a page got wrong, no body named
+        if _PART_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+            continue  # 首页菜单“景区导览”, 栏目“工作动态”: a part of a site or account, named after its kind
         after = matches[last].end()
         acc = p["account"].match(text, after) if text[after:after + 1] in _account_openers() else None
         acc = acc or p["counted_account"].match(text, after) or p["bracket_account"].match(text, after)
@@ -638,6 +640,10 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
         out.append(mention)
         accounts_before = accounts_before or type_ == "new_media"
     return out
+
+
+# A word naming a part of a site or account right before its quoted name (菜单“…”, 栏目“…”).
+_PART_BEFORE = regex.compile(r"(?:菜单|栏目|专栏|板块|频道|模块|导航)$")
 
 
 # A label naming accounts right before a quoted name (以下账号存在问题:“甲”, 不合格的政务新媒体:“乙”).
