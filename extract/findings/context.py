@@ -46,6 +46,11 @@ def _paint(sections: list[Section], outer, out: list) -> None:
         out.append((section.end, outer))
 
 
+_ITEM_LINE = 40  # longest line read as one item of a list under a label
+_PROSE_MARK = re.compile(r"[,、;。]")
+_HEAD_CELL = re.compile(r"序号|\S{0,6}(?:名称|主体|单位|部门|问题|平台|得分|排名|情况)")
+
+
 class Sentence(NamedTuple):
     """A sentence (split on 。!?; and newlines) with its offsets and the section it sits in.
 
@@ -140,6 +145,22 @@ class Context:
                 out.append(Sentence(s, s + len(stripped), text, section, top))
             start += len(raw)
         return out
+
+    @cached_property
+    def label_items(self) -> frozenset[int]:
+        """Starts of the lines laid out one item each under a line ending in a colon (…名单: ⏎ @甲 ⏎ @乙): body
+        lines, however short and bare, not a header's."""
+        out, under = set(), False
+        for sentence in self.sentences:
+            words = sentence.text
+            if under is True and _HEAD_CELL.fullmatch(words):
+                under = False  # 开办主体 ⏎ 账号名称 ⏎ …: a table that lost its bars, its head first
+            if under and len(words) < _ITEM_LINE and not _PROSE_MARK.search(words):
+                out.add(sentence.start)
+                under = "items"
+                continue
+            under = words.endswith(":")
+        return frozenset(out)
 
     def section_path(self, section: Section | None) -> str | None:
         """A readable label for a section: its number and title."""

@@ -70,8 +70,10 @@ def _furniture(text: str) -> bool:
 def _skippable(ctx, sentence) -> bool:
     if _furniture(sentence.text):
         return True
-    # A short line with no prose punctuation before any section is a title, issuer or header line.
-    return sentence.top is None and not _PROSE.search(sentence.text) and len(sentence.text) < 40
+    # A short line with no prose punctuation before any section is a title, issuer or header line, unless it
+    # is an item of a list laid out under a label (…名单: ⏎ @甲(新浪) ⏎ @乙(腾讯)).
+    return sentence.top is None and not _PROSE.search(sentence.text) and len(sentence.text) < 40 \
+        and sentence.start not in ctx.label_items
 
 
 def _assessed(sentence) -> bool:

@@ -40,7 +40,8 @@ _POINTER = re_compile(r"(?:以上|上述|前述)(?:\d{1,3}|[一二三四五六�
 # A heading's number, a label's count and a grade's band (（一）…, …（3个）, 不合格(60分以下)): they frame the
 # words, they are no part of the fault.
 _FRAME_MARKS = regex.compile(rf"^{NUMBER_MARK}|\((?:共|计)?\d{{1,4}}[个家条项]\)$|\(\d[^()]{{0,8}}(?:以下|以上|之间)\)$")
-_LIST_NOUN_TAIL = regex.compile(rf"的(?:{alternation(vocab()['list_nouns'])})(?:有|是|为|名单)?$")
+# …的单位有, …的政务微博名单(需限期整改): the noun a label names its list by, with what follows it.
+_LIST_NOUN_TAIL = regex.compile(rf"的(?:政务)?(?:{alternation(vocab()['list_nouns'])})(?:有|是|为|名单)?(?:\([^()]{{1,12}}\))?$")
 _ADVERBS = regex.compile(r"^(?:但是?|而且?|虽然?|仍然?|还|也|均|都|却|则|依然|依旧|同样)+")
 _ENDING_WORDS = ("现象", "问题", "情况")
 _ENDING_MARKS = ("。", ";", ",", "、")
