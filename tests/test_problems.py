@@ -225,6 +225,9 @@ def test_hostile_sentence_of_fifty_thousand_names():
     ("西岭镇信息公开指南内容陈旧,仍为2009年编制版本。", [("西岭镇", "信息公开指南内容陈旧")]),
     ("南山镇网站全年更新不足20条,远低于考评标准。", [("南山镇", "全年更新不足20条")]),
     ("东坡镇公开栏被杂物遮挡,群众无法正常查看。", [("东坡镇", "公开栏被杂物遮挡")]),
+    # a quoted phenomenon the unit shows is a fault (存在“僵尸”现象), and what measures it one of its own
+    ("东坡镇微博存在“僵尸”现象,自开通以来发布信息均不足5条。",
+     [("东坡镇", "“僵尸”现象"), ("东坡镇", "自开通以来发布信息均不足5条")]),
     # faults in words of their own: a function switched off, a blacklist, work half done, a default password
     ("西岭镇微信公众号留言功能长期关闭。", [("西岭镇", "留言功能长期关闭")]),
     ("南山镇网站仍使用默认后台密码。", [("南山镇", "使用默认后台密码")]),
