@@ -228,6 +228,9 @@ def test_hostile_sentence_of_fifty_thousand_names():
     # a quoted phenomenon the unit shows is a fault (存在“僵尸”现象), and what measures it one of its own
     ("东坡镇微博存在“僵尸”现象,自开通以来发布信息均不足5条。",
      [("东坡镇", "“僵尸”现象"), ("东坡镇", "自开通以来发布信息均不足5条")]),
+    # a clause that only judges the one before it (已过时, 群众不便查看) keeps that clause with it
+    ("东坡镇公开的收费标准为2009年标准,已过时。", [("东坡镇", "公开的收费标准为2009年标准,已过时")]),
+    ("西岭镇公开栏设置在办公楼内部,群众不便查看。", [("西岭镇", "公开栏设置在办公楼内部,群众不便查看")]),
     # faults in words of their own: a function switched off, a blacklist, work half done, a default password
     ("西岭镇微信公众号留言功能长期关闭。", [("西岭镇", "留言功能长期关闭")]),
     ("南山镇网站仍使用默认后台密码。", [("南山镇", "使用默认后台密码")]),

@@ -151,6 +151,11 @@ def _distribute(part: str) -> list[str]:
     return [part]
 
 
+# A clause that only judges what the clause before it states (…为2009年标准,已过时; …设在办公楼内部,群众不便查看).
+_JUDGES_BEFORE = regex.compile(r"(?:已|均已|早已)?(?:过时|失效|作废|过期|不准确|不规范)$"
+                               r"|(?:群众|公众|网民|网友|用户|市民)[^,。;]{0,6}(?:无法|不便|难以|看不到)")
+
+
 # 存在问题:…, 主要问题:…: a label over the faults, none of them.
 _PROBLEM_LABEL = re.compile(r"(?:存在|发现|主要|突出)?(?:的)?(?:主要|突出)?问题")
 # (在甲局网站)中发现错别字: the fault, not where in the channel it was found.
@@ -167,7 +172,8 @@ def describe(predicate: str, category: str | None, account: str | None = None, e
     else:
         text = _OF_QUOTE.sub("", text)
     out: list[str] = []
-    for index, part in enumerate(_CLAUSES.split(text)):
+    parts = _CLAUSES.split(text)
+    for index, part in enumerate(parts):
         part = part.strip()
         if not part:
             continue
@@ -177,6 +183,9 @@ def describe(predicate: str, category: str | None, account: str | None = None, e
             continue
         if out and _ELABORATION.match(part):
             continue  # …更新不足10条,基本处于停更状态: the clause after a fault restates or measures it
+        if index == 1 and not out and (first := parts[0].strip()) and _JUDGES_BEFORE.match(part.rstrip("。;")) \
+                and not _CONSEQUENCE.match(first) and not _PROBLEM_LABEL.fullmatch(first):
+            part = f"{first},{part}"  # 收费标准为2009年标准,已过时: a verdict on what the clause before it states
         cleaned = _clean(part, category)
         if len(cleaned) >= 2:
             out += [d for d in _distribute(cleaned) if d not in out]
