@@ -173,6 +173,8 @@ def test_counts_in_items_that_are_sentences(text, expected):
     # an average, a delay or an overrun of working days or hours is what happened
     ("依申请公开平均答复时间为11个工作日。", [(11, "个工作日")]),
     ("县民政局超期11个工作日才予答复,线路调整信息平均滞后3天发布。", [(11, "个工作日"), (3, "天")]),
+    # so is a wait that went past a number of them (超过15个工作日未答复)
+    ("县民政局有2件申请超过15个工作日未答复,网民留言超过48小时未回复。", [(2, "件"), (15, "个工作日"), (48, "小时")]),
     # the same measures as limits are no counts, also when a unit failed to meet them
     ("县民政局未能在5个工作日内作出答复。", []),
     # what happened to a unit keeps its run

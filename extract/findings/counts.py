@@ -251,8 +251,8 @@ def _duration(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> 
         return None  # 对连续两个季度存在问题的账号予以约谈: a criterion naming whom, not what happened
     if cue is None and "平均" in before:
         cue = ""  # 平均答复时间为11个工作日: an average is what happened, never a limit
-    if cue is None and g.time in _CUED_DURATIONS:
-        return None  # 5个工作日内未答复: a limit, even when it was not met
+    if cue is None and g.time in _CUED_DURATIONS and not (before.endswith("超过") and _HAPPENED_AFTER.match(text, end)):
+        return None  # 5个工作日内未答复: a limit, even when it was not met (超过15个工作日未答复 is what happened)
     if cue is None:
         after = _HAPPENED_AFTER.match(text, end)
         if after is None or _NAMED_CONDITION.match(text, after.end()):
