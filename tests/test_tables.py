@@ -85,6 +85,19 @@ def test_rendered_row_per_line_table_with_title():
     assert text[table.start : table.end] == blocks[2].render()
 
 
+@pytest.mark.parametrize("text, pairs", [
+    # a header block with a field this module did not know (分类) among those it does
+    ("索引号 | 0123/2017-0089 |\n分类 | 政务公开 |\n发布机构 | 柳溪县人民政府办公室 |\n发文日期 | 2017-06-09 |\n正文。\n",
+     [("索引号", "0123/2017-0089"), ("分类", "政务公开"), ("发布机构", "柳溪县人民政府办公室"), ("发文日期", "2017-06-09")]),
+    # a line of a page header's field names over a line of their values
+    ("索引号 | 发布机构 | 生成日期 |\n0123/2020-0112 | 柳溪县人民政府办公室 | 2020-06-09 |\n正文。\n",
+     [("索引号", "0123/2020-0112"), ("发布机构", "柳溪县人民政府办公室"), ("生成日期", "2020-06-09")]),
+])
+def test_header_blocks_in_other_layouts_are_metadata(text, pairs):
+    tables, found = find_tables(text)
+    assert tables == [] and found == pairs
+
+
 def test_header_cells_holding_a_field_and_its_value_are_metadata():
     text = ("索引号: 0123/2024-0031 | 发布机构: 柳溪县人民政府办公室 |\n内容概述 | 关于开展专项检查的通知 |\n"
             "发布日期 | 2024-05-10 |\n各乡镇、各部门:\n")

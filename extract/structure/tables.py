@@ -18,7 +18,8 @@ METADATA_FIELDS = frozenset(
     "索引号 文号 发文字号 文件编号 统一编号 发布机构 发文机关 发文单位 主办单位 责任部门 "
     "生成日期 成文日期 发布日期 发布时间 成文时间 发文日期 印发日期 实施日期 废止日期 有效期 "
     "公开形式 公开方式 公开范围 公开时限 关键词 主题词 是否有效 有效性 "
-    "信息分类 主题分类 组配分类 体裁分类 服务对象分类 信息类别 信息来源 来源".split()
+    "信息分类 主题分类 组配分类 体裁分类 服务对象分类 信息类别 信息来源 来源 分类 所属分类 所属主题 发布单位 "
+    "公文种类 文种 体裁 发文时间 公开日期 生效日期".split()
 ) | frozenset(load_yaml("metadata.yaml")["title_labels"])  # 标题 | …, 内容概述 | …: the title's field
 
 _NUMBER = re.compile(r"[+-]?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
@@ -150,7 +151,9 @@ def _metadata_prefix(run: list[Line]) -> tuple[int, list[tuple[str, str]]]:
     """Leading lines whose cells alternate field names and values describe the notice, not data."""
     pairs: list[list[str]] = []
     used, open_key = 0, False
-    for _, _, cells in run:
+    if len(run) >= 2 and (keyed := _keys_over_values(run[0][2], run[1][2])):
+        pairs, used = keyed, 2  # 索引号 | 发布机构 | 生成日期 | ⏎ 0001/2020 | 县政府办 | 2020-06-09 |
+    for _, _, cells in run[used:]:
         step = _field_line(cells, open_key)
         if step is None:
             break
@@ -163,6 +166,16 @@ def _metadata_prefix(run: list[Line]) -> tuple[int, list[tuple[str, str]]]:
     if len(pairs) < 2 or (used < len(run) and sum(bool(v) for _, v in pairs) < 2):
         return 0, []
     return used, [(k, v) for k, v in pairs]
+
+
+def _keys_over_values(keys: list[str], values: list[str]) -> list[list[str]]:
+    """A line of field names over a line of as many values, the names a page's own header uses (索引号): the
+    fields and their values, else nothing (发文字号 | 发布日期 | 标题 over rows lists documents)."""
+    keys, values = [c for c in keys if c], [c for c in values if c]
+    if len(keys) < 2 or len(keys) != len(values) or not all(k.rstrip(":") in METADATA_FIELDS for k in keys) \
+            or any(v.rstrip(":") in METADATA_FIELDS for v in values) or "索引号" not in keys:
+        return []
+    return [[k.rstrip(":"), v] for k, v in zip(keys, values)]
 
 
 def _field_line(cells: list[str], open_key: bool):
