@@ -352,7 +352,15 @@ def _problems(body: str) -> list[tuple]:
         ("“苇原农机”(微博,38.5分)、“苇原医保”(微信公众号,41.0分)等账号考核不合格。",
          [("苇原农机", "new_media", "微博", None), ("苇原医保", "new_media", "微信", None)]),
         ("“榴溪农机”微博(@榴溪农机ID)开通后仅发布2条微博。", [("榴溪农机", "new_media", "微博", None)]),
-        ("县粮食局官方微博@岚山粮食自3月以来未更新。", [("县粮食局", "department", None, None)]),
+        # a handle whose prose runs on after it ends where the prose opens (自3月…, 对网友…, 上半年…), its owner
+        # before the account word named only as such
+        ("县粮食局官方微博@岚山粮食自3月以来未更新。", [("岚山粮食", "new_media", "微博", "县粮食局")]),
+        ("@岚山交通、@岚山住建对网友提问从不回复。",
+         [("岚山交通", "new_media", "微博", None), ("岚山住建", "new_media", "微博", None)]),
+        ("@岚山侨联转发大量与工作无关的信息,@平安在线长期未更新。",
+         [("岚山侨联", "new_media", "微博", None), ("平安在线", "new_media", "微博", None)]),
+        # a handle running into prose with no such word is left alone
+        ("@岚山公安单条微博最高阅读量超过10万。", []),
         # a quoted account with its platform in brackets; a date after it says when, not who wrote
         ("“桐林农技”(微信公众号)5月仅更新1次。", [("桐林农技", "new_media", "微信", None)]),
         # a quoted site or account with the body that runs it in brackets, also a county the gazetteer lacks

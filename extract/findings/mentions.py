@@ -58,7 +58,7 @@ def _prefilter() -> re.Pattern:
     """Literal words only, so re (faster at them than regex) scans every sentence."""
     v = vocab()
     words = {w for ws in v["suffixes"].values() for w in ws} | set(v["account_words"]) | province_shorts()
-    return re.compile(f"“|等地|个单位|个乡镇|个部门|个地区|新媒体|{alternation(words)}")
+    return re.compile(f"“|@|等地|个单位|个乡镇|个部门|个地区|新媒体|{alternation(words)}")
 
 
 def _furniture(text: str) -> bool:

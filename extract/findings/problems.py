@@ -391,6 +391,8 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             start = listed.start - offset  # the list's introduction (东湖县微信公众号“…”) opens its clause
         elif group[0].quoted and group[0].owner and (opening := _owner_opening(text, floor, start, group[0].owner)) >= 0:
             start = opening  # 县农业局“丰收农业”…, 某局下属“某某网”…: the owner opens the account's clause
+        elif group[0].opening >= 0 and floor <= group[0].opening - offset:
+            start = group[0].opening - offset  # 县粮食局官方微博@甲…: the owner, named only as such, opens it
         labelled = listed is not None and listed.label is not None and floor <= listed.start - offset
         owners = {m.name for m in subjects[-1]} if subjects else set()
         owned = all(m.owner in owners for m in group)  # 某局微信公众号“甲”“乙”未…: the accounts are the subject

@@ -52,10 +52,13 @@ _LIST_COUNT = regex.compile(rf"{COUNT}个$")
 
 
 # A Weibo handle (@平安某某), with the site it is on in brackets (新浪, 腾讯), ending where a list or clause goes on.
-# Unbracketed, a handle ends at a space or a list's mark, or at a clause's end as the last of a list (…、@乙。):
-# prose running on after it (@甲自3月以来未更新) gives no end.
-_HANDLE = regex.compile(r"@(?P<name>[\p{Han}A-Za-z0-9_-]{2,12}?)(?:\((?P<site>新浪|腾讯|人民|网易)(?:微博)?\)"
-                        r"|(?=[\s、)]|等|和|及|与|$)|(?<=、@[^@]{2,12})(?=[,;:。]))")
+# Unbracketed, a handle ends at a space or a list's mark, at a clause's end as the last of a list (…、@乙。), or
+# where prose about it opens with a word no account's name holds (@甲自3月以来未更新, @乙对网友提问从不回复,
+# @丙上半年仅发布11条), a name of at most six characters then.
+_HANDLE = regex.compile(r"@(?|(?P<name>\p{Han}{2,6}?)(?=未|仅|已经?|长期|超过|连续|存在|转发|对(?:网|群众|公众|留言|提问)"
+                        r"|自(?:\d|今年|去年|开通|年初)|(?:上|下)半年|今年|去年|本月|本季度|全年|\d{1,2}月)"
+                        r"|(?P<name>[\p{Han}A-Za-z0-9_-]{2,12}?)(?:\((?P<site>新浪|腾讯|人民|网易)(?:微博)?\)"
+                        r"|(?=[\s、)]|等|和|及|与|$)|(?<=、@[^@]{2,12})(?=[,;:。])))")
 
 
 _HANDLE_OF = regex.compile(r"(?:\(|ID:?|账号:?)$")
@@ -78,6 +81,9 @@ def handles(text: str, offset: int, found: list[Mention], masks) -> list[Mention
         handle.start, handle.end, handle.tail_end = at, end, m.end() + offset
         handle.name, handle.written, handle.type, handle.platform = m.group("name"), m.group(0), "new_media", "微博"
         handle.role = False
+        owner = next((f for f in found if f.tail_end == at and f.account and not f.quoted and f is not handle), None)
+        if owner is not None:  # 市粮食局官方微博@甲: the body before the account word runs the account
+            handle.owner, handle.opening, owner.role = owner.name, owner.start, True
         if not inside:
             out.append(handle)
     return out
