@@ -312,6 +312,8 @@ def test_a_page_cut_mid_sentence(cut, expected):
     ("二是留言回复不及时的账号1个,为桂湖平安(新浪微博)。", [("桂湖平安", "留言回复不及时")]),
     ("更新不及时的账号2个,分别为桂湖平安(新浪微博)、桂湖教育(微信)。",
      [("桂湖平安", "更新不及时"), ("桂湖教育", "更新不及时")]),
+    # items each with its site word and its score in brackets share the fault after them
+    ("市民宗局网站(52.3分)、市地震局网站(41.0分),等次均为不合格。", [("市民宗局", "等次均为不合格"), ("市地震局", "等次均为不合格")]),
     # one that only counts what was checked names no fault
     ("共检查网站12个,分别为东坪镇、西林乡。", []),
 ])

@@ -63,7 +63,7 @@ _MAX_SIBLINGS = 4  # lists parted by ; that a sentence pointing back after them 
 _MAX_ITEM_LINE = 60  # a line longer than this is prose, not an item of a list laid out one per line
 # What lost characters leave before a name: stray bytes (��h发改委), or a damaged item and its 、.
 _DAMAGED_OPENING = regex.compile(r"^(?:[^\p{Han}、,;:。]{0,3}$|[^、,;:。]{0,8}、)")
-_ITEM_NOTE = regex.compile(rf"^{_NOTE}")
+_ITEM_NOTE = regex.compile(rf"^(?:网站|网|账号|公众号)?{_NOTE}")  # (甲局网站(52.3分)、乙局…)
 _FAULT_NOTE = re_compile(r"\(([^()]{2,20})\)")
 # What an item may carry before the next one: its site or account word and its count, or its score
 # (甲局网站3处、乙局网站2处, 甲镇98.5分、乙乡97分).
