@@ -314,6 +314,11 @@ def test_a_page_cut_mid_sentence(cut, expected):
      [("桂湖平安", "更新不及时"), ("桂湖教育", "更新不及时")]),
     # items each with its site word and its score in brackets share the fault after them
     ("市民宗局网站(52.3分)、市地震局网站(41.0分),等次均为不合格。", [("市民宗局", "等次均为不合格"), ("市地震局", "等次均为不合格")]),
+    # a clause after ; about a part of the one unit before it (a quoted column, its home page) is that unit's;
+    # one with a subject of its own is not
+    ("县卫计局网站发布的文件未标注发文日期;“办事指南”栏目存在1处外链失效。",
+     [("县卫计局", "文件未标注发文日期"), ("县卫计局", "“办事指南”栏目存在1处外链失效")]),
+    ("县卫计局网站发布的文件未标注发文日期;部分单位栏目空白。", [("县卫计局", "文件未标注发文日期")]),
     # one that only counts what was checked names no fault
     ("共检查网站12个,分别为东坪镇、西林乡。", []),
 ])

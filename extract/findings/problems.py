@@ -92,6 +92,7 @@ def find_problems(ctx, units) -> list[dict]:
     last = ctx.sentences[-1] if ctx.sentences else None
     sentences = ctx.sentences
     line_subject = None  # the unit opening a line (东湖镇:A;B) whose faults go on after a ;
+    went_on = None  # the one unit opening a sentence ended by ;, whose next sentence may name a part of it
     for index, sentence in enumerate(sentences):
         mentions = by_sentence.get((sentence.start, sentence.end))
         topic = topics.get(id(sentence.section)) if topics and sentence.section is not None else None
@@ -99,7 +100,10 @@ def find_problems(ctx, units) -> list[dict]:
             topic = None  # a line introducing the next list (…的单位:) is not about the unit above it
         if topic is None and not mentions and line_subject is not None:
             topic = line_subject
+        elif topic is None and not mentions and went_on is not None and _GOES_ON.match(sentence.text):
+            topic = went_on  # 县卫计局网站文件未标注日期;“办事指南”栏目链接失效: a part of its site, no new subject
         line_subject = _line_subject(sentence, mentions, topic)
+        went_on = _sole_opener(sentence, mentions)
         if mentions or topic:
             mentions = sorted(mentions or [], key=lambda m: m.start)
             truncated = sentence is last and sentence.text[-1:] not in "。;!?)”"
@@ -123,6 +127,18 @@ def _line_subject(sentence, mentions, topic):
             and sentence.whole_text.startswith(":", first.tail_end):
         return first
     return None
+
+
+def _sole_opener(sentence, mentions):
+    """The one unit a sentence ended by ; opens with, if any."""
+    if not mentions or not sentence.text.endswith(";") or len({m.name for m in mentions}) != 1:
+        return None
+    first = min(mentions, key=lambda m: m.start)
+    return first if not sentence.whole_text[sentence.start:first.start].strip(" “") else None
+
+
+# What opens a clause about a part of the unit named before it: a quoted column, its site's page, 其.
+_GOES_ON = regex.compile(r"“[^“”]{1,12}”(?:栏目|专栏|频道|板块|子栏目|专题)|(?:网站)?首页|其(?!他|余)")
 
 
 def _after_siblings(sentences, index: int):
