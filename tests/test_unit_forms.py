@@ -52,6 +52,10 @@ def _units(body: str, signature: str = "") -> list[str]:
         # bare place names before a county share its level; a county opening an item that goes on does not lend it
         ("丰都、石柱县未更新。", "", ["丰都县", "石柱县"], ["丰都"]),
         ("迪庆民政、德钦县教育体育、香格里拉国土视点未更新。", "", [], ["迪庆民政县"]),
+        # a verb of inspection or a count's 共 opens no name; 责成 orders the township that follows it
+        ("本季度共考评县政府门户网站1个。东坪镇网站未更新。", "", ["东坪镇"], ["共考评县", "考评县"]),
+        ("为促进镇属站所依法行政,镇党政办对镇财政所进行了检查,东坪镇未更新。", "", ["东坪镇"], ["促进镇"]),
+        ("本次共评出优秀区3个,东坪镇未更新。", "", ["东坪镇"], ["评出优秀区", "共评出优秀区"]),
         # 各庄 inside a village's name (王各庄乡) is no 各 of a group; a bare list takes the last item's ending
         ("马庄、高家营、王各庄乡网站留言功能长期关闭。", "", ["马庄乡", "高家营乡", "王各庄乡"], ["王各庄乡镇"]),
         ("王各庄乡、柳林镇未更新。各镇办要加强管理。", "", ["王各庄乡", "柳林镇"], ["各镇办"]),
