@@ -374,3 +374,17 @@ def test_a_name_column_names_counties_the_gazetteer_lacks(head, cells, expected)
     """A cell of a name column that is two to four characters and a level (市, 县, 区, 旗) is that place."""
     document = extract_text("关于2023年度政务公开评估结果的通报\n一、评估结果\n" + "\n".join([head] + cells) + "\n")
     assert [u["name"] for u in document["units"]] == expected
+
+
+def test_a_two_column_table_of_names_and_problems_that_lost_its_bars():
+    """问题网站名称 / 问题描述 over one cell per line, blank lines between or not: the pairs are its rows, up to a
+    heading; a serial column's table that holds such a pair of heads stays one table."""
+    text = ("二、存在问题\n问题网站名称\n\n问题描述\n\n柳溪商务之窗\n\n首页长达1个多月未更新;咨询栏目多封信件未回复。\n"
+            "柳溪农业信息网\n工作动态超两周没更新。\n三、工作要求\n请于5月底前整改。\n")
+    tables, _ = find_tables(text)
+    assert [(t.header, t.rows) for t in tables] == [(["问题网站名称", "问题描述"], [
+        ["柳溪商务之窗", "首页长达1个多月未更新;咨询栏目多封信件未回复。"], ["柳溪农业信息网", "工作动态超两周没更新。"]])]
+    document = extract_text("关于网站检查情况的通报\n" + text)
+    assert {u["name"] for u in document["units"]} == {"柳溪商务之窗", "柳溪农业信息网"}
+    serial = "序号\n账号名称\n主办单位\n存在问题\n1\n柳溪水务\n县水务局\n8月未更新\n2\n柳溪妇联\n县妇联\n超过3个月未更新\n"
+    assert [t.header for t in find_tables(serial)[0]] == [["序号", "账号名称", "主办单位", "存在问题"]]

@@ -55,8 +55,8 @@ def _is_name_cell(cell) -> bool:
 
 def _columns(table) -> tuple[list[int], int | None, int | None]:
     header = [str(h or "").replace(" ", "") for h in table.header]
-    names = [i for i, h in enumerate(header) if _NAME_HEAD.search(h) and not _NOT_NAME_HEAD.search(h)
-             and not _OWNER_HEAD.search(h)]
+    names = [i for i, h in enumerate(header) if (_NAME_HEAD.search(h) and not _NOT_NAME_HEAD.search(h)
+                                                  or h.endswith("名称")) and not _OWNER_HEAD.search(h)]  # (问题网站名称)
     if not names:
         width = max((len(r) for r in table.rows), default=0)
         names = [i for i in range(width) if sum(_is_name_cell(r[i]) for r in table.rows if i < len(r)) * 2

@@ -57,11 +57,12 @@ def find_tables(text: str) -> tuple[list[Table], list[tuple[str, str]]]:
                 header, rows, first, last = parsed
                 title, label = _title(text, first[0])
                 tables.append(Table(title, header, rows, first[0], last[1], label))
-    if "序号\n" in text or "编号\n" in text:
+    if "序号\n" in text or "编号\n" in text or "名称\n" in text:
         taken = [(t.start, t.end) for t in tables]
-        for table in _barless(text):
+        for table in [*_barless(text), *_paired(text)]:  # (a serial column's table first: it holds any pair)
             if not any(a < table.end and table.start < b for a, b in taken):
                 tables.append(table)
+                taken.append((table.start, table.end))
         tables.sort(key=lambda t: t.start)
     return tables, pairs
 
@@ -112,6 +113,37 @@ def _barless(text: str):
         header = cells[:r0] if r0 <= width else cells[:width - 1] + ["".join(cells[width - 1:r0])]
         title, label = _title(text, head.start())
         yield Table(title, header, rows, head.start(), spans[min(at, len(spans)) - 1][1], label)
+
+
+# The head of a two-column table of names and their problems, one cell per line, blank lines between or not
+# (问题网站名称 / 问题描述 / 甲网 / 首页未更新 / 乙网 / …): a page that lost a table with no serial column.
+_PAIR_HEAD = re.compile(r"^(?P<name>[^\n|]{0,8}(?:名称|单位|网站|账号))[ \t]*\n(?:[ \t]*\n)*"
+                        r"(?P<problem>[^\n|]{0,6}(?:存在问题|问题描述|主要问题|问题))[ \t]*$", re.M)
+MAX_NAME_CELL = 30  # a longer line is no name of a site, account or body
+MAX_PROBLEM_CELL = 200
+
+
+def _paired(text: str):
+    """Two-column tables of names and their problems, one cell per line: rows are the pairs of lines after
+    the head, blank lines skipped, until a heading, a line too long for its cell, or the text's end."""
+    for head in _PAIR_HEAD.finditer(text):
+        cells: list[tuple[int, int, str]] = []
+        pos = head.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end == -1 else end
+            cell = text[pos:end].strip()
+            limit = MAX_NAME_CELL if len(cells) % 2 == 0 else MAX_PROBLEM_CELL
+            if cell and (len(cell) > limit or _NOT_CELL.match(cell) or "|" in cell):
+                break
+            if cell:
+                cells.append((pos, end, cell))
+            pos = end + 1
+        rows = [[a[2], b[2]] for a, b in zip(cells[::2], cells[1::2])]
+        if len(rows) < 2:
+            continue
+        title, label = _title(text, head.start())
+        yield Table(title, [head["name"], head["problem"]], rows, head.start(), cells[2 * len(rows) - 1][1], label)
 
 
 def _cell_lines(text: str, pos: int):
