@@ -633,6 +633,9 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
                 else owners[-1] if owners else None
         elif runner:
             mention.owner = runner
+        elif acc is not None and type_ == "new_media" and matches[run_first[index]].start() > 0:
+            # 县林业局“甲”“乙”2个账号, 市科技局“甲”头条号: the body right before the quoted names runs them
+            mention.owner = _owner_before(text, matches[run_first[index]].start(), ents, offset)
         mention.tail_end = (acc.end() if acc and last == index and not ahead else m.end()) + offset
         # an account is not an author: a date after it (“甲”(微信)5月仅更新1次) tells when, not who wrote
         mention.role = role_before(text, m.start()) if type_ == "new_media" else is_role(
