@@ -27,6 +27,7 @@ def _genre(text: str, title: str | None = None) -> str | None:
         # a summary with next year's plan, and a body's summary of its own accounts' work
         ("正文", "某县2016年政务公开工作总结和2017年工作打算", ANNUAL_REPORT),
         ("正文", "某市文化广电旅游局2021年政务新媒体工作总结", ANNUAL_REPORT),
+        ("正文", "某县公安局政务微博工作报告(2016年度)", ANNUAL_REPORT),
         # a report on the sites or accounts of others is no account of one's own
         ("正文", "全市政府网站运行情况报告", None),
         # a summary of the body's own disclosure work is an account of it, as an annual report is

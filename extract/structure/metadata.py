@@ -24,8 +24,14 @@ _DOC_NUMBER = re_compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\
 # What a notice's title ends in, with a closing bracket or an edition mark after it (…评估报告(摘要)).
 _TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函", "方案", "要点", "榜单", "名单", "简报",
                 "提醒函", "提示函", "督办函", "工作提示", "督办单", "周报", "月报", "季报", "快报", "年度报表",
-                "工作打算", "工作计划", "工作思路")
+                "工作打算", "工作计划", "工作思路", "年报")
 _TITLE_ENDINGS = tuple(word + close for word in _TITLE_WORDS for close in ("", ")", "(摘要)", "(全文)"))
+# The year a title may end with in brackets (…工作年度报告(2022年), …工作报告(2016年度)).
+_YEAR_TAIL = regex.compile(r"\(\d{4}年度?\)$")
+
+
+def _ends_as_title(line: str) -> bool:
+    return line.endswith(_TITLE_ENDINGS) or (line.endswith(")") and _YEAR_TAIL.sub("", line).endswith(_TITLE_ENDINGS))
 # The issue of a title that recurs (…工作提示(2023年第4期)).
 _EDITION = regex.compile(r"\((?:\d{4}年)?第[\d一二三四五六七八九十]{1,3}[期周]\)$")
 # A title line often carries junk after it: a site name after a dash, the number in brackets.
@@ -213,7 +219,7 @@ def _joined(first: str, following: list[str]) -> str | None:
     opens = bool(_YEAR_OR_ABOUT.search(first)) or bool(  # an issuer's line above 关于… or 2023年…
         following and _YEAR_OR_ABOUT.match(following[0]) and _ORG_END.search(first) and len(first) <= 40)
     for nxt in following:
-        ended = title.endswith(_TITLE_ENDINGS)
+        ended = _ends_as_title(title)
         continues = bool(_CONTINUATION.match(nxt)) and not title.endswith(tuple("的" + w for w in _TITLE_WORDS))
         if ended and not continues:
             break
@@ -221,7 +227,7 @@ def _joined(first: str, following: list[str]) -> str | None:
                 or _HEADING_LINE.match(nxt) or "|" in nxt:
             break
         title += nxt
-    if title.endswith(_TITLE_ENDINGS) and "。" not in title and len(title) <= 150 \
+    if _ends_as_title(title) and "。" not in title and len(title) <= 150 \
             and (title == first or not _CLAUSE_MARK.search(title)):
         return title
     return None
