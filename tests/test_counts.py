@@ -138,6 +138,11 @@ def test_counts_of_the_corpus_forms(sentence, expected):
     "每季度参加业务培训1次,全年至少举办培训2期。",
     "抽查比例不低于运行总数的30%。",
     "自查报告纸质材料一式两份。",
+    # a grading scale, a weight and a target set by the notice; a page's view count
+    "考核得分90分以上为优秀,80分至89分为良好,60分以下为较差。",
+    "日常监测得分占40%,集中评审得分占60%。",
+    "全县政务新媒体账号压减至60个以内。",
+    "发布时间:2024-01-08 浏览:203次",
 ])
 def test_not_counts(sentence):
     assert _counts(sentence) == []

@@ -130,12 +130,18 @@ def find_counts(ctx: Context) -> list[dict]:
     return counts
 
 
+# A page's view count in its header or footer (浏览:203次, 点击数:1,052), never the notice's.
+_PAGE_VIEWS = regex.compile(r"(?:浏览|点击|阅读)(?:量|数|次数)?\s*[:：]\s*[\d,]+\s*次?")
+
+
 def _skip_spans(ctx: Context) -> list[tuple[int, int]]:
     """Sorted, merged spans whose numbers are never counts: headings, titles, quoted names."""
     end = len(ctx.text) if ctx.body_end is None else ctx.body_end
     spans = [m.span() for m in _QUOTED.finditer(ctx.text, ctx.body_start, end)]
     if "关于" in ctx.text:
         spans += [m.span() for m in _UNQUOTED_TITLE.finditer(ctx.text, ctx.body_start, end)]
+    if "浏览" in ctx.text or "点击" in ctx.text or "阅读" in ctx.text:
+        spans += [m.span() for m in _PAGE_VIEWS.finditer(ctx.text, ctx.body_start, end)]
     for top in ctx.sections:
         spans += [(s.start, _heading_end(ctx.text, s)) for s in top.walk() if s.body_start > s.start]
     merged: list[tuple[int, int]] = []
@@ -187,6 +193,10 @@ def _cn_value(raw: str) -> int | None:
     return chinese_to_int(raw)
 
 
+# What makes a score the bound of a grade (…分以上为优秀, …分以下为较差).
+_GRADE_SCALE = regex.compile(r"(?:以上|以下|及以上|及以下|\(含\))?为(?:优秀|良好|合格|不合格|基本合格|较好|一般|较差|好|中|差)")
+
+
 def _count(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> dict | None:
     """A number with a measure word is a count unless its context makes it an ordinal, norm or name."""
     text, start, end = sentence.text, match.start(), match.end()
@@ -210,6 +220,8 @@ def _count(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> dic
         return None
     if unit and text.startswith(_STRUCTURE, end):
         return None
+    if unit == "分" and _GRADE_SCALE.match(text, end):
+        return None  # 90分以上为优秀, 80分至89分为良好: a grading scale, not a score
     value = _value(g)
     if value is None:
         return None
