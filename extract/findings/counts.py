@@ -194,7 +194,7 @@ def _cn_value(raw: str) -> int | None:
 
 
 # What makes a score the bound of a grade (…分以上为优秀, …分以下为较差).
-_GRADE_SCALE = regex.compile(r"(?:以上|以下|及以上|及以下|\(含\))?为(?:优秀|良好|合格|不合格|基本合格|较好|一般|较差|好|中|差)")
+_GRADE_SCALE = regex.compile(r"(?:以上|以下|及以上|及以下|\(含\)|[至到—-]\d{1,3}(?:\.\d)?分(?:以下)?)?为(?:优秀|良好|合格|不合格|基本合格|较好|一般|较差|好|中|差)")
 
 
 def _count(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> dict | None:
