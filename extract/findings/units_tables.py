@@ -13,7 +13,7 @@ _LEVEL_HEADS = [regex.compile(r"市州|地区"), regex.compile(r"区县|县区|�
                 regex.compile(r"村|社区")]
 _NOT_NAME_HEAD = regex.compile(r"数|率|平台|问题|责任|时间|序号|得分|分值|类型|描述|备注|情况|金额|日期")
 _PLATFORM_HEAD = regex.compile(r"平台|(?<!问题|错误)类型|渠道")
-_OWNER_HEAD = regex.compile(r"责任单位|主办单位|运营单位|开办单位|主管单位|所属单位")
+_OWNER_HEAD = regex.compile(r"责任单位|主办单位|运营单位|开办单位|开设单位|运维单位|主管单位|所属单位|开办主体|主办主体")
 # A column of accounts and a column of bodies: beside the first, the second names the owners (a site is named
 # by its owner, ANNOTATION.md).
 _RUN_HEAD = regex.compile(r"账号|新媒体|公众号|微博|微信|抖音")
