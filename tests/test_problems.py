@@ -274,8 +274,7 @@ def test_examples_go_on_after_a_comma():
 
 def test_a_list_goes_on_past_an_account_qualified_by_its_place():
     sentence = "市科技局“北塘科技发布”头条号、仁寿县“仁寿森林防火”微信公众号等存在内容更新不及时问题。"
-    assert _problems(HEAD + sentence) == [("市科技局", "内容更新不及时"), ("北塘科技发布", "内容更新不及时"),
-                                          ("仁寿森林防火", "内容更新不及时")]
+    assert _problems(HEAD + sentence) == [("北塘科技发布", "内容更新不及时"), ("仁寿森林防火", "内容更新不及时")]
 
 
 @pytest.mark.parametrize("cut, expected", [

@@ -315,10 +315,9 @@ def _problems(body: str) -> list[tuple]:
         ("县公安局微信公众号“平安桐林”、双溪镇抖音号“双溪之声”更新不及时。",
          [("平安桐林", "new_media", "微信", "县公安局"), ("双溪之声", "new_media", "抖音", "双溪镇")]),
         # quoted names counted as accounts after them
-        # (a body right before quoted names that an account word follows is listed with them, as annotators do)
+        # (the body right before quoted names that an account word follows runs them too)
         ("县林业局“绿美桐林”“桐林林长”2个账号未设置隐私政策。",
-         [("县林业局", "department", None, None), ("绿美桐林", "new_media", None, None),
-          ("桐林林长", "new_media", None, None)]),
+         [("绿美桐林", "new_media", None, "县林业局"), ("桐林林长", "new_media", None, "县林业局")]),
         # with 管理的/开设的/所属的 between the owner and its account word or its account
         ("县文广局管理的微信公众号“桐林文旅”仅更新2次。", [("桐林文旅", "new_media", "微信", "县文广局")]),
         ("县实验小学所属的微信公众号“实小成长”第一季度仅更新2次。", [("实小成长", "new_media", "微信", "县实验小学")]),
@@ -326,6 +325,8 @@ def _problems(body: str) -> list[tuple]:
         # one owner for each quoted name, in order
         ("县交通运输局、县水利局开设的抖音号“桐林交通”“桐林水利”未开通留言功能。",
          [("桐林交通", "new_media", "抖音", "县交通运输局"), ("桐林水利", "new_media", "抖音", "县水利局")]),
+        # a body alone in brackets after a quoted account and its account word runs it
+        ("“桐林教育”微信公众号(县教育局),留言区长期无人回复。", [("桐林教育", "new_media", "微信", "县教育局")]),
         # the owner in brackets after the quoted name, with the platform after a comma or not
         ("“桐林粮食”(县粮食局)、“桐林供销”(县供销社)自今年年初以来未发布信息。",
          [("桐林粮食", "new_media", None, "县粮食局"), ("桐林供销", "new_media", None, "县供销社")]),
@@ -536,11 +537,9 @@ def test_accounts(body, expected):
          [("县科技局", "年报未按时发布"), ("县商务局", "年报未按时发布"), ("双溪镇", "年报未按时发布"),
           ("石门乡", "年报未按时发布")]),
         ("指南未更新的单位:乡镇(街道):双溪镇、石门乡。", [("双溪镇", "指南未更新"), ("石门乡", "指南未更新")]),
-        # accounts each after its owner, closed by one account word: every owner and account has the fault
-        ("县科技局“科技双溪”、县商务局“双溪商务”等账号更新不及时。",
-         [("县科技局", "更新不及时"), ("科技双溪", "更新不及时"), ("县商务局", "更新不及时"), ("双溪商务", "更新不及时")]),
-        # each account after its owner and account word: the accounts have the fault, the owners are named only
-        # as owners
+        # accounts each after its owner, closed by one account word, or each with its owner and account word:
+        # the accounts have the fault, the owners are named only as owners
+        ("县科技局“科技双溪”、县商务局“双溪商务”等账号更新不及时。", [("科技双溪", "更新不及时"), ("双溪商务", "更新不及时")]),
         ("县民政局微信公众号“双溪民政”、县医保局抖音号“双溪医保”超过2周未更新。",
          [("双溪民政", "超过2周未更新"), ("双溪医保", "超过2周未更新")]),
         # a line introducing a list laid out over lines names the fault of every line, before any heading
@@ -575,8 +574,7 @@ def test_accounts(body, expected):
         # that runs it; quoted accounts after 所属 are one list with their owner
         ("“石门乡人民政府网”首页长期未更新。", [("石门乡人民政府", "首页长期未更新")]),
         ("县政府官方微博“双溪发布”超过2周未更新。", [("双溪发布", "超过2周未更新")]),
-        ("县卫健局所属“健康双溪”“双溪卫健”两个微信公众号长期未更新。",
-         [("县卫健局", "长期未更新"), ("健康双溪", "长期未更新"), ("双溪卫健", "长期未更新")]),
+        ("县卫健局所属“健康双溪”“双溪卫健”两个微信公众号长期未更新。", [("健康双溪", "长期未更新"), ("双溪卫健", "长期未更新")]),
         # a list laid out one account per line, each after its owner, under a heading naming the fault
         ("一、超过半年未更新的账号\n1.双溪街道办事处新浪微博“双溪微言”\n2.县文体局腾讯微博“双溪文体”",
          [("双溪微言", "超过半年未更新"), ("双溪文体", "超过半年未更新")]),

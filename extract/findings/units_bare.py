@@ -163,9 +163,11 @@ def owners_in_brackets(text: str, offset: int, found: list[Mention]) -> None:
     accounts.update((m.tail_end, m) for m in found if m.type == "new_media" and m.tail_end)
     spans = [b.span() for b in patterns()["platform_bracket"].finditer(text)]
     spans += [b.span() for end in accounts if (b := _OWNER_BRACKET.match(text, end - offset))]
-    # “甲”(县粮食局), “乙”(县旅游局,新浪微博): the owner a quoted account was read with
-    spans += [b.span() for end, m in accounts.items() if m.quoted and m.owner
-              and (b := patterns()["owner_bracket"].match(text, end - offset)) and b.group(1) == m.owner]
+    # “甲”(县粮食局), “乙”(县旅游局,新浪微博): the owner a quoted account was read with; “丙”微信公众号(县教育局):
+    # a body alone in brackets after a quoted account and its account word
+    spans += [b.span() for end, m in accounts.items() if m.quoted and (b := patterns()["owner_bracket"].match(text, end - offset))
+              and (b.group(1) == m.owner or (m.account and any(f.start - offset == b.start(1) and f.end - offset == b.end(1)
+                                                                    for f in found)))]
     for start, end in ((a + offset, b + offset) for a, b in spans):
         inside = [m for m in found if start < m.start and m.end <= end]
         for mention in inside:
