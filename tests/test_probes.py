@@ -23,7 +23,8 @@ PROBES = Path(__file__).resolve().parent.parent / "corpus" / "probes"
 # 0.739/0.667 (0.721/0.654), followups 0.921/0.749 (0.895/0.687), grassroots 0.871/0.797 (0.826/0.684),
 # upper 0.911/0.706 (0.877/0.706), owners 0.679/0.695 (0.672/0.695), plain 0.991/0.909 (0.984/0.890);
 # fourteenth session (realistic mixes, at the session's end): mix7 0.987/0.941, mix8 0.986/0.939, mix9
-# 0.993/0.953, mix10 0.948/0.826, mix11 0.952/0.880.
+# 0.993/0.953, mix10 0.948/0.826, mix11 0.952/0.880; written after those rules, as estimates: mix12 0.955/0.840,
+# mix13 0.954/0.896; precision where few are assessed: reports3 0.957/0.800, tasks2 0.765/0.788.
 # Figures before and after each session's rules:
 # docs/evaluation.md.
 # None: the set's expected outputs hold no problems (structure).
@@ -39,7 +40,8 @@ FLOORS = {"lists": (0.89, 0.84), "styles": (0.93, 0.82), "pages": (0.89, 0.84), 
           "mix1": (0.93, 0.89), "mix2": (0.97, 0.88), "mix3": (0.94, 0.92), "mix4": (0.95, 0.91),
           "mix5": (0.89, 0.82), "mix6": (0.93, 0.83),
           "mix7": (0.96, 0.92), "mix8": (0.96, 0.91), "mix9": (0.97, 0.93), "mix10": (0.92, 0.80),
-          "mix11": (0.93, 0.86)}
+          "mix11": (0.93, 0.86), "mix12": (0.93, 0.82), "mix13": (0.93, 0.87), "reports3": (0.93, 0.78),
+          "tasks2": (0.74, 0.76)}
 # Sets that also hold each notice's title, date, issuer, top-level section kinds and deadlines:
 # (fields right, section kinds right, deadlines F1) floors; measured genres 0.991/0.991/0.979, structure
 # 0.967/0.974/0.993 (0.920/0.939/0.993 at the session's start), assessments 0.973/0.951/1.000
@@ -54,7 +56,8 @@ FLOORS = {"lists": (0.89, 0.84), "styles": (0.93, 0.82), "pages": (0.89, 0.84), 
 # session, realistic mixes: mix1 1.000/1.000/0.982, mix2 0.973/1.000/1.000, mix3 1.000/1.000/1.000,
 # mix4 0.973/0.984/0.982, mix5 0.987/1.000/1.000, mix6 0.987/1.000/0.943; fourteenth session: mix7
 # 0.973/0.985/0.929, mix8 0.987/1.000/0.945, mix9 1.000/1.000/1.000, mix10 0.987/0.940/0.978, mix11
-# 0.947/1.000/1.000.
+# 0.947/1.000/1.000; mix12 1.000/0.984/1.000, mix13 1.000/0.938/0.980, reports3 0.960/0.950/1.000, tasks2
+# 0.960/0.911/0.953.
 STRUCTURE_FLOORS = {"genres": (0.97, 0.97, 0.95), "structure": (0.95, 0.95, 0.97),
                     "assessments": (0.95, 0.93, 0.97), "older": (0.97, 0.87, 0.96),
                     "directives": (0.97, 0.97, 0.96), "reports": (0.96, 0.94, 0.97), "inspections": (0.95, 0.90, 0.97),
@@ -67,10 +70,12 @@ STRUCTURE_FLOORS = {"genres": (0.97, 0.97, 0.95), "structure": (0.95, 0.95, 0.97
                     "mix1": (0.97, 0.97, 0.96), "mix2": (0.95, 0.97, 0.97), "mix3": (0.97, 0.97, 0.97),
                     "mix4": (0.95, 0.96, 0.96), "mix5": (0.96, 0.97, 0.97), "mix6": (0.96, 0.97, 0.92),
                     "mix7": (0.95, 0.96, 0.90), "mix8": (0.96, 0.97, 0.92), "mix9": (0.97, 0.97, 0.97),
-                    "mix10": (0.96, 0.91, 0.95), "mix11": (0.92, 0.97, 0.97)}
+                    "mix10": (0.96, 0.91, 0.95), "mix11": (0.92, 0.97, 0.97), "mix12": (0.97, 0.96, 0.97),
+                    "mix13": (0.97, 0.91, 0.96), "reports3": (0.94, 0.93, 0.97), "tasks2": (0.94, 0.89, 0.93)}
 # Sets of texts that assess almost nobody (annual reports and summaries): at most this many units named
 # that the expected outputs do not hold.
-SPURIOUS_CEILINGS = {"reports": 1, "quiet": 16}  # quiet: 64 false units when written
+SPURIOUS_CEILINGS = {"reports": 1, "quiet": 16, "reports3": 3, "tasks2": 5}  # quiet: 64 false units when written;
+# reports3 and tasks2 (fourteenth session): 10 and 8 when written
 
 
 def _f1(tp: int, fp: int, fn: int) -> float:
