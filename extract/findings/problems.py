@@ -93,6 +93,7 @@ def find_problems(ctx, units) -> list[dict]:
     sentences = ctx.sentences
     line_subject = None  # the unit opening a line (东湖镇:A;B) whose faults go on after a ;
     went_on = None  # the one unit opening a sentence ended by ;, whose next sentence may name a part of it
+    named = None  # the one unit the sentence before named, which 该网站, 该局… in the next point back to
     for index, sentence in enumerate(sentences):
         mentions = by_sentence.get((sentence.start, sentence.end))
         topic = topics.get(id(sentence.section)) if topics and sentence.section is not None else None
@@ -102,8 +103,11 @@ def find_problems(ctx, units) -> list[dict]:
             topic = line_subject
         elif topic is None and not mentions and went_on is not None and _GOES_ON.match(sentence.text):
             topic = went_on  # 县卫计局网站文件未标注日期;“办事指南”栏目链接失效: a part of its site, no new subject
+        elif topic is None and not mentions and named is not None and _ANAPHOR.match(sentence.text):
+            topic = named  # 县住建局网站。该网站首页…未更新: 该 points back to the one unit just named
         line_subject = _line_subject(sentence, mentions, topic)
         went_on = _sole_opener(sentence, mentions)
+        named = _sole_named(mentions) if mentions else (named if topic is named else None)
         if mentions or topic:
             mentions = sorted(mentions or [], key=lambda m: m.start)
             truncated = sentence is last and sentence.text[-1:] not in "。;!?)”"
@@ -135,6 +139,15 @@ def _sole_opener(sentence, mentions):
         return None
     first = min(mentions, key=lambda m: m.start)
     return first if not sentence.whole_text[sentence.start:first.start].strip(" “") else None
+
+
+def _sole_named(mentions):
+    """The one unit a sentence names, if it names only one."""
+    return mentions[0] if len({m.name for m in mentions}) == 1 else None
+
+
+# 该 and the kind of the unit named before (该网站, 该局, 该镇, 该账号): it points back to that unit.
+_ANAPHOR = regex.compile(r"(?:其中)?,?该(?:网站|局|委|办|单位|部门|中心|镇|乡|街道|县|区|市|账号|公众号|微博|平台)")
 
 
 # What opens a clause about a part of the unit named before it: a quoted column, its site's page, 其.
@@ -555,8 +568,9 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
     if label_match and is_problem(label_match.group("label")):
         return [label_match.group("label")]
     if _qualifier_only(predicate):
-        if found := inherited(before, prior, category, example and _in_problems(sentence)):
-            return found
+        found = [d for d in inherited(before, prior, category, example and _in_problems(sentence)) if not _section_title(d)]
+        if found:
+            return found  # (not a problems section's own title: 二、存在问题 ⏎ 甲局网站。 names no fault yet)
         if heading and not praise(heading):  # a name alone under a problem heading: the heading's fault
             words = heading_words(heading)
             return _listed_problem(words, sentence, strict=words == heading)

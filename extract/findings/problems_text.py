@@ -32,8 +32,9 @@ _SUBJECT = regex.compile(
     r"[^,]{0,16}?(?:单位|部门|乡镇|街道|账号|网站|政务新媒体|新媒体|地区|市州|县区|栏目)(?:单位|账号)?"
     r"(?:也|还|仍|均|都)?(?:存在|出现|因)?")
 # A subject that points back at the names just listed (以上三个单位, 上述账号): the fault is theirs.
-_BACK_REFERENCE = regex.compile(r"^(?:以上|上述|前述|这)(?:\d{1,3}|[一二三四五六七八九十两几]{1,2})?[个家]?"
-                                r"(?:单位|部门|乡镇|街道|账号|网站|政务新媒体)?")
+_BACK_REFERENCE = regex.compile(r"^(?:(?:以上|上述|前述|这)(?:\d{1,3}|[一二三四五六七八九十两几]{1,2})?[个家]?"
+                                r"(?:单位|部门|乡镇|街道|账号|网站|政务新媒体)?"
+                                r"|该(?:网站|局|委|办|单位|部门|中心|镇|乡|街道|账号|公众号|微博|平台))")
 # The same pointer opening a sentence of its own, naming what it points at (以上单位…, 上述3个账号…).
 _POINTER = re_compile(r"(?:以上|上述|前述)(?:\d{1,3}|[一二三四五六七八九十两几]{1,2})?[个家]?"
                          r"(?:单位|部门|乡镇|街道|账号|网站|政务新媒体|新媒体|地区|县区|市州)")
