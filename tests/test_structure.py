@@ -434,6 +434,7 @@ def test_other_ways_of_numbering_headings(text, headings):
         ("活跃度较高的政务微博", "achievements"),
         ("进展较快的部门", "achievements"),
         ("整改到位的单位", "overview"),
+        ("整改完成的网站(8个)", "overview"),
         # the top or the bottom of a ranking, whatever else the heading says
         ("评估得分前五名", "achievements"),
         ("评估得分后三名", "problems"),
@@ -442,6 +443,9 @@ def test_other_ways_of_numbering_headings(text, headings):
         ("整改清单", "problems"),
         ("整改落实", "requirements"),
         ("全区政府网站和政务新媒体整体运行平稳", "overview"),
+        # a summary's own work (主要工作开展情况) is its achievements; an inspection's (工作开展情况) an overview
+        ("主要工作开展情况", "achievements"),
+        ("工作开展情况", "overview"),
     ],
 )
 def test_a_heading_over_a_list_of_units(title, kind):

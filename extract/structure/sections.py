@@ -266,7 +266,9 @@ def _kind(title: str, default: str | None) -> str | None:
     if kind in (None, "overview", "requirements") and _names_failing_units(title):
         kind = "problems"  # 未按期完成整改的单位, 本月未达更新要求的账号: a heading over a list of units, naming their shortcoming
     elif kind in (None, "overview") and _names_praised_units(title):
-        kind = "achievements"  # 进展较快的部门, 整改到位的单位: a heading over a list of units, praising them
+        kind = "achievements"  # 进展较快的部门, 活跃度较高的政务微博: a heading over a list of units, praising them
+    elif kind is None and _names_done_units(title):
+        kind = "overview"  # 整改完成的网站(8个): a heading over a list of units, reporting an outcome
     if (ranked := _ranked(title)) is not None:
         kind = ranked  # 评估得分前五名, 得分后三名: the end of the ranking it lists decides
     if kind is None and _pattern("directive_heading").search(title):
@@ -297,6 +299,13 @@ def _names_praised_units(title: str) -> bool:
     title = COUNT_NOTE.sub("", title)
     return _pattern("list_heading").search(title) is not None and _problem_score(title) == 0 \
         and not _lacks_inside(title) and any(w in title for w in _words("praise_cues"))
+
+
+def _names_done_units(title: str) -> bool:
+    """整改完成的网站, 已销号的账号: a heading over a list of units that put their faults right."""
+    title = COUNT_NOTE.sub("", title)
+    return _pattern("list_heading").search(title) is not None and not _lacks_inside(title) \
+        and any(w in title for w in ("完成", "到位", "销号"))
 
 
 def _ranked(title: str) -> str | None:
