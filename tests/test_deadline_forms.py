@@ -98,6 +98,8 @@ FORMS = [
     ("整改时限:1个月。", [(1, "month")], [(1, "month")]),
     ("整改期限:15个工作日。", [(15, "working_day")], [(15, "working_day")]),
     ("整改时限为即日起15个工作日。", [(15, "working_day")], [(15, "working_day")]),
+    # the longest a limit may run, with no 内 closing it
+    ("确需调查核实的,答复最长不超过5个工作日。", [(5, "working_day")], [(5, "working_day")]),
     # numbered task lists and task tables
     ("1.全面梳理政策文件(2024年6月底前完成)。", ["2024-06-30"], ["2024-06-30"]),
     ("2.规范专栏建设。(责任单位:县政府办公室;完成时限:2024年12月底前)", ["2024-12-31"], ["2024-12-31"]),

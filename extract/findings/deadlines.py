@@ -250,8 +250,9 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, c
         return found
     if not (match["within"] or match["limit"] or _LIMIT_CUE.search(before)):
         return None
-    if before.endswith(_NOT_BEFORE_WITHIN) or _NOT_AFTER_WITHIN.match(text, match.end()):
-        return None
+    if (before.endswith(_NOT_BEFORE_WITHIN) and not (before.endswith(("不超过", "不得超过")) and _LIMIT_CUE.search(before))) \
+            or _NOT_AFTER_WITHIN.match(text, match.end()):
+        return None  # (答复期限原则上不超过5个工作日: a limit, named as one, that no 内 closes)
     amount = _amount(match["amount"])
     if not amount:
         return None
