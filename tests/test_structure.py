@@ -132,6 +132,9 @@ def test_heading_vocabulary(title, kind):
          "三、收到和处理政府信息公开申请情况\n丙。", ["overview", "other", "other"]),
         # its preamble lost, an annual report is known by its statistics sections
         ("二、主动公开政府信息情况\n甲。\n三、重点领域公开工作情况\n乙。", ["other", "other"]),
+        # a 通知 that says it sets work is no annual report for a heading that names a disclosure task
+        ("各部门:\n现将二季度需重点关注的事项提示如下。\n一、主动公开基本目录编制\n甲。\n二、政策文件库更新\n乙。\n三、依申请公开\n丙。",
+         ["requirements", "requirements", "requirements"]),
     ],
 )
 def test_section_kinds_by_notice_kind(text, kinds):
@@ -320,6 +323,7 @@ def test_issuer_order(text, issuer):
         ("关于做好依申请公开办理工作的提醒函\n各单位:\n正文。", "关于做好依申请公开办理工作的提醒函"),
         ("政务公开工作督办单\n承办单位 | 某某局 |\n正文。", "政务公开工作督办单"),
         ("某某县政务公开工作提示(2023年第4期)\n来源:本网\n各单位:\n正文。", "某某县政务公开工作提示(2023年第4期)"),
+        ("某某区政务公开办公室工作提示〔2022〕第3号\n来源:本网\n各单位:\n正文。", "某某区政务公开办公室工作提示〔2022〕第3号"),
         ("某某市政务公开简报(第12期)\n一、工作动态\n正文。", "某某市政务公开简报(第12期)"),
         ("某某县2023年2月政府网站监测月报\n一、总体情况\n正文。", "某某县2023年2月政府网站监测月报"),
         ("关于政务短视频账号运行情况的周报(2024年第9周)\n一、总体情况\n正文。", "关于政务短视频账号运行情况的周报(2024年第9周)"),

@@ -20,7 +20,7 @@ _HEAD = 300  # the title and opening lines: where a notice says what it is
 _TITLE_MAX = 80
 _TITLE_LINES = 6
 _PROSE = re_compile(r"[,。;:>]")
-_TRAILING = regex.compile(r"[\s(（\[【].*$|[。.\s]+$")
+_TRAILING = regex.compile(r"[\s(（\[【〔].*$|[。.\s]+$")  # (…工作提示〔2022〕第3号: its issue's number)
 
 
 @lru_cache(maxsize=None)
@@ -42,16 +42,18 @@ def notice_genre(text: str, title: str | None, preamble_end: int, statistics_hea
     names = [_TRAILING.sub("", name) for name in ([title] if title else []) + _title_lines(text)]
     name = names[0] if names else ""
     on_others = _reports_on_others(name, text)
-    if not on_others and (_is_annual_report(text, names) or statistics_heading):
-        return ANNUAL_REPORT
     preamble = text[:preamble_end]
     if "|" in preamble:  # cues are the notice's words about itself, never a table's cells (年报未发布 |)
         preamble = "\n".join(line for line in preamble.split("\n") if line.count("|") < 2)
-    for rule in _vocabulary()["rules"]:
-        if rule["genre"] == ANNUAL_REPORT and on_others:
-            continue  # 关于限期公开年度报告的通知: a notice about others' reports, not one
-        if any(cue in preamble for cue in rule["cues"]):
-            return rule["genre"]
+    cued = next((rule["genre"] for rule in _vocabulary()["rules"]
+                 if not (rule["genre"] == ANNUAL_REPORT and on_others) and any(cue in preamble for cue in rule["cues"])),
+                None)  # (关于限期公开年度报告的通知: a notice about others' reports, not one)
+    # A heading naming a statistics part (依申请公开情况) makes an annual report of a text that does not say, before
+    # its first heading, that it sets work or reports on others (现将…提示如下: 一、依申请公开 is a task).
+    if not on_others and (_is_annual_report(text, names) or (statistics_heading and cued in (None, ANNUAL_REPORT))):
+        return ANNUAL_REPORT
+    if cued is not None:
+        return cued
     if name.endswith(_vocabulary()["task_titles"]) and not any(word in name for word in _vocabulary()["result_words"]):
         return TASK  # 关于开展…检查的通知 with no 通知如下: a 通知 sets tasks unless its words say it reports
     return None

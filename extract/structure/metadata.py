@@ -32,8 +32,8 @@ _YEAR_TAIL = regex.compile(r"\(\d{4}年度?\)$")
 
 def _ends_as_title(line: str) -> bool:
     return line.endswith(_TITLE_ENDINGS) or (line.endswith(")") and _YEAR_TAIL.sub("", line).endswith(_TITLE_ENDINGS))
-# The issue of a title that recurs (…工作提示(2023年第4期)).
-_EDITION = regex.compile(r"\((?:\d{4}年)?第[\d一二三四五六七八九十]{1,3}[期周]\)$")
+# The issue of a title that recurs (…工作提示(2023年第4期), …工作提示〔2022〕第3号).
+_EDITION = regex.compile(r"\((?:\d{4}年)?第[\d一二三四五六七八九十]{1,3}[期周]\)$|〔\d{4}〕第?[\d一二三四五六七八九十]{1,3}[号期]$")
 # A title line often carries junk after it: a site name after a dash, the number in brackets.
 # _TITLE_TAIL is only tried on lines with a dash or ending in 号), as each of its matches needs one.
 _DASHES = re_compile(r"[-_|—]")
@@ -172,7 +172,8 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
         if _NAV.search(clean) or "|" in clean or not 6 <= len(clean) <= 200 or clean.endswith(":"):
             continue
         clean = _without_junk_tail(clean)
-        if clean.endswith(("期)", "周)")) and (edition := _EDITION.search(clean)) and clean[:edition.start()].endswith(_TITLE_ENDINGS):
+        if clean.endswith(("期)", "周)", "号", "期")) and (edition := _EDITION.search(clean)) \
+                and clean[:edition.start()].endswith(_TITLE_ENDINGS):
             return clean, None
         tail = _TITLE_TAIL.search(clean) if clean.endswith("号)") or _DASHES.search(clean) else None
         number = tail.group("number") if tail else None

@@ -257,6 +257,8 @@ def _kind(title: str, default: str | None) -> str | None:
     """A heading's kind: its longest phrase, else the verb it opens with (落实主体责任), else the notice's
     default; in a report of results, a heading that reports a state (监管实施情况) is an overview."""
     kind = classify_title(title)
+    if kind == "other" and default == "requirements" and "联系" not in title and not title.endswith("情况"):
+        kind = None  # 主动公开基本目录编制 in a 通知 that sets work: a task, not a report's part (主动公开…情况)
     if _lacking(title) and _names_failing_units(title):
         kind = "problems"  # 未按要求整改的村(社区): the units lacking something, whatever words they hold
     if kind == "problems" and title.startswith(_words("order_verbs")) and not title.endswith(_words("state_endings")):
