@@ -248,6 +248,8 @@ def _meta(text: str):
         ("某某市财政局 某某市审计局关于开展专项检查的通知\n各区:\n正文。", "某某市财政局、某某市审计局"),
         # a report's name before its year, past a spam string a scraper inserted
         ("某某乡2020年政府信息公开工作年度报告\n一、总体情况\n正文。", "某某乡"),
+        # …or before the work a report is named after, its year after it or none, over a header's 来源
+        ("丰都县公安局政务微博工作报告(2016年度)\n来源:县局政治处\n一、基本情况\n正文。", "丰都县公安局"),
         ("某某县政务公开办公室欧洲杯投注_足球联赛-官网直播2022年第二季度政务新媒体监测情况的通报\n各单位:\n正文。",
          "某某县政务公开办公室"),
         # a site's name put before the body's, repeating its place

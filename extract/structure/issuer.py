@@ -23,6 +23,9 @@ _NAME = regex.compile(r"^[\p{Han}()（）“”]{2,40}$")
 _SEPARATOR = regex.compile(r"[\s、]+")
 _LEADING_JUNK = regex.compile(r"^[\d\s\p{P}]+")
 _YEAR_AFTER_NAME = regex.compile(r"^\d*(?P<name>\D{2,60}?)(?:19|20)\d{2}年")
+# A report named after the work it reports, its year after it or none (某县公安局政务微博工作报告(2016年度)).
+_REPORT_AFTER_NAME = regex.compile(r"^(?P<name>\D{2,30}?)(?:政府信息公开|政务公开|政务微博|政务微信|政务新媒体|政府网站)"
+                                   r"(?:工作)?(?:年度)?(?:报告|总结|年报|报表)")
 _TRAILING_DATE = regex.compile(r"\s*(?:19|20)\d{2}\s*[-年./]\s*\d.*$")
 _FURNITURE_LABEL = regex.compile("|".join(map(regex.escape, sorted(VOCAB["furniture_labels"], key=len, reverse=True))))
 _FURNITURE = frozenset(VOCAB["furniture_values"])
@@ -63,10 +66,10 @@ def issuer_in_title(title: str | None) -> str | None:
         head = _LEADING_JUNK.sub("", _before_junk(title.split("关于", 1)[0])).strip()
         names = [_without_site_prefix(n) for n in _SEPARATOR.split(head) if n]
         return "、".join(names) if names and all(_is_body(n) for n in names) else None
-    before_year = _YEAR_AFTER_NAME.match(title)
-    if before_year:
-        name = _LEADING_JUNK.sub("", _before_junk(before_year.group("name"))).strip()
-        return name if _is_body(name, places=True) else None
+    for before in (_YEAR_AFTER_NAME.match(title), _REPORT_AFTER_NAME.match(title)):
+        name = _LEADING_JUNK.sub("", _before_junk(before.group("name"))).strip() if before else ""
+        if name and _is_body(name, places=True):
+            return name
     return None
 
 
