@@ -92,8 +92,10 @@ def _verdict(annotation: str) -> tuple[bool, str]:
         return False, _KEEP
     char, opened, syllable = found.groups()
     if has_tone(syllable):
-        # Without its '(' only a known reading (or a character a repair could not restore) convinces.
-        deleted = char == "\ufffd" or reads(char, syllable, bool(opened))
+        # Without its '(' only a known reading (or a character a repair could not restore) convinces; with it,
+        # a reading in another tone does too (績(jì): the mirror's dictionary and pypinyin's differ).
+        deleted = char == "\ufffd" or reads(char, syllable, bool(opened)) \
+            or (bool(opened) and strip_tone(syllable) in bare_readings(char))
         return bool(opened), _DELETE if deleted else _KEEP
     return False, _IF_QUORUM if opened else _KEEP
 
