@@ -368,6 +368,24 @@ def test_dates(text, date):
     assert _meta(text).date == date
 
 
+@pytest.mark.parametrize(
+    "text, issuer, date",
+    [
+        # a body and its date on one line under the title, the spaces between them lost or not
+        ("政务公开工作简报\n2016年第5期\n某某市政务公开办公室　　　　2016年6月3日\n【本期要目】\n正文。",
+         "某某市政务公开办公室", "2016-06-03"),
+        ("关于网站检查情况的通报\n某某省人民政府办公厅　2013-12-20　【字体:大 中 小】\n各市:\n正文。", "某某省人民政府办公厅",
+         "2013-12-20"),
+        # such a header line gives way to the signature after the body
+        ("关于网站检查情况的通报\n某某县人民政府办公室  2019-09-30  【打印】\n各乡镇:\n一、总体情况\n正文。\n二、存在问题\n正文。\n"
+         "三、工作要求\n正文。\n某某县人民政府办公室\n2019年9月29日", "某某县人民政府办公室", "2019-09-29"),
+    ],
+)
+def test_a_body_and_its_date_on_one_line(text, issuer, date):
+    meta = _meta(text)
+    assert (meta.issuer, meta.date) == (issuer, date)
+
+
 def test_an_enclosed_document_after_the_signature_is_body():
     text = normalise("关于印发工作要点的通知\n各县:\n《工作要点》已经同意,现印发给你们,请认真贯彻执行。\n"
                      "某某市人民政府办公室\n2023年8月7日\n工作要点\n" + "一、深化公开\n" + "正文。" * 40).text

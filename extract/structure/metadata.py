@@ -20,6 +20,9 @@ _DATE = regex.compile(
 )
 _MONTH_DAY = regex.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _DATE_LINE = re_compile(rf"^\(?{_DATE.pattern}\)?$")
+# A body's name, then a date (and a page's furniture after it): a signature or header line of its own (the
+# spaces between them are gone once the text is normalised).
+_ORG_DATE_LINE = regex.compile(rf"^(?P<org>[^\s,。;:()（）|\d]{{4,30}}?)\s*{_DATE.pattern}(?:[\s【(].*)?$")
 _DOC_NUMBER = re_compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
 # What a notice's title ends in, with a closing bracket or an edition mark after it (…评估报告(摘要)).
 _TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函", "方案", "要点", "榜单", "名单", "简报",
@@ -238,10 +241,16 @@ def _joined(first: str, following: list[str]) -> str | None:
 def _signature(lines: list[tuple[int, str]]) -> tuple[int, str | None, dt.date | None]:
     """The first org line followed by a date line after the body: (offset, issuer, date). A body that signs
     with another's seal (某某小组办公室 / 某某局(代章)) is the issuer, not the body whose seal it borrows."""
-    for index in range(1, len(lines)):
+    header = None  # a body and its date on one line near the top (桂川市政务公开办公室  2016年6月3日): a page's
+    for index in range(1, len(lines)):  # header, used only when no signature follows the body
         start, line = lines[index]
         match = _DATE_LINE.match(line.strip())
         if not match:
+            one = _ORG_DATE_LINE.match(line.strip())
+            if one and _ORG_END.search(one["org"]) and (day := parse_date(one)):
+                if index > len(lines) // 2:
+                    return start, one["org"], day
+                header = header or (start, one["org"], day)
             continue
         issuer_start, issuer_line = lines[index - 1]
         if index >= 2 and _SEAL_LINE.match(issuer_line.strip()) and _is_signing_line(lines[index - 2][1]):
@@ -259,7 +268,7 @@ def _signature(lines: list[tuple[int, str]]) -> tuple[int, str | None, dt.date |
             return issuer_start, issuer, parse_date(match)
         if index > len(lines) // 2:
             return start, None, parse_date(match)
-    return -1, None, None
+    return header or (-1, None, None)
 
 
 def _is_signing_line(line: str) -> bool:
