@@ -105,13 +105,15 @@ def find_counts(ctx: Context) -> list[dict]:
     starts = [s for s, _ in skip]
     counts = []
     for sentence in ctx.sentences:
-        text = sentence.text
-        if "|" in text:  # a row of a table flattened into lines: its cells
+        # (the two tests read the sentence's span of the whole text: a sentence with no number is not copied)
+        whole, start, end = sentence.whole_text, sentence.start, sentence.end
+        if whole.find("|", start, end) >= 0:  # a row of a table flattened into lines: its cells
             continue
-        first = _FIRST.search(text)  # (re tries _PATTERN at every position; this scan skips to a number)
+        first = _FIRST.search(whole, start, end)  # (re tries _PATTERN at every position; this scan skips to a number)
         if first is None:
             continue  # no number, so no count
-        for match in _PATTERN.finditer(text, first.start()):
+        text = sentence.text
+        for match in _PATTERN.finditer(text, first.start() - start):
             groups = match.groups()
             time = groups[_TIME]
             if time and (time not in _DURATIONS or (time == "年" and len(groups[_ARABIC] or "") >= 4)):

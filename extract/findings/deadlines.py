@@ -55,7 +55,8 @@ _DATE_MARK = re.compile(r"[-/.](?<=\d[-/.])")
 _LINE = regex.compile(r"[^\n]+")
 _TITLES = re_compile(r"《[^《》\n]{0,200}》")
 _CLAUSE_END = regex.compile(r"[,。;!?:\n]")
-_YEARS = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?=年)")
+# (the digit before the year is looked behind for after its first two, so re skips ahead to a 1 or a 2)
+_YEARS = re_compile(r"(?:19|20)(?<!\d..)\d{2}(?=年)")
 _MAX_ACTION = 60
 # 2020年12月31日前开通的账号: a date that qualifies a noun is a criterion, not a deadline.
 # A date that qualifies a noun (…前出台的文件, …前以县政府名义印发的文件): which documents, not by when.

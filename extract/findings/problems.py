@@ -121,7 +121,7 @@ def find_problems(ctx, units) -> list[dict]:
 def _line_subject(sentence, mentions, topic):
     """The unit whose faults the next sentence goes on listing: one named alone before a colon opening a
     line ended by ; (东湖镇:指南未更新;机构信息不全。), or the one this sentence already goes on for."""
-    if not sentence.text.endswith(";"):
+    if not sentence.whole_text.endswith(";", sentence.start, sentence.end):  # (no copy of every sentence)
         return None
     if not mentions:
         return topic
@@ -135,7 +135,8 @@ def _line_subject(sentence, mentions, topic):
 
 def _sole_opener(sentence, mentions):
     """The one unit a sentence ended by ; opens with, if any."""
-    if not mentions or not sentence.text.endswith(";") or len({m.name for m in mentions}) != 1:
+    if not mentions or not sentence.whole_text.endswith(";", sentence.start, sentence.end) \
+            or len({m.name for m in mentions}) != 1:
         return None
     first = min(mentions, key=lambda m: m.start)
     return first if not sentence.whole_text[sentence.start:first.start].strip(" “") else None

@@ -79,10 +79,13 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
     for m in found:
         if m.start > offset and text[m.start - offset - 1] == "、" and (counted := _COUNTED_PLACE.fullmatch(m.name)):
             m.written, m.name = m.name, counted["stem"] + counted["suffix"]
-    levels = _shared_levels(text, offset, found) if "、" in text else []
-    found = found + levels if levels else found
-    sharing = [(m, s) for m in found if (s := _shared_suffix(text, m.start - offset, m))] if "、" in text else []
-    fields = [m for m in found if _ends_field_list(text, m.start - offset, m)] if "、" in text else []
+    levels, sharing, fields = [], [], []
+    if "、" in text:
+        levels = _shared_levels(text, offset, found)
+        found = found + levels if levels else found
+        listed = [m for m in found if m.start != offset and text[m.start - offset - 1] == "、"]  # what both tests need
+        sharing = [(m, s) for m in listed if (s := _shared_suffix(text, m.start - offset, m))]
+        fields = [m for m in listed if _ends_field_list(text, m.start - offset, m)]
     tails = list(patterns()["tail"].finditer(text)) if may_close(text) else []
     if not sharing and not fields and not tails:
         return levels  # the common case: no name after a 、 that others share, and no closing group noun
@@ -138,8 +141,10 @@ def _shared_levels(text: str, offset: int, found: list[Mention]) -> list[Mention
     for m in found:
         start = m.start - offset
         level = _LEVEL_END.search(m.name) if start and text[start - 1] == "、" and m.type in ("government", "website") else None
+        if level is None or m.quoted:
+            continue
         goes_on = _ITEM_GOES_ON.match(text, m.end - offset)
-        if level is None or m.quoted or (goes_on and goes_on.group(1) not in _owned_words()):
+        if goes_on and goes_on.group(1) not in _owned_words():
             continue  # (迪庆民政、德钦县教育体育、…: the county opens an item that goes on, an account's name)
         items = _split_items(text, _boundary(text, start), start, known)
         group = items[-1][1] if items else None

@@ -29,12 +29,15 @@ _TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总
                 "提醒函", "提示函", "督办函", "工作提示", "督办单", "周报", "月报", "季报", "快报", "年度报表",
                 "工作打算", "工作计划", "工作思路", "年报")
 _TITLE_ENDINGS = tuple(word + close for word in _TITLE_WORDS for close in ("", ")", "(摘要)", "(全文)"))
+_ANY_TITLE_WORD = re.compile("|".join(_TITLE_WORDS))
 # The year a title may end with in brackets (…工作年度报告(2022年), …工作报告(2016年度)).
 _YEAR_TAIL = regex.compile(r"\(\d{4}年度?\)$")
 
 
 def _ends_as_title(line: str) -> bool:
     return line.endswith(_TITLE_ENDINGS) or (line.endswith(")") and _YEAR_TAIL.sub("", line).endswith(_TITLE_ENDINGS))
+
+
 # The issue of a title that recurs (…工作提示(2023年第4期), …工作提示〔2022〕第3号).
 _EDITION = regex.compile(r"\((?:\d{4}年)?第[\d一二三四五六七八九十]{1,3}[期周]\)$|〔\d{4}〕第?[\d一二三四五六七八九十]{1,3}[号期]$")
 # A title line often carries junk after it: a site name after a dash, the number in brackets.
@@ -204,8 +207,8 @@ def _without_junk_tail(line: str) -> str:
 
 def _once(line: str) -> str:
     """A title printed twice on one line (某某关于…的通报某某关于) kept once."""
-    if line.endswith(_TITLE_ENDINGS):
-        return line
+    if line.endswith(_TITLE_ENDINGS) or not _ANY_TITLE_WORD.search(line):
+        return line  # (one scan for all the words, before the search for each)
     for word in _TITLE_WORDS:
         end = line.find(word)
         while end >= 0:
