@@ -643,6 +643,11 @@ def test_accounts_take_their_heading_fault(body, expected):
          "1.县水利局:政策解读栏目未更新。\n2.县林草局:办事指南要素不全。\n请于6月13日前完成整改。\n"
          "县政务办\n2024年6月5日",
          [("县水利局", "政策解读栏目未更新"), ("县林草局", "办事指南要素不全")]),
+        # what the addressee runs (你单位所属政务新媒体账号存在…) is spoken of, not the addressee: the faults are the
+        # accounts' named after it
+        ("关于政务新媒体问题的督办通知\n县卫健委、县住建局:\n经检查,你单位所属政务新媒体账号存在长期不更新等问题。\n"
+         "一、存在问题\n县卫健委所属“健康东湖”自3月以来未更新。\n县政务公开办\n2024年6月5日",
+         [("健康东湖", "自3月以来未更新")]),
         # addressed to groups, or told 你们 (现印发给你们), no addressee is assessed
         ("关于印发工作要点的通知\n各乡镇、县直各单位:\n现将《工作要点》印发给你们,请认真贯彻落实。\n县政府办公室", []),
         ("关于印发工作要点的通知\n县数据局、县档案馆:\n现将《工作要点》印发给你们,请认真贯彻落实。\n县政府办公室", []),

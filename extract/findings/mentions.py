@@ -290,6 +290,10 @@ class _Judge:
 _YOU = re.compile(r"(?:你|贵)(?:单位|局|委|办|镇|乡|街道|中心|部门)")  # not 你们 (现印发给你们)
 
 
+# 你单位所属政务新媒体…, 你单位开设的账号…: what the addressee runs is spoken of, its own faults are the accounts'.
+_RUNS = re.compile(r"(?:所属|下属|开设|主办|管理)的?")
+
+
 # 请你单位…, 要求你单位…: the notice tells the addressee what to do; it finds no fault there.
 _ASKING = ("请", "要求", "责成", "希望", "务必")
 
@@ -305,7 +309,7 @@ def addressed_mentions(ctx) -> list[Mention]:
     out = []
     for sentence in ctx.sentences if addressees else ():
         if (match := _YOU.search(sentence.text)) and _assessed(sentence) \
-                and not sentence.text.endswith(_ASKING, 0, match.start()):
+                and not sentence.text.endswith(_ASKING, 0, match.start()) and not _RUNS.match(sentence.text, match.end()):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             for addressee in addressees:
                 mention = Mention(start, end, addressee.name, addressee.type, written=match.group(), tail_end=end)
