@@ -150,16 +150,16 @@ class Context:
     def label_items(self) -> frozenset[int]:
         """Starts of the lines laid out one item each under a line ending in a colon (…名单: ⏎ @甲 ⏎ @乙): body
         lines, however short and bare, not a header's."""
-        out, under = set(), False
+        out, under, first = set(), False, True  # under a label's line; before the first item under it
         for sentence in self.sentences:
             words = sentence.text
-            if under is True and _HEAD_CELL.fullmatch(words):
+            if under and first and _HEAD_CELL.fullmatch(words):
                 under = False  # 开办主体 ⏎ 账号名称 ⏎ …: a table that lost its bars, its head first
             if under and len(words) < _ITEM_LINE and not _PROSE_MARK.search(words):
                 out.add(sentence.start)
-                under = "items"
+                first = False
                 continue
-            under = words.endswith(":")
+            under, first = words.endswith(":"), True
         return frozenset(out)
 
     def section_path(self, section: Section | None) -> str | None:

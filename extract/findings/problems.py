@@ -125,18 +125,14 @@ def _line_subject(sentence, mentions, topic):
         return None
     if not mentions:
         return topic
-    first = min(mentions, key=lambda m: m.start)
-    opening = sentence.whole_text[sentence.start:first.start]
-    if len({m.name for m in mentions}) == 1 and not opening.strip(" “") \
-            and sentence.whole_text.startswith(":", first.tail_end):
-        return first
-    return None
+    first = _sole_opener(sentence, mentions)
+    return first if first is not None and sentence.whole_text.startswith(":", first.tail_end) else None
 
 
 def _sole_opener(sentence, mentions):
     """The one unit a sentence ended by ; opens with, if any."""
     if not mentions or not sentence.whole_text.endswith(";", sentence.start, sentence.end) \
-            or len({m.name for m in mentions}) != 1:
+            or _sole_named(mentions) is None:
         return None
     first = min(mentions, key=lambda m: m.start)
     return first if not sentence.whole_text[sentence.start:first.start].strip(" “") else None
@@ -466,8 +462,7 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
                 # names a fault, cut short, still has the label's or heading's fault)
         before = text[floors[index]:start]
         label_match = _label(before.rstrip(" “"))
-        # 如甲、乙 after a clause; …未答复,涉及甲、乙: the clause before the comma is theirs
-        example = before.rstrip(" “").endswith(("如", "例如", "比如", ",涉及"))
+        example = _EXAMPLES.search(before.rstrip(" “")) is not None
         prior = lead.text if lead is not None and (lead.section is sentence.section or (
             lead.top is sentence.top and lead.text.endswith(":"))) else ""
         if examples and _qualifier_only(predicate) and _after_comma(text, floors[index], start):
@@ -510,13 +505,14 @@ _FAULT_END = regex.compile(r"(?:未|不|无|没有)\p{Han}{2,8}$(?<![按对在�
 
 def _opens_under_heading(ctx, sentence) -> bool:
     """Whether a sentence opens its line, or follows only its section's run-in heading ((二)更新不及时。甲、乙)."""
-    line = ctx.text[ctx.text.rfind("\n", 0, sentence.start) + 1:sentence.start]
+    line_start = ctx.text.rfind("\n", 0, sentence.start) + 1
     section = sentence.section
-    return not line.strip() or (section is not None and section.title_start >= ctx.text.rfind("\n", 0, sentence.start) + 1
-                                and section.body_start <= sentence.start and not ctx.text[section.body_start:sentence.start].strip())
+    return not ctx.text[line_start:sentence.start].strip() or (
+        section is not None and section.title_start >= line_start and section.body_start <= sentence.start
+        and not ctx.text[section.body_start:sentence.start].strip())
 
 
-# What introduces examples of the clause before it (…未答复,涉及甲、乙; 如甲、乙).
+# What introduces examples of the clause before it, whose fault is theirs (如甲、乙; …未答复,涉及甲、乙).
 _EXAMPLES = regex.compile(r"(?:,涉及|如|例如|比如)$")
 
 

@@ -750,17 +750,15 @@ def _faulted_after_owner(text: str, quote, after: int, ents: Ents, offset: int) 
 
 
 def _linked_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str | None:
-    """The body tied to a quoted name by a word that says it runs it (所属的, 下属, 主办的, 开设的), the name
-    shaped as an account's or site's own: the body is returned ("" when no name the rules know ends there)."""
+    """The body tied to a quoted name by a word that says it runs it (所属的, 下属, 主办的, 开设的; not a bare 的:
+    县政府的“放管服”改革), the name shaped as an account's or site's own: the body is returned ("" when no
+    name the rules know ends there)."""
     start = quote.start()
-    if not _RUNS_LINK.search(text, max(0, start - 4), start) or not _account_shaped(quote.group(1), sites=True) \
+    link = _OWNER_LINK.search(text, max(0, start - 4), start)
+    if link is None or link.group() == "的" or not _account_shaped(quote.group(1), sites=True) \
             or patterns()["column_after"].match(text, after) or patterns()["thing_after"].match(text, after):
         return None
     return _owner_before(text, start, ents, offset) or ""
-
-
-# A word that ties a body to what it runs (所属的, 主办的), not a bare 的 (县政府的“放管服”改革).
-_RUNS_LINK = regex.compile(r"(?:(?:管理|开设|运营|主办|运维|注册|开通|主管)的|下属的?|所属的?)$")
 
 
 def _owner_before(text: str, end: int, ents: Ents, offset: int) -> str | None:

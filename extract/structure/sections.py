@@ -288,26 +288,31 @@ def _kind(title: str, default: str | None) -> str | None:
 COUNT_NOTE = re.compile(r"\((?:共|计)?\d{1,4}[个家]\)$")
 
 
+def _list_heading(title: str) -> str | None:
+    """A heading over a list of units (…的单位, …的政务新媒体名单), without its count ((5个)); None for others."""
+    title = COUNT_NOTE.sub("", title)
+    return title if _pattern("list_heading").search(title) is not None else None
+
+
 def _names_failing_units(title: str) -> bool:
     """仍未整改到位的单位(5个): a heading over a list of units, naming their shortcoming (its count aside)."""
-    title = COUNT_NOTE.sub("", title)
-    return _pattern("list_heading").search(title) is not None and (
+    title = _list_heading(title)
+    return title is not None and (
         _problem_score(title) > 0 or _lacking(title) or _lacks_inside(title)
         or (any(w in title for w in _words("remedy_cues")) and not title.startswith("已")))  # (已注销的账号: done)
 
 
 def _names_praised_units(title: str) -> bool:
     """活跃度较高的政务微博, 进展较快的部门: a heading over a list of units, naming what they did well."""
-    title = COUNT_NOTE.sub("", title)
-    return _pattern("list_heading").search(title) is not None and _problem_score(title) == 0 \
-        and not _lacks_inside(title) and any(w in title for w in _words("praise_cues"))
+    title = _list_heading(title)
+    return title is not None and _problem_score(title) == 0 and not _lacks_inside(title) \
+        and any(w in title for w in _words("praise_cues"))
 
 
 def _names_done_units(title: str) -> bool:
     """整改完成的网站, 已销号的账号: a heading over a list of units that put their faults right."""
-    title = COUNT_NOTE.sub("", title)
-    return _pattern("list_heading").search(title) is not None and not _lacks_inside(title) \
-        and any(w in title for w in ("完成", "到位", "销号"))
+    title = _list_heading(title)
+    return title is not None and not _lacks_inside(title) and any(w in title for w in ("完成", "到位", "销号"))
 
 
 def _ranked(title: str) -> str | None:
