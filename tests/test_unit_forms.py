@@ -438,6 +438,22 @@ def _problems(body: str) -> list[tuple]:
         ("双桥镇发布一季度发布信息不足5条,公众号管理待加强。", [("双桥镇发布", "new_media", None, None)]),
         ("柳塘镇发布微博长期未更新,公众号管理待加强。", [("柳塘镇发布", "new_media", "微博", None)]),
         ("双桥镇发布信息不及时,公众号管理待加强。", [("双桥镇", "township", None, None)]),
+        # a quoted part of a site or account (a menu, link or column, before or after its word), a quoted
+        # value (what a profile or reply says, a title awarded, the account merged into) and a trait of some
+        # accounts are no accounts
+        ("“桐林人社”微信公众号“办事大厅”菜单无法打开,公众号管理待加强。", [("桐林人社", "new_media", "微信", None)]),
+        ("“桐林教育”抖音号“在线留言”长期无人回复,公众号管理待加强。", [("桐林教育", "new_media", "抖音", None)]),
+        ("县气象局微信公众号菜单栏设置有“微商城”链接,公众号管理待加强。", [("县气象局", "department", None, None)]),
+        ("县政府门户网站“县长信箱”超过10个工作日未回复,公众号管理待加强。", []),
+        ("“双溪医保”今日头条号简介仍为“测试账号”,自动回复内容为“功能建设中”,公众号管理待加强。",
+         [("双溪医保", "new_media", "今日头条", None)]),
+        ("“双溪卫生”“双溪计生”两个微信公众号已整合为“健康双溪”,公众号管理待加强。",
+         [("双溪卫生", "new_media", "微信", None), ("双溪计生", "new_media", "微信", None)]),
+        ("部分微博“开而不用”,公众号管理待加强。", []),
+        ("“桐林气象”微博被评为“优秀账号”,公众号管理待加强。", [("桐林气象", "new_media", "微博", None)]),
+        # but the account's own menu bar is part of the account named before it
+        ("县民政局微信公众号“桐林民政”菜单栏多个链接无法打开,公众号管理待加强。",
+         [("桐林民政", "new_media", "微信", "县民政局")]),
         # an account whose name opens with a place's: the whole item before its bracket is the name
         ("本月原创信息为零的账号:桐林农技(微信公众号)、双溪镇融媒(抖音)、桐林工会(微信公众号)。",
          [("桐林农技", "new_media", "微信", None), ("双溪镇融媒", "new_media", "抖音", None),

@@ -574,6 +574,8 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
         if _PART_BEFORE.search(text, max(0, m.start() - 3), m.start()):
             continue  # 首页菜单“景区导览”, 栏目“工作动态”: a part of a site or account, named after its kind
         after = matches[last].end()
+        if _PART_AFTER.match(text, after) or _part_or_value(text, matches[run_first[index]].start()):
+            continue  # “甲”菜单, 网站“乙”, 公众号简介为“丙”: a part of a site or account, or what it shows
         acc = p["account"].match(text, after) if text[after:after + 1] in _account_openers() else None
         acc = acc or p["counted_account"].match(text, after) or p["bracket_account"].match(text, after)
         ahead = acc is None and (acc := _account_closing(text, after)) is not None
@@ -647,6 +649,24 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
 
 # A word naming a part of a site or account right before its quoted name (菜单“…”, 栏目“…”).
 _PART_BEFORE = regex.compile(r"(?:菜单|栏目|专栏|板块|频道|模块|导航)$")
+# The same word right after it (“在线咨询”栏目, “微商城”链接, “办事大厅”菜单无法打开; but “甲”菜单栏: the
+# account’s own menu bar).
+_PART_AFTER = regex.compile(r"等?(?:菜单(?!栏)|链接|栏目|子栏目|专栏|板块|版块|频道|模块|页面|功能|按钮|入口|专题|一栏)")
+# Before a quote that is not the name of the site or account assessed: the site itself (网站“县长信箱”: sites
+# are named by their owners) or another quoted account with its word (“甲”抖音号“在线留言”) before one of their
+# parts; an attribute before its value (简介仍为“测试账号”, 自动回复内容为“功能建设中”, 被评为“优秀账号”, 已
+# 整合为“乙”: the account it was merged into is not the one assessed); some accounts before their trait
+# (部分微博“开而不用”).
+_NOT_NAME_BEFORE = regex.compile(
+    r"(?:网站|门户网站|政府网|服务网)$|”(?:微信公众号|公众号|微博|抖音号|头条号|视频号|快手号|客户端)$"
+    r"|(?:内容|简介|介绍|提示|回复|显示|认证信息|认证主体|主体|标题|字样|旧称|名称)(?:仍然|依然|仍|均|还|却)?(?:为|是|显示为?)$"
+    r"|(?:评|列|整合|合并|更名|改名|变更|并入|归并)为?$"
+    r"|(?:部分|个别|一些|少数|有的|多数)(?:政务)?(?:微博|微信公众号|公众号|账号|网站|新媒体)(?:存在|仍然|仍|还)?$")
+
+
+def _part_or_value(text: str, start: int) -> bool:
+    """Whether the quote run opening at `start` is not the name of what is assessed (_NOT_NAME_BEFORE)."""
+    return _NOT_NAME_BEFORE.search(text, max(0, start - 10), start) is not None
 
 
 # A label naming accounts right before a quoted name (以下账号存在问题:“甲”, 不合格的政务新媒体:“乙”).
