@@ -247,9 +247,17 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
             continue  # 黄村坡镇: a 村 inside a township's name, whose ending follows a character or two later
         else:
             cut, kind, lead = _suffix_piece(text[cursor:start], suffix, ident)
-            pieces.append(_Piece(cursor + cut, end, kind, suffix, start - cursor - cut, lead, cut > 0))
+            if cut == 0 and suffix.endswith(_FIRMS) and pieces and pieces[-1].kind in _PLACES and pieces[-1].end == cursor:
+                place = pieces.pop()  # 北京某某科技有限公司: a company's name opens with the place it is registered in
+                pieces.append(_Piece(place.start, end, kind, suffix, start - place.start, place.lead, place.trimmed))
+            else:
+                pieces.append(_Piece(cursor + cut, end, kind, suffix, start - cursor - cut, lead, cut > 0))
         cursor = end
     return pieces
+
+
+_FIRMS = ("公司", "集团")
+_PLACES = ("div", "place", "junk")  # pieces ending in a division or a place-like ending, known or not
 
 
 # A township's ending a character or two after a 村 that opens no word of its own (村委, 村民, 村务, 村级…).
