@@ -118,6 +118,14 @@ def test_owner_columns_name_owners_of_accounts(head, rows, expected, faulted):
     ("特别是“总书记、副主任”等称呼要准确。", [], []),
     ("得满分的单位有:县财政局、县林业局、档案馆。", ["县财政局", "县林业局", "档案馆"], []),
     ("(一)表现较好的账号\n东陵教育(微信)、东陵人社(抖音)\n", ["东陵教育", "东陵人社"], []),
+    # after a clause that counts units, a list closed by a kind of thing (等活动, 等形式) or holding an item
+    # too short for a name of its own names things, not units
+    ("全县共有26家单位参加,举办政府开放日、政策直通车等活动21场。", [], []),
+    ("有7个单位的政策解读仅采用文字形式,图解、视频解读占比不足10%。", [], []),
+    ("评估发现3个单位存在问题,县财政局、县林业局、档案馆未公开预算。", ["县财政局", "县林业局", "档案馆"],
+     [("县林业局", "未公开预算"), ("县财政局", "未公开预算"), ("档案馆", "未公开预算")]),
+    # a ranking after the last item is no part of its name
+    ("市州网站中,江源市、襄平市、宜川市位列前三。", ["江源市", "襄平市", "宜川市"], []),
 ])
 def test_lists_that_are_not_units_or_not_problems(sentence, units_expected, problems_expected):
     units, problems = _found(PROBLEMS + sentence)

@@ -352,6 +352,9 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope,
     if not parsed or not (bracketed or around.account_intro or around.strong
                           or (around.labelled and (known_items or quoted))):
         return [], None
+    if _THINGS_CLOSE.match(text, parsed[-1][1]) or not (known_items or quoted or bracketed) \
+            and any(item[1] - item[0] <= 2 for item in parsed):
+        return [], None  # 开放日、直通车等活动, 图解、视频解读占比不足: a list of things, not of units
     if len(parsed) == 1 and not (bracketed or around.account_intro or inherited
                                  or (quoted and around.strong and p["account_label"].search(around.label))):
         return [], None  # (one quoted name after a label naming accounts is one: 以下账号存在问题:“甲”…)
@@ -383,6 +386,11 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope,
         item.enumeration = enumeration
         out.append(item)
     return out, enumeration
+
+
+# What closes a list of things rather than of units: 等 and the kind of thing (等活动213场, 等形式).
+_THINGS_CLOSE = regex.compile(r"等(?:\d{1,4}|[一二三四五六七八九十两]{1,3})?[个项类种场次]?"
+                              r"(?:活动|形式|方式|措施|举措|载体|渠道|内容|问题|功能|服务|事项|栏目|专栏|指标|领域|工作|平台)")
 
 
 def _described(text: str, start: int, end: int, around: _Context, scope) -> Enumeration:
