@@ -95,7 +95,8 @@ def test_seed_004_title_contacts_and_period_inheriting_the_year():
      ("已整改到位的单位(9个)", "overview"), ("整改销号情况", "overview"), ("仍未整改到位的单位", "problems"),
      ("整改中", "problems"), ("督办事项", "problems"), ("政务微信影响力前五名", "achievements"),
      ("做得好的", "achievements"), ("合格账号(139个)", "overview"), ("已完成整改的单位", "overview"),
-     ("未完成整改的单位", "problems"), ("检查不合格的网站", "problems")],
+     ("未完成整改的单位", "problems"), ("检查不合格的网站", "problems"), ("整改完成情况", "overview"),
+     ("2020年政务公开工作完成情况及成效", "achievements")],
 )
 def test_heading_vocabulary(title, kind):
     assert classify_title(title) == kind
@@ -492,6 +493,10 @@ def test_a_heading_over_a_list_of_units(title, kind):
         ("关于监测情况的通报\n各单位:\n【监测范围】全县政务新媒体64个。\n【监测结果】共发布信息9862条。\n"
          "【下步工作】各单位要加强管理。",
          [(None, "监测范围", "other"), (None, "监测结果", "overview"), (None, "下步工作", "requirements")]),
+        # the first such line may follow the preamble's colon (…通报如下:)
+        ("关于检查情况的通报\n各单位:\n现将检查情况通报如下:\n检查基本情况\n多数单位按时更新。\n存在的主要问题\n"
+         "甲镇未更新。\n下一步工作要求\n各单位要整改。",
+         [(None, "检查基本情况", "overview"), (None, "存在的主要问题", "problems"), (None, "下一步工作要求", "requirements")]),
         # one such line is a phrase of the text, not its plan; numbered headings keep theirs
         ("某乡2013年政府信息公开工作年度报告\n现公布本乡年度报告。\n概述\n我乡健全了工作机制。", []),
         ("关于检查情况的通报\n各单位:\n现通报如下。\n一、总体情况\n甲。\n存在问题\n乙。",

@@ -227,8 +227,8 @@ _BRACKETED = re.compile(r"【(\w{2,15})】(?!\s)")
 
 
 def _bare_headings(text: str, end: int, title: str | None) -> list[Section]:
-    """In a text with no numbered heading, the lines that name a section's kind alone between paragraphs
-    (概述 ⏎ …。⏎ 主动公开政府信息情况 ⏎ …), or any words in 【】 alone on a line (【监测范围】): its top level,
+    """In a text with no numbered heading, the lines that name a section's kind alone between paragraphs or after
+    the preamble's colon (通报如下: ⏎ 基本情况 ⏎ …。⏎ 存在的主要问题 ⏎ …), or any words in 【】 alone on a line (【监测范围】): its top level,
     unnumbered; two at least, or none."""
     found: list[Section] = []
     previous, pos = "", 0
@@ -236,7 +236,7 @@ def _bare_headings(text: str, end: int, title: str | None) -> list[Section]:
         words = line.strip()
         label = _BRACKETED.match(words)
         if (label and previous.endswith(_PARAGRAPH_END + (":",))) or (
-                previous.endswith(_PARAGRAPH_END) and words != title and _BARE_HEADING.fullmatch(words)
+                previous.endswith(_PARAGRAPH_END + (":",)) and words != title and _BARE_HEADING.fullmatch(words)
                 and classify_title(words) is not None):
             start = pos + line.index(words)
             name, name_start, body = (label[1], start + 1, start + label.end()) if label else (words, start, start + len(words))
