@@ -136,6 +136,12 @@ def test_heading_vocabulary(title, kind):
         # a 通知 that says it sets work is no annual report for a heading that names a disclosure task
         ("各部门:\n现将二季度需重点关注的事项提示如下。\n一、主动公开基本目录编制\n甲。\n二、政策文件库更新\n乙。\n三、依申请公开\n丙。",
          ["requirements", "requirements", "requirements"]),
+        # in such a 通知, a sentence that orders work and a task about problems are tasks, whatever they name;
+        # in a report, the same words state a result and a shortcoming
+        ("各单位:\n现将有关事项通知如下:\n一、市里将于6月组织抽查,各单位要在5月底前完成自查,整改到位\n甲。\n"
+         "二、对照问题再排查\n乙。", ["requirements", "requirements"]),
+        ("各单位:\n现将有关情况通报如下:\n一、空白栏目已整改到位\n甲。\n二、对照检查发现的问题\n乙。",
+         ["overview", "problems"]),
     ],
 )
 def test_section_kinds_by_notice_kind(text, kinds):

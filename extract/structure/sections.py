@@ -271,6 +271,11 @@ def _kind(title: str, default: str | None) -> str | None:
         kind = "achievements"  # 进展较快的部门, 活跃度较高的政务微博: a heading over a list of units, praising them
     elif kind is None and _names_done_units(title):
         kind = "overview"  # 整改完成的网站(8个): a heading over a list of units, reporting an outcome
+    if default == "requirements" and kind in (None, "overview", "problems", "achievements") and (
+            ("," in title and _pattern("order_words").search(title))
+            or (kind == "problems" and title.startswith(_words("task_openers")))):
+        kind = "requirements"  # in a 通知 that sets work: a sentence ordering it (…,各单位要在5月底前完成自查),
+        # or a task about problems (对照问题再排查, 聚焦问题抓整改)
     if (ranked := _ranked(title)) is not None:
         kind = ranked  # 评估得分前五名, 得分后三名: the end of the ranking it lists decides
     if kind is None and _pattern("directive_heading").search(title):
