@@ -437,6 +437,15 @@ def test_an_attachment_the_notice_lists_and_prints_after_its_signature_is_body()
         ("三、收到和处理政府信息公开申请情况\n项目 | 自然人 | 合计 |\n一、本年新收申请数量 | 3 | 3 |\n"
          "三、本年度办理结果 |\n(一)予以公开 | 2 | 2 |\n四、政府信息公开行政复议、行政诉讼情况\n无。",
          [("三", "收到和处理政府信息公开申请情况", "other"), ("四", "政府信息公开行政复议、行政诉讼情况", "other")]),
+        # rules a 通知 encloses: their chapters, titled or not, are its sections; the lists inside their articles
+        # are not
+        ("第一章 总则\n第一条 为规范考核,制定本办法。\n第二条 考核内容包括:\n(一)主动公开;\n(二)存在问题整改。\n"
+         "第二章\n第三条 考核结果分为优秀、合格。",
+         [("一", "总则", "other"), ("二", "", "other")]),
+        ("第一条 年度报告应当包括下列内容:\n(一)概述;\n(二)存在的主要问题和改进措施。\n第二条 本制度自印发之日起施行。", []),
+        # a statistics row citing an article of the regulations is no article
+        ("一、总体情况\n甲。\n二、主动公开政府信息情况\n第二十条第(一)项 | 3 |\n第二十条第(五)项 | 1 |\n三、存在问题\n丙。",
+         [("一", "总体情况", "overview"), ("二", "主动公开政府信息情况", "other"), ("三", "存在问题", "problems")]),
     ],
 )
 def test_other_ways_of_numbering_headings(text, headings):

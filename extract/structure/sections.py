@@ -20,6 +20,8 @@ _LINE_STYLES = [
     ("cn_dun", 1, regex.compile(rf"([{CN}]{{1,3}})(?:、|\.(?!\d)| (?=[\u4e00-\u9fff]))")),
     # 第一部分 总体情况 and 【一】总体情况: other ways of numbering the top level
     ("cn_part", 1, regex.compile(rf"第([{CN}]{{1,3}})部分[\s:、]*")),
+    # 第一章 总则: a chapter of rules a 通知 encloses (a 办法, 制度), its title on the line or none
+    ("cn_chapter", 1, regex.compile(rf"第([{CN}]{{1,3}})章[\s:、]*")),
     ("cn_bracket", 1, regex.compile(rf"【([{CN}]{{1,3}})(?:】|、(?=[^】\n]{{2,30}}】))")),
     ("cn_paren", 2, regex.compile(rf"\(([{CN}]{{1,3}})\)")),
     ("num_dot", 3, regex.compile(r"(\d{1,2})(?:[、]|\.(?!\d))")),
@@ -128,7 +130,7 @@ def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
         title = title[:-1]  # 【一、总体情况】: the bracket closes around the number and the title
     if stop is None and len(title) > _MAX_TITLE:
         title = title[:_MAX_TITLE]
-    if not title.strip():
+    if not title.strip() and style != "cn_chapter":
         return None
     body = line_start + marker + (len(rest) if stop is None else stop + 1)
     return Section(sys.intern(raw) or None, style, rank, value, title.strip(), line_start,
@@ -245,6 +247,21 @@ def _bare_headings(text: str, end: int, title: str | None) -> list[Section]:
             previous = words
         pos += len(line) + 1
     return found if len(found) >= 2 else []
+
+
+# 第一条 …, 第二条 …: the first two articles of enclosed rules, each opening a line (not 第二十条第(一)项, a
+# statistics row citing the regulations).
+_FIRST_ARTICLE = regex.compile(r"^\s*第一条(?![第(])", regex.MULTILINE)
+_SECOND_ARTICLE = regex.compile(r"^\s*第二条(?![第(])", regex.MULTILINE)
+
+
+def _outside_articles(headings: list[Section], text: str) -> list[Section]:
+    """Rules written as articles (第一条, 第二条 …) have chapters at most: the (一) lists and numbered clauses
+    inside their articles are the articles' own items, no sections of the notice."""
+    if "第一条" not in text or (first := _FIRST_ARTICLE.search(text)) is None \
+            or _SECOND_ARTICLE.search(text, first.end()) is None:
+        return headings
+    return [h for h in headings if h.start < first.start() or h.style == "cn_chapter"]
 
 
 def _close(sections: list[Section], end: int) -> None:
@@ -383,6 +400,8 @@ def _classify(roots: list[Section], text: str, genre: str | None) -> None:
     for position, section in enumerate(roots):
         if section.implied:
             section.kind = _implied_kind(section, text, position, default)
+        elif section.style == "cn_chapter":
+            section.kind = classify_title(section.title) or "other"  # a chapter of rules reports and orders nothing
         else:
             section.kind = _kind(section.title, default) or "other"
             if section.kind != "problems" and section.title.endswith(_words("by_content")):
@@ -402,7 +421,8 @@ def outline(text: str, body_end: int | None = None, title: str | None = None) ->
     appendix, and the notice's `title` tells its genre, which decides the kind of headings no phrase
     classifies."""
     end = len(text) if body_end is None else body_end
-    headings = _promoted([h for h in find_headings(text) if h.start < end], text, title is not None)
+    headings = _outside_articles([h for h in find_headings(text) if h.start < end], text)
+    headings = _promoted(headings, text, title is not None)
     if not any(h.rank <= 2 for h in headings):
         headings = sorted(headings + _bare_headings(text, end, title), key=lambda h: h.start)
     roots = _nest(headings, end)
