@@ -142,6 +142,13 @@ def test_heading_vocabulary(title, kind):
          "二、对照问题再排查\n乙。", ["requirements", "requirements"]),
         ("各单位:\n现将有关情况通报如下:\n一、空白栏目已整改到位\n甲。\n二、对照检查发现的问题\n乙。",
          ["overview", "problems"]),
+        # a report whose last section closes with a paragraph ordering the next step, under no heading of its
+        # own: that paragraph is an implied requirements section; one that only tells what the issuer will do
+        # is not
+        ("各单位:\n现将有关情况通报如下:\n一、总体情况\n甲。\n二、存在问题\n乙镇网站未更新。\n下一步,各单位要加强审核。",
+         ["overview", "problems", "requirements"]),
+        ("各单位:\n现将有关情况通报如下:\n一、总体情况\n甲。\n二、存在问题\n乙镇网站未更新。\n下一步,我办将继续加强监管。",
+         ["overview", "problems"]),
     ],
 )
 def test_section_kinds_by_notice_kind(text, kinds):

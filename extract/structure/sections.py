@@ -249,6 +249,24 @@ def _bare_headings(text: str, end: int, title: str | None) -> list[Section]:
     return found if len(found) >= 2 else []
 
 
+# 下一步,各单位要…: a paragraph that opens with the next step and orders it.
+_NEXT_STEP = regex.compile(r"^\s*(?:下一步|下步|下一阶段)[^\n]{0,40}?(?:(?<![重主需])要(?!求)|须|务必|必须|请)", regex.MULTILINE)
+
+
+def _closing_tasks(last: Section, text: str) -> list[Section]:
+    """A report's last section that closes with a paragraph ordering the next step and no heading of its own
+    (…存在问题 ⏎ 甲。⏎ 下一步各部门要…): that paragraph is an implied requirements section."""
+    if "下" not in text[last.body_start or last.start:last.end]:
+        return []
+    step = _NEXT_STEP.search(text, last.body_start or last.start, last.end)
+    if step is None or any(child.start >= step.start() for child in last.children):
+        return []
+    start = step.start() + len(step.group()) - len(step.group().lstrip())
+    tasks = Section(None, "implied", 1, 0, "", start, end=last.end, kind="requirements", implied=True, body_start=start)
+    last.end = start
+    return [tasks]
+
+
 # 第一条 …, 第二条 …: the first two articles of enclosed rules, each opening a line (not 第二十条第(一)项, a
 # statistics row citing the regulations).
 _FIRST_ARTICLE = regex.compile(r"^\s*第一条(?![第(])", regex.MULTILINE)
@@ -434,4 +452,6 @@ def outline(text: str, body_end: int | None = None, title: str | None = None) ->
                 _close(node.children, node.end)
     genre = genre_of(text, roots, title, body_end)
     _classify(roots, text, genre)
+    if roots and roots[-1].kind in ("overview", "problems", "achievements"):
+        roots += _closing_tasks(roots[-1], text)
     return roots, genre
