@@ -142,6 +142,11 @@ def test_heading_vocabulary(title, kind):
          "二、对照问题再排查\n乙。", ["requirements", "requirements"]),
         ("各单位:\n现将有关情况通报如下:\n一、空白栏目已整改到位\n甲。\n二、对照检查发现的问题\n乙。",
          ["overview", "problems"]),
+        # an annual report titles its own work done by a verb or two paired phrases; a 通知 so titles tasks
+        ("某县2022年政府信息公开工作年度报告\n本报告由某县政府办公室编制。\n一、强化组织领导,健全工作机制\n甲。\n"
+         "二、聚焦重点,拓宽公开渠道\n乙。\n三、主动公开政府信息情况\n丙。", ["achievements", "achievements", "other"]),
+        ("各单位:\n现将有关事项通知如下:\n一、强化组织领导,健全工作机制\n甲。\n二、聚焦重点,拓宽公开渠道\n乙。",
+         ["requirements", "requirements"]),
         # a report whose last section closes with a paragraph ordering the next step, under no heading of its
         # own: that paragraph is an implied requirements section; one that only tells what the issuer will do
         # is not

@@ -313,6 +313,8 @@ def _kind(title: str, default: str | None) -> str | None:
         # or a task about problems (对照问题再排查, 聚焦问题抓整改)
     if (ranked := _ranked(title)) is not None:
         kind = ranked  # 评估得分前五名, 得分后三名: the end of the ranking it lists decides
+    if kind is None and default == "other" and (title.startswith(_words("order_verbs")) or _PAIRED.fullmatch(title)):
+        kind = "achievements"  # 强化组织领导,健全工作机制 in an annual report: the body's own work, done
     if kind is None and _pattern("directive_heading").search(title):
         kind = "requirements"  # 各单位要立即组织整改: a heading that tells units to act
     if kind is None and _problem_score(title) > 0:
@@ -322,6 +324,10 @@ def _kind(title: str, default: str | None) -> str | None:
     if kind is None and default is None and title.endswith(_words("report_overview_endings")):
         kind = "overview"
     return kind or default
+
+
+# Two short phrases joined by a comma (建章立制,夯实公开基础), the way work reports title what was done.
+_PAIRED = regex.compile(r"[^,。;:]{2,12},[^,。;:]{2,12}")
 
 
 # A heading's count of the units listed under it (…的单位(5个)): no part of its words.
