@@ -144,9 +144,9 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "prov": re_compile(alternation(province_shorts())),
         "clause_open": regex.compile(r"(?:^|[,;:。])(?:其中|此外|另外|同时)?$"),
         "not_subject": regex.compile(r"\p{Han}?(?:省|市|政务|政府|人民|日报|卫视|电视|广播|新闻|网|经济|信息|发布|卫生|教育|公安|交通|地区|等|、)|[、“”《(]"),
-        "frame_open": regex.compile(r"(?:按照|根据|依据|依照|遵照)[^,。;:]{0,120}$"),
-        "frame_close": regex.compile(r"(?:[^,。;]{0,12}?|(?:有关|相关|关于)[^,。;]{0,30}?)(?:有关|相关)?(?:工作)?"
-                                     r"(?:要求|规定|精神|部署|安排)"),
+        "frame_open": regex.compile(r"(?:按照|根据|依据|依照|遵照|为(?:认真)?(?:贯彻)?落实|为贯彻)[^,。;:]{0,120}$"),
+        "frame_close": regex.compile(r"(?:[^,。;]{0,24}?|(?:有关|相关|关于)[^,。;]{0,30}?)(?:有关|相关)?(?:工作)?"
+                                     r"(?:要求|规定|精神|部署|安排|办法|指标|标准|细则)(?=[,。;]|$)"),
     }
 
 
@@ -550,8 +550,9 @@ def role_after(text: str, start: int, end: int) -> bool:
                     and _LATE_OR_WRONG.match(text, tail.end(), tail.end() + _FAULT_REACH))
     # 按照…X…要求: a body that set the rules of the inspection.
     clause_start = max(0, start - 130)
-    if text.find("照", clause_start, start) < 0 and text.find("据", clause_start, start) < 0:
-        return False  # every word opening a frame (按照, 根据…) holds one of these
+    if text.find("照", clause_start, start) < 0 and text.find("据", clause_start, start) < 0 \
+            and text.find("落实", clause_start, start) < 0 and text.find("贯彻", clause_start, start) < 0:
+        return False  # every word opening a frame (按照, 根据, 为落实…) holds one of these
     frame = p["frame_open"].search(text, clause_start, start)
     return bool(frame and p["frame_close"].match(text, end))
 
