@@ -194,6 +194,10 @@ def _role_before_as_written(text: str, start: int) -> bool:
     if m is None and start > 1 and text[start - 1] in "省市县区州":  # a lead word, then the name's admin word
         m = patterns()["lead_end"].search(text, max(0, start - 5), start - 1)
     lead = m.group() if m else None
+    if start > 0 and text[start - 1] == "、" and units_text._list_opened_by_lead(text, start):
+        return True  # (the list's lead and the count before a class are rules of their own, not shortcuts)
+    if start > 1 and text[start - 1] in "个家所" and units_text._COUNT_BEFORE.search(text, 0, start):
+        return True
     return lead in vocab()["role_leads"] or bool(patterns()["role_label"].search(text, max(0, start - 12), start))
 
 

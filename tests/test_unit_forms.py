@@ -297,6 +297,15 @@ def _units(body: str, signature: str = "") -> list[str]:
          "", ["双溪镇卫生院"], ["市卫生健康委"]),
         ("按照《双溪县政府网站考评办法》,县数据管理局于12月对全县政府网站进行了考评,双溪镇网站未更新。", "",
          ["双溪镇"], ["县数据管理局"]),
+        # a role word opening a 、-list covers its later items, known names or not; single characters that open
+        # place names (于都, 向阳) open no list
+        ("评估结果由市委督查局、市目标办统一运用,双溪镇网站未更新。", "", ["双溪镇"], ["市目标办"]),
+        ("于都县、瑞金市网站未更新。", "", ["于都县", "瑞金市"], []),
+        # an inspector named with its means (依托…平台, 采取…方式) before 对…检查; a count makes a class of the
+        # words after it
+        ("县委网信办依托政务新媒体监管平台,对全县抖音账号进行了监测,双溪镇抖音号未更新。", "", ["双溪镇"], ["县委网信办"]),
+        ("区政务服务局采取明察暗访方式,对全区6个街道便民服务中心进行了检查,双溪街道便民服务中心未设专区。", "",
+         ["双溪街道便民服务中心"], ["区政务服务局", "街道便民服务中心"]),
         # a company's name opens with the place it is registered in, known or not; commissioned, it inspects
         ("县政务公开办委托北京云衡数据科技有限公司对各单位进行了测评,双溪镇网站未更新。", "", ["双溪镇"],
          ["北京云衡数据科技有限公司", "云衡数据科技有限公司"]),

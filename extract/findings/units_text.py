@@ -86,6 +86,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "name_word": re.compile(r"第[一二三四五六七八九十\d]{1,3}(?![名位批次轮期届季章条款项个号])|"
                                 + alternation(set(v["name_words"]) | _shorts_opening_with(v["lead_words"]))),
         "lead_end": re.compile(f"(?:{alternation(v['lead_words'] | v['role_leads'])})$"),
+        # (single characters that open place names, 于都县, 向阳镇, 经开区, open no list: only 由 and 请 do)
+        "lead_open": re.compile(f"(?:{alternation({w for w in v['role_leads'] if len(w) > 1} | {'由', '请'})})"),
         "break": regex.compile(alternation(v["break_words"])),
         "place_stop": regex.compile(
             f"{alternation(v['break_words'] | v['lead_words'] | v['not_place_words'])}|[各全本该我其此某]"),
@@ -526,10 +528,28 @@ def role_before(text: str, start: int, lead: str | None = None) -> bool:
         if m is None and text[start - 1] in _ADMIN_PREFIXES and start > 1:
             m = p["lead_end"].search(text, max(0, start - 5), start - 1)  # 转|县|住建局: the name lost its 县
         lead = m.group() if m else lead
-    if lead in leads:
+    if lead in leads or (start > 0 and text[start - 1] == "、" and _list_opened_by_lead(text, start)):
         return True
+    if start > 1 and text[start - 1] in "个家所" and _COUNT_BEFORE.search(text, max(0, start - 6), start):
+        return True  # 对6个街道便民服务中心进行检查: a count before the words makes them a class, no one named
     window = max(0, start - _ROLE_WINDOW)
     return text.find(":", window, start) >= 0 and bool(p["role_label"].search(text, window, start))
+
+
+_COUNT_BEFORE = regex.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个家所]$")
+# The items of a 、-list before a name, back to the mark before its first item.
+_ITEMS_BEFORE = regex.compile(r"(?:[^\s,。;:、“”()]{2,20}、){1,8}$")
+
+
+def _list_opened_by_lead(text: str, start: int) -> bool:
+    """由甲、乙统一运用, 会同甲、乙: a role word before a 、-list's first item (three characters at least, so the
+    word is no part of a name: 组织部, 联合社) covers the name after it, also where that item is no name the
+    rules know."""
+    items = _ITEMS_BEFORE.search(text, max(0, start - 160), start)
+    if items is None:
+        return False
+    first_end = text.find("、", items.start())
+    return patterns()["lead_open"].search(text, items.start(), first_end - 3) is not None
 
 
 _DOCUMENTS = ("报告", "报表", "方案", "要点", "办法", "计划", "总结", "目录")
