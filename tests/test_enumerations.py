@@ -124,6 +124,10 @@ def test_owner_columns_name_owners_of_accounts(head, rows, expected, faulted):
     ("有7个单位的政策解读仅采用文字形式,图解、视频解读占比不足10%。", [], []),
     ("评估发现3个单位存在问题,县财政局、县林业局、档案馆未公开预算。", ["县财政局", "县林业局", "档案馆"],
      [("县林业局", "未公开预算"), ("县财政局", "未公开预算"), ("档案馆", "未公开预算")]),
+    # quoted parts of the sites named before them are no accounts; the sites' places take the fault
+    ("松坪县、云溪区政府门户网站“县长信箱”“区长信箱”均存在超过10个工作日未回复留言的情况。", ["松坪县政府", "云溪区政府"],
+     [("云溪区政府", "“县长信箱”“区长信箱”均存在超过10个工作日未回复留言的情况"),
+      ("松坪县政府", "“县长信箱”“区长信箱”均存在超过10个工作日未回复留言的情况")]),
     # a ranking after the last item is no part of its name
     ("市州网站中,江源市、襄平市、宜川市位列前三。", ["江源市", "襄平市", "宜川市"], []),
 ])

@@ -20,7 +20,7 @@ import regex
 from ..re_compat import re_compile
 from ..structure.sections import COUNT_NOTE
 from .gazetteer import SINGLE_GOV, vocab
-from .units_text import Mention, is_role, item_ok, patterns, quoted_terms, trim
+from .units_text import Mention, is_role, item_ok, part_or_value, patterns, quoted_terms, trim
 from .vocabulary import COUNT, alternation
 
 # Items set apart by spaces alone (甲局 乙局 丙镇), as a page lays out a list whose 、 it dropped.
@@ -337,8 +337,9 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope,
         return [], None  # 微信公众号、微博等平台: a list of platforms, not of accounts
     if quoted and all(b - a <= 2 for a, b in items) and quoted_terms(text, items[-1][1] + 1):
         return [], None  # “僵尸”“睡眠”网站: quoted terms, no names
-    if quoted and (p["column_close"].match(text, items[-1][1] + 1) or patterns()["column_after"].match(text, items[-1][1] + 1)):
-        return [], None  # “政务公开”、“通知公告”等栏目: parts of a site, no accounts
+    if quoted and (p["column_close"].match(text, items[-1][1] + 1) or patterns()["column_after"].match(text, items[-1][1] + 1)
+                   or part_or_value(text, intro_start)):
+        return [], None  # “政务公开”、“通知公告”等栏目, 网站“县长信箱”“区长信箱”: parts of a site, no accounts
     # An item a scraper damaged (青??萍?) is left out without ending the list.
     if "\ufffd" in text or "?" in text:
         items = [(a, b) for a, b in items if not _DAMAGED.search(text, a, b)] or items

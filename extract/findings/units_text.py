@@ -603,7 +603,7 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
         if _PART_BEFORE.search(text, max(0, m.start() - 3), m.start()):
             continue  # 首页菜单“景区导览”, 栏目“工作动态”: a part of a site or account, named after its kind
         after = matches[last].end()
-        if _PART_AFTER.match(text, after) or _part_or_value(text, matches[run_first[index]].start()):
+        if _PART_AFTER.match(text, after) or part_or_value(text, matches[run_first[index]].start()):
             continue  # “甲”菜单, 网站“乙”, 公众号简介为“丙”: a part of a site or account, or what it shows
         acc = p["account"].match(text, after) if text[after:after + 1] in _account_openers() else None
         acc = acc or p["counted_account"].match(text, after) or p["bracket_account"].match(text, after)
@@ -693,7 +693,7 @@ _NOT_NAME_BEFORE = regex.compile(
     r"|(?:部分|个别|一些|少数|有的|多数)(?:政务)?(?:微博|微信公众号|公众号|账号|网站|新媒体)(?:存在|仍然|仍|还)?$")
 
 
-def _part_or_value(text: str, start: int) -> bool:
+def part_or_value(text: str, start: int) -> bool:
     """Whether the quote run opening at `start` is not the name of what is assessed (_NOT_NAME_BEFORE)."""
     return _NOT_NAME_BEFORE.search(text, max(0, start - 10), start) is not None
 
