@@ -537,19 +537,20 @@ def role_before(text: str, start: int, lead: str | None = None) -> bool:
 
 
 _COUNT_BEFORE = regex.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个家所]$")
-# The items of a 、-list before a name, back to the mark before its first item.
-_ITEMS_BEFORE = regex.compile(r"(?:[^\s,。;:、“”()]{2,20}、){1,8}$")
+# The last mark before a 、-list's first item (searched backwards).
+_LIST_OPENING = regex.compile(r"(?r)[\s,。;:“”()]")
+_LIST_REACH = 160  # characters a 、-list may run before a name in it
 
 
 def _list_opened_by_lead(text: str, start: int) -> bool:
     """由甲、乙统一运用, 会同甲、乙: a role word before a 、-list's first item (three characters at least, so the
     word is no part of a name: 组织部, 联合社) covers the name after it, also where that item is no name the
     rules know."""
-    items = _ITEMS_BEFORE.search(text, max(0, start - 160), start)
-    if items is None:
-        return False
-    first_end = text.find("、", items.start())
-    return patterns()["lead_open"].search(text, items.start(), first_end - 3) is not None
+    floor = max(0, start - _LIST_REACH)
+    mark = _LIST_OPENING.search(text, floor, start)
+    first = mark.end() if mark else floor
+    first_end = text.find("、", first, start)
+    return first_end - first >= 4 and patterns()["lead_open"].search(text, first, first_end - 3) is not None
 
 
 _DOCUMENTS = ("报告", "报表", "方案", "要点", "办法", "计划", "总结", "目录")
@@ -571,7 +572,7 @@ def role_after(text: str, start: int, end: int) -> bool:
     # 按照…X…要求: a body that set the rules of the inspection.
     clause_start = max(0, start - 130)
     if text.find("照", clause_start, start) < 0 and text.find("据", clause_start, start) < 0 \
-            and text.find("落实", clause_start, start) < 0 and text.find("贯彻", clause_start, start) < 0:
+            and text.find("为", clause_start, start) < 0:
         return False  # every word opening a frame (按照, 根据, 为落实…) holds one of these
     frame = p["frame_open"].search(text, clause_start, start)
     return bool(frame and p["frame_close"].match(text, end))
