@@ -196,7 +196,7 @@ def _role_before_as_written(text: str, start: int) -> bool:
     lead = m.group() if m else None
     if start > 0 and text[start - 1] == "、" and units_text._list_opened_by_lead(text, start):
         return True  # (the list's lead and the count before a class are rules of their own, not shortcuts)
-    if start > 1 and text[start - 1] in "个家所" and units_text._COUNT_BEFORE.search(text, 0, start):
+    if units_text.counted_before(text, start):
         return True
     return lead in vocab()["role_leads"] or bool(patterns()["role_label"].search(text, max(0, start - 12), start))
 

@@ -530,13 +530,17 @@ def role_before(text: str, start: int, lead: str | None = None) -> bool:
         lead = m.group() if m else lead
     if lead in leads or (start > 0 and text[start - 1] == "、" and _list_opened_by_lead(text, start)):
         return True
-    if start > 1 and text[start - 1] in "个家所" and _COUNT_BEFORE.search(text, max(0, start - 6), start):
+    if counted_before(text, start):
         return True  # 对6个街道便民服务中心进行检查: a count before the words makes them a class, no one named
     window = max(0, start - _ROLE_WINDOW)
     return text.find(":", window, start) >= 0 and bool(p["role_label"].search(text, window, start))
 
 
-_COUNT_BEFORE = regex.compile(r"(?:\d+|[一二三四五六七八九十两几多]+)[个家所]$")
+def counted_before(text: str, start: int) -> bool:
+    """Whether a count (6个, 两家, 多所) stands right before `start`."""
+    return start > 1 and text[start - 1] in "个家所" and (text[start - 2].isdigit() or text[start - 2] in "一二三四五六七八九十两几多")
+
+
 # The last mark before a 、-list's first item (searched backwards).
 _LIST_OPENING = regex.compile(r"(?r)[\s,。;:“”()]")
 _LIST_REACH = 160  # characters a 、-list may run before a name in it
