@@ -106,8 +106,8 @@ def is_problem(text: str) -> bool:
     return bool(_NEGATIVE.search(text))
 
 
-# A fault stated as put right (错误信息已更正, 已删除过期信息): no shortcoming, unless one remains after it (但仍…).
-_RESOLVED = regex.compile(r"[^,;。]*?已(?:经)?(?:全部|均|及时)?(?:更正|修复|整改|删除|改正|纠正|撤下|补齐)"
+# A fault stated as put right (错误信息已更正, 已删除过期信息, 已按要求完成空白栏目清理): no shortcoming, unless one remains after it (但仍…).
+_RESOLVED = regex.compile(r"[^,;。]*?已(?:经)?(?:按要求|按期|全部|均|及时){0,2}(?:完成|更正|修复|整改|删除|改正|纠正|撤下|补齐|清理)"
                           r"(?:到位|完毕|完成)?[^,;。但仍还未不没]*")
 
 
