@@ -26,22 +26,25 @@ PROBES = Path(__file__).resolve().parent.parent / "corpus" / "probes"
 # 0.993/0.953, mix10 0.948/0.826, mix11 0.952/0.880; written after those rules, as estimates: mix12 0.963/0.863,
 # mix13 0.954/0.896; precision where few are assessed: reports3 0.957/0.800, tasks2 0.765/0.788; mix14, written
 # after every rule of the session (short notices; four expected outputs corrected after the run): 0.983/0.990.
+# fifteenth session (precision: quoted parts and values, roles in the preamble, lists of things; sections of
+# enclosed rules and unheaded next steps), raised: inspections 0.927/0.801, roles 0.911/0.927, shorts 0.976/0.930,
+# mix12 0.970/0.879, mix10 0.957/0.878, structure units 0.948, headings 0.942/0.948.
 # Figures before and after each session's rules:
 # docs/evaluation.md.
 # None: the set's expected outputs hold no problems (structure).
 FLOORS = {"lists": (0.89, 0.84), "styles": (0.93, 0.82), "pages": (0.89, 0.84), "layouts": (0.93, 0.86),
           "genres": (0.97, 0.97), "paraphrases": (0.89, 0.82), "paraphrases_t": (0.89, 0.86),
-          "rosters": (0.87, 0.61), "structure": (0.90, None), "assessments": (0.90, 0.79),
-          "older": (0.88, 0.77), "roles": (0.85, 0.89), "statistics": (0.97, 0.89), "errors": (0.87, 0.83),
-          "directives": (0.92, 0.93), "inspections": (0.85, 0.73), "rankings": (0.81, 0.68),
-          "mirrors": (0.82, 0.79), "headings": (0.87, 0.88), "shorts": (0.89, 0.76), "tasks": (0.86, 0.79),
+          "rosters": (0.87, 0.61), "structure": (0.92, None), "assessments": (0.90, 0.79),
+          "older": (0.88, 0.77), "roles": (0.88, 0.90), "statistics": (0.97, 0.89), "errors": (0.87, 0.83),
+          "directives": (0.92, 0.93), "inspections": (0.90, 0.77), "rankings": (0.81, 0.68),
+          "mirrors": (0.82, 0.79), "headings": (0.91, 0.92), "shorts": (0.94, 0.90), "tasks": (0.86, 0.79),
           "recheck": (0.85, 0.84), "bodies": (0.83, 0.75), "outlines": (0.88, 0.92), "accounts": (0.66, 0.59),
           "scripts": (0.84, 0.82), "monitoring": (0.72, 0.65), "followups": (0.90, 0.72), "grassroots": (0.85, 0.77),
           "upper": (0.89, 0.68), "owners": (0.66, 0.67), "plain": (0.97, 0.89),
           "mix1": (0.93, 0.89), "mix2": (0.97, 0.88), "mix3": (0.94, 0.92), "mix4": (0.95, 0.91),
           "mix5": (0.89, 0.82), "mix6": (0.93, 0.83),
-          "mix7": (0.96, 0.92), "mix8": (0.96, 0.91), "mix9": (0.97, 0.93), "mix10": (0.92, 0.80),
-          "mix11": (0.93, 0.86), "mix12": (0.93, 0.82), "mix13": (0.93, 0.87), "reports3": (0.93, 0.78),
+          "mix7": (0.96, 0.92), "mix8": (0.96, 0.91), "mix9": (0.97, 0.93), "mix10": (0.93, 0.85),
+          "mix11": (0.93, 0.86), "mix12": (0.94, 0.85), "mix13": (0.93, 0.87), "reports3": (0.93, 0.78),
           "tasks2": (0.74, 0.76), "mix14": (0.95, 0.96)}
 # Sets that also hold each notice's title, date, issuer, top-level section kinds and deadlines:
 # (fields right, section kinds right, deadlines F1) floors; measured genres 0.991/0.991/0.979, structure
@@ -58,10 +61,10 @@ FLOORS = {"lists": (0.89, 0.84), "styles": (0.93, 0.82), "pages": (0.89, 0.84), 
 # mix4 0.973/0.984/0.982, mix5 0.987/1.000/1.000, mix6 0.987/1.000/0.943; fourteenth session: mix7
 # 0.973/0.985/0.929, mix8 0.987/1.000/0.945, mix9 1.000/1.000/1.000, mix10 0.987/0.940/0.978, mix11
 # 0.947/1.000/1.000; mix12 1.000/0.984/1.000, mix13 1.000/0.938/0.980, reports3 0.960/0.950/1.000, tasks2
-# 0.960/0.911/0.953.
+# 0.960/0.911/0.953; fifteenth session, section kinds raised: reports 1.000, reports3 0.983, tasks2 1.000, mix10 0.985.
 STRUCTURE_FLOORS = {"genres": (0.97, 0.97, 0.95), "structure": (0.95, 0.95, 0.97),
                     "assessments": (0.95, 0.93, 0.97), "older": (0.97, 0.87, 0.96),
-                    "directives": (0.97, 0.97, 0.96), "reports": (0.96, 0.94, 0.97), "inspections": (0.95, 0.90, 0.97),
+                    "directives": (0.97, 0.97, 0.96), "reports": (0.96, 0.97, 0.97), "inspections": (0.95, 0.90, 0.97),
                     "rankings": (0.95, 0.84, 0.97), "mirrors": (0.94, 0.94, 0.91), "headings": (0.90, 0.90, 0.87),
                     "shorts": (0.95, 0.97, 0.97), "tasks": (0.95, 0.94, 0.92), "recheck": (0.97, 0.96, 0.94),
                     "bodies": (0.97, 0.97, 0.96), "outlines": (0.94, 0.96, 0.97), "accounts": (0.94, 0.94, 0.97),
@@ -71,8 +74,8 @@ STRUCTURE_FLOORS = {"genres": (0.97, 0.97, 0.95), "structure": (0.95, 0.95, 0.97
                     "mix1": (0.97, 0.97, 0.96), "mix2": (0.95, 0.97, 0.97), "mix3": (0.97, 0.97, 0.97),
                     "mix4": (0.95, 0.96, 0.96), "mix5": (0.96, 0.97, 0.97), "mix6": (0.96, 0.97, 0.92),
                     "mix7": (0.95, 0.96, 0.90), "mix8": (0.96, 0.97, 0.92), "mix9": (0.97, 0.97, 0.97),
-                    "mix10": (0.96, 0.91, 0.95), "mix11": (0.92, 0.97, 0.97), "mix12": (0.97, 0.96, 0.97),
-                    "mix13": (0.97, 0.91, 0.96), "reports3": (0.94, 0.93, 0.97), "tasks2": (0.94, 0.89, 0.93),
+                    "mix10": (0.96, 0.96, 0.95), "mix11": (0.92, 0.97, 0.97), "mix12": (0.97, 0.96, 0.97),
+                    "mix13": (0.97, 0.91, 0.96), "reports3": (0.94, 0.95, 0.97), "tasks2": (0.94, 0.97, 0.93),
                     "mix14": (0.97, 0.94, 0.97)}
 # Sets of texts that assess almost nobody (annual reports and summaries): at most this many units named
 # that the expected outputs do not hold.
