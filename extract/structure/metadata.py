@@ -22,7 +22,7 @@ _MONTH_DAY = regex.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})
 _DATE_LINE = re_compile(rf"^\(?{_DATE.pattern}\)?$")
 # A body's name, then a date (and a page's furniture after it): a signature or header line of its own (the
 # spaces between them are gone once the text is normalised).
-_ORG_DATE_LINE = regex.compile(rf"^(?P<org>[^\s,。;:()（）|\d]{{4,30}}?)\s*{_DATE.pattern}(?:[\s【(].*)?$")
+_ORG_DATE_LINE = re_compile(rf"^(?P<org>[^\s,。;:()（）|\d]{{4,30}}?)\s*{_DATE.pattern}(?:[\s【(].*)?$")
 _DOC_NUMBER = re_compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
 # What a notice's title ends in, with a closing bracket or an edition mark after it (…评估报告(摘要)).
 _TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函", "方案", "要点", "榜单", "名单", "简报",
@@ -84,6 +84,8 @@ _TITLE_LABELS = tuple(VOCAB["title_labels"])
 _FIELD_LINE = re_compile(r"^[•·\s]*(?:索引号|文号|发文字号|发布机构|发文机关|信息分类|主题分类|组配分类|体裁分类|"
                             r"发布日期|发布时间|生成日期|成文日期|来源|信息来源|关键词|主题词)\s*[:：]")
 _DATE_START = frozenset("0123456789" + CN_NUM)
+# What a date opens with (a digit as regex reads \d, or a Chinese numeral): a line opening otherwise holds none at 0.
+_DATE_FIRST = re_compile(rf"[\d{CN_NUM}]")
 _YEAR_OR_ABOUT = regex.compile(r"\d{4}年|关于")
 _CLAUSE_MARK = regex.compile(r"[。,:]")
 _SENTENCE_MARK = regex.compile(r"[。,;]")
@@ -247,9 +249,10 @@ def _signature(lines: list[tuple[int, str]]) -> tuple[int, str | None, dt.date |
     header = None  # a body and its date on one line near the top (桂川市政务公开办公室  2016年6月3日): a page's
     for index in range(1, len(lines)):  # header, used only when no signature follows the body
         start, line = lines[index]
-        match = _DATE_LINE.match(line.strip())
+        stripped = line.strip()
+        match = _DATE_LINE.match(stripped)
         if not match:
-            one = _ORG_DATE_LINE.match(line.strip())
+            one = _ORG_DATE_LINE.match(stripped)
             if one and _ORG_END.search(one["org"]) and (day := parse_date(one)):
                 if index > len(lines) // 2:
                     return start, one["org"], day
@@ -494,11 +497,12 @@ def _posted_date(lines) -> str | None:
     2023年01月13日, 2023.02.07), else a date stamped with a time of day (…门户网站 2019-04-22 10:42来源:…)."""
     stamped = None
     for _, line in lines:
-        match = _ISO_DATE.match(line.strip()) or _DATE.match(line.strip())
+        clean = line.strip()
+        match = (_ISO_DATE.match(clean) or _DATE.match(clean)) if _DATE_FIRST.match(clean) else None
         day = parse_date(match) if match and not _NOT_POSTED.search(line, match.end()) else None
         if day:  # 2020年7月28日,根据… opens a sentence, 2024年1月1日至3月31日 a period: not the page's date
             return day.isoformat()
-        if stamped is None:
+        if stamped is None and ":" in line:  # (a stamp's time of day holds one)
             time = _STAMP.search(line)
             stamped = parse_date(time) if time else None
     return stamped.isoformat() if stamped else None
