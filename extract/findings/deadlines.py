@@ -105,24 +105,27 @@ _CLAUSE_START = regex.compile(r"(?r)[,。;!?\n]")
 def find_deadlines(ctx: Context) -> list[dict]:
     """Every date by which, or limit within which, something must be done, in body text and tables."""
     base_year = _base_year(ctx)
-    end = len(ctx.text) if ctx.body_end is None else ctx.body_end
-    titles = [m.span() for m in _TITLES.finditer(ctx.text, ctx.body_start, end)]
+    text = ctx.text
+    end = len(text) if ctx.body_end is None else ctx.body_end
+    titles = [m.span() for m in _TITLES.finditer(text, ctx.body_start, end)]
     title_starts = [start for start, _ in titles]
-    spans = [(start, stop, False) for start, stop in _sentence_spans(ctx)] + _table_lines(ctx)
+    spans = [(start, stop, False) for start, stop in _sentence_spans(ctx)]
+    if ctx.table_spans:  # (sentences come in order: only table lines need sorting in among them)
+        spans = sorted(spans + _table_lines(ctx))
     deadlines = []
-    for start, stop, column in sorted(spans):
-        if not may_match(ctx.text, start, stop):
+    for start, stop, column in spans:
+        if not may_match(text, start, stop):
             continue
         recurs = False  # 每年3月10日前报送…,3月31日前公布: a later date of the sentence recurs with the first
-        for match in _PATTERN.finditer(ctx.text, start, stop):
+        for match in _PATTERN.finditer(text, start, stop):
             i = bisect.bisect_right(title_starts, match.start()) - 1
             if i >= 0 and match.start() < titles[i][1]:
                 continue
             if match["date"]:
-                recurs = recurs or _recurring(ctx.text, match.start())
+                recurs = recurs or _recurring(text, match.start())
                 if recurs and not (match["year"] or match["iso_year"] or match["end_year"] or match["part_year"]):
                     continue
-            found = _deadline(ctx, match, stop, base_year, column and _fills_cell(ctx.text, match, start, stop))
+            found = _deadline(ctx, match, stop, base_year, column and _fills_cell(text, match, start, stop))
             if found is not None:
                 deadlines.append(found)
     # A window's last day that the notice also states as a deadline (自查阶段(6月1日—6月10日)…于6月10日前完成自查)
