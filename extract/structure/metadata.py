@@ -20,6 +20,8 @@ _DATE = regex.compile(
 )
 _MONTH_DAY = regex.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _DATE_LINE = re_compile(rf"^\(?{_DATE.pattern}\)?$")
+# What every _DATE holds between its year and its month.
+_DATE_SEPARATOR = re.compile(r"[年\-./]")
 # A body's name, then a date (and a page's furniture after it): a signature or header line of its own (the
 # spaces between them are gone once the text is normalised).
 _ORG_DATE_LINE = re_compile(rf"^(?P<org>[^\s,。;:()（）|\d]{{4,30}}?)\s*{_DATE.pattern}(?:[\s【(].*)?$")
@@ -250,6 +252,8 @@ def _signature(lines: list[tuple[int, str]]) -> tuple[int, str | None, dt.date |
     for index in range(1, len(lines)):  # header, used only when no signature follows the body
         start, line = lines[index]
         stripped = line.strip()
+        if not _DATE_SEPARATOR.search(stripped):
+            continue  # no date, so neither a date line nor a body's name and date (most lines)
         match = _DATE_LINE.match(stripped)
         if not match:
             one = _ORG_DATE_LINE.match(stripped)
@@ -326,7 +330,8 @@ def _enclosing(text: str, start: int, end: int, attachments: list[str]) -> bool:
     preamble = text[start:end]
     if any(cue in preamble for cue in _enclosure_cues()):
         return True
-    titles = [match["title"] for match in _BOOK_TITLE.finditer(preamble)] + attachments
+    titles = [match["title"] for match in _BOOK_TITLE.finditer(preamble)] if "《" in preamble else []
+    titles += attachments
     lines = [line.strip() for line in text[end:end + _ENCLOSED_HEAD].split("\n")]
     return any(line.endswith(title) for title in titles for line in lines if line)
 
