@@ -180,8 +180,8 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
         head = _LEADING_TITLE.match(clean) if ":" in clean else None  # (its lookahead ends at a colon)
         if head and len(clean) > len(head.group("title")) + 10:
             clean = head.group("title")
-        if _NAV.search(clean) or "|" in clean or not 6 <= len(clean) <= 200 or clean.endswith(":"):
-            continue
+        if "|" in clean or not 6 <= len(clean) <= 200 or clean.endswith(":") or _NAV.search(clean):
+            continue  # (the pattern last: the other tests are cheaper)
         clean = _without_junk_tail(clean)
         if clean.endswith(("期)", "周)", "号", "期")) and (edition := _EDITION.search(clean)) \
                 and clean[:edition.start()].endswith(_TITLE_ENDINGS):
@@ -189,7 +189,8 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
         tail = _TITLE_TAIL.search(clean) if clean.endswith("号)") or _DASHES.search(clean) else None
         number = tail.group("number") if tail else None
         clean = clean[: tail.start()] if tail else clean
-        if _ELLIPSIS.search(clean) and clean.startswith("关于", _about_at(clean)) and "。" not in clean:
+        if clean.endswith(("…", ".")) and _ELLIPSIS.search(clean) and clean.startswith("关于", _about_at(clean)) \
+                and "。" not in clean:  # (every _ELLIPSIS ends in one of those: most lines need no search)
             return _ELLIPSIS.sub("", clean), number  # a title the page cut short: 关于…抽查情况…
         joined = _joined(clean, [l.strip() for _, l in lines[index + 1:index + 3]])
         if joined:
