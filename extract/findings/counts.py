@@ -139,14 +139,15 @@ _PAGE_VIEWS = regex.compile(r"(?:浏览|点击|阅读)(?:量|数|次数)?\s*[:�
 
 def _skip_spans(ctx: Context) -> list[tuple[int, int]]:
     """Sorted, merged spans whose numbers are never counts: headings, titles, quoted names."""
-    end = len(ctx.text) if ctx.body_end is None else ctx.body_end
-    spans = [m.span() for m in _QUOTED.finditer(ctx.text, ctx.body_start, end)]
-    if "关于" in ctx.text:
-        spans += [m.span() for m in _UNQUOTED_TITLE.finditer(ctx.text, ctx.body_start, end)]
-    if "浏览" in ctx.text or "点击" in ctx.text or "阅读" in ctx.text:
-        spans += [m.span() for m in _PAGE_VIEWS.finditer(ctx.text, ctx.body_start, end)]
+    text = ctx.text
+    end = len(text) if ctx.body_end is None else ctx.body_end
+    spans = [m.span() for m in _QUOTED.finditer(text, ctx.body_start, end)]
+    if "关于" in text:
+        spans += [m.span() for m in _UNQUOTED_TITLE.finditer(text, ctx.body_start, end)]
+    if "浏览" in text or "点击" in text or "阅读" in text:
+        spans += [m.span() for m in _PAGE_VIEWS.finditer(text, ctx.body_start, end)]
     for top in ctx.sections:
-        spans += [(s.start, _heading_end(ctx.text, s)) for s in top.walk() if s.body_start > s.start]
+        spans += [(s.start, _heading_end(text, s)) for s in top.walk() if s.body_start > s.start]
     merged: list[tuple[int, int]] = []
     for start, stop in sorted(spans):
         if merged and start < merged[-1][1]:

@@ -86,6 +86,7 @@ _DEADLINE_COLUMNS = tuple(VOCAB["deadline_columns"])
 _MONTH_PARTS, _HALF_YEARS = VOCAB["month_parts"], VOCAB["half_years"]
 # A line that ends inside a date (…于2024年6月 / 30日前…) goes on in the next one.
 _CUT_DATE_END = ("年", "月")
+_CUT_DATE_BREAKS = tuple(end + "\n" for end in _CUT_DATE_END)
 _NOT_BEFORE_WITHIN = _longest_first(VOCAB["not_before_within"])
 _ACTION_LEAD = _longest_first(VOCAB["action_lead"])
 _CUE_WORDS = _longest_first(VOCAB["date_cues"])
@@ -153,7 +154,7 @@ def with_notice_date(deadline: dict, notice: dt.date) -> dict:
 def _sentence_spans(ctx: Context) -> list[tuple[int, int]]:
     """Body sentences, a line that ends inside a date joined to the next one (请各单位于2024年6月 / 30日前…)."""
     text, spans = ctx.text, []
-    if not any(end + "\n" in text for end in _CUT_DATE_END):  # the common case: one C-level scan each
+    if not any(cut in text for cut in _CUT_DATE_BREAKS):  # the common case: one C-level scan each
         return [(sentence.start, sentence.end) for sentence in ctx.sentences]
     joined = False
     for sentence in ctx.sentences:
