@@ -112,22 +112,23 @@ def find_counts(ctx: Context) -> list[dict]:
         first = _FIRST.search(whole, start, end)  # (re tries _PATTERN at every position; this scan skips to a number)
         if first is None:
             continue  # no number, so no count
-        text = sentence.text
+        text = sentence.text  # sliced once here, and handed to the rules below rather than sliced again by each
         for match in _PATTERN.finditer(text, first.start() - start):
             groups = match.groups()
             time = groups[_TIME]
             if time and (time not in _DURATIONS or (time == "年" and len(groups[_ARABIC] or "") >= 4)):
                 continue  # a date (2021年, 3月, 5日) or a limit (5个工作日), never a count
-            offset = sentence.start + match.start()
+            offset = start + match.start()
             i = bisect.bisect_right(starts, offset) - 1
             if i >= 0 and offset < skip[i][1]:
                 continue
             if time:  # a duration: a count when it says what happened
-                count = _duration(ctx, sentence, match, _Groups._make(groups))
+                count = _duration(ctx, sentence, text, match, _Groups._make(groups))
             else:
-                count = _count(ctx, sentence, match, _Groups._make(groups))
+                count = _count(ctx, sentence, text, match, _Groups._make(groups))
             if count is not None:
-                counts += _range_start(ctx, sentence, match, count)
+                if offset > start and text[match.start() - 1] in _RANGE_MARKS:  # (the one test that most counts fail)
+                    counts += _range_start(ctx, sentence, text, match, count)
                 counts.append(count)
     return counts
 
@@ -138,14 +139,15 @@ _PAGE_VIEWS = regex.compile(r"(?:浏览|点击|阅读)(?:量|数|次数)?\s*[:�
 
 def _skip_spans(ctx: Context) -> list[tuple[int, int]]:
     """Sorted, merged spans whose numbers are never counts: headings, titles, quoted names."""
-    end = len(ctx.text) if ctx.body_end is None else ctx.body_end
-    spans = [m.span() for m in _QUOTED.finditer(ctx.text, ctx.body_start, end)]
-    if "关于" in ctx.text:
-        spans += [m.span() for m in _UNQUOTED_TITLE.finditer(ctx.text, ctx.body_start, end)]
-    if "浏览" in ctx.text or "点击" in ctx.text or "阅读" in ctx.text:
-        spans += [m.span() for m in _PAGE_VIEWS.finditer(ctx.text, ctx.body_start, end)]
+    text = ctx.text
+    end = len(text) if ctx.body_end is None else ctx.body_end
+    spans = [m.span() for m in _QUOTED.finditer(text, ctx.body_start, end)]
+    if "关于" in text:
+        spans += [m.span() for m in _UNQUOTED_TITLE.finditer(text, ctx.body_start, end)]
+    if "浏览" in text or "点击" in text or "阅读" in text:
+        spans += [m.span() for m in _PAGE_VIEWS.finditer(text, ctx.body_start, end)]
     for top in ctx.sections:
-        spans += [(s.start, _heading_end(ctx.text, s)) for s in top.walk() if s.body_start > s.start]
+        spans += [(s.start, _heading_end(text, s)) for s in top.walk() if s.body_start > s.start]
     merged: list[tuple[int, int]] = []
     for start, stop in sorted(spans):
         if merged and start < merged[-1][1]:
@@ -199,9 +201,9 @@ def _cn_value(raw: str) -> int | None:
 _GRADE_SCALE = regex.compile(r"(?:以上|以下|及以上|及以下|\(含\)|[至到—-]\d{1,3}(?:\.\d)?分(?:以下)?)?为(?:优秀|良好|合格|不合格|基本合格|较好|一般|较差|好|中|差)")
 
 
-def _count(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> dict | None:
+def _count(ctx: Context, sentence: Sentence, text: str, match: re.Match, g: _Groups) -> dict | None:
     """A number with a measure word is a count unless its context makes it an ordinal, norm or name."""
-    text, start, end = sentence.text, match.start(), match.end()
+    start, end = match.start(), match.end()
     unit = g.unit or g.money
     before = text[max(0, start - 4):start]
     if before.endswith(_ORDINAL_OR_NORM):
@@ -250,13 +252,13 @@ def _count(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> dic
             "units": [], "evidence": ctx.evidence(span_start, span_end)}
 
 
-def _duration(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> dict | None:
+def _duration(ctx: Context, sentence: Sentence, text: str, match: re.Match, g: _Groups) -> dict | None:
     """A duration that says what happened is a count (超6个月未更新 → 6 个月, 连续两个季度, 用时15天);
     limits, norms and windows (5个工作日内, 不超过2周, 2周内有更新) are not."""
     unit = _DURATIONS.get(g.time)
     if unit is None or g.pct or g.points:
         return None
-    text, start, end = sentence.text, match.start(), match.end()
+    start, end = match.start(), match.end()
     before = text[max(0, start - 8):start]
     if before.endswith(_ORDINAL_OR_NORM) or any(word in before for word in _NOT_HAPPENED):
         return None
@@ -280,9 +282,9 @@ def _duration(ctx: Context, sentence: Sentence, match: re.Match, g: _Groups) -> 
             "units": [], "evidence": ctx.evidence(span_start, sentence.start + end)}
 
 
-def _range_start(ctx: Context, sentence: Sentence, match: re.Match, count: dict) -> list[dict]:
+def _range_start(ctx: Context, sentence: Sentence, text: str, match: re.Match, count: dict) -> list[dict]:
     """得分90—100分, 80%—90%: the range's first number, counted with the second's measure word."""
-    text, start = sentence.text, match.start()
+    start = match.start()
     if not start or text[start - 1] not in _RANGE_MARKS or count["kind"] == "change" or not count["unit"]:
         return []
     found = _RANGE_START.search(text, max(0, start - 12), start)

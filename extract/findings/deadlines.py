@@ -86,6 +86,7 @@ _DEADLINE_COLUMNS = tuple(VOCAB["deadline_columns"])
 _MONTH_PARTS, _HALF_YEARS = VOCAB["month_parts"], VOCAB["half_years"]
 # A line that ends inside a date (…于2024年6月 / 30日前…) goes on in the next one.
 _CUT_DATE_END = ("年", "月")
+_CUT_DATE_BREAKS = tuple(end + "\n" for end in _CUT_DATE_END)
 _NOT_BEFORE_WITHIN = _longest_first(VOCAB["not_before_within"])
 _ACTION_LEAD = _longest_first(VOCAB["action_lead"])
 _CUE_WORDS = _longest_first(VOCAB["date_cues"])
@@ -105,24 +106,27 @@ _CLAUSE_START = regex.compile(r"(?r)[,。;!?\n]")
 def find_deadlines(ctx: Context) -> list[dict]:
     """Every date by which, or limit within which, something must be done, in body text and tables."""
     base_year = _base_year(ctx)
-    end = len(ctx.text) if ctx.body_end is None else ctx.body_end
-    titles = [m.span() for m in _TITLES.finditer(ctx.text, ctx.body_start, end)]
+    text = ctx.text
+    end = len(text) if ctx.body_end is None else ctx.body_end
+    titles = [m.span() for m in _TITLES.finditer(text, ctx.body_start, end)]
     title_starts = [start for start, _ in titles]
-    spans = [(start, stop, False) for start, stop in _sentence_spans(ctx)] + _table_lines(ctx)
+    spans = [(start, stop, False) for start, stop in _sentence_spans(ctx)]
+    if ctx.table_spans:  # (sentences come in order: only table lines need sorting in among them)
+        spans = sorted(spans + _table_lines(ctx))
     deadlines = []
-    for start, stop, column in sorted(spans):
-        if not may_match(ctx.text, start, stop):
+    for start, stop, column in spans:
+        if not may_match(text, start, stop):
             continue
         recurs = False  # 每年3月10日前报送…,3月31日前公布: a later date of the sentence recurs with the first
-        for match in _PATTERN.finditer(ctx.text, start, stop):
+        for match in _PATTERN.finditer(text, start, stop):
             i = bisect.bisect_right(title_starts, match.start()) - 1
             if i >= 0 and match.start() < titles[i][1]:
                 continue
             if match["date"]:
-                recurs = recurs or _recurring(ctx.text, match.start())
+                recurs = recurs or _recurring(text, match.start())
                 if recurs and not (match["year"] or match["iso_year"] or match["end_year"] or match["part_year"]):
                     continue
-            found = _deadline(ctx, match, stop, base_year, column and _fills_cell(ctx.text, match, start, stop))
+            found = _deadline(ctx, match, stop, base_year, column and _fills_cell(text, match, start, stop))
             if found is not None:
                 deadlines.append(found)
     # A window's last day that the notice also states as a deadline (自查阶段(6月1日—6月10日)…于6月10日前完成自查)
@@ -150,7 +154,7 @@ def with_notice_date(deadline: dict, notice: dt.date) -> dict:
 def _sentence_spans(ctx: Context) -> list[tuple[int, int]]:
     """Body sentences, a line that ends inside a date joined to the next one (请各单位于2024年6月 / 30日前…)."""
     text, spans = ctx.text, []
-    if not any(end + "\n" in text for end in _CUT_DATE_END):  # the common case: one C-level scan each
+    if not any(cut in text for cut in _CUT_DATE_BREAKS):  # the common case: one C-level scan each
         return [(sentence.start, sentence.end) for sentence in ctx.sentences]
     joined = False
     for sentence in ctx.sentences:
@@ -371,10 +375,8 @@ def _action_after(text: str, start: int, stop: int) -> tuple[int, int] | None:
     clause_end = end.start() if end else window
     while start < clause_end and text[start].isspace():
         start += 1
-    for word in _ACTION_LEAD:
-        if text.startswith(word, start, clause_end):
-            start += len(word)
-            break
+    if text.startswith(_ACTION_LEAD, start, clause_end):  # (one test for all, before finding which)
+        start += len(next(word for word in _ACTION_LEAD if text.startswith(word, start, clause_end)))
     return (start, clause_end) if start < clause_end else None
 
 
@@ -385,10 +387,8 @@ def _action_before(text: str, end: int) -> tuple[int, int] | None:
     start = breaks[-1] if breaks else begin
     clause = text[start:end]
     trimmed = clause.rstrip(":为是")
-    for cue in _CUE_WORDS:
-        if trimmed.endswith(cue):
-            trimmed = trimmed[: -len(cue)]
-            break
+    if trimmed.endswith(_CUE_WORDS):
+        trimmed = trimmed[: -len(next(cue for cue in _CUE_WORDS if trimmed.endswith(cue)))]
     return (start, start + len(trimmed)) if trimmed else None
 
 

@@ -38,10 +38,13 @@ OTHER_MAGIC = {
 }
 
 
+_PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
+
+
 def sniff(data: bytes) -> str | None:
     """What the bytes themselves say the file is: pdf, docx, zip, ole, rtf, html, other:… or None."""
     head = data[:1024]
-    if re.search(rb"%PDF-\d\.\d", head):  # the header may follow some junk within the first 1 KiB
+    if _PDF_HEADER.search(head):  # the header may follow some junk within the first 1 KiB
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         try:
@@ -56,8 +59,9 @@ def sniff(data: bytes) -> str | None:
     for magic, name in OTHER_MAGIC.items():
         if data.startswith(magic):
             return "other:" + name
-    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<meta")) or b"<html" in head.lower():
+    lowered = head.lower()
+    start = lowered.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<meta")) or b"<html" in lowered:
         return "html"
     return None
 
@@ -116,9 +120,20 @@ def _legacy(path: str, data: bytes, suffix: str, max_bytes: int) -> ReadResult:
     raise LegacyFormat(path, f"{name} is a legacy format: save it as .docx or PDF, or install LibreOffice")
 
 
+def _suffix(path: str) -> str:
+    """Path(path).suffix, read off the string on POSIX, where building a Path costs a few µs a file: the last
+    name's part from its last dot, unless the name starts or ends with that dot."""
+    if os.sep != "/" or os.altsep:
+        return Path(path).suffix  # (drives and two separators: Path's own parsing)
+    names = [name for name in path.split("/") if name and name != "."]
+    name = names[-1] if names else ""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
 def _kind(path: str, data: bytes) -> tuple[str, str, list[str]]:
     """Decide the reader from extension and magic bytes; the bytes win when they are sure."""
-    suffix = Path(path).suffix.lower()
+    suffix = _suffix(path).lower()
     by_name, by_bytes = EXTENSIONS.get(suffix), sniff(data)
     warnings = []
     if by_bytes in ("pdf", "docx") and by_name != by_bytes:

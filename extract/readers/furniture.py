@@ -35,9 +35,23 @@ def is_text_furniture(line: str) -> bool:
     return not _TEXT_CHROME.sub("", BRACKETED_CHROME.sub("", FONT_SIZE.sub("", line)))
 
 
+def _lines_holding_a_cue(text: str):
+    """Each line holding a word of _MAY_HOLD_FURNITURE, once: the only lines that can be furniture."""
+    line_end = -1
+    for cue in _MAY_HOLD_FURNITURE.finditer(text):
+        if cue.start() < line_end:
+            continue  # a line already given
+        line_end = text.find("\n", cue.end())
+        line_end = len(text) if line_end < 0 else line_end
+        yield text[text.rfind("\n", 0, cue.start()) + 1:line_end]
+
+
 def drop_text_furniture(text: str) -> tuple[str, int]:
-    """The text without its furniture lines, and how many went; the text itself when there are none."""
-    if not _MAY_HOLD_FURNITURE.search(text):
+    """The text without its furniture lines, and how many went; the text itself when there are none.
+
+    Lines are split and read one by one only when a line holding a cue word is furniture: most pages
+    name 打印, 上一 or 关闭 only inside their prose, if at all."""
+    if not any(is_text_furniture(line) for line in _lines_holding_a_cue(text)):
         return text, 0
     lines = text.split("\n")
     kept = [line for line in lines if not is_text_furniture(line)]

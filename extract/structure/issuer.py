@@ -1,6 +1,8 @@
 """Who issued a notice when it is not signed: the body that opens its title, or a header value that names one."""
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..data import load_yaml
@@ -19,6 +21,11 @@ _PAIRED_PLACE = rf"(?<=(?:{_GAMBLING}){_NEAR})(?:{_PLACES})|(?:{_PLACES})(?={_NE
 _SPAM = regex.compile(rf"{_PAIRED_PLACE}|{_WORDS}", regex.I)
 # Where an inserted string begins: a spam word, or the _ | · that scrapers join them with.
 _JUNK_START = regex.compile(rf"{_SPAM.pattern}|[_|·]", regex.I)
+_JOINERS = "_|·"
+# What every _SPAM match is: a spam word or a place. A text with no letter that has a case (a title in Chinese)
+# holds it as written, so a text holding none of them as written holds no spam; its search, slow for the
+# pattern's look-behind, is skipped.
+_SPAM_CUES = re.compile("|".join(map(re.escape, sorted({*VOCAB["spam_words"], *_PAIRED["places"]}, key=len, reverse=True))))
 _NAME = regex.compile(r"^[\p{Han}()（）“”]{2,40}$")
 _SEPARATOR = regex.compile(r"[\s、]+")
 _LEADING_JUNK = regex.compile(r"^[\d\s\p{P}]+")
@@ -32,13 +39,19 @@ _FURNITURE = frozenset(VOCAB["furniture_values"])
 _SITE_ENDINGS = tuple(VOCAB["site_endings"])
 
 
+def _may_hold_spam(text: str) -> bool:
+    return _SPAM_CUES.search(text) is not None or not text.lower() == text == text.upper()
+
+
 def spam_in(text: str) -> list[str]:
     """The spam words a scraper inserted into a text, in order, once each."""
-    return list(dict.fromkeys(m.group() for m in _SPAM.finditer(text)))
+    return list(dict.fromkeys(m.group() for m in _SPAM.finditer(text))) if _may_hold_spam(text) else []
 
 
 def _before_junk(text: str) -> str:
     """The text up to an inserted spam string (某某办公室欧洲杯投注_官网直播 → 某某办公室)."""
+    if not _may_hold_spam(text) and not any(joiner in text for joiner in _JOINERS):
+        return text
     junk = _JUNK_START.search(text)
     return text[: junk.start()] if junk else text
 

@@ -20,9 +20,11 @@ _DATE = regex.compile(
 )
 _MONTH_DAY = regex.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _DATE_LINE = re_compile(rf"^\(?{_DATE.pattern}\)?$")
+# What every _DATE holds between its year and its month.
+_DATE_SEPARATOR = re.compile(r"[年\-./]")
 # A body's name, then a date (and a page's furniture after it): a signature or header line of its own (the
 # spaces between them are gone once the text is normalised).
-_ORG_DATE_LINE = regex.compile(rf"^(?P<org>[^\s,。;:()（）|\d]{{4,30}}?)\s*{_DATE.pattern}(?:[\s【(].*)?$")
+_ORG_DATE_LINE = re_compile(rf"^(?P<org>[^\s,。;:()（）|\d]{{4,30}}?)\s*{_DATE.pattern}(?:[\s【(].*)?$")
 _DOC_NUMBER = re_compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
 # What a notice's title ends in, with a closing bracket or an edition mark after it (…评估报告(摘要)).
 _TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函", "方案", "要点", "榜单", "名单", "简报",
@@ -84,6 +86,8 @@ _TITLE_LABELS = tuple(VOCAB["title_labels"])
 _FIELD_LINE = re_compile(r"^[•·\s]*(?:索引号|文号|发文字号|发布机构|发文机关|信息分类|主题分类|组配分类|体裁分类|"
                             r"发布日期|发布时间|生成日期|成文日期|来源|信息来源|关键词|主题词)\s*[:：]")
 _DATE_START = frozenset("0123456789" + CN_NUM)
+# What a date opens with (a digit as regex reads \d, or a Chinese numeral): a line opening otherwise holds none at 0.
+_DATE_FIRST = re_compile(rf"[\d{CN_NUM}]")
 _YEAR_OR_ABOUT = regex.compile(r"\d{4}年|关于")
 _CLAUSE_MARK = regex.compile(r"[。,:]")
 _SENTENCE_MARK = regex.compile(r"[。,;]")
@@ -176,8 +180,8 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
         head = _LEADING_TITLE.match(clean) if ":" in clean else None  # (its lookahead ends at a colon)
         if head and len(clean) > len(head.group("title")) + 10:
             clean = head.group("title")
-        if _NAV.search(clean) or "|" in clean or not 6 <= len(clean) <= 200 or clean.endswith(":"):
-            continue
+        if "|" in clean or not 6 <= len(clean) <= 200 or clean.endswith(":") or _NAV.search(clean):
+            continue  # (the pattern last: the other tests are cheaper)
         clean = _without_junk_tail(clean)
         if clean.endswith(("期)", "周)", "号", "期")) and (edition := _EDITION.search(clean)) \
                 and clean[:edition.start()].endswith(_TITLE_ENDINGS):
@@ -185,7 +189,8 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
         tail = _TITLE_TAIL.search(clean) if clean.endswith("号)") or _DASHES.search(clean) else None
         number = tail.group("number") if tail else None
         clean = clean[: tail.start()] if tail else clean
-        if _ELLIPSIS.search(clean) and clean.startswith("关于", _about_at(clean)) and "。" not in clean:
+        if clean.endswith(("…", ".")) and _ELLIPSIS.search(clean) and clean.startswith("关于", _about_at(clean)) \
+                and "。" not in clean:  # (every _ELLIPSIS ends in one of those: most lines need no search)
             return _ELLIPSIS.sub("", clean), number  # a title the page cut short: 关于…抽查情况…
         joined = _joined(clean, [l.strip() for _, l in lines[index + 1:index + 3]])
         if joined:
@@ -247,9 +252,12 @@ def _signature(lines: list[tuple[int, str]]) -> tuple[int, str | None, dt.date |
     header = None  # a body and its date on one line near the top (桂川市政务公开办公室  2016年6月3日): a page's
     for index in range(1, len(lines)):  # header, used only when no signature follows the body
         start, line = lines[index]
-        match = _DATE_LINE.match(line.strip())
+        stripped = line.strip()
+        if not _DATE_SEPARATOR.search(stripped):
+            continue  # no date, so neither a date line nor a body's name and date (most lines)
+        match = _DATE_LINE.match(stripped)
         if not match:
-            one = _ORG_DATE_LINE.match(line.strip())
+            one = _ORG_DATE_LINE.match(stripped)
             if one and _ORG_END.search(one["org"]) and (day := parse_date(one)):
                 if index > len(lines) // 2:
                     return start, one["org"], day
@@ -323,7 +331,8 @@ def _enclosing(text: str, start: int, end: int, attachments: list[str]) -> bool:
     preamble = text[start:end]
     if any(cue in preamble for cue in _enclosure_cues()):
         return True
-    titles = [match["title"] for match in _BOOK_TITLE.finditer(preamble)] + attachments
+    titles = [match["title"] for match in _BOOK_TITLE.finditer(preamble)] if "《" in preamble else []
+    titles += attachments
     lines = [line.strip() for line in text[end:end + _ENCLOSED_HEAD].split("\n")]
     return any(line.endswith(title) for title in titles for line in lines if line)
 
@@ -494,11 +503,12 @@ def _posted_date(lines) -> str | None:
     2023年01月13日, 2023.02.07), else a date stamped with a time of day (…门户网站 2019-04-22 10:42来源:…)."""
     stamped = None
     for _, line in lines:
-        match = _ISO_DATE.match(line.strip()) or _DATE.match(line.strip())
+        clean = line.strip()
+        match = (_ISO_DATE.match(clean) or _DATE.match(clean)) if _DATE_FIRST.match(clean) else None
         day = parse_date(match) if match and not _NOT_POSTED.search(line, match.end()) else None
         if day:  # 2020年7月28日,根据… opens a sentence, 2024年1月1日至3月31日 a period: not the page's date
             return day.isoformat()
-        if stamped is None:
+        if stamped is None and ":" in line:  # (a stamp's time of day holds one)
             time = _STAMP.search(line)
             stamped = parse_date(time) if time else None
     return stamped.isoformat() if stamped else None
