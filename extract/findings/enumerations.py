@@ -252,14 +252,19 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
         conj = patterns()["conj"].search(text, a, b)
         if conj and conj.start() > a and b - conj.end() >= 2:
             items[-1:] = [(a, conj.start()), (conj.end(), b)]
-        if any(text.find(conj, start, end) >= 0 for conj in "和及与"):
+        if _CONJUNCTION.search(text, start, end) and _COUNTER.search(text, start, end):
+            # (a sublist's close counts its group with 个 or 家, then a conjunction opens the next: most lists hold neither)
             items = [piece for a, b in items for piece in _after_group(text, a, b)]
     return items
 
 
+_CONJUNCTION = re.compile("[和及与]")
+_COUNTER = re.compile("[个家]")
+
+
 def _after_group(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """An item holding a sublist's close and the next one's start (乙乡两个乡镇和丙局): two items."""
-    if text.find("个", a, b) < 0 and text.find("家", a, b) < 0:
+    if not _COUNTER.search(text, a, b):
         return [(a, b)]  # a close counts its group with 个 or 家: most items hold neither
     joint = _patterns()["group_joint"].search(text, a, b)
     if joint is None or b - joint.end() < 2:

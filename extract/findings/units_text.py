@@ -520,6 +520,8 @@ def role_before(text: str, start: int, lead: str | None = None) -> bool:
         lead = m.group() if m else lead
     if lead in leads:
         return True
+    if start == 0 or not (text[start - 1] in ":、" or text[start - 1].isspace()):
+        return False  # a label's list runs up to the name: right before it stand its colon, an item's 、 or spaces
     window = max(0, start - _ROLE_WINDOW)
     return text.find(":", window, start) >= 0 and bool(p["role_label"].search(text, window, start))
 
