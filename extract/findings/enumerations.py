@@ -63,19 +63,22 @@ def _patterns() -> dict[str, regex.Pattern]:
     accounts = alternation(v["account_words"])
     count = COUNT
     holders = alternation(v["list_holders"])
+    # A label naming units (…的单位:, …的部门有:, 不合格单位:, 微信公众号中,) makes any names after it units.
+    strong_label = (rf"(?:的(?:{nouns}){_ADVERB}(?:有|是|为|包括|名单)?[:,]?|(?:{nouns}){_ADVERB}(?:有|是|为|包括|名单)[:,]?"
+                    rf"|(?:{nouns})(?:\([^()]{{1,8}}\))?:|(?:{holders}|{accounts})中,|(?:{accounts}):)$")
+    # A weak one (分别为, 包括, 如, 其中) only with a known name or quotes among the items.
+    label = (rf"(?:{count}[个家]|分别|分别是|分别为|依次为|包括|包含"
+             r"|涉及|如|例如|比如|其中|名单|的有|的是|的为|(?<![立随])即)[:,]?$")
     return {
         # A clause: text up to a hard mark, brackets (which may hold one: (监测时间:…)) kept inside.
         "clause": re.compile(r"(?:[^,;:。!?\n(]+|\([^()\n]{0,40}\)|\()+"),  # re: faster at this class scan
         "han_run": regex.compile(r"\p{Han}{1,10}"),
         # The bracket after an item: its platform, or part of its name (信用中国(海南)).
         "bracket": re_compile(rf"{v['platform_bracket']}|\([^()\n]{{1,12}}\)"),
-        # A label naming units (…的单位:, …的部门有:, 不合格单位:, 微信公众号中,) makes any names after it units.
-        # Both label patterns end the text and are only tested, never read: (?r) tries them from the end.
-        "strong_label": regex.compile(rf"(?r)(?:的(?:{nouns}){_ADVERB}(?:有|是|为|包括|名单)?[:,]?|(?:{nouns}){_ADVERB}(?:有|是|为|包括|名单)[:,]?"
-                                      rf"|(?:{nouns})(?:\([^()]{{1,8}}\))?:|(?:{holders}|{accounts})中,|(?:{accounts}):)$"),
-        # A weak one (分别为, 包括, 如, 其中) only with a known name or quotes among the items.
-        "label": regex.compile(rf"(?r)(?:{count}[个家]|分别|分别是|分别为|依次为|包括|包含"
-                               r"|涉及|如|例如|比如|其中|名单|的有|的是|的为|(?<![立随])即)[:,]?$"),
+        # The label patterns end the text and are only tested, never read: (?r) tries them from the end.
+        "strong_label": regex.compile(f"(?r){strong_label}"),
+        "label": regex.compile(f"(?r){label}"),
+        "any_label": regex.compile(f"(?r){strong_label}|{label}"),  # either: one test where any label will do
         # What a label's predicate ends with and drops: the noun of the list and its verb.
         "label_tail": re_compile(
             rf"(?:的?(?:{nouns})?{_ADVERB}(?:有|是|为|包括|涉及|名单|分别为|分别是|依次为)?|分别|分别是|分别为|依次为"
@@ -184,14 +187,15 @@ def _candidates(text: str, masks: list[tuple[int, int]]):
         elif len(run) > 1:
             yield [(a + 1, b - 1) for a, b in run], run[0][0], True
     cursor = 0
+    spaces, brackets = " " in text, "(" in text  # (most stretches hold neither: their clauses are not searched for them)
     for start, end in masks + [(len(text), len(text))]:
         for clause in _patterns()["clause"].finditer(text, cursor, start):
             a, b = clause.span()
             if text.find("、", a, b) >= 0:
                 yield _split(text, a, b), a, False
-            elif text.find(" ", a, b) >= 0 and len(spaced := _split_spaced(text, a, b)) > 1:
+            elif spaces and text.find(" ", a, b) >= 0 and len(spaced := _split_spaced(text, a, b)) > 1:
                 yield spaced, a, False
-            elif _bracketed_platform(text, a, b):
+            elif brackets and _bracketed_platform(text, a, b):
                 yield _split_after_platforms(text, a, b), a, False
         cursor = max(cursor, end)
 
@@ -295,7 +299,7 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     label_end = intro_start if quoted else lead_cut
     near = text[max(0, label_end - LABEL_TAIL):label_end].rstrip("“")
     line_start = scope is not None and scope.line and scope.heading is not None
-    if not (quoted or line_start or p["strong_label"].search(near) or p["label"].search(near) or near.endswith(":")
+    if not (quoted or line_start or p["any_label"].search(near) or near.endswith(":")
             or _counts_before(text, label_end) or _bracketed_platform(text, first_start, items[-1][1])):
         return None
     label = text[_label_floor(text, intro_start):intro_start if quoted else first_start]

@@ -137,7 +137,7 @@ def _shared_levels(text: str, offset: int, found: list[Mention]) -> list[Mention
     """丰都、石柱县, 桑林、云丘县政府网站: bare place names before a county (district, city, banner) share its
     level, and its 政府 when the list names their sites; returns the new mentions, renames known ones."""
     out: list[Mention] = []
-    known = {m.start - offset: (m.tail_end - offset, m) for m in found}
+    known = None  # the found names by start, built for the first list read
     for m in found:
         start = m.start - offset
         level = _LEVEL_END.search(m.name) if start and text[start - 1] == "、" and m.type in ("government", "website") else None
@@ -146,6 +146,8 @@ def _shared_levels(text: str, offset: int, found: list[Mention]) -> list[Mention
         goes_on = _ITEM_GOES_ON.match(text, m.end - offset)
         if goes_on and goes_on.group(1) not in _owned_words():
             continue  # (迪庆民政、德钦县教育体育、…: the county opens an item that goes on, an account's name)
+        if known is None:
+            known = {f.start - offset: (f.tail_end - offset, f) for f in found}
         items = _split_items(text, _boundary(text, start), start, known)
         group = items[-1][1] if items else None
         for (a, b), item_group, mention in reversed(items):

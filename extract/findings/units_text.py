@@ -216,19 +216,22 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
     """Cut a run of Han characters after each name ending and trim each piece (`first`: index of its first ending)."""
     pieces: list[_Piece] = []
     cursor = run_start
+    v = vocab()
     for start, end, label, ident in islice(ents.ends, first, None):
         if start >= run_end:
             break
         if end > run_end:
             continue
         suffix = text[start:end]
-        if label == "DIV" and (word := _parting_word(text, start, end, pieces)) is not None:
-            # 北关街道和县人社局, 县政府办公室会同县委网信办, 更新县政府网站: the word before 县 is no part of a
-            # county's name (和县, 会同县, 新县), and 县 opens the next name.
-            pieces.append(_Piece(start + len(word), end, "government", text[start + len(word):end], 0, word, True))
-        elif label == "DIV" and text[end - 1:end + 1] in vocab()["blockers"]:
-            continue  # 各乡镇和县级部门: the division's last character opens a word of its own (县级)
-        elif label == "DIV":
+        if label == "DIV":
+            if (word := _parting_word(text, start, end, pieces)) is not None:
+                # 北关街道和县人社局, 县政府办公室会同县委网信办, 更新县政府网站: the word before 县 is no part of a
+                # county's name (和县, 会同县, 新县), and 县 opens the next name.
+                pieces.append(_Piece(start + len(word), end, "government", text[start + len(word):end], 0, word, True))
+                cursor = end
+                continue
+            if text[end - 1:end + 1] in v["blockers"]:
+                continue  # 各乡镇和县级部门: the division's last character opens a word of its own (县级)
             # Only divisions and their short forms may stand before a division (酒泉肃州区).
             covered = cursor
             while covered < start and (nxt := ents.short_at(covered)) is not None and nxt <= start:
@@ -240,7 +243,7 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
                 if lead is None and end - start == 2:
                     name_start = _longer_county(text, cursor, start, name_start)
             pieces.append(_Piece(name_start, end, "div", suffix, start - name_start, lead, name_start > cursor))
-        elif end - start == 1 and suffix in vocab()["prefixes"] and _opens_next(text, start):
+        elif end - start == 1 and suffix in v["prefixes"] and _opens_next(text, start):
             cursor = start  # 网站和州卫健委: the level after a conjunction opens the next name (州卫健委)
             continue
         elif suffix == "村" and _TOWNSHIP_AFTER_VILLAGE.match(text, end):
@@ -291,6 +294,7 @@ _GROUP_ENDS = ("乡镇", "单位", "部门", "街道", "县区", "市州", "镇�
 # Words a division's name may open with that are a conjunction or a verb of joint work when a name or an
 # account word stands before them (县民政局和县…, 县政府办公室会同县委网信办…).
 _JOINING_WORDS = ("会同", "和", "及", "与")
+_JOINING_OPENERS = frozenset(word[0] for word in _JOINING_WORDS)
 
 
 def conjoining_word(text: str, start: int, end: int) -> str | None:
@@ -303,6 +307,8 @@ def conjoining_word(text: str, start: int, end: int) -> str | None:
 def _parting_word(text: str, start: int, end: int, pieces: list[_Piece]) -> str | None:
     """The characters a division's match opens with that belong to the word before its admin word: a
     conjunction (和县), a verb of joint work (会同县) or the end of a verb (更新县, 完成县)."""
+    if text[start] not in _JOINING_OPENERS and text[start + 1:end] not in vocab()["prefixes"]:
+        return None  # most divisions open with no joining word and are more than one character and a level
     if _conjoined(text, start, end, pieces):
         return conjoining_word(text, start, end)
     rest = text[start + 1:end]
