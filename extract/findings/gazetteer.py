@@ -196,23 +196,38 @@ class Ents:
 def ents_of(texts: list[str]) -> list[Ents]:
     """Each text's ruler spans, from one pass over the texts joined by newlines: no phrase holds a
     newline, so no span crosses from one text into the next."""
-    labels = _automaton()[1]
+    kinds = _kinds()
     out = [Ents() for _ in texts]
     k, low = 0, 0
     high = len(texts[0]) if texts else 0
+    ents = out[0] if out else None
     for start, end, phrase in _kept("\n".join(texts)):
-        label, ident = labels[phrase]
-        if label in _ENDS or label in _SHORTS:
-            while start >= high:  # in a later text
-                k, low = k + 1, high + 1
-                high = low + len(texts[k])
-            if label in _ENDS:
-                out[k].ends.append((start - low, end - low, label, ident))
-                out[k].end_starts.append(start - low)
-            else:
-                out[k].shorts.append((start - low, end - low))
-                out[k].short_starts.append(start - low)
+        kind = kinds[phrase]
+        if kind is None:
+            continue  # a span kept only for the ruler's filter (a blocker, an account word, a person…)
+        while start >= high:  # in a later text
+            k, low = k + 1, high + 1
+            high = low + len(texts[k])
+            ents = out[k]
+        if kind is _SHORT:
+            ents.shorts.append((start - low, end - low))
+            ents.short_starts.append(start - low)
+        else:
+            label, ident = kind
+            ents.ends.append((start - low, end - low, label, ident))
+            ents.end_starts.append(start - low)
     return out
+
+
+_SHORT = ("short",)
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> list:
+    """Per phrase of the automaton, what ents_of keeps of its spans: (label, id) for an ending, _SHORT for a
+    division's short form, None for the others."""
+    return [(label, ident) if label in _ENDS else _SHORT if label in _SHORTS else None
+            for label, ident in _automaton()[1]]
 
 
 SCAN_ONCE = 1 << 22  # characters × phrases above which one automaton pass is the cheaper way

@@ -160,7 +160,7 @@ def _issuers(lines: list[tuple[str, bool]]) -> set[str]:
     """The issuer: a name opening a header line (区数据局关于…) or making up the signature."""
     names = set()
     for (line, whole), ents in zip(lines, ents_of([line for line, _ in lines])):
-        for m in chains(line, 0, len(line), ents, 0):
+        for m in chains(line, 0, len(line), ents, 0, roles=False):
             if whole or (m.start == 0 and _TITLE_FOLLOW.match(line, m.end)):
                 names.add(m.name)
     return names
@@ -278,9 +278,9 @@ class _Judge:
                 # The sentence that frames a notice (…,现将有关情况通报如下) names who inspected: it
                 # assesses only the units it lists.
                 mention.evidence = False
-            if mention.evidence and mention.name in self.header:
+            if mention.evidence and mention.name in self.header and not _listed(ctx.text, mention):
                 self.issuers = _issuers(self.lines) if self.issuers is None else self.issuers
-                mention.evidence = mention.name not in self.issuers or _listed(ctx.text, mention)
+                mention.evidence = mention.name not in self.issuers  # (the issuer ranked among others is assessed)
             if (_self_office(mention.name) or _own_body(mention.name, ctx.issuer)) and not _listed(ctx.text, mention):
                 mention.evidence = False  # the issuing office itself, unless ranked among others
         return found
@@ -305,7 +305,7 @@ def addressed_mentions(ctx) -> list[Mention]:
     if not ctx.recipients or not _YOU.search(ctx.text, ctx.body_start, ctx.body_end or len(ctx.text)):
         return []  # the common case, decided in one scan
     addressees = [m for text, ents in zip(ctx.recipients, ents_of(ctx.recipients))
-                  for m in chains(text, 0, len(text), ents, 0) if m.start == 0 and m.end == len(text)]
+                  for m in chains(text, 0, len(text), ents, 0, roles=False) if m.start == 0 and m.end == len(text)]
     out = []
     for sentence in ctx.sentences if addressees else ():
         if (match := _YOU.search(sentence.text)) and _assessed(sentence) \

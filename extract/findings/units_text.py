@@ -440,11 +440,12 @@ def _runs_with_ends(text: str, start: int, end: int, ents: Ents):
 
 
 def chains(text: str, start: int, end: int, ents: Ents, offset: int,
-           places: list[Mention] | None = None) -> list[Mention]:
+           places: list[Mention] | None = None, roles: bool = True) -> list[Mention]:
     """Suffix-chained names in text[start:end], a stretch outside quotes and book titles.
 
     An unknown place standing alone (青湾区) is a name only before 政府网站, or, put in `places`,
-    when the list it stands in names only governments."""
+    when the list it stands in names only governments. Without `roles`, no mention's role is read (is_role):
+    for callers that read names only."""
     out: list[Mention] = []
     p, account_openers = patterns(), _account_openers()
     for run_start, run_end, first in _runs_with_ends(text, start, end, ents):
@@ -461,7 +462,7 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int,
             if lone_place and not site:
                 if places is not None:
                     places.append(Mention(s + offset, e + offset, name, type_, tail_end=e + offset,
-                                          role=is_role(text, s, e, chain[0].lead)))
+                                          role=roles and is_role(text, s, e, chain[0].lead)))
                 continue
             mention = Mention(s + offset, e + offset, name, type_, tail_end=e + offset)
             if site and p["site_count"].match(text, site.end()):
@@ -475,8 +476,8 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int,
                 mention.account, mention.tail_end = acc.group("acc"), acc.end() + offset
                 if name.endswith("政府") and acc.group("acc") in vocab()["website_words"]:
                     mention.type = "website"
-            mention.role = is_role(text, s, mention.tail_end - offset, chain[0].lead) or (
-                type_ == "government" and text[e:e + 1] == "“")  # 云南省“勐腊县保护所”网: a qualifier
+            mention.role = roles and (is_role(text, s, mention.tail_end - offset, chain[0].lead) or (
+                type_ == "government" and text[e:e + 1] == "“"))  # 云南省“勐腊县保护所”网: a qualifier
             out.append(mention)
     return out
 
@@ -772,7 +773,7 @@ def _linked_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str 
 def _owner_before(text: str, end: int, ents: Ents, offset: int) -> str | None:
     """The body named right before an account word (区公安局微信公众号“平安某某”): the account's owner."""
     end = owner_end(text, end)
-    found = [m for m in chains(text, max(0, end - 30), end, ents, offset) if m.end == end + offset]
+    found = [m for m in chains(text, max(0, end - 30), end, ents, offset, roles=False) if m.end == end + offset]
     return found[-1].name if found else None
 
 
@@ -780,7 +781,7 @@ def _owners_before(text: str, end: int, ents: Ents, offset: int) -> list[str]:
     """The bodies of a 、-list right before an account word (甲局、乙局开设的抖音号), in order; the last alone
     when no list ends there."""
     end = owner_end(text, end)
-    found = chains(text, max(0, end - 60), end, ents, offset)
+    found = chains(text, max(0, end - 60), end, ents, offset, roles=False)
     listed: list = []
     for m in reversed(found):
         if m.end == end + offset or (listed and m.end - offset < len(text) and text[m.end - offset] == "、"
