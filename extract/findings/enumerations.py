@@ -188,6 +188,8 @@ def _candidates(text: str, masks: list[tuple[int, int]]):
             yield [(a + 1, b - 1) for a, b in run], run[0][0], True
     cursor = 0
     spaces, brackets = " " in text, "(" in text  # (most stretches hold neither: their clauses are not searched for them)
+    if "、" not in text and not spaces and not brackets:
+        return  # no clause can hold a list outside quotes
     for start, end in masks + [(len(text), len(text))]:
         for clause in _patterns()["clause"].finditer(text, cursor, start):
             a, b = clause.span()

@@ -133,6 +133,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         # 拉萨市政府网站34个: the sites of a region, counted; the region is the unit, not one site.
         "site_count": regex.compile(r"[0-9一二三四五六七八九十两]{1,4}[个家]"),
         "tail": regex.compile(rf"(?:等{count}?[个家]?|{count}[个家])(?P<noun>{nouns})|等(?P<noun>{sites})|等{count}?[个家]?(?P<acc>(?:政务)?新媒体(?:{account})?|{account})"),
+        # Without 等, a tail is a count, 个 or 家, and the group noun right after it (3个单位): what that needs.
+        "counted_noun": re_compile(rf"[个家](?:{nouns})"),
         "bare_account": re_compile(rf"(?<!\p{{Han}})(?P<name>\p{{Han}}{{2,8}}?)(?P<acc>{alternation(named_words)})"),
         # Account words a bare account name may end before (bare_accounts drops the website ones).
         "account_gate": re.compile(alternation(named_words - v["website_words"])),
