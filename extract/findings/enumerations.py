@@ -301,8 +301,8 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     label_end = intro_start if quoted else lead_cut
     near = text[max(0, label_end - LABEL_TAIL):label_end].rstrip("“")
     line_start = scope is not None and scope.line and scope.heading is not None
-    if not (quoted or line_start or p["any_label"].search(near) or near.endswith(":")
-            or _counts_before(text, label_end) or _bracketed_platform(text, first_start, items[-1][1])):
+    if not (quoted or line_start or near.endswith(":") or _counts_before(text, label_end) or p["any_label"].search(near)
+            or _bracketed_platform(text, first_start, items[-1][1])):
         return None
     label = text[_label_floor(text, intro_start):intro_start if quoted else first_start]
     if lead_cut > first_start:
