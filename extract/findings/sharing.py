@@ -38,9 +38,10 @@ def _split_items(text: str, start: int, end: int, known: dict[int, tuple[int, Me
             items.append(((pos, min(stop, end)), group, mention))
             pos = min(stop, end)
         else:
-            stop = pos
-            while stop < end and text[stop] != "、" and stop not in known:
-                stop += 1
+            separator = text.find("、", pos, end)
+            stop = end if separator < 0 else separator
+            # (the item runs to the next 、 or to the next known name, whichever comes first)
+            stop = min((at for at in known if pos < at < stop), default=stop)
             chunk = pos
             for conj in patterns()["conj"].finditer(text, pos, stop):
                 if conj.start() > chunk:
