@@ -428,7 +428,9 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     quotes = [m.span() for m in p["quote"].finditer(text)] if "“" in text else []
     masks = _merge(sorted(books + quotes)) if books or quotes else []
     accounts = scope is not None and scope.accounts
-    found = [m for m in quoted(text, ents, offset, accounts) if not _inside(m.start - offset, books)] if quotes else []
+    found = quoted(text, ents, offset, accounts) if quotes else []
+    if books and found:
+        found = [m for m in found if not _inside(m.start - offset, books)]
     places: list[Mention] = []
     if ents.ends:  # every chain ends at a name ending
         cursor = 0
