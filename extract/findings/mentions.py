@@ -445,15 +445,17 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     if places:
         found += government_lists(text, offset, places, found)
     found += bare_accounts(text, offset, found, masks)
-    found += handles(text, offset, found, masks)
-    sites, replaced = site_names(text, offset, found, masks)
-    if sites:
-        gone = {id(m) for m in replaced}
-        found = [m for m in found if id(m) not in gone] + sites
+    if "@" in text:
+        found += handles(text, offset, found, masks)
+    if "网" in text:
+        sites, replaced = site_names(text, offset, found, masks)
+        if sites:
+            gone = {id(m) for m in replaced}
+            found = [m for m in found if id(m) not in gone] + sites
     found += lists(text, offset, found, masks)
     found += enumerations(text, offset, found, masks, scope)
-    found += bracketed_accounts(text, offset, found, masks)
     if "(" in text:
+        found += bracketed_accounts(text, offset, found, masks)
         owners_in_brackets(text, offset, found)
         found += owned_accounts(text, offset, found, scope)
     if ents.shorts:
