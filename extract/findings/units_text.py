@@ -775,6 +775,8 @@ def _linked_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str 
 def _owner_before(text: str, end: int, ents: Ents, offset: int) -> str | None:
     """The body named right before an account word (区公安局微信公众号“平安某某”): the account's owner."""
     end = owner_end(text, end)
+    if not _name_ends_at(ents, end):
+        return None
     found = [m for m in chains(text, max(0, end - 30), end, ents, offset, roles=False) if m.end == end + offset]
     return found[-1].name if found else None
 
@@ -783,6 +785,8 @@ def _owners_before(text: str, end: int, ents: Ents, offset: int) -> list[str]:
     """The bodies of a 、-list right before an account word (甲局、乙局开设的抖音号), in order; the last alone
     when no list ends there."""
     end = owner_end(text, end)
+    if not _name_ends_at(ents, end):
+        return []  # (the list's last name ends there)
     found = chains(text, max(0, end - 60), end, ents, offset, roles=False)
     listed: list = []
     for m in reversed(found):
@@ -817,10 +821,16 @@ def _bracket_owner(text: str, owned, ents: Ents, offset: int) -> Mention | bool 
     return None
 
 
+def _name_ends_at(ents: Ents, end: int) -> bool:
+    """Whether a name ending (a SUFFIX or DIV span) ends at `end`, as every chained name does: the last ending
+    starting before `end` is the only one that can (endings never overlap)."""
+    i = bisect.bisect_left(ents.end_starts, end) - 1
+    return i >= 0 and ents.ends[i][1] == end
+
+
 def _whole_name(text: str, start: int, end: int, ents: Ents, offset: int) -> Mention | None:
     """The name that is all of text[start:end], if any: only looked for where a name ending ends it."""
-    i = bisect.bisect_left(ents.end_starts, end) - 1
-    if i < 0 or ents.ends[i][1] != end:
+    if not _name_ends_at(ents, end):
         return None
     return next((m for m in chains(text, start, end, ents, offset)
                  if m.start == start + offset and m.end == end + offset), None)
