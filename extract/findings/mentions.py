@@ -71,12 +71,12 @@ def _furniture(text: str) -> bool:
 
 
 def _skippable(ctx, sentence) -> bool:
-    if _furniture(sentence.text):
+    text = sentence.text
+    if _furniture(text):
         return True
     # A short line with no prose punctuation before any section is a title, issuer or header line, unless it
     # is an item of a list laid out under a label (…名单: ⏎ @甲(新浪) ⏎ @乙(腾讯)).
-    return sentence.top is None and not _PROSE.search(sentence.text) and len(sentence.text) < 40 \
-        and sentence.start not in ctx.label_items
+    return sentence.top is None and len(text) < 40 and not _PROSE.search(text) and sentence.start not in ctx.label_items
 
 
 def _assessed(sentence) -> bool:
@@ -224,7 +224,7 @@ def text_mentions(ctx, accounts: bool | None = None) -> list[Mention]:
     last_list = None  # (where the sentence that ended in a list ends, that list)
     introduced: dict[str, Mention] = {}  # accounts named so far: their names alone name them again
     for batch in _batched(chosen):
-        stretches = [sentence.text[a:b] for sentence, a, b in batch]
+        stretches = [sentence.whole_text[sentence.start + a:sentence.start + b] for sentence, a, b in batch]
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
             scope = _scope(ctx.text, sentence, accounts)
             if last_list is not None and a == 0 and _next_to(ctx.text, last_list[0], sentence.start):
