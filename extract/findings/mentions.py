@@ -417,6 +417,8 @@ def _scope(text: str, sentence, accounts: bool) -> Scope:
 
 def speaks_of_accounts(ctx) -> bool:
     """Whether the notice's own sentences (not the page's share links, 分享到:微信 微博) speak of accounts."""
+    if not ACCOUNT_CLAUSE.search(ctx.text, ctx.body_start, len(ctx.text) if ctx.body_end is None else ctx.body_end):
+        return False  # no account word in the whole body (where every sentence lies): the common case, in one scan
     return any(ACCOUNT_CLAUSE.search(s.whole_text, s.start, s.end) and not _furniture(s.text) for s in ctx.sentences)
 
 
