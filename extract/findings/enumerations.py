@@ -312,7 +312,7 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     account_intro = bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start)) if quoted \
         else near.endswith(":") and bool(p["account_end"].search(near, 0, len(near) - 1))  # 抖音号:甲、乙
     clause = _last_hard(label, 0, len(label) - 1, True) + 1
-    counted = p["counted"].search(label[clause:])
+    counted = p["counted"].search(label[clause:]) if _may_count(label[clause:]) else None
     if counted is None and clause > 0 and _POINTER_CLAUSE.fullmatch(label, clause):
         # 3个网站存在空白栏目,分别是: / 留言回复不及时的账号1个,为: — the clause before the pointer counts the
         # items and names their fault
@@ -325,6 +325,12 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     under_heading = scope is not None and scope.line and scope.heading is not None and not label.strip(" ,:")
     labelled = strong or under_heading or bool(p["label"].search(label))
     return _Context(label, strong, labelled, under_heading, account_intro, counted)
+
+
+def _may_count(clause: str) -> bool:
+    """Whether a label's last clause may be one that counts the items (发现5个网站存在…问题,): the counted pattern
+    needs 个 or 家 in it and a colon or comma closing it ($ also stands before a last line break)."""
+    return ("个" in clause or "家" in clause) and (clause[-1:] in (":", ",") or clause[-2:] in (":\n", ",\n"))
 
 
 _DAMAGED = regex.compile(r"[?\ufffd]")
