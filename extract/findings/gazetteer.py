@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -127,6 +128,10 @@ def _automaton():
     return ahocorasick_rs.AhoCorasick(phrases), [min(entries[p])[1:] for p in phrases]
 
 
+# A space right after a character that is no whitespace (re's \S is str.isspace's complement).
+_TRAILING_SPACE = re.compile(r"(?<=\S) ")
+
+
 def _kept(text: str) -> list[tuple[int, int, int]]:
     """The ruler's spans in `text` as sorted (start, end, phrase index).
 
@@ -136,8 +141,12 @@ def _kept(text: str) -> list[tuple[int, int, int]]:
     automaton, _ = _automaton()
     starts = None
     if " " in text:
-        starts = [i for i, ch in enumerate(text) if ch != " " or i == 0 or text[i - 1].isspace()]
-        text = "".join([text[i] for i in starts])
+        starts, kept_from = [], 0  # the positions kept: all but each squeezed space, a run at a time
+        for space in _TRAILING_SPACE.finditer(text):
+            starts.extend(range(kept_from, space.start()))
+            kept_from = space.end()
+        starts.extend(range(kept_from, len(text)))
+        text = _TRAILING_SPACE.sub("", text)
     # The ruler's filter: longest first, then leftmost, and a span is kept only if no token is taken.
     # Equal spans are one phrase (its label is settled in _automaton). The automaton reports spans by
     # their end, so those of one length come leftmost first: grouped by length, they need no sort.
