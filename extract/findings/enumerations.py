@@ -243,15 +243,14 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cut = text.find("、", item_start, end)
     else:
         depth = 0
-        for i in range(start, end):
-            ch = text[i]
-            if ch == "(":
+        for mark in _SPLIT_MARKS.finditer(text, start, end):
+            if mark.group() == "(":
                 depth += 1
-            elif ch == ")":
+            elif mark.group() == ")":
                 depth = max(0, depth - 1)
-            elif ch == "、" and depth == 0:
-                items.append((item_start, i))
-                item_start = i + 1
+            elif depth == 0:  # a 、 outside brackets
+                items.append((item_start, mark.start()))
+                item_start = mark.start() + 1
     items.append((item_start, end))
     if len(items) > 1:
         a, b = items[-1]
@@ -264,6 +263,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
+_SPLIT_MARKS = re.compile("[()、]")  # what _split reads in a list holding brackets
 _CONJUNCTION = re.compile("[和及与]")
 _COUNTER = re.compile("[个家]")
 
