@@ -159,8 +159,12 @@ def _issuer_lines(ctx) -> list[tuple[str, bool]]:
 def _issuers(lines: list[tuple[str, bool]]) -> set[str]:
     """The issuer: a name opening a header line (区数据局关于…) or making up the signature."""
     names = set()
+    run = patterns()["run"]
     for (line, whole), ents in zip(lines, ents_of([line for line, _ in lines])):
-        for m in chains(line, 0, len(line), ents, 0, roles=False):
+        # A name opening a header line lies in its first run of Han characters: only that run is read.
+        opening = run.match(line)
+        end = len(line) if whole else opening.end() if opening else 0
+        for m in chains(line, 0, end, ents, 0, roles=False):
             if whole or (m.start == 0 and _TITLE_FOLLOW.match(line, m.end)):
                 names.add(m.name)
     return names
