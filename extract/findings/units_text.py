@@ -135,6 +135,9 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "tail": regex.compile(rf"(?:等{count}?[个家]?|{count}[个家])(?P<noun>{nouns})|等(?P<noun>{sites})|等{count}?[个家]?(?P<acc>(?:政务)?新媒体(?:{account})?|{account})"),
         # Without 等, a tail is a count, 个 or 家, and the group noun right after it (3个单位): what that needs.
         "counted_noun": re_compile(rf"[个家](?:{nouns})"),
+        # With 等, what may follow it in a tail: a count, 个 or 家, a group noun, a government's site or an account word.
+        "closing_after": regex.compile(rf"等(?=\d|[一二三四五六七八九十两个家省市县区人政新]"
+                                       rf"|{nouns}|(?:{account}))"),
         "bare_account": re_compile(rf"(?<!\p{{Han}})(?P<name>\p{{Han}}{{2,8}}?)(?P<acc>{alternation(named_words)})"),
         # Account words a bare account name may end before (bare_accounts drops the website ones).
         "account_gate": re.compile(alternation(named_words - v["website_words"])),
