@@ -136,13 +136,14 @@ class Context:
         text = self.text
         end_of_body = len(text) if self.body_end is None else self.body_end
         start = self.body_start
+        signature, tables, section_at = self.signature, bool(self.table_spans), self.section_at
         for raw in _CHUNK.findall(text, self.body_start, end_of_body):
-            stripped = raw.strip()
-            signed = self.signature is not None and self.signature[0] <= start < self.signature[1]
-            if stripped and not signed and not (self.table_spans and self.in_table(start)):
-                s = start + len(raw) - len(raw.lstrip())
-                section, top = self.section_at(s)
-                out.append(Sentence(s, s + len(stripped), text, section, top))
+            stripped = raw.lstrip()
+            signed = signature is not None and signature[0] <= start < signature[1]
+            if stripped and not signed and not (tables and self.in_table(start)):
+                s = start + len(raw) - len(stripped)
+                section, top = section_at(s)
+                out.append(Sentence(s, s + len(stripped.rstrip()), text, section, top))
             start += len(raw)
         return out
 

@@ -63,19 +63,22 @@ def _patterns() -> dict[str, regex.Pattern]:
     accounts = alternation(v["account_words"])
     count = COUNT
     holders = alternation(v["list_holders"])
+    # A label naming units (…的单位:, …的部门有:, 不合格单位:, 微信公众号中,) makes any names after it units.
+    strong_label = (rf"(?:的(?:{nouns}){_ADVERB}(?:有|是|为|包括|名单)?[:,]?|(?:{nouns}){_ADVERB}(?:有|是|为|包括|名单)[:,]?"
+                    rf"|(?:{nouns})(?:\([^()]{{1,8}}\))?:|(?:{holders}|{accounts})中,|(?:{accounts}):)$")
+    # A weak one (分别为, 包括, 如, 其中) only with a known name or quotes among the items.
+    label = (rf"(?:{count}[个家]|分别|分别是|分别为|依次为|包括|包含"
+             r"|涉及|如|例如|比如|其中|名单|的有|的是|的为|(?<![立随])即)[:,]?$")
     return {
         # A clause: text up to a hard mark, brackets (which may hold one: (监测时间:…)) kept inside.
         "clause": re.compile(r"(?:[^,;:。!?\n(]+|\([^()\n]{0,40}\)|\()+"),  # re: faster at this class scan
         "han_run": regex.compile(r"\p{Han}{1,10}"),
         # The bracket after an item: its platform, or part of its name (信用中国(海南)).
         "bracket": re_compile(rf"{v['platform_bracket']}|\([^()\n]{{1,12}}\)"),
-        # A label naming units (…的单位:, …的部门有:, 不合格单位:, 微信公众号中,) makes any names after it units.
-        # Both label patterns end the text and are only tested, never read: (?r) tries them from the end.
-        "strong_label": regex.compile(rf"(?r)(?:的(?:{nouns}){_ADVERB}(?:有|是|为|包括|名单)?[:,]?|(?:{nouns}){_ADVERB}(?:有|是|为|包括|名单)[:,]?"
-                                      rf"|(?:{nouns})(?:\([^()]{{1,8}}\))?:|(?:{holders}|{accounts})中,|(?:{accounts}):)$"),
-        # A weak one (分别为, 包括, 如, 其中) only with a known name or quotes among the items.
-        "label": regex.compile(rf"(?r)(?:{count}[个家]|分别|分别是|分别为|依次为|包括|包含"
-                               r"|涉及|如|例如|比如|其中|名单|的有|的是|的为|(?<![立随])即)[:,]?$"),
+        # The label patterns end the text and are only tested, never read: (?r) tries them from the end.
+        "strong_label": regex.compile(f"(?r){strong_label}"),
+        "label": regex.compile(f"(?r){label}"),
+        "any_label": regex.compile(f"(?r){strong_label}|{label}"),  # either: one test where any label will do
         # What a label's predicate ends with and drops: the noun of the list and its verb.
         "label_tail": re_compile(
             rf"(?:的?(?:{nouns})?{_ADVERB}(?:有|是|为|包括|涉及|名单|分别为|分别是|依次为)?|分别|分别是|分别为|依次为"
@@ -184,14 +187,17 @@ def _candidates(text: str, masks: list[tuple[int, int]]):
         elif len(run) > 1:
             yield [(a + 1, b - 1) for a, b in run], run[0][0], True
     cursor = 0
+    spaces, brackets = " " in text, "(" in text  # (most stretches hold neither: their clauses are not searched for them)
+    if "、" not in text and not spaces and not brackets:
+        return  # no clause can hold a list outside quotes
     for start, end in masks + [(len(text), len(text))]:
         for clause in _patterns()["clause"].finditer(text, cursor, start):
             a, b = clause.span()
             if text.find("、", a, b) >= 0:
                 yield _split(text, a, b), a, False
-            elif text.find(" ", a, b) >= 0 and len(spaced := _split_spaced(text, a, b)) > 1:
+            elif spaces and text.find(" ", a, b) >= 0 and len(spaced := _split_spaced(text, a, b)) > 1:
                 yield spaced, a, False
-            elif _bracketed_platform(text, a, b):
+            elif brackets and _bracketed_platform(text, a, b):
                 yield _split_after_platforms(text, a, b), a, False
         cursor = max(cursor, end)
 
@@ -237,29 +243,34 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cut = text.find("、", item_start, end)
     else:
         depth = 0
-        for i in range(start, end):
-            ch = text[i]
-            if ch == "(":
+        for mark in _SPLIT_MARKS.finditer(text, start, end):
+            if mark.group() == "(":
                 depth += 1
-            elif ch == ")":
+            elif mark.group() == ")":
                 depth = max(0, depth - 1)
-            elif ch == "、" and depth == 0:
-                items.append((item_start, i))
-                item_start = i + 1
+            elif depth == 0:  # a 、 outside brackets
+                items.append((item_start, mark.start()))
+                item_start = mark.start() + 1
     items.append((item_start, end))
     if len(items) > 1:
         a, b = items[-1]
         conj = patterns()["conj"].search(text, a, b)
         if conj and conj.start() > a and b - conj.end() >= 2:
             items[-1:] = [(a, conj.start()), (conj.end(), b)]
-        if any(text.find(conj, start, end) >= 0 for conj in "和及与"):
+        if _CONJUNCTION.search(text, start, end) and _COUNTER.search(text, start, end):
+            # (a sublist's close counts its group with 个 or 家, then a conjunction opens the next: most lists hold neither)
             items = [piece for a, b in items for piece in _after_group(text, a, b)]
     return items
 
 
+_SPLIT_MARKS = re.compile("[()、]")  # what _split reads in a list holding brackets
+_CONJUNCTION = re.compile("[和及与]")
+_COUNTER = re.compile("[个家]")
+
+
 def _after_group(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """An item holding a sublist's close and the next one's start (乙乡两个乡镇和丙局): two items."""
-    if text.find("个", a, b) < 0 and text.find("家", a, b) < 0:
+    if not _COUNTER.search(text, a, b):
         return [(a, b)]  # a close counts its group with 个 or 家: most items hold neither
     joint = _patterns()["group_joint"].search(text, a, b)
     if joint is None or b - joint.end() < 2:
@@ -290,8 +301,8 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     label_end = intro_start if quoted else lead_cut
     near = text[max(0, label_end - LABEL_TAIL):label_end].rstrip("“")
     line_start = scope is not None and scope.line and scope.heading is not None
-    if not (quoted or line_start or p["strong_label"].search(near) or p["label"].search(near) or near.endswith(":")
-            or _counts_before(text, label_end) or _bracketed_platform(text, first_start, items[-1][1])):
+    if not (quoted or line_start or near.endswith(":") or _counts_before(text, label_end) or p["any_label"].search(near)
+            or _bracketed_platform(text, first_start, items[-1][1])):
         return None
     label = text[_label_floor(text, intro_start):intro_start if quoted else first_start]
     if lead_cut > first_start:
@@ -301,7 +312,7 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     account_intro = bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start)) if quoted \
         else near.endswith(":") and bool(p["account_end"].search(near, 0, len(near) - 1))  # 抖音号:甲、乙
     clause = _last_hard(label, 0, len(label) - 1, True) + 1
-    counted = p["counted"].search(label[clause:])
+    counted = p["counted"].search(label[clause:]) if _may_count(label[clause:]) else None
     if counted is None and clause > 0 and _POINTER_CLAUSE.fullmatch(label, clause):
         # 3个网站存在空白栏目,分别是: / 留言回复不及时的账号1个,为: — the clause before the pointer counts the
         # items and names their fault
@@ -314,6 +325,12 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     under_heading = scope is not None and scope.line and scope.heading is not None and not label.strip(" ,:")
     labelled = strong or under_heading or bool(p["label"].search(label))
     return _Context(label, strong, labelled, under_heading, account_intro, counted)
+
+
+def _may_count(clause: str) -> bool:
+    """Whether a label's last clause may be one that counts the items (发现5个网站存在…问题,): the counted pattern
+    needs 个 or 家 in it and a colon or comma closing it ($ also stands before a last line break)."""
+    return ("个" in clause or "家" in clause) and (clause[-1:] in (":", ",") or clause[-2:] in (":\n", ",\n"))
 
 
 _DAMAGED = regex.compile(r"[?\ufffd]")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -127,6 +128,10 @@ def _automaton():
     return ahocorasick_rs.AhoCorasick(phrases), [min(entries[p])[1:] for p in phrases]
 
 
+# A space right after a character that is no whitespace (re's \S is str.isspace's complement).
+_TRAILING_SPACE = re.compile(r"(?<=\S) ")
+
+
 def _kept(text: str) -> list[tuple[int, int, int]]:
     """The ruler's spans in `text` as sorted (start, end, phrase index).
 
@@ -136,8 +141,12 @@ def _kept(text: str) -> list[tuple[int, int, int]]:
     automaton, _ = _automaton()
     starts = None
     if " " in text:
-        starts = [i for i, ch in enumerate(text) if ch != " " or i == 0 or text[i - 1].isspace()]
-        text = "".join([text[i] for i in starts])
+        starts, kept_from = [], 0  # the positions kept: all but each squeezed space, a run at a time
+        for space in _TRAILING_SPACE.finditer(text):
+            starts.extend(range(kept_from, space.start()))
+            kept_from = space.end()
+        starts.extend(range(kept_from, len(text)))
+        text = _TRAILING_SPACE.sub("", text)
     # The ruler's filter: longest first, then leftmost, and a span is kept only if no token is taken.
     # Equal spans are one phrase (its label is settled in _automaton). The automaton reports spans by
     # their end, so those of one length come leftmost first: grouped by length, they need no sort.
@@ -196,23 +205,38 @@ class Ents:
 def ents_of(texts: list[str]) -> list[Ents]:
     """Each text's ruler spans, from one pass over the texts joined by newlines: no phrase holds a
     newline, so no span crosses from one text into the next."""
-    labels = _automaton()[1]
+    kinds = _kinds()
     out = [Ents() for _ in texts]
     k, low = 0, 0
     high = len(texts[0]) if texts else 0
+    ents = out[0] if out else None
     for start, end, phrase in _kept("\n".join(texts)):
-        label, ident = labels[phrase]
-        if label in _ENDS or label in _SHORTS:
-            while start >= high:  # in a later text
-                k, low = k + 1, high + 1
-                high = low + len(texts[k])
-            if label in _ENDS:
-                out[k].ends.append((start - low, end - low, label, ident))
-                out[k].end_starts.append(start - low)
-            else:
-                out[k].shorts.append((start - low, end - low))
-                out[k].short_starts.append(start - low)
+        kind = kinds[phrase]
+        if kind is None:
+            continue  # a span kept only for the ruler's filter (a blocker, an account word, a person…)
+        while start >= high:  # in a later text
+            k, low = k + 1, high + 1
+            high = low + len(texts[k])
+            ents = out[k]
+        if kind is _SHORT:
+            ents.shorts.append((start - low, end - low))
+            ents.short_starts.append(start - low)
+        else:
+            label, ident = kind
+            ents.ends.append((start - low, end - low, label, ident))
+            ents.end_starts.append(start - low)
     return out
+
+
+_SHORT = ("short",)
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> list:
+    """Per phrase of the automaton, what ents_of keeps of its spans: (label, id) for an ending, _SHORT for a
+    division's short form, None for the others."""
+    return [(label, ident) if label in _ENDS else _SHORT if label in _SHORTS else None
+            for label, ident in _automaton()[1]]
 
 
 SCAN_ONCE = 1 << 22  # characters × phrases above which one automaton pass is the cheaper way

@@ -71,12 +71,12 @@ def _furniture(text: str) -> bool:
 
 
 def _skippable(ctx, sentence) -> bool:
-    if _furniture(sentence.text):
+    text = sentence.text
+    if _furniture(text):
         return True
     # A short line with no prose punctuation before any section is a title, issuer or header line, unless it
     # is an item of a list laid out under a label (…名单: ⏎ @甲(新浪) ⏎ @乙(腾讯)).
-    return sentence.top is None and not _PROSE.search(sentence.text) and len(sentence.text) < 40 \
-        and sentence.start not in ctx.label_items
+    return sentence.top is None and len(text) < 40 and not _PROSE.search(text) and sentence.start not in ctx.label_items
 
 
 def _assessed(sentence) -> bool:
@@ -159,8 +159,12 @@ def _issuer_lines(ctx) -> list[tuple[str, bool]]:
 def _issuers(lines: list[tuple[str, bool]]) -> set[str]:
     """The issuer: a name opening a header line (区数据局关于…) or making up the signature."""
     names = set()
+    run = patterns()["run"]
     for (line, whole), ents in zip(lines, ents_of([line for line, _ in lines])):
-        for m in chains(line, 0, len(line), ents, 0):
+        # A name opening a header line lies in its first run of Han characters: only that run is read.
+        opening = run.match(line)
+        end = len(line) if whole else opening.end() if opening else 0
+        for m in chains(line, 0, end, ents, 0, roles=False):
             if whole or (m.start == 0 and _TITLE_FOLLOW.match(line, m.end)):
                 names.add(m.name)
     return names
@@ -224,7 +228,7 @@ def text_mentions(ctx, accounts: bool | None = None) -> list[Mention]:
     last_list = None  # (where the sentence that ended in a list ends, that list)
     introduced: dict[str, Mention] = {}  # accounts named so far: their names alone name them again
     for batch in _batched(chosen):
-        stretches = [sentence.text[a:b] for sentence, a, b in batch]
+        stretches = [sentence.whole_text[sentence.start + a:sentence.start + b] for sentence, a, b in batch]
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
             scope = _scope(ctx.text, sentence, accounts)
             if last_list is not None and a == 0 and _next_to(ctx.text, last_list[0], sentence.start):
@@ -278,9 +282,9 @@ class _Judge:
                 # The sentence that frames a notice (…,现将有关情况通报如下) names who inspected: it
                 # assesses only the units it lists.
                 mention.evidence = False
-            if mention.evidence and mention.name in self.header:
+            if mention.evidence and mention.name in self.header and not _listed(ctx.text, mention):
                 self.issuers = _issuers(self.lines) if self.issuers is None else self.issuers
-                mention.evidence = mention.name not in self.issuers or _listed(ctx.text, mention)
+                mention.evidence = mention.name not in self.issuers  # (the issuer ranked among others is assessed)
             if (_self_office(mention.name) or _own_body(mention.name, ctx.issuer)) and not _listed(ctx.text, mention):
                 mention.evidence = False  # the issuing office itself, unless ranked among others
         return found
@@ -305,7 +309,7 @@ def addressed_mentions(ctx) -> list[Mention]:
     if not ctx.recipients or not _YOU.search(ctx.text, ctx.body_start, ctx.body_end or len(ctx.text)):
         return []  # the common case, decided in one scan
     addressees = [m for text, ents in zip(ctx.recipients, ents_of(ctx.recipients))
-                  for m in chains(text, 0, len(text), ents, 0) if m.start == 0 and m.end == len(text)]
+                  for m in chains(text, 0, len(text), ents, 0, roles=False) if m.start == 0 and m.end == len(text)]
     out = []
     for sentence in ctx.sentences if addressees else ():
         if (match := _YOU.search(sentence.text)) and _assessed(sentence) \
@@ -417,6 +421,8 @@ def _scope(text: str, sentence, accounts: bool) -> Scope:
 
 def speaks_of_accounts(ctx) -> bool:
     """Whether the notice's own sentences (not the page's share links, 分享到:微信 微博) speak of accounts."""
+    if not ACCOUNT_CLAUSE.search(ctx.text, ctx.body_start, len(ctx.text) if ctx.body_end is None else ctx.body_end):
+        return False  # no account word in the whole body (where every sentence lies): the common case, in one scan
     return any(ACCOUNT_CLAUSE.search(s.whole_text, s.start, s.end) and not _furniture(s.text) for s in ctx.sentences)
 
 
@@ -428,7 +434,9 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     quotes = [m.span() for m in p["quote"].finditer(text)] if "“" in text else []
     masks = _merge(sorted(books + quotes)) if books or quotes else []
     accounts = scope is not None and scope.accounts
-    found = [m for m in quoted(text, ents, offset, accounts) if not _inside(m.start - offset, books)] if quotes else []
+    found = quoted(text, ents, offset, accounts) if quotes else []
+    if books and found:
+        found = [m for m in found if not _inside(m.start - offset, books)]
     places: list[Mention] = []
     if ents.ends:  # every chain ends at a name ending
         cursor = 0
@@ -443,15 +451,17 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     if places:
         found += government_lists(text, offset, places, found)
     found += bare_accounts(text, offset, found, masks)
-    found += handles(text, offset, found, masks)
-    sites, replaced = site_names(text, offset, found, masks)
-    if sites:
-        gone = {id(m) for m in replaced}
-        found = [m for m in found if id(m) not in gone] + sites
+    if "@" in text:
+        found += handles(text, offset, found, masks)
+    if "网" in text:
+        sites, replaced = site_names(text, offset, found, masks)
+        if sites:
+            gone = {id(m) for m in replaced}
+            found = [m for m in found if id(m) not in gone] + sites
     found += lists(text, offset, found, masks)
     found += enumerations(text, offset, found, masks, scope)
-    found += bracketed_accounts(text, offset, found, masks)
     if "(" in text:
+        found += bracketed_accounts(text, offset, found, masks)
         owners_in_brackets(text, offset, found)
         found += owned_accounts(text, offset, found, scope)
     if ents.shorts:

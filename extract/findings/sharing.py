@@ -38,9 +38,10 @@ def _split_items(text: str, start: int, end: int, known: dict[int, tuple[int, Me
             items.append(((pos, min(stop, end)), group, mention))
             pos = min(stop, end)
         else:
-            stop = pos
-            while stop < end and text[stop] != "、" and stop not in known:
-                stop += 1
+            separator = text.find("、", pos, end)
+            stop = end if separator < 0 else separator
+            # (the item runs to the next 、 or to the next known name, whichever comes first)
+            stop = min((at for at in known if pos < at < stop), default=stop)
             chunk = pos
             for conj in patterns()["conj"].finditer(text, pos, stop):
                 if conj.start() > chunk:
@@ -137,7 +138,7 @@ def _shared_levels(text: str, offset: int, found: list[Mention]) -> list[Mention
     """丰都、石柱县, 桑林、云丘县政府网站: bare place names before a county (district, city, banner) share its
     level, and its 政府 when the list names their sites; returns the new mentions, renames known ones."""
     out: list[Mention] = []
-    known = {m.start - offset: (m.tail_end - offset, m) for m in found}
+    known = None  # the found names by start, built for the first list read
     for m in found:
         start = m.start - offset
         level = _LEVEL_END.search(m.name) if start and text[start - 1] == "、" and m.type in ("government", "website") else None
@@ -146,6 +147,8 @@ def _shared_levels(text: str, offset: int, found: list[Mention]) -> list[Mention
         goes_on = _ITEM_GOES_ON.match(text, m.end - offset)
         if goes_on and goes_on.group(1) not in _owned_words():
             continue  # (迪庆民政、德钦县教育体育、…: the county opens an item that goes on, an account's name)
+        if known is None:
+            known = {f.start - offset: (f.tail_end - offset, f) for f in found}
         items = _split_items(text, _boundary(text, start), start, known)
         group = items[-1][1] if items else None
         for (a, b), item_group, mention in reversed(items):
@@ -204,8 +207,10 @@ def _shared_department_ends(text: str, offset: int, fields: list[Mention], known
 
 
 def may_close(text: str) -> bool:
-    """Whether a closing group noun (等8个单位, 3家单位) may be written: each comes after 等, 个 or 家."""
-    return "等" in text or "个" in text or "家" in text
+    """Whether a closing group noun (等8个单位, 3家单位) may be written: each comes right after 个 or 家, or
+    after 等 and what may follow it in a closing tail."""
+    return patterns()["counted_noun"].search(text) is not None \
+        or ("等" in text and patterns()["closing_after"].search(text) is not None)
 
 
 def _shared_suffix(text: str, start: int, mention: Mention) -> str | None:

@@ -180,6 +180,8 @@ def _inside_line(spans: list[tuple[int, int]], starts: list[int], m) -> bool:
 
 def link_units(ctx, units: list[Unit], items: list[dict]) -> None:
     """Fill each item's "units" with the units assessed in the sentence of its evidence (not a directive)."""
+    if not items:
+        return
     sentences = ctx.sentences
     starts = [s.start for s in sentences]
     mentions = sorted((m.start, u.name) for u in units for m in u.mentions if m.evidence)

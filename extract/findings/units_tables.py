@@ -184,7 +184,7 @@ def _cell_mention(cell: tuple[str, int, int], spans: dict[str, Ents]) -> Mention
     if not name or _NUMBER.fullmatch(name) or _TOTAL.search(name):
         return None
     name = _site_owner(name)
-    found = chains(name, 0, len(name), spans[name], start)
+    found = chains(name, 0, len(name), spans[name], start, roles=False)  # (a cell's name plays no role)
     whole = next((m for m in found if m.start == start and m.end == start + len(name)), None)
     if whole is None and _PLACE_CELL.fullmatch(name) and not patterns()["generic"].match(name):
         # 雁丘县 in a name column: a county or city the gazetteer lacks is named by its cell alone

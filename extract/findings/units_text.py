@@ -135,6 +135,11 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         # 拉萨市政府网站34个: the sites of a region, counted; the region is the unit, not one site.
         "site_count": regex.compile(r"[0-9一二三四五六七八九十两]{1,4}[个家]"),
         "tail": regex.compile(rf"(?:等{count}?[个家]?|{count}[个家])(?P<noun>{nouns})|等(?P<noun>{sites})|等{count}?[个家]?(?P<acc>(?:政务)?新媒体(?:{account})?|{account})"),
+        # Without 等, a tail is a count, 个 or 家, and the group noun right after it (3个单位): what that needs.
+        "counted_noun": re_compile(rf"[个家](?:{nouns})"),
+        # With 等, what may follow it in a tail: a count, 个 or 家, a group noun, a government's site or an account word.
+        "closing_after": regex.compile(rf"等(?=\d|[一二三四五六七八九十两个家省市县区人政新]"
+                                       rf"|{nouns}|(?:{account}))"),
         "bare_account": re_compile(rf"(?<!\p{{Han}})(?P<name>\p{{Han}}{{2,8}}?)(?P<acc>{alternation(named_words)})"),
         # Account words a bare account name may end before (bare_accounts drops the website ones).
         "account_gate": re.compile(alternation(named_words - v["website_words"])),
@@ -218,19 +223,22 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
     """Cut a run of Han characters after each name ending and trim each piece (`first`: index of its first ending)."""
     pieces: list[_Piece] = []
     cursor = run_start
+    v = vocab()
     for start, end, label, ident in islice(ents.ends, first, None):
         if start >= run_end:
             break
         if end > run_end:
             continue
         suffix = text[start:end]
-        if label == "DIV" and (word := _parting_word(text, start, end, pieces)) is not None:
-            # 北关街道和县人社局, 县政府办公室会同县委网信办, 更新县政府网站: the word before 县 is no part of a
-            # county's name (和县, 会同县, 新县), and 县 opens the next name.
-            pieces.append(_Piece(start + len(word), end, "government", text[start + len(word):end], 0, word, True))
-        elif label == "DIV" and text[end - 1:end + 1] in vocab()["blockers"]:
-            continue  # 各乡镇和县级部门: the division's last character opens a word of its own (县级)
-        elif label == "DIV":
+        if label == "DIV":
+            if (word := _parting_word(text, start, end, pieces)) is not None:
+                # 北关街道和县人社局, 县政府办公室会同县委网信办, 更新县政府网站: the word before 县 is no part of a
+                # county's name (和县, 会同县, 新县), and 县 opens the next name.
+                pieces.append(_Piece(start + len(word), end, "government", text[start + len(word):end], 0, word, True))
+                cursor = end
+                continue
+            if text[end - 1:end + 1] in v["blockers"]:
+                continue  # 各乡镇和县级部门: the division's last character opens a word of its own (县级)
             # Only divisions and their short forms may stand before a division (酒泉肃州区).
             covered = cursor
             while covered < start and (nxt := ents.short_at(covered)) is not None and nxt <= start:
@@ -242,7 +250,7 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
                 if lead is None and end - start == 2:
                     name_start = _longer_county(text, cursor, start, name_start)
             pieces.append(_Piece(name_start, end, "div", suffix, start - name_start, lead, name_start > cursor))
-        elif end - start == 1 and suffix in vocab()["prefixes"] and _opens_next(text, start):
+        elif end - start == 1 and suffix in v["prefixes"] and _opens_next(text, start):
             cursor = start  # 网站和州卫健委: the level after a conjunction opens the next name (州卫健委)
             continue
         elif suffix == "村" and _TOWNSHIP_AFTER_VILLAGE.match(text, end):
@@ -301,6 +309,7 @@ _GROUP_ENDS = ("乡镇", "单位", "部门", "街道", "县区", "市州", "镇�
 # Words a division's name may open with that are a conjunction or a verb of joint work when a name or an
 # account word stands before them (县民政局和县…, 县政府办公室会同县委网信办…).
 _JOINING_WORDS = ("会同", "和", "及", "与")
+_JOINING_OPENERS = frozenset(word[0] for word in _JOINING_WORDS)
 
 
 def conjoining_word(text: str, start: int, end: int) -> str | None:
@@ -313,6 +322,8 @@ def conjoining_word(text: str, start: int, end: int) -> str | None:
 def _parting_word(text: str, start: int, end: int, pieces: list[_Piece]) -> str | None:
     """The characters a division's match opens with that belong to the word before its admin word: a
     conjunction (和县), a verb of joint work (会同县) or the end of a verb (更新县, 完成县)."""
+    if text[start] not in _JOINING_OPENERS and text[start + 1:end] not in vocab()["prefixes"]:
+        return None  # most divisions open with no joining word and are more than one character and a level
     if _conjoined(text, start, end, pieces):
         return conjoining_word(text, start, end)
     rest = text[start + 1:end]
@@ -444,11 +455,12 @@ def _runs_with_ends(text: str, start: int, end: int, ents: Ents):
 
 
 def chains(text: str, start: int, end: int, ents: Ents, offset: int,
-           places: list[Mention] | None = None) -> list[Mention]:
+           places: list[Mention] | None = None, roles: bool = True) -> list[Mention]:
     """Suffix-chained names in text[start:end], a stretch outside quotes and book titles.
 
     An unknown place standing alone (青湾区) is a name only before 政府网站, or, put in `places`,
-    when the list it stands in names only governments."""
+    when the list it stands in names only governments. Without `roles`, no mention's role is read (is_role):
+    for callers that read names only."""
     out: list[Mention] = []
     p, account_openers = patterns(), _account_openers()
     for run_start, run_end, first in _runs_with_ends(text, start, end, ents):
@@ -465,7 +477,7 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int,
             if lone_place and not site:
                 if places is not None:
                     places.append(Mention(s + offset, e + offset, name, type_, tail_end=e + offset,
-                                          role=is_role(text, s, e, chain[0].lead)))
+                                          role=roles and is_role(text, s, e, chain[0].lead)))
                 continue
             mention = Mention(s + offset, e + offset, name, type_, tail_end=e + offset)
             if site and p["site_count"].match(text, site.end()):
@@ -479,8 +491,8 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int,
                 mention.account, mention.tail_end = acc.group("acc"), acc.end() + offset
                 if name.endswith("政府") and acc.group("acc") in vocab()["website_words"]:
                     mention.type = "website"
-            mention.role = is_role(text, s, mention.tail_end - offset, chain[0].lead) or (
-                type_ == "government" and text[e:e + 1] == "“")  # 云南省“勐腊县保护所”网: a qualifier
+            mention.role = roles and (is_role(text, s, mention.tail_end - offset, chain[0].lead) or (
+                type_ == "government" and text[e:e + 1] == "“"))  # 云南省“勐腊县保护所”网: a qualifier
             out.append(mention)
     return out
 
@@ -532,6 +544,8 @@ def role_before(text: str, start: int, lead: str | None = None) -> bool:
         return True
     if counted_before(text, start):
         return True  # 对6个街道便民服务中心进行检查: a count before the words makes them a class, no one named
+    if start == 0 or not (text[start - 1] in ":、" or text[start - 1].isspace()):
+        return False  # a label's list runs up to the name: right before it stand its colon, an item's 、 or spaces
     window = max(0, start - _ROLE_WINDOW)
     return text.find(":", window, start) >= 0 and bool(p["role_label"].search(text, window, start))
 
@@ -818,7 +832,9 @@ def _linked_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str 
 def _owner_before(text: str, end: int, ents: Ents, offset: int) -> str | None:
     """The body named right before an account word (区公安局微信公众号“平安某某”): the account's owner."""
     end = owner_end(text, end)
-    found = [m for m in chains(text, max(0, end - 30), end, ents, offset) if m.end == end + offset]
+    if not _name_ends_at(ents, end):
+        return None
+    found = [m for m in chains(text, max(0, end - 30), end, ents, offset, roles=False) if m.end == end + offset]
     return found[-1].name if found else None
 
 
@@ -826,7 +842,9 @@ def _owners_before(text: str, end: int, ents: Ents, offset: int) -> list[str]:
     """The bodies of a 、-list right before an account word (甲局、乙局开设的抖音号), in order; the last alone
     when no list ends there."""
     end = owner_end(text, end)
-    found = chains(text, max(0, end - 60), end, ents, offset)
+    if not _name_ends_at(ents, end):
+        return []  # (the list's last name ends there)
+    found = chains(text, max(0, end - 60), end, ents, offset, roles=False)
     listed: list = []
     for m in reversed(found):
         if m.end == end + offset or (listed and m.end - offset < len(text) and text[m.end - offset] == "、"
@@ -860,10 +878,16 @@ def _bracket_owner(text: str, owned, ents: Ents, offset: int) -> Mention | bool 
     return None
 
 
+def _name_ends_at(ents: Ents, end: int) -> bool:
+    """Whether a name ending (a SUFFIX or DIV span) ends at `end`, as every chained name does: the last ending
+    starting before `end` is the only one that can (endings never overlap)."""
+    i = bisect.bisect_left(ents.end_starts, end) - 1
+    return i >= 0 and ents.ends[i][1] == end
+
+
 def _whole_name(text: str, start: int, end: int, ents: Ents, offset: int) -> Mention | None:
     """The name that is all of text[start:end], if any: only looked for where a name ending ends it."""
-    i = bisect.bisect_left(ents.end_starts, end) - 1
-    if i < 0 or ents.ends[i][1] != end:
+    if not _name_ends_at(ents, end):
         return None
     return next((m for m in chains(text, start, end, ents, offset)
                  if m.start == start + offset and m.end == end + offset), None)
