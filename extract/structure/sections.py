@@ -256,9 +256,10 @@ _NEXT_STEP = regex.compile(r"^\s*(?:下一步|下步|下一阶段)[^\n]{0,40}?(?
 def _closing_tasks(last: Section, text: str) -> list[Section]:
     """A report's last section that closes with a paragraph ordering the next step and no heading of its own
     (…存在问题 ⏎ 甲。⏎ 下一步各部门要…): that paragraph is an implied requirements section."""
-    if "下" not in text[last.body_start or last.start:last.end]:
+    body_start = last.body_start or last.start
+    if text.find("下", body_start, last.end) < 0:
         return []
-    step = _NEXT_STEP.search(text, last.body_start or last.start, last.end)
+    step = _NEXT_STEP.search(text, body_start, last.end)
     if step is None or any(child.start >= step.start() for child in last.children):
         return []
     start = step.start() + len(step.group()) - len(step.group().lstrip())
