@@ -501,6 +501,39 @@ def test_accounts(body, expected):
 
 
 @pytest.mark.parametrize(
+    "body, expected_units, expected_problems",
+    [
+        # a body, then its account by its own name: the account is the unit whatever its clause says (figures
+        # without a fault word, praise in any words), its owner only owns it
+        ("县住建局的“榆川住建”5月收到留言12条,其中3条至今未回复。", [("榆川住建", "县住建局")],
+         [("榆川住建", "其中3条至今未回复")]),
+        ("县卫健局“健康榆川”、县气象局“榆川气象”坚持每日发布,公众号运维较好。",
+         [("健康榆川", "县卫健局"), ("榆川气象", "县气象局")], []),
+        # owned accounts listed after a label: the label's fault, not the first owner, is each account's
+        ("本月发布信息少于4条的账号有:县商务局“榆川商务”、桐林乡“桐林之声”。",
+         [("榆川商务", "县商务局"), ("桐林之声", "桐林乡")],
+         [("榆川商务", "本月发布信息少于4条"), ("桐林之声", "本月发布信息少于4条")]),
+        # a handle with its owner in brackets
+        ("@榆川城管(县城管局)对网民留言很少回复;@桐林之窗(榆川县桐林镇)自7月以来未发布信息。",
+         [("榆川城管", "县城管局"), ("桐林之窗", "桐林镇")],
+         [("榆川城管", "对网民留言很少回复"), ("桐林之窗", "自7月以来未发布信息")]),
+        # an unquoted name between the body, the word tying it to what it runs, and an account word
+        ("县农业局的榆川农技微博、县林业局名下的榆川林草微信公众号长期未更新。",
+         [("榆川农技", "县农业局"), ("榆川林草", "县林业局")],
+         [("榆川农技", "长期未更新"), ("榆川林草", "长期未更新")]),
+        # but a word no account's name is (政务, 官方) leaves the body the unit
+        ("县民政局的官方微博长期未更新。", [("县民政局", None)], [("县民政局", "长期未更新")]),
+        # and a quoted term a body uses is no account of it
+        ("县民政局“十四五”规划未在网站公开。", [("县民政局", None)], [("县民政局", "“十四五”规划未在网站公开")]),
+    ],
+)
+def test_an_account_after_its_owner_is_the_unit(body, expected_units, expected_problems):
+    doc = extract_text(REPORT.replace("政务公开", "政务新媒体").replace("现将", "现将政务新媒体").format(body))
+    assert [(u["name"], u["owner"]) for u in doc["units"]] == expected_units
+    assert [(p["units"][0], p["description"]) for p in doc["problems"]] == expected_problems
+
+
+@pytest.mark.parametrize(
     "body, expected",
     [
         # each account under a problem heading has the heading's fault, numbered or not

@@ -273,9 +273,9 @@ def _next_owned(gap: str, mention) -> bool:
 
 
 def _next_after_owner(text: str, offset: int, last, mention) -> bool:
-    """甲局微信公众号“甲发布”、乙局抖音号“乙发布”: the next account of a list, its owner (named only as its
-    owner) opening the item."""
-    return mention.quoted and mention.opening >= 0 and last.tail_end <= mention.opening \
+    """甲局微信公众号“甲发布”、乙局抖音号“乙发布”, 甲局的甲微博、乙局的乙微博: the next account of a list, its
+    owner (named only as its owner) opening the item."""
+    return mention.opening >= 0 and last.tail_end <= mention.opening \
         and _SEPARATOR.fullmatch(text, last.tail_end - offset, mention.opening - offset) is not None
 
 
@@ -438,6 +438,11 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
     for index, group in enumerate(subjects):
         topic_group = group[0] is topic and group[0].sentence != (sentence.start, sentence.end)
         start = 0 if topic_group else group[0].start - offset
+        if not topic_group and group[0].quoted and group[0].owner \
+                and (opening := _owner_opening(text, floors[index], start, group[0].owner)) >= 0:
+            start = opening  # 县农业局“丰收农业”: the owner belongs to the subject, not to what comes before it
+        elif not topic_group and floors[index] <= group[0].opening - offset:
+            start = group[0].opening - offset  # 县农业局的甲微博, 县粮食局官方微博@乙: likewise
         numbered = _NUMBERING.match(text) if topic_group else None
         pred_start = (numbered.end() if numbered else 0) if topic_group else group[-1].tail_end - offset
         tail = _GROUP_TAIL.match(text, pred_start)

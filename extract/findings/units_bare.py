@@ -45,20 +45,49 @@ def _bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[
             continue
         out.append(Mention(s + offset, end + offset, name, "new_media",
                            platform=v["platform_by_word"].get(word), account=word, tail_end=m.end() + offset))
+    if "的" in text:
+        out += _owned_bare_accounts(text, offset, found, taken, starts)
     return out
+
+
+def _owned_bare_accounts(text: str, offset: int, found: list[Mention], taken, starts) -> list[Mention]:
+    """县农业局的鹊岭农技微博, 县水利局名下的鹊岭水利微信公众号: an unquoted account name between a body, the word
+    tying the body to what it runs, and an account word; the body is its owner, named only as such."""
+    out = []
+    for owner in found:
+        if owner.type in ("new_media", "website") or owner.quoted or owner.account:
+            continue
+        m = _OWNED_BARE.match(text, owner.end - offset)
+        if m is None or m.group("name").startswith(_NOT_OWN_NAME) or not item_ok(m.group("name"), 8):
+            continue
+        s, end = m.span("name")
+        i = bisect.bisect_left(starts, end) - 1
+        if i >= 0 and taken[i][1] > s and taken[i][0] < end and taken[i][0] != owner.start - offset:
+            continue  # (a name found there already)
+        word = m.group("acc")
+        out.append(Mention(s + offset, end + offset, m.group("name"), "new_media", owner=owner.name,
+                           platform=vocab()["platform_by_word"].get(word), account=word, tail_end=m.end() + offset,
+                           opening=owner.start))
+        owner.role = True
+    return out
+
+
+_OWNED_BARE = regex.compile(r"(?:名下|主办|开办|开设|运营|运维|管理|主管|所属|下属)?的(?P<name>\p{Han}{3,8}?)"
+                            r"(?P<acc>微信公众号|公众号|微信号|微博|抖音号|头条号|快手号|视频号)")
+_NOT_OWN_NAME = ("各", "部分", "所有", "全部", "下属", "官方", "政务", "本单位", "两个", "多个")
 
 
 _LIST_COUNT = regex.compile(rf"{COUNT}个$")
 
 
 # A Weibo handle (@平安某某), with the site it is on in brackets (新浪, 腾讯), ending where a list or clause goes on.
-# Unbracketed, a handle ends at a space or a list's mark, at a clause's end as the last of a list (…、@乙。), or
+# Unbracketed, a handle ends at a space, a bracket (its owner: @甲(县城管局)) or a list's mark, at a clause's end as the last of a list (…、@乙。), or
 # where prose about it opens with a word no account's name holds (@甲自3月以来未更新, @乙对网友提问从不回复,
 # @丙上半年仅发布11条), a name of at most six characters then.
 _HANDLE = regex.compile(r"@(?|(?P<name>\p{Han}{2,6}?)(?=未|仅|已经?|长期|超过|连续|存在|转发|对(?:网|群众|公众|留言|提问)"
                         r"|自(?:\d|今年|去年|开通|年初)|(?:上|下)半年|今年|去年|本月|本季度|全年|\d{1,2}月)"
                         r"|(?P<name>[\p{Han}A-Za-z0-9_-]{2,12}?)(?:\((?P<site>新浪|腾讯|人民|网易)(?:微博)?\)"
-                        r"|(?=[\s、)]|等|和|及|与|$)|(?<=、@[^@]{2,12})(?=[,;:。])))")
+                        r"|(?=[\s、()]|等|和|及|与|$)|(?<=、@[^@]{2,12})(?=[,;:。])))")
 
 
 _HANDLE_OF = regex.compile(r"(?:\(|ID:?|账号:?)$")
@@ -157,7 +186,7 @@ _OWNER_BRACKET = regex.compile(r"\((?:开办|主办|运营|运维|开设|主管|
 
 
 def owners_in_brackets(text: str, offset: int, found: list[Mention]) -> None:
-    """乙(微信公众号,县粮食局), “甲”微信公众号(开办主体:县人社局), “丙”(县粮食局): the body named in a bracket after an account
+    """乙(微信公众号,县粮食局), “甲”微信公众号(开办主体:县人社局), “丙”(县粮食局), @丁(县城管局): the body named in a bracket after an account
     runs the account; it is the account's owner, not a unit assessed there."""
     accounts = {m.end: m for m in found if m.type == "new_media"}
     accounts.update((m.tail_end, m) for m in found if m.type == "new_media" and m.tail_end)
@@ -168,6 +197,10 @@ def owners_in_brackets(text: str, offset: int, found: list[Mention]) -> None:
     spans += [b.span() for end, m in accounts.items() if m.quoted and (b := patterns()["owner_bracket"].match(text, end - offset))
               and (b.group(1) == m.owner or (m.account and any(f.start - offset == b.start(1) and f.end - offset == b.end(1)
                                                                     for f in found)))]
+    # @甲(县城管局): a body closing the bracket right after a handle
+    spans += [b.span() for end, m in accounts.items() if m.written.startswith("@")
+              and (b := patterns()["owner_bracket"].match(text, end - offset))
+              and any(b.start(1) <= f.start - offset and f.end - offset == b.end(1) for f in found)]
     for start, end in ((a + offset, b + offset) for a, b in spans):
         inside = [m for m in found if start < m.start and m.end <= end]
         for mention in inside:

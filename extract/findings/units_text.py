@@ -663,8 +663,8 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
         elif (runner := _linked_owner(text, m, after, ents, offset)) is not None:
             # 县一中所属的“甲”, 某局主办的“乙网”: a word that ties a body to what it runs, then its own name
             type_, platform = ("website" if content.endswith(_SITE_NAME_ENDS) else "new_media"), None
-        elif accounts and (runner := _faulted_after_owner(text, m, after, ents, offset)) is not None:
-            # 县农业局“丰收农业”仅更新2次, 某局下属“某某网”…: a body's account or site by its own name
+        elif accounts and (runner := _account_after_owner(text, m, after, ents, offset)) is not None:
+            # 县农业局“丰收农业”仅更新2次, 县卫生局的“健康某某”坚持每日发布: a body's account or site by its own name
             type_, platform = ("website" if content.endswith(_SITE_NAME_ENDS) else "new_media"), None
         elif accounts and _judged_account(text, matches, index, run_first[index], after):
             type_, platform = "new_media", None  # (notice on accounts) “甲”转载文章未标注来源: an account judged
@@ -801,19 +801,15 @@ _FIGURES = regex.compile(r"(?:本月|本周|本季度|全月|全年|当月|[上�
                          r"(?:发布|更新|推送|发文|原创)[^,。;]{0,10}?\d")
 
 
-def _faulted_after_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str | None:
-    """The body right before a quoted name that the clause after it faults, praises or gives figures for
-    (县农业局“丰收农业”季度内仅更新2次; 甲局的“甲发布”、乙局的“乙发布”日均更新2条): the quoted name is the
-    body's account, and the body is returned. Not a column (“工作动态”栏目) or a quoted phrase a body uses."""
+def _account_after_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str | None:
+    """The body right before a quoted name shaped as an account's or site's own (县农业局“丰收农业”…, 甲局的
+    “甲发布”、乙局的“乙发布”…), in a notice that speaks of accounts: the quoted name is the body's account
+    whatever its clause then says, and the body is returned. Not a column (“工作动态”栏目) or a quoted term
+    a body uses (县民政局“十四五”规划, 县农业局“三定”方案)."""
     p = patterns()
     if not _account_shaped(quote.group(1), sites=True) or p["column_after"].match(text, after) \
             or p["thing_after"].match(text, after):
-        return None  # (县民政局“十四五”规划, 县农业局“三定”方案: a quoted term and the thing it names)
-    run = _OWNED_RUN.match(text, after)
-    clause = _CLAUSE_END.search(text, run.end() if run else after)
-    said = text[run.end() if run else after:clause.start() if clause else len(text)]
-    if not (judges(said) or _FIGURES.match(said)):
-        return None  # (its clause faults, praises or gives its figures)
+        return None
     return _owner_before(text, quote.start(), ents, offset) if quote.start() > 0 else None
 
 
