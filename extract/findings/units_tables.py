@@ -17,7 +17,7 @@ _OWNER_HEAD = regex.compile(r"责任单位|主办单位|运营单位|开办单�
 # A column of accounts and a column of bodies: beside the first, the second names the owners (a site is named
 # by its owner, ANNOTATION.md).
 _RUN_HEAD = regex.compile(r"账号|新媒体|公众号|微博|微信|抖音")
-_BODY_HEAD = regex.compile(r"(?:单位|部门)(?:名称)?")
+_BODY_HEAD = regex.compile(r"(?:所属)?(?:单位|部门|地区|区县|县区|市州)(?:名称)?(?:[/、(或](?:单位|部门|地区)\)?)?")  # (所属地区/单位, 地区或部门)
 # A table allotting work (序号 | 任务 | 责任单位 | 完成时限; 月份 | 承办单位 | 活动内容): its bodies are given
 # tasks, not assessed.
 _TASK_HEAD = regex.compile(r"任务|时限|完成时间|工作措施|工作内容|职责分工|承办|活动内容|活动主题")
@@ -64,7 +64,7 @@ def _columns(table) -> tuple[list[int], int | None, int | None]:
     platform = next((i for i, h in enumerate(header) if _PLATFORM_HEAD.search(h)), None)
     owner = next((i for i, h in enumerate(header) if _OWNER_HEAD.search(h)), None)
     if owner is None and any(_RUN_HEAD.search(header[i]) for i in names if i < len(header)):
-        # 单位 | 账号名称: a column of bodies beside a column of their accounts says who runs them
+        # 单位 | 账号名称, 地区 | 账号名称: a column of bodies or places beside a column of their accounts says who runs them
         owner = next((i for i in names if i < len(header) and _BODY_HEAD.fullmatch(header[i])), None)
         names = [i for i in names if i != owner]
     return _finest(names, header), platform, owner
