@@ -52,6 +52,12 @@ def _units(body: str, signature: str = "") -> list[str]:
         # bare place names before a county share its level; a county opening an item that goes on does not lend it
         ("丰都、石柱县未更新。", "", ["丰都县", "石柱县"], ["丰都"]),
         ("迪庆民政、德钦县教育体育、香格里拉国土视点未更新。", "", [], ["迪庆民政县"]),
+        # bodies that co-operate by their duties (按职责配合) assess nobody and are not assessed
+        ("县政府办公室负责组织实施,县委网信办、县公安局按职责配合,东坪镇网站未更新。", "", ["东坪镇"],
+         ["县委网信办", "县公安局"]),
+        # a noun of a page and 中 (简介中, 栏目中) open no place's name: 中街道, 中镇 are no names
+        ("“东坪发布”微信公众号简介中街道名称书写错误,“机构职能”栏目中镇领导分工信息过时。", "", ["东坪发布"],
+         ["简介中街道", "栏目中镇"]),
         # a verb of inspection or a count's 共 opens no name; 责成 orders the township that follows it
         ("本季度共考评县政府门户网站1个。东坪镇网站未更新。", "", ["东坪镇"], ["共考评县", "考评县"]),
         ("为促进镇属站所依法行政,镇党政办对镇财政所进行了检查,东坪镇未更新。", "", ["东坪镇"], ["促进镇"]),
