@@ -538,6 +538,18 @@ def test_an_account_after_its_owner_is_the_unit(body, expected_units, expected_p
     assert [(u["name"], u["owner"]) for u in doc["units"]] == expected_units
     assert [(p["units"][0], p["description"]) for p in doc["problems"]] == expected_problems
 
+@pytest.mark.parametrize("body, expected", [
+    # quoted accounts given a score are ranked (units), praised or not
+    ("县级账号中,“平陶发布”得分98分,“沁河发布”得分95分,位列前两名;“古岩发布”综合得分58分。",
+     ["平陶发布", "沁河发布", "古岩发布"]),
+    # a quoted practice or column with figures is no account
+    ("“政策解读”栏目得分12分,“互动交流”栏目得分8分。", []),
+])
+def test_quoted_accounts_with_scores(body, expected):
+    doc = extract_text(REPORT.replace("政务公开", "政务新媒体").replace("现将", "现将政务新媒体").format(body))
+    assert [u["name"] for u in doc["units"]] == expected
+
+
 
 @pytest.mark.parametrize(
     "body, expected",

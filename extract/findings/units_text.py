@@ -796,9 +796,9 @@ def _judged_account(text: str, matches: list, index: int, first: int, after: int
     return judges(clause_text) or _FIGURES.match(clause_text) is not None
 
 
-# A monitoring report's figures for an account: “甲”本月发布信息214条.
-_FIGURES = regex.compile(r"(?:本月|本周|本季度|全月|全年|当月|[上下]半年|\d{1,2}月(?:份)?)?(?:共|累计|日均|月均|平均)?"
-                         r"(?:发布|更新|推送|发文|原创)[^,。;]{0,10}?\d")
+# A monitoring report's figures for an account, or its score: “甲”本月发布信息214条, “乙”得分95分.
+_FIGURES = regex.compile(r"(?:本月|本周|本季度|全月|全年|当月|[上下]半年|\d{1,2}月(?:份)?)?(?:共|累计|日均|月均|平均|综合)?"
+                         r"(?:发布|更新|推送|发文|原创|得分)[^,。;]{0,10}?\d")
 
 
 def _account_after_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str | None:
