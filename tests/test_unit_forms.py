@@ -679,6 +679,12 @@ def test_quoted_accounts_with_scores(body, expected):
         # a list laid out one account per line, each after its owner, under a heading naming the fault
         ("一、超过半年未更新的账号\n1.双溪街道办事处新浪微博“双溪微言”\n2.县文体局腾讯微博“双溪文体”",
          [("双溪微言", "超过半年未更新"), ("双溪文体", "超过半年未更新")]),
+        # the same list laid out as quoted names with their platform and owner, each line its own numbered item
+        ("一、抽查不合格的政务新媒体名单\n1.“双溪党政”(微信公众号,双溪镇人民政府)\n2.“双溪林草”(新浪微博,县林业局)",
+         [("双溪党政", "抽查不合格"), ("双溪林草", "抽查不合格")]),
+        # but a numbered line that goes on after the name states the account's own fault
+        ("一、存在问题\n(一)“双溪党政”微信公众号(主办单位:双溪镇人民政府)发布的通知中将“保险”写成“报险”。",
+         [("双溪党政", "通知中将“保险”写成“报险”")]),
         # a clause counting quoted accounts, then each account's own fault; the next quoted run goes on the list
         ("抽查不合格的账号4个:“双溪发布”“双溪文旅”超过2周未更新,“双溪教育”“双溪卫健”存在错别字。",
          [("双溪发布", "超过2周未更新"), ("双溪文旅", "超过2周未更新"), ("双溪教育", "错别字"), ("双溪卫健", "错别字")]),

@@ -118,6 +118,11 @@ def find_problems(ctx, units) -> list[dict]:
     return problems
 
 
+# What may follow a quoted account's name in a heading that is only that name: its account word, its platform
+# and owner in brackets (“甲”微信公众号, “乙”(新浪微博,县林业局)).
+_NAME_ONLY = regex.compile(r"\p{Han}{0,6}(?:\([^()]{0,40}\))?$")
+
+
 def _line_subject(sentence, mentions, topic):
     """The unit whose faults the next sentence goes on listing: one named alone before a colon opening a
     line ended by ; (东湖镇:指南未更新;机构信息不全。), or the one this sentence already goes on for."""
@@ -179,13 +184,15 @@ def _items_by_semicolons(lead, sentence) -> bool:
 
 def _topics(ctx, units) -> dict[int, object]:
     """Sections whose heading opens with a unit (1.高昌区政府网站:…; 2.县民政局微信公众号“甲”: its owner opens
-    it), and the items under them ((一)东湖镇 ⏎ 1.指南未更新): their sentences are about it."""
+    it; 3.“乙”(抖音)), and the items under them ((一)东湖镇 ⏎ 1.指南未更新): their sentences are about it."""
     heads = {}
     starts = {m.start: m for u in units for m in u.mentions}
     starts.update((m.opening, m) for u in units for m in u.mentions if m.opening >= 0 and m.opening not in starts)
 
     def visit(node, inherited):
         mention = starts.get(node.title_start)
+        if mention is None and node.title.startswith("“") and _NAME_ONLY.match(node.title, node.title.find("”") + 1):
+            mention = starts.get(node.title_start + 1)  # 1.“甲”(微信公众号): a quoted account's name is all of it
         head = mention if mention is not None else inherited
         if head is not None:
             heads[id(node)] = head
