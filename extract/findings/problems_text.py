@@ -18,9 +18,11 @@ _NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|
 _NOT_NEGATIVE = re.compile(f"{alternation(vocab()['not_fault_words'])}|“[^“”]*”|《[^《》]*》")
 _CONSEQUENCE = re_compile(r"^(?:但|并|且|而|进而)?(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
 # A clause that restates, measures or shows the fault before it (不符合…的要求, 基本处于停更状态, 属于“僵尸号”,
-# 无法为群众提供…, 最长超期27个工作日, 最新信息停留在一季度, 仍为2009年版本, 远低于考评标准, 群众无法正常查看): part of that fault, not another. (A grade after it, 评为不合格, is one.)
+# 无法为群众提供…, 最长超期27个工作日, 最新信息停留在一季度, 仍为2009年版本, 远低于考评标准, 群众无法正常查看,
+# 主要原因是答复超期): part of that fault, not another. (A grade after it, 评为不合格, is one.)
 _ELABORATION = regex.compile(r"^(?:但|且|并|均|即)?(?:不符合|属于|(?:基本|长期|仍)?处于|无法为|无法满足|最长|最多"
-                             r"|最新|最近一次|最近一条|仍为|仍是|远低于|得分均?低于|均低于|(?:群众|公众|网民|用户)无法)")
+                             r"|最新|最近一次|最近一条|仍为|仍是|远低于|得分均?低于|均低于|(?:群众|公众|网民|用户)无法"
+                             r"|(?:其|主要)?原因(?:主要)?(?:是|为|在于))")
 # A clause about other bodies: 各…, 其他…, or a part of a group of bodies (部分单位); a part of the unit's own
 # content (部分内容与职能无关) is still about the unit.
 _GENERIC_SUBJECT = regex.compile(
