@@ -79,6 +79,9 @@ def _genre(text: str, title: str | None = None) -> str | None:
         ("关于开展政务公开专项检查的通知\n各乡镇:\n经研究,决定开展专项检查。\n一、检查内容\n甲。", None, TASK),
         ("关于公布2023年度政务公开考核结果的通知\n各单位:\n经综合评定,形成考核结果。\n一、优秀\n甲。", None, None),
         ("关于政府网站普查发现问题整改的通知\n各单位:\n普查发现部分单位存在问题。\n一、市直部门\n甲。", None, None),
+        # …unless it asks units to report on their own work, and a preamble that divides work among them sets tasks
+        ("关于报送上半年政务公开工作落实情况的通知\n各乡镇:\n请各单位认真总结。\n一、报送内容\n甲。", None, TASK),
+        ("各乡镇:\n现将年度重点工作任务分解如下,请认真落实。\n一、报送时间\n甲。", None, TASK),
         # 通知 that set tasks, and reports of results
         ("各乡镇人民政府:\n现将《柳溪县政务公开工作要点》印发给你们,请认真贯彻落实。\n一、加强政策解读\n甲。",
          None, TASK),

@@ -555,6 +555,9 @@ def test_unnumbered_headings_of_a_text_with_no_numbered_one(text, headings):
     ("政务舆情回应及时", "other"), ("不断提升服务水平的单位", "other"), ("页面缺少友好提示", "other"),
     # a state of every unit's work is no order to work
     ("各单位办理情况", "overview"),
+    # a sentence heading that tells what must be done (要重点抓好), and a verb ordering work after its adverb
+    ("下半年要重点抓好三方面工作", "requirements"), ("认真落实整改责任", "requirements"),
+    ("进一步规范信息发布", "requirements"),
 ])
 def test_kinds_of_headings_no_phrase_settles(title, kind):
     roots = build_sections(normalise(f"关于网站检查情况的通报\n一、{title}\n正文。\n").text)

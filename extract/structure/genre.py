@@ -31,7 +31,8 @@ def _vocabulary() -> dict:
             "title": regex.compile(annual["title"]), "opening": regex.compile(annual["opening"]),
             "parts": re.compile("|".join(map(re.escape, sorted(annual["parts"], key=len, reverse=True)))),
             "defaults": {rule["genre"]: rule["default"] for rule in data["genres"]},
-            "task_titles": tuple(annual["task_title_endings"]), "result_words": annual["result_title_words"]}
+            "task_titles": tuple(annual["task_title_endings"]), "result_words": annual["result_title_words"],
+            "asking": tuple(annual["asking_title_openings"])}
 
 
 def notice_genre(text: str, title: str | None, preamble_end: int, statistics_heading: bool = False) -> str | None:
@@ -54,7 +55,8 @@ def notice_genre(text: str, title: str | None, preamble_end: int, statistics_hea
         return ANNUAL_REPORT
     if cued is not None:
         return cued
-    if name.endswith(_vocabulary()["task_titles"]) and not any(word in name for word in _vocabulary()["result_words"]):
+    if name.endswith(_vocabulary()["task_titles"]) and (name.startswith(_vocabulary()["asking"])
+                                                         or not any(word in name for word in _vocabulary()["result_words"])):
         return TASK  # 关于开展…检查的通知 with no 通知如下: a 通知 sets tasks unless its words say it reports
     return None
 
