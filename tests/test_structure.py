@@ -351,6 +351,8 @@ def test_issuer_order(text, issuer):
         ("某某市政务公开简报(第12期)\n一、工作动态\n正文。", "某某市政务公开简报(第12期)"),
         ("某某县2023年2月政府网站监测月报\n一、总体情况\n正文。", "某某县2023年2月政府网站监测月报"),
         ("关于政务短视频账号运行情况的周报(2024年第9周)\n一、总体情况\n正文。", "关于政务短视频账号运行情况的周报(2024年第9周)"),
+        # a body, a space, then 关于: the title is from 关于, the body its issuer; a header's key is no body
+        ("某某市人民政府办公室 关于做好国庆假期网站安全管理工作的通知\n各区:\n正文。", "关于做好国庆假期网站安全管理工作的通知"),
         # a section heading, a posting date and an enclosed document's head are never the notice's title
         ("一、总体情况\n正文。", None),
         ("2023年01月13日\n某某区人民政府办公室关于第四季度网站检查情况的通报\n各乡镇:\n正文。",
@@ -361,6 +363,11 @@ def test_issuer_order(text, issuer):
 )
 def test_titles(text, title):
     assert _meta(text).title == title
+
+
+def test_the_body_before_a_spaced_title_is_its_issuer():
+    assert _meta("某某市人民政府办公室 关于做好国庆假期网站安全管理工作的通知\n各区:\n正文。").issuer == "某某市人民政府办公室"
+    assert _meta("信息名称 关于印发政务公开工作规则的通知\n各单位:\n正文。").issuer != "信息名称"
 
 
 def test_scraper_spam_in_a_title_is_kept_and_flagged():

@@ -183,6 +183,8 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
         if "|" in clean or not 6 <= len(clean) <= 200 or clean.endswith(":") or _NAV.search(clean):
             continue  # (the pattern last: the other tests are cheaper)
         clean = _without_junk_tail(clean)
+        if " 关于" in clean and (spaced := _ISSUER_SPACE_ABOUT.match(clean)):
+            clean = clean[spaced.end():]  # 某某市人民政府办公室 关于…的通知: the issuer, a space, then the title
         if clean.endswith(("期)", "周)", "号", "期")) and (edition := _EDITION.search(clean)) \
                 and clean[:edition.start()].endswith(_TITLE_ENDINGS):
             return clean, None
@@ -196,6 +198,11 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
         if joined:
             return joined, number if joined == clean else None
     return None, None
+
+
+# A body's name, then spaces, opening a title line before 关于 (ANNOTATION.md: the title is from 关于 on).
+_ISSUER_SPACE_ABOUT = regex.compile(r"\p{Han}{2,30}(?:办公室|办公厅|人民政府|政府|委员会|小组|中心|局|厅|委|办|部|处|院)"
+                                     r"(?:\(\p{Han}{1,10}\))?\s+(?=关于)")  # (not a header's key: 信息名称 关于…)
 
 
 def _about_at(title: str) -> int:
@@ -484,11 +491,14 @@ def _header_date(lines, pairs, meta: Metadata) -> str | None:
 
 
 def _issuer_by_title(lines, title: str | None) -> str | None:
-    """A body's name standing alone on the line above or below the title."""
+    """A body's name standing alone on the line above or below the title, or before it on its line (某某办公室
+    关于…)."""
     if not title:
         return None
     for index, (_, line) in enumerate(lines):
         if line.strip() != title:
+            if line.rstrip().endswith(title) and _ISSUER_SPACE_ABOUT.match(opening := line.strip()[:-len(title)] + "关于"):
+                return opening[:-2].strip()
             continue
         for near in (index - 1, index + 1):
             if 0 <= near < len(lines):
