@@ -284,8 +284,8 @@ def _signature(lines: list[tuple[int, str]]) -> tuple[int, str | None, dt.date |
             elif _is_signing_line(above) and above.strip() != issuer and not _CLAUSE_MARK.search(above):
                 return above_start, f"{above.strip()}、{issuer}", parse_date(match)  # or one per line
             return issuer_start, issuer, parse_date(match)
-        if index > len(lines) // 2:
-            return start, None, parse_date(match)
+        if index > len(lines) // 2 or any(cue in lines[index - 1][1] for cue in _enclosure_cues()):
+            return start, None, parse_date(match)  # (…印发给你们,请认真执行。/ 2022年8月12日 / the enclosed rules)
     return header or (-1, None, None)
 
 
