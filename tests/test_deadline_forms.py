@@ -146,10 +146,15 @@ FORMS = [
     ("确无条件整改的,7月25日前提出关停申请。", ["2024-07-25"], ["--07-25"]),
     # a re-inspection after which units not fixed are criticised
     ("县政府办公室将于7月1日进行复核,逾期未整改的单位将予以通报。", ["2024-07-01"], ["--07-01"]),
+    # the time a task may take, named and bounded (答复时间不超过…)
+    ("网民留言答复时间不超过10个工作日。", [(10, "working_day")], [(10, "working_day")]),
+    ("依申请公开办理时间原则上不超过15个工作日。", [(15, "working_day")], [(15, "working_day")]),
 ]
 
 # Sentences with dates or durations that set nothing to do by a time.
 NOT_DEADLINES = [
+    # the time tasks took on average is a statistic
+    "全年平均答复时间为11个工作日。",
     # a date that says which documents, not by when (…前以某名义印发的文件, …前出台的文件)
     "对2021年12月31日前以县政府、县政府办公室名义印发的规范性文件进行清理。",
     "2023年底前出台的文件均纳入清理范围。",

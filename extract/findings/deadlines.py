@@ -63,7 +63,8 @@ _MAX_ACTION = 60
 _ATTRIBUTIVE = regex.compile(r"\p{Han}{2}的|以[^,。;:]{1,30}?名义(?:印发|发布|出台|制定)的")
 _NOT_AFTER_WITHIN = regex.compile(_alt(VOCAB["not_after_within"]))
 # A limit named by a cue apart from its duration: 整改时限:1个月, 整改期限为即日起15个工作日.
-_LIMIT_CUE = regex.compile(rf"(?:{_alt(VOCAB['limit_cues'])})[:为是]?(?:{_alt(VOCAB['limit_links'])})?$")
+_LIMIT_CUE = regex.compile(rf"(?:(?:{_alt(VOCAB['limit_cues'])})[:为是]?(?:{_alt(VOCAB['limit_links'])})?"
+                           rf"|(?:{_alt(VOCAB['limit_times'])})(?:{_alt(VOCAB['exceeding_links'])}))$")
 
 _DATE_CUES = _longest_first(VOCAB["date_cues"] + VOCAB["request_cues"])
 _RECURRING = tuple(VOCAB["recurring"])
@@ -253,9 +254,11 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, c
         if cue == _WINDOW:
             found[_WINDOW] = True
         return found
-    if not (match["within"] or match["limit"] or _LIMIT_CUE.search(before)):
+    # (a limit's name, with 原则上不超过 after it, may stand up to 12 characters back: 办理时间原则上不超过15个工作日)
+    named = _LIMIT_CUE.search(text, max(0, match.start() - 12), match.start())
+    if not (match["within"] or match["limit"] or named):
         return None
-    if (before.endswith(_NOT_BEFORE_WITHIN) and not (before.endswith(("不超过", "不得超过")) and _LIMIT_CUE.search(before))) \
+    if (before.endswith(_NOT_BEFORE_WITHIN) and not (before.endswith(("不超过", "不得超过")) and named)) \
             or _NOT_AFTER_WITHIN.match(text, match.end()):
         return None  # (答复期限原则上不超过5个工作日: a limit, named as one, that no 内 closes)
     amount = _amount(match["amount"])
