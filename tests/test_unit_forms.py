@@ -52,6 +52,8 @@ def _units(body: str, signature: str = "") -> list[str]:
         # bare place names before a county share its level; a county opening an item that goes on does not lend it
         ("丰都、石柱县未更新。", "", ["丰都县", "石柱县"], ["丰都"]),
         ("迪庆民政、德钦县教育体育、香格里拉国土视点未更新。", "", [], ["迪庆民政县"]),
+        # a site's own name (…之窗, …在线) before a name with a place's ending takes no share of that ending
+        ("东坪镇之窗、西林街道信息网仍独立运行。", "", [], ["之窗街道", "东坪镇之窗街道"]),
         # bodies that co-operate by their duties (按职责配合) assess nobody and are not assessed
         ("县政府办公室负责组织实施,县委网信办、县公安局按职责配合,东坪镇网站未更新。", "", ["东坪镇"],
          ["县委网信办", "县公安局"]),

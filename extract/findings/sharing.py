@@ -71,6 +71,9 @@ def _bare_run(text: str, end: int, known: dict[int, tuple[int, Mention]], longes
     return run
 
 
+_SITE_ENDS = ("网", "网站", "在线", "之窗", "门户", "平台")  # a site's own name ends so
+
+
 # 桃源、柳溪两镇: the last item of a list carrying the count and the ending every item shares.
 _COUNTED_PLACE = re_compile(r"(?P<stem>\p{Han}{2,6}?)(?:[两二三四五六七八九十]|\d{1,2})个?(?P<suffix>街道|社区|镇|乡|村)")
 
@@ -104,8 +107,8 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
                 out.append(Mention(a + offset, b + offset, item, "department", role=m.role, tail_end=b + offset))
                 taken.add(a)
                 continue
-            if item[-1] in SINGLE_GOV or item.endswith(("网", "网站")) or item in v["body_suffixes"]:
-                break  # (汀兰县、东坪镇: a county of its own, not 汀兰县镇; a site or a whole body (残联) is no place)
+            if item[-1] in SINGLE_GOV or item.endswith(_SITE_ENDS) or item in v["body_suffixes"]:
+                break  # (汀兰县、东坪镇: a county of its own, not 汀兰县镇; a site (…网, …之窗) or a whole body (残联) is no place)
             out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
                                tail_end=b + offset))
             taken.add(a)
