@@ -52,6 +52,11 @@ def _units(body: str, signature: str = "") -> list[str]:
         # bare place names before a county share its level; a county opening an item that goes on does not lend it
         ("丰都、石柱县未更新。", "", ["丰都县", "石柱县"], ["丰都"]),
         ("迪庆民政、德钦县教育体育、香格里拉国土视点未更新。", "", [], ["迪庆民政县"]),
+        # a department's short name goes by the full one the notice also writes, not by a longer name holding it
+        ("问题单位包括:县住建局、县医保局。县住房和城乡建设局网站栏目空白,县医疗保障局网站未更新。", "",
+         ["县住房和城乡建设局", "县医疗保障局"], ["县住建局", "县医保局"]),
+        ("区人社局网站未更新。“东坪人社”(开办主体:东坪区人力资源和社会保障局)留言未回复。", "", ["区人社局"],
+         ["区人力资源和社会保障局"]),
         # a site's own name (…之窗, …在线) before a name with a place's ending takes no share of that ending
         ("东坪镇之窗、西林街道信息网仍独立运行。", "", [], ["之窗街道", "东坪镇之窗街道"]),
         # bodies that co-operate by their duties (按职责配合) assess nobody and are not assessed

@@ -9,7 +9,9 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ..data import load_yaml
 from ..memory import LONG_TEXT
 from ..re_compat import re_compile
 from ..structure.genre import ANNUAL_REPORT
@@ -88,6 +90,37 @@ def _resolve_short(text: str, mentions: list[Mention]) -> None:
             m.written, m.name = m.written or m.name, name
 
 
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    """Short department names and their full ones (data/abbreviations.yaml), longest short name first."""
+    pairs = load_yaml("abbreviations.yaml")["departments"].items()
+    return dict(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def _resolve_abbreviated(text: str, mentions: list[Mention]) -> None:
+    """县住建局 → 县住房和城乡建设局 when the notice writes the full name too: a unit goes by the fuller of the
+    names the notice gives it (ANNOTATION.md)."""
+    fuller: dict[str, str] = {}
+    for m in mentions:
+        if m.type == "department" and not m.quoted and m.name not in fuller:
+            short = next((s for s in _abbreviations() if m.name.endswith(s)), None)
+            if short is not None:
+                fuller[m.name] = m.name[: -len(short)] + _abbreviations()[short]
+    # (written so, not inside a longer name: 区人社局 is not 澄江区人力资源和社会保障局's short name)
+    present = {full for full in occurring(text, set(fuller.values())) if _standing_alone(text, full)} if fuller else set()
+    for m in mentions if present else ():
+        if (full := fuller.get(m.name)) in present:
+            m.written, m.name = m.written or m.name, full
+
+
+def _standing_alone(text: str, name: str) -> bool:
+    """Whether `name` occurs somewhere with no Han character right before it."""
+    at = text.find(name)
+    while at > 0 and "\u4e00" <= text[at - 1] <= "\u9fff":
+        at = text.find(name, at + 1)
+    return at >= 0
+
+
 def _resolve_placeless(mentions: list[Mention]) -> None:
     """县自然资源局 → 某某县自然资源局, 职业中学 → 某某县职业中学 when the notice names exactly one such body
     in full."""
@@ -144,6 +177,7 @@ def find_units(ctx) -> list[Unit]:
     _resolve_bare(body, mentions)
     _resolve_placeless(mentions)
     _resolve_short(body, mentions)
+    _resolve_abbreviated(body, mentions)
     _resolve_aliases(body, ctx.body_start if len(ctx.text) < LONG_TEXT else 0, mentions)
     same_as = {m.name: m.same_as for m in mentions if m.same_as is not None}
     owners = set(same_as.values())
