@@ -57,6 +57,9 @@ def _units(body: str, signature: str = "") -> list[str]:
          ["县住房和城乡建设局", "县医疗保障局"], ["县住建局", "县医保局"]),
         ("区人社局网站未更新。“东坪人社”(开办主体:东坪区人力资源和社会保障局)留言未回复。", "", ["区人社局"],
          ["区人力资源和社会保障局"]),
+        # the agent of a passive (被某某通报, 被某某复议撤销) acts; the subject is the one assessed
+        ("东坪镇年度报告数据有误,被柳溪市政务公开办通报。西林镇1件答复被柳溪市人民政府复议撤销。", "",
+         ["东坪镇", "西林镇"], ["柳溪市政务公开办", "柳溪市人民政府"]),
         # a site's own name (…之窗, …在线) before a name with a place's ending takes no share of that ending
         ("东坪镇之窗、西林街道信息网仍独立运行。", "", [], ["之窗街道", "东坪镇之窗街道"]),
         # bodies that co-operate by their duties (按职责配合) assess nobody and are not assessed
