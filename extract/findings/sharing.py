@@ -306,11 +306,11 @@ def _subject_of_fault(text: str, start: int, end: int) -> bool:
     return bool(_CLAUSE_START.search(text, max(0, start - 3), start) and _FAULT_AFTER.match(text, end))
 
 
-_SHARED_SITE = regex.compile(r"等?(?:\d{1,4}个)?(?:人民)?政府(?:门户)?网站?")
+_SHARED_SITE = regex.compile(r"等?(?:\d{1,4}个|[两二三四五六七八九十]{1,2}个)?(?:县区|县市区|区县|县市|县|区|市)?(?:人民)?政府(?:门户)?网站?")
 
 
 def _before_site(text: str, offset: int, last: Mention) -> bool:
-    """A list closed by 等政府网站: its places are governments with a site each."""
+    """A list closed by 等政府网站 (等3个县区政府门户网站): its places are governments with a site each."""
     end = last.tail_end - offset
     return text[end:end + 1] == "等" and bool(_SHARED_SITE.match(text, end))
 
@@ -329,6 +329,7 @@ def share_sites(text: str, offset: int, found: list[Mention]) -> None:
             places = group[:-1]
         elif _before_site(text, offset, last):
             places = group
+            last.tail_end = _SHARED_SITE.match(text, last.tail_end - offset).end() + offset  # what is said follows it
         else:
             continue
         own_name = last.type == "website" and last.name == last.written  # 甲区、乙县门户网站: named as written
