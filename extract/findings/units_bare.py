@@ -41,8 +41,8 @@ def _bare_accounts(text: str, offset: int, found: list[Mention], masks) -> list[
         if counted := _LIST_COUNT.search(text, s, end):
             end = counted.start()  # 甲、乙两个微信公众号: the list's count before its account word
         name, word = text[s:end], m.group("acc")
-        if len(name) < 3 or not item_ok(name, 8) or word in v["website_words"]:
-            continue
+        if len(name) < 3 or not item_ok(name, 8) or word in v["website_words"] or name.startswith(_REGISTERING):
+            continue  # (取消备案微信公众号“甲”: what was done to an account, before its word, names none)
         out.append(Mention(s + offset, end + offset, name, "new_media",
                            platform=v["platform_by_word"].get(word), account=word, tail_end=m.end() + offset))
     if "的" in text:
@@ -78,6 +78,8 @@ _NOT_OWN_NAME = ("各", "部分", "所有", "全部", "下属", "官方", "政�
 
 
 _LIST_COUNT = regex.compile(rf"{COUNT}个$")
+# Verbs of what was done to an account that may stand right before its account word.
+_REGISTERING = ("取消", "新增", "注销", "关停", "开通", "备案", "撤销", "保留", "关闭", "迁移", "整合", "停用", "新开")
 
 
 # A Weibo handle (@平安某某), with the site it is on in brackets (新浪, 腾讯), ending where a list or clause goes on.
