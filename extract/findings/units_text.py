@@ -808,9 +808,16 @@ def _account_after_owner(text: str, quote, after: int, ents: Ents, offset: int) 
     a body uses (县民政局“十四五”规划, 县农业局“三定”方案)."""
     p = patterns()
     if not _account_shaped(quote.group(1), sites=True) or p["column_after"].match(text, after) \
-            or p["thing_after"].match(text, after):
+            or _thing_after(text, after):
         return None
     return _owner_before(text, quote.start(), ents, offset) if quote.start() > 0 else None
+
+
+def _thing_after(text: str, after: int) -> bool:
+    """A thing a body has (规划, 方案, 活动…) named by the quoted words before `after`; its 内容 (“甲”内容贴近群众)
+    is what an account publishes, and says nothing against it being one (but “线路调整”信息 is a kind of news)."""
+    thing = patterns()["thing_after"].match(text, after)
+    return thing is not None and thing.group() != "内容"
 
 
 def _linked_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str | None:
@@ -820,7 +827,7 @@ def _linked_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str 
     start = quote.start()
     link = _OWNER_LINK.search(text, max(0, start - 4), start)
     if link is None or link.group() == "的" or not _account_shaped(quote.group(1), sites=True) \
-            or patterns()["column_after"].match(text, after) or patterns()["thing_after"].match(text, after):
+            or patterns()["column_after"].match(text, after) or _thing_after(text, after):
         return None
     return _owner_before(text, start, ents, offset) or ""
 
