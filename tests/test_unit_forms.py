@@ -536,6 +536,8 @@ def test_accounts(body, expected):
         # the account's 内容 after it is what it publishes: still an account of the body that opens it
         ("县妇联开设的“榆川女性”、桐林镇开设的“桐林微讯”内容贴近群众。",
          [("榆川女性", "县妇联"), ("桐林微讯", "桐林镇")], []),
+        # a site's own name after its owner and a word that ties them, then the site's home page and columns
+        ("县旅游局主管的“榆川旅游网”首页栏目长期未更新。", [("榆川旅游网", "县旅游局")], [("榆川旅游网", "首页栏目长期未更新")]),
         # a handle with its owner in brackets
         ("@榆川城管(县城管局)对网民留言很少回复;@桐林之窗(榆川县桐林镇)自7月以来未发布信息。",
          [("榆川城管", "县城管局"), ("桐林之窗", "桐林镇")],

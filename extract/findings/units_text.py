@@ -826,9 +826,9 @@ def _linked_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str 
     name the rules know ends there)."""
     start = quote.start()
     link = _OWNER_LINK.search(text, max(0, start - 4), start)
-    if link is None or link.group() == "的" or not _account_shaped(quote.group(1), sites=True) \
-            or patterns()["column_after"].match(text, after) or _thing_after(text, after):
-        return None
+    if link is None or link.group() == "的" or not _account_shaped(quote.group(1), sites=True) or _thing_after(text, after) \
+            or (patterns()["column_after"].match(text, after) and not quote.group(1).endswith(_SITE_NAME_ENDS)):
+        return None  # (某局主管的“某某网”首页栏目…: a site's name, then its columns)
     return _owner_before(text, start, ents, offset) or ""
 
 
