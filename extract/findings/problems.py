@@ -551,7 +551,8 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
         if praise(listed.label):
             return []
         if is_problem(listed.label) and (found := _listed_problem(listed.label, sentence, strict=listed.counted)):
-            return found
+            # …低于60分的部门有:甲、乙,主要存在A、B: the label's fault and the faults its items go on to have
+            return found + [d for d in own if d not in found] if _GOES_ON_TO.match(predicate) else found
         if not own and (found := _listed_problem(listed.label, sentence, strict=listed.counted)):
             return found  # …为零的单位:甲、乙 — a label that names no fault, in a problems section
     if not own and not _in_requirements(sentence) and (attribute := _attributive_fault(before.rstrip(" “"))):
@@ -584,6 +585,11 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
             words = heading_words(heading)
             return _listed_problem(words, sentence, strict=words == heading)
     return []
+
+
+# What opens the clause after a labelled list when it adds the items' own faults (,主要存在…, ,且…), not a restatement
+# of the label (,抽查不合格) or a count of its faults (,共发现错别字4处).
+_GOES_ON_TO = regex.compile(r"[,,]?\s*(?:主要|具体|均|都|且|还|同时|并且?|另外)")
 
 
 def _names_alone(ctx, sentence, start: int, predicate: str) -> bool:
