@@ -149,6 +149,9 @@ FORMS = [
     # the time a task may take, named and bounded (答复时间不超过…)
     ("网民留言答复时间不超过10个工作日。", [(10, "working_day")], [(10, "working_day")]),
     ("依申请公开办理时间原则上不超过15个工作日。", [(15, "working_day")], [(15, "working_day")]),
+    # a bound that extends the limit before it in the same sentence
+    ("网民留言应在5个工作日内答复,情况复杂的不超过15个工作日。", [(5, "working_day"), (15, "working_day")],
+     [(5, "working_day"), (15, "working_day")]),
 ]
 
 # Sentences with dates or durations that set nothing to do by a time.

@@ -67,6 +67,8 @@ _LIMIT_CUE = regex.compile(rf"(?:(?:{_alt(VOCAB['limit_cues'])})[:为是]?(?:{_a
                            rf"|(?:{_alt(VOCAB['limit_times'])})(?:{_alt(VOCAB['exceeding_links'])}))$")
 
 _DATE_CUES = _longest_first(VOCAB["date_cues"] + VOCAB["request_cues"])
+# A limit earlier in the sentence that a bound after it extends (应在5个工作日内答复,情况复杂的不超过15个工作日).
+_EARLIER_LIMIT = regex.compile(r"\d{1,3}个?(?:工作日|日|天|小时)(?:之内|以内|内)[^。;]{1,30}?(?:不得超过|不超过)$")
 _RECURRING = tuple(VOCAB["recurring"])
 _RECURRING_LINKS = VOCAB["recurring_links"]
 _NOT_BEFORE_CUE = tuple(VOCAB["not_before_cue"])
@@ -255,7 +257,8 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, c
             found[_WINDOW] = True
         return found
     # (a limit's name, with 原则上不超过 after it, may stand up to 12 characters back: 办理时间原则上不超过15个工作日)
-    named = _LIMIT_CUE.search(text, max(0, match.start() - 12), match.start())
+    named = _LIMIT_CUE.search(text, max(0, match.start() - 12), match.start()) or (
+        before.endswith(("不超过", "不得超过")) and _EARLIER_LIMIT.search(text, max(0, match.start() - 50), match.start()))
     if not (match["within"] or match["limit"] or named):
         return None
     if (before.endswith(_NOT_BEFORE_WITHIN) and not (before.endswith(("不超过", "不得超过")) and named)) \
