@@ -548,6 +548,9 @@ def test_accounts(body, expected):
          [("榆川女性", "县妇联"), ("桐林微讯", "桐林镇")], []),
         # a site's own name after its owner and a word that ties them, then the site's home page and columns
         ("县旅游局主管的“榆川旅游网”首页栏目长期未更新。", [("榆川旅游网", "县旅游局")], [("榆川旅游网", "首页栏目长期未更新")]),
+        # the owner in brackets after the account word, named with the word that ties them ((甲局主办))
+        ("“榆川文旅”微信公众号(县文化和旅游局主办)6月以来仅更新1次。", [("榆川文旅", "县文化和旅游局")],
+         [("榆川文旅", "6月以来仅更新1次")]),
         # a handle with its owner in brackets
         ("@榆川城管(县城管局)对网民留言很少回复;@桐林之窗(榆川县桐林镇)自7月以来未发布信息。",
          [("榆川城管", "县城管局"), ("桐林之窗", "桐林镇")],
