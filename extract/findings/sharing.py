@@ -265,12 +265,25 @@ def _noun_type(noun: str | None, acc: str | None) -> str:
     return _NOUN_TYPES.get(noun, "government")
 
 
-def _runs(text: str, offset: int, mentions: list[Mention]) -> list[list[Mention]]:
-    """Mentions in order, grouped into lists: items with only 、, 和, 及, 与 or 以及 between them."""
+# A name's other name in brackets, in a list (甲部(乙办)、丙中心): the bracket opens and closes inside one item.
+_ALIAS_GAP = re_compile(r"\(|\)(?:、|以及|[和及与])")
+
+
+def _alias_gap(text: str, offset: int, last: Mention, m: Mention) -> bool:
+    """Whether only a bracket holding `last`'s other name parts `last` from `m`: the bracket opens right before
+    the other name (not 以下简称…, which names a role of its own)."""
+    gap = _ALIAS_GAP.fullmatch(text, last.tail_end - offset, m.start - offset)
+    return gap is not None and (gap.group() == "(" or text[last.start - offset - 1:last.start - offset] == "(")
+
+
+def _runs(text: str, offset: int, mentions: list[Mention], aliases: bool = False) -> list[list[Mention]]:
+    """Mentions in order, grouped into lists: items with only 、, 和, 及, 与 or 以及 between them; with `aliases`,
+    also a name's other name in brackets (县委宣传部(县委网信办)、县融媒体中心)."""
     groups: list[list[Mention]] = []
     for m in sorted(mentions, key=lambda m: m.start):
         if groups and (m.start < groups[-1][-1].tail_end  # a name inside the last one (县委|网信办): same item
-                       or _SEPARATOR.fullmatch(text, groups[-1][-1].tail_end - offset, m.start - offset)):
+                       or _SEPARATOR.fullmatch(text, groups[-1][-1].tail_end - offset, m.start - offset)
+                       or (aliases and _alias_gap(text, offset, groups[-1][-1], m))):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -343,7 +356,7 @@ def share_sites(text: str, offset: int, found: list[Mention]) -> None:
 
 def share_roles(text: str, offset: int, found: list[Mention]) -> None:
     """A role word before a list or after it covers every item (向A、B报送; A、B对…进行检查)."""
-    for group in _runs(text, offset, [m for m in found if not m.quoted]):
+    for group in _runs(text, offset, [m for m in found if not m.quoted], aliases=True):
         if len(group) < 2:
             continue
         first, last = group[0].start - offset, group[-1].tail_end - offset
