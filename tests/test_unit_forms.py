@@ -742,6 +742,8 @@ def test_quoted_accounts_with_scores(body, expected):
          [("县科协", "得分低于60分"), ("县科协", "目录未按要求编制"), ("县科协", "政策解读缺失"),
           ("县妇联", "得分低于60分"), ("县妇联", "目录未按要求编制"), ("县妇联", "政策解读缺失")]),
         ("(三)不合格单位:县科协、县妇联,抽查不合格。", [("县科协", "不合格"), ("县妇联", "不合格")]),
+        # a grade in quotes is still the grade
+        ("测评等次为“较差”的单位有2个:县科协、县妇联。", [("县科协", "测评等次为“较差”"), ("县妇联", "测评等次为“较差”")]),
         # a grade's band in brackets is no part of the label's fault
         ("不合格(60分以下):双溪镇、石门乡。", [("双溪镇", "不合格"), ("石门乡", "不合格")]),
         # a quoted site or account followed by the body that runs it; a site heading its own item

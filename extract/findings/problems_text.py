@@ -15,6 +15,7 @@ from .vocabulary import NUMBER_MARK, alternation
 _NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|发现)[^,。]{{0,30}}(?:问题|现象)"
                        r"|仍(?:为|是|停留)[^,。;]{0,12}?(?:\d{4}年|改革前|以前|之前|旧|过期)"
                        r"|最后(?:一次|一条)?(?:更新|发布)(?:时间|日期)?(?:为|是|停留在|在)")
+_QUOTED_GRADE = re.compile(r"“(不合格|较差|差|不及格|不达标|未达标)”")
 _NOT_NEGATIVE = re.compile(f"{alternation(vocab()['not_fault_words'])}|“[^“”]*”|《[^《》]*》")
 _CONSEQUENCE = re_compile(r"^(?:但|并|且|而|进而)?(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
 # A clause that restates, measures or shows the fault before it (不符合…的要求, 基本处于停更状态, 属于“僵尸号”,
@@ -102,6 +103,8 @@ def is_problem(text: str) -> bool:
     asked again of the same headings and labels, so cached."""
     if _praises(text):
         return False
+    if "“" in text:
+        text = _QUOTED_GRADE.sub(r"\1", text)  # 等次为“较差”: a grade in quotes is still the grade
     text = _NOT_NEGATIVE.sub("", text)
     if "已" in text:
         text = _RESOLVED.sub("", text)
