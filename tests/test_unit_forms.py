@@ -555,6 +555,8 @@ def test_accounts(body, expected):
         # the owner in brackets after the account word, named with the word that ties them ((甲局主办))
         ("“榆川文旅”微信公众号(县文化和旅游局主办)6月以来仅更新1次。", [("榆川文旅", "县文化和旅游局")],
          [("榆川文旅", "6月以来仅更新1次")]),
+        # an account the body has stopped using, after the word that says so, is still its account
+        ("县水务局已停用的“榆川河长”微博账号未按程序注销。", [("榆川河长", "县水务局")], [("榆川河长", "未按程序注销")]),
         # a handle with its owner in brackets
         ("@榆川城管(县城管局)对网民留言很少回复;@桐林之窗(榆川县桐林镇)自7月以来未发布信息。",
          [("榆川城管", "县城管局"), ("桐林之窗", "桐林镇")],
@@ -575,6 +577,8 @@ def test_an_account_after_its_owner_is_the_unit(body, expected_units, expected_p
     assert [(p["units"][0], p["description"]) for p in doc["problems"]] == expected_problems
 
 @pytest.mark.parametrize("body, expected", [
+    # a quoted account opening an example (如“甲”…) is judged by its clause
+    ("部分账号互动回应不及时。如“榆川住建”私信留言超过7天未回复。", ["榆川住建"]),
     # quoted accounts given a score are ranked (units), praised or not
     ("县级账号中,“平陶发布”得分98分,“沁河发布”得分95分,位列前两名;“古岩发布”综合得分58分。",
      ["平陶发布", "沁河发布", "古岩发布"]),

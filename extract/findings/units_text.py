@@ -777,7 +777,7 @@ def _account_shaped(content: str, sites: bool = False) -> bool:
 
 
 # Where a clause opens: the text's start, a mark that ends a clause, or a word that opens one.
-_CLAUSE_OPENING = regex.compile(r"(?:^|[,;:。\n]|其中|另外|此外|同时)$")
+_CLAUSE_OPENING = regex.compile(r"(?:^|[,;:。\n]|其中|另外|此外|同时|如|例如|比如)$")
 
 
 def _judged_account(text: str, matches: list, index: int, first: int, after: int) -> bool:
@@ -859,13 +859,13 @@ def _owners_before(text: str, end: int, ents: Ents, offset: int) -> list[str]:
 
 
 # Between an owner and its account word or quoted account: 县文广旅局管理的微信公众号, 某局下属“某某网”.
-_OWNER_LINK = regex.compile(r"(?:(?:管理|开设|运营|主办|运维|注册|开通|主管)?的|下属的?|所属的?)$")
+_OWNER_LINK = regex.compile(r"(?:(?:管理|开设|运营|主办|运维|注册|开通|主管|已停用|已关停|已注销)?的|下属的?|所属的?)$")
 
 
 def owner_end(text: str, end: int) -> int:
     """Where an owner written before `end` (an account word or a quote) ends: before the word linking it to
     what it runs (…管理的, …下属), if any."""
-    link = _OWNER_LINK.search(text, max(0, end - 4), end)  # (no link is longer than three characters)
+    link = _OWNER_LINK.search(text, max(0, end - 4), end)  # (no link is longer than four characters)
     return link.start() if link else end
 
 
