@@ -33,18 +33,21 @@ PROBES = Path(__file__).resolve().parent.parent / "corpus" / "probes"
 # 0.965/0.843 after the session's rules; mix16 (task notices, traditional mirrors, unusual headings) 0.917/0.796
 # when written, 0.937/0.856 after; written during the session's rules: mix17 (a draw-like mix from the less-used
 # provinces) 0.949/0.903 when written, 0.952/0.929 after; mix18 (many bodies in roles) 0.917/0.898, 0.960/0.910 after.
+# Raised after the sixteenth session's rules (accounts after owners, handles, owner columns, roles, abbreviations):
+# monitoring 0.888/0.793, owners 0.877/0.877, errors 0.973/0.914, mirrors 0.969/0.955, upper 0.932/0.776, scripts
+# 0.906/0.873, roles 0.917/0.927, accounts 0.743/0.651.
 # Figures before and after each session's rules:
 # docs/evaluation.md.
 # None: the set's expected outputs hold no problems (structure).
 FLOORS = {"lists": (0.89, 0.84), "styles": (0.93, 0.82), "pages": (0.89, 0.84), "layouts": (0.93, 0.86),
           "genres": (0.97, 0.97), "paraphrases": (0.89, 0.82), "paraphrases_t": (0.89, 0.86),
           "rosters": (0.87, 0.61), "structure": (0.92, None), "assessments": (0.90, 0.79),
-          "older": (0.88, 0.77), "roles": (0.88, 0.90), "statistics": (0.97, 0.89), "errors": (0.87, 0.83),
+          "older": (0.88, 0.77), "roles": (0.9, 0.91), "statistics": (0.97, 0.89), "errors": (0.96, 0.9),
           "directives": (0.92, 0.93), "inspections": (0.90, 0.77), "rankings": (0.81, 0.68),
-          "mirrors": (0.82, 0.79), "headings": (0.91, 0.92), "shorts": (0.94, 0.90), "tasks": (0.86, 0.79),
-          "recheck": (0.85, 0.84), "bodies": (0.83, 0.75), "outlines": (0.88, 0.92), "accounts": (0.66, 0.59),
-          "scripts": (0.84, 0.82), "monitoring": (0.72, 0.65), "followups": (0.90, 0.72), "grassroots": (0.85, 0.77),
-          "upper": (0.89, 0.68), "owners": (0.66, 0.67), "plain": (0.97, 0.89),
+          "mirrors": (0.95, 0.94), "headings": (0.91, 0.92), "shorts": (0.94, 0.90), "tasks": (0.86, 0.79),
+          "recheck": (0.85, 0.84), "bodies": (0.83, 0.75), "outlines": (0.88, 0.92), "accounts": (0.73, 0.64),
+          "scripts": (0.89, 0.86), "monitoring": (0.87, 0.77), "followups": (0.90, 0.72), "grassroots": (0.85, 0.77),
+          "upper": (0.92, 0.76), "owners": (0.86, 0.86), "plain": (0.97, 0.89),
           "mix1": (0.93, 0.89), "mix2": (0.97, 0.88), "mix3": (0.94, 0.92), "mix4": (0.95, 0.91),
           "mix5": (0.89, 0.82), "mix6": (0.93, 0.83),
           "mix7": (0.96, 0.92), "mix8": (0.96, 0.91), "mix9": (0.97, 0.93), "mix10": (0.93, 0.85),
