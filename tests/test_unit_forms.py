@@ -746,6 +746,9 @@ def test_quoted_accounts_with_scores(body, expected):
          [("县科协", "得分低于60分"), ("县科协", "目录未按要求编制"), ("县科协", "政策解读缺失"),
           ("县妇联", "得分低于60分"), ("县妇联", "目录未按要求编制"), ("县妇联", "政策解读缺失")]),
         ("(三)不合格单位:县科协、县妇联,抽查不合格。", [("县科协", "不合格"), ("县妇联", "不合格")]),
+        # bodies answerable for the fault the line before states (督办事项…。⏎ 责任单位:甲、乙) have that fault
+        ("督办事项一:企业开办材料重复提交。\n责任单位:县科协、县妇联。", [("县科协", "企业开办材料重复提交"),
+                                                          ("县妇联", "企业开办材料重复提交")]),
         # a grade in quotes is still the grade
         ("测评等次为“较差”的单位有2个:县科协、县妇联。", [("县科协", "测评等次为“较差”"), ("县妇联", "测评等次为“较差”")]),
         # a grade's band in brackets is no part of the label's fault

@@ -245,6 +245,9 @@ def text_mentions(ctx, accounts: bool | None = None) -> list[Mention]:
                 introduced.update(new)
             listed = [m.enumeration for m in found if m.enumeration is not None]
             last_list = (sentence.end, max(listed, key=lambda e: e.end)) if listed else None
+            if a == 0 and _ANSWERABLE.match(text) and _under_a_fault(ctx, sentence):
+                for m in found:
+                    m.role = False  # 督办事项一:…超过承诺时限。⏎ 责任单位:甲、乙: answerable for that fault, not tasked
             out += judge(sentence, found)
     if introduced:  # the accounts named again in sentences that hold no other name
         picked = {sentence.start for sentence, _, _ in chosen}
@@ -254,6 +257,19 @@ def text_mentions(ctx, accounts: bool | None = None) -> list[Mention]:
                          if m.start > introduced[m.name].start]
                 out += judge(sentence, again) if again else []
     return out
+
+
+# A line naming the bodies answerable for what the line before it says (责任单位:甲、乙).
+_ANSWERABLE = re.compile(r"\s*责任(?:单位|部门)\s*:")
+
+
+def _under_a_fault(ctx, sentence) -> bool:
+    """Whether the sentence before this one, in the same section, states a shortcoming (督办事项一:企业开办材料重复
+    提交,办理时限超过承诺时限。): then the bodies this one names are the ones at fault."""
+    i = bisect.bisect_left([s.start for s in ctx.sentences], sentence.start)
+    before = ctx.sentences[i - 1] if i > 0 else None
+    return before is not None and before.section is sentence.section and is_problem(before.text) \
+        and not any(s is not None and s.kind == "requirements" for s in (sentence.section, sentence.top))
 
 
 class _Judge:
