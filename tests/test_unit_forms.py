@@ -57,6 +57,8 @@ def _units(body: str, signature: str = "") -> list[str]:
          ["县住房和城乡建设局", "县医疗保障局"], ["县住建局", "县医保局"]),
         ("区人社局网站未更新。“东坪人社”(开办主体:东坪区人力资源和社会保障局)留言未回复。", "", ["区人社局"],
          ["区人力资源和社会保障局"]),
+        # a quoted trait after the account word (政务新媒体“小散弱”) names no account
+        ("为解决政务新媒体“小散弱”、更新不及时等问题,东坪镇网站未更新。", "", ["东坪镇"], ["小散弱"]),
         # what was done to an account (取消备案) before its account word names no account
         ("本季度新增备案抖音号“东坪文旅”,取消备案微信公众号“东坪住建”,东坪镇未更新。", "", ["东坪镇"], ["取消备案"]),
         # places closing with their count and level before a shared government site are each that site

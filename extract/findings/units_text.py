@@ -122,7 +122,9 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "column_after": re_compile(r"[^,。;、“]{0,2}(?:栏目|专栏|频道|板块|模块|页面|信箱|专题|子栏目)"),
         "thing_after": regex.compile(alternation(v["quoted_thing_nouns"])),
         # words of a slogan or a reform's name, not of an account's (最多跑一次, 不见面审批, 一网通办, 双减)
-        "slogan": regex.compile(r"[不无零最只双]|一[网次窗门件站号]|放管服"),
+        "slogan": regex.compile(r"[不无零最只双]|一[网次窗门件站号]|放管服|^[小散弱乱慢差僵睡空冷杂]{2,4}$"),
+        # a name made only of faults' adjectives (“小散弱”, “僵尸”): traits, never an account's own name
+        "traits": regex.compile(r"[小散弱乱慢差僵睡空冷杂]{2,4}"),
         # what a quoted word opening a clause is when these follow: a practice, a phenomenon (“开而不用”现象)
         "trait_after": regex.compile(r"[的等]?(?:现象|问题|情况|行为|做法|字样|词语|一词|表述|说法|提法|功能|模式)"),
         "miswritten": re_compile(r"(?:被|均)?(?:误写|误为|误作|错写|写成|错为)"),
@@ -631,6 +633,7 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
         if intro is not None and intro.group("acc").endswith("新媒体") and content.startswith(_PLATFORM_WORDS):
             intro = None  # 政务新媒体“微博转发”不规范: a quoted practice, no account
         if intro is not None and (p["column_after"].match(text, after) or not p["account_name"].fullmatch(content)
+                                  or p["traits"].fullmatch(content)
                                   or (p["trait_after"].match(text, after) and not _account_shaped(content))):
             intro = None  # a column (“工作动态”栏目), a practice (新媒体“一号多发”问题), or a quoted list that
             # enumerations.py reads item by item
