@@ -751,6 +751,9 @@ def test_quoted_accounts_with_scores(body, expected):
         # bodies answerable for the fault the line before states (督办事项…。⏎ 责任单位:甲、乙) have that fault
         ("督办事项一:企业开办材料重复提交。\n责任单位:县科协、县妇联。", [("县科协", "企业开办材料重复提交"),
                                                           ("县妇联", "企业开办材料重复提交")]),
+        # where on a site a clause is (…栏目中) comes before its subject
+        ("县政府网站“政策解读”栏目中县科协、县妇联发布的解读信息未关联政策文件。",
+         [("县科协", "发布的解读信息未关联政策文件"), ("县妇联", "发布的解读信息未关联政策文件")]),
         # a grade in quotes is still the grade
         ("测评等次为“较差”的单位有2个:县科协、县妇联。", [("县科协", "测评等次为“较差”"), ("县妇联", "测评等次为“较差”")]),
         # a grade's band in brackets is no part of the label's fault
