@@ -42,8 +42,9 @@ def notice_genre(text: str, title: str | None, preamble_end: int, statistics_hea
     first heading starts, `statistics_heading` whether a heading names a statistics part (依申请公开情况)."""
     names = [_TRAILING.sub("", name) for name in ([title] if title else []) + _title_lines(text)]
     name = names[0] if names else ""
-    on_others = _reports_on_others(name, text)
     preamble = text[:preamble_end]
+    # (also past the first screen: a long header table can push 现将…通报如下 beyond it)
+    on_others = _reports_on_others(name, text) or any(cue in preamble for cue in _vocabulary()["annual"]["results_cues"])
     if "|" in preamble:  # cues are the notice's words about itself, never a table's cells (年报未发布 |)
         preamble = "\n".join(line for line in preamble.split("\n") if line.count("|") < 2)
     cued = next((rule["genre"] for rule in _vocabulary()["rules"]
