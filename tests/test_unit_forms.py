@@ -57,6 +57,9 @@ def _units(body: str, signature: str = "") -> list[str]:
          ["县住房和城乡建设局", "县医疗保障局"], ["县住建局", "县医保局"]),
         ("区人社局网站未更新。“东坪人社”(开办主体:东坪区人力资源和社会保障局)留言未回复。", "", ["区人社局"],
          ["区人力资源和社会保障局"]),
+        # a name already whole (甲乡) takes no share of the next item's ending; 实现 opens no name
+        ("部分乡镇未建立审核制度,柳岗乡、北阳镇发布信息前未经审核。", "", ["柳岗乡", "北阳镇"], ["柳岗乡镇"]),
+        ("标准化规范化建设实现街道全覆盖,东坪镇网站未更新。", "", ["东坪镇"], ["化建设实现街道", "实现街道"]),
         # a quoted trait after the account word (政务新媒体“小散弱”) names no account
         ("为解决政务新媒体“小散弱”、更新不及时等问题,东坪镇网站未更新。", "", ["东坪镇"], ["小散弱"]),
         # what was done to an account (取消备案) before its account word names no account
