@@ -357,6 +357,8 @@ def test_issuer_order(text, issuer):
         # a title in a header table's cell, the row opening with its bar
         ("| 名称 | 某某市人民政府办公室关于年度报告问题整改情况的通报 |\n| 文号 | 某政办函〔2024〕15号 |\n各单位:\n正文。",
          "某某市人民政府办公室关于年度报告问题整改情况的通报"),
+        ("标题:|某某市人民政府办公室关于抓好评估反馈问题整改的通知|\n文号:|某政办函〔2023〕27号|\n各单位:\n正文。",
+         "某某市人民政府办公室关于抓好评估反馈问题整改的通知"),
         # a body, a space, then 关于: the title is from 关于, the body its issuer; a header's key is no body
         ("某某市人民政府办公室 关于做好国庆假期网站安全管理工作的通知\n各区:\n正文。", "关于做好国庆假期网站安全管理工作的通知"),
         # a section heading, a posting date and an enclosed document's head are never the notice's title

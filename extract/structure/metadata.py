@@ -73,8 +73,8 @@ _PHONE = re_compile(r"(?:联系电话|联系方式|电话|手机|,)\s*[:]?\s*(?P
 _FIRST_HEADING = re_compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))")
 _HEADING_LINE = re_compile(r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))")
 _TITLE_LABEL = regex.compile(
-    rf"^[•·\s【\[|]*(?:{'|'.join(VOCAB['title_labels'])})(?:[】\]]\s*[:|]?\s*|\s*[:|]\s*|\s+)(?P<rest>[^|]+?)\s*"
-    rf"(?:\||\s+\p{{Han}}{{2,6}}\s*:|$)")  # (标题: …, 标题 | … |, 【标题】…)
+    rf"^[•·\s【\[|]*(?:{'|'.join(VOCAB['title_labels'])})(?:[】\]]\s*[:|]?\s*|\s*:\|\s*|\s*[:|]\s*|\s+)(?P<rest>[^|]+?)\s*"
+    rf"(?:\||\s+\p{{Han}}{{2,6}}\s*:|$)")  # (标题: …, 标题 | … |, 标题:|…|, 【标题】…)
 _BOOK_TITLE = regex.compile(r"《(?P<title>[^《》]{6,150})》")
 _ENCLOSED_HEAD = 300  # characters after a signature that hold its date and an enclosed document's title
 _ELLIPSIS = regex.compile(r"(?:…+|\.{3,})$")
