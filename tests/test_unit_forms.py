@@ -757,6 +757,9 @@ def test_quoted_accounts_with_scores(body, expected):
         # where on a site a clause is (…栏目中) comes before its subject
         ("县政府网站“政策解读”栏目中县科协、县妇联发布的解读信息未关联政策文件。",
          [("县科协", "发布的解读信息未关联政策文件"), ("县妇联", "发布的解读信息未关联政策文件")]),
+        # bodies messages were forwarded to and that left them unanswered are at fault, not in a role
+        ("县长信箱中转办至县科协、县妇联的4条留言未在规定时限内答复。",
+         [("县科协", "4条留言未在规定时限内答复"), ("县妇联", "4条留言未在规定时限内答复")]),
         # a grade in quotes is still the grade
         ("测评等次为“较差”的单位有2个:县科协、县妇联。", [("县科协", "测评等次为“较差”"), ("县妇联", "测评等次为“较差”")]),
         # a grade's band in brackets is no part of the label's fault

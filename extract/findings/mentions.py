@@ -485,9 +485,25 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     if len(found) > 1:
         share_roles(text, offset, found)
         share_sites(text, offset, found)
+    if "转" in text or "交由" in text:
+        _forwarded_to(text, offset, found)
     if "原" in text:
         _former(text, offset, found)
     return found
+
+
+# Messages forwarded to bodies that then left them unanswered (转交甲、乙办理的留言超期未答复): the bodies
+# forwarded to are the clause's subject, at fault, not in the role the forwarding word gives them.
+_FORWARDED = regex.compile(r"(?:转交|转办至?|转至|交由|转由)(?P<bodies>[^,。;:]{2,60}?)(?:办理|处理|承办|答复)?的"
+                           r"[^,。;]{0,12}?(?:留言|来信|件|诉求|工单|事项|问题)[^,。;]{0,20}?(?:未|超期|超时|逾期|不|仍)")
+
+
+def _forwarded_to(text: str, offset: int, found: list[Mention]) -> None:
+    for match in _FORWARDED.finditer(text):
+        start, end = match.start("bodies") + offset, match.end("bodies") + offset
+        for m in found:
+            if start <= m.start and m.end <= end:
+                m.role = False
 
 
 def _former(text: str, offset: int, found: list[Mention]) -> None:

@@ -363,6 +363,8 @@ def _introduced(text: str, floor: int, start: int) -> bool:
     return bool(_ACCOUNT_INTRO.fullmatch(head[cut + 1:]))
 
 
+# 转交甲、乙办理的留言超期未答复: the bodies messages were forwarded to, then what they left undone.
+_FORWARDED_TO = regex.compile(r"(?:转交|转办至?|转至|交由|转由)$")
 # 县政府网站“政策解读”栏目中甲、乙发布的…: where on a site the clause is, then its subject.
 _WHERE_ON_SITE = regex.compile(r"(?:栏目|专栏|网站|平台|信箱|页面|专区)(?:中|上|内|里)$")
 # 得分在70分以下的甲、乙为…, 未按时报送的甲、乙…: a criterion qualifying the names that open the clause.
@@ -384,7 +386,8 @@ def _is_subject(text: str, start: int, floor: int) -> bool:
     head = head[cut + 1:] if cut >= 0 else head
     if "\ufffd" in head:  # lost characters may have held the mark that ended the clause before: read
         head = _DAMAGED_OPENING.sub("", head[head.rfind("\ufffd") + 1:])  # on after them and a damaged item
-    if _openers().fullmatch(head) or _CRITERION.fullmatch(head) or _attributive_fault(head) or _WHERE_ON_SITE.search(head):
+    if _openers().fullmatch(head) or _CRITERION.fullmatch(head) or _attributive_fault(head) or _WHERE_ON_SITE.search(head) \
+            or _FORWARDED_TO.search(head):
         return True
     # _QUALIFIER only changes a head ending in 省/市/县/区; otherwise the answer is the one just given.
     return head.rstrip("\n").endswith(_PLACE_ENDS) and bool(_openers().fullmatch(_QUALIFIER.sub("", head)))
