@@ -235,6 +235,12 @@ def test_hostile_sentence_of_fifty_thousand_names():
     ("西岭镇微信公众号留言功能长期关闭。", [("西岭镇", "留言功能长期关闭")]),
     ("南山镇网站仍使用默认后台密码。", [("南山镇", "使用默认后台密码")]),
     ("东坡镇、西岭镇等2家单位部分完成整改。", [("东坡镇", "部分完成整改"), ("西岭镇", "部分完成整改")]),
+    # a page's keys in prose are what the fault is about, not page furniture; a web address in brackets is a note
+    ("南山镇网站页面底部未标注网站标识码和ICP备案编号。", [("南山镇", "页面底部未标注网站标识码和ICP备案编号")]),
+    ("南山镇网站域名(nsz.example.gov.cn)未完成ICP备案。", [("南山镇", "域名未完成ICP备案")]),
+    # late is a fault (才上网, 才发布); a clause saying the limit was passed restates it
+    ("东坡镇公开的行政许可信息超过7个工作日才上网。", [("东坡镇", "公开的行政许可信息超过7个工作日才上网")]),
+    ("东坡镇年度报告于2月5日才发布,超过规定时限。", [("东坡镇", "年度报告于2月5日才发布")]),
     # faults in words of their own (匮乏, 粗糙, 随意)
     ("东坡镇微信公众号本季度发布信息少于5条,原创内容匮乏。",
      [("东坡镇", "本季度发布信息少于5条"), ("东坡镇", "原创内容匮乏")]),

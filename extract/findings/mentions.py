@@ -34,14 +34,15 @@ __all__ = ["Mention", "addressed_mentions", "line_mentions", "speaks_of_accounts
 # anchored branch keeps re from skipping ahead to the words' first characters (four times slower). Every
 # branch opens with its word's first character for the same reason: 字(?<!文字)号 is (?<!文)字号.
 # The page's keys (发布时间:, 字号 大 中 小, 相关链接, 技术支持:) are furniture only as keys, followed by their value
-# or nothing: in prose they are what a fault is about (信息未标注发布时间, 相关链接无法打开, 提供技术支持).
+# or nothing: in prose they are what a fault is about (信息未标注发布时间, 相关链接无法打开, 提供技术支持,
+# 未标注网站标识码和ICP备案编号).
 _FURNITURE_KEYS = ("发布时间", "发布日期", "发布机构", "字体", "字(?<!文字)号", "索引号", "主题分类", "阅读人数", "访客",
-                   "相关链接", "相关文章", "相关阅读", "相关新闻", "友情链接", "技术支持")
+                   "相关链接", "相关文章", "相关阅读", "相关新闻", "友情链接", "技术支持", "网站标识码")
 # Each key carries its own lookahead: a group of keys before one lookahead hid their first characters from
 # re, which then tried every position (four times slower over the corpus's sentences).
 _FURNITURE = re.compile(
     r">|您现在的位置|当前位置|来源:|上一条|下一条|扫一扫|上一篇|下一篇"
-    r"|网站标识码|ICP|公网安备|版权所有|分享到"
+    r"|ICP备\d|公网安备|版权所有|分享到"
     + "".join(rf"|{key}(?=[:\s\d|]|$)" for key in _FURNITURE_KEYS))
 # Furniture words that are also verbs of prose (点击后无法打开, 无法浏览): furniture only in a line
 # without a sentence's commas or full stop.

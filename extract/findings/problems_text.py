@@ -23,7 +23,7 @@ _CONSEQUENCE = re_compile(r"^(?:但|并|且|而|进而)?(?:故|因此|导致|造
 # 主要原因是答复超期): part of that fault, not another. (A grade after it, 评为不合格, is one.)
 _ELABORATION = regex.compile(r"^(?:但|且|并|均|即)?(?:不符合|属于|(?:基本|长期|仍)?处于|无法为|无法满足|最长|最多"
                              r"|最新|最近一次|最近一条|仍为|仍是|远低于|得分均?低于|均低于|(?:群众|公众|网民|用户)无法"
-                             r"|(?:其|主要)?原因(?:主要)?(?:是|为|在于))")
+                             r"|(?:其|主要)?原因(?:主要)?(?:是|为|在于)|(?:已)?超(?:过|出)(?:规定|法定)(?:时限|期限)(?![^,。;]{0,6}(?:未|没|\d)))")
 # A clause about other bodies: 各…, 其他…, or a part of a group of bodies (部分单位); a part of the unit's own
 # content (部分内容与职能无关) is still about the unit.
 _GENERIC_SUBJECT = regex.compile(
@@ -118,6 +118,8 @@ _RESOLVED = regex.compile(r"[^,;。]*?已(?:经)?(?:按要求|按期|全部|均|
 
 def _clean(part: str, category: str | None) -> str:
     part = _ADVERBS.sub("", _BACK_REFERENCE.sub("", part.strip()))
+    if "(" in part and "." in part:
+        part = _ADDRESS_NOTE.sub("", part)  # 域名(gyzc.example.gov.cn)未完成备案: the address is a note
     if part.startswith("存在") and len(part) > 4:
         part = part[2:]
     elif part.startswith(("为", "是", "的")) and len(part) > 3:
@@ -131,6 +133,10 @@ def _clean(part: str, category: str | None) -> str:
         if common >= 4 and len(part) - common >= 4:
             part = part[common:]
     return part.strip()
+
+
+# A web address in brackets (www.example.gov.cn, https://…): a note on what the clause names.
+_ADDRESS_NOTE = regex.compile(r"\((?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[\w/.?=&-]*\)")
 
 
 def _trim_ending(part: str) -> str:
