@@ -57,6 +57,8 @@ def _units(body: str, signature: str = "") -> list[str]:
          ["县住房和城乡建设局", "县医疗保障局"], ["县住建局", "县医保局"]),
         ("区人社局网站未更新。“东坪人社”(开办主体:东坪区人力资源和社会保障局)留言未回复。", "", ["区人社局"],
          ["区人力资源和社会保障局"]),
+        # a bare place's name that ends like a body (车站) shares the list's ending like its siblings
+        ("东关、车站、新华路街道网站均使用默认后台密码。", "", ["东关街道", "车站街道", "新华路街道"], ["车站"]),
         # a name already whole (甲乡) takes no share of the next item's ending; 实现 opens no name
         ("部分乡镇未建立审核制度,柳岗乡、北阳镇发布信息前未经审核。", "", ["柳岗乡", "北阳镇"], ["柳岗乡镇"]),
         ("标准化规范化建设实现街道全覆盖,东坪镇网站未更新。", "", ["东坪镇"], ["化建设实现街道", "实现街道"]),

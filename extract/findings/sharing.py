@@ -103,8 +103,9 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
             if a == 0 or text[a - 1] != "、":
                 a, _ = trim(text, a, b, False)  # the list's first item gives up a lead word (如沙头、南岭街道)
             item = text[a:b]
-            if item.endswith(_body_endings()) and item not in v["body_suffixes"] and item_ok(item, 8):
-                # 旗林业局、旗草原站、哈日乡: a body of its own among the list's names, no place
+            if len(item) > 2 and item.endswith(_body_endings()) and item not in v["body_suffixes"] and item_ok(item, 8):
+                # 旗林业局、旗草原站、哈日乡: a body of its own among the list's names, no place (but 车站 of
+                # 东关、车站、新华路街道 is a place's bare name: one character and 站 name no body)
                 out.append(Mention(a + offset, b + offset, item, "department", role=m.role, tail_end=b + offset))
                 taken.add(a)
                 continue
