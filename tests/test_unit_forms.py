@@ -762,6 +762,9 @@ def test_quoted_accounts_with_scores(body, expected):
         # bodies messages were forwarded to and that left them unanswered are at fault, not in a role
         ("县长信箱中转办至县科协、县妇联的4条留言未在规定时限内答复。",
          [("县科协", "4条留言未在规定时限内答复"), ("县妇联", "4条留言未在规定时限内答复")]),
+        # quoted accounts with their platforms, parted by a comma after a label, are one list
+        ("存在严重错别字:“东坪文旅”(新浪微博),“西林民政”(微信公众号)。",
+         [("东坪文旅", "严重错别字"), ("西林民政", "严重错别字")]),
         # a grade in quotes is still the grade
         ("测评等次为“较差”的单位有2个:县科协、县妇联。", [("县科协", "测评等次为“较差”"), ("县妇联", "测评等次为“较差”")]),
         # a grade's band in brackets is no part of the label's fault

@@ -243,8 +243,8 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
             gap = _ITEM_NOTE.sub("", gap) if "(" in gap else gap  # 甲镇(62分)、乙镇(64分): one list
             gap = _ITEM_COUNT.sub("", gap)
             last = groups[-1][-1]
-            if gap == "," and by_commas and last.tail_end == last.end:
-                groups[-1].append(mention)  # 甲镇,乙乡,丙局未…: bare names parted by commas alone are one list
+            if (gap == "," and by_commas and last.tail_end == last.end) or (gap == ",“" and by_commas and last.quoted):
+                groups[-1].append(mention)  # 甲镇,乙乡,丙局未…, “甲”(微博),“乙”…: names parted by commas alone are one list
                 continue
             by_commas = False  # (甲、乙,丙、丁 are two lists, each with its own clause or label)
             if _SEPARATOR.fullmatch(gap.replace("“", "").replace("”", "")) or _JOINED_LISTS.fullmatch(gap) \
