@@ -762,6 +762,14 @@ def test_quoted_accounts_with_scores(body, expected):
         # bodies messages were forwarded to and that left them unanswered are at fault, not in a role
         ("县长信箱中转办至县科协、县妇联的4条留言未在规定时限内答复。",
          [("县科协", "4条留言未在规定时限内答复"), ("县妇联", "4条留言未在规定时限内答复")]),
+        ("县长信箱中,转县交通局、县妇联办理的留言各有2件超过规定时限回复。",
+         [("县交通局", "办理的留言各有2件超过规定时限回复"), ("县妇联", "办理的留言各有2件超过规定时限回复")]),
+        # but reposting from bodies (转载甲、乙的文件) names who the unit took from
+        ("县水利局转载县科协、县妇联的文件时未注明来源。", [("县水利局", "转载县科协、县妇联的文件时未注明来源")]),
+        # a handle after its platform word opens its line's clause
+        ("(一)检查不合格的账号:\n1.新浪微博@东坪交警,监测期内超过2周未更新。", [("东坪交警", "监测期内超过2周未更新")]),
+        # a document's fault told after it (2018年度报告使用旧版模板) makes its author assessed
+        ("县科协、县妇联2018年度报告使用旧版模板。", [("县科协", "2018年度报告使用旧版模板"), ("县妇联", "2018年度报告使用旧版模板")]),
         # quoted accounts with their platforms, parted by a comma after a label, are one list
         ("存在严重错别字:“东坪文旅”(新浪微博),“西林民政”(微信公众号)。",
          [("东坪文旅", "严重错别字"), ("西林民政", "严重错别字")]),

@@ -495,8 +495,8 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
 
 # Messages forwarded to bodies that then left them unanswered (转交甲、乙办理的留言超期未答复): the bodies
 # forwarded to are the clause's subject, at fault, not in the role the forwarding word gives them.
-_FORWARDED = regex.compile(r"(?:转交|转办至?|转至|交由|转由)(?P<bodies>[^,。;:]{2,60}?)(?:办理|处理|承办|答复)?的"
-                           r"[^,。;]{0,12}?(?:留言|来信|件|诉求|工单|事项|问题)[^,。;]{0,20}?(?:未|超期|超时|逾期|不|仍)")
+_FORWARDED = regex.compile(r"(?:转交|转办至?|转至|交由|转由|转(?![载发]))(?P<bodies>[^,。;:]{2,60}?)(?:办理|处理|承办|答复)?的"
+                           r"[^,。;]{0,12}?(?:留言|来信|件|诉求|工单|事项|问题)[^,。;]{0,20}?(?:未|超期|超时|超过|逾期|不|仍)")
 
 
 def _forwarded_to(text: str, offset: int, found: list[Mention]) -> None:
