@@ -28,7 +28,7 @@ from .units_bare import (bare_accounts, bracketed_accounts, clause_provinces, ha
 from .units_text import Mention, chains, item_ok, owner_end, patterns, quoted
 from .vocabulary import alternation
 
-__all__ = ["Mention", "addressed_mentions", "line_mentions", "speaks_of_accounts", "text_mentions"]
+__all__ = ["ANSWERABLE", "Mention", "addressed_mentions", "line_mentions", "speaks_of_accounts", "text_mentions"]
 
 # Page furniture: words anywhere in a line, or opening it. Two tests rather than one pattern, since an
 # anchored branch keeps re from skipping ahead to the words' first characters (four times slower). Every
@@ -246,7 +246,7 @@ def text_mentions(ctx, accounts: bool | None = None) -> list[Mention]:
                 introduced.update(new)
             listed = [m.enumeration for m in found if m.enumeration is not None]
             last_list = (sentence.end, max(listed, key=lambda e: e.end)) if listed else None
-            if a == 0 and _ANSWERABLE.match(text) and _under_a_fault(ctx, sentence):
+            if a == 0 and ANSWERABLE.match(text) and _under_a_fault(ctx, sentence):
                 for m in found:
                     m.role = False  # 督办事项一:…超过承诺时限。⏎ 责任单位:甲、乙: answerable for that fault, not tasked
             out += judge(sentence, found)
@@ -261,7 +261,7 @@ def text_mentions(ctx, accounts: bool | None = None) -> list[Mention]:
 
 
 # A line naming the bodies answerable for what the line before it says (责任单位:甲、乙).
-_ANSWERABLE = re.compile(r"\s*责任(?:单位|部门)\s*:")
+ANSWERABLE = re.compile(r"\s*责任(?:单位|部门)\s*:")
 
 
 def _under_a_fault(ctx, sentence) -> bool:
@@ -500,6 +500,7 @@ _FORWARDED = regex.compile(r"(?:转交|转办至?|转至|交由|转由|转(?![�
 
 
 def _forwarded_to(text: str, offset: int, found: list[Mention]) -> None:
+    """Takes the forwarding word's role off the bodies a _FORWARDED clause says left messages unanswered."""
     for match in _FORWARDED.finditer(text):
         start, end = match.start("bodies") + offset, match.end("bodies") + offset
         for m in found:

@@ -10,6 +10,7 @@ import regex
 from ..re_compat import re_compile
 from ..structure.sections import classify_title
 from .enumerations import heading_words, praise
+from .mentions import ANSWERABLE
 from .gazetteer import vocab
 from .vocabulary import COUNT, NUMBER_MARK, alternation
 from .problems_text import QUALIFIER, describe, inherited, is_problem, none_cell, points_back, split_cell
@@ -550,7 +551,7 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
     if _praised(predicate):
         return []  # 甲、乙表现较好: whatever its label, the list is praised
     own = describe(predicate, category, account=group[-1].account)  # the faults its own clause names
-    if not own and prior and _ANSWERABLE.fullmatch(before.strip()) and _qualifier_only(predicate):
+    if not own and prior and ANSWERABLE.fullmatch(before.strip()) and _qualifier_only(predicate):
         # 督办事项一:企业开办材料重复提交…。⏎ 责任单位:甲、乙 — the line before states their fault, after its label
         return describe(prior[prior.find(":") + 1:] if 0 <= prior.find(":") < 12 else prior, category)
     if own and listed is not None and listed.counted:
@@ -598,9 +599,6 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
 # What opens the clause after a labelled list when it adds the items' own faults (,主要存在…, ,且…), not a restatement
 # of the label (,抽查不合格) or a count of its faults (,共发现错别字4处).
 _GOES_ON_TO = regex.compile(r"[,,]?\s*(?:主要|具体|均|都|且|还|同时|并且?|另外)")
-
-
-_ANSWERABLE = regex.compile(r"责任(?:单位|部门)\s*:")  # the label of the bodies answerable for the line before
 
 
 def _names_alone(ctx, sentence, start: int, predicate: str) -> bool:
