@@ -26,6 +26,9 @@ def _units(body: str, signature: str = "") -> list[str]:
         # a level word (县级, 市直) after a division's last character is no county name
         ("各乡镇和县级有关部门公开信息不及时,东坪镇尤为突出。", "", ["东坪镇"], ["和县"]),
         ("全市和县直部门网站均已整改,西林县卫健局仍未更新。", "", ["西林县卫健局"], ["和县"]),
+        # after a word of prose 和 joins (领导和县民政局); the county 和县 follows its province, a mark or a preposition
+        ("在县委的领导和县民政局的指导下,东坪镇网站未更新。", "", ["东坪镇"], ["和县民政局"]),
+        ("安徽省和县人民政府网站未更新。", "", ["安徽省和县人民政府"], []),
         # a county missing from the gazetteer whose name ends in a shorter county's name
         ("从运维主体看,临川县30个、肃南县24个,其中肃南县8个账号长期未更新。", "", ["肃南县"], ["南县"]),
         # an admin word and a hospital's name is that level's hospital

@@ -347,8 +347,13 @@ def _conjoined(text: str, start: int, end: int, pieces: list[_Piece]) -> bool:
             or text.endswith(tuple(vocab()["account_words"]), 0, start) or text.endswith(("网站", "网"), 0, start):
         return True  # 甲镇、乙乡两个乡镇和县财政局, 两个乡镇(街道)和县财政局, 公众号和县政府网站, 网站和州卫健委: a second name
     if not pieces or pieces[-1].end != start:
-        return False
+        # 在县委、县政府的领导和县民政局的指导下: after a word of prose 和 joins; the county 和县 follows a mark,
+        # its province or city (安徽省和县), or a word that points at a place (在和县, 对和县)
+        return start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and text[start - 1] not in _BEFORE_HE_COUNTY
     return not pieces[-1].suffix.endswith(("省", "市", "州", "盟", "地区", "自治区"))
+
+
+_BEFORE_HE_COUNTY = "省市州盟区县在对由向与于从到赴至经据"
 
 
 def _unknown_place(text: str, start: int, end: int, suffix: str) -> bool:
