@@ -154,6 +154,12 @@ def test_heading_vocabulary(title, kind):
          ["overview", "problems", "requirements"]),
         ("各单位:\n现将有关情况通报如下:\n一、总体情况\n甲。\n二、存在问题\n乙镇网站未更新。\n下一步,我办将继续加强监管。",
          ["overview", "problems"]),
+        # a report that sorts its faults by field, with no problems section of its own: the fields list faults;
+        # beside a problems section, or listing no fault, a field is a field
+        ("各单位:\n现将有关情况通报如下:\n一、政府网站方面\n甲镇网站首页超过2周未更新。\n二、政务新媒体方面\n"
+         "乙镇公众号留言未回复。", ["problems", "problems"]),
+        ("各单位:\n现将有关情况通报如下:\n一、政府网站方面\n全县网站运行平稳。\n二、存在问题\n乙镇公众号留言未回复。",
+         ["other", "problems"]),
     ],
 )
 def test_section_kinds_by_notice_kind(text, kinds):

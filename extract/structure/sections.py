@@ -431,9 +431,18 @@ def _classify(roots: list[Section], text: str, genre: str | None) -> None:
             section.kind = _kind(section.title, default) or "other"
             if section.kind != "problems" and section.title.endswith(_words("by_content")):
                 section.kind = _content_kind(text[section.body_start or section.start:section.end], section.kind)
+    if default is None and not any(r.kind == "problems" for r in roots):
+        for section in roots:  # 一、政府网站方面 ⏎ 甲县…未更新: a report that sorts its faults by field
+            if section.kind == "other" and section.title.endswith("方面") \
+                    and _problem_score(text[section.body_start or section.start:section.end][:_FIELD_BODY]) > 0:
+                section.kind = "problems"
+    for section in roots:
         for child in section.walk():
             if child is not section:
                 child.kind = section.kind if section.kind != "other" else classify_title(child.title) or "other"
+
+
+_FIELD_BODY = 200  # characters of a field's section that tell whether it lists faults
 
 
 def build_sections(text: str, body_end: int | None = None, title: str | None = None) -> list[Section]:
