@@ -269,6 +269,22 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
 
 
 _FIRMS = ("公司", "集团")
+# A company's trade name and its registered place in brackets, before the rest of its name (北辰数科(吉林)…);
+# the trade name opens after the last word before it that no name holds (委托|第三方机构|北辰数科).
+_FIRM_OPENING = regex.compile(r"(?r)\p{Han}{2,8}\(\p{Han}{2,6}\)$")
+_BEFORE_FIRM = regex.compile(r"(?r)委托|机构|单位|由|和|与|及|的")
+
+
+def _firm_opening(text: str, floor: int, start: int) -> int:
+    """Where a company's name opens when its registered place stands in brackets inside it (某某数科(吉林)信息技术
+    有限公司), the rest starting at `start`; `start` when nothing of the kind stands before it."""
+    opening = _FIRM_OPENING.search(text, max(floor, start - 20), start)
+    if opening is None:
+        return start
+    bracket = text.rindex("(", opening.start(), start)
+    cut = _BEFORE_FIRM.search(text, opening.start(), bracket)
+    at = cut.end() if cut else opening.start()
+    return at if bracket - at >= 2 else start
 _PLACES = ("div", "place", "junk")  # pieces ending in a division or a place-like ending, known or not
 
 
@@ -476,6 +492,8 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int,
                     and text.startswith("长", chain[-1].end) and not text.startswith("长期", chain[-1].end):
                 chain = chain[:-1]  # 张家村村长: the village, then its head's post
             s, e = chain[0].start, chain[-1].end
+            if s > start and text[s - 1] == ")" and text.endswith(_FIRMS, 0, e):
+                s = _firm_opening(text, start, s)
             name, type_ = text[s:e], _chain_type(chain)
             lone_place = len(chain) == 1 and chain[0].kind == "place"
             if not lone_place and not _valid(chain, name, type_):
