@@ -96,6 +96,9 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "generic": re.compile(alternation(v["generic_openings"])),
         "not_item": regex.compile(v["not_item"]),
         "role_tail": re_compile(v["role_tails"]),
+        # The same without the alternatives that reach 对 over up to 20 characters (甲局对…进行检查): read where no 对
+        # is in reach, the match is the same, and those two alternatives took ~40% of every match.
+        "role_tail_without_to": re_compile(_without_to_tails(v["role_tails"])),
         # 区人力资源和社会保障局(以下简称区人社局): the short name in brackets stands for the one before them.
         "alias": regex.compile(r"\((?:以下)?(?:简称|称)[:“]?(?P<short>\p{Han}{2,12})”?\)"),
         # 来源: 主送: the header's roles; 牵头单位: 责任部门: who is given a task, not who is assessed.
@@ -155,6 +158,42 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "frame_close": regex.compile(r"(?:[^,。;]{0,24}?|(?:有关|相关|关于)[^,。;]{0,30}?)(?:有关|相关)?(?:工作)?"
                                      r"(?:要求|规定|精神|部署|安排|办法|指标|标准|细则)(?=[,。;]|$)"),
     }
+
+
+_TO_TAIL = "[^,。;]{0,20}?对"  # how role_tails' alternatives that open a clause with 对 begin
+_TO_REACH = 21  # characters after a name within which such an alternative finds its 对
+_CLASS_OPENING = re.compile(r"\[\^?\]?")
+
+
+def _without_to_tails(pattern: str) -> str:
+    """role_tails without its alternatives opening with _TO_TAIL. The pattern is one (?:…|…) group: it is split
+    at the |s of that group only (not inside an inner group or a character class)."""
+    if not (pattern.startswith("(?:") and pattern.endswith(")")):
+        return pattern
+    alternatives, depth, in_class, begun, i = [], 0, False, 3, 3
+    while i < len(pattern) - 1:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += len(_CLASS_OPENING.match(pattern, i).group())  # (a ] right after [ or [^ is a member)
+            continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            alternatives.append(pattern[begun:i])
+            begun = i + 1
+        i += 1
+    alternatives.append(pattern[begun:len(pattern) - 1])
+    if depth != 0 or in_class:
+        return pattern  # not one group after all: keep every alternative
+    return "(?:" + "|".join(a for a in alternatives if not a.startswith(_TO_TAIL)) + ")"
 
 
 def trim(text: str, start: int, core_end: int, prefixable: bool, suffix_len: int = 1) -> tuple[int, str | None]:
@@ -582,7 +621,9 @@ def role_after(text: str, start: int, end: int) -> bool:
     p = patterns()
     if text.startswith("(", end) and (alias := p["alias"].match(text, end)):
         end = alias.end()  # 县政务公开办(以下简称县公开办)对…检查: what follows the short name tells
-    if tail := p["role_tail"].match(text, end + (text[end:end + 1] == " ")):
+    at = end + (text[end:end + 1] == " ")
+    tails = p["role_tail"] if text.find("对", at, at + _TO_REACH) >= 0 else p["role_tail_without_to"]
+    if tail := tails.match(text, at):
         # 甲局2022年度报告于2月发布,晚于规定时限; 甲局网站《…》一文中,“治理”误写为“治里”: the author or the site of
         # a document faulted in its sentence is assessed
         return not ((tail.group().endswith(_DOCUMENTS) or tail.group() == "《")
