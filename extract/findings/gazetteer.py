@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -153,13 +154,13 @@ def _kept(text: str) -> list[tuple[int, int, int]]:
     # Equal spans are one phrase (its label is settled in _automaton). The automaton reports spans by
     # their end, so those of one length come leftmost first: grouped by length, they need no sort.
     found = automaton.find_matches_as_indexes(text, overlapping=True)
-    by_length: dict[int, list[int]] = {}  # the starts of the spans of each length
+    by_length: defaultdict[int, list[int]] = defaultdict(list)  # the starts of the spans of each length
     for _, start, end in found:
         if end - start > 1:
-            by_length.setdefault(end - start, []).append(start)
+            by_length[end - start].append(start)  # (setdefault would build a list for every span)
     taken = bytearray(len(text))
-    # The length of the kept span starting at each position (kept spans never overlap; every phrase is
-    # shorter than 256 characters, _automaton checks): bytes, which cost less to make and free than a list.
+    # The length of the kept span starting at each position (kept spans never overlap; no phrase is
+    # longer than 255 characters, _automaton checks): bytes, which cost less to make and free than a list.
     kept_length = bytearray(len(text))
     for length in sorted(by_length, reverse=True):
         cover = b"\x01" * length
