@@ -209,8 +209,8 @@ def _shared_department_ends(text: str, offset: int, fields: list[Mention], known
 def may_close(text: str) -> bool:
     """Whether a closing group noun (等8个单位, 3家单位) may be written: each comes right after 个 or 家, or
     after 等 and what may follow it in a closing tail."""
-    return patterns()["counted_noun"].search(text) is not None \
-        or ("等" in text and patterns()["closing_after"].search(text) is not None)
+    return (("个" in text or "家" in text) and patterns()["counted_noun"].search(text) is not None) \
+        or ("等" in text and patterns()["closing_after"].search(text) is not None)  # (in: a scan cheaper than re's)
 
 
 def _shared_suffix(text: str, start: int, mention: Mention) -> str | None:
