@@ -126,8 +126,6 @@ def _automaton():
     for p in ruler_patterns():
         entries.setdefault(p["pattern"], []).append((order[p["label"], p["id"]], p["label"], p["id"]))
     phrases = list(entries)
-    if max(map(len, phrases)) > 255:
-        raise ValueError("a ruler phrase longer than 255 characters: _kept records lengths in bytes")
     return ahocorasick_rs.AhoCorasick(phrases), [min(entries[p])[1:] for p in phrases]
 
 
@@ -159,9 +157,7 @@ def _kept(text: str) -> list[tuple[int, int, int]]:
         if end - start > 1:
             by_length[end - start].append(start)  # (setdefault would build a list for every span)
     taken = bytearray(len(text))
-    # The length of the kept span starting at each position (kept spans never overlap; no phrase is
-    # longer than 255 characters, _automaton checks): bytes, which cost less to make and free than a list.
-    kept_length = bytearray(len(text))
+    kept_end = [0] * len(text)  # where the kept span starting at each position ends (kept spans never overlap)
     for length in sorted(by_length, reverse=True):
         cover = b"\x01" * length
         for start in by_length[length]:
@@ -169,11 +165,11 @@ def _kept(text: str) -> list[tuple[int, int, int]]:
             # its first or its last token: it cannot fit strictly between them.
             if not (taken[start] or taken[start + length - 1]):
                 taken[start:start + length] = cover
-                kept_length[start] = length
+                kept_end[start] = start + length
     # Spans of one character come last and never overlap each other: each is kept if its token is
     # free. Kept spans do not overlap, so in the automaton's order (by end) they are sorted by start.
     kept = [(start, end, phrase) for phrase, start, end in found
-            if (kept_length[start] == end - start if end - start > 1 else not taken[start])]
+            if (kept_end[start] == end if end - start > 1 else not taken[start])]
     if starts is None:
         return kept
     return [(starts[start], starts[end - 1] + 1, phrase) for start, end, phrase in kept]
