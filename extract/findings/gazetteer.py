@@ -156,10 +156,11 @@ def _kept(text: str) -> list[tuple[int, int, int]]:
     for _, start, end in found:
         if end - start > 1:
             by_length[end - start].append(start)  # (setdefault would build a list for every span)
-    taken = bytearray(len(text))
+    # Lists, not bytearrays: 3.11 specialises the subscripts of lists, which the loops below read by the thousand.
+    taken = [False] * len(text)
     kept_end = [0] * len(text)  # where the kept span starting at each position ends (kept spans never overlap)
     for length in sorted(by_length, reverse=True):
-        cover = b"\x01" * length
+        cover = [True] * length
         for start in by_length[length]:
             # A kept span is as long as this one or longer, so it overlaps this one only if it covers
             # its first or its last token: it cannot fit strictly between them.
