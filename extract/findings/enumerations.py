@@ -105,7 +105,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "sibling": regex.compile(r"^[;,]?\s*(?P<level>[^,;:。]{1,16})[:,]$"),
         # A sublist closed by its count and group noun, joined to the next (两个乡镇和 / 3个乡镇以及).
         "group_joint": regex.compile(rf"(?P<close>{count}[个家](?:{nouns}))(?:以及|[和及与])"),
-        "item_count": regex.compile(rf"{count}[条个次处篇件家](?:{nouns})?"),
+        "item_count": re_compile(rf"{count}[条个次处篇件家](?:{nouns})?"),
         "own_site": regex.compile(rf"(?:{alternation(v['not_site_names'])})?网"),
         "heading_list": regex.compile(rf"的[^的]{{0,16}}?(?:名单|清单|(?:{alternation(v['list_nouns'])}))$"),
         # Where the predicate after a list's last item opens: a fault, a praise or a good result.
@@ -337,7 +337,7 @@ _DAMAGED = regex.compile(r"[?\ufffd]")
 # The number of an item or run-in heading opening a label ((三)不合格单位:, 二是…的账号1个,为:).
 _NUMBERED = regex.compile(r"^\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十\d]{1,3}[、.]|[一二三四五六七八九十]是)\s*")
 # A clause that only points to the list after it (分别是:, 依次为:, 具体为:, 即:, 为:, 包括:).
-_POINTER_CLAUSE = regex.compile(r"(?:具体)?(?:分别|依次)(?:是|为)?:?|具体(?:是|为|有|如下):?|即:?|为:?|包括:?|主要(?:是|有):?")
+_POINTER_CLAUSE = re_compile(r"(?:具体)?(?:分别|依次)(?:是|为)?:?|具体(?:是|为|有|如下):?|即:?|为:?|包括:?|主要(?:是|有):?")
 
 
 def _enumeration(text, offset, items, intro_start, quoted, known, scope,

@@ -167,9 +167,9 @@ def _shared_levels(text: str, offset: int, found: list[Mention]) -> list[Mention
 
 
 _LEVELS = ("县", "区", "市", "旗", "州")
-_ITEM_GOES_ON = regex.compile(r"(\p{Han}{1,8})、")
+_ITEM_GOES_ON = re_compile(r"(\p{Han}{1,8})、")
 # A county's, district's, city's or banner's level, with the 政府 its site is named by (云丘县政府).
-_LEVEL_END = regex.compile(r"(?<=\p{Han}{2})[县区市旗](?:人民)?(?:政府)?$")
+_LEVEL_END = re_compile(r"(?<=\p{Han}{2})[县区市旗](?:人民)?(?:政府)?$")
 
 
 _DEPARTMENT_ENDS = "局委办"

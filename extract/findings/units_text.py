@@ -109,17 +109,17 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         # An account's platform in brackets after its name, with its owner or ID after it (甲(微信公众号,乙局)).
         "platform_bracket": re_compile(v["platform_bracket"]),
         # “甲”“乙”2个账号, “甲”等3个公众号: quoted names counted as accounts.
-        "counted_account": regex.compile(rf"等?(?:{count}个)?(?P<acc>{account}|(?:政务)?新媒体)"),
+        "counted_account": re_compile(rf"等?(?:{count}个)?(?P<acc>{account}|(?:政务)?新媒体)"),
         # “甲”(96.8分): a score in brackets after a quoted name.
-        "score_after": regex.compile(r"\(\d{1,3}(?:\.\d{1,2})?分\)"),
+        "score_after": re_compile(r"\(\d{1,3}(?:\.\d{1,2})?分\)"),
         # “甲之窗”(乙县): the body a quoted site or account belongs to, in brackets after it.
         # (with its platform after a comma: “丙”(丁局,新浪微博))
-        "owner_bracket": regex.compile(rf"\(([^()“”,。;:、]{{2,16}})(?:,(?P<acc>{account}))?\)"),
+        "owner_bracket": re_compile(rf"\(([^()“”,。;:、]{{2,16}})(?:,(?P<acc>{account}))?\)"),
         # “甲”(微信公众号), “甲”(区公安局微信公众号): the account word in brackets, after its owner or not
         # (with a score or ID after a comma: “甲”(微博,96.0分))
-        "bracket_account": regex.compile(rf"\((?P<owner>[^()“”,。;]{{0,20}}?)(?P<acc>{account})(?:账号)?(?:[,:;][^()\n]{{1,30}})?\)"),
+        "bracket_account": re_compile(rf"\((?P<owner>[^()“”,。;]{{0,20}}?)(?P<acc>{account})(?:账号)?(?:[,:;][^()\n]{{1,30}})?\)"),
         # 微信公众号“甲”, 抖音号:“乙”: an account word introducing quoted names.
-        "account_before": regex.compile(
+        "account_before": re_compile(
             rf"(?P<acc>{alternation(v['account_words'] - v['website_words'] - {'账号'})}|(?:政务)?新媒体)(?:名称)?(?:为|是)?:?$"),
         # “工作动态”栏目: a quoted name that a column word follows names a part of a site, not an account.
         "column_after": re_compile(r"[^,。;、“]{0,2}(?:栏目|专栏|频道|板块|模块|页面|信箱|专题|子栏目)"),
@@ -737,16 +737,16 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
 
 
 # A word naming a part of a site or account right before its quoted name (菜单“…”, 栏目“…”).
-_PART_BEFORE = regex.compile(r"(?:菜单|栏目|专栏|板块|频道|模块|导航)$")
+_PART_BEFORE = re_compile(r"(?:菜单|栏目|专栏|板块|频道|模块|导航)$")
 # The same word right after it (“在线咨询”栏目, “微商城”链接, “办事大厅”菜单无法打开; but “甲”菜单栏: the
 # account’s own menu bar).
-_PART_AFTER = regex.compile(r"等?(?:菜单(?!栏)|链接|栏目|子栏目|专栏|板块|版块|频道|模块|页面|功能|按钮|入口|专题|一栏)")
+_PART_AFTER = re_compile(r"等?(?:菜单(?!栏)|链接|栏目|子栏目|专栏|板块|版块|频道|模块|页面|功能|按钮|入口|专题|一栏)")
 # Before a quote that is not the name of the site or account assessed: the site itself (网站“县长信箱”: sites
 # are named by their owners) or another quoted account with its word (“甲”抖音号“在线留言”) before one of their
 # parts; an attribute before its value (简介仍为“测试账号”, 自动回复内容为“功能建设中”, 被评为“优秀账号”, 已
 # 整合为“乙”: the account it was merged into is not the one assessed); some accounts before their trait
 # (部分微博“开而不用”).
-_NOT_NAME_BEFORE = regex.compile(
+_NOT_NAME_BEFORE = re_compile(
     r"(?:网站|政府网|服务网)$|”(?:微信公众号|公众号|微博|抖音号|头条号|视频号|快手号|客户端)$"
     r"|(?:内容|简介|介绍|提示|回复|显示|认证信息|认证主体|主体|标题|字样|旧称|名称)(?:仍然|依然|仍|均|还|却)?(?:为|是|显示为?)$"
     r"|(?:评|列|整合|合并|更名|改名|变更|并入|归并)为?$"
@@ -897,7 +897,7 @@ def _owners_before(text: str, end: int, ents: Ents, offset: int) -> list[str]:
 
 
 # Between an owner and its account word or quoted account: 县文广旅局管理的微信公众号, 某局下属“某某网”.
-_OWNER_LINK = regex.compile(r"(?:(?:管理|开设|运营|主办|运维|注册|开通|主管)?的|下属的?|所属的?)$")
+_OWNER_LINK = re_compile(r"(?:(?:管理|开设|运营|主办|运维|注册|开通|主管)?的|下属的?|所属的?)$")
 
 
 def owner_end(text: str, end: int) -> int:
