@@ -111,7 +111,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         # Where the predicate after a list's last item opens: a fault, a praise or a good result.
         "predicate": regex.compile(rf"{v['not_item']}|{alternation(v['praise_cues'] | set(v['praise_lists']) | set(v['positive_words']))}|表现"),
         "hard": regex.compile(r"[,;:。!?]"),
-        "last_hard": regex.compile(r"(?r)[,;:。!?]"),
+        # The last hard mark of a span: .* runs to its end and gives back up to the mark (re reads the span
+        # backwards for less than regex's (?r) search costs).
+        "last_hard": re_compile(r"(?s).*[,;:。!?]"),
         "account_end": re_compile(rf"(?:{alternation(v['account_words'])})$"),
         "site_word": regex.compile(r"(?:政府门户|门户|政府)?网站"),
         "note": regex.compile(rf"\((?:共|计)?(?:\d{{1,4}}(?:\.\d{{1,2}})?|{count})[分个处条家项次篇件]\)"),
@@ -456,8 +458,8 @@ def _last_hard(text: str, floor: int, end: int, commas_only: bool = False) -> in
         if commas_only:
             mark = text.rfind(",", floor, end)
         else:
-            found = _patterns()["last_hard"].search(text, floor, max(floor, end))
-            mark = found.start() if found else -1
+            found = _patterns()["last_hard"].match(text, floor, max(floor, end))
+            mark = found.end() - 1 if found else -1
         opening = text.rfind("“", floor, mark) if mark >= 0 else -1
         if opening < 0 or text.rfind("”", opening, mark) >= 0:
             return mark

@@ -24,7 +24,7 @@ MAX_SHARED = 4  # longest bare item that takes the suffix of the list's last nam
 def _boundary(text: str, position: int) -> int:
     """Where the list before `position` starts: after the last hard break, at most MAX_LIST back."""
     floor = max(0, position - MAX_LIST)
-    last = patterns()["hard_last"].search(text, floor, position)
+    last = patterns()["hard_last"].match(text, floor, position)
     return last.end() if last else floor
 
 
