@@ -8,6 +8,7 @@ linear.
 """
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 import regex
@@ -32,6 +33,7 @@ def _split_items(text: str, start: int, end: int, known: dict[int, tuple[int, Me
     """Items of text[start:end] split on 、 (和/及 open a new sublist): ((s, e), sublist, mention or None)."""
     items: list[tuple[tuple[int, int], int, Mention | None]] = []
     group, pos = 0, start
+    known_starts = sorted(known)  # (the next known name after a position, by bisection: no walk over all per item)
     while pos < end:
         if pos in known:
             stop, mention = known[pos]
@@ -41,7 +43,9 @@ def _split_items(text: str, start: int, end: int, known: dict[int, tuple[int, Me
             separator = text.find("、", pos, end)
             stop = end if separator < 0 else separator
             # (the item runs to the next 、 or to the next known name, whichever comes first)
-            stop = min((at for at in known if pos < at < stop), default=stop)
+            after = bisect.bisect_right(known_starts, pos)
+            if after < len(known_starts) and known_starts[after] < stop:
+                stop = known_starts[after]
             chunk = pos
             for conj in patterns()["conj"].finditer(text, pos, stop):
                 if conj.start() > chunk:
