@@ -625,7 +625,7 @@ def role_after(text: str, start: int, end: int) -> bool:
     if text.startswith("(", end) and (alias := p["alias"].match(text, end)):
         end = alias.end()  # 县政务公开办(以下简称县公开办)对…检查: what follows the short name tells
     at = end + (text[end:end + 1] == " ")
-    tails = p["role_tail"] if text.find("对", at, at + _TO_REACH) >= 0 else p["role_tail_without_to"]
+    tails = p["role_tail"] if "对" in text[at:at + _TO_REACH] else p["role_tail_without_to"]
     if tail := tails.match(text, at):
         # 甲局2022年度报告于2月发布,晚于规定时限; 甲局网站《…》一文中,“治理”误写为“治里”: the author or the site of
         # a document faulted in its sentence is assessed
@@ -633,8 +633,8 @@ def role_after(text: str, start: int, end: int) -> bool:
                     and _LATE_OR_WRONG.match(text, tail.end(), tail.end() + _FAULT_REACH))
     # 按照…X…要求: a body that set the rules of the inspection.
     clause_start = max(0, start - 130)
-    if text.find("照", clause_start, start) < 0 and text.find("据", clause_start, start) < 0 \
-            and text.find("为", clause_start, start) < 0:
+    before = text[clause_start:start]  # (one slice and three in tests cost less than three str.find calls)
+    if "照" not in before and "据" not in before and "为" not in before:
         return False  # every word opening a frame (按照, 根据, 为落实…) holds one of these
     frame = p["frame_open"].search(text, clause_start, start)
     return bool(frame and p["frame_close"].match(text, end))
