@@ -298,7 +298,7 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
             continue  # 黄村坡镇: a 村 inside a township's name, whose ending follows a character or two later
         else:
             cut, kind, lead = _suffix_piece(text[cursor:start], suffix, ident)
-            if cut == 0 and suffix.endswith(_FIRMS) and pieces and pieces[-1].kind in _PLACES and pieces[-1].end == cursor:
+            if cut == 0 and pieces and pieces[-1].end == cursor and pieces[-1].kind in _PLACES and suffix.endswith(_FIRMS):
                 place = pieces.pop()  # 北京某某科技有限公司: a company's name opens with the place it is registered in
                 pieces.append(_Piece(place.start, end, kind, suffix, start - place.start, place.lead, place.trimmed))
             else:
@@ -588,7 +588,7 @@ def role_before(text: str, start: int, lead: str | None = None) -> bool:
     if start == 0 or not (text[start - 1] in ":、" or text[start - 1].isspace()):
         return False  # a label's list runs up to the name: right before it stand its colon, an item's 、 or spaces
     window = max(0, start - _ROLE_WINDOW)
-    return text.find(":", window, start) >= 0 and bool(p["role_label"].search(text, window, start))
+    return ":" in text[window:start] and bool(p["role_label"].search(text, window, start))
 
 
 def counted_before(text: str, start: int) -> bool:
@@ -622,7 +622,7 @@ _ROLE_WINDOW = 180  # a label, its colon and the items of a list before the name
 def role_after(text: str, start: int, end: int) -> bool:
     """What follows the name makes it the inspector or an author (X组织开展…, 按照X要求)."""
     p = patterns()
-    if text.startswith("(", end) and (alias := p["alias"].match(text, end)):
+    if text[end:end + 1] == "(" and (alias := p["alias"].match(text, end)):
         end = alias.end()  # 县政务公开办(以下简称县公开办)对…检查: what follows the short name tells
     at = end + (text[end:end + 1] == " ")
     tails = p["role_tail"] if "对" in text[at:at + _TO_REACH] else p["role_tail_without_to"]
