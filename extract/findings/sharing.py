@@ -24,7 +24,7 @@ MAX_SHARED = 4  # longest bare item that takes the suffix of the list's last nam
 
 def _boundary(text: str, position: int) -> int:
     """Where the list before `position` starts: after the last hard break, at most MAX_LIST back."""
-    floor = max(0, position - MAX_LIST)
+    floor = position - MAX_LIST if position > MAX_LIST else 0  # (max() costs more)
     last = patterns()["hard_last"].match(text, floor, position)
     return last.end() if last else floor
 
@@ -37,8 +37,9 @@ def _split_items(text: str, start: int, end: int, known: dict[int, tuple[int, Me
     while pos < end:
         if pos in known:
             stop, mention = known[pos]
-            items.append(((pos, min(stop, end)), group, mention))
-            pos = min(stop, end)
+            stop = stop if stop < end else end  # (min() costs more)
+            items.append(((pos, stop), group, mention))
+            pos = stop
         else:
             separator = text.find("、", pos, end)
             stop = end if separator < 0 else separator

@@ -577,9 +577,9 @@ def role_before(text: str, start: int, lead: str | None = None) -> bool:
     p = patterns()
     leads = vocab()["role_leads"]
     if lead not in leads and start > 0:  # (the word the name was cut from may hold a shorter one: 已|转)
-        m = p["lead_end"].search(text, max(0, start - 4), start)
+        m = p["lead_end"].search(text, start - 4 if start > 4 else 0, start)  # (max() costs more)
         if m is None and text[start - 1] in _ADMIN_PREFIXES and start > 1:
-            m = p["lead_end"].search(text, max(0, start - 5), start - 1)  # 转|县|住建局: the name lost its 县
+            m = p["lead_end"].search(text, start - 5 if start > 5 else 0, start - 1)  # 转|县|住建局: the name lost its 县
         lead = m.group() if m else lead
     if lead in leads or (start > 0 and text[start - 1] == "、" and _list_opened_by_lead(text, start)):
         return True
@@ -587,7 +587,7 @@ def role_before(text: str, start: int, lead: str | None = None) -> bool:
         return True  # 对6个街道便民服务中心进行检查: a count before the words makes them a class, no one named
     if start == 0 or not (text[start - 1] in ":、" or text[start - 1].isspace()):
         return False  # a label's list runs up to the name: right before it stand its colon, an item's 、 or spaces
-    window = max(0, start - _ROLE_WINDOW)
+    window = start - _ROLE_WINDOW if start > _ROLE_WINDOW else 0
     return ":" in text[window:start] and bool(p["role_label"].search(text, window, start))
 
 
@@ -606,7 +606,7 @@ def _list_opened_by_lead(text: str, start: int) -> bool:
     """由甲、乙统一运用, 会同甲、乙: a role word before a 、-list's first item (three characters at least, so the
     word is no part of a name: 组织部, 联合社) covers the name after it, also where that item is no name the
     rules know."""
-    floor = max(0, start - _LIST_REACH)
+    floor = start - _LIST_REACH if start > _LIST_REACH else 0  # (max() costs more)
     mark = _LIST_OPENING.match(text, floor, start)
     first = mark.end() if mark else floor
     first_end = text.find("、", first, start)
@@ -632,7 +632,7 @@ def role_after(text: str, start: int, end: int) -> bool:
         return not ((tail.group().endswith(_DOCUMENTS) or tail.group() == "《")
                     and _LATE_OR_WRONG.match(text, tail.end(), tail.end() + _FAULT_REACH))
     # 按照…X…要求: a body that set the rules of the inspection.
-    clause_start = max(0, start - 130)
+    clause_start = start - 130 if start > 130 else 0  # (max() costs more)
     before = text[clause_start:start]  # (one slice and three in tests cost less than three str.find calls)
     if "照" not in before and "据" not in before and "为" not in before:
         return False  # every word opening a frame (按照, 根据, 为落实…) holds one of these
@@ -656,14 +656,16 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
     for index, m in enumerate(matches):
         content, runner = m.group(1), None  # runner: the body that runs the account, before it or in brackets after
         # Adjacent quotes share the account word after the last one (“市应急局”“市住建局”网站).
-        last = max(last, index)
+        last = index if index > last else last
         while last + 1 < len(matches) and matches[last + 1].start() == matches[last].end():
             last += 1
         if content in v["platforms"] or content in v["never_units"] or p["generic"].match(content) or "、" in content:
             continue  # (“甲、乙、丙”: a quoted list, which enumerations.py reads item by item)
-        if p["miswritten"].match(text, m.end()) or p["written_as"].search(text, max(0, m.start() - 4), m.start()):
+        quote_start = m.start()
+        if p["miswritten"].match(text, m.end()) \
+                or p["written_as"].search(text, quote_start - 4 if quote_start > 4 else 0, quote_start):
             continue  # 将“县人社局”误写为“县人设局”: the words a page got wrong, no body named
-        if _PART_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+        if _PART_BEFORE.search(text, quote_start - 3 if quote_start > 3 else 0, quote_start):
             continue  # 首页菜单“景区导览”, 栏目“工作动态”: a part of a site or account, named after its kind
         after = matches[last].end()
         if _PART_AFTER.match(text, after) or part_or_value(text, matches[run_first[index]].start()):
@@ -758,7 +760,7 @@ _NOT_NAME_BEFORE = re_compile(
 
 def part_or_value(text: str, start: int) -> bool:
     """Whether the quote run opening at `start` is not the name of what is assessed (_NOT_NAME_BEFORE)."""
-    return _NOT_NAME_BEFORE.search(text, max(0, start - 10), start) is not None
+    return _NOT_NAME_BEFORE.search(text, start - 10 if start > 10 else 0, start) is not None
 
 
 # A label naming accounts right before a quoted name (以下账号存在问题:“甲”, 不合格的政务新媒体:“乙”).
@@ -798,7 +800,7 @@ def _account_intro(text: str, matches: list, index: int):
     while first > 0 and _QUOTE_JOIN.fullmatch(text, matches[first - 1].end(), matches[first].start()):
         first -= 1
     start = matches[first].start()
-    return patterns()["account_before"].search(text, max(0, start - 16), start)
+    return patterns()["account_before"].search(text, start - 16 if start > 16 else 0, start)
 
 
 _QUOTE_JOIN = re_compile(r"[、,]?|和|及|以及")
@@ -866,7 +868,7 @@ def _linked_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str 
     县政府的“放管服”改革), the name shaped as an account's or site's own: the body is returned ("" when no
     name the rules know ends there)."""
     start = quote.start()
-    link = _OWNER_LINK.search(text, max(0, start - 4), start)
+    link = _OWNER_LINK.search(text, start - 4 if start > 4 else 0, start)
     if link is None or link.group() == "的" or not _account_shaped(quote.group(1), sites=True) \
             or patterns()["column_after"].match(text, after) or patterns()["thing_after"].match(text, after):
         return None
@@ -906,7 +908,7 @@ _OWNER_LINK = re_compile(r"(?:(?:管理|开设|运营|主办|运维|注册|开�
 def owner_end(text: str, end: int) -> int:
     """Where an owner written before `end` (an account word or a quote) ends: before the word linking it to
     what it runs (…管理的, …下属), if any."""
-    link = _OWNER_LINK.search(text, max(0, end - 4), end)  # (no link is longer than three characters)
+    link = _OWNER_LINK.search(text, end - 4 if end > 4 else 0, end)  # (no link is longer than three characters)
     return link.start() if link else end
 
 
