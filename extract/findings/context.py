@@ -87,8 +87,10 @@ class Context:
     recipients: list[str] = field(default_factory=list)  # 主送: named ones are assessed when told 你单位…
     signature: tuple[int, int] | None = None  # signature lines inside the body, before an enclosed document
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The normalised text: read by every rule thousands of times a notice, so kept on the instance
+        (a plain attribute read) rather than fetched from norm by a property call each time."""
         return self.norm.text
 
     def evidence(self, start: int, end: int) -> dict:

@@ -105,13 +105,15 @@ def _patterns() -> dict[str, regex.Pattern]:
         "sibling": regex.compile(r"^[;,]?\s*(?P<level>[^,;:。]{1,16})[:,]$"),
         # A sublist closed by its count and group noun, joined to the next (两个乡镇和 / 3个乡镇以及).
         "group_joint": regex.compile(rf"(?P<close>{count}[个家](?:{nouns}))(?:以及|[和及与])"),
-        "item_count": regex.compile(rf"{count}[条个次处篇件家](?:{nouns})?"),
+        "item_count": re_compile(rf"{count}[条个次处篇件家](?:{nouns})?"),
         "own_site": regex.compile(rf"(?:{alternation(v['not_site_names'])})?网"),
         "heading_list": regex.compile(rf"的[^的]{{0,16}}?(?:名单|清单|(?:{alternation(v['list_nouns'])}))$"),
         # Where the predicate after a list's last item opens: a fault, a praise or a good result.
         "predicate": regex.compile(rf"{v['not_item']}|{alternation(v['praise_cues'] | set(v['praise_lists']) | set(v['positive_words']))}|表现"),
         "hard": regex.compile(r"[,;:。!?]"),
-        "last_hard": regex.compile(r"(?r)[,;:。!?]"),
+        # The last hard mark of a span: .* runs to its end and gives back up to the mark (re reads the span
+        # backwards for less than regex's (?r) search costs).
+        "last_hard": re_compile(r"(?s).*[,;:。!?]"),
         "account_end": re_compile(rf"(?:{alternation(v['account_words'])})$"),
         "site_word": regex.compile(r"(?:政府门户|门户|政府)?网站"),
         "note": regex.compile(rf"\((?:共|计)?(?:\d{{1,4}}(?:\.\d{{1,2}})?|{count})[分个处条家项次篇件]\)"),
@@ -193,13 +195,14 @@ def _candidates(text: str, masks: list[tuple[int, int]]):
     for start, end in masks + [(len(text), len(text))]:
         for clause in _patterns()["clause"].finditer(text, cursor, start):
             a, b = clause.span()
-            if text.find("、", a, b) >= 0:
+            if "、" in text[a:b]:  # (in over a slice: cheaper than str.find's argument parsing)
                 yield _split(text, a, b), a, False
             elif spaces and text.find(" ", a, b) >= 0 and len(spaced := _split_spaced(text, a, b)) > 1:
                 yield spaced, a, False
             elif brackets and _bracketed_platform(text, a, b):
                 yield _split_after_platforms(text, a, b), a, False
-        cursor = max(cursor, end)
+        if end > cursor:  # (max() costs more)
+            cursor = end
 
 
 def _only_separators(text: str, start: int, end: int) -> bool:
@@ -235,7 +238,7 @@ def _split_after_platforms(text: str, start: int, end: int) -> list[tuple[int, i
 def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Items of text[start:end] separated by 、 outside brackets; the last one split at 和/及."""
     items, item_start = [], start
-    if text.find("(", start, end) < 0:  # the common case: no bracket, so every 、 separates
+    if "(" not in text[start:end]:  # the common case: no bracket, so every 、 separates
         cut = text.find("、", start, end)
         while cut >= 0:
             items.append((item_start, cut))
@@ -299,7 +302,7 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
     first_start = items[0][0]
     lead_cut = first_start if quoted else trim(text, first_start, items[0][1], False)[0]
     label_end = intro_start if quoted else lead_cut
-    near = text[max(0, label_end - LABEL_TAIL):label_end].rstrip("“")
+    near = text[label_end - LABEL_TAIL if label_end > LABEL_TAIL else 0:label_end].rstrip("“")  # (max() costs more)
     line_start = scope is not None and scope.line and scope.heading is not None
     if not (quoted or line_start or near.endswith(":") or _counts_before(text, label_end) or p["any_label"].search(near)
             or _bracketed_platform(text, first_start, items[-1][1])):
@@ -337,7 +340,7 @@ _DAMAGED = regex.compile(r"[?\ufffd]")
 # The number of an item or run-in heading opening a label ((三)不合格单位:, 二是…的账号1个,为:).
 _NUMBERED = regex.compile(r"^\s*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十\d]{1,3}[、.]|[一二三四五六七八九十]是)\s*")
 # A clause that only points to the list after it (分别是:, 依次为:, 具体为:, 即:, 为:, 包括:).
-_POINTER_CLAUSE = regex.compile(r"(?:具体)?(?:分别|依次)(?:是|为)?:?|具体(?:是|为|有|如下):?|即:?|为:?|包括:?|主要(?:是|有):?")
+_POINTER_CLAUSE = re_compile(r"(?:具体)?(?:分别|依次)(?:是|为)?:?|具体(?:是|为|有|如下):?|即:?|为:?|包括:?|主要(?:是|有):?")
 
 
 def _enumeration(text, offset, items, intro_start, quoted, known, scope,
@@ -427,18 +430,19 @@ def _described(text: str, start: int, end: int, around: _Context, scope) -> Enum
 
 def _bracketed_platform(text: str, start: int, end: int) -> bool:
     """An item with its platform in brackets (甲(微信)) in text[start:end]; most lists hold no bracket at all."""
-    return text.find("(", start, end) >= 0 and patterns()["platform_bracket"].search(text, start, end) is not None
+    return "(" in text[start:end] and patterns()["platform_bracket"].search(text, start, end) is not None
 
 
 def _counts_before(text: str, end: int) -> bool:
     """Whether a clause counting units (…5个网站…, …共3家) may stand before `end`: it holds 个 or 家."""
-    floor = max(0, end - LABEL_REACH)
-    return text.rfind("个", floor, end) >= 0 or text.rfind("家", floor, end) >= 0
+    floor = end - LABEL_REACH if end > LABEL_REACH else 0
+    before = text[floor:end]
+    return "个" in before or "家" in before
 
 
 def _label_floor(text: str, position: int) -> int:
     """Where the label before a list starts: two clauses back at most (…的部门有: / 不合格6个,分别为:)."""
-    floor = max(0, position - LABEL_REACH)
+    floor = position - LABEL_REACH if position > LABEL_REACH else 0
     cut = position
     for _ in range(2):
         mark = _last_hard(text, floor, cut - 1)
@@ -456,8 +460,8 @@ def _last_hard(text: str, floor: int, end: int, commas_only: bool = False) -> in
         if commas_only:
             mark = text.rfind(",", floor, end)
         else:
-            found = _patterns()["last_hard"].search(text, floor, max(floor, end))
-            mark = found.start() if found else -1
+            found = _patterns()["last_hard"].match(text, floor, end if end > floor else floor)
+            mark = found.end() - 1 if found else -1
         opening = text.rfind("“", floor, mark) if mark >= 0 else -1
         if opening < 0 or text.rfind("”", opening, mark) >= 0:
             return mark

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -133,11 +134,24 @@ _TRAILING_SPACE = re.compile(r"(?<=\S) ")
 
 
 def _kept(text: str) -> list[tuple[int, int, int]]:
-    """The ruler's spans in `text` as sorted (start, end, phrase index).
+    """The ruler's spans in `text` as sorted (start, end, phrase index)."""
+    found, kept_end, taken, starts = _filtered(text)
+    kept = [(start, end, phrase) for phrase, start, end in found
+            if (kept_end[start] == end if end - start > 1 else not taken[start])]
+    if starts is None:
+        return kept
+    return [(starts[start], starts[end - 1] + 1, phrase) for start, end, phrase in kept]
+
+
+def _filtered(text: str):
+    """Every phrase found in `text` as (phrase index, start, end) in the automaton's order (by end), and what
+    tells the ruler's spans among them: a span of several characters is kept when kept_end[start] == end,
+    one of a single character when not taken[start]; kept spans never overlap, so in that order they are
+    sorted by start.
 
     With the character segmenter token i is character i, except that a space right after a character
-    is that token's trailing whitespace: such spaces are squeezed out before matching and positions
-    mapped back through `starts`."""
+    is that token's trailing whitespace: such spaces are squeezed out before matching, and `starts` maps
+    positions back (None when no space was squeezed)."""
     automaton, _ = _automaton()
     starts = None
     if " " in text:
@@ -151,27 +165,23 @@ def _kept(text: str) -> list[tuple[int, int, int]]:
     # Equal spans are one phrase (its label is settled in _automaton). The automaton reports spans by
     # their end, so those of one length come leftmost first: grouped by length, they need no sort.
     found = automaton.find_matches_as_indexes(text, overlapping=True)
-    by_length: dict[int, list[int]] = {}  # the starts of the spans of each length
+    by_length: defaultdict[int, list[int]] = defaultdict(list)  # the starts of the spans of each length
     for _, start, end in found:
         if end - start > 1:
-            by_length.setdefault(end - start, []).append(start)
-    taken = bytearray(len(text))
+            by_length[end - start].append(start)  # (setdefault would build a list for every span)
+    # Lists, not bytearrays: 3.11 specialises the subscripts of lists, which the loops below read by the thousand.
+    taken = [False] * len(text)
     kept_end = [0] * len(text)  # where the kept span starting at each position ends (kept spans never overlap)
     for length in sorted(by_length, reverse=True):
-        cover = b"\x01" * length
+        cover = [True] * length
         for start in by_length[length]:
             # A kept span is as long as this one or longer, so it overlaps this one only if it covers
             # its first or its last token: it cannot fit strictly between them.
             if not (taken[start] or taken[start + length - 1]):
                 taken[start:start + length] = cover
                 kept_end[start] = start + length
-    # Spans of one character come last and never overlap each other: each is kept if its token is
-    # free. Kept spans do not overlap, so in the automaton's order (by end) they are sorted by start.
-    kept = [(start, end, phrase) for phrase, start, end in found
-            if (kept_end[start] == end if end - start > 1 else not taken[start])]
-    if starts is None:
-        return kept
-    return [(starts[start], starts[end - 1] + 1, phrase) for start, end, phrase in kept]
+    # Spans of one character come last and never overlap each other: each is kept if its token is free.
+    return found, kept_end, taken, starts
 
 
 def ruler_spans(text: str) -> list[tuple[int, int, str, str]]:
@@ -210,10 +220,13 @@ def ents_of(texts: list[str]) -> list[Ents]:
     k, low = 0, 0
     high = len(texts[0]) if texts else 0
     ents = out[0] if out else None
-    for start, end, phrase in _kept("\n".join(texts)):
+    found, kept_end, taken, starts = _filtered("\n".join(texts))  # (_kept's spans, read without a list of them)
+    for phrase, start, end in found:
         kind = kinds[phrase]
-        if kind is None:
-            continue  # a span kept only for the ruler's filter (a blocker, an account word, a person…)
+        if kind is None or not (kept_end[start] == end if end - start > 1 else not taken[start]):
+            continue  # not kept, or kept only for the ruler's filter (a blocker, an account word, a person…)
+        if starts is not None:
+            start, end = starts[start], starts[end - 1] + 1
         while start >= high:  # in a later text
             k, low = k + 1, high + 1
             high = low + len(texts[k])
