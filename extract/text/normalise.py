@@ -15,7 +15,7 @@ import regex
 from ..data import load_yaml
 from ..memory import LONG_TEXT
 from .convert import t2s, to_simplified
-from .edits import Edit, OffsetRuns, apply_edits, differing_lanes, identity_map
+from .edits import Edit, OffsetRuns, apply_edits, differing_lanes, identity_map, new_edit
 from .mojibake import find_mojibake, lexicon_words as load_lexicon_words
 from .pinyin import find_pinyin_annotations
 
@@ -263,7 +263,7 @@ def _merge(spans: list[tuple[int, int, int, str, str]]) -> list[Edit]:
     kept_until = 0
     for start, negative_end, _, replacement, kind in sorted(spans):
         if start >= kept_until:
-            merged.append(Edit(start, -negative_end, replacement, kind))
+            merged.append(new_edit((start, -negative_end, replacement, kind)))
             kept_until = -negative_end
     return merged
 
