@@ -31,13 +31,21 @@ _TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总
                 "提醒函", "提示函", "督办函", "工作提示", "督办单", "周报", "月报", "季报", "快报", "年度报表",
                 "工作打算", "工作计划", "工作思路", "年报")
 _TITLE_ENDINGS = tuple(word + close for word in _TITLE_WORDS for close in ("", ")", "(摘要)", "(全文)"))
+# The last characters of _TITLE_ENDINGS: a line ending in none of them is tested against no ending.
+_TITLE_LAST = frozenset(ending[-1] for ending in _TITLE_ENDINGS)
+_OF_TITLE_WORDS = tuple("的" + word for word in _TITLE_WORDS)
 _ANY_TITLE_WORD = re.compile("|".join(_TITLE_WORDS))
 # The year a title may end with in brackets (…工作年度报告(2022年), …工作报告(2016年度)).
 _YEAR_TAIL = regex.compile(r"\(\d{4}年度?\)$")
 
 
+def _ends_in_title_word(line: str) -> bool:
+    """line.endswith(_TITLE_ENDINGS), its last character tested first: most lines end in none of theirs."""
+    return line[-1:] in _TITLE_LAST and line.endswith(_TITLE_ENDINGS)
+
+
 def _ends_as_title(line: str) -> bool:
-    return line.endswith(_TITLE_ENDINGS) or (line.endswith(")") and _YEAR_TAIL.sub("", line).endswith(_TITLE_ENDINGS))
+    return _ends_in_title_word(line) or (line.endswith(")") and _YEAR_TAIL.sub("", line).endswith(_TITLE_ENDINGS))
 
 
 # The issue of a title that recurs (…工作提示(2023年第4期), …工作提示〔2022〕第3号).
@@ -219,7 +227,7 @@ def _without_junk_tail(line: str) -> str:
 
 def _once(line: str) -> str:
     """A title printed twice on one line (某某关于…的通报某某关于) kept once."""
-    if line.endswith(_TITLE_ENDINGS) or not _ANY_TITLE_WORD.search(line):
+    if _ends_in_title_word(line) or not _ANY_TITLE_WORD.search(line):
         return line  # (one scan for all the words, before the search for each)
     for word in _TITLE_WORDS:
         end = line.find(word)
@@ -240,7 +248,7 @@ def _joined(first: str, following: list[str]) -> str | None:
         following and _YEAR_OR_ABOUT.match(following[0]) and _ORG_END.search(first) and len(first) <= 40)
     for nxt in following:
         ended = _ends_as_title(title)
-        continues = bool(_CONTINUATION.match(nxt)) and not title.endswith(tuple("的" + w for w in _TITLE_WORDS))
+        continues = bool(_CONTINUATION.match(nxt)) and not title.endswith(_OF_TITLE_WORDS)
         if ended and not continues:
             break
         if not opens or not nxt or nxt.endswith(":") or len(title) + len(nxt) > 150 or _CLAUSE_MARK.search(nxt) \

@@ -15,7 +15,7 @@ import regex
 from ..data import load_yaml
 from ..memory import LONG_TEXT
 from .convert import t2s, to_simplified
-from .edits import Edit, OffsetRuns, apply_edits, differing_lanes, identity_map
+from .edits import Edit, OffsetRuns, apply_edits, differing_lanes, identity_map, new_edit
 from .mojibake import find_mojibake, lexicon_words as load_lexicon_words
 from .pinyin import find_pinyin_annotations
 
@@ -48,6 +48,7 @@ _TRADITIONAL_SHARE = 0.05
 _KIND = operator.attrgetter("kind")
 _HAN_HIGH = bytes(range(0x4E, 0xA0))  # high bytes of U+4E00–U+9FFF in UTF-16
 _BLOCK = 1 << 16  # characters compared at once
+_FIRST_BLOCK = 256  # characters compared first when a share is enough
 # Pages whose newlines were lost run every heading into one line; a heading marker right after a
 # full stop or colon in such a line starts a new line again.
 _LONG_LINE = 300
@@ -262,7 +263,7 @@ def _merge(spans: list[tuple[int, int, int, str, str]]) -> list[Edit]:
     kept_until = 0
     for start, negative_end, _, replacement, kind in sorted(spans):
         if start >= kept_until:
-            merged.append(Edit(start, -negative_end, replacement, kind))
+            merged.append(new_edit((start, -negative_end, replacement, kind)))
             kept_until = -negative_end
     return merged
 
@@ -274,7 +275,7 @@ def detect_script(text: str, converted: str) -> str:
     han = _count_han(text)
     if not han:
         return "simplified"
-    changed = _count_changed(text, converted)
+    changed = _count_changed(text, converted, han)
     share = changed / han
     if share >= _TRADITIONAL_SHARE:
         return "traditional"
@@ -287,10 +288,19 @@ def _count_han(text: str) -> int:
     return len(high) - len(high.translate(None, _HAN_HIGH))
 
 
-def _count_changed(text: str, converted: str) -> int:
-    """sum(map(operator.ne, text, converted)), a block at a time so long texts need little memory."""
+def _count_changed(text: str, converted: str, han: int = 0) -> int:
+    """sum(map(operator.ne, text, converted)), a block at a time so long texts need little memory. Given the
+    text's count of Han characters, it stops once the changed ones make the traditional share: the rest of the
+    text cannot undo that, and a traditional text is told by its first lines (the blocks grow from there)."""
     n = min(len(text), len(converted))
-    return sum(_changed(text[i : min(i + _BLOCK, n)], converted[i : min(i + _BLOCK, n)]) for i in range(0, n, _BLOCK))
+    changed, start, block = 0, 0, _FIRST_BLOCK if han else _BLOCK
+    while start < n:
+        stop = min(start + block, n)
+        changed += _changed(text[start:stop], converted[start:stop])
+        if han and changed / han >= _TRADITIONAL_SHARE:
+            break
+        start, block = stop, min(2 * block, _BLOCK)
+    return changed
 
 
 def _changed(a: str, b: str) -> int:

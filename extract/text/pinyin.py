@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..re_compat import re_compile
-from .edits import Edit
+from .edits import Edit, new_edit
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 _TONED = frozenset(TONED)
@@ -122,7 +122,7 @@ def find_pinyin_annotations(text: str) -> list[Edit]:
         counted, verdict = _verdict(annotation)
         toned_and_opened += counted
         if verdict == _DELETE:
-            edits.append(Edit(start, end, "", "pinyin"))
+            edits.append(new_edit((start, end, "", "pinyin")))
         elif verdict == _IF_QUORUM:
             toneless.append((start, end, annotation))
         previous_end, previous = end, annotation
