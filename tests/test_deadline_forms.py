@@ -301,6 +301,7 @@ def test_a_page_with_header_furniture():
     ("2024年11月10日", "请于2月28日前报送年度报告。", ["2025-02-28"]),
     # a limit reported as missed lies behind the notice, however long ago
     ("2022年9月28日", "县城管局未在3月31日前发布年度报告。", ["2022-03-31"]),
+    ("2022年6月29日", "某区政府网站未按要求在1月31日前发布年度报表。", ["2022-01-31"]),
 ])
 def test_the_year_of_a_deadline_before_its_notice(signed, sentence, expected):
     assert _found(_notice(sentence, signed=signed)) == expected

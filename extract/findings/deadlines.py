@@ -320,10 +320,11 @@ _RECENTLY_PASSED = 2
 
 def _missed(text: str, start: int) -> bool:
     """未在3月31日前发布: a limit the notice reports as missed lies behind it, however long ago."""
-    return text[max(0, start - 4):start].endswith(_MISSED)
+    return text[max(0, start - 6):start].endswith(_MISSED)
 
 
-_MISSED = ("未在", "未于", "未能在", "未能于", "没有在", "没能在", "未按", "未按时在")
+_MISSED = ("未在", "未于", "未能在", "未能于", "没有在", "没能在", "未按", "未按时在", "未按要求在", "未按规定在", "未按要求于",
+           "未按规定于", "未按期在")
 
 
 def _day(ctx: Context, match: re.Match, base_year: int | None) -> tuple[int | None, int, int] | None:
