@@ -95,10 +95,10 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "never_first": regex.compile(rf"[一二三四五六七八九十两几多]{{0,3}}(?:{alternation(v['never_first'])})"),
         "generic": re.compile(alternation(v["generic_openings"])),
         "not_item": regex.compile(v["not_item"]),
-        "role_tail": re_compile(v["role_tails"]),
+        "role_tail": re_compile(_one_of(v["role_tails"])),
         # The same without the alternatives that reach 对 over up to 20 characters (甲局对…进行检查): read where no 对
         # is in reach, the match is the same, and those two alternatives took ~40% of every match.
-        "role_tail_without_to": re_compile(_without_to_tails(v["role_tails"])),
+        "role_tail_without_to": re_compile(_one_of(t for t in v["role_tails"] if not t.startswith(_TO_TAIL))),
         # 区人力资源和社会保障局(以下简称区人社局): the short name in brackets stands for the one before them.
         "alias": regex.compile(r"\((?:以下)?(?:简称|称)[:“]?(?P<short>\p{Han}{2,12})”?\)"),
         # 来源: 主送: the header's roles; 牵头单位: 责任部门: who is given a task, not who is assessed.
@@ -166,38 +166,11 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
 
 _TO_TAIL = "[^,。;]{0,20}?对"  # how role_tails' alternatives that open a clause with 对 begin
 _TO_REACH = 21  # characters after a name within which such an alternative finds its 对
-_CLASS_OPENING = re.compile(r"\[\^?\]?")
 
 
-def _without_to_tails(pattern: str) -> str:
-    """role_tails without its alternatives opening with _TO_TAIL. The pattern is one (?:…|…) group: it is split
-    at the |s of that group only (not inside an inner group or a character class)."""
-    if not (pattern.startswith("(?:") and pattern.endswith(")")):
-        return pattern
-    alternatives, depth, in_class, begun, i = [], 0, False, 3, 3
-    while i < len(pattern) - 1:
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-            i += len(_CLASS_OPENING.match(pattern, i).group())  # (a ] right after [ or [^ is a member)
-            continue
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            alternatives.append(pattern[begun:i])
-            begun = i + 1
-        i += 1
-    alternatives.append(pattern[begun:len(pattern) - 1])
-    if depth != 0 or in_class:
-        return pattern  # not one group after all: keep every alternative
-    return "(?:" + "|".join(a for a in alternatives if not a.startswith(_TO_TAIL)) + ")"
+def _one_of(alternatives) -> str:
+    """The alternatives of a pattern kept as a list in the data (role_tails) as one group."""
+    return "(?:" + "|".join(alternatives) + ")"
 
 
 def trim(text: str, start: int, core_end: int, prefixable: bool, suffix_len: int = 1) -> tuple[int, str | None]:
