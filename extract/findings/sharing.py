@@ -15,7 +15,7 @@ import regex
 
 from ..re_compat import re_compile
 from .gazetteer import SINGLE_GOV, vocab
-from .units_text import PLACE_TYPES, Mention, is_role, item_ok, patterns, trim
+from .units_text import PLACE_TYPES, SITE_NAME_ENDS, Mention, is_role, item_ok, patterns, trim
 
 _SEPARATOR = re_compile(r"、|以及|[和及与]")
 MAX_LIST = 600  # characters a list is walked back over; real lists are far shorter
@@ -76,8 +76,8 @@ def _bare_run(text: str, end: int, known: dict[int, tuple[int, Mention]], longes
     return run
 
 
-_SITE_ENDS = ("网", "网站", "在线", "之窗", "门户", "平台")  # a site's own name ends so
 _PLACE_ENDS = ("乡", "镇", "街道", "村", "社区", "苏木")  # a place's name already whole (甲乡、乙镇: no 甲乡镇)
+_OWN_ENDS = SITE_NAME_ENDS + _PLACE_ENDS  # items ending so take no shared suffix
 
 
 # 桃源、柳溪两镇: the last item of a list carrying the count and the ending every item shares.
@@ -114,7 +114,7 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
                 out.append(Mention(a + offset, b + offset, item, "department", role=m.role, tail_end=b + offset))
                 taken.add(a)
                 continue
-            if item[-1] in SINGLE_GOV or item.endswith(_SITE_ENDS + _PLACE_ENDS) or item in v["body_suffixes"]:
+            if item[-1] in SINGLE_GOV or item.endswith(_OWN_ENDS) or item in v["body_suffixes"]:
                 break  # (汀兰县、东坪镇: a county of its own, not 汀兰县镇; a site (…网, …之窗) or a whole body (残联) is no place)
             out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
                                tail_end=b + offset))

@@ -698,7 +698,7 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
         elif (owned := p["owner_bracket"].match(text, after)) and p["account_name"].fullmatch(content) \
                 and (owner := _bracket_owner(text, owned, ents, offset)) is not None:
             # “甲之窗”(乙县), “丙在线”(丁局,微信公众号): a site or account after the body that runs it
-            type_, platform = ("website" if content.endswith(_SITE_NAME_ENDS) else "new_media"), None
+            type_, platform = ("website" if content.endswith(SITE_NAME_ENDS) else "new_media"), None
             if owned.group("acc"):
                 type_ = "website" if owned.group("acc") in v["website_words"] else "new_media"
                 platform = v["platform_by_word"].get(owned.group("acc"))
@@ -707,10 +707,10 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
                 out.append(owner)
         elif (runner := _linked_owner(text, m, after, ents, offset)) is not None:
             # 县一中所属的“甲”, 某局主办的“乙网”: a word that ties a body to what it runs, then its own name
-            type_, platform = ("website" if content.endswith(_SITE_NAME_ENDS) else "new_media"), None
+            type_, platform = ("website" if content.endswith(SITE_NAME_ENDS) else "new_media"), None
         elif accounts and (runner := _account_after_owner(text, m, after, ents, offset)) is not None:
             # 县农业局“丰收农业”仅更新2次, 县卫生局的“健康某某”坚持每日发布: a body's account or site by its own name
-            type_, platform = ("website" if content.endswith(_SITE_NAME_ENDS) else "new_media"), None
+            type_, platform = ("website" if content.endswith(SITE_NAME_ENDS) else "new_media"), None
         elif accounts and _judged_account(text, matches, index, run_first[index], after):
             type_, platform = "new_media", None  # (notice on accounts) “甲”转载文章未标注来源: an account judged
         elif accounts_before and p["account_name"].fullmatch(content) and _FAULT_AFTER.match(text, after):
@@ -782,7 +782,7 @@ def _account_closing(text: str, after: int):
 
 
 _PLATFORM_WORDS = ("微博", "微信", "抖音", "头条", "快手", "公众号")
-_SITE_NAME_ENDS = ("网", "网站", "在线", "之窗", "门户", "平台")
+SITE_NAME_ENDS = ("网", "网站", "在线", "之窗", "门户", "平台")  # how a site's own name ends
 _OWN_SITE_WORDS = ("政府网", "政府网站", "局网", "局网站", "委网", "委网站", "办网", "办网站")
 
 
@@ -816,7 +816,7 @@ def _account_shaped(content: str, sites: bool = False) -> bool:
     p = patterns()
     if len(content) < 3 or not p["account_name"].fullmatch(content):
         return False
-    if p["thing_end"].search(content) and not (sites and content.endswith(_SITE_NAME_ENDS)):
+    if p["thing_end"].search(content) and not (sites and content.endswith(SITE_NAME_ENDS)):
         return False
     return bool(divisions_prefix(content)) or not (p["numeral_term"].fullmatch(content) or p["slogan"].search(content))
 
@@ -872,7 +872,7 @@ def _linked_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str 
     start = quote.start()
     link = _OWNER_LINK.search(text, start - 4 if start > 4 else 0, start)
     if link is None or link.group() == "的" or not _account_shaped(quote.group(1), sites=True) or _thing_after(text, after) \
-            or (patterns()["column_after"].match(text, after) and not quote.group(1).endswith(_SITE_NAME_ENDS)):
+            or (patterns()["column_after"].match(text, after) and not quote.group(1).endswith(SITE_NAME_ENDS)):
         return None  # (某局主管的“某某网”首页栏目…: a site's name, then its columns)
     return _owner_before(text, start, ents, offset) or ""
 
