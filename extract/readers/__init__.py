@@ -120,20 +120,9 @@ def _legacy(path: str, data: bytes, suffix: str, max_bytes: int) -> ReadResult:
     raise LegacyFormat(path, f"{name} is a legacy format: save it as .docx or PDF, or install LibreOffice")
 
 
-def _suffix(path: str) -> str:
-    """Path(path).suffix, read off the string on POSIX, where building a Path costs a few µs a file: the last
-    name's part from its last dot, unless the name starts or ends with that dot."""
-    if os.sep != "/" or os.altsep:
-        return Path(path).suffix  # (drives and two separators: Path's own parsing)
-    names = [name for name in path.split("/") if name and name != "."]
-    name = names[-1] if names else ""
-    dot = name.rfind(".")
-    return name[dot:] if 0 < dot < len(name) - 1 else ""
-
-
 def _kind(path: str, data: bytes) -> tuple[str, str, list[str]]:
     """Decide the reader from extension and magic bytes; the bytes win when they are sure."""
-    suffix = _suffix(path).lower()
+    suffix = Path(path).suffix.lower()
     by_name, by_bytes = EXTENSIONS.get(suffix), sniff(data)
     warnings = []
     if by_bytes in ("pdf", "docx") and by_name != by_bytes:
