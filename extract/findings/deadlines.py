@@ -382,8 +382,10 @@ def _action_after(text: str, start: int, stop: int) -> tuple[int, int] | None:
     clause_end = end.start() if end else window
     while start < clause_end and text[start].isspace():
         start += 1
-    if text.startswith(_ACTION_LEAD, start, clause_end):  # (one test for all, before finding which)
-        start += len(next(word for word in _ACTION_LEAD if text.startswith(word, start, clause_end)))
+    for word in _ACTION_LEAD:
+        if text.startswith(word, start, clause_end):
+            start += len(word)
+            break
     return (start, clause_end) if start < clause_end else None
 
 
@@ -394,8 +396,10 @@ def _action_before(text: str, end: int) -> tuple[int, int] | None:
     start = breaks[-1] if breaks else begin
     clause = text[start:end]
     trimmed = clause.rstrip(":为是")
-    if trimmed.endswith(_CUE_WORDS):
-        trimmed = trimmed[: -len(next(cue for cue in _CUE_WORDS if trimmed.endswith(cue)))]
+    for cue in _CUE_WORDS:
+        if trimmed.endswith(cue):
+            trimmed = trimmed[: -len(cue)]
+            break
     return (start, start + len(trimmed)) if trimmed else None
 
 
