@@ -57,15 +57,14 @@ def apply_edits(text: str, edits: Sequence[Edit], base: array | None = None) -> 
     The map is allocated once at its final size and filled by copies, so a long text needs one map
     more, not a growing one and a copy of it.
     """
-    length = size = len(text)
-    cursor = 0
+    size, cursor = len(text), 0
     for start, end, replacement, _ in edits:
-        if start < cursor or end < start or end > length:
+        if start < cursor or end < start or end > len(text):
             raise ValueError(f"edits overlap or run out of range at {start}:{end}")
         size += len(replacement) - (end - start)
         cursor = end
-    if base is None and length < _SHARED_MAX:
-        base = _counting(length + 1)
+    if base is None and len(text) < _SHARED_MAX:
+        base = _counting(len(text) + 1)
     pieces: list[str] = []
     offsets = array("i", (0,)) * (size + 1)
     with memoryview(offsets) as out, (memoryview(base) if base is not None else nullcontext()) as source:
@@ -76,14 +75,14 @@ def apply_edits(text: str, edits: Sequence[Edit], base: array | None = None) -> 
             # the map is copied up to start + len(replacement), or up to end for a longer replacement,
             # whose extra characters all come from where the last copied one (or the insertion) did.
             extra = len(replacement) - (end - start)
-            at = _copy_map(out, at, source, cursor, end if extra > 0 else end + extra)  # (end + extra: start + len(replacement))
+            at = _copy_map(out, at, source, cursor, end if extra > 0 else start + len(replacement))
             if extra > 0:
                 origin = max(end - 1, start) if source is None else source[max(end - 1, start)]
                 out[at : at + extra] = array("i", (origin,)) * extra
                 at += extra
             cursor = end
         pieces.append(text[cursor:])
-        _copy_map(out, at, source, cursor, length + 1)
+        _copy_map(out, at, source, cursor, len(text) + 1)
     return "".join(pieces), offsets
 
 
