@@ -63,7 +63,8 @@ _MAX_ACTION = 60
 _ATTRIBUTIVE = regex.compile(r"\p{Han}{2}的|以[^,。;:]{1,30}?名义(?:印发|发布|出台|制定)的")
 _NOT_AFTER_WITHIN = regex.compile(_alt(VOCAB["not_after_within"]))
 # A limit named by a cue apart from its duration: 整改时限:1个月, 整改期限为即日起15个工作日.
-_LIMIT_CUE = regex.compile(rf"(?:(?:{_alt(VOCAB['limit_cues'])})[:为是]?(?:{_alt(VOCAB['limit_links'])})?"
+_LIMIT_CUE = regex.compile(rf"(?:(?:{_alt(VOCAB['limit_cues'])})[:为是]?"
+                           rf"(?:{_alt(VOCAB['limit_links'] + VOCAB['exceeding_links'])})?"
                            rf"|(?:{_alt(VOCAB['limit_times'])})(?:{_alt(VOCAB['exceeding_links'])}))$")
 
 _DATE_CUES = _longest_first(VOCAB["date_cues"] + VOCAB["request_cues"])
