@@ -28,7 +28,8 @@ from .units_bare import (bare_accounts, bracketed_accounts, clause_provinces, ha
 from .units_text import Mention, chains, item_ok, owner_end, patterns, quoted
 from .vocabulary import alternation
 
-__all__ = ["ANSWERABLE", "Mention", "addressed_mentions", "line_mentions", "speaks_of_accounts", "text_mentions"]
+__all__ = ["ANSWERABLE", "FORWARDING", "Mention", "addressed_mentions", "line_mentions", "speaks_of_accounts",
+           "text_mentions"]
 
 # Page furniture: words anywhere in a line, or opening it. Two tests rather than one pattern, since an
 # anchored branch keeps re from skipping ahead to the words' first characters (four times slower). Every
@@ -496,9 +497,11 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     return found
 
 
+# The words that forward a message to a body, but the bare 转 (转载 and 转发 forward none).
+FORWARDING = "转交|转办至?|转至|交由|转由"
 # Messages forwarded to bodies that then left them unanswered (转交甲、乙办理的留言超期未答复): the bodies
 # forwarded to are the clause's subject, at fault, not in the role the forwarding word gives them.
-_FORWARDED = regex.compile(r"(?:转交|转办至?|转至|交由|转由|转(?![载发]))(?P<bodies>[^,。;:]{2,60}?)(?:办理|处理|承办|答复)?的"
+_FORWARDED = regex.compile(rf"(?:{FORWARDING}|转(?![载发]))(?P<bodies>[^,。;:]{{2,60}}?)(?:办理|处理|承办|答复)?的"
                            r"[^,。;]{0,12}?(?:留言|来信|件|诉求|工单|事项|问题)[^,。;]{0,20}?(?:未|超期|超时|超过|逾期|不|仍)")
 
 

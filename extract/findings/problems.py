@@ -10,7 +10,7 @@ import regex
 from ..re_compat import re_compile
 from ..structure.sections import classify_title
 from .enumerations import heading_words, praise
-from .mentions import ANSWERABLE
+from .mentions import ANSWERABLE, FORWARDING
 from .gazetteer import vocab
 from .vocabulary import COUNT, NUMBER_MARK, alternation
 from .problems_text import QUALIFIER, describe, inherited, is_problem, none_cell, points_back, split_cell
@@ -365,7 +365,7 @@ def _introduced(text: str, floor: int, start: int) -> bool:
 
 
 # 转交甲、乙办理的留言超期未答复: the bodies messages were forwarded to, then what they left undone.
-_FORWARDED_TO = regex.compile(r"(?:转交|转办至?|转至|交由|转由|转)[县市区省州旗]?$")  # (转县|交通运输局: the name lost its 县)
+_FORWARDED_TO = regex.compile(rf"(?:{FORWARDING}|转)[县市区省州旗]?$")  # (转县|交通运输局: the name lost its 县)
 # 县政府网站“政策解读”栏目中甲、乙发布的…: where on a site the clause is, then its subject.
 _WHERE_ON_SITE = regex.compile(r"(?:栏目|专栏|网站|平台|信箱|页面|专区)(?:中|上|内|里)$")
 # 得分在70分以下的甲、乙为…, 未按时报送的甲、乙…: a criterion qualifying the names that open the clause.
