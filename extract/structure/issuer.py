@@ -19,9 +19,9 @@ _PLACES, _GAMBLING = ("|".join(map(regex.escape, _PAIRED[key])) for key in ("pla
 _NEAR = f".{{0,{int(_PAIRED['within'])}}}"
 _PAIRED_PLACE = rf"(?<=(?:{_GAMBLING}){_NEAR})(?:{_PLACES})|(?:{_PLACES})(?={_NEAR}(?:{_GAMBLING}))"
 _SPAM = regex.compile(rf"{_PAIRED_PLACE}|{_WORDS}", regex.I)
-# Where an inserted string begins: a spam word, or the _ | · that scrapers join them with.
-_JUNK_START = regex.compile(rf"{_SPAM.pattern}|[_|·]", regex.I)
-_JOINERS = "_|·"
+_JOINERS = "_|·"  # what scrapers join inserted strings with
+# Where an inserted string begins: a spam word, or a joiner.
+_JUNK_START = regex.compile(rf"{_SPAM.pattern}|[{_JOINERS}]", regex.I)
 # What every _SPAM match is: a spam word or a place. A text with no letter that has a case (a title in Chinese)
 # holds it as written, so a text holding none of them as written holds no spam; its search, slow for the
 # pattern's look-behind, is skipped.
