@@ -204,6 +204,27 @@ def test_damaged_numbering(text, expected):
     assert [(r.number, len(r.children)) for r in roots] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a page that lost its line breaks, in a line of any length: headings after 。 and :
+        ("现将抽查情况通报如下:一、总体情况本次抽查网站9个。二、存在问题(一)更新不及时。甲镇未更新。"
+         "(二)回应不及时。乙局未回复。三、下步要求请按期整改。",
+         [("一", "总体情况本次抽查网站9个", 0), ("二", "存在问题", 2), ("三", "下步要求请按期整改", 0)]),
+        # a heading's title run into its first sub-heading, on a line of its own
+        ("一、检查情况\n二、发现问题(一)栏目空白。丙街道栏目空白。(二)链接失效。", [("一", "检查情况", 0),
+                                                                    ("二", "发现问题", 2)]),
+        # inside a sentence, a numeral before 、 that follows no mark is not a heading
+        ("今年开展了第一、二季度检查。", []),
+        # a bracket after the title that is not (一) stays in the title
+        ("一、存在问题(共5个)\n丁局未更新。", [("一", "存在问题(共5个)", 0)]),
+    ],
+)
+def test_lost_line_breaks_before_headings(text, expected):
+    roots = build_sections(normalise(text).text)
+    assert [(r.number, r.title, len(r.children)) for r in roots] == expected
+
+
 def test_heading_title_stops_at_first_full_stop():
     roots = build_sections("一、存在问题\n(一)公开责任基本明确。总体来看,情况良好。")
     assert roots[0].children[0].title == "公开责任基本明确"

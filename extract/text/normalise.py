@@ -49,12 +49,15 @@ _KIND = operator.attrgetter("kind")
 _HAN_HIGH = bytes(range(0x4E, 0xA0))  # high bytes of U+4E00–U+9FFF in UTF-16
 _BLOCK = 1 << 16  # characters compared at once
 _FIRST_BLOCK = 256  # characters compared first when a share is enough
-# Pages whose newlines were lost run every heading into one line; a heading marker right after a
-# full stop or colon in such a line starts a new line again.
-_LONG_LINE = 300
+# Pages whose newlines were lost run headings into the paragraph before them; a heading marker right
+# after a full stop or colon starts a new line again, in a line of any length.
 # The break goes after the mark, which is matched rather than looked behind for: re then finds it
 # fast, where a lookbehind makes regex try every position.
 _LOST_BREAK = re.compile(r"[。:;!?](?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[^\n]{2})")
+# A heading's short title run into its first sub-heading (二、存在问题(一)信息更新不及时): the break goes
+# after the title.
+_TITLE_THEN_SUBHEADING = re.compile(r"[一二三四五六七八九十]{1,3}、[^\n,。;:()]{2,16}(?=\(一\)[^\n]{2})")
+_BEFORE_HEADING = frozenset("\n。:;!?")
 
 
 @dataclass(slots=True)
@@ -146,17 +149,12 @@ def _whitespace_edits(text: str) -> list[Edit]:
 
 
 def _line_break_edits(text: str) -> list[Edit]:
-    """Restore line breaks before headings inside very long lines."""
-    lines = text.split("\n")
-    if max(map(len, lines)) <= _LONG_LINE:
-        return []
-    edits: list[Edit] = []
-    pos = 0
-    for line in lines:
-        if len(line) > _LONG_LINE:
-            edits += [Edit(pos + m.end(), pos + m.end(), "\n", "line_break") for m in _LOST_BREAK.finditer(line)]
-        pos += len(line) + 1
-    return edits
+    """Restore line breaks that scrapers lost before headings (…如下:一、总体情况…。二、存在问题)."""
+    ends = [m.end() for m in _LOST_BREAK.finditer(text)]
+    if "(一)" in text:
+        ends += [m.end() for m in _TITLE_THEN_SUBHEADING.finditer(text)
+                 if m.start() == 0 or text[m.start() - 1] in _BEFORE_HEADING]
+    return [Edit(end, end, "\n", "line_break") for end in sorted(ends)]
 
 
 # A line break after a Han character, 、 or , and before a Han character or a quote: where a line may go on.
