@@ -272,6 +272,12 @@ def _meta(text: str):
         # a signature line with no date under it, or over a date the page cut short
         ("关于开展自查的通知\n各科室:\n请认真落实。\n区政府办公室", "区政府办公室"),
         ("关于开展自查的通知\n各科室:\n请认真落实。\n某某县人民政府办公室\n2", "某某县人民政府办公室"),
+        # a signature run into the closing sentence by a page that lost its line breaks, its date under it or beside it
+        ("关于检查情况的通报\n各单位:\n一、存在问题\n甲镇未更新。\n请按期整改。特此通报。县政府办公室\n2024年4月1日",
+         "县政府办公室"),
+        ("关于检查情况的通报\n各单位:\n甲镇未更新,请按期整改。某某市数据局 2024年4月1日", "某某市数据局"),
+        # a sentence after the last full stop that is no body's name is no signature
+        ("关于检查情况的通报\n各单位:\n甲镇未更新。请于月底前整改完毕\n2024年4月1日", None),
         # a joint signature names both bodies
         ("关于检查情况的通报\n各单位:\n东湖区财政局网站更新不及时,请认真落实。\n东湖区人民政府办公室、东湖区委网信办",
          "东湖区人民政府办公室、东湖区委网信办"),

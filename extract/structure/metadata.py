@@ -272,15 +272,17 @@ def _signature(lines: list[tuple[int, str]]) -> tuple[int, str | None, dt.date |
             continue  # no date, so neither a date line nor a body's name and date (most lines)
         match = _DATE_LINE.match(stripped)
         if not match:
-            one = _ORG_DATE_LINE.match(stripped)
+            glued_start, glued = _glued_signature(start, stripped)
+            one = _ORG_DATE_LINE.match(glued)
             if one and _ORG_END.search(one["org"]) and (day := parse_date(one)):
                 if index > len(lines) // 2:
-                    return start, one["org"], day
-                header = header or (start, one["org"], day)
+                    return glued_start, one["org"], day
+                header = header or (glued_start, one["org"], day)
             continue
         issuer_start, issuer_line = lines[index - 1]
         if index >= 2 and _SEAL_LINE.match(issuer_line.strip()) and _is_signing_line(lines[index - 2][1]):
             return lines[index - 2][0], lines[index - 2][1].strip(), parse_date(match)
+        issuer_start, issuer_line = _glued_signature(issuer_start, issuer_line)
         issuer = _SEAL.sub("", issuer_line).strip()
         if issuer and len(issuer) <= 40 and _ORG_END.search(issuer) and not _CLAUSE_MARK.search(issuer):
             above_start, above = lines[index - 2] if index >= 2 else (0, "")
@@ -295,6 +297,16 @@ def _signature(lines: list[tuple[int, str]]) -> tuple[int, str | None, dt.date |
         if index > len(lines) // 2 or any(cue in lines[index - 1][1] for cue in _enclosure_cues()):
             return start, None, parse_date(match)  # (…印发给你们,请认真执行。/ 2022年8月12日 / the enclosed rules)
     return header or (-1, None, None)
+
+
+def _glued_signature(start: int, line: str) -> tuple[int, str]:
+    """A signature run into the closing sentence by a page that lost its line breaks (…请认真落实。区政府办公室,
+    over its date, or with its date on the line): what follows the last full stop, with its offset, when it is
+    a signature; else the line as it is."""
+    cut = max(line.rfind("。"), line.rfind("!")) + 1
+    if cut and (_is_signing_line(line[cut:]) or _ORG_DATE_LINE.match(line[cut:])):
+        return start + cut, line[cut:]
+    return start, line
 
 
 def _is_signing_line(line: str) -> bool:
