@@ -21,6 +21,8 @@ def _found(text: str):
      {"安宁某某": "微信", "某某发布": "微博", "某某文旅": "抖音"}),
     ("(二)内容更新不及时(2个)\n青溪之声(微信公众号)\n美丽柳岸(今日头条)\n", {"青溪之声": "微信", "美丽柳岸": "今日头条"}),
     ("(三)错别字较多\n东陵教育(微信)、东陵人社(客户端)\n", {"东陵教育": "微信", "东陵人社": "客户端"}),
+    # numbered items run together on the heading's line, as pages that lost their line breaks print them
+    ("(四)栏目空白(2个):1.北坪资讯(微信公众号)2.北坪人社(抖音)\n", {"北坪资讯": "微信", "北坪人社": "抖音"}),
 ])
 def test_accounts_with_platform_under_a_problem_heading(lines, expected):
     units, problems = _found(PROBLEMS + lines)

@@ -214,6 +214,11 @@ def test_damaged_numbering(text, expected):
         # a heading's title run into its first sub-heading, on a line of its own
         ("一、检查情况\n二、发现问题(一)栏目空白。丙街道栏目空白。(二)链接失效。", [("一", "检查情况", 0),
                                                                     ("二", "发现问题", 2)]),
+        # numbered items run together after a colon, a full stop or a closing bracket
+        ("一、存在问题\n(一)更新不及时:1.甲镇网站超期未更新。2.乙局网站栏目空白。\n(二)账号:1.丙发布(微信)2.丁融媒(抖音)",
+         [("一", "存在问题", 2)]),
+        # a decimal after a full stop is no item
+        ("一、总体情况\n合格率提高。2.5个百分点的提升来自整改。", [("一", "总体情况", 0)]),
         # inside a sentence, a numeral before 、 that follows no mark is not a heading
         ("今年开展了第一、二季度检查。", []),
         # a bracket after the title that is not (一) stays in the title

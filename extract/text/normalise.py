@@ -53,7 +53,8 @@ _FIRST_BLOCK = 256  # characters compared first when a share is enough
 # after a full stop or colon starts a new line again, in a line of any length.
 # The break goes after the mark, which is matched rather than looked behind for: re then finds it
 # fast, where a lookbehind makes regex try every position.
-_LOST_BREAK = re.compile(r"[。:;!?](?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[^\n]{2})")
+_LOST_BREAK = re.compile(r"[。:;!?](?=(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))[^\n]{2})"
+                         r"|[。:;!?)](?=\d{1,2}[.、][\u4e00-\u9fff]{2})")
 # A heading's short title run into its first sub-heading (二、存在问题(一)信息更新不及时): the break goes
 # after the title.
 _TITLE_THEN_SUBHEADING = re.compile(r"[一二三四五六七八九十]{1,3}、[^\n,。;:()]{2,16}(?=\(一\)[^\n]{2})")
