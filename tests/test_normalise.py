@@ -149,3 +149,17 @@ def test_opencc_chains_are_the_installed_opencc_s():
     chains = {o: t for o, t in zip(once, twice) if o != t}
     assert chains == load_yaml("opencc_chains.yaml")["chains"]
     assert normalise("薴麻").text == normalise(normalise("薴麻").text).text == "苎麻"
+
+
+def test_opencc_variants_are_where_the_installed_hk2s_and_t2s_disagree():
+    """opencc_chains.yaml's variants are the characters hk2s simplifies and t2s leaves, for this OpenCC."""
+    import opencc
+
+    from tongbao.data import load_yaml
+
+    chars = [chr(c) for c in [*range(0x3400, 0x4DC0), *range(0x4E00, 0xA000), *range(0xF900, 0xFB00),
+                              *range(0x20000, 0x2A6E0)]]
+    t2s = opencc.OpenCC("t2s").convert("\n".join(chars)).split("\n")
+    hk2s = opencc.OpenCC("hk2s").convert("\n".join(chars)).split("\n")
+    assert {c: h for c, t, h in zip(chars, t2s, hk2s) if t != h} == load_yaml("opencc_chains.yaml")["variants"]
+    assert normalise("東湖縣衞健局網站").text == "东湖县卫健局网站"

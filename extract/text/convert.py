@@ -10,12 +10,13 @@ from ..data import load_yaml
 
 class _Settled:
     """OpenCC t2s, then the few characters its own output would convert again (薴 → 苧 → 苎), so
-    converting converted text changes nothing."""
+    converting converted text changes nothing, and the Hong Kong variant forms t2s leaves (衞 → 卫)."""
 
     def __init__(self) -> None:
         self._opencc = opencc.OpenCC("t2s")
-        chains = load_yaml("opencc_chains.yaml")["chains"]
-        self._keys, self._table = tuple(chains), str.maketrans(chains)
+        data = load_yaml("opencc_chains.yaml")
+        settled = {**data["chains"], **data["variants"]}
+        self._keys, self._table = tuple(settled), str.maketrans(settled)
 
     def convert(self, text: str) -> str:
         out = self._opencc.convert(text)
