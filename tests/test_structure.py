@@ -283,6 +283,8 @@ def _meta(text: str):
         ("关于检查情况的通报\n各单位:\n甲镇未更新,请按期整改。某某市数据局 2024年4月1日", "某某市数据局"),
         # a sentence after the last full stop that is no body's name is no signature
         ("关于检查情况的通报\n各单位:\n甲镇未更新。请于月底前整改完毕\n2024年4月1日", None),
+        # a signature in brackets on the text's last line
+        ("关于检查情况的通报\n各单位:\n甲镇未更新,请按期整改。\n(某某市人民政府新闻办公室)", "某某市人民政府新闻办公室"),
         # a joint signature names both bodies
         ("关于检查情况的通报\n各单位:\n东湖区财政局网站更新不及时,请认真落实。\n东湖区人民政府办公室、东湖区委网信办",
          "东湖区人民政府办公室、东湖区委网信办"),

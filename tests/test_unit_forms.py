@@ -20,6 +20,11 @@ def _units(body: str, signature: str = "") -> list[str]:
          "南屏省卫健委\n2025年10月9日", ["西林县卫健局"], ["省卫健委"]),
         # the issuer named without its place, where reports are sent
         ("请各单位将自查报告报县政府办公室,东坪镇仍未报送。", "县政府办公室\n2025年10月9日", ["东坪镇"], ["县政府办公室"]),
+        # the issuer by its short name (政府新闻办 for 政府新闻办公室), its place left out
+        ("市政府新闻办对全市政务微博进行了排名,东坪镇政务微博连续两月未更新。", "柳溪市人民政府新闻办公室\n2025年10月9日",
+         ["东坪镇"], ["市政府新闻办"]),
+        # a signature some pages print in brackets on the text's last line
+        ("东坪镇未公开财政预算,请于月底前整改。", "(柳溪市人民政府新闻办公室)", ["东坪镇"], ["柳溪市人民政府新闻办公室"]),
         # ranked among others, the issuer's place is a unit again
         ("得分排名后三位的是柳溪市、东坪县、西林县。", "柳溪市人民政府办公室\n2025年10月9日",
          ["柳溪市", "东坪县", "西林县"], []),

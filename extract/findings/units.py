@@ -19,6 +19,7 @@ from .gazetteer import LEVELS, occurring
 from .mentions import addressed_mentions, line_mentions, speaks_of_accounts, text_mentions
 from .units_tables import table_mentions
 from .units_text import Mention, patterns
+from .vocabulary import abbreviations
 
 __all__ = ["Mention", "Unit", "find_units", "link_units"]
 
@@ -90,22 +91,15 @@ def _resolve_short(text: str, mentions: list[Mention]) -> None:
             m.written, m.name = m.written or m.name, name
 
 
-@lru_cache(maxsize=1)
-def _abbreviations() -> dict[str, str]:
-    """Short department names and their full ones (data/abbreviations.yaml), longest short name first."""
-    pairs = load_yaml("abbreviations.yaml")["departments"].items()
-    return dict(sorted(pairs, key=lambda pair: -len(pair[0])))
-
-
 def _resolve_abbreviated(text: str, mentions: list[Mention]) -> None:
     """县住建局 → 县住房和城乡建设局 when the notice writes the full name too: a unit goes by the fuller of the
     names the notice gives it (ANNOTATION.md)."""
     fuller: dict[str, str] = {}
     for m in mentions:
         if m.type == "department" and not m.quoted and m.name not in fuller:
-            short = next((s for s in _abbreviations() if m.name.endswith(s)), None)
+            short = next((s for s in abbreviations() if m.name.endswith(s)), None)
             if short is not None:
-                fuller[m.name] = m.name[: -len(short)] + _abbreviations()[short]
+                fuller[m.name] = m.name[: -len(short)] + abbreviations()[short]
     # (written so, not inside a longer name: 区人社局 is not 澄江区人力资源和社会保障局's short name)
     present = {full for full in occurring(text, set(fuller.values())) if _standing_alone(text, full)} if fuller else set()
     for m in mentions if present else ():

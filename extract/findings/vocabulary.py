@@ -1,16 +1,25 @@
 """Shared helpers for rules whose words live in data files: load a vocabulary, build alternations."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..data import load_yaml
 
-__all__ = ["COUNT", "NUMBER_MARK", "alternation", "cores", "load_yaml", "longest_first"]
+__all__ = ["COUNT", "NUMBER_MARK", "abbreviations", "alternation", "cores", "load_yaml", "longest_first"]
 
 # A count in a list's closing (等12个单位, 两个部门): the one pattern every rule uses.
 COUNT = r"(?:\d{1,6}|[一二三四五六七八九十两]{1,3})"
 # An item's or a line's number (①, 1. 1、 (1) (一) 一、, 一是), never the front of a decimal (2.5%).
 NUMBER_MARK = r"(?:[①-⑳]|\(?[一二三四五六七八九十\d]{1,3}[)、.](?!\d)|[一二三四五六七八九十]{1,3}是)"
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, str]:
+    """Short department names and their full ones (data/abbreviations.yaml), longest short name first."""
+    pairs = load_yaml("abbreviations.yaml")["departments"].items()
+    return dict(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
 def longest_first(words) -> tuple[str, ...]:

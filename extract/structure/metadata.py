@@ -323,12 +323,16 @@ def _bare_signature(lines: list[tuple[int, str]]) -> tuple[int, str | None]:
         index -= 1
     if index > 1 and _SEAL_LINE.match(lines[index][1].strip()):
         index -= 1  # the signer's name over the seal it borrows
-    above, line = lines[index - 1][1].strip() if index >= 1 else "", lines[index][1]
+    above, line = lines[index - 1][1].strip() if index >= 1 else "", _BRACKETED_NAME.sub(r"\1", lines[index][1].strip())
     if index < 1 or not _is_signing_line(line) or not above.endswith(_CLOSINGS):
         return -1, None
     if _HEADING_LINE.match(above) and (len(above) < _ITEM_PARAGRAPH or "、" in line):
         return -1, None  # a line under a heading ((一)错别字较多。/ 甲局、乙局) is the body's, not a signature
-    return lines[index][0], _SEAL.sub("", lines[index][1]).strip()
+    return lines[index][0], _SEAL.sub("", line).strip()
+
+
+# A signature some pages print in brackets, on the last line of their text: (某某市人民政府新闻办公室).
+_BRACKETED_NAME = re_compile(r"^\(([^()]{2,40})\)$")
 
 
 @lru_cache(maxsize=1)
