@@ -105,6 +105,14 @@ def test_table_of_accounts_after_title_and_period_line(between):
                                    "南山文旅|抖音|县文旅局|超过2周未更新|"],
      {"南山县人力资源和社会保障局": ("department", None, None), "南山文旅": ("new_media", "抖音", "县文旅局")},
      {"南山县人力资源和社会保障局", "南山文旅"}),
+    # an account named by the place its owner governs stands for the owner; a name that only ends like a place's
+    # (沙河微乡, run by 沙河乡人民政府) is the account's own
+    ("账号名称|平台|主办单位|存在问题|", ["北坪镇|微信公众号|北坪镇人民政府|超过2周未更新|",
+                                   "东门社区|抖音|城关街道东门社区居委会|错别字|",
+                                   "沙河微乡|微信公众号|沙河乡人民政府|错别字|"],
+     {"北坪镇人民政府": ("township", None, None), "城关街道东门社区居委会": ("community", None, None),
+      "沙河微乡": ("new_media", "微信", "沙河乡人民政府")},
+     {"北坪镇人民政府", "城关街道东门社区居委会", "沙河微乡"}),
     # a column of places or bodies (所属地区/单位, 地区或部门) beside a column of accounts owns them
     ("序号|所属地区/单位|账号名称|平台|问题|", ["1|南山区|南山健康|微信公众号|超过2周未更新|",
                                         "2|市农业农村局|北岭农业农村|今日头条|首页栏目空白|"],

@@ -25,6 +25,9 @@ __all__ = ["Mention", "Unit", "find_units", "link_units"]
 
 _PLACE_ENDING = re_compile(r"街道|社区|苏木|镇|乡|村")
 
+# The types of a body, as against an account or a site.
+_BODY_TYPES = frozenset({"department", "township", "subdistrict", "community", "government"})
+
 
 @dataclass
 class Unit:
@@ -178,8 +181,8 @@ def find_units(ctx) -> list[Unit]:
     for m in mentions:
         if m.name in same_as and same_as[m.name] != m.name:
             m.written, m.name = m.written or m.name, same_as[m.name]
-        if m.name in owners:
-            m.type, m.platform = "department", None  # an account named after its owner is the owner
+        if m.name in owners:  # an account named after its owner is the owner, a body of the owner's type
+            m.type, m.platform = m.type if m.type in _BODY_TYPES else "department", None
     units: dict[str, Unit] = {}
     first_evidence: dict[str, int] = {}  # where each unit is first assessed: the order of the units
     for m in mentions:

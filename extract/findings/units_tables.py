@@ -109,7 +109,9 @@ def table_mentions(ctx) -> list[Mention]:
                     mention = _bare(cell, "new_media" if media else "website")
                     if mention is None:
                         continue
-                body_named = mention.type == "department"  # (an account named after a body: 某县人社局)
+                # an account named after a body: 某县人社局, or the place its owner governs (平寨镇 run by 平寨镇人民政府)
+                place_type = mention.type if mention.type in _PLACE_TYPES and owner and mention.name in owner.name else None
+                body_named = mention.type == "department" or place_type is not None
                 if media and not (mention.type == "department" and official(mention.name)):
                     mention.type = "new_media"
                     if platform_col is not None and platform_col < len(cells):
@@ -122,6 +124,8 @@ def table_mentions(ctx) -> list[Mention]:
                             mention.same_as = owner.name
                         else:
                             owner.same_as = mention.name
+                        if place_type:  # (平寨镇人民政府: a township's government)
+                            owner.type = mention.type = place_type
                         out.append(owner)
                     else:
                         mention.owner = owner.name  # the body that runs an account is its owner, not a unit;
@@ -129,6 +133,9 @@ def table_mentions(ctx) -> list[Mention]:
                             out.append(owner)
                 out.append(mention)
     return out
+
+
+_PLACE_TYPES = frozenset({"township", "subdistrict", "community"})
 
 
 # 区教育局子站: the bureau's sub-site of the portal; 某海事局网: a body's own site by the body's name and 网.
