@@ -129,6 +129,21 @@ def test_owner_columns_name_owners_of_accounts(head, rows, expected, faulted):
     assert {name for name, _ in problems} == faulted
 
 
+# A quoted account named by the body that runs it, the body in brackets after it: the unit is the body, under the
+# bracket's fuller name; an account with a name of its own keeps it, whatever it shares with its owner's name.
+@pytest.mark.parametrize("sentence, expected", [
+    ("“北坪镇”(东湖县北坪镇人民政府)菜单链接失效。", {"东湖县北坪镇人民政府": ("township", None, None)}),
+    ("“城关街道”(新浪微博,东湖县城关街道办事处)超过2周未更新。", {"东湖县城关街道办事处": ("subdistrict", None, None)}),
+    ("“县供销社”微信公众号(县供销合作社联合社)超过2周未更新。", {"县供销合作社联合社": ("department", None, None)}),
+    ("“东湖安监”(东湖县安监局)超过2周未更新。", {"东湖安监": ("new_media", None, "东湖县安监局")}),
+    ("“北坪发布”(北坪镇人民政府)超过2周未更新。", {"北坪发布": ("new_media", None, "北坪镇人民政府")}),
+])
+def test_quoted_accounts_named_by_the_body_in_brackets(sentence, expected):
+    units, problems = _found(PROBLEMS + sentence)
+    assert units == expected
+    assert {name for name, _ in problems} == set(expected)
+
+
 # Lists whose context does not make them units, and praise lists that give no problem.
 @pytest.mark.parametrize("sentence, units_expected, problems_expected", [
     ("检查内容包括:政策文件、解读材料、办事指南。", [], []),

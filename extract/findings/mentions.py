@@ -23,8 +23,8 @@ from .enumerations import Scope, enumerations, praises
 from .sharing import ACCOUNT_CLAUSE, government_lists, lists, share_roles, share_sites
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
 from .problems_text import is_problem
-from .units_bare import (bare_accounts, bracketed_accounts, clause_provinces, handles, owned_accounts, owners_in_brackets,
-                         place_accounts, site_names)
+from .units_bare import (accounts_named_by_owners, bare_accounts, bracketed_accounts, clause_provinces, handles,
+                         owned_accounts, owners_in_brackets, place_accounts, site_names)
 from .units_text import Mention, chains, item_ok, owner_end, patterns, quoted
 from .vocabulary import abbreviations, alternation
 
@@ -487,6 +487,7 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     if "(" in text:
         found += bracketed_accounts(text, offset, found, masks)
         owners_in_brackets(text, offset, found)
+        accounts_named_by_owners(text, offset, found)
         found += owned_accounts(text, offset, found, scope)
     if ents.shorts:
         found += clause_provinces(text, offset, ents, found, masks)

@@ -215,6 +215,38 @@ def owners_in_brackets(text: str, offset: int, found: list[Mention]) -> None:
                 account.owner = inside[0].name
 
 
+def accounts_named_by_owners(text: str, offset: int, found: list[Mention]) -> None:
+    """“马鞍镇”(乐坪县马鞍镇人民政府), “县供销社”微信公众号(县供销合作社联合社): a quoted account named by the body
+    that runs it (a body's name, short for the one in brackets after it) stands for the body, under the fuller
+    name the bracket gives."""
+    bodies = {m.end - offset: m for m in found if not m.quoted and m.type != "new_media"}
+    for account in found:
+        if not account.quoted or (b := _OWNER_AFTER_QUOTE.match(text, account.end - offset)) is None:
+            continue
+        owner = bodies.get(b.end("owner"))  # the body that closes the bracket
+        if owner is not None and b["owner"] != account.name and account.name.endswith(_body_endings()) \
+                and _shortens(account.name, b["owner"]):
+            account.same_as, account.type, account.owner, account.platform = b["owner"], owner.type, None, None
+            owner.role = True
+
+
+# After a quoted name: its account word, then a bracket that may give the platform first (新浪微博,…).
+_OWNER_AFTER_QUOTE = regex.compile(r"”[^()“”\n,。]{0,8}\((?:[^(),“”\n]{1,8},)?(?P<owner>\p{Han}{2,30})\)")
+
+
+@lru_cache(maxsize=1)
+def _body_endings() -> tuple[str, ...]:
+    """What a body's name ends in (镇, 街道, 局, 供销社…), as against an account's own name (乐坪安监, 南坪文旅)."""
+    return tuple(word for word, kind in vocab()["suffix_type"].items() if kind in ("township", "subdistrict", "department"))
+
+
+def _shortens(short: str, full: str) -> bool:
+    """Whether `short` keeps `full`'s characters in order (马鞍镇 of 乐坪县马鞍镇人民政府, 县供销社 of
+    县供销合作社联合社): a short form of that name."""
+    rest = iter(full)
+    return all(char in rest for char in short)
+
+
 # An account's name opening an item, a clause or a line, then the body that runs it in brackets.
 _NAME_BEFORE_OWNER = regex.compile(r"(?:^|(?<=[,;:。、\n“])|(?<=(?:^|\n)\s*(?:\d{1,2}[.、]|\(\d{1,2}\))))"
                                    r"(?P<name>\p{Han}{2,14})\($")
