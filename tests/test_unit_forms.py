@@ -838,6 +838,10 @@ def test_accounts_take_their_heading_fault(body, expected):
          "1.县水利局:政策解读栏目未更新。\n2.县林草局:办事指南要素不全。\n请于6月13日前完成整改。\n"
          "县政务办\n2024年6月5日",
          [("县水利局", "政策解读栏目未更新"), ("县林草局", "办事指南要素不全")]),
+        # …and so are faults run on after the colon in the same sentence (以下问题:甲局…;乙镇…)
+        ("关于督办依申请公开问题的函\n县水利局、柳营镇人民政府:\n经核查,你单位存在以下问题:县水利局受理的2件申请超期"
+         "未答复;柳营镇人民政府对1件申请未予登记。\n请于6月13日前完成整改。\n县政务办\n2024年6月5日",
+         [("县水利局", "受理的2件申请超期未答复"), ("柳营镇人民政府", "对1件申请未予登记")]),
         # what the addressee runs (你单位所属政务新媒体账号存在…) is spoken of, not the addressee: the faults are the
         # accounts' named after it
         ("关于政务新媒体问题的督办通知\n县卫健委、县住建局:\n经检查,你单位所属政务新媒体账号存在长期不更新等问题。\n"

@@ -336,13 +336,20 @@ def addressed_mentions(ctx) -> list[Mention]:
     out = []
     for sentence in ctx.sentences if addressees else ():
         if (match := _YOU.search(sentence.text)) and _assessed(sentence) \
-                and not sentence.text.endswith(_ASKING, 0, match.start()) and not _RUNS.match(sentence.text, match.end()):
+                and not sentence.text.endswith(_ASKING, 0, match.start()) and not _RUNS.match(sentence.text, match.end()) \
+                and not _itemised(sentence.text[match.end():], addressees):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             for addressee in addressees:
                 mention = Mention(start, end, addressee.name, addressee.type, written=match.group(), tail_end=end)
                 mention.sentence = (sentence.start, sentence.end)
                 out.append(mention)
     return out
+
+
+def _itemised(after: str, addressees: list[Mention]) -> bool:
+    """你单位存在以下问题:甲局…;乙镇…: after a colon the sentence names the addressees, each with its own fault."""
+    colon = after.find(":")
+    return colon >= 0 and any(a.name in after[colon:] for a in addressees)
 
 
 _MIN_LINES = 2  # a name alone on its line is a list's item only beside another such line
