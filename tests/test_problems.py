@@ -364,6 +364,24 @@ def test_a_time_exceeding_its_limit_is_a_fault_and_the_limit_a_norm(clause, faul
     assert is_problem(clause) is fault
 
 
+@pytest.mark.parametrize("clause, fault", [
+    # a published page that holds personal data is at fault, with no negation word
+    ("公示名单中含有完整身份证号码", True), ("公开了申请人的家庭住址和手机号码", True),
+    ("招聘公告包含考生银行账号等个人信息", True),
+    # a rule about such data, a contact phone and a privacy policy are not
+    ("凡涉及身份证号码的要隐去", False), ("公开了联系电话", False), ("公开个人信息保护政策", False),
+])
+def test_published_personal_data_is_a_fault(clause, fault):
+    from extract.findings.problems_text import is_problem
+
+    assert is_problem(clause) is fault
+
+
+def test_personal_data_on_a_units_page_is_its_fault():
+    assert _problems("二、存在问题\n县民政局网站“公示公告”栏目发布的低保名单中,公开了群众身份证号码。") == [
+        ("县民政局", "公开了群众身份证号码")]
+
+
 def test_a_fault_stated_as_done_in_a_report_of_rectification_is_none():
     text = ("关于整改情况的通报\n一、整改情况\n东坡镇已按要求完成空白栏目清理和信息更新,西岭镇已完成空白栏目整改,"
             "南山镇仍有3个空白栏目未整改。\n")

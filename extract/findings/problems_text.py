@@ -14,7 +14,9 @@ from .vocabulary import NUMBER_MARK, alternation
 # A fault word, a problem found, or content left stale (仍为2018年领导分工, 最后更新时间为2016年3月).
 _NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|发现)[^,。]{{0,30}}(?:问题|现象)"
                        r"|仍(?:为|是|停留)[^,。;]{0,12}?(?:\d{4}年|改革前|以前|之前|旧|过期)"
-                       r"|最后(?:一次|一条)?(?:更新|发布)(?:时间|日期)?(?:为|是|停留在|在)")
+                       r"|最后(?:一次|一条)?(?:更新|发布)(?:时间|日期)?(?:为|是|停留在|在)"
+                       f"|(?:{alternation(vocab()['personal_data_verbs'])})[^,。;]{{0,16}}?"
+                       f"(?:{alternation(vocab()['personal_data'])})(?!保护)")
 _QUOTED_GRADE = re.compile(r"“(不合格|较差|差|不及格|不达标|未达标)”")
 _NOT_NEGATIVE = re.compile(f"{alternation(vocab()['not_fault_words'])}|“[^“”]*”|《[^《》]*》")
 _CONSEQUENCE = re_compile(r"^(?:但|并|且|而|进而)?(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
