@@ -333,6 +333,8 @@ def test_a_page_cut_mid_sentence(cut, expected):
     ("县卫计局网站发布的文件未标注发文日期;部分单位栏目空白。", [("县卫计局", "文件未标注发文日期")]),
     # 该网站, 该局 opening a sentence point back to the one unit the sentence before named
     ("县住建局网站。该网站首页“政务动态”栏目超过2周未更新。", [("县住建局", "首页“政务动态”栏目超过2周未更新")]),
+    # …also after a short opening phrase
+    ("县住建局网站栏目空白。经核实,该局信息发布未经审核。", [("县住建局", "栏目空白"), ("县住建局", "信息发布未经审核")]),
     # one that only counts what was checked names no fault
     ("共检查网站12个,分别为东坪镇、西林乡。", []),
 ])

@@ -149,8 +149,9 @@ def _sole_named(mentions):
     return mentions[0] if len({m.name for m in mentions}) == 1 else None
 
 
-# 该 and the kind of the unit named before (该网站, 该局, 该镇, 该账号): it points back to that unit.
-_ANAPHOR = regex.compile(r"(?:其中)?,?该(?:网站|局|委|办|单位|部门|中心|镇|乡|街道|县|区|市|账号|公众号|微博|平台)")
+# 该 and the kind of the unit named before (该网站, 该局, 该镇, 该账号): it points back to that unit, also after a
+# short opening phrase (经核实,该局…; 其中该网站…).
+_ANAPHOR = regex.compile(r"(?:其中,?|\p{Han}{2,4},)?该(?:网站|局|委|办|单位|部门|中心|镇|乡|街道|县|区|市|账号|公众号|微博|平台)")
 
 
 # What opens a clause about a part of the unit named before it: a quoted column, its site's page, 其.
