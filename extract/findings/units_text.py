@@ -437,11 +437,13 @@ def _valid(chain: list[_Piece], name: str, type_: str) -> bool:
 
 @lru_cache(maxsize=1 << 12)
 def _bad_name(name: str, suffix: str) -> bool:
-    """Never a name, whatever the pieces: a listed non-unit or platform, too short or long, or 我局, 该镇."""
+    """Never a name, whatever the pieces: a listed non-unit or platform, too short or long, 我局, 该镇, or an
+    autonomous region of no province's name (但与自治区考核要求相比: the words before 自治区 are prose)."""
     v = vocab()
     return (name in v["never_units"] or name in v["platforms"] or not 2 <= len(name) <= 30
             or _self_reference(name, suffix) or "星级" in name or name.endswith(_posts())
-            or (name.startswith(_GRADES) and not _opens_with_division(name)))
+            or (name.startswith(_GRADES) and not _opens_with_division(name))
+            or (suffix == "自治区" and not _opens_with_division(name) and name[:2] not in province_shorts()))
 
 
 @lru_cache(maxsize=1)
