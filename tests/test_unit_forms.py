@@ -811,6 +811,9 @@ def test_quoted_accounts_with_scores(body, expected):
         ("县直部门:县科技局、县商务局;乡镇:双溪镇、石门乡。上述单位均未公开财政预算。",
          [("县科技局", "未公开财政预算"), ("县商务局", "未公开财政预算"), ("双溪镇", "未公开财政预算"),
           ("石门乡", "未公开财政预算")]),
+        # …unless it goes on to name each one with its own faults (上述单位存在的主要问题是:甲…;乙…)
+        ("县科技局、双溪镇。上述单位存在的主要问题是:县科技局收费项目公开不全;双溪镇未设查阅点。",
+         [("县科技局", "收费项目公开不全"), ("双溪镇", "未设查阅点")]),
     ],
 )
 def test_accounts_take_their_heading_fault(body, expected):

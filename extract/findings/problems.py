@@ -465,7 +465,8 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
         predicate = _unlabelled(text[pred_start:pred_end])  # …的有: labels the next group
         pointed = False
         pointer = pred_end == len(text) and following is not None and points_back(following.text) \
-            and following.section is sentence.section and is_problem(following.text)
+            and following.section is sentence.section and is_problem(following.text) \
+            and not _names_after_colon(following.text, group)
         if pointer and _qualifier_only(predicate):
             predicate, pred_end = following.text, following.end - offset  # 甲、乙。以上单位未…
             pointed = True
@@ -600,6 +601,13 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
 # What opens the clause after a labelled list when it adds the items' own faults (,主要存在…, ,且…), not a restatement
 # of the label (,抽查不合格) or a count of its faults (,共发现错别字4处).
 _GOES_ON_TO = regex.compile(r"[,,]?\s*(?:主要|具体|均|都|且|还|同时|并且?|另外)")
+
+
+def _names_after_colon(text: str, group: list) -> bool:
+    """上述单位存在的主要问题是:甲局…;乙乡…: the sentence pointing back goes on to name the units, each with its own
+    faults, which are not all of theirs."""
+    colon = text.find(":")
+    return colon >= 0 and any(m.name in text[colon:] for m in group)
 
 
 def _names_alone(ctx, sentence, start: int, predicate: str) -> bool:
