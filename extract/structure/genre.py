@@ -17,6 +17,8 @@ __all__ = ["ANNUAL_REPORT", "REPORT", "TASK", "default_kind", "notice_genre"]
 
 ANNUAL_REPORT, REPORT, TASK = "annual_report", "report", "task"
 _HEAD = 300  # the title and opening lines: where a notice says what it is
+# How far a notice with no heading is read for what it says of itself: further on, 年报未按时上网 is about others.
+_CUE_REACH = 400
 _TITLE_MAX = 80
 _TITLE_LINES = 6
 _PROSE = re_compile(r"[,。;:>]")
@@ -42,7 +44,7 @@ def notice_genre(text: str, title: str | None, preamble_end: int, statistics_hea
     first heading starts, `statistics_heading` whether a heading names a statistics part (依申请公开情况)."""
     names = [_TRAILING.sub("", name) for name in ([title] if title else []) + _title_lines(text)]
     name = names[0] if names else ""
-    preamble = text[:preamble_end]
+    preamble = text[:min(preamble_end, _CUE_REACH)]
     # (also past the first screen: a long header table can push 现将…通报如下 beyond it)
     on_others = _reports_on_others(name, text) or any(cue in preamble for cue in _vocabulary()["annual"]["results_cues"])
     if "|" in preamble:  # cues are the notice's words about itself, never a table's cells (年报未发布 |)
