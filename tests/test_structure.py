@@ -401,6 +401,15 @@ def test_issuer_order(text, issuer):
          "某某市人民政府办公室关于抓好评估反馈问题整改的通知"),
         # a body, a space, then 关于: the title is from 关于, the body its issuer; a header's key is no body
         ("某某市人民政府办公室 关于做好国庆假期网站安全管理工作的通知\n各区:\n正文。", "关于做好国庆假期网站安全管理工作的通知"),
+        # a page that lost its line breaks: the title runs into the 主送 line or a header's field, after a breadcrumb
+        ("某某市人民政府办公室关于第一季度政务新媒体监测情况的通报各区(市)县人民政府,市级各部门:按照要求开展了监测。",
+         "某某市人民政府办公室关于第一季度政务新媒体监测情况的通报"),
+        ("首页>>政务公开>>通知公告 某某旗人民政府办公室关于全旗政府网站抽查情况的通报 发布时间:2015-09-30各苏木镇:正文。",
+         "某某旗人民政府办公室关于全旗政府网站抽查情况的通报"),
+        ("某某县人民政府办公室关于做好网站安全管理工作的通知 来源:县政府办 各乡镇:正文。",
+         "某某县人民政府办公室关于做好网站安全管理工作的通知"),
+        # …but a document cited in the opening sentence is no title
+        ("根据《某某省人民政府办公厅关于加强政务新媒体管理的通知》要求,各乡镇:正文。", None),
         # a section heading, a posting date and an enclosed document's head are never the notice's title
         ("一、总体情况\n正文。", None),
         ("2023年01月13日\n某某区人民政府办公室关于第四季度网站检查情况的通报\n各乡镇:\n正文。",
