@@ -283,6 +283,9 @@ def _meta(text: str):
         ("关于检查情况的通报\n各单位:\n甲镇未更新,请按期整改。某某市数据局 2024年4月1日", "某某市数据局"),
         # a sentence after the last full stop that is no body's name is no signature
         ("关于检查情况的通报\n各单位:\n甲镇未更新。请于月底前整改完毕\n2024年4月1日", None),
+        # a signature with no date under the contact lines that close the body
+        ("关于加快清理整合的督办函\n各单位:\n逾期未完成的,予以通报。\n联系人:电子政务科 王某 0458-3316072\n某某市人民政府办公室",
+         "某某市人民政府办公室"),
         # a signature in brackets on the text's last line
         ("关于检查情况的通报\n各单位:\n甲镇未更新,请按期整改。\n(某某市人民政府新闻办公室)", "某某市人民政府新闻办公室"),
         # a joint signature names both bodies

@@ -326,7 +326,11 @@ def _bare_signature(lines: list[tuple[int, str]]) -> tuple[int, str | None]:
         index -= 1
     if index > 1 and _SEAL_LINE.match(lines[index][1].strip()):
         index -= 1  # the signer's name over the seal it borrows
-    above, line = lines[index - 1][1].strip() if index >= 1 else "", _BRACKETED_NAME.sub(r"\1", lines[index][1].strip())
+    line = _BRACKETED_NAME.sub(r"\1", lines[index][1].strip())
+    above_index = index - 1
+    while above_index > 0 and lines[above_index][1].strip().startswith(_CONTACT_LABELS):
+        above_index -= 1  # (…予以通报。⏎ 联系人:… ⏎ 某某市人民政府办公室: the contact lines close the body)
+    above = lines[above_index][1].strip() if above_index >= 0 else ""
     if index < 1 or not _is_signing_line(line) or not above.endswith(_CLOSINGS):
         return -1, None
     if _HEADING_LINE.match(above) and (len(above) < _ITEM_PARAGRAPH or "、" in line):
@@ -334,6 +338,8 @@ def _bare_signature(lines: list[tuple[int, str]]) -> tuple[int, str | None]:
     return lines[index][0], _SEAL.sub("", line).strip()
 
 
+# Lines of contacts between a body's last paragraph and its signature.
+_CONTACT_LABELS = ("联系人", "联系电话", "联系方式", "电话", "邮箱", "电子邮箱", "传真")
 # A signature some pages print in brackets, on the last line of their text: (某某市人民政府新闻办公室).
 _BRACKETED_NAME = re_compile(r"^\(([^()]{2,40})\)$")
 
