@@ -96,7 +96,10 @@ def test_seed_004_title_contacts_and_period_inheriting_the_year():
      ("整改中", "problems"), ("督办事项", "problems"), ("政务微信影响力前五名", "achievements"),
      ("做得好的", "achievements"), ("合格账号(139个)", "overview"), ("已完成整改的单位", "overview"),
      ("未完成整改的单位", "problems"), ("检查不合格的网站", "problems"), ("整改完成情况", "overview"),
-     ("2020年政务公开工作完成情况及成效", "achievements")],
+     ("2020年政务公开工作完成情况及成效", "achievements"),
+     # when work must be done plans it; who is summoned, and why, is a shortcoming
+     ("时间安排", "requirements"), ("整改时限", "requirements"), ("严格时间节点", "requirements"),
+     ("约谈对象及原因", "problems")],
 )
 def test_heading_vocabulary(title, kind):
     assert classify_title(title) == kind
