@@ -302,8 +302,8 @@ def _firm_opening(text: str, floor: int, start: int) -> int:
 _PLACES = ("div", "place", "junk")  # pieces ending in a division or a place-like ending, known or not
 
 
-# A township's ending a character or two after a 村 that opens no word of its own (村委, 村民, 村务, 村级…).
-_TOWNSHIP_AFTER_VILLAGE = regex.compile(r"(?![村委民务级干组部庄和及与])\p{Han}{1,2}?(?:镇|乡|街道)(?!\p{Han}{0,1}村)")
+# A township's ending right after a 村 or a character or two later, the 村 opening no word of its own (村委, 村民…).
+_TOWNSHIP_AFTER_VILLAGE = regex.compile(r"(?![村委民务级干组部庄和及与])\p{Han}{0,2}?(?:镇|乡|街道)(?!\p{Han}{0,1}村)")
 
 
 def _opens_next(text: str, start: int) -> bool:
