@@ -359,6 +359,7 @@ def test_no_problem_in_an_overview(sentence):
     # what still shows a state that has passed is a fault with no negation in it
     ("机构简介仍为撤并前机构名称", True), ("领导分工信息仍为调整前内容", True), ("网站仍使用已停用的旧版标识", True),
     ("得分仍为100分", False),
+    ("依申请公开答复超出法定期限", True), ("答复超过法定期限", True),
 ])
 def test_a_time_exceeding_its_limit_is_a_fault_and_the_limit_a_norm(clause, fault):
     from extract.findings.problems_text import is_problem
