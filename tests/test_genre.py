@@ -96,6 +96,10 @@ def _genre(text: str, title: str | None = None) -> str | None:
         ("一、检查结果\n甲镇得分92分。", None, None),
         # a table's cells are no words of the notice about itself
         ("柳溪县第二季度考核得分情况\n考核得分情况如下:\n序号 | 单位名称 | 主要扣分原因 |\n1 | 东坪镇 | 年报未发布 |", None, None),
+        # headings that plan work to come make a 通知 that sets tasks of a text whose opening does not say so;
+        # beside a heading of results they describe a report's inspection
+        ("各乡镇:\n根据工作安排,定于近期开展自查。\n一、自查范围\n甲。\n二、自查内容\n乙。\n三、工作要求\n丙。", None, TASK),
+        ("各乡镇:\n县政府办公室开展了检查。\n一、检查范围\n甲。\n二、检查内容\n乙。\n三、检查结果\n丙。", None, None),
         # in a text with no heading, 年报 far into its prose is a fault of others, not what the text is
         ("第三季度政务公开考评结果公布\n近日,县政府办公室对全县13个乡镇和37个县直单位第三季度政务公开工作进行了考评,"
          "对信息发布、政策解读、互动回应、平台建设等内容逐项量化打分,考评结果将纳入年度目标考核。考评采取线上"

@@ -37,11 +37,13 @@ def _vocabulary() -> dict:
             "asking": tuple(annual["asking_title_openings"])}
 
 
-def notice_genre(text: str, title: str | None, preamble_end: int, statistics_heading: bool = False) -> str | None:
+def notice_genre(text: str, title: str | None, preamble_end: int, statistics_heading: bool = False,
+                 planned: bool = False) -> str | None:
     """ANNUAL_REPORT, TASK or REPORT; None when nothing tells (then the notice reads as a report of results).
 
     `title` is the notice's title when known (else its first line stands for it), `preamble_end` where the
-    first heading starts, `statistics_heading` whether a heading names a statistics part (依申请公开情况)."""
+    first heading starts, `statistics_heading` whether a heading names a statistics part (依申请公开情况),
+    `planned` whether its headings plan work to come (自查范围, 检查内容) and none reports results."""
     names = [_TRAILING.sub("", name) for name in ([title] if title else []) + _title_lines(text)]
     name = names[0] if names else ""
     preamble = text[:min(preamble_end, _CUE_REACH)]
@@ -58,6 +60,8 @@ def notice_genre(text: str, title: str | None, preamble_end: int, statistics_hea
         return ANNUAL_REPORT
     if cued is not None:
         return cued
+    if planned and not on_others:
+        return TASK  # 一、自查范围 二、自查内容 三、时间安排: a plan of work, whatever its opening says
     if name.endswith(_vocabulary()["task_titles"]) and (name.startswith(_vocabulary()["asking"])
                                                          or not any(word in name for word in _vocabulary()["result_words"])):
         return TASK  # 关于开展…检查的通知 with no 通知如下: a 通知 sets tasks unless its words say it reports

@@ -417,7 +417,13 @@ def genre_of(text: str, roots: list[Section], title: str | None, body_end: int |
     # (一)主动公开 (二)依申请公开): one such sub-heading may be an inspected field, two are the report's plan.
     statistics = any(classify_title(s.title) == "other" for s in roots) or any(
         sum(1 for child in root.children if classify_title(child.title) == "other") >= 2 for root in roots)
-    return notice_genre(text, title, first, statistics)
+    return notice_genre(text, title, first, statistics, planned=_plans_work(roots))
+
+
+def _plans_work(roots: list[Section]) -> bool:
+    """Two headings or more that plan work to come (自查范围, 检查内容), and none of results or faults."""
+    plans = sum(1 for s in roots if s.title.rstrip("。:").endswith(_words("plan_endings")))
+    return plans >= 2 and not any(classify_title(s.title) in ("problems", "overview", "achievements") for s in roots)
 
 
 def _classify(roots: list[Section], text: str, genre: str | None) -> None:
