@@ -129,6 +129,16 @@ def test_owner_columns_name_owners_of_accounts(head, rows, expected, faulted):
     assert {name for name, _ in problems} == faulted
 
 
+# A place alone in a table's name column is a unit by its cell, also when the gazetteer lacks it or its first
+# character reads as a word of prose (但, 与).
+def test_places_named_by_their_cells():
+    units, problems = _found(PROBLEMS + "单位 | 存在问题 |\n但家庙镇 | 栏目超过6个月未更新 |\n与儿街镇 | 查阅终端故障 |\n"
+                             "雁丘县 | 链接失效 |\n")
+    assert units == {"但家庙镇": ("township", None, None), "与儿街镇": ("township", None, None),
+                     "雁丘县": ("government", None, None)}
+    assert {name for name, _ in problems} == set(units)
+
+
 # A quoted account named by the body that runs it, the body in brackets after it: the unit is the body, under the
 # bracket's fuller name; an account with a name of its own keeps it, whatever it shares with its owner's name.
 @pytest.mark.parametrize("sentence, expected", [

@@ -193,9 +193,11 @@ def _cell_mention(cell: tuple[str, int, int], spans: dict[str, Ents]) -> Mention
     name = _site_owner(name)
     found = chains(name, 0, len(name), spans[name], start, roles=False)  # (a cell's name plays no role)
     whole = next((m for m in found if m.start == start and m.end == start + len(name)), None)
-    if whole is None and _PLACE_CELL.fullmatch(name) and not patterns()["generic"].match(name):
-        # 雁丘县 in a name column: a county or city the gazetteer lacks is named by its cell alone
-        whole = Mention(start, start + len(name), name, "government", tail_end=start + len(name))
+    if whole is None and (place := _PLACE_CELL.fullmatch(name)) and not patterns()["generic"].match(name):
+        # 雁丘县, 但家庙镇 in a name column: a place the gazetteer lacks, or whose first character reads as a word
+        # of prose (但, 与), is named by its cell alone
+        whole = Mention(start, start + len(name), name, _PLACE_CELL_TYPES.get(place["level"], "government"),
+                        tail_end=start + len(name))
     if whole is None:
         return None
     whole.source, whole.role = "table", False
@@ -203,7 +205,8 @@ def _cell_mention(cell: tuple[str, int, int], spans: dict[str, Ents]) -> Mention
 
 
 # A cell that is a place's name: two to four Han characters and a level.
-_PLACE_CELL = regex.compile(r"\p{Han}{2,4}[市县区旗]")
+_PLACE_CELL = regex.compile(r"\p{Han}{2,4}(?P<level>[市县区旗镇乡]|街道|苏木)")
+_PLACE_CELL_TYPES = {"镇": "township", "乡": "township", "苏木": "township", "街道": "subdistrict"}
 
 
 def _bare(cell: tuple[str, int, int], type_: str) -> Mention | None:
