@@ -58,6 +58,8 @@ def _units(text: str) -> list[tuple[str, str]]:
     ("西街、南街、北街、火车站街道9个单位添加及时全面。",
      [("西街街道", "subdistrict"), ("南街街道", "subdistrict"), ("北街街道", "subdistrict"),
       ("火车站街道", "subdistrict")]),
+    # an ethnic township's ending is its peoples and its level (瑶族乡), shared whole
+    ("伶站、朝里瑶族乡“财政信息”栏目未公开预算。", [("伶站瑶族乡", "township"), ("朝里瑶族乡", "township")]),
     ("沙井、大满、平山湖3个乡镇未申请开通专栏。",
      [("沙井", "township"), ("大满", "township"), ("平山湖", "township")]),
     ("北京、天津、上海等6个地区连续两个季度抽查合格率达100%。",

@@ -16,6 +16,7 @@ import regex
 from ..re_compat import re_compile
 from .gazetteer import SINGLE_GOV, vocab
 from .units_text import PLACE_TYPES, SITE_NAME_ENDS, Mention, is_role, item_ok, patterns, trim
+from .vocabulary import alternation
 
 _SEPARATOR = re_compile(r"、|以及|[和及与]")
 MAX_LIST = 600  # characters a list is walked back over; real lists are far shorter
@@ -231,7 +232,15 @@ def _shared_suffix(text: str, start: int, mention: Mention) -> str | None:
     end = start + mention.end - mention.start
     if _HAN.match(text, end) and not text.startswith(_owned_words(), end) and ACCOUNT_CLAUSE.search(_clause(text, start)):
         return None  # (…两镇微信公众号: the places own the accounts, and share their ending)
+    if (ethnic := _ethnic_ending().search(mention.name)) is not None and ethnic.start() >= 2:
+        return ethnic.group()  # 伶站、朝里瑶族乡: each a 瑶族乡 (钟英傈僳族彝族乡: the peoples of a township)
     return next((s for s in ("街道", "社区", "镇", "乡", "村") if mention.name.endswith(s)), None)
+
+
+@lru_cache(maxsize=1)
+def _ethnic_ending() -> regex.Pattern:
+    """The ending of an ethnic township, its peoples and its level (瑶族乡, 傈僳族彝族乡, 蒙古族镇)."""
+    return regex.compile(f"(?:(?:{alternation(vocab()['peoples'])})族)+(?:乡|镇|苏木)$")
 
 
 _HAN = regex.compile(r"\p{Han}")
