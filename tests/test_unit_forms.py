@@ -309,6 +309,8 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("双溪镇未及时更新县政府网站信息。", "", ["双溪镇"], ["新县政府", "时更新县政府"]),
         ("双溪镇未完成县政府网站迁移。", "", ["双溪镇"], ["成县政府", "双溪镇未完成县政府"]),
         ("双溪镇网站未更新。责成县民政局督促双溪镇限期整改。", "", ["双溪镇"], ["成县民政局", "责成县民政局"]),
+        # a part of a township's villages (部分村, 个别社区) is no body of its own: the township is the unit
+        ("东坪镇部分村公开栏破损,西林乡个别社区未公开低保名单。", "", ["东坪镇", "西林乡"], ["东坪镇部分村", "西林乡个别社区"]),
         # a 村 right before a township's ending is part of its name (焦村乡), not a village the words before it name
         ("考评排名靠后的:乡镇组为焦村乡、大峪镇。", "", ["焦村乡", "大峪镇"], ["组为焦村乡", "乡镇组为焦村乡"]),
         # 自治区 after words of prose is no region: one is named by its province (广西自治区, 内蒙古自治区)

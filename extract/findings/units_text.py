@@ -330,6 +330,8 @@ def _suffix_piece(before: str, suffix: str, kind: str) -> tuple[int, str, str | 
     cut, lead = trim_uncached(before, 0, len(before), suffix in vocab()["prefixes"], len(suffix))
     if cut < len(before) and (suffix in ("政府", "人民政府") or suffix in SINGLE_GOV):
         kind = "place" if _unknown_place(before, cut, len(before), suffix) else "junk"
+    elif before[cut:] in vocab()["partitives"]:
+        kind = "junk"  # 甲镇部分村: a part of the place's villages, no name of its own to join the place's
     return cut, kind, lead
 
 
