@@ -842,6 +842,10 @@ def test_accounts_take_their_heading_fault(body, expected):
          "你单位抖音号转发的多条视频未经审核。\n二、整改要求\n请你单位于5月20日前完成整改,对确无力运维的账号申请"
          "关停注销。\n县政务公开办\n2024年5月6日",
          [("县住建局", "转发的多条视频未经审核"), ("县文旅局", "转发的多条视频未经审核")]),
+        # an announcement with words before it (在政务公开工作中存在以下问题:) is no fault: the items after it are
+        ("关于督办政务公开问题的通知\n县自然资源局:\n经监测,你单位在政务公开工作中存在以下问题:征地信息栏目超过10个月"
+         "未更新。\n请于6月13日前完成整改。\n县政务办\n2024年6月5日",
+         [("县自然资源局", "征地信息栏目超过10个月未更新")]),
         # items that name their own addressee (1.县水利局:…) are that addressee's alone; the office that found
         # them in its inspection (县政务办在专项检查中发现) is no unit
         ("关于督办政务公开问题的通知\n县水利局,县林草局:\n5月,县政务办在专项检查中发现,你单位存在以下问题:\n"

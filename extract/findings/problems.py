@@ -57,7 +57,8 @@ _QUALIFIER = regex.compile(rf"\p{{Han}}{{2,8}}[{''.join(_PLACE_ENDS)}]$")
 _SECTION_WORDS = regex.compile(r"(?:存在|出现|发现)?的?(?:主要)?问题")
 _MAX_CLAUSE = 40
 # 存在以下问题: a description that announces the faults listed after it.
-_FORWARD = regex.compile(r"(?:存在)?(?:以下|如下|下列)(?:几个|几方面)?(?:问题|不足|情况)")
+# What announces the faults listed after it, closing a description (存在以下问题, 在政务公开工作中存在以下问题).
+_FORWARD = regex.compile(r"(?:存在)?(?:以下|如下|下列)(?:几个|几方面)?(?:问题|不足|情况)$")
 _ITEM_MARK = regex.compile(rf"^\s*{NUMBER_MARK}")
 _MAX_ITEMS = 12
 _MAX_SIBLINGS = 4  # lists parted by ; that a sentence pointing back after them (以上单位…) may cover
@@ -495,7 +496,7 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
                 descriptions = descriptions + [d for d in describe(predicate, category) if d not in descriptions]
             elif pointer:  # 甲、乙得分较低。以上2个单位考核等次为不合格: their own fault, then the next sentence's
                 descriptions = descriptions + [d for d in describe(following.text, category) if d not in descriptions]
-        if any(_FORWARD.fullmatch(d) for d in descriptions):
+        if any(_FORWARD.search(d) for d in descriptions):
             # the faults it announces, or none: the announcement is no fault of its own
             descriptions = _items_after(ctx, sentence, text.find(":", pred_start))
         names = list(dict.fromkeys(m.name for m in group))
