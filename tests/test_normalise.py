@@ -110,6 +110,11 @@ def test_every_character_maps_to_its_source(path):
         ("县发改局\n县教育局", "县发改局\n县教育局"),
         # a heading's numeral set apart by a space keeps one space; a letter-spaced word closes up
         ("一　总体情况\n单 位 名 称", "一 总体情况\n单位名称"),
+        # spaces all over a line of prose are damage; a line of fields, a title after its issuer and names set
+        # apart by spaces keep theirs
+        ("縣政 府辦 公 室於9月下 旬對 全 縣政府網站進行了檢查,大部分 網站正常。", "县政府办公室于9月下旬对全县政府网站进行了检查,大部分网站正常。"),
+        ("来源:本网 浏览量:108 发布时间:2024-01-08", "来源:本网 浏览量:108发布时间:2024-01-08"),
+        ("县林业局 县水利局 县民政局 东湖镇未更新,请整改。", "县林业局 县水利局 县民政局 东湖镇未更新,请整改。"),
         ("存在整改不及时、不到位等问题\n\n各单位要加强审核", "存在整改不及时、不到位等问题\n各单位要加强审核"),
         ("存在整改不及时、不到位等问题\n　　各单位要加强审核", "存在整改不及时、不到位等问题\n各单位要加强审核"),
     ],

@@ -167,6 +167,7 @@ def whitespace_edits_as_first_written(text: str) -> list[Edit]:
         spans.append(Edit(tail, len(text), "", "blank_line"))
     for pattern, replacement, kind in N._WHITESPACE:
         spans += [Edit(m.start(), m.end(), replacement, kind) for m in pattern.finditer(text)]
+    spans += [Edit(start, -negative_end, "", kind) for start, negative_end, _, _, kind in N._stray_spaces(text, 0)]
     merged: list[Edit] = []
     for edit in sorted(spans, key=lambda e: (e.start, -e.end)):
         if not merged or edit.start >= merged[-1].end:

@@ -37,6 +37,10 @@ _SPACE_IN_CJK = regex.compile(
     rf"|(?<={CJK})[ ]+(?={CJK}(?!{CJK})))"
 )
 _EDGE_SPACE = regex.compile(r"^[ ]+|[ ]+$", regex.MULTILINE)
+# (not after a body's last character: 县林业局 县水利局 is a list of names set apart by spaces)
+_STRAY_SPACE = regex.compile(rf"(?<={CJK})(?<![局镇乡道办委院所站队心司会厅部处室府区县市])[ ]+(?={CJK})")
+_PROSE_MARK = re.compile(r"[。,;]")
+_STRAY_MIN = 3  # spaces between Chinese characters on one line of prose that make it damaged
 _MULTI_SPACE = regex.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"\n(?:[ ]*\n)+")  # re runs this one faster than regex
 # Layout the whitespace step removes, in the order that decides between overlapping spans.
@@ -146,7 +150,29 @@ def _whitespace_edits(text: str) -> list[Edit]:
     for rank, (pattern, replacement, kind) in enumerate(_WHITESPACE, start=1):
         if spaced or pattern is _BLANK_LINES:
             spans += [(m.start(), -m.end(), rank, replacement, kind) for m in pattern.finditer(text)]
+    if spaced:
+        spans += _stray_spaces(text, len(_WHITESPACE) + 1)
     return _merge(spans)
+
+
+def _stray_spaces(text: str, rank: int) -> list[tuple[int, int, int, str, str]]:
+    """Spaces between Chinese characters all over a line of prose (缺失 网 站和 政务微博 管 理的): damage, where a
+    line of fields (来源:本网 浏览量:) or a title after its issuer keeps them."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.count(" ") >= _STRAY_MIN and _PROSE_MARK.search(line):
+            found = [(pos + m.start(), -(pos + m.end()), rank, "", "whitespace") for m in _STRAY_SPACE.finditer(line)
+                     if not _quoted(line, m.start())]
+            if len(found) >= _STRAY_MIN:
+                spans += found
+        pos += len(line) + 1
+    return spans
+
+
+def _quoted(line: str, at: int) -> bool:
+    """Whether `at` lies inside a title or a quote (《奋勇争先 再上台阶》), whose spaces are its own."""
+    return line.rfind("《", 0, at) > line.rfind("》", 0, at) or line.rfind("“", 0, at) > line.rfind("”", 0, at)
 
 
 def _line_break_edits(text: str) -> list[Edit]:
