@@ -407,6 +407,9 @@ def test_issuer_order(text, issuer):
          "某某市人民政府办公室关于抓好评估反馈问题整改的通知"),
         # a body, a space, then 关于: the title is from 关于, the body its issuer; a header's key is no body
         ("某某市人民政府办公室 关于做好国庆假期网站安全管理工作的通知\n各区:\n正文。", "关于做好国庆假期网站安全管理工作的通知"),
+        # the page's column, or two issuers, set apart before 关于: the title is from 关于
+        ("通知公告 关于对政务新媒体检查发现问题进行督办的通知\n各乡镇:\n正文。", "关于对政务新媒体检查发现问题进行督办的通知"),
+        ("某某县人民政府办公室 某某县政务服务中心 关于做好专区建设工作的通知\n各乡镇:\n正文。", "关于做好专区建设工作的通知"),
         # a page that lost its line breaks: the title runs into the 主送 line or a header's field, after a breadcrumb
         ("某某市人民政府办公室关于第一季度政务新媒体监测情况的通报各区(市)县人民政府,市级各部门:按照要求开展了监测。",
          "某某市人民政府办公室关于第一季度政务新媒体监测情况的通报"),

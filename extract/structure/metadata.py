@@ -194,8 +194,9 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
         if "|" in clean or not 6 <= len(clean) <= 200 or clean.endswith(":") or _NAV.search(clean):
             continue  # (the pattern last: the other tests are cheaper)
         clean = _without_junk_tail(clean)
-        if " 关于" in clean and (spaced := _ISSUER_SPACE_ABOUT.match(clean)):
-            clean = clean[spaced.end():]  # 某某市人民政府办公室 关于…的通知: the issuer, a space, then the title
+        if " 关于" in clean and (spaced := _BEFORE_SPACED_ABOUT.match(clean)):
+            # 某某市人民政府办公室 关于…的通知 (the issuer, or two), 通知公告 关于… (the page's column): the title is from 关于
+            clean = clean[spaced.end():]
         if clean.endswith(("期)", "周)", "号", "期")) and (edition := _EDITION.search(clean)) \
                 and clean[:edition.start()].endswith(_TITLE_ENDINGS):
             return clean, None
@@ -212,6 +213,8 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
 
 
 # A body's name, then spaces, opening a title line before 关于 (ANNOTATION.md: the title is from 关于 on).
+# Words set apart before a title that opens with 关于: issuers, or the page's column (通知公告, 监督检查).
+_BEFORE_SPACED_ABOUT = regex.compile(r"(?:[^\s。,:;]{2,40}\s+)+(?=关于)")
 _ISSUER_SPACE_ABOUT = regex.compile(r"\p{Han}{2,30}(?:办公室|办公厅|人民政府|政府|委员会|小组|中心|局|厅|委|办|部|处|院)"
                                      r"(?:\(\p{Han}{1,10}\))?\s+(?=关于)")  # (not a header's key: 信息名称 关于…)
 

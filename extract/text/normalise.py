@@ -40,7 +40,8 @@ _EDGE_SPACE = regex.compile(r"^[ ]+|[ ]+$", regex.MULTILINE)
 # (not after a body's last character: 县林业局 县水利局 is a list of names set apart by spaces)
 _STRAY_SPACE = regex.compile(rf"(?<={CJK})(?<![局镇乡道办委院所站队心司会厅部处室府区县市])[ ]+(?={CJK})")
 _PROSE_MARK = re.compile(r"[。,;]")
-_STRAY_MIN = 3  # spaces between Chinese characters on one line of prose that make it damaged
+_STRAY_MIN = 3  # spaces between Chinese characters on one line of prose that make it damaged…
+_STRAY_EVERY = 25  # …and one in this many characters at least (a page that lost its breaks keeps its fields apart)
 _MULTI_SPACE = regex.compile(r"[ ]{2,}")
 _BLANK_LINES = re.compile(r"\n(?:[ ]*\n)+")  # re runs this one faster than regex
 # Layout the whitespace step removes, in the order that decides between overlapping spans.
@@ -157,14 +158,14 @@ def _whitespace_edits(text: str) -> list[Edit]:
 
 def _stray_spaces(text: str, rank: int) -> list[tuple[int, int, int, str, str]]:
     """Spaces between Chinese characters all over a line of prose (缺失 网 站和 政务微博 管 理的): damage, where a
-    line of fields (来源:本网 浏览量:) or a title after its issuer keeps them."""
+    line of fields (来源:本网 浏览量:), a title after its issuer or a page run into one line keeps them."""
     spans = []
     pos = 0
     for line in text.split("\n"):
         if line.count(" ") >= _STRAY_MIN and _PROSE_MARK.search(line):
             found = [(pos + m.start(), -(pos + m.end()), rank, "", "whitespace") for m in _STRAY_SPACE.finditer(line)
                      if not _quoted(line, m.start())]
-            if len(found) >= _STRAY_MIN:
+            if len(found) >= max(_STRAY_MIN, len(line) // _STRAY_EVERY):
                 spans += found
         pos += len(line) + 1
     return spans
