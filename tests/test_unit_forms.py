@@ -309,6 +309,8 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("双溪镇未及时更新县政府网站信息。", "", ["双溪镇"], ["新县政府", "时更新县政府"]),
         ("双溪镇未完成县政府网站迁移。", "", ["双溪镇"], ["成县政府", "双溪镇未完成县政府"]),
         ("双溪镇网站未更新。责成县民政局督促双溪镇限期整改。", "", ["双溪镇"], ["成县民政局", "责成县民政局"]),
+        # a field of work before a count of bodies (对试点领域26个部门) is no body
+        ("县政府办公室对试点领域26个部门开展了检查,东坪镇未公开财政预算。", "", ["东坪镇"], ["试点领域"]),
         # a part of a township's villages (部分村, 个别社区) is no body of its own: the township is the unit
         ("东坪镇部分村公开栏破损,西林乡个别社区未公开低保名单。", "", ["东坪镇", "西林乡"], ["东坪镇部分村", "西林乡个别社区"]),
         # a 村 right before a township's ending is part of its name (焦村乡), not a village the words before it name
