@@ -389,3 +389,10 @@ def test_a_fault_stated_as_done_in_a_report_of_rectification_is_none():
     text = ("关于整改情况的通报\n一、整改情况\n东坡镇已按要求完成空白栏目清理和信息更新,西岭镇已完成空白栏目整改,"
             "南山镇仍有3个空白栏目未整改。\n")
     assert [(p["units"][0], p["description"]) for p in extract_text(text)["problems"]] == [("南山镇", "有3个空白栏目未整改")]
+
+
+def test_a_column_of_what_a_check_found_states_each_rows_fault():
+    table = ("二、存在问题\n(三)电话接听不规范。抽查情况如下表:\n单位 | 公开电话 | 抽查情况 |\n东坪镇 | 0872-7101235 | "
+             "3次拨打无人接听 |\n西林乡 | 0872-7208416 | 正常 |\n")
+    problems = extract_text("关于电话抽查情况的通报\n各乡镇:\n" + table)["problems"]
+    assert [(p["units"][0], p["description"]) for p in problems] == [("东坪镇", "3次拨打无人接听")]

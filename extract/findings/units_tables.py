@@ -23,7 +23,7 @@ _BODY_HEAD = regex.compile(r"(?:所属)?(?:单位|部门|地区|区县|县区|�
 _TASK_HEAD = regex.compile(r"任务|时限|完成时间|工作措施|工作内容|职责分工|承办|活动内容|活动主题")
 # Columns of verdicts (等次 | 优秀, 主要扣分项 | …): their cells are grades and faults, never names.
 _VERDICT_HEAD = regex.compile(r"等次|等级|评定|扣分|失分|问题|不足|备注")
-PROBLEM_HEAD = regex.compile(r"问题|不合格|不足|扣分(?:原因|项|事项|情况|说明)|失分(?:点|项|原因)|情况说明|错误(?:内容|表述|信息)?")
+PROBLEM_HEAD = regex.compile(r"问题|不合格|不足|(?:抽查|检查|核查|监测)情况$|扣分(?:原因|项|事项|情况|说明)|失分(?:点|项|原因)|情况说明|错误(?:内容|表述|信息)?")
 _NUMBER = re_compile(r"[\d.,%\s-]*")
 _TOTAL = re_compile(r"合计|总计|小计|平均|全县|全市|全区|全省|总数")
 _MEDIA_WORDS = regex.compile(r"账号|新媒体|公众号|微信|微博|抖音|头条号|客户端")
