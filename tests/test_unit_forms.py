@@ -309,6 +309,8 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("双溪镇未及时更新县政府网站信息。", "", ["双溪镇"], ["新县政府", "时更新县政府"]),
         ("双溪镇未完成县政府网站迁移。", "", ["双溪镇"], ["成县政府", "双溪镇未完成县政府"]),
         ("双溪镇网站未更新。责成县民政局督促双溪镇限期整改。", "", ["双溪镇"], ["成县民政局", "责成县民政局"]),
+        # a place's name may end in 全 (万全乡); 全 after a level is the whole of the place (全乡, 县全乡)
+        ("万全乡、安仁乡网站未更新,全乡网站栏目空白。", "", ["万全乡", "安仁乡"], ["全乡"]),
         # a field of work before a count of bodies (对试点领域26个部门) is no body
         ("县政府办公室对试点领域26个部门开展了检查,东坪镇未公开财政预算。", "", ["东坪镇"], ["试点领域"]),
         # a part of a township's villages (部分村, 个别社区) is no body of its own: the township is the unit
