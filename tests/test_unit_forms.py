@@ -309,6 +309,8 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("双溪镇未及时更新县政府网站信息。", "", ["双溪镇"], ["新县政府", "时更新县政府"]),
         ("双溪镇未完成县政府网站迁移。", "", ["双溪镇"], ["成县政府", "双溪镇未完成县政府"]),
         ("双溪镇网站未更新。责成县民政局督促双溪镇限期整改。", "", ["双溪镇"], ["成县民政局", "责成县民政局"]),
+        # right after 、 a place's first character is its own, also one that opens words of prose (将, 于, 向)
+        ("吉强镇、将台堡镇、于家务乡网站未更新。", "", ["吉强镇", "将台堡镇", "于家务乡"], ["台堡镇", "家务乡"]),
         # a place's name may end in 全 (万全乡); 全 after a level is the whole of the place (全乡, 县全乡)
         ("万全乡、安仁乡网站未更新,全乡网站栏目空白。", "", ["万全乡", "安仁乡"], ["全乡"]),
         # a field of work before a count of bodies (对试点领域26个部门) is no body

@@ -273,6 +273,8 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
             continue  # 黄村坡镇: a 村 inside a township's name, whose ending follows a character or two later
         else:
             cut, kind, lead = _suffix_piece(text[cursor:start], suffix, ident)
+            if cut == 1 and kind in PLACE_TYPES and cursor == run_start and text.endswith("、", 0, run_start):
+                cut, lead = 0, None  # 吉强镇、将台堡镇: right after 、 a place's first character is its own, no word of prose
             if cut == 0 and pieces and pieces[-1].end == cursor and pieces[-1].kind in _PLACES and suffix.endswith(_FIRMS):
                 place = pieces.pop()  # 北京某某科技有限公司: a company's name opens with the place it is registered in
                 pieces.append(_Piece(place.start, end, kind, suffix, start - place.start, place.lead, place.trimmed))
