@@ -311,8 +311,8 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("双溪镇网站未更新。责成县民政局督促双溪镇限期整改。", "", ["双溪镇"], ["成县民政局", "责成县民政局"]),
         # right after 、 a place's first character is its own, also one that opens words of prose (将, 于, 向)
         ("吉强镇、将台堡镇、于家务乡网站未更新。", "", ["吉强镇", "将台堡镇", "于家务乡"], ["台堡镇", "家务乡"]),
-        # a place's name may end in 全 (万全乡); 全 after a level is the whole of the place (全乡, 县全乡)
-        ("万全乡、安仁乡网站未更新,全乡网站栏目空白。", "", ["万全乡", "安仁乡"], ["全乡"]),
+        # 全 before a place's ending is the whole of the place (汇总全镇, 全乡), whatever the name it seems to end
+        ("请汇总全镇信息后报送,东坪镇未更新。", "", ["东坪镇"], ["汇总全镇"]),
         # a field of work before a count of bodies (对试点领域26个部门) is no body
         ("县政府办公室对试点领域26个部门开展了检查,东坪镇未公开财政预算。", "", ["东坪镇"], ["试点领域"]),
         # a part of a township's villages (部分村, 个别社区) is no body of its own: the township is the unit

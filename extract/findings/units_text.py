@@ -964,12 +964,9 @@ def _admin_only(chain: list[_Piece], name: str) -> bool:
 
 def _self_reference(name: str, suffix: str) -> bool:
     """我局, 该镇, 各镇办: a name whose opening or last word before the ending is a pronoun or 各 (not the
-    各庄 of a village's name: 王各庄乡), or 全 after a level or alone (全乡, 县全乡; a place's name may end in 全: 万全乡)."""
+    各庄 of a village's name: 王各庄乡)."""
     core = name[: len(name) - len(suffix)]
-    return bool(core) and (core[-1] in "我你贵本该各此" or core[-2:] in _WHOLE or _PRONOUN_OPENING.match(name) is not None)
-
-
-_WHOLE = frozenset(("全", "省全", "市全", "县全", "区全", "州全", "旗全", "镇全", "乡全"))  # 全乡, 县全乡: the whole of a place
+    return bool(core) and (core[-1] in "我你贵本该各此全" or _PRONOUN_OPENING.match(name) is not None)
 
 
 _PRONOUN_OPENING = regex.compile(r".{0,2}?(?:[我该]|各(?!庄))")
