@@ -599,9 +599,9 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
     return []
 
 
-# What opens the clause after a labelled list when it adds the items' own faults (,主要存在…, ,且…), not a restatement
+# What opens the clause after a labelled list when it adds the items' own faults (,主要存在…, ,且…, ,以上3个单位均…), not a restatement
 # of the label (,抽查不合格) or a count of its faults (,共发现错别字4处).
-_GOES_ON_TO = regex.compile(r"[,,]?\s*(?:主要|具体|均|都|且|还|同时|并且?|另外)")
+_GOES_ON_TO = regex.compile(r"[,,]?\s*(?:主要|具体|均|都|且|还|同时|并且?|另外|以上|上述)")
 
 
 def _names_after_colon(text: str, group: list) -> bool:

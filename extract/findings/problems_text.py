@@ -52,7 +52,8 @@ _ADVERBS = regex.compile(r"^(?:但是?|而且?|虽然?|仍然?|还|也|均|都|�
 _ENDING_WORDS = ("现象", "问题", "情况")
 _ENDING_MARKS = ("。", ";", ",", "、")
 _ENDING = regex.compile(rf"(?<=(?:不|未|无|差|低|少|慢|乱|错)\p{{Han}}{{0,3}})(?:等|的)?(?:{'|'.join(_ENDING_WORDS)})$"
-                        rf"|(?<=\p{{Han}}{{2}})等(?:{'|'.join(_ENDING_WORDS)})$|[{''.join(_ENDING_MARKS)}\s]+$")
+                        rf"|(?<=\p{{Han}}{{2}})等(?:{'|'.join(_ENDING_WORDS)})$|(?<=\p{{Han}}{{2}})的(?:问题|现象)$"
+                        rf"|[{''.join(_ENDING_MARKS)}\s]+$")
 # 存在A、B等问题 whose items are whole faults (not nouns: 错别字、敏感词等错误信息 stays one).
 _EXISTING_LIST = re_compile(r"^(?:[^、]*?(?:存在|出现))?(?P<items>[^“”]+?)等?(?:问题|现象|情况)?$")
 _CLAUSE_ITEM = 5
