@@ -130,6 +130,9 @@ def test_genre(text, title, genre):
         ("关于开展第二季度政务公开检查的通知\n各乡镇、各部门:\n现将有关事项通知如下:\n一、检查对象\n"
          "柳溪镇、东坪镇、县财政局、县林业局。\n二、工作安排\n县政务公开办负责组织实施,县数据局配合提供后台数据。",
          ["柳溪镇", "东坪镇", "县财政局", "县林业局"]),
+        # …but a scope of other work (填报范围: who fills in a form) names no one inspected
+        ("关于做好政务新媒体信息填报的通知\n各县市:\n现将有关事项通知如下:\n一、填报范围\n各县市开设的账号。"
+         "昌吉市、阜康市由本级政府办公室汇总。\n二、填报要求\n请于5月20日前报送。", []),
         ("关于报送政务公开工作总结的通知\n各乡镇:\n现将有关事项通知如下:\n一、报送要求\n请于6月30日前将总结报送"
          "县政府办公室信息科,由县数据局汇总。", []),
         # bodies answerable for a task are not assessed; those answerable for a stated fault are

@@ -179,7 +179,8 @@ def _names_the_inspected(sentence) -> bool:
     """A sentence under a heading naming who is inspected (检查对象, 考评范围): its list is of units assessed."""
     heading = sentence.section.title if sentence.section is not None else ""
     return heading.rstrip("。:").endswith(tuple(vocab()["inspected_headings"])) \
-        and not any(word in heading for word in vocab()["attendance_words"])
+        and not any(word in heading for word in vocab()["attendance_words"]) \
+        and any(word in heading for word in vocab()["check_words"])
 
 
 def _without_names(text: str, offset: int, found: list[Mention]) -> str:
