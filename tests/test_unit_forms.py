@@ -313,6 +313,9 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("吉强镇、将台堡镇、于家务乡网站未更新。", "", ["吉强镇", "将台堡镇", "于家务乡"], ["台堡镇", "家务乡"]),
         # 全 before a place's ending is the whole of the place (汇总全镇, 全乡), whatever the name it seems to end
         ("请汇总全镇信息后报送,东坪镇未更新。", "", ["东坪镇"], ["汇总全镇"]),
+        # words before an account word that hold 各, 单位 or 公众号 are prose, no account's name
+        ("为了解各单位政务微博运行情况,检查组主要查看各微博的认证情况,抽取微信公众号、抖音号等账号48个,东坪镇未更新。", "",
+         ["东坪镇"], ["解各单位", "主要查看各", "抽取微信公众号"]),
         # a field of work before a count of bodies (对试点领域26个部门) is no body
         ("县政府办公室对试点领域26个部门开展了检查,东坪镇未公开财政预算。", "", ["东坪镇"], ["试点领域"]),
         # a part of a township's villages (部分村, 个别社区) is no body of its own: the township is the unit
