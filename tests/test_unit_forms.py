@@ -313,6 +313,9 @@ def _units(body: str, signature: str = "") -> list[str]:
         ("吉强镇、将台堡镇、于家务乡网站未更新。", "", ["吉强镇", "将台堡镇", "于家务乡"], ["台堡镇", "家务乡"]),
         # 全 before a place's ending is the whole of the place (汇总全镇, 全乡), whatever the name it seems to end
         ("请汇总全镇信息后报送,东坪镇未更新。", "", ["东坪镇"], ["汇总全镇"]),
+        # the last item of a list the page's end cuts, with no ending of a name, is the head of a name
+        ("首页栏目超过2周未更新的单位有:县林业局、大桥镇、必背", "", ["县林业局", "大桥镇"], ["必背"]),
+        ("首页栏目超过2周未更新的单位有:县林业局、人防办、档案馆", "", ["县林业局", "人防办", "档案馆"], []),
         # words before an account word that hold 各, 单位 or 公众号 are prose, no account's name
         ("为了解各单位政务微博运行情况,检查组主要查看各微博的认证情况,抽取微信公众号、抖音号等账号48个,东坪镇未更新。", "",
          ["东坪镇"], ["解各单位", "主要查看各", "抽取微信公众号"]),

@@ -240,6 +240,8 @@ def text_mentions(ctx, accounts: bool | None = None) -> list[Mention]:
             if last_list is not None and a == 0 and _next_to(ctx.text, last_list[0], sentence.start):
                 scope.sibling = last_list[1]
             found = _stretch(text, sentence.start + a, ents, scope)
+            if found and text[-1:] not in _CLOSING and sentence.start + a + len(text) >= len(ctx.text.rstrip()):
+                found = [m for m in found if not _cut_by_the_page(m, sentence.start + a + len(text))]
             if introduced:
                 found += _named_again(text, sentence.start + a, found, introduced)
             if not found:
@@ -263,6 +265,16 @@ def text_mentions(ctx, accounts: bool | None = None) -> list[Mention]:
                          if m.start > introduced[m.name].start]
                 out += judge(sentence, again) if again else []
     return out
+
+
+_CLOSING = frozenset("。;!?)”")
+
+
+def _cut_by_the_page(mention: Mention, end: int) -> bool:
+    """…、大桥镇、必背: the last item of a list of bodies the page's end cut, with no ending of a name, is the head of
+    a name (an account's name has no ending to lose: …、双溪商务 is whole)."""
+    return mention.enumeration is not None and mention.end == end and not mention.quoted \
+        and mention.type != "new_media" and not mention.name.endswith(tuple(vocab()["suffix_type"]))
 
 
 # A line naming the bodies answerable for what the line before it says (责任单位:甲、乙).
