@@ -58,6 +58,8 @@ def _units(text: str) -> list[tuple[str, str]]:
     ("西街、南街、北街、火车站街道9个单位添加及时全面。",
      [("西街街道", "subdistrict"), ("南街街道", "subdistrict"), ("北街街道", "subdistrict"),
       ("火车站街道", "subdistrict")]),
+    # a supply co-operative's head office (供销合作总社) is a body
+    ("县档案馆、县供销合作总社栏目长期未更新。", [("县档案馆", "department"), ("县供销合作总社", "department")]),
     # an ethnic township's ending is its peoples and its level (瑶族乡), shared whole
     ("伶站、朝里瑶族乡“财政信息”栏目未公开预算。", [("伶站瑶族乡", "township"), ("朝里瑶族乡", "township")]),
     ("沙井、大满、平山湖3个乡镇未申请开通专栏。",
