@@ -417,6 +417,8 @@ def test_issuer_order(text, issuer):
          "某某旗人民政府办公室关于全旗政府网站抽查情况的通报"),
         ("某某县人民政府办公室关于做好网站安全管理工作的通知 来源:县政府办 各乡镇:正文。",
          "某某县人民政府办公室关于做好网站安全管理工作的通知"),
+        ("某县人民政府门户网站 首页 > 政府信息公开 > 年度报告 某县2016年政府信息公开工作年度报告 发布时间:2017-03-30 "
+         "来源:县政府办 本报告由某县人民政府办公室编制。", "某县2016年政府信息公开工作年度报告"),
         # …but a document cited in the opening sentence is no title
         ("根据《某某省人民政府办公厅关于加强政务新媒体管理的通知》要求,各乡镇:正文。", None),
         # a section heading, a posting date and an enclosed document's head are never the notice's title
