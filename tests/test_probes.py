@@ -37,7 +37,7 @@ PROBES = Path(__file__).resolve().parent.parent / "corpus" / "probes"
 # monitoring 0.888/0.793, owners 0.877/0.877, errors 0.973/0.914, mirrors 0.969/0.955, upper 0.932/0.776, scripts
 # 0.906/0.873, roles 0.917/0.927, accounts 0.743/0.651. mix19 (whole notices) 0.912/0.813 by the session's starting
 # code, 0.948/0.857 after; mix20 (traditional mirrors) 0.952/0.862, 0.974/0.894 after (a few rules drawn from both).
-# seventeenth session, six sets written blind by helpers (mix21 assessments, mix22 task notices and reports, mix23
+# seventeenth session, eight sets written blind by helpers (mix21 assessments, mix22 task notices and reports, mix23
 # inspections, mix24 county inspections with real place names, mix25 traditional mirrors by s2t/s2hk/s2tw with damage,
 # mix26 page layouts; mix27 first screens, mix28 a draw-like mix), by the session's starting code → its end: mix21
 # 0.947/0.726 → 0.971/0.809, mix22 0.957/0.786 → 1.000/0.909, mix23 0.976/0.980 → 0.982/0.992, mix24 0.922/0.829 →
