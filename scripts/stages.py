@@ -16,15 +16,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tongbao import extract_file, pipeline  # noqa: E402
-from tongbao.findings import counts, deadlines, problems, units  # noqa: E402
+from tongbao import extract_file, findings, pipeline  # noqa: E402
 
-# (module, function name, stage label): pipeline stages first, then the findings rules in find_all.
+# (module, function name, stage label): pipeline stages first, then the findings rules in find_all; each is
+# wrapped in the module that calls it.
 STAGES = [
     (pipeline, "read_file", "read"), (pipeline, "normalise", "normalise"), (pipeline, "find_tables", "tables"),
     (pipeline, "extract_metadata", "metadata"), (pipeline, "outline", "sections"),
-    (units, "find_units", "units"), (problems, "find_problems", "problems"), (counts, "find_counts", "counts"),
-    (deadlines, "find_deadlines", "deadlines"), (units, "link_units", "link units"),
+    (findings, "find_units", "units"), (findings, "find_problems", "problems"), (findings, "find_counts", "counts"),
+    (findings, "find_deadlines", "deadlines"), (findings, "link_units", "link units"),
 ]
 
 

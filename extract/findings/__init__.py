@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 from .context import Context, Sentence
+from .counts import find_counts
+from .deadlines import find_deadlines
+from .problems import find_problems
+from .units import find_units, link_units
 
 __all__ = ["Context", "Sentence", "find_all"]
 
 
 def find_all(ctx: Context) -> dict[str, list[dict]]:
     """Run every findings rule over one parsed notice."""
-    from .counts import find_counts
-    from .deadlines import find_deadlines
-    from .problems import find_problems
-    from .units import find_units, link_units
-
     units = find_units(ctx)
     problems = find_problems(ctx, units)
     counts = find_counts(ctx)

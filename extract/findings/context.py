@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
 from typing import NamedTuple
 
 from ..structure.sections import Section
@@ -69,6 +69,11 @@ class Sentence(NamedTuple):
 
     def __repr__(self) -> str:
         return f"Sentence({self.start}, {self.end}, {self.text!r})"
+
+
+# _new_sentence((start, end, whole_text, section, top)) builds the Sentence in C, as edits.new_edit does an Edit: a
+# NamedTuple's own __new__ is a Python function, and a notice has a sentence per line.
+_new_sentence = partial(tuple.__new__, Sentence)
 
 
 @dataclass
@@ -145,7 +150,7 @@ class Context:
             if stripped and not signed and not (tables and self.in_table(start)):
                 s = start + len(raw) - len(stripped)
                 section, top = section_at(s)
-                out.append(Sentence(s, s + len(stripped.rstrip()), text, section, top))
+                out.append(_new_sentence((s, s + len(stripped.rstrip()), text, section, top)))
             start += len(raw)
         return out
 

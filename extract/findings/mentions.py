@@ -26,7 +26,7 @@ from .problems_text import is_problem
 from .units_bare import (accounts_named_by_owners, bare_accounts, bracketed_accounts, clause_provinces, handles,
                          owned_accounts, owners_in_brackets, place_accounts, site_names)
 from .units_text import Mention, chains, item_ok, owner_end, patterns, quoted
-from .vocabulary import abbreviations, alternation
+from .vocabulary import abbreviated_ending, abbreviations, alternation
 
 __all__ = ["ANSWERABLE", "FORWARDING", "Mention", "addressed_mentions", "line_mentions", "speaks_of_accounts",
            "text_mentions"]
@@ -145,7 +145,7 @@ def _own_body(name: str, issuer: str | None) -> bool:
         return True  # 政府办公室 for 县政府办公室
     if name[0] in LEVELS and len(name) > 2 and issuer.endswith(name[1:]) and name[0] in issuer[:-len(name) + 1]:
         return True
-    short = next((s for s in abbreviations() if name.endswith(s)), None)  # 市政府新闻办 for …市人民政府新闻办公室
+    short = abbreviated_ending(name)  # 市政府新闻办 for …市人民政府新闻办公室
     return short is not None and _own_body(name[:-len(short)] + abbreviations()[short], issuer)
 
 

@@ -19,7 +19,7 @@ from .gazetteer import LEVELS, occurring
 from .mentions import addressed_mentions, line_mentions, speaks_of_accounts, text_mentions
 from .units_tables import table_mentions
 from .units_text import Mention, patterns
-from .vocabulary import abbreviations
+from .vocabulary import abbreviated_ending, abbreviations
 
 __all__ = ["Mention", "Unit", "find_units", "link_units"]
 
@@ -100,7 +100,7 @@ def _resolve_abbreviated(text: str, mentions: list[Mention]) -> None:
     fuller: dict[str, str] = {}
     for m in mentions:
         if m.type == "department" and not m.quoted and m.name not in fuller:
-            short = next((s for s in abbreviations() if m.name.endswith(s)), None)
+            short = abbreviated_ending(m.name)
             if short is not None:
                 fuller[m.name] = m.name[: -len(short)] + abbreviations()[short]
     # (written so, not inside a longer name: 区人社局 is not 澄江区人力资源和社会保障局's short name)

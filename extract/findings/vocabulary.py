@@ -22,6 +22,13 @@ def abbreviations() -> dict[str, str]:
     return dict(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
+def abbreviated_ending(name: str) -> str | None:
+    """The longest short department name that `name` ends in: a look-up per length, not a test per short name."""
+    table = abbreviations()
+    longest = len(next(iter(table)))  # (the table lists the longest short name first)
+    return next((name[-k:] for k in range(min(len(name), longest), 0, -1) if name[-k:] in table), None)
+
+
 def longest_first(words) -> tuple[str, ...]:
     """Words ordered so that a scan or an alternation tries the longest one first."""
     return tuple(sorted(words, key=len, reverse=True))

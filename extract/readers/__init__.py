@@ -14,6 +14,7 @@ from pathlib import Path
 from ..errors import CorruptFile, EmptyInput, LegacyFormat, Timeout, TongbaoError, TooLarge, UnsupportedFormat
 from ..limits import current_limits
 from ..model import ReadResult
+from .txt import read_txt  # (the one reader most files need, and a light one: the others load on first use)
 
 __all__ = ["read_file", "sniff"]
 
@@ -159,8 +160,6 @@ def read_file(path: str | Path, data: bytes | None = None, *, max_bytes: int | N
     kind, suffix, warnings = _kind(name, data)
     try:
         if kind == "txt":
-            from .txt import read_txt
-
             result = read_txt(name, data)
         elif kind == "html":
             from .html import read_html
