@@ -232,6 +232,7 @@ def text_mentions(ctx, accounts: bool | None = None) -> list[Mention]:
     judge = _Judge(ctx)
     accounts = speaks_of_accounts(ctx) if accounts is None else accounts
     last_list = None  # (where the sentence that ended in a list ends, that list)
+    page_end = len(ctx.text[:ctx.body_end].rstrip())  # where the page's text stops, before its furniture
     introduced: dict[str, Mention] = {}  # accounts named so far: their names alone name them again
     for batch in _batched(chosen):
         stretches = [sentence.whole_text[sentence.start + a:sentence.start + b] for sentence, a, b in batch]
@@ -240,7 +241,7 @@ def text_mentions(ctx, accounts: bool | None = None) -> list[Mention]:
             if last_list is not None and a == 0 and _next_to(ctx.text, last_list[0], sentence.start):
                 scope.sibling = last_list[1]
             found = _stretch(text, sentence.start + a, ents, scope)
-            if found and text[-1:] not in _CLOSING and sentence.start + a + len(text) >= len(ctx.text.rstrip()):
+            if found and text[-1:] not in _CLOSING and sentence.start + a + len(text) >= page_end:
                 found = [m for m in found if not _cut_by_the_page(m, sentence.start + a + len(text))]
             if introduced:
                 found += _named_again(text, sentence.start + a, found, introduced)
