@@ -257,6 +257,9 @@ def test_names_split_outside_brackets():
     [("关于检查情况的通报\n时间:202449\n各单位:\n正文。", None, True),
      ("关于检查情况的通报\n各单位:\n正文。\n某某县人民政府办公室\n二〇二一年三月三十一日", "2021-03-31", False),
      ("关于检查情况的通报\n发布时间:2019-02-07\n各单位:\n正文。", "2019-02-07", False),
+     # a header's keys in square brackets, two fields on a line
+     ("[主题分类]政务公开　[发布机构]某区人民政府办公室　[发布日期]2020-12-24\n关于评估结果的通报\n各镇:\n正文。", "2020-12-24",
+      False),
      # a date alone under the letter that encloses a document is the letter's signing date, not the page's
      ("关于印发考核办法的通知\n发布时间:2022-08-15\n各单位:\n现将《考核办法》印发给你们,请认真执行。\n2022年8月12日\n"
       "考核办法\n一、考核对象\n各县网站。\n二、考核内容\n信息发布。", "2022-08-12", False)],

@@ -480,8 +480,8 @@ _NEXT_LABEL = rf"(?=\s|\||【|\[|$|(?:{_LABELS})\s*[:]|(?:{_LABELS})\d|(?:{_FURN
 
 @lru_cache(maxsize=None)
 def _header_pattern(key: str) -> re.Pattern:
-    """key:value, 【key】value, or a date right after its key (生成日期2022-01-05)."""
-    return re_compile(rf"(?:{key}\s*[:]|【{key}】|{key}(?=\d))\s*(?P<v>[^\s|【]*?){_NEXT_LABEL}")
+    """key:value, 【key】value, [key]value, or a date right after its key (生成日期2022-01-05)."""
+    return re_compile(rf"(?:{key}\s*[:]|【{key}】|\[{key}\]|{key}(?=\d))\s*(?P<v>[^\s|【\[]*?){_NEXT_LABEL}")
 
 
 def _header_value(lines, keys) -> str | None:
