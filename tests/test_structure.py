@@ -198,6 +198,10 @@ def test_implied_and_lost_headings(text, expected):
         ("一、存在问题\n(一)公开责任基本明确。总体来看情况良好。", [("一", 1)]),
         # 一是/二是 items inline in one paragraph
         ("二、主要问题\n一是更新不及时。内容。二是链接错误。内容。三是清理不力。", [("二", 3)]),
+        # a numeral byte-shift damage left unreadable (its 、 too) before a title that names a section: numbered in
+        # sequence; before other words, no heading
+        ("\ufffd、总体情况\n甲。\n?\ufffd存在问题\n(一)乙。\n三、工作要求\n丙。", [("一", 0), ("二", 1), ("三", 0)]),
+        ("一、总体情况\n\ufffd、甲镇网站未更新\n乙。", [("一", 0)]),
         # Chinese numerals up to 九十九 and full-width brackets after normalisation
         ("十一、其他\n（一）甲。", [("十一", 1)]),
     ],

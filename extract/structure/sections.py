@@ -29,6 +29,9 @@ _LINE_STYLES = [
     ("circled", 5, regex.compile(rf"([{CIRCLED}])")),
     # 、考核内容: a top-level heading whose numeral the page lost, a short title alone on its line.
     ("cn_lost", 1, regex.compile(r"()、(?=[\u4e00-\u9fff]{2,15}$)")),
+    # �、总体情况, ��存在问题: a numeral (and its 、) the page's byte-shift damage left unreadable, before a title a
+    # phrase of sections.yaml names; its number is the one after the heading before it.
+    ("cn_damaged", 1, regex.compile("([?\ufffd]{1,3})、?(?=[\u4e00-\u9fff]{2,15}$)")),
 ]
 # All styles in one match per line: group n + 1 holds the number of style n (the first style listed
 # wins, as in a loop over them); a line opening with 附件 matches with no group. re runs it faster.
@@ -114,7 +117,9 @@ def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
     raw = match.group(match.lastindex)
     value = CIRCLED.index(raw) + 1 if style == "circled" else (
         int(raw) if raw.isdigit() else chinese_to_int(raw) if raw else 0)
-    if value is None or value < (0 if style == "cn_lost" else 1) or value > 99:
+    if style == "cn_damaged":
+        value = 0  # (numbered in sequence once the headings are known)
+    if value is None or value < (0 if style in ("cn_lost", "cn_damaged") else 1) or value > 99:
         return None
     marker = match.end()
     rest = line[marker:]
@@ -132,6 +137,8 @@ def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
         title = title[:_MAX_TITLE]
     if not title.strip() and style != "cn_chapter":
         return None
+    if style == "cn_damaged" and ("\ufffd" not in raw or classify_title(title) is None):
+        return None  # (a damaged character before words no section names is no heading)
     body = line_start + marker + (len(rest) if stop is None else stop + 1)
     return Section(sys.intern(raw) or None, style, rank, value, title.strip(), line_start,
                    title_start=line_start + marker, body_start=body)
@@ -173,6 +180,18 @@ def find_headings(text: str) -> list[Section]:
             headings.append(heading)
         pos += len(line) + 1
     return headings
+
+
+def _number_damaged(roots: list[Section]) -> None:
+    """A top-level heading whose numeral the damage left unreadable takes the one after the heading before it."""
+    previous = 0
+    for root in roots:
+        if root.style == "cn_damaged" and previous < len(_NUMERALS):
+            root.number, root.value = _NUMERALS[previous], previous + 1
+        previous = root.value if root.value else previous
+
+
+_NUMERALS = "一二三四五六七八九十"
 
 
 def _nest(headings: list[Section], end: int) -> list[Section]:
@@ -466,6 +485,7 @@ def outline(text: str, body_end: int | None = None, title: str | None = None) ->
     if not any(h.rank <= 2 for h in headings):
         headings = sorted(headings + _bare_headings(text, end, title), key=lambda h: h.start)
     roots = _nest(headings, end)
+    _number_damaged(roots)
     for node in [n for root in roots for n in root.walk()]:
         if not any(c.rank <= 2.5 for c in node.children) and node.rank < 2.5:
             inline = _inline_items(text, node.body_start or node.start, node.end)
