@@ -5,7 +5,7 @@ import regex
 
 from ..re_compat import re_compile
 from .gazetteer import Ents, ents_of, official, vocab
-from .units_text import Mention, chains, patterns
+from .units_text import PLACE_TYPES, Mention, chains, patterns
 
 _NAME_HEAD = regex.compile(r"名称|单位|乡镇|街道|部门|账号|网站|区县|县区|市州|地区|镇|村|社区")
 # Columns naming places by level, coarsest first: a row naming its township and its village names the village.
@@ -110,7 +110,7 @@ def table_mentions(ctx) -> list[Mention]:
                     if mention is None:
                         continue
                 # an account named after a body: 某县人社局, or the place its owner governs (平寨镇 run by 平寨镇人民政府)
-                place_type = mention.type if mention.type in _PLACE_TYPES and owner and mention.name in owner.name else None
+                place_type = mention.type if mention.type in PLACE_TYPES and owner and mention.name in owner.name else None
                 body_named = mention.type == "department" or place_type is not None
                 if media and not (mention.type == "department" and official(mention.name)):
                     mention.type = "new_media"
@@ -133,9 +133,6 @@ def table_mentions(ctx) -> list[Mention]:
                             out.append(owner)
                 out.append(mention)
     return out
-
-
-_PLACE_TYPES = frozenset({"township", "subdistrict", "community"})
 
 
 # 区教育局子站: the bureau's sub-site of the portal; 某海事局网: a body's own site by the body's name and 网.
@@ -196,8 +193,7 @@ def _cell_mention(cell: tuple[str, int, int], spans: dict[str, Ents]) -> Mention
     if whole is None and (place := _PLACE_CELL.fullmatch(name)) and not patterns()["generic"].match(name):
         # 雁丘县, 但家庙镇 in a name column: a place the gazetteer lacks, or whose first character reads as a word
         # of prose (但, 与), is named by its cell alone
-        whole = Mention(start, start + len(name), name, _PLACE_CELL_TYPES.get(place["level"], "government"),
-                        tail_end=start + len(name))
+        whole = Mention(start, start + len(name), name, vocab()["suffix_type"][place["level"]], tail_end=start + len(name))
     if whole is None:
         return None
     whole.source, whole.role = "table", False
@@ -205,8 +201,7 @@ def _cell_mention(cell: tuple[str, int, int], spans: dict[str, Ents]) -> Mention
 
 
 # A cell that is a place's name: two to four Han characters and a level.
-_PLACE_CELL = regex.compile(r"\p{Han}{2,4}(?P<level>[市县区旗镇乡]|街道|苏木)")
-_PLACE_CELL_TYPES = {"镇": "township", "乡": "township", "苏木": "township", "街道": "subdistrict"}
+_PLACE_CELL = regex.compile(r"\p{Han}{2,4}(?P<level>[市县区旗镇乡]|街道|苏木)")  # (each level a suffix of units.yaml)
 
 
 def _bare(cell: tuple[str, int, int], type_: str) -> Mention | None:
