@@ -28,8 +28,8 @@ from .units_bare import (accounts_named_by_owners, bare_accounts, bracketed_acco
 from .units_text import Mention, chains, item_ok, owner_end, patterns, quoted
 from .vocabulary import abbreviated_ending, abbreviations, alternation
 
-__all__ = ["ANSWERABLE", "FORWARDING", "Mention", "addressed_mentions", "line_mentions", "speaks_of_accounts",
-           "text_mentions"]
+__all__ = ["ANSWERABLE", "FORWARDING", "Mention", "addressed_mentions", "line_mentions", "names_after_colon",
+           "speaks_of_accounts", "text_mentions"]
 
 # Page furniture: words anywhere in a line, or opening it. Two tests rather than one pattern, since an
 # anchored branch keeps re from skipping ahead to the words' first characters (four times slower). Every
@@ -351,7 +351,7 @@ def addressed_mentions(ctx) -> list[Mention]:
     for sentence in ctx.sentences if addressees else ():
         if (match := _YOU.search(sentence.text)) and _assessed(sentence) \
                 and not sentence.text.endswith(_ASKING, 0, match.start()) and not _RUNS.match(sentence.text, match.end()) \
-                and not _itemised(sentence.text[match.end():], addressees):
+                and not names_after_colon(sentence.text[match.end():], addressees):
             start, end = sentence.start + match.start(), sentence.start + match.end()
             for addressee in addressees:
                 mention = Mention(start, end, addressee.name, addressee.type, written=match.group(), tail_end=end)
@@ -360,10 +360,11 @@ def addressed_mentions(ctx) -> list[Mention]:
     return out
 
 
-def _itemised(after: str, addressees: list[Mention]) -> bool:
-    """你单位存在以下问题:甲局…;乙镇…: after a colon the sentence names the addressees, each with its own fault."""
-    colon = after.find(":")
-    return colon >= 0 and any(a.name in after[colon:] for a in addressees)
+def names_after_colon(text: str, mentions: list[Mention]) -> bool:
+    """你单位存在以下问题:甲局…;乙镇…, 上述单位存在的主要问题是:甲…;乙…: after a colon the sentence names the units
+    it speaks of, each with its own faults, which are not all of theirs."""
+    colon = text.find(":")
+    return colon >= 0 and any(m.name in text[colon:] for m in mentions)
 
 
 _MIN_LINES = 2  # a name alone on its line is a list's item only beside another such line

@@ -10,7 +10,7 @@ import regex
 from ..re_compat import re_compile
 from ..structure.sections import classify_title
 from .enumerations import heading_words, praise
-from .mentions import ANSWERABLE, FORWARDING
+from .mentions import ANSWERABLE, FORWARDING, names_after_colon
 from .gazetteer import vocab
 from .vocabulary import COUNT, NUMBER_MARK, alternation
 from .problems_text import QUALIFIER, describe, inherited, is_problem, none_cell, points_back, split_cell
@@ -467,7 +467,7 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
         pointed = False
         pointer = pred_end == len(text) and following is not None and points_back(following.text) \
             and following.section is sentence.section and is_problem(following.text) \
-            and not _names_after_colon(following.text, group)
+            and not names_after_colon(following.text, group)
         if pointer and _qualifier_only(predicate):
             predicate, pred_end = following.text, following.end - offset  # 甲、乙。以上单位未…
             pointed = True
@@ -602,13 +602,6 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
 # What opens the clause after a labelled list when it adds the items' own faults (,主要存在…, ,且…, ,以上3个单位均…), not a restatement
 # of the label (,抽查不合格) or a count of its faults (,共发现错别字4处).
 _GOES_ON_TO = regex.compile(r"[,,]?\s*(?:主要|具体|均|都|且|还|同时|并且?|另外|以上|上述)")
-
-
-def _names_after_colon(text: str, group: list) -> bool:
-    """上述单位存在的主要问题是:甲局…;乙乡…: the sentence pointing back goes on to name the units, each with its own
-    faults, which are not all of theirs."""
-    colon = text.find(":")
-    return colon >= 0 and any(m.name in text[colon:] for m in group)
 
 
 def _names_alone(ctx, sentence, start: int, predicate: str) -> bool:
