@@ -7,7 +7,8 @@ import regex
 
 from ..data import load_yaml
 
-__all__ = ["COUNT", "NUMBER_MARK", "abbreviations", "alternation", "cores", "load_yaml", "longest_first"]
+__all__ = ["COUNT", "NUMBER_MARK", "abbreviated_ending", "abbreviations", "alternation", "cores", "load_yaml",
+           "longest_first"]
 
 # A count in a list's closing (等12个单位, 两个部门): the one pattern every rule uses.
 COUNT = r"(?:\d{1,6}|[一二三四五六七八九十两]{1,3})"

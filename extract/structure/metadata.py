@@ -212,9 +212,9 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
     return None, None
 
 
-# A body's name, then spaces, opening a title line before 关于 (ANNOTATION.md: the title is from 关于 on).
 # Words set apart before a title that opens with 关于: issuers, or the page's column (通知公告, 监督检查).
 _BEFORE_SPACED_ABOUT = regex.compile(r"(?:[^\s。,:;]{2,40}+\s++){1,4}(?=关于)")
+# A body's name, then spaces, opening a title line before 关于 (ANNOTATION.md: the title is from 关于 on).
 _ISSUER_SPACE_ABOUT = regex.compile(r"\p{Han}{2,30}(?:办公室|办公厅|人民政府|政府|委员会|小组|中心|局|厅|委|办|部|处|院)"
                                      r"(?:\(\p{Han}{1,10}\))?\s+(?=关于)")  # (not a header's key: 信息名称 关于…)
 
