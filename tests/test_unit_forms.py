@@ -827,6 +827,9 @@ def test_quoted_accounts_with_scores(body, expected):
         ("县直部门:县科技局、县商务局;乡镇:双溪镇、石门乡。上述单位均未公开财政预算。",
          [("县科技局", "未公开财政预算"), ("县商务局", "未公开财政预算"), ("双溪镇", "未公开财政预算"),
           ("石门乡", "未公开财政预算")]),
+        # …also over a list laid out one item per line under a heading, each item taking the pointer's fault
+        ("(一)检查不合格的账号\n“柳营发布”(微信公众号)\n“平安柳营”(抖音)\n双溪镇政府网站\n以上账号均存在半年未更新问题。",
+         [("柳营发布", "半年未更新"), ("平安柳营", "半年未更新"), ("双溪镇政府", "半年未更新")]),
         # a labelled list whose clause goes on to point back at it (,以上2个单位…): the label's fault and the clause's
         ("得分低于60分的有:县粮食局、县档案局,以上2个单位均存在互动栏目形同虚设的问题。",
          [("县粮食局", "得分低于60分"), ("县粮食局", "互动栏目形同虚设"), ("县档案局", "得分低于60分"),

@@ -62,6 +62,7 @@ _FORWARD = regex.compile(r"(?:存在)?(?:以下|如下|下列)(?:几个|几方�
 _ITEM_MARK = regex.compile(rf"^\s*{NUMBER_MARK}")
 _MAX_ITEMS = 12
 _MAX_SIBLINGS = 4  # lists parted by ; that a sentence pointing back after them (以上单位…) may cover
+_MAX_ITEM_LINES = 40  # lines of one item each that a sentence pointing back after them may cover
 _MAX_ITEM_LINE = 60  # a line longer than this is prose, not an item of a list laid out one per line
 # What lost characters leave before a name: stray bytes (��h发改委), or a damaged item and its 、.
 _DAMAGED_OPENING = regex.compile(r"^(?:[^\p{Han}、,;:。]{0,3}$|[^、,;:。]{0,8}、)")
@@ -113,7 +114,7 @@ def find_problems(ctx, units) -> list[dict]:
         if mentions or topic:
             mentions = sorted(mentions or [], key=lambda m: m.start)
             truncated = sentence is last and sentence.text[-1:] not in "。;!?)”"
-            following = _after_siblings(sentences, index)
+            following = _after_siblings(sentences, index, by_sentence)
             problems += _sentence_problems(ctx, sentence, mentions, lead, topic, truncated, following)
         lead = _lead(sentence, lead, mentions)
     problems += _table_problems(ctx, units)
@@ -159,13 +160,27 @@ _ANAPHOR = regex.compile(r"(?:其中,?|\p{Han}{2,4},)?该(?:网站|局|委|办|�
 _GOES_ON = regex.compile(r"“[^“”]{1,12}”(?:栏目|专栏|频道|板块|子栏目|专题)|(?:网站)?首页|其(?!他|余)")
 
 
-def _after_siblings(sentences, index: int):
-    """The sentence after sentences[index] and the lists that go on from it after a ; (甲、乙;丙、丁。以上单位…)."""
+def _after_siblings(sentences, index: int, by_sentence):
+    """The sentence after sentences[index] and the lists that go on from it: after a ; (甲、乙;丙、丁。以上单位…),
+    or in the lines that go on naming one item each (“甲”(微信) ⏎ “乙”(抖音) ⏎ 以上账号均…)."""
     following = index + 1
     while following < len(sentences) and following - index <= _MAX_SIBLINGS \
             and sentences[following - 1].text.endswith(";"):
         following += 1
+    if following == index + 1 and _item_line(sentences[index]):
+        section = sentences[index].section
+        while following < len(sentences) and following - index <= _MAX_ITEM_LINES \
+                and sentences[following].section is section and _item_line(sentences[following]) \
+                and (sentences[following].start, sentences[following].end) in by_sentence:
+            following += 1
     return sentences[following] if following < len(sentences) else None
+
+
+def _item_line(sentence) -> bool:
+    """A short line of its own that no sentence's mark closes: an item of a list laid out one per line."""
+    text, start, end = sentence.whole_text, sentence.start, sentence.end
+    return end - start <= _MAX_ITEM_LINE and (start == 0 or text[start - 1] == "\n") \
+        and text[end:end + 1] in ("", "\n") and text[end - 1] not in "。;:,"
 
 
 def _lead(sentence, lead, mentions):
