@@ -246,6 +246,9 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("请各地认真落实,确保市政府网站安全运行。", []),
     ("登录县政府网站可以查询办事指南。", []),
     ("本市、全县、辖区政府网站运行平稳。", []),
+    # 办公 before a noun of the office's own (办公地址) is no office's ending; 办 before 公开 still is one
+    ("县档案馆的指南未载明办公地址和办公时间。", ["县档案馆"]),
+    ("县人防办公开目录仅有机构概况一类信息。", ["县人防办"]),
     # Addressees of a report and inspectors, a list sharing the word that makes them so.
     ("东关街道未按要求向区住建局、区城管局报送数据。", ["东关街道"]),
     ("整改情况已抄送区住建局。", []),

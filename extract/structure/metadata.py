@@ -28,7 +28,7 @@ _ORG_DATE_LINE = re_compile(rf"^(?P<org>[^\s,。;:()（）|\d]{{4,30}}?)\s*{_DAT
 _DOC_NUMBER = re_compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
 # What a notice's title ends in, with a closing bracket or an edition mark after it (…评估报告(摘要)).
 _TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函", "方案", "要点", "榜单", "名单", "简报",
-                "提醒函", "提示函", "督办函", "工作提示", "督办单", "周报", "月报", "季报", "快报", "年度报表",
+                "提醒函", "提示函", "督办函", "工作提示", "督办单", "通知单", "交办单", "周报", "月报", "季报", "快报", "年度报表",
                 "工作打算", "工作计划", "工作思路", "年报")
 _TITLE_ENDINGS = tuple(word + close for word in _TITLE_WORDS for close in ("", ")", "(摘要)", "(全文)"))
 # The last characters of _TITLE_ENDINGS: a line ending in none of them is tested against no ending.
