@@ -255,6 +255,9 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("区数据局于9月组织开展了全区政府网站检查。", []),
     ("区数据局 组织开展了全区政府网站检查。", []),
     ("区数据局、区网信办对全区政府网站进行了检查,南湖镇未及时整改。", ["南湖镇"]),
+    # a check word after a name is its inspector's verb, unless a verdict follows it (测评等次为不合格)
+    ("区数据局测评了各乡镇的政务公开专区。", []),
+    ("南湖镇测评等次为不合格,东关街道检查不达标。", ["南湖镇", "东关街道"]),
 ])
 def test_names_on_unseen_wording_that_are_no_units(sentence, expected):
     assert [name for name, _ in _units(PROBLEMS + sentence)] == expected
