@@ -827,6 +827,13 @@ def test_quoted_accounts_with_scores(body, expected):
         ("县直部门:县科技局、县商务局;乡镇:双溪镇、石门乡。上述单位均未公开财政预算。",
          [("县科技局", "未公开财政预算"), ("县商务局", "未公开财政预算"), ("双溪镇", "未公开财政预算"),
           ("石门乡", "未公开财政预算")]),
+        # an owner before the account word in the bracket after a quoted account runs it, and is no unit; an item
+        # heading naming the account and that bracket before its colon opens the account's faults, each its own
+        ("(一)“柳营农情”(县农业农村局微信公众号):半年仅更新2条;留言无人回复。",
+         [("柳营农情", "半年仅更新2条"), ("柳营农情", "留言无人回复")]),
+        # …and an account named by that body stands for the body, under the name the bracket gives
+        ("(二)“石门乡”(柳营县石门乡人民政府今日头条号):账号简介为空;超过1个月未更新。",
+         [("柳营县石门乡人民政府", "账号简介为空"), ("柳营县石门乡人民政府", "超过1个月未更新")]),
         # …also over a list laid out one item per line under a heading, each item taking the pointer's fault
         ("(一)检查不合格的账号\n“柳营发布”(微信公众号)\n“平安柳营”(抖音)\n双溪镇政府网站\n以上账号均存在半年未更新问题。",
          [("柳营发布", "半年未更新"), ("平安柳营", "半年未更新"), ("双溪镇政府", "半年未更新")]),

@@ -204,11 +204,16 @@ def owners_in_brackets(text: str, offset: int, found: list[Mention]) -> None:
     spans += [b.span() for end, m in accounts.items() if m.written.startswith("@")
               and (b := patterns()["owner_bracket"].match(text, end - offset))
               and any(b.start(1) <= f.start - offset and f.end - offset == b.end(1) for f in found)]
+    # “甲”(县农牧局微信公众号): the body before the account word in the bracket after a quoted account
+    brackets = [(b.span(), m) for m in found if m.quoted and m.type == "new_media" and m.account
+                and (b := patterns()["bracket_account"].match(text, m.end - offset + 1)) is not None and b.group("owner")]
+    owned = {span[0] + offset: m for span, m in brackets}
+    spans += [span for span, _ in brackets]
     for start, end in ((a + offset, b + offset) for a, b in spans):
         inside = [m for m in found if start < m.start and m.end <= end]
         for mention in inside:
             mention.role = True
-        account = accounts.get(start)
+        account = accounts.get(start) or owned.get(start)
         if account is not None:
             account.tail_end = max(account.tail_end, end)  # what is said of it follows the bracket
             if inside and account.owner is None:
@@ -230,8 +235,10 @@ def accounts_named_by_owners(text: str, offset: int, found: list[Mention]) -> No
             owner.role = True
 
 
-# After a quoted name: its account word, then a bracket that may give the platform first (新浪微博,…).
-_OWNER_AFTER_QUOTE = regex.compile(r"”[^()“”\n,。]{0,8}\((?:[^(),“”\n]{1,8},)?(?P<owner>\p{Han}{2,30})\)")
+# After a quoted name: its account word, then a bracket that may give the platform first (新浪微博,…) or the
+# account word after the owner (乙镇人民政府今日头条号).
+_OWNER_AFTER_QUOTE = regex.compile(r"”[^()“”\n,。]{0,8}\((?:[^(),“”\n]{1,8},)?(?P<owner>\p{Han}{2,30}?)"
+                                   r"(?:微信公众号|公众号|微信号|微博|抖音号|今日头条号|头条号|快手号|视频号)?\)")
 
 
 @lru_cache(maxsize=1)

@@ -45,6 +45,7 @@ _FIRST_ITEM = re.compile(f"一(?:{'|'.join(_ITEM_WORDS)})")
 _TITLE_END = re_compile(r"[。!?;]")
 _MAX_TITLE = 60
 _MAX_LABEL = 20  # a heading's words before a colon that opens its content on the same line
+_MAX_BRACKETED_LABEL = 40  # the same words when they end in a bracket (a name and its owner or platform)
 # 一、本年新收政府信息公开申请数量 | 3 | 0 |, 三、本年度办理结果 |: a numbered row of a flattened table.
 _TABLE_ROW = re.compile(r"\|[^|\n]*\S[^|\n]*\||\|\s*$")
 _ATTACHMENT_HEAD = regex.compile(r"附件\s*[:\d一二三四五六七八九十]|附件$")
@@ -128,6 +129,8 @@ def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
     end = _TITLE_END.search(rest)
     stop = end.start() if end else None  # where the title stops, and its mark after it
     colon = rest.find(":", 0, _MAX_LABEL + 1)
+    if colon < 0 and (closed := rest.find("):", 0, _MAX_BRACKETED_LABEL)) > 0:
+        colon = closed + 1  # (一)“甲”(乙县人民政府今日头条号):…: a name with its owner in brackets, then its content
     if colon > 0 and (stop is None or colon < stop) and rest[colon + 1:].strip():
         stop = colon  # (一)政府网站:甲镇…: a label, then its content
     title = rest if stop is None else rest[:stop]
