@@ -99,7 +99,9 @@ def test_seed_004_title_contacts_and_period_inheriting_the_year():
      ("2020年政务公开工作完成情况及成效", "achievements"),
      # when work must be done plans it; who is summoned, and why, is a shortcoming
      ("时间安排", "requirements"), ("整改时限", "requirements"), ("严格时间节点", "requirements"),
-     ("约谈对象及原因", "problems")],
+     ("约谈对象及原因", "problems"),
+     # a limit on the work orders it, though it names its completion; a list of what published nothing is a fault
+     ("限期完成整改", "requirements"), ("公开信息为零的栏目名单", "problems"), ("信息发布为零的单位", "problems")],
 )
 def test_heading_vocabulary(title, kind):
     assert classify_title(title) == kind

@@ -834,6 +834,12 @@ def test_quoted_accounts_with_scores(body, expected):
         # …and an account named by that body stands for the body, under the name the bracket gives
         ("(二)“石门乡”(柳营县石门乡人民政府今日头条号):账号简介为空;超过1个月未更新。",
          [("柳营县石门乡人民政府", "账号简介为空"), ("柳营县石门乡人民政府", "超过1个月未更新")]),
+        # …but a clause of it on some of them (,其中“乙”…) is theirs alone
+        ("(二)更新不及时(3个)\n“柳营发布”(微信公众号)\n“平安柳营”(抖音)\n以上账号均超过2周未更新,其中“平安柳营”全月仅发布1条。",
+         [("柳营发布", "超过2周未更新"), ("平安柳营", "超过2周未更新"), ("平安柳营", "全月仅发布1条")]),
+        # a quoted column alone after a name, under a heading that names the fault, has the heading's fault
+        ("(三)公开信息为零的栏目\n双溪镇“规划计划”栏目;县统计局“统计分析”栏目。",
+         [("双溪镇", "公开信息为零的栏目"), ("县统计局", "公开信息为零的栏目")]),
         # …also over a list laid out one item per line under a heading, each item taking the pointer's fault
         ("(一)检查不合格的账号\n“柳营发布”(微信公众号)\n“平安柳营”(抖音)\n双溪镇政府网站\n以上账号均存在半年未更新问题。",
          [("柳营发布", "半年未更新"), ("平安柳营", "半年未更新"), ("双溪镇政府", "半年未更新")]),

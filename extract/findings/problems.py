@@ -484,7 +484,7 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             and following.section is sentence.section and is_problem(following.text) \
             and not names_after_colon(following.text, group)
         if pointer and _qualifier_only(predicate):
-            predicate, pred_end = following.text, following.end - offset  # 甲、乙。以上单位未…
+            predicate, pred_end = _shared_part(following.text), following.end - offset  # 甲、乙。以上单位未…
             pointed = True
         if truncated and pred_end == len(text) and not _names_alone(ctx, sentence, start, predicate):
             last = predicate[predicate.rfind(",") + 1:]
@@ -510,7 +510,8 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             if pointed:  # 得分低于60分的单位:甲、乙。上述单位…不足10条: the label's fault and the sentence's
                 descriptions = descriptions + [d for d in describe(predicate, category) if d not in descriptions]
             elif pointer:  # 甲、乙得分较低。以上2个单位考核等次为不合格: their own fault, then the next sentence's
-                descriptions = descriptions + [d for d in describe(following.text, category) if d not in descriptions]
+                descriptions = descriptions + [d for d in describe(_shared_part(following.text), category)
+                                               if d not in descriptions]
         if any(_FORWARD.search(d) for d in descriptions):
             # the faults it announces, or none: the announcement is no fault of its own
             descriptions = _items_after(ctx, sentence, text.find(":", pred_start))
@@ -522,6 +523,16 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
                 out.append({"units": [name], "category": category, "description": description,
                             "section": label, "source": "text", "evidence": evidence})
     return out
+
+
+def _shared_part(pointing: str) -> str:
+    """What a sentence pointing back says of all it points at: up to a clause on some of them (以上账号均…,
+    其中“甲”…), whose names take their own part."""
+    subset = _SUBSET.search(pointing)
+    return pointing[:subset.start()] if subset else pointing
+
+
+_SUBSET = regex.compile(r"[,;](?:其中|特别是|尤其是)")
 
 
 def _fault_heading(category: str | None) -> bool:
@@ -593,7 +604,7 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
         heading = None  # a section's own title (存在问题) names no fault of a unit's
     under_fault = bool(heading) and _in_problems(sentence) and not praise(heading)
     if found := (describe(predicate, category, account=group[-1].account, example=True)
-                 if (example or under_fault) and not own else own):
+                 if (example or under_fault) and not own and not _named_part_only(predicate) else own):
         return found
     if listed is not None and listed.heading:
         if praise(listed.heading):
@@ -639,9 +650,18 @@ def _praised(predicate: str) -> bool:
 
 
 def _qualifier_only(predicate: str) -> bool:
-    """What follows a name says nothing of it: punctuation, a group noun, a word such as 专栏 or 网站."""
+    """What follows a name says nothing of it: punctuation, a group noun, a word such as 专栏 or 网站, or the
+    quoted name of one of its parts (甲镇“规划计划”栏目, under a heading that says what is wrong with it)."""
     words = predicate.strip(" 。;,")
-    return _bare_predicate(predicate) or len(words) <= QUALIFIER or bool(_SITE_WORDS.fullmatch(words))
+    return _bare_predicate(predicate) or len(words) <= QUALIFIER or bool(_SITE_WORDS.fullmatch(words)) \
+        or _named_part_only(predicate)
+
+
+def _named_part_only(predicate: str) -> bool:
+    return _NAMED_PART.fullmatch(predicate.strip(" 。;,")) is not None
+
+
+_NAMED_PART = regex.compile(r"(?:“[^“”]{1,16}”、?)+(?:等)?(?:栏目|专栏|子栏目|频道|板块|专题|页面)")
 
 
 def _after_comma(text: str, floor: int, start: int) -> bool:
