@@ -122,6 +122,8 @@ def test_problems_on_unseen_wording(sentence, expected):
     "沈北新区、新民市网站在日常运维工作中信息更新数量与频次位居前列,整体情况较好。",
     "市法制办、市商务局等10个单位工作较为突出,得分超过75分。",
     "化州市府办收到检测报告后,立即通知责任单位抓好问题整改,当日整改完毕。",
+    # what the units did well, in words that hold a fault word (不到), when the sentence closes by commending them
+    "“柳营发布”“平安柳营”等账号留言回复平均用时不到2天,予以通报表扬。",
     # Shortcomings of nobody in particular.
     "有的部门未制定指导本单位年度政务公开工作的要点或方案;个别市州未建立政务公开专门机构。",
     "部分单位的政府信息公开目录下的“工作动态”栏目信息未能保持每两周一更新的频率。",

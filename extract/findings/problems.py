@@ -644,9 +644,14 @@ def _section_title(words: str) -> bool:
 
 
 def _praised(predicate: str) -> bool:
-    """The first clause after a name praises it and states no fault (表现较好, 合格率达到100%)."""
+    """The first clause after a name praises it and states no fault (表现较好, 合格率达到100%), or the clause
+    closes by commending it (…用时不到2天,予以通报表扬: what it did well, in any words)."""
     first = next((part for part in _FIRST_CLAUSE.split(predicate) if part.strip()), "")
-    return bool(first) and praise(first) and not is_problem(first)
+    return bool(first) and praise(first) and not is_problem(first) or _COMMENDED.search(predicate) is not None
+
+
+# A sentence closing on what it gives the units it names: commendation.
+_COMMENDED = regex.compile(r"(?:予以|给予|提出|进行)(?:通报)?(?:表扬|表彰)。?$")
 
 
 def _qualifier_only(predicate: str) -> bool:
