@@ -902,6 +902,13 @@ def test_addressees_told_you(text, expected):
     assert [(p["units"][0], p["description"]) for p in extract_text(text)["problems"]] == expected
 
 
+def test_an_addressee_told_only_what_is_due_is_no_unit():
+    """你局 in a sentence that neither faults nor ranks it (a reminder of when a reply falls due) assesses nobody."""
+    text = ("依申请公开办理时限提醒函\n县林草局:\n你局于3月3日收到申请人的政府信息公开申请,法定答复期限截止日期为3月31日。\n"
+            "请你局于3月26日前将拟答复意见报县政务公开办审核。\n县政务公开办\n2025年3月14日")
+    assert extract_text(text)["units"] == []
+
+
 def test_a_task_notice_assesses_units_whose_faults_it_states():
     """A 通知 (现通知如下) that orders rectification states faults outside any problems section."""
     text = ("关于限期整改政务新媒体问题的通知\n各单位:\n经检查,发现部分政务新媒体存在问题,现通知如下:\n"

@@ -349,7 +349,7 @@ def addressed_mentions(ctx) -> list[Mention]:
                   for m in chains(text, 0, len(text), ents, 0, roles=False) if m.start == 0 and m.end == len(text)]
     out = []
     for sentence in ctx.sentences if addressees else ():
-        if (match := _YOU.search(sentence.text)) and _assessed(sentence) \
+        if (match := _YOU.search(sentence.text)) and _assessed(sentence) and _judges(sentence.text) \
                 and not sentence.text.endswith(_ASKING, 0, match.start()) and not _RUNS.match(sentence.text, match.end()) \
                 and not names_after_colon(sentence.text[match.end():], addressees):
             start, end = sentence.start + match.start(), sentence.start + match.end()
