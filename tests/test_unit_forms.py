@@ -902,6 +902,13 @@ def test_addressees_told_you(text, expected):
     assert [(p["units"][0], p["description"]) for p in extract_text(text)["problems"]] == expected
 
 
+def test_units_left_out_of_the_inspection_are_not_assessed():
+    """Bodies a task notice leaves out of what it inspects (不再列入本次范围) have no fault there."""
+    text = ("关于开展政府网站集约化迁移检查的通知\n各乡镇、县直各单位:\n一、检查范围\n县直部门尚在独立运行的网站共9个。"
+            "已完成迁移的县教育局、县卫健委网站不再列入本次检查范围。\n二、工作要求\n请于6月30日前完成迁移。\n县政府办公室")
+    assert extract_text(text)["units"] == []
+
+
 def test_an_addressee_told_only_what_is_due_is_no_unit():
     """你局 in a sentence that neither faults nor ranks it (a reminder of when a reply falls due) assesses nobody."""
     text = ("依申请公开办理时限提醒函\n县林草局:\n你局于3月3日收到申请人的政府信息公开申请,法定答复期限截止日期为3月31日。\n"

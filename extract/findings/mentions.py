@@ -176,11 +176,13 @@ def _issuers(lines: list[tuple[str, bool]]) -> set[str]:
 
 
 def _names_the_inspected(sentence) -> bool:
-    """A sentence under a heading naming who is inspected (检查对象, 考评范围): its list is of units assessed."""
+    """A sentence under a heading naming who is inspected (检查对象, 考评范围): its list is of units assessed,
+    unless the sentence leaves them out (不再列入本次范围)."""
     heading = sentence.section.title if sentence.section is not None else ""
     return heading.rstrip("。:").endswith(tuple(vocab()["inspected_headings"])) \
         and not any(word in heading for word in vocab()["attendance_words"]) \
-        and any(word in heading for word in vocab()["check_words"])
+        and any(word in heading for word in vocab()["check_words"]) \
+        and not any(word in sentence.text for word in vocab()["left_out_words"])
 
 
 def _without_names(text: str, offset: int, found: list[Mention]) -> str:

@@ -18,7 +18,7 @@ _NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|
                        f"|(?:{alternation(vocab()['personal_data_verbs'])})[^,。;]{{0,16}}?"
                        f"(?:{alternation(vocab()['personal_data'])})(?!保护)")
 _QUOTED_GRADE = re.compile(r"“(不合格|较差|差|不及格|不达标|未达标)”")
-_NOT_NEGATIVE = re.compile(f"{alternation(vocab()['not_fault_words'])}|“[^“”]*”|《[^《》]*》")
+_NOT_NEGATIVE = re.compile(f"{alternation(vocab()['not_fault_words'] + vocab()['left_out_words'])}|“[^“”]*”|《[^《》]*》")
 _CONSEQUENCE = re_compile(r"^(?:但|并|且|而|进而)?(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
 # A clause that restates, measures or shows the fault before it (不符合…的要求, 基本处于停更状态, 属于“僵尸号”,
 # 无法为群众提供…, 最长超期27个工作日, 最新信息停留在一季度, 仍为2009年版本, 远低于考评标准, 群众无法正常查看,
