@@ -101,7 +101,8 @@ def test_seed_004_title_contacts_and_period_inheriting_the_year():
      ("时间安排", "requirements"), ("整改时限", "requirements"), ("严格时间节点", "requirements"),
      ("约谈对象及原因", "problems"),
      # a limit on the work orders it, though it names its completion; a list of what published nothing is a fault
-     ("限期完成整改", "requirements"), ("公开信息为零的栏目名单", "problems"), ("信息发布为零的单位", "problems")],
+     ("限期完成整改", "requirements"), ("公开信息为零的栏目名单", "problems"), ("信息发布为零的单位", "problems"),
+     ("超期单位及数量", "problems")],
 )
 def test_heading_vocabulary(title, kind):
     assert classify_title(title) == kind
@@ -111,6 +112,8 @@ def test_heading_vocabulary(title, kind):
     "text, kinds",
     [
         # a 通知 that sets tasks: headings that order work, and any heading it does not name otherwise
+        ("东坪镇:\n复查发现你镇整改不到位。现予以督办,具体要求如下:\n一、立即整改\n甲。\n二、说明情况\n乙。\n三、跟踪问效\n丙。",
+         ["requirements", "requirements", "requirements"]),
         ("各科室:\n现就有关事项通知如下:\n一、落实主体责任\n甲。\n二、规范内容发布\n乙。\n三、考评对象\n丙。",
          ["requirements", "requirements", "requirements"]),
         ("各镇:\n《工作要点》已经同意,现印发给你们,请认真贯彻执行。\n一、深化重点领域公开\n甲。\n二、组织实施\n乙。",
