@@ -98,6 +98,8 @@ FORMS = [
     ("整改时限:1个月。", [(1, "month")], [(1, "month")]),
     ("整改期限:15个工作日。", [(15, "working_day")], [(15, "working_day")]),
     ("整改时限为即日起15个工作日。", [(15, "working_day")], [(15, "working_day")]),
+    # a limit counted from an event up to 之日起 (收到申请之日起)
+    ("该申请的法定答复期限为收到申请之日起20个工作日。", [(20, "working_day")], [(20, "working_day")]),
     # the longest a limit may run, with no 内 closing it
     ("确需调查核实的,答复最长不超过5个工作日。", [(5, "working_day")], [(5, "working_day")]),
     # numbered task lists and task tables

@@ -62,9 +62,10 @@ _MAX_ACTION = 60
 # A date that qualifies a noun (…前出台的文件, …前以县政府名义印发的文件): which documents, not by when.
 _ATTRIBUTIVE = regex.compile(r"\p{Han}{2}的|以[^,。;:]{1,30}?名义(?:印发|发布|出台|制定)的")
 _NOT_AFTER_WITHIN = regex.compile(_alt(VOCAB["not_after_within"]))
-# A limit named by a cue apart from its duration: 整改时限:1个月, 整改期限为即日起15个工作日.
+# A limit named by a cue apart from its duration: 整改时限:1个月, 整改期限为即日起15个工作日, 答复期限为收到申请
+# 之日起20个工作日 (the event it runs from, up to 之日起).
 _LIMIT_CUE = regex.compile(rf"(?:(?:{_alt(VOCAB['limit_cues'])})[:为是]?"
-                           rf"(?:{_alt(VOCAB['limit_links'] + VOCAB['exceeding_links'])})?"
+                           rf"(?:{_alt(VOCAB['limit_links'] + VOCAB['exceeding_links'])}|自?[^,。;:]{{1,10}}?之日起)?"
                            rf"|(?:{_alt(VOCAB['limit_times'])})(?:{_alt(VOCAB['exceeding_links'])}))$")
 
 _DATE_CUES = _longest_first(VOCAB["date_cues"] + VOCAB["request_cues"])
