@@ -296,6 +296,9 @@ def _meta(text: str):
         ("关于检查情况的通报\n各单位:\n一、存在问题\n甲镇未更新。\n请按期整改。特此通报。县政府办公室\n2024年4月1日",
          "县政府办公室"),
         ("关于检查情况的通报\n各单位:\n甲镇未更新,请按期整改。某某市数据局 2024年4月1日", "某某市数据局"),
+        # …also with the page's links run into the line after the date
+        ("关于做好年报编制的通知\n来源:县政务公开办\n各单位:一、按时发布。请于1月31日前发布年报。二、做好备案。发布后2日内报备案。"
+         "东湖县人民政府办公室 2026年1月6日 分享到: 微信 微博 【打印】【关闭】", "东湖县人民政府办公室"),
         # a sentence after the last full stop that is no body's name is no signature
         ("关于检查情况的通报\n各单位:\n甲镇未更新。请于月底前整改完毕\n2024年4月1日", None),
         # a signature with no date under the contact lines that close the body

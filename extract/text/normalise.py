@@ -178,12 +178,18 @@ def _quoted(line: str, at: int) -> bool:
 
 
 def _line_break_edits(text: str) -> list[Edit]:
-    """Restore line breaks that scrapers lost before headings (…如下:一、总体情况…。二、存在问题)."""
+    """Restore line breaks that scrapers lost before headings (…如下:一、总体情况…。二、存在问题) and before the
+    page's furniture after the text (…2026年1月6日 分享到:微信 微博), where the signature ends."""
     ends = [m.end() for m in _LOST_BREAK.finditer(text)]
     if "(一)" in text:
         ends += [m.end() for m in _TITLE_THEN_SUBHEADING.finditer(text)
                  if m.start() == 0 or text[m.start() - 1] in _BEFORE_HEADING]
-    return [Edit(end, end, "\n", "line_break") for end in sorted(ends)]
+    ends += [m.start() for m in _PAGE_TAIL.finditer(text) if m.start() > 0 and text[m.start() - 1] not in "\n【"]
+    return [Edit(end, end, "\n", "line_break") for end in sorted(set(ends))]
+
+
+# The page's own links after a notice (分享到:, 【打印】, 上一篇:), run into its last line.
+_PAGE_TAIL = re.compile(r"分享到:|【打印|【关闭|打印本页|关闭窗口|上一篇:|下一篇:")
 
 
 # A line break after a Han character, 、 or , and before a Han character or a quote: where a line may go on.
