@@ -537,6 +537,12 @@ def _problems(body: str) -> list[tuple]:
          [("云汀发布", "new_media", None, None), ("平安云汀", "new_media", None, None)]),
         ("“开而不用”现象仍然存在;“工作动态”栏目未更新;“两微一端”建设滞后;“按部就班”误写为“按步就班”;"
          "“政策查询库”无法访问,公众号管理待加强。", []),
+        # a run of quoted account names opening a clause is its subject, whatever the clause says of them
+        ("“柳营发布”“平安柳营”坚持每日推送,原创率超过七成;公众号管理待加强。",
+         [("柳营发布", "new_media", None, None), ("平安柳营", "new_media", None, None)]),
+        # …but one quoted name alone needs a clause that judges it or gives its figures, and a quoted column none
+        ("“柳营发布”坚持每日推送;公众号管理待加强。", []),
+        ("“工作动态”“通知公告”栏目内容丰富;公众号管理待加强。", []),
         # a monitoring report's figures for a quoted account, and a ranking of quoted accounts with their figures
         ("“澄溪发布”本月发布信息214条,原创88条,公众号管理待加强。", [("澄溪发布", "new_media", None, None)]),
         ("发布量排名前三的账号为“泮溪发布”(328条)、“泮溪检察”(141条)。",

@@ -842,6 +842,8 @@ def _judged_account(text: str, matches: list, index: int, first: int, after: int
         return False  # (a word the page got wrong is never here: quoted() leaves it first)
     if not _CLAUSE_OPENING.search(text, max(0, matches[first].start() - 2), matches[first].start()):
         return False
+    if first + 1 < len(matches) and matches[first + 1].start() == matches[first].end():
+        return True  # “甲”“乙”“丙”坚持每日推送: a run of account-shaped names is the clause's subject, whatever it says
     clause = _CLAUSE_END.search(text, after)
     clause_text = text[after:clause.start() if clause else len(text)]
     return judges(clause_text) or _FIGURES.match(clause_text) is not None
