@@ -537,6 +537,9 @@ def _problems(body: str) -> list[tuple]:
          [("云汀发布", "new_media", None, None), ("平安云汀", "new_media", None, None)]),
         ("“开而不用”现象仍然存在;“工作动态”栏目未更新;“两微一端”建设滞后;“按部就班”误写为“按步就班”;"
          "“政策查询库”无法访问,公众号管理待加强。", []),
+        # the bodies listed and counted before the account word of a quoted list own its accounts, in order
+        ("县林业局、县水利局2个部门的微信公众号“柳营林业、柳营水利”留言无人处理。",
+         [("柳营林业", "new_media", "微信", "县林业局"), ("柳营水利", "new_media", "微信", "县水利局")]),
         # a run of quoted account names opening a clause is its subject, whatever the clause says of them
         ("“柳营发布”“平安柳营”坚持每日推送,原创率超过七成;公众号管理待加强。",
          [("柳营发布", "new_media", None, None), ("平安柳营", "new_media", None, None)]),

@@ -380,15 +380,23 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope,
                                  or (quoted and around.strong and p["account_label"].search(around.label))):
         return [], None  # (one quoted name after a label naming accounts is one: 以下账号存在问题:“甲”…)
     enumeration = _described(text, intro_start + offset, parsed[-1][1] + offset, around, scope)
-    platform = None
+    platform, item_owners = None, None
     if owner := (_owner(text, intro_start, known) if around.account_intro else None):
         owner.role = True  # named only as the owner of the listed accounts
         enumeration.owner, enumeration.start = owner.name, owner.start
         platform = vocab()["platform_by_word"].get(owner.account)
+    elif around.account_intro and (counted_owners := _counted_owners(text, intro_start, known)):
+        owners, word = counted_owners
+        platform = vocab()["platform_by_word"].get(word)
+        for owner in owners:
+            owner.role = True  # 甲局、乙局2个部门的微信公众号“丙、丁”: named only as the owners, in the same order
+        enumeration.owner, enumeration.start = owners[0].name, owners[0].start
+        if len(owners) == len(parsed):
+            item_owners = [owner.name for owner in owners]
     accounts = bracketed or around.account_intro or quoted or bool(p["account_label"].search(around.label))
     type_ = _list_type(known_items, accounts)
     out: list[Mention] = []
-    for a, b, mention, item_platform in parsed:
+    for index, (a, b, mention, item_platform) in enumerate(parsed):
         if mention is not None:
             mention.enumeration = enumeration
             continue
@@ -396,7 +404,8 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope,
             if inner in known:
                 known[inner].role = True  # a name found inside the item is part of it (德钦县|教育体育)
         item = Mention(a + offset, b + offset, text[a:b], type_, platform=platform or item_platform,
-                       tail_end=_tail(text, b) + offset, quoted=quoted, owner=enumeration.owner)
+                       tail_end=_tail(text, b) + offset, quoted=quoted,
+                       owner=item_owners[index] if item_owners else enumeration.owner)
         if item.platform is not None:
             item.type = "new_media"
         elif item.name.endswith("政府") and text.startswith(("网站", "门户网站"), b):
@@ -556,6 +565,24 @@ def _owner(text: str, intro_start: int, known: dict[int, Mention]) -> Mention | 
         if mention.tail_end - (mention.start - start) == intro_start and mention.account:
             return mention
     return None
+
+
+def _counted_owners(text: str, intro_start: int, known: dict[int, Mention]) -> tuple[list[Mention], str] | None:
+    """The bodies listed, then counted, before the account word of a quoted list (甲局、乙局2个部门的微信公众号“…”),
+    and that word."""
+    counted = _COUNTED_OWNERS.search(text, max(0, intro_start - 24), intro_start)
+    if counted is None:
+        return None
+    ends = {start + (m.end - m.start): m for start, m in known.items()}
+    owners, at = [], counted.start()
+    while (m := ends.get(at)) is not None:
+        owners.append(m)
+        start = at - (m.end - m.start)
+        at = start - 1 if text[start - 1:start] in ("、", "和", "及") else -1
+    return (owners[::-1], counted["acc"]) if owners else None
+
+
+_COUNTED_OWNERS = regex.compile(rf"{COUNT}个(?:部门|单位|乡镇|街道)的?(?:政务)?(?P<acc>微信公众号|公众号|微博|抖音号|头条号|账号)$")
 
 
 def _list_type(known_items: list, accounts: bool) -> str:
