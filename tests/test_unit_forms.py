@@ -537,6 +537,9 @@ def _problems(body: str) -> list[tuple]:
          [("云汀发布", "new_media", None, None), ("平安云汀", "new_media", None, None)]),
         ("“开而不用”现象仍然存在;“工作动态”栏目未更新;“两微一端”建设滞后;“按部就班”误写为“按步就班”;"
          "“政策查询库”无法访问,公众号管理待加强。", []),
+        # an account's own name may hold a number or Latin letters after its first characters
+        ("“柳营12345”(县政务服务中心)、“柳营e家”(县民政局)对群众留言采用模板化回复。",
+         [("柳营12345", "new_media", None, "县政务服务中心"), ("柳营e家", "new_media", None, "县民政局")]),
         # the bodies listed and counted before the account word of a quoted list own its accounts, in order
         ("县林业局、县水利局2个部门的微信公众号“柳营林业、柳营水利”留言无人处理。",
          [("柳营林业", "new_media", "微信", "县林业局"), ("柳营水利", "new_media", "微信", "县水利局")]),

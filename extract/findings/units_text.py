@@ -150,7 +150,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "account_gate": re.compile(alternation(named_words - v["website_words"])),
         "conj": re_compile(r"以及|[和及与]"),
         "han": regex.compile(r"\p{Han}{2,6}"),
-        "account_name": re_compile(r"\p{Han}{2,12}"),
+        # an account's own name: Han characters, with a number or Latin letters after its first two (某某12345, 榕西e家)
+        "account_name": re_compile(r"\p{Han}{2,12}|\p{Han}{2,8}[0-9A-Za-z]{1,6}\p{Han}{0,4}"),
         "hanrun": regex.compile(r"\p{Han}+"),
         # The last hard break of a span: .* runs to its end and gives back up to the break (re reads the span
         # backwards for less than regex's (?r) search costs).
