@@ -94,7 +94,7 @@ def test_table_of_accounts_after_title_and_period_line(between):
 
 # An owner column beside an account column names who runs each account: the accounts are the units, the
 # owners only their owners; an account named by a body's name stands for that body (the fuller name of the
-# two); a table of sites keeps the owners, since a site is named by its owner.
+# two); in a table of sites the owners are the units, since a site is named by its owner.
 @pytest.mark.parametrize("head, rows, expected, faulted", [
     ("序号|主办单位|新媒体名称|存在问题|", ["1|县公安局|南山警方|错别字|", "2|县民政局|南山民政|留言未回复|"],
      {"南山警方": ("new_media", None, "县公安局"), "南山民政": ("new_media", None, "县民政局")}, {"南山警方", "南山民政"}),
@@ -120,8 +120,10 @@ def test_table_of_accounts_after_title_and_period_line(between):
      {"南山健康", "北岭农业农村"}),
     ("序号|地区或部门|账号名称|平台|主要问题|", ["1|县公安局|南山警方|抖音|超过2周未更新|"],
      {"南山警方": ("new_media", "抖音", "县公安局")}, {"南山警方"}),
-    ("网站名称|主办单位|存在问题|", ["南山县教育网|县教育局|首页超过2周未更新|"],
-     {"南山县教育网": ("website", None, "县教育局"), "县教育局": ("department", None, None)}, {"南山县教育网"}),
+    # a table of sites: a site is named by its owner, the fuller of the two names when the site's column gives
+    # the owner's name too (南山县林业局网站), else the owner column's (a site with a name of its own)
+    ("网站名称|主办单位|存在问题|", ["南山县教育网|县教育局|首页超过2周未更新|", "南山县林业局网站|县林业局|栏目空白|"],
+     {"县教育局": ("department", None, None), "南山县林业局": ("department", None, None)}, {"县教育局", "南山县林业局"}),
 ])
 def test_owner_columns_name_owners_of_accounts(head, rows, expected, faulted):
     units, problems = _found(PROBLEMS + "\n".join([head] + rows) + "\n")

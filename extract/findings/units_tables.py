@@ -5,7 +5,7 @@ import regex
 
 from ..re_compat import re_compile
 from .gazetteer import Ents, ents_of, official, vocab
-from .units_text import PLACE_TYPES, Mention, chains, patterns
+from .units_text import PLACE_TYPES, SITE_NAME_ENDS, Mention, chains, patterns
 
 _NAME_HEAD = regex.compile(r"名称|单位|乡镇|街道|部门|账号|网站|区县|县区|市州|地区|镇|村|社区")
 # Columns naming places by level, coarsest first: a row naming its township and its village names the village.
@@ -111,7 +111,8 @@ def table_mentions(ctx) -> list[Mention]:
                         continue
                 # an account named after a body: 某县人社局, or the place its owner governs (平寨镇 run by 平寨镇人民政府)
                 place_type = mention.type if mention.type in PLACE_TYPES and owner and mention.name in owner.name else None
-                body_named = mention.type == "department" or place_type is not None
+                body_named = mention.type == "department" or place_type is not None or (
+                    mention.type == "website" and not mention.name.endswith(SITE_NAME_ENDS))  # (甲局网站: by its owner)
                 if media and not (mention.type == "department" and official(mention.name)):
                     mention.type = "new_media"
                     if platform_col is not None and platform_col < len(cells):
@@ -119,7 +120,7 @@ def table_mentions(ctx) -> list[Mention]:
                 elif website:
                     mention.type = "website"
                 if owner is not None:
-                    if body_named and media:  # an account named after its owner: the owner is the unit,
+                    if body_named and (media or website):  # an account or site named after its owner: the owner is the unit,
                         if len(owner.name) > len(mention.name):  # by the fuller of the two names
                             mention.same_as = owner.name
                         else:
@@ -127,10 +128,11 @@ def table_mentions(ctx) -> list[Mention]:
                         if place_type:  # (平寨镇人民政府: a township's government)
                             owner.type = mention.type = place_type
                         out.append(owner)
+                    elif mention.type != "new_media":  # a site is named by its owner (ANNOTATION.md): the
+                        mention.same_as = owner.name  # site's own name (某某旅游网) stands for the owner
+                        out.append(owner)
                     else:
-                        mention.owner = owner.name  # the body that runs an account is its owner, not a unit;
-                        if mention.type != "new_media":  # a site is named by its owner (ANNOTATION.md)
-                            out.append(owner)
+                        mention.owner = owner.name  # the body that runs an account is its owner, not a unit
                 out.append(mention)
     return out
 
