@@ -398,3 +398,9 @@ def test_a_column_of_what_a_check_found_states_each_rows_fault():
              "3次拨打无人接听 |\n西林乡 | 0872-7208416 | 正常 |\n")
     problems = extract_text("关于电话抽查情况的通报\n各乡镇:\n" + table)["problems"]
     assert [(p["units"][0], p["description"]) for p in problems] == [("东坪镇", "3次拨打无人接听")]
+
+
+def test_a_fault_stated_as_wrong():
+    """有误: what a page says is wrong, also in an item that is its own sub-heading."""
+    text = "关于监测情况的通报\n二、存在问题\n(二)县民政局的“柳营民政”微信公众号转发的通知中落款日期有误。"
+    assert _problems(text) == [("柳营民政", "转发的通知中落款日期有误")]
