@@ -349,10 +349,14 @@ def clause_provinces(text: str, offset: int, ents: Ents, found: list[Mention], m
         if any(a <= start < b for a, b in taken):
             continue
         listed = _province_list(text, ents, start, end) if text.startswith(("、", "和", "及"), end) else [(start, end)]
-        if not listed or p["not_subject"].match(text, listed[-1][1]):
+        if not listed or p["not_subject"].match(text, listed[-1][1]) or _INSTITUTION.match(text, listed[-1][1]):
             continue
         out += [Mention(a + offset, b + offset, text[a:b], "government", tail_end=b + offset) for a, b in listed]
     return out
+
+
+# A firm's or institute's name that a province's short form opens (山东某某公共管理研究院, 浙江某某科技有限公司).
+_INSTITUTION = regex.compile(r"[\p{Han}()]{1,16}?(?:研究院|研究所|研究中心|有限公司|公司|集团|大学|学院|事务所)")
 
 
 _PROVINCE_JOINT = ("、", "和", "及")
