@@ -400,7 +400,15 @@ def test_a_column_of_what_a_check_found_states_each_rows_fault():
     assert [(p["units"][0], p["description"]) for p in problems] == [("东坪镇", "3次拨打无人接听")]
 
 
-def test_a_fault_stated_as_wrong():
-    """有误: what a page says is wrong, also in an item that is its own sub-heading."""
-    text = "关于监测情况的通报\n二、存在问题\n(二)县民政局的“柳营民政”微信公众号转发的通知中落款日期有误。"
-    assert _problems(text) == [("柳营民政", "转发的通知中落款日期有误")]
+@pytest.mark.parametrize("text, expected", [
+    # 有误: what a page says is wrong, also in an item that is its own sub-heading
+    ("关于监测情况的通报\n二、存在问题\n(二)县民政局的“柳营民政”微信公众号转发的通知中落款日期有误。",
+     [("柳营民政", "转发的通知中落款日期有误")]),
+    # a board still showing what is long out of date, and a link to a system taken off line, in a task notice's preamble
+    ("关于整改公开栏的通知\n各村:\n经检查,其中柳营村公开栏仍张贴2023年的财务收支表。现就整改工作通知如下:\n一、整改要求\n请按期整改。",
+     [("柳营村", "公开栏仍张贴2023年的财务收支表")]),
+    ("关于整改的通知\n各单位:\n经检查,县林业局首页“信息公开”入口链接至已下线的旧系统。现就整改工作通知如下:\n一、整改要求\n请按期整改。",
+     [("县林业局", "首页“信息公开”入口链接至已下线的旧系统")]),
+])
+def test_faults_in_words_of_their_own(text, expected):
+    assert _problems(text) == expected
