@@ -436,6 +436,10 @@ def test_issuer_order(text, issuer):
          "某某县人民政府办公室关于做好网站安全管理工作的通知"),
         ("某县人民政府门户网站 首页 > 政府信息公开 > 年度报告 某县2016年政府信息公开工作年度报告 发布时间:2017-03-30 "
          "来源:县政府办 本报告由某县人民政府办公室编制。", "某县2016年政府信息公开工作年度报告"),
+        # a site's name and date over a breadcrumb, lines of their own above the title, are no part of it
+        ("某某市人民政府门户网站 2010年8月4日 星期三\n首页 >> 政府信息公开 >> 工作动态\n"
+         "某某市人民政府办公室关于上半年政府信息公开工作检查情况的通报\n各县:\n正文。",
+         "某某市人民政府办公室关于上半年政府信息公开工作检查情况的通报"),
         # …but a document cited in the opening sentence is no title
         ("根据《某某省人民政府办公厅关于加强政务新媒体管理的通知》要求,各乡镇:正文。", None),
         # a section heading, a posting date and an enclosed document's head are never the notice's title
@@ -473,6 +477,8 @@ def test_scraper_spam_in_a_title_is_kept_and_flagged():
         ("关于考核结果的通知\n主动公开\n2023.02.07\n各有关单位:\n正文。", "2023-02-07"),
         ("2020年7月28日,县政府信息中心开展了自查。\n一、自查情况\n正文。", None),
         ("关于抽查情况的通报\n2024年1月1日至3月31日\n一、总体情况\n正文。", None),
+        # a posting date in brackets before the header's source
+        ("关于检查情况的通报\n(2010-08-04)来源:市政府信息公开办\n各县:\n正文。", "2010-08-04"),
     ],
 )
 def test_dates(text, date):

@@ -258,8 +258,8 @@ def _joined(first: str, following: list[str]) -> str | None:
         if ended and not continues:
             break
         if not opens or not nxt or nxt.endswith(":") or len(title) + len(nxt) > 150 or _CLAUSE_MARK.search(nxt) \
-                or _HEADING_LINE.match(nxt) or "|" in nxt:
-            break
+                or _HEADING_LINE.match(nxt) or "|" in nxt or _NAV.search(nxt):
+            break  # (a breadcrumb under a site's name and date is no part of a title)
         title += nxt
     if _ends_as_title(title) and "。" not in title and len(title) <= 150 \
             and (title == first or not _CLAUSE_MARK.search(title)):
@@ -550,8 +550,9 @@ def _posted_date(lines) -> str | None:
     stamped = None
     for _, line in lines:
         clean = line.strip()
+        clean = clean[1:] if clean.startswith("(") else clean  # (2010-08-04)来源:…: the date in brackets
         match = (_ISO_DATE.match(clean) or _DATE.match(clean)) if _DATE_FIRST.match(clean) else None
-        day = parse_date(match) if match and not _NOT_POSTED.search(line, match.end()) else None
+        day = parse_date(match) if match and not _NOT_POSTED.search(clean, match.end()) else None
         if day:  # 2020年7月28日,根据… opens a sentence, 2024年1月1日至3月31日 a period: not the page's date
             return day.isoformat()
         if stamped is None and ":" in line:  # (a stamp's time of day holds one)
