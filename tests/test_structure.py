@@ -223,6 +223,9 @@ def test_damaged_numbering(text, expected):
         ("现将抽查情况通报如下:一、总体情况本次抽查网站9个。二、存在问题(一)更新不及时。甲镇未更新。"
          "(二)回应不及时。乙局未回复。三、下步要求请按期整改。",
          [("一", "总体情况本次抽查网站9个", 0), ("二", "存在问题", 2), ("三", "下步要求请按期整改", 0)]),
+        # a space where the page lost the break after a heading's title, when the words before it name a section
+        ("现将检查情况通报如下:\n一、总体情况 本次检查网站9个,总体良好。\n二、整改要求 请按期整改,报送情况。",
+         [("一", "总体情况", 0), ("二", "整改要求", 0)]),
         # a heading's title run into its first sub-heading, on a line of its own
         ("一、检查情况\n二、发现问题(一)栏目空白。丙街道栏目空白。(二)链接失效。", [("一", "检查情况", 0),
                                                                     ("二", "发现问题", 2)]),

@@ -134,6 +134,9 @@ def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
     if colon > 0 and (stop is None or colon < stop) and rest[colon + 1:].strip():
         stop = colon  # (一)政府网站:甲镇…: a label, then its content
     title = rest if stop is None else rest[:stop]
+    if " " in title.strip() and classify_title(head := title.strip().split(" ", 1)[0]) is not None:
+        stop = rest.index(head) + len(head)  # 一、总体情况 本次检查中,…: a page put a space for the lost break
+        title = rest[:stop]
     if style == "cn_bracket" and title.endswith("】"):
         title = title[:-1]  # 【一、总体情况】: the bracket closes around the number and the title
     if stop is None and len(title) > _MAX_TITLE:
