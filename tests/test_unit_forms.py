@@ -852,6 +852,12 @@ def test_quoted_accounts_with_scores(body, expected):
         # a quoted column alone after a name, under a heading that names the fault, has the heading's fault
         ("(三)公开信息为零的栏目\n双溪镇“规划计划”栏目;县统计局“统计分析”栏目。",
          [("双溪镇", "公开信息为零的栏目"), ("县统计局", "公开信息为零的栏目")]),
+        # a clause counting the items, then a pointer (分别是:, 分别为) over them, and what was done about them after
+        # (已…反馈, 已按规定予以扣分), which is no fault: the count's fault is theirs; two items joined by 和 too
+        ("(二)账号管理不规范。检查不合格的2个账号分别是:“柳营教育”“柳营环保”,具体问题已通过监管平台反馈至主办单位。",
+         [("柳营教育", "检查不合格"), ("柳营环保", "检查不合格")]),
+        ("(一)政府网站。检查发现2个网站首页栏目长期不更新,分别为县林业局网站和县水利局网站,已按规定予以扣分。",
+         [("县林业局", "首页栏目长期不更新"), ("县水利局", "首页栏目长期不更新")]),
         # …also over a list laid out one item per line under a heading, each item taking the pointer's fault
         ("(一)检查不合格的账号\n“柳营发布”(微信公众号)\n“平安柳营”(抖音)\n双溪镇政府网站\n以上账号均存在半年未更新问题。",
          [("柳营发布", "半年未更新"), ("平安柳营", "半年未更新"), ("双溪镇政府", "半年未更新")]),

@@ -85,7 +85,7 @@ def _patterns() -> dict[str, regex.Pattern]:
             rf"|{_ADVERB}(?:包括|包含|涉及)|如|例如|比如|其中)$"),
         # A clause counting units before their list: 发现5个网站存在更新不及时问题, / 仍未整改政务新媒体2个, /
         # 3个县市政府网站存在…, (a few words may qualify the noun)
-        "counted": re_compile(rf"^(?:[^、,\d]{{0,6}}?{count}[个家][^、,\d]{{0,4}}?(?:{nouns}|{accounts})(?P<after>[^、]*)"
+        "counted": re_compile(rf"^(?:(?P<prefix>[^、,\d]{{0,6}}?){count}[个家][^、,\d]{{0,4}}?(?:{nouns}|{accounts})(?P<after>[^、]*)"
                                  rf"|(?P<before>[^、]*?)的?(?:政务)?(?:{nouns}|{accounts})(?:共|计)?{count}[个家])[:,]$"),
         "found": regex.compile(r"^(?:经|通过)?(?:检查|抽查|监测|核查)?发现"),
         # A label ending in a good word with no negation before it (内容更新及时, 排名前五).
@@ -130,9 +130,10 @@ def enumerations(text: str, offset: int, found: list[Mention], masks: list[tuple
     """Items of lists whose context makes them units, new mentions for those not yet found.
 
     Every found mention that is an item of such a list is given the list (mention.enumeration)."""
-    if "、" not in text and "“" not in text and not _bracketed_platform(text, 0, len(text)) \
+    if "、" not in text and "“" not in text and "分别" not in text and not _bracketed_platform(text, 0, len(text)) \
             and not (" " in text and _SPACED.search(text)):
-        return []  # no list: one needs 、 or spaces between items, quotes, or one item with its platform in brackets
+        return []  # no list: one needs 、 or spaces between items, quotes, a pointer (分别为甲和乙), or one item with
+        # its platform in brackets
     return listed_units(text, offset, found, masks, scope)
 
 
@@ -189,14 +190,16 @@ def _candidates(text: str, masks: list[tuple[int, int]]):
         elif len(run) > 1:
             yield [(a + 1, b - 1) for a, b in run], run[0][0], True
     cursor = 0
-    spaces, brackets = " " in text, "(" in text  # (most stretches hold neither: their clauses are not searched for them)
-    if "、" not in text and not spaces and not brackets:
-        return  # no clause can hold a list outside quotes
+    spaces, brackets, pointed = " " in text, "(" in text, "分别" in text
+    if "、" not in text and not spaces and not brackets and not pointed:
+        return  # no clause can hold a list outside quotes (most stretches hold none of these marks)
     for start, end in masks + [(len(text), len(text))]:
         for clause in _patterns()["clause"].finditer(text, cursor, start):
             a, b = clause.span()
             if "、" in text[a:b]:  # (in over a slice: cheaper than str.find's argument parsing)
                 yield _split(text, a, b), a, False
+            elif pointed and (pair := _POINTED_PAIR.fullmatch(text, a, b)):
+                yield [pair.span("a"), pair.span("b")], a, False  # 分别为甲局网站和乙局网站: two items
             elif spaces and text.find(" ", a, b) >= 0 and len(spaced := _split_spaced(text, a, b)) > 1:
                 yield spaced, a, False
             elif brackets and _bracketed_platform(text, a, b):
@@ -266,6 +269,8 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return items
 
 
+# Two items after a pointer, joined by a conjunction (分别为甲和乙, 分别是甲及乙).
+_POINTED_PAIR = regex.compile(r"分别(?:为|是):?(?P<a>[^和及与]{2,30})(?:和|及|与)(?P<b>[^和及与]{2,30})")
 _SPLIT_MARKS = re.compile("[()、]")  # what _split reads in a list holding brackets
 _CONJUNCTION = re.compile("[和及与]")
 _COUNTER = re.compile("[个家]")
@@ -427,14 +432,22 @@ def _described(text: str, start: int, end: int, around: _Context, scope) -> Enum
     """The list with what its context says of its items: the label's predicate, or its heading."""
     enumeration = Enumeration(start, end)
     counted = around.counted
-    if counted and (words := _NUMBERED.sub("", _patterns()["found"].sub("", counted.group("after") or counted.group("before")
-                                                                          or "")).strip(" “”,:")):
+    if counted and (words := _NUMBERED.sub("", _patterns()["found"].sub("", _counted_words(counted))).strip(" “”,:")):
         enumeration.label, enumeration.counted = (words, True) if len(words) >= 2 else (None, False)
     elif around.labelled and not around.account_intro:
         enumeration.label, enumeration.counted = _predicate(around.label)
     if around.under_heading:
         enumeration.heading = scope.heading
     return enumeration
+
+
+def _counted_words(counted) -> str:
+    """What a clause counting a list's items says of them: the words after the count (不合格账号3个,存在…), or
+    before it when only a pointer follows (检查不合格的5个账号分别是: → 检查不合格)."""
+    after = counted.group("after")
+    if after and _POINTER_CLAUSE.fullmatch(after.strip(" ,:")) and (prefix := counted.group("prefix")):
+        return prefix.removesuffix("的")
+    return after or counted.group("before") or ""
 
 
 def _bracketed_platform(text: str, start: int, end: int) -> bool:

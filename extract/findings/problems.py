@@ -13,7 +13,7 @@ from .enumerations import heading_words, praise
 from .mentions import ANSWERABLE, FORWARDING, names_after_colon
 from .gazetteer import vocab
 from .vocabulary import COUNT, NUMBER_MARK, alternation
-from .problems_text import QUALIFIER, describe, inherited, is_problem, none_cell, points_back, split_cell
+from .problems_text import QUALIFIER, describe, done_only, inherited, is_problem, none_cell, points_back, split_cell
 from .units_tables import PROBLEM_HEAD, locate_rows
 from .units_text import owner_end
 
@@ -604,7 +604,8 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
         heading = None  # a section's own title (存在问题) names no fault of a unit's
     under_fault = bool(heading) and _in_problems(sentence) and not praise(heading)
     if found := (describe(predicate, category, account=group[-1].account, example=True)
-                 if (example or under_fault) and not own and not _named_part_only(predicate) else own):
+                 if (example or under_fault) and not own and not _named_part_only(predicate) and not done_only(predicate)
+                 else own):
         return found
     if listed is not None and listed.heading:
         if praise(listed.heading):
