@@ -852,6 +852,9 @@ def test_quoted_accounts_with_scores(body, expected):
         # a quoted column alone after a name, under a heading that names the fault, has the heading's fault
         ("(三)公开信息为零的栏目\n双溪镇“规划计划”栏目;县统计局“统计分析”栏目。",
          [("双溪镇", "公开信息为零的栏目"), ("县统计局", "公开信息为零的栏目")]),
+        # the words of a counting clause after what found them (本次抽查发现…) are the items' fault
+        ("(一)不合格网站。本次抽查发现不合格网站2个,分别是:县林业局网站、县水利局网站。",
+         [("县林业局", "不合格"), ("县水利局", "不合格")]),
         # a clause counting the items, then a pointer (分别是:, 分别为) over them, and what was done about them after
         # (已…反馈, 已按规定予以扣分), which is no fault: the count's fault is theirs; two items joined by 和 too
         ("(二)账号管理不规范。检查不合格的2个账号分别是:“柳营教育”“柳营环保”,具体问题已通过监管平台反馈至主办单位。",

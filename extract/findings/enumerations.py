@@ -87,7 +87,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         # 3个县市政府网站存在…, (a few words may qualify the noun)
         "counted": re_compile(rf"^(?:(?P<prefix>[^、,\d]{{0,6}}?){count}[个家][^、,\d]{{0,4}}?(?:{nouns}|{accounts})(?P<after>[^、]*)"
                                  rf"|(?P<before>[^、]*?)的?(?:政务)?(?:{nouns}|{accounts})(?:共|计)?{count}[个家])[:,]$"),
-        "found": regex.compile(r"^(?:经|通过)?(?:检查|抽查|监测|核查)?发现"),
+        "found": regex.compile(r"^(?:本次|此次|经|通过)?(?:检查|抽查|监测|核查|测评|评估)?中?发现"),
         # A label ending in a good word with no negation before it (内容更新及时, 排名前五).
         "positive_end": regex.compile(rf"(?<![不未没欠])(?:{alternation(v['positive_words'])})$|排名前"),
         "account_label": regex.compile(rf"{accounts}|新媒体|账号"),
