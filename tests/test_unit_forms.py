@@ -852,6 +852,9 @@ def test_quoted_accounts_with_scores(body, expected):
         # a quoted column alone after a name, under a heading that names the fault, has the heading's fault
         ("(三)公开信息为零的栏目\n双溪镇“规划计划”栏目;县统计局“统计分析”栏目。",
          [("双溪镇", "公开信息为零的栏目"), ("县统计局", "公开信息为零的栏目")]),
+        # a fault noted in the bracket after a quoted account, after its platform, is that account's own
+        ("(二)不合格政务新媒体(2个):“柳营发布”(微信公众号,存在错误链接)、“柳营政务”(微博,留言超过1个月未回复)。",
+         [("柳营发布", "存在错误链接"), ("柳营政务", "留言超过1个月未回复")]),
         # the words of a counting clause after what found them (本次抽查发现…) are the items' fault
         ("(一)不合格网站。本次抽查发现不合格网站2个,分别是:县林业局网站、县水利局网站。",
          [("县林业局", "不合格"), ("县水利局", "不合格")]),

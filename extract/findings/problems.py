@@ -567,10 +567,17 @@ def _noted_faults(text: str, offset: int, group: list) -> dict[str, list[str]]:
     """甲局(未按新模板编制)、乙局(数据不一致): a fault noted in brackets after a name is that unit's own."""
     notes = {}
     for mention in group:
-        note = _FAULT_NOTE.match(text, mention.end - offset) or _FAULT_NOTE.match(text, mention.tail_end - offset)
-        if note and is_problem(note.group(1)):
-            notes[mention.name] = [note.group(1)]
+        end = mention.end - offset + (text[mention.end - offset:mention.end - offset + 1] == "”")
+        note = _FAULT_NOTE.match(text, end) or _FAULT_NOTE.match(text, mention.tail_end - offset)
+        content = note.group(1) if note else ""
+        if _PLATFORM_FIRST.match(content):
+            content = content[content.index(",") + 1:]  # “甲”(微信公众号,存在错误链接): the platform, then the fault
+        if content and is_problem(content):
+            notes[mention.name] = [content]
     return notes
+
+
+_PLATFORM_FIRST = regex.compile(r"(?:微信公众号|公众号|微信|新浪微博|微博|抖音号?|今日头条|头条号|快手号?|视频号|客户端),")
 
 
 def _descriptions(sentence, group, predicate, category, heading, example, label_match, before, prior) -> list[str]:
