@@ -852,6 +852,11 @@ def test_quoted_accounts_with_scores(body, expected):
         # a quoted column alone after a name, under a heading that names the fault, has the heading's fault
         ("(三)公开信息为零的栏目\n双溪镇“规划计划”栏目;县统计局“统计分析”栏目。",
          [("双溪镇", "公开信息为零的栏目"), ("县统计局", "公开信息为零的栏目")]),
+        # a table whose page dropped its header row: its first row is data, and the column whose cells state faults
+        # gives each row's; a county's 政府网站 names the county's government
+        ("(一)不合格网站及主要问题\n柳营县政府网站 | 首页“政务动态”栏目超过2周未更新;领导之窗信息未调整 |\n"
+         "县林业局网站 | 空白栏目3个 |\n",
+         [("柳营县政府", "首页“政务动态”栏目超过2周未更新"), ("柳营县政府", "领导之窗信息未调整"), ("县林业局", "空白栏目3个")]),
         # a fault noted in the bracket after a quoted account, after its platform, is that account's own
         ("(二)不合格政务新媒体(2个):“柳营发布”(微信公众号,存在错误链接)、“柳营政务”(微博,留言超过1个月未回复)。",
          [("柳营发布", "存在错误链接"), ("柳营政务", "留言超过1个月未回复")]),

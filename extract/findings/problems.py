@@ -727,10 +727,12 @@ def _table_problems(ctx, units) -> list[dict]:
     starts = [start for start, _ in at]
     out: list[dict] = []
     for table in ctx.tables:
-        columns = [i for i, h in enumerate(table.header) if PROBLEM_HEAD.search(str(h or ""))]
-        described = [i for i in columns if not _KIND_HEAD.search(str(table.header[i] or ""))]
+        header = table.header or [""] * max((len(row) for row in table.rows), default=0)
+        columns = [i for i, h in enumerate(header) if PROBLEM_HEAD.search(str(h or ""))] if table.header \
+            else _fault_columns(table.rows)
+        described = [i for i in columns if not _KIND_HEAD.search(str(header[i] or ""))]
         columns = described or columns  # 问题类型 | 问题描述: the description, not its kind
-        errors = {i for i in columns if _ERROR_HEAD.search(str(table.header[i] or ""))}
+        errors = {i for i in columns if _ERROR_HEAD.search(str(header[i] or ""))}
         _, top = ctx.section_at(table.start)
         label = ctx.section_path(top) if top is not None else None
         if not columns:
@@ -768,6 +770,13 @@ def _governed_rows(ctx, table, at: list[tuple[int, str]], starts: list[int], lab
     names = [name for cells in locate_rows(ctx, table) for name in _row_units(cells, at, starts)]
     return [{"units": [name], "category": None, "description": description, "section": label, "source": "table",
              "evidence": ctx.evidence(start, end)} for name in dict.fromkeys(names)]
+
+
+def _fault_columns(rows: list[list[str]]) -> list[int]:
+    """In a table whose page dropped its header, the columns most of whose cells state a fault."""
+    width = max((len(row) for row in rows), default=0)
+    return [i for i in range(1, width)
+            if 2 * sum(1 for row in rows if i < len(row) and isinstance(row[i], str) and is_problem(row[i])) > len(rows)]
 
 
 def _introduced_fault(text: str, table_start: int) -> tuple[str, int, int] | None:

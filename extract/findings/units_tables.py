@@ -143,8 +143,8 @@ _SITE_WORD = regex.compile(r"(?:门户网站|政府网站|子网站|子站|网�
 
 def _site_owner(name: str) -> str:
     """某县人民政府门户网站, 省林业科学研究院网站 in a site column: the body whose site it is; 某某网 keeps its name."""
-    if name.endswith(("人民政府网站", "人民政府门户网站")):
-        return name[: name.rindex("政府") + 2]  # 某市人民政府网站: the government, not 某市人民
+    if name.endswith(("政府网站", "政府门户网站")):
+        return name[: name.rindex("政府") + 2]  # 某市人民政府网站, 某县政府网站: the government, not 某市人民 or 某县
     return _SITE_WORD.sub("", name) or name
 
 

@@ -27,6 +27,9 @@ _LABEL = re.compile(r"附件\s*(?:([0-9]+|[一二三四五六七八九十]+)\s*[
 _SHORT_DATE = re.compile(r"(?:\d{4}[年.-])?\d{1,2}[月.-]\d{1,2}日?")
 _DATE_LINE = re.compile(r"\d{4}(?:年\d{1,2}月\d{1,2}日|-\d{1,2}-\d{1,2})")
 _SENTENCE_END = ("。", ";", ":", ",", "、", "!", "?")
+# A cell no header holds: a clause's marks, a quote, or more words than a column's name (甲县政府网站 | 首页“政务动态”栏目超过
+# 2周未更新;… |: a table whose page dropped its header row).
+_DATA_CELL = re.compile(r"[,;。“]|^.{21,}$")
 
 Cell = str | int | float
 Line = tuple[int, int, list[str]]  # start, end, cells
@@ -249,7 +252,7 @@ def _parse_rows(lines: list[Line]):
     if not lines:
         return None
     first = lines[0][2]
-    header = [] if any(_NUMBER.fullmatch(c) for c in first) else first
+    header = [] if any(_NUMBER.fullmatch(c) or _DATA_CELL.search(c) for c in first) else first
     rows = [cells for _, _, cells in lines[1 if header else 0 :] if cells != header]
     if not rows or (not header and len(rows) < 2):
         return None
