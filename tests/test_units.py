@@ -256,6 +256,8 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("区数据局 组织开展了全区政府网站检查。", []),
     ("区数据局、区网信办对全区政府网站进行了检查,南湖镇未及时整改。", ["南湖镇"]),
     ("区数据局依托省监管平台,并委托某某科技公司对全区网站进行了监测,南湖镇未及时整改。", ["南湖镇"]),
+    # a spam word a hijacked mirror put into the text is no body, whatever it ends in
+    ("本季度对全区政务新媒体进行了监测太阳城集团,南湖镇未及时整改。", ["南湖镇"]),
     # a province's short form opening a firm's or institute's name (the evaluator) is no province assessed
     ("受委托,山东某某公共管理研究院对全市网站开展了评估,南湖镇未及时整改。", ["南湖镇"]),
     # a check word after a name is its inspector's verb, unless a verdict follows it (测评等次为不合格)

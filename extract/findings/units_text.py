@@ -16,6 +16,7 @@ from itertools import islice
 import regex
 
 from ..re_compat import re_compile
+from ..structure.issuer import spam_in
 from .gazetteer import SINGLE_GOV, Ents, division_shorts, divisions, divisions_prefix, province_shorts, vocab
 from .problems_text import judges
 from .vocabulary import COUNT, alternation
@@ -443,9 +444,10 @@ def _valid(chain: list[_Piece], name: str, type_: str) -> bool:
 @lru_cache(maxsize=1 << 12)
 def _bad_name(name: str, suffix: str) -> bool:
     """Never a name, whatever the pieces: a listed non-unit or platform, too short or long, 我局, 该镇, or an
-    autonomous region of no province's name (但与自治区考核要求相比: the words before 自治区 are prose)."""
+    autonomous region of no province's name (但与自治区考核要求相比: the words before 自治区 are prose), or a spam
+    word a hijacked mirror put in (太阳城集团)."""
     v = vocab()
-    return (name in v["never_units"] or name in v["platforms"] or not 2 <= len(name) <= 30
+    return (name in v["never_units"] or name in v["platforms"] or not 2 <= len(name) <= 30 or bool(spam_in(name))
             or _self_reference(name, suffix) or "星级" in name or name.endswith(_posts())
             or (name.startswith(_GRADES) and not _opens_with_division(name))
             or (suffix == "自治区" and not _opens_with_division(name) and name[:2] not in province_shorts()))
