@@ -546,6 +546,8 @@ def _problems(body: str) -> list[tuple]:
         # a run of quoted account names opening a clause is its subject, whatever the clause says of them
         ("“柳营发布”“平安柳营”坚持每日推送,原创率超过七成;公众号管理待加强。",
          [("柳营发布", "new_media", None, None), ("平安柳营", "new_media", None, None)]),
+        ("“柳营发布”“平安柳营”信息发布及时,互动回应规范;公众号管理待加强。",
+         [("柳营发布", "new_media", None, None), ("平安柳营", "new_media", None, None)]),
         # …but one quoted name alone needs a clause that judges it or gives its figures, and a quoted column none
         ("“柳营发布”坚持每日推送;公众号管理待加强。", []),
         ("“工作动态”“通知公告”栏目内容丰富;公众号管理待加强。", []),

@@ -841,16 +841,21 @@ def _judged_account(text: str, matches: list, index: int, first: int, after: int
     p = patterns()
     if not _account_shaped(matches[index].group(1)):
         return False
-    if p["column_after"].match(text, after) or p["thing_after"].match(text, after) or p["trait_after"].match(text, after):
+    run = first + 1 < len(matches) and matches[first + 1].start() == matches[first].end()
+    thing = p["thing_after"].match(text, after)
+    if p["column_after"].match(text, after) or p["trait_after"].match(text, after) \
+            or (thing and not (run and thing.group() in _PUBLISHED)):
         return False  # (a word the page got wrong is never here: quoted() leaves it first)
     if not _CLAUSE_OPENING.search(text, max(0, matches[first].start() - 2), matches[first].start()):
         return False
-    if first + 1 < len(matches) and matches[first + 1].start() == matches[first].end():
-        return True  # “甲”“乙”“丙”坚持每日推送: a run of account-shaped names is the clause's subject, whatever it says
+    if run:
+        return True  # “甲”“乙”“丙”(信息)发布及时: a run of account-shaped names is the clause's subject, whatever it says
     clause = _CLAUSE_END.search(text, after)
     clause_text = text[after:clause.start() if clause else len(text)]
     return judges(clause_text) or _FIGURES.match(clause_text) is not None
 
+
+_PUBLISHED = ("信息", "内容")  # what accounts publish: after a run of their names, no quoted thing's noun
 
 # A monitoring report's figures for an account, or its score: “甲”本月发布信息214条, “乙”得分95分.
 _FIGURES = regex.compile(r"(?:本月|本周|本季度|全月|全年|当月|[上下]半年|\d{1,2}月(?:份)?)?(?:共|累计|日均|月均|平均|综合)?"
