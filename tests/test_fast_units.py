@@ -17,6 +17,7 @@ from extract.findings.context import Context
 from extract.findings.gazetteer import (SINGLE_GOV, Ents, divisions, divisions_prefix, ents_of, occurring,
                                         ruler_spans, vocab)
 from extract.findings.units_text import patterns
+from extract.structure.issuer import spam_in
 from extract.structure.sections import build_sections
 from extract.text.normalise import normalise
 
@@ -135,6 +136,8 @@ def _valid_as_written(chain, name: str, type_: str) -> bool:
         return False  # a grade before an ending (不达标社区), unless a division opens the name (未央区)
     if "星级" in name:
         return False  # 五星级社区: a grade
+    if spam_in(name):
+        return False  # 市金沙博彩办: a spam word a hijacked mirror inserted
     if patterns()["generic"].match(name) and chain[0].kind != "div" and not divisions_prefix(name):
         return False
     last = chain[-1]

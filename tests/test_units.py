@@ -256,6 +256,8 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("区数据局 组织开展了全区政府网站检查。", []),
     ("区数据局、区网信办对全区政府网站进行了检查,南湖镇未及时整改。", ["南湖镇"]),
     ("区数据局依托省监管平台,并委托某某科技公司对全区网站进行了监测,南湖镇未及时整改。", ["南湖镇"]),
+    # divisions created or renamed since 2017 are known by their names (the older names too)
+    ("潞州区、屯留区未公开财政预算,襄垣县未更新。", ["潞州区", "屯留区", "襄垣县"]),
     # a spam word a hijacked mirror put into the text is no body, whatever it ends in
     ("本季度对全区政务新媒体进行了监测太阳城集团,南湖镇未及时整改。", ["南湖镇"]),
     # a province's short form opening a firm's or institute's name (the evaluator) is no province assessed
