@@ -543,6 +543,12 @@ def _problems(body: str) -> list[tuple]:
         # the bodies listed and counted before the account word of a quoted list own its accounts, in order
         ("县林业局、县水利局2个部门的微信公众号“柳营林业、柳营水利”留言无人处理。",
          [("柳营林业", "new_media", "微信", "县林业局"), ("柳营水利", "new_media", "微信", "县水利局")]),
+        # a quoted list after an account word: each item an account's own name, whole, though a place opens it;
+        # a slogan quoted after 账号 names none
+        ("微信公众号“柳营乡村行、双溪乡情、石门之窗”关闭了留言功能。",
+         [("柳营乡村行", "new_media", "微信", None), ("双溪乡情", "new_media", "微信", None),
+          ("石门之窗", "new_media", "微信", None)]),
+        ("落实账号“谁开设、谁主管”责任,对长期不更新的账号予以关停。", []),
         # a run of quoted account names opening a clause is its subject, whatever the clause says of them
         ("“柳营发布”“平安柳营”坚持每日推送,原创率超过七成;公众号管理待加强。",
          [("柳营发布", "new_media", None, None), ("平安柳营", "new_media", None, None)]),

@@ -20,7 +20,7 @@ import regex
 from ..re_compat import re_compile
 from ..structure.sections import COUNT_NOTE
 from .gazetteer import SINGLE_GOV, vocab
-from .units_text import Mention, is_role, item_ok, part_or_value, patterns, quoted_terms, trim
+from .units_text import Mention, account_shaped, is_role, item_ok, part_or_value, patterns, quoted_terms, trim
 from .vocabulary import COUNT, alternation
 
 # Items set apart by spaces alone (甲局 乙局 丙镇), as a page lays out a list whose 、 it dropped.
@@ -368,7 +368,8 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope,
     # An item a scraper damaged (青??萍?) is left out without ending the list.
     if "\ufffd" in text or "?" in text:
         items = [(a, b) for a, b in items if not _DAMAGED.search(text, a, b)] or items
-    parsed = [_item(text, a, b, known, last=index == len(items) - 1) for index, (a, b) in enumerate(items)]
+    named = quoted and around.account_intro  # 微信公众号“甲、乙”: each item is an account's own name, whole
+    parsed = [_item(text, a, b, known, last=index == len(items) - 1, whole=named) for index, (a, b) in enumerate(items)]
     if any(item is None for item in parsed[:-1]):
         return [], None  # an item in the middle that is no name: a list of things, not of units
     if parsed[-1] is None:
@@ -398,6 +399,8 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope,
         enumeration.owner, enumeration.start = owners[0].name, owners[0].start
         if len(owners) == len(parsed):
             item_owners = [owner.name for owner in owners]
+    elif around.account_intro and (word := p["account_end"].search(text, max(0, intro_start - 8), intro_start)):
+        platform = vocab()["platform_by_word"].get(word.group())  # 微信公众号“甲、乙”: on its platform
     accounts = bracketed or around.account_intro or quoted or bool(p["account_label"].search(around.label))
     type_ = _list_type(known_items, accounts)
     out: list[Mention] = []
@@ -490,13 +493,15 @@ def _last_hard(text: str, floor: int, end: int, commas_only: bool = False) -> in
         end = opening  # inside a quote: look before it
 
 
-def _item(text, a, b, known, last):
+def _item(text, a, b, known, last, whole=False):
     """(start, end, known mention, platform) of one item, or None when it is no name.
 
     A known name must fill its item (with its account word or platform bracket), except the last
-    item, where what follows the name is the list's predicate (甲、乙未按要求更新)."""
+    item, where what follows the name is the list's predicate (甲、乙未按要求更新). With `whole`, the
+    items are accounts' own names, which a place's name may open (“均口乡村行、黄坊乡情”)."""
     mention = known.get(a)
-    if mention is not None and _account_goes_on(text, a + mention.tail_end - mention.start, b):
+    if mention is not None and (whole and a + mention.end - mention.start < b
+                                or _account_goes_on(text, a + mention.tail_end - mention.start, b)):
         mention = None  # 青山乡融媒(抖音): a place opening an account's name, read with the whole item
     if mention is None and any(start < a < start + m.end - m.start and text.find("、", start, a) < 0
                                for start, m in known.items()):
@@ -540,7 +545,8 @@ def _item(text, a, b, known, last):
             end = site.start()  # 甲、乙网站首页长期未更新: the predicate opens with the site's parts
     name = text[a:end]
     core = name[: name.index("(")] if "(" in name else name
-    return (a, end, None, platform) if item_ok(core, MAX_ITEM) else None
+    own = whole and account_shaped(core)  # (均口乡村行)
+    return (a, end, None, platform) if own or item_ok(core, MAX_ITEM) else None
 
 
 def _account_goes_on(text: str, tail: int, b: int) -> bool:

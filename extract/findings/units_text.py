@@ -125,8 +125,8 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         # “工作动态”栏目: a quoted name that a column word follows names a part of a site, not an account.
         "column_after": re_compile(r"[^,。;、“]{0,2}(?:栏目|专栏|频道|板块|模块|页面|信箱|专题|子栏目)"),
         "thing_after": regex.compile(alternation(v["quoted_thing_nouns"])),
-        # words of a slogan or a reform's name, not of an account's (最多跑一次, 不见面审批, 一网通办, 双减)
-        "slogan": regex.compile(r"[不无零最只双]|一[网次窗门件站号]|放管服|^[小散弱乱慢差僵睡空冷杂]{2,4}$"),
+        # words of a slogan or a reform's name, not of an account's (最多跑一次, 不见面审批, 一网通办, 双减, 谁开设谁负责)
+        "slogan": regex.compile(r"[不无零最只双谁]|一[网次窗门件站号]|放管服|^[小散弱乱慢差僵睡空冷杂]{2,4}$"),
         # a name made only of faults' adjectives (“小散弱”, “僵尸”): traits, never an account's own name
         "traits": regex.compile(r"[小散弱乱慢差僵睡空冷杂]{2,4}"),
         # what a quoted word opening a clause is when these follow: a practice, a phenomenon (“开而不用”现象)
@@ -685,7 +685,7 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
             intro = None  # 政务新媒体“微博转发”不规范: a quoted practice, no account
         if intro is not None and (p["column_after"].match(text, after) or not p["account_name"].fullmatch(content)
                                   or p["traits"].fullmatch(content)
-                                  or (p["trait_after"].match(text, after) and not _account_shaped(content))):
+                                  or (p["trait_after"].match(text, after) and not account_shaped(content))):
             intro = None  # a column (“工作动态”栏目), a practice (新媒体“一号多发”问题), or a quoted list that
             # enumerations.py reads item by item
         whole = _whole_name(text, m.start(1), m.end(1), ents, offset)
@@ -818,7 +818,7 @@ _CLAUSE_END = regex.compile(r"[,。;:\n]")
 
 
 @lru_cache(maxsize=1 << 12)
-def _account_shaped(content: str, sites: bool = False) -> bool:
+def account_shaped(content: str, sites: bool = False) -> bool:
     """Whether quoted words can be an account's own name (丰收农业, 平安柳汀, 九江发布), or with `sites` a
     site's (蓝海监测网): three or more Han characters, no part or service of a site (…库, …平台), and no
     slogan (“最多跑一次”, “双减”, “十四五”) unless a division's name opens them."""
@@ -839,7 +839,7 @@ def _judged_account(text: str, matches: list, index: int, first: int, after: int
     praises or gives figures for it: “甲”转载文章未标注来源, “甲”“乙”在…方面表现突出. Not a column, term or
     plan (“工作动态”栏目, “两微一端”建设)."""
     p = patterns()
-    if not _account_shaped(matches[index].group(1)):
+    if not account_shaped(matches[index].group(1)):
         return False
     run = first + 1 < len(matches) and matches[first + 1].start() == matches[first].end()
     thing = p["thing_after"].match(text, after)
@@ -868,7 +868,7 @@ def _account_after_owner(text: str, quote, after: int, ents: Ents, offset: int) 
     whatever its clause then says, and the body is returned. Not a column (“工作动态”栏目) or a quoted term
     a body uses (县民政局“十四五”规划, 县农业局“三定”方案)."""
     p = patterns()
-    if not _account_shaped(quote.group(1), sites=True) or p["column_after"].match(text, after) \
+    if not account_shaped(quote.group(1), sites=True) or p["column_after"].match(text, after) \
             or _thing_after(text, after):
         return None
     return _owner_before(text, quote.start(), ents, offset) if quote.start() > 0 else None
@@ -887,7 +887,7 @@ def _linked_owner(text: str, quote, after: int, ents: Ents, offset: int) -> str 
     name the rules know ends there)."""
     start = quote.start()
     link = _OWNER_LINK.search(text, start - 4 if start > 4 else 0, start)
-    if link is None or link.group() == "的" or not _account_shaped(quote.group(1), sites=True) or _thing_after(text, after) \
+    if link is None or link.group() == "的" or not account_shaped(quote.group(1), sites=True) or _thing_after(text, after) \
             or (patterns()["column_after"].match(text, after) and not quote.group(1).endswith(SITE_NAME_ENDS)):
         return None  # (某局主管的“某某网”首页栏目…: a site's name, then its columns)
     return _owner_before(text, start, ents, offset) or ""
