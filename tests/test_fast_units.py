@@ -138,6 +138,8 @@ def _valid_as_written(chain, name: str, type_: str) -> bool:
         return False  # 五星级社区: a grade
     if spam_in(name):
         return False  # 市金沙博彩办: a spam word a hijacked mirror inserted
+    if any(word in name[:-1] for word in ("公众号", "抖音号", "头条号", "快手号", "视频号", "微博")):
+        return False  # 抖音号简介仍标注为原乡政府办公室: words about an account, no body
     if patterns()["generic"].match(name) and chain[0].kind != "div" and not divisions_prefix(name):
         return False
     last = chain[-1]

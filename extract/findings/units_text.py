@@ -448,9 +448,15 @@ def _bad_name(name: str, suffix: str) -> bool:
     word a hijacked mirror put in (太阳城集团)."""
     v = vocab()
     return (name in v["never_units"] or name in v["platforms"] or not 2 <= len(name) <= 30 or bool(spam_in(name))
+            or _ACCOUNT_INSIDE.search(name, 0, len(name) - 1) is not None
             or _self_reference(name, suffix) or "星级" in name or name.endswith(_posts())
             or (name.startswith(_GRADES) and not _opens_with_division(name))
             or (suffix == "自治区" and not _opens_with_division(name) and name[:2] not in province_shorts()))
+
+
+# An account word inside a name, short of its end (“甲”抖音号简介仍标注为原乡政府办公室): words about an account
+# run on to an ending, no body's name.
+_ACCOUNT_INSIDE = re.compile("公众号|抖音号|头条号|快手号|视频号|微博")
 
 
 @lru_cache(maxsize=1)
