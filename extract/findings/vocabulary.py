@@ -23,8 +23,10 @@ def abbreviations() -> dict[str, str]:
     return dict(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
+@lru_cache(maxsize=1 << 12)
 def abbreviated_ending(name: str) -> str | None:
-    """The longest short department name that `name` ends in: a look-up per length, not a test per short name."""
+    """The longest short department name that `name` ends in: a look-up per length, not a test per short name;
+    a pure test of a name, and names recur, so cached."""
     table = abbreviations()
     longest = len(next(iter(table)))  # (the table lists the longest short name first)
     return next((name[-k:] for k in range(min(len(name), longest), 0, -1) if name[-k:] in table), None)
