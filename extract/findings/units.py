@@ -82,14 +82,15 @@ def _resolve_bare(text: str, mentions: list[Mention]) -> None:
 def _resolve_short(text: str, mentions: list[Mention]) -> None:
     """A department written without its admin prefix (财政局) takes the prefixed form the notice uses,
     and a site named X政府 the X人民政府 the notice writes, when exactly one such form is there."""
-    forms = {key: _longer_forms(*key) for key in {(m.name, m.type, m.quoted) for m in mentions}}
+    # (only the names that have fuller forms are looked at again: most mentions are of other types)
+    forms = {key: found for key in {(m.name, m.type, m.quoted) for m in mentions} if (found := _longer_forms(*key))}
     present = occurring(text, {form for found in forms.values() for form in found})
     fuller = {}
     for key, found in forms.items():
         hits = [form for form in found if form in present]
         if len(hits) == 1:
             fuller[key] = hits[0]
-    for m in mentions:
+    for m in mentions if fuller else ():
         if name := fuller.get((m.name, m.type, m.quoted)):
             m.written, m.name = m.written or m.name, name
 
