@@ -108,6 +108,11 @@ def find_problems(ctx, units) -> list[dict]:
             topic = went_on  # 县卫计局网站文件未标注日期;“办事指南”栏目链接失效: a part of its site, no new subject
         elif topic is None and not mentions and named is not None and _ANAPHOR.match(sentence.text):
             topic = named  # 县住建局网站。该网站首页…未更新: 该 points back to the one unit just named
+        if topic is None and not mentions:
+            # what the helpers below give a sentence about no unit (most sentences): no subject goes on, it leads
+            line_subject = went_on = named = None
+            lead = sentence
+            continue
         line_subject = _line_subject(sentence, mentions, topic)
         went_on = _sole_opener(sentence, mentions)
         named = _sole_named(mentions) if mentions else (named if topic is named else None)
