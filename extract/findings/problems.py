@@ -264,7 +264,7 @@ def _groups(text: str, offset: int, mentions) -> list[list]:
             gap = text[groups[-1][-1].tail_end - offset:mention.start - offset]
             gap = _DAMAGED_ITEM.sub("", gap) if "\ufffd" in gap else gap  # 甲、青\ufffd\ufffd、乙: one list
             gap = _ITEM_NOTE.sub("", gap) if "(" in gap else gap  # 甲镇(62分)、乙镇(64分): one list
-            gap = _ITEM_COUNT.sub("", gap)
+            gap = _ITEM_COUNT.sub("", gap) if len(gap) > 1 else gap  # (a count or a score holds two characters at least)
             last = groups[-1][-1]
             if (gap == "," and by_commas and last.tail_end == last.end) or (gap == ",“" and by_commas and last.quoted):
                 groups[-1].append(mention)  # 甲镇,乙乡,丙局未…, “甲”(微博),“乙”…: names parted by commas alone are one list
