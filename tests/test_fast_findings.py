@@ -57,6 +57,22 @@ def test_deadline_prefilter_is_one_pattern_s_search(text, data):
 
 
 @FAST
+@given(ENDED, st.data())
+def test_deadline_scan_from_cores_finds_every_match(text, data):
+    """_matches scans from _REACH before each core: it finds what a scan from every character finds."""
+    start, stop = _window(text, data)
+    assert ([(m.span(), m.groups()) for m in deadlines._matches(text, start, stop)]
+            == [(m.span(), m.groups()) for m in deadlines._PATTERN.finditer(text, start, stop)])
+
+
+@pytest.mark.parametrize("text", _DEADLINES)
+def test_deadline_scan_from_cores_reaches_each_form(text):
+    for lead in ("", "请于", "最长不得超过", "x" * 30):
+        assert [m.span() for m in deadlines._matches(lead + text, 0, len(lead + text))] \
+            == [m.span() for m in deadlines._PATTERN.finditer(lead + text)]
+
+
+@FAST
 @given(TEXT, st.data())
 def test_re_patterns_match_as_regex_does(text, data):
     start, stop = _window(text, data)
