@@ -52,6 +52,16 @@ def test_deadline_scan_from_cores_reaches_each_form(text):
 
 
 @FAST
+@given(ENDED, st.data())
+def test_count_opening_passes_over_no_match(text, data):
+    """_OPENING only passes over positions where the counts pattern cannot match: without it, it matches the same."""
+    start, stop = _window(text, data)
+    bare = re.compile(counts._PATTERN.pattern.replace(counts._OPENING, "", 1), re.VERBOSE)
+    assert ([(m.span(), m.groups()) for m in counts._PATTERN.finditer(text, start, stop)]
+            == [(m.span(), m.groups()) for m in bare.finditer(text, start, stop)])
+
+
+@FAST
 @given(TEXT, st.data())
 def test_re_patterns_match_as_regex_does(text, data):
     start, stop = _window(text, data)
