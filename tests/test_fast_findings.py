@@ -34,26 +34,31 @@ def _window(text: str, data) -> tuple[int, int]:
     return start, data.draw(st.integers(start, len(text)))
 
 
+@FAST
+@given(ENDED, st.data())
+def test_deadline_scan_from_cores_finds_every_match(text, data):
+    """_matches scans from _REACH before each core: it finds what a scan from every character finds."""
+    start, stop = _window(text, data)
+    assert ([(m.span(), m.groups()) for m in deadlines._matches(text, start, stop)]
+            == [(m.span(), m.groups()) for m in deadlines._PATTERN.finditer(text, start, stop)])
+
+
 @pytest.mark.parametrize("text", _DEADLINES)
-def test_deadline_prefilter_flags_each_form(text):
-    assert deadlines._PATTERN.search(text) and deadlines.may_match(text, 0, len(text))
+def test_deadline_scan_from_cores_reaches_each_form(text):
+    for lead in ("", "请于", "最长不得超过", "x" * 30):
+        whole = lead + text
+        found = [m.span() for m in deadlines._matches(whole, 0, len(whole))]
+        assert found and found == [m.span() for m in deadlines._PATTERN.finditer(whole)]
 
 
 @FAST
-@given(TEXT, st.data())
-def test_deadline_prefilter_never_drops_a_match(text, data):
+@given(ENDED, st.data())
+def test_count_opening_passes_over_no_match(text, data):
+    """_OPENING only passes over positions where the counts pattern cannot match: without it, it matches the same."""
     start, stop = _window(text, data)
-    if deadlines._PATTERN.search(text, start, stop):
-        assert deadlines.may_match(text, start, stop)
-
-
-@FAST
-@given(st.text(alphabet="12年底月日周天小时季度半-/.。x", max_size=20), st.data())
-def test_deadline_prefilter_is_one_pattern_s_search(text, data):
-    """may_match's two scans answer as the one alternation holding the ISO date's digit and mark did."""
-    start, stop = _window(text, data)
-    whole = re.compile(r"\d[-/.]|" + deadlines._MAY_MATCH.pattern)
-    assert deadlines.may_match(text, start, stop) == bool(whole.search(text, start, stop))
+    bare = re.compile(counts._PATTERN.pattern.replace(counts._OPENING, "", 1), re.VERBOSE)
+    assert ([(m.span(), m.groups()) for m in counts._PATTERN.finditer(text, start, stop)]
+            == [(m.span(), m.groups()) for m in bare.finditer(text, start, stop)])
 
 
 @FAST

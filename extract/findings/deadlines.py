@@ -47,11 +47,15 @@ _PATTERN = re.compile(
     """,
     re.VERBOSE,
 )
-# What every _PATTERN match contains (月, 年底, 半年, 季度末, a time unit, or an ISO date's digit and mark):
-# spans without it are skipped. Each pattern opens with a literal or a set, which re skips ahead to; the
-# digit before a date's mark is looked behind for.
-_MAY_MATCH = re.compile(rf"年[底末]|半年|季度[底末]|{_alt(cores([*VOCAB['time_units'], '月']))}")
-_DATE_MARK = re.compile(r"[-/.](?<=\d[-/.])")
+# A core: what every _PATTERN match holds (月, 年底, 半年, 季度末, a time unit's core, or an ISO date's mark after
+# its digit). Each alternative opens with a literal, which re skips ahead to; the digit is looked behind for.
+_UNIT_CORES = cores([*VOCAB["time_units"], "月"])
+_CORE = re.compile("|".join([rf"年[底末]|半年|季度[底末]|{_alt(_UNIT_CORES)}"]
+                            + [rf"{re.escape(mark)}(?<=\d{re.escape(mark)})" for mark in "-/."]))
+# How far before the first core it holds a match may open: a limit's longest cue, its longest amount (1234.56) and a
+# unit's characters before its core (个工作|日). A date opens at most 8 before its own (2024年⏎12月), within that.
+_REACH = (max(map(len, VOCAB["within_prefixes"])) + len("1234.56")
+          + max(min(unit.find(core) for core in _UNIT_CORES if core in unit) for unit in VOCAB["time_units"]))
 _LINE = regex.compile(r"[^\n]+")
 _TITLES = re_compile(r"《[^《》\n]{0,200}》")
 _CLAUSE_END = regex.compile(r"[,。;!?:\n]")
@@ -120,10 +124,8 @@ def find_deadlines(ctx: Context) -> list[dict]:
         spans = sorted(spans + _table_lines(ctx))
     deadlines = []
     for start, stop, column in spans:
-        if not may_match(text, start, stop):
-            continue
         recurs = False  # 每年3月10日前报送…,3月31日前公布: a later date of the sentence recurs with the first
-        for match in _PATTERN.finditer(text, start, stop):
+        for match in _matches(text, start, stop):
             i = bisect.bisect_right(title_starts, match.start()) - 1
             if i >= 0 and match.start() < titles[i][1]:
                 continue
@@ -140,9 +142,17 @@ def find_deadlines(ctx: Context) -> list[dict]:
     return [d for d in deadlines if d.pop(_WINDOW, None) is None or (d["date"] or d["month_day"]) not in stated]
 
 
-def may_match(text: str, start: int, stop: int) -> bool:
-    """Whether text[start:stop] holds what every _PATTERN match holds: a cheap test before the scan."""
-    return _MAY_MATCH.search(text, start, stop) is not None or _DATE_MARK.search(text, start + 1, stop) is not None
+def _matches(text: str, start: int, stop: int):
+    """_PATTERN.finditer(text, start, stop), scanned from _REACH before each core instead of from every character:
+    no match opens further before the first core it holds, and trying the pattern costs a thousand instructions
+    a character. A span without a core (most sentences) costs one search."""
+    pos = start
+    while (core := _CORE.search(text, pos, stop)) is not None:
+        match = _PATTERN.search(text, max(pos, core.start() - _REACH), stop)
+        if match is None:
+            return
+        yield match
+        pos = match.end()
 
 
 def with_notice_date(deadline: dict, notice: dt.date) -> dict:

@@ -44,7 +44,7 @@ def notice_genre(text: str, title: str | None, preamble_end: int, statistics_hea
     `title` is the notice's title when known (else its first line stands for it), `preamble_end` where the
     first heading starts, `statistics_heading` whether a heading names a statistics part (依申请公开情况),
     `planned` whether its headings plan work to come (自查范围, 检查内容) and none reports results."""
-    names = [_TRAILING.sub("", name) for name in ([title] if title else []) + _title_lines(text)]
+    names = [_without_trailing(name) for name in ([title] if title else []) + _title_lines(text)]
     name = names[0] if names else ""
     preamble = text[:min(preamble_end, _CUE_REACH)]
     # (also past the first screen: a long header table can push 现将…通报如下 beyond it)
@@ -66,6 +66,12 @@ def notice_genre(text: str, title: str | None, preamble_end: int, statistics_hea
                                                          or not any(word in name for word in _vocabulary()["result_words"])):
         return TASK  # 关于开展…检查的通知 with no 通知如下: a 通知 sets tasks unless its words say it reports
     return None
+
+
+def _without_trailing(name: str) -> str:
+    """A name without its trailing bracket or marks; one of letters and digits alone has none (most do), and is
+    not handed to the pattern."""
+    return name if name.isalnum() else _TRAILING.sub("", name)
 
 
 def _title_lines(text: str) -> list[str]:

@@ -329,7 +329,9 @@ def _bare_signature(lines: list[tuple[int, str]]) -> tuple[int, str | None]:
         index -= 1
     if index > 1 and _SEAL_LINE.match(lines[index][1].strip()):
         index -= 1  # the signer's name over the seal it borrows
-    line = _BRACKETED_NAME.sub(r"\1", lines[index][1].strip())
+    line = lines[index][1].strip()
+    if bracketed := _BRACKETED_NAME.match(line):  # (a match, not sub(r"\1"): re hands a template to Python each call)
+        line = bracketed[1]
     above_index = index - 1
     while above_index > 0 and lines[above_index][1].strip().startswith(_CONTACT_LABELS):
         above_index -= 1  # (…予以通报。⏎ 联系人:… ⏎ 某某市人民政府办公室: the contact lines close the body)
@@ -469,7 +471,7 @@ def split_names(line: str) -> list[str]:
 def normalise_doc_number(raw: str) -> str:
     """Unify the year brackets to 〔〕 and drop spaces: 岳政办明电[2016]6号 → 岳政办明电〔2016〕6号."""
     clean = _SPACES.sub("", raw)
-    return _YEAR_BRACKETS.sub(r"〔\1〕", clean)
+    return _YEAR_BRACKETS.sub(lambda m: f"〔{m[1]}〕", clean)  # (a function: a template is parsed per call)
 
 
 _LABELS = ("信息来源|来源|发布时间|发布日期|发布机构|生成日期|成文日期|编稿时间|归档时间|时间|日期|字体|字号|"

@@ -36,6 +36,8 @@ _LINE_STYLES = [
 # All styles in one match per line: group n + 1 holds the number of style n (the first style listed
 # wins, as in a loop over them); a line opening with 附件 matches with no group. re runs it faster.
 _MARKED_LINE = re.compile("|".join(pattern.pattern for _, _, pattern in _LINE_STYLES) + "|附件")
+# The characters a _MARKED_LINE match opens with, besides a digit: a line opening with none is not matched.
+_MARK_OPENINGS = frozenset(CN + "第【(" + CIRCLED + "、?\ufffd附")
 # 一是… 二是… / 一要… 二要…: items that may also run inline inside a paragraph.
 _ITEM_WORDS = ("是", "要", "要求", "方面")
 _INLINE_ITEM = regex.compile(rf"(?:^|(?<=[。;:]))([{CN}]{{1,3}})({'|'.join(_ITEM_WORDS)})(?=[^,。]{{2}})",
@@ -174,7 +176,8 @@ def find_headings(text: str) -> list[Section]:
     pos = 0
     in_attachment_list = False
     for line in text.split("\n"):
-        match = _MARKED_LINE.match(line)
+        opening = line[:1]
+        match = _MARKED_LINE.match(line) if opening in _MARK_OPENINGS or opening.isdecimal() else None
         if match and not match.lastindex and _ATTACHMENT_HEAD.match(line):
             in_attachment_list = True
         heading = _heading_at(match, line, pos) if match and match.lastindex else None

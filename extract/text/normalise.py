@@ -57,13 +57,16 @@ _FIRST_BLOCK = 256  # characters compared first when a share is enough
 # Pages whose newlines were lost run headings into the paragraph before them; a heading marker right
 # after a full stop or colon starts a new line again, in a line of any length.
 # The break goes after the mark, which is matched rather than looked behind for: re then finds it
-# fast, where a lookbehind makes regex try every position.
+# fast, where a lookbehind makes regex try every position. The pattern opens with one class of every mark
+# (a ')' only before a 1. heading): re skips ahead to a character of an opening class, but tries a
+# pattern that opens with alternatives at every position.
 _BREAK_MARKS = "。:;!?"  # the marks after which a page's lost line break comes back
-_LOST_BREAK = re.compile(rf"[{_BREAK_MARKS}](?=(?:[一二三四五六七八九十]{{1,3}}、|\([一二三四五六七八九十]{{1,3}}\))[^\n]{{2}})"
-                         rf"|[{_BREAK_MARKS})](?=\d{{1,2}}[.、][\u4e00-\u9fff]{{2}})")
+_LOST_BREAK = re.compile(rf"[{_BREAK_MARKS})](?:(?<!\))(?=(?:[一二三四五六七八九十]{{1,3}}、|\([一二三四五六七八九十]{{1,3}}\))[^\n]{{2}})"
+                         rf"|(?=\d{{1,2}}[.、][\u4e00-\u9fff]{{2}}))")
 # A heading's short title run into its first sub-heading (二、存在问题(一)信息更新不及时): the break goes
-# after the title.
-_TITLE_THEN_SUBHEADING = re.compile(r"[一二三四五六七八九十]{1,3}、[^\n,。;:()]{2,16}(?=\(一\)[^\n]{2})")
+# after the title. (The numeral's first character is its own class, for re to skip ahead to: it does not
+# for a repeat.)
+_TITLE_THEN_SUBHEADING = re.compile(r"[一二三四五六七八九十][一二三四五六七八九十]{0,2}、[^\n,。;:()]{2,16}(?=\(一\)[^\n]{2})")
 _BEFORE_HEADING = frozenset("\n" + _BREAK_MARKS)
 
 
