@@ -37,8 +37,8 @@ _FIRST = re.compile(r"[\d零〇一二两三四五六七八九十百千万半]")
 # reads no further: a run of 100,000 digits costs each of its positions that much, not the whole run.
 _NUMBER_CHARS = rf"\d,.{_CN_CHARS}余多"
 _NUMBER_REST = 29  # the characters of a number after its first, and what may follow it before its measure
-_MEASURE_FIRSTS = "".join(sorted({"%", "‰", "个", "百"} | {word[0] for key in ("time_units", "measure_units", "measure_words")
-                                                        for word in VOCAB[key]}))
+_MEASURE_FIRSTS = "".join(sorted({"%", "‰", "个", "百"}  # (个百分点, 百分点)
+                                 | {word[0] for key in ("time_units", "measure_units", "measure_words") for word in VOCAB[key]}))
 _OPENING = rf"(?=百分之|{_FIRST.pattern}[{_NUMBER_CHARS}]{{0,{_NUMBER_REST}}}[{re.escape(_MEASURE_FIRSTS)}])"
 # Scanned with re, which runs this pattern a third faster than regex and needs no regex extension.
 _PATTERN = re.compile(
