@@ -67,6 +67,12 @@ class Sentence(NamedTuple):
     def text(self) -> str:
         return self.whole_text[self.start : self.end]
 
+    @property
+    def whole_line(self) -> bool:
+        """Whether the sentence is a line of its own, as an item of a list laid out one per line is."""
+        text, start, end = self.whole_text, self.start, self.end
+        return (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("", "\n")
+
     def __repr__(self) -> str:
         return f"Sentence({self.start}, {self.end}, {self.text!r})"
 

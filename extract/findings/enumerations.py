@@ -601,7 +601,8 @@ def _counted_owners(text: str, intro_start: int, known: dict[int, Mention]) -> t
     return (owners[::-1], counted["acc"]) if owners else None
 
 
-_COUNTED_OWNERS = regex.compile(rf"{COUNT}个(?:部门|单位|乡镇|街道)的?(?:政务)?(?P<acc>微信公众号|公众号|微博|抖音号|头条号|账号)$")
+_COUNTED_OWNERS = regex.compile(rf"{COUNT}个(?:部门|单位|乡镇|街道)的?(?:政务)?"
+                                rf"(?P<acc>{alternation(vocab()['account_words'] - vocab()['website_words'])})$")
 
 
 def _list_type(known_items: list, accounts: bool) -> str:

@@ -239,7 +239,7 @@ def text_mentions(ctx, accounts: bool | None = None) -> list[Mention]:
     for batch in _batched(chosen):
         stretches = [sentence.whole_text[sentence.start + a:sentence.start + b] for sentence, a, b in batch]
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
-            scope = _scope(ctx.text, sentence, accounts)
+            scope = _scope(sentence, accounts)
             if last_list is not None and a == 0 and _next_to(ctx.text, last_list[0], sentence.start):
                 scope.sibling = last_list[1]
             found = _stretch(text, sentence.start + a, ents, scope)
@@ -404,7 +404,7 @@ def _name_line(ctx, sentence) -> bool:
     section, text = sentence.section, ctx.text
     if section is None or sentence.start < section.body_start or sentence.end - sentence.start > _MAX_LINE_NAME:
         return False
-    if not ((sentence.start == 0 or text[sentence.start - 1] == "\n") and text[sentence.end:sentence.end + 1] in ("", "\n")):
+    if not sentence.whole_line:
         return False
     titles = section.title + (sentence.top.title if sentence.top is not None else "")
     return ACCOUNT_CLAUSE.search(titles) is not None and item_ok(sentence.text, _MAX_LINE_NAME)
@@ -458,12 +458,11 @@ def _next_to(text: str, end: int, start: int) -> bool:
     return text[end - 1:end] == ";" and not text[end:start].strip()
 
 
-def _scope(text: str, sentence, accounts: bool) -> Scope:
+def _scope(sentence, accounts: bool) -> Scope:
     """The heading a sentence stands under, and whether it is a line of its own (a list per line)."""
-    start, end, _, section, top = sentence  # (unpacked once: a named tuple's fields are slow attribute reads)
+    start, _, _, section, top = sentence  # (unpacked once: a named tuple's fields are slow attribute reads)
     heading = section.title if section is not None and section.title_start < start else None
-    line = (start == 0 or text[start - 1] == "\n") and text[end:end + 1] in ("", "\n")
-    return Scope(heading, line, topic=top.title if top is not None else None, accounts=accounts)
+    return Scope(heading, sentence.whole_line, topic=top.title if top is not None else None, accounts=accounts)
 
 
 def speaks_of_accounts(ctx) -> bool:

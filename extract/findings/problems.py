@@ -183,9 +183,8 @@ def _after_siblings(sentences, index: int, by_sentence):
 
 def _item_line(sentence) -> bool:
     """A short line of its own that no sentence's mark closes: an item of a list laid out one per line."""
-    text, start, end = sentence.whole_text, sentence.start, sentence.end
-    return end - start <= _MAX_ITEM_LINE and (start == 0 or text[start - 1] == "\n") \
-        and text[end:end + 1] in ("", "\n") and text[end - 1] not in "。;:,"
+    return sentence.end - sentence.start <= _MAX_ITEM_LINE and sentence.whole_line \
+        and sentence.whole_text[sentence.end - 1] not in "。;:,"
 
 
 def _lead(sentence, lead, mentions):
@@ -582,7 +581,7 @@ def _noted_faults(text: str, offset: int, group: list) -> dict[str, list[str]]:
     return notes
 
 
-_PLATFORM_FIRST = regex.compile(r"(?:微信公众号|公众号|微信|新浪微博|微博|抖音号?|今日头条|头条号|快手号?|视频号|客户端),")
+_PLATFORM_FIRST = regex.compile(rf"(?:{alternation(vocab()['bracket_platforms'])}),")  # the platform words a bracket holds
 
 
 def _descriptions(sentence, group, predicate, category, heading, example, label_match, before, prior) -> list[str]:
@@ -732,12 +731,13 @@ def _table_problems(ctx, units) -> list[dict]:
     starts = [start for start, _ in at]
     out: list[dict] = []
     for table in ctx.tables:
-        header = table.header or [""] * max((len(row) for row in table.rows), default=0)
-        columns = [i for i, h in enumerate(header) if PROBLEM_HEAD.search(str(h or ""))] if table.header \
-            else _fault_columns(table.rows)
-        described = [i for i in columns if not _KIND_HEAD.search(str(header[i] or ""))]
-        columns = described or columns  # 问题类型 | 问题描述: the description, not its kind
-        errors = {i for i in columns if _ERROR_HEAD.search(str(header[i] or ""))}
+        if table.header:
+            columns = [i for i, h in enumerate(table.header) if PROBLEM_HEAD.search(str(h or ""))]
+            described = [i for i in columns if not _KIND_HEAD.search(str(table.header[i] or ""))]
+            columns = described or columns  # 问题类型 | 问题描述: the description, not its kind
+            errors = {i for i in columns if _ERROR_HEAD.search(str(table.header[i] or ""))}
+        else:
+            columns, errors = _fault_columns(table.rows), set()  # a page that dropped the header row
         _, top = ctx.section_at(table.start)
         label = ctx.section_path(top) if top is not None else None
         if not columns:

@@ -238,7 +238,7 @@ def accounts_named_by_owners(text: str, offset: int, found: list[Mention]) -> No
 # After a quoted name: its account word, then a bracket that may give the platform first (新浪微博,…) or the
 # account word after the owner (乙镇人民政府今日头条号).
 _OWNER_AFTER_QUOTE = regex.compile(r"”[^()“”\n,。]{0,8}\((?:[^(),“”\n]{1,8},)?(?P<owner>\p{Han}{2,30}?)"
-                                   r"(?:微信公众号|公众号|微信号|微博|抖音号|今日头条号|头条号|快手号|视频号)?\)")
+                                   rf"(?:{alternation(vocab()['bracket_platforms'])})?\)")
 
 
 @lru_cache(maxsize=1)
