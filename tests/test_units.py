@@ -258,6 +258,7 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("区数据局依托省监管平台,并委托某某科技公司对全区网站进行了监测,南湖镇未及时整改。", ["南湖镇"]),
     # divisions created or renamed since 2017 are known by their names (the older names too)
     ("潞州区、屯留区未公开财政预算,襄垣县未更新。", ["潞州区", "屯留区", "襄垣县"]),
+    ("临平区、钱塘区未公开财政预算,祁阳市未更新。", ["临平区", "钱塘区", "祁阳市"]),  # by 2023
     # words about an account (its word inside them) that run on to an ending name no body
     ("“柳营发布”抖音号简介仍标注为原乡政府办公室,南湖镇未及时整改。", ["柳营发布", "南湖镇"]),
     # a spam word a hijacked mirror put into the text is no body, whatever it ends in
