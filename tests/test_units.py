@@ -259,6 +259,13 @@ def test_units_found_on_unseen_wording(sentence, expected):
     # divisions created or renamed since 2017 are known by their names (the older names too)
     ("潞州区、屯留区未公开财政预算,襄垣县未更新。", ["潞州区", "屯留区", "襄垣县"]),
     ("临平区、钱塘区未公开财政预算,祁阳市未更新。", ["临平区", "钱塘区", "祁阳市"]),  # by 2023
+    # a township whose name opens with a word of prose (由, 向, 将) keeps it when the gazetteer knows the name;
+    # when the rest is a township too (阳峪镇), only where the name opens its clause
+    ("保场镇;由旺镇公开栏超过3个月未更新。", ["保场镇", "由旺镇"]),
+    ("施甸县由旺镇公开栏超过3个月未更新。", ["施甸县由旺镇"]),
+    ("经查将军营镇公开栏未更新。", ["将军营镇"]),
+    ("东湖镇;向阳峪镇公开栏未更新。", ["东湖镇", "向阳峪镇"]),
+    ("东湖镇公开栏未更新,由阳峪镇负责。", ["东湖镇"]),
     # words about an account (its word inside them) that run on to an ending name no body
     ("“柳营发布”抖音号简介仍标注为原乡政府办公室,南湖镇未及时整改。", ["柳营发布", "南湖镇"]),
     # a spam word a hijacked mirror put into the text is no body, whatever it ends in

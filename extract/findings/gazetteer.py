@@ -40,6 +40,12 @@ def divisions() -> dict[str, Division]:
     return out
 
 
+@lru_cache(maxsize=1)
+def townships() -> frozenset[str]:
+    """Names of the country's townships and subdistricts (townships.txt), to tell their first character from prose."""
+    return frozenset(line for line in _data("townships.txt").splitlines() if line and not line.startswith("#"))
+
+
 def province_shorts() -> set[str]:
     """Short forms of province-level divisions (湖南, 宁夏), from the gazetteer."""
     out = set()

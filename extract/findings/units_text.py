@@ -17,7 +17,8 @@ import regex
 
 from ..re_compat import re_compile
 from ..structure.issuer import spam_in
-from .gazetteer import SINGLE_GOV, Ents, division_shorts, divisions, divisions_prefix, province_shorts, vocab
+from .gazetteer import (SINGLE_GOV, Ents, division_shorts, divisions, divisions_prefix, province_shorts, townships,
+                        vocab)
 from .problems_text import judges
 from .vocabulary import COUNT, alternation
 
@@ -277,6 +278,9 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
             cut, kind, lead = _suffix_piece(text[cursor:start], suffix, ident)
             if cut == 1 and kind in PLACE_TYPES and cursor == run_start and text.endswith("、", 0, run_start):
                 cut, lead = 0, None  # 吉强镇、将台堡镇: right after 、 a place's first character is its own, no word of prose
+            elif lead is not None and kind in PLACE_TYPES and _known_with_lead(text, cursor + cut - len(lead), len(lead), end,
+                                                                                cursor + cut - len(lead) == run_start):
+                cut, lead = cut - len(lead), None
             if cut == 0 and pieces and pieces[-1].end == cursor and pieces[-1].kind in _PLACES and suffix.endswith(_FIRMS):
                 place = pieces.pop()  # 北京某某科技有限公司: a company's name opens with the place it is registered in
                 pieces.append(_Piece(place.start, end, kind, suffix, start - place.start, place.lead, place.trimmed))
@@ -284,6 +288,13 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
                 pieces.append(_Piece(cursor + cut, end, kind, suffix, start - cursor - cut, lead, cut > 0))
         cursor = end
     return pieces
+
+
+def _known_with_lead(text: str, at: int, lead: int, end: int, opens_run: bool) -> bool:
+    """由旺镇, 向阳峪镇: a word of prose (由, 向) that opens a known township's name is part of it, unless the name
+    without it is a township too (阳峪镇): then only where the name opens its run, after a mark."""
+    known = townships()
+    return text[at:end] in known and (opens_run or text[at + lead:end] not in known)
 
 
 _FIRMS = ("公司", "集团")
