@@ -351,6 +351,11 @@ def _meta(text: str):
         ("关于检查情况的通报\n发布时间:2020-04-24 浏览次数:\n各单位:\n正文。", None),
         ("关于检查情况的通报\n• 发文机构:某某县政务服务和大数据管理局 主题分类:其他\n各单位:\n正文。",
          "某某县政务服务和大数据管理局"),
+        # else a body after the posting date on a header line, with no label (and never a site or a sentence)
+        ("关于检查情况的通报\n2023-04-11 09:30 某某县政务服务数据管理局\n各单位:\n正文。", "某某县政务服务数据管理局"),
+        ("关于检查情况的通报\n2023年4月11日某某县人民政府办公室\n各单位:\n正文。", "某某县人民政府办公室"),
+        ("关于检查情况的通报\n2023-04-11 09:30 某某县人民政府门户网站\n各单位:\n正文。", None),
+        ("关于检查情况的通报\n2023-04-11 检查发现问题较多\n各单位:\n正文。", None),
         # a title that opens with its year is opened by no body
         ("2022年某某市政府信息公开工作年度报告\n一、总体情况\n正文。", None),
         # a signature with no date, after a numbered item that is a paragraph, still signs the notice; a line of

@@ -439,7 +439,7 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
         meta.body_end = footer  # 上一篇:…, 相关链接:…, 版权所有: the page's footer, not the notice
     head = lines[:head_limit]
     meta.issuer = (issuer or issuer_in_title(meta.title) or _issuer_by_title(head, meta.title)
-                   or _header_issuer(head, pairs))
+                   or _header_issuer(head, pairs) or _dated_issuer(head))
     meta.date = signed.isoformat() if signed else _header_date(head, pairs, meta)
     if meta.date is None and not meta.warnings:
         meta.date = _posted_date(head)
@@ -543,6 +543,21 @@ def _issuer_by_title(lines, title: str | None) -> str | None:
                 candidate = _SEAL.sub("", lines[near][1]).strip()
                 if 4 <= len(candidate) <= 30 and _ORG_END.search(candidate) and not _NOT_ORG.search(candidate):
                     return candidate
+    return None
+
+
+# A header line of a posting date (and time) with the publishing body right after it, no label between.
+_DATED_BODY = re_compile(r"(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+                         r"(?P<name>[\p{Han}()]{2,40})$")
+
+
+def _dated_issuer(lines) -> str | None:
+    """2022-10-20 10:15定安县人民政府办公室: a header line that gives the posting date and then, unlabelled, the body
+    that posted it."""
+    for _, line in lines:
+        match = _DATED_BODY.match(line.strip()) if ":" in line or "-" in line or "年" in line else None
+        if match and (name := header_issuer(match["name"])) and ORG_END.search(name):
+            return name
     return None
 
 
