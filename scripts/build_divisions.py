@@ -146,9 +146,10 @@ def _patterns(rows: list[tuple[str, str, str, str]]) -> list[dict]:
         add("DIV", name, level)
         if (common := _common_form(name, vocab["peoples"])) is not None:
             add("DIV", common, level)
+    names = {name for _, name, _, _ in rows}
     for _, name, level, _ in rows:
         short = next((name[: -len(s)] for s in suffixes if name.endswith(s) and len(name) - len(s) >= 2), None)
-        if short and short not in vocab["not_short_forms"]:
+        if short and short not in vocab["not_short_forms"] and short not in names:  # 沙县区's 沙县 is a county
             add("PROV" if level == "province" else "DIV_SHORT", short, level)
     for type_, words in vocab["suffixes"].items():
         for word in words:
