@@ -266,6 +266,10 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("经查将军营镇公开栏未更新。", ["将军营镇"]),
     ("东湖镇;向阳峪镇公开栏未更新。", ["东湖镇", "向阳峪镇"]),
     ("东湖镇公开栏未更新,由阳峪镇负责。", ["东湖镇"]),
+    # a verb before a township's or community's ending names no place (建设镇, a known township, does)
+    ("已完成乡政府信息公开指南更新,东湖镇未更新。", ["东湖镇"]),
+    ("推动社区公开事项目录全覆盖,东湖镇未更新。", ["东湖镇"]),
+    ("建设镇公开栏未更新。", ["建设镇"]),
     # words about an account (its word inside them) that run on to an ending name no body
     ("“柳营发布”抖音号简介仍标注为原乡政府办公室,南湖镇未及时整改。", ["柳营发布", "南湖镇"]),
     # a spam word a hijacked mirror put into the text is no body, whatever it ends in

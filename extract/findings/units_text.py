@@ -347,6 +347,8 @@ def _suffix_piece(before: str, suffix: str, kind: str) -> tuple[int, str, str | 
         kind = "place" if _unknown_place(before, cut, len(before), suffix) else "junk"
     elif before[cut:] in vocab()["partitives"]:
         kind = "junk"  # 甲镇部分村: a part of the place's villages, no name of its own to join the place's
+    elif kind in PLACE_TYPES and before[cut:] in vocab()["not_place_words"] and before[cut:] + suffix not in townships():
+        kind = "junk"  # 已完成乡政府…, 推动社区…: a verb before the ending of a place names none (建设镇 is one)
     return cut, kind, lead
 
 
