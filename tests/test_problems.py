@@ -217,6 +217,7 @@ def test_hostile_sentence_of_fifty_thousand_names():
     # a fault stated as put right is none; one that remains after it is
     ("东坡镇网站的错误信息已更正,西岭镇失效链接已全部修复。", []),
     ("南山镇已删除过期信息。", []),
+    ("西岭镇网站发现并更正错误信息3处。", []),
     ("东坡镇网站栏目已整改,但仍有错别字。", [("东坡镇", "有错别字")]),
     ("西岭镇网站错误信息未更正。", [("西岭镇", "错误信息未更正")]),
     # a clause that restates or measures the fault before it is part of that fault
@@ -412,3 +413,27 @@ def test_a_column_of_what_a_check_found_states_each_rows_fault():
 ])
 def test_faults_in_words_of_their_own(text, expected):
     assert _problems(text) == expected
+
+
+ANNUAL_REPORT = """梅川县2023年政府信息公开工作年度报告
+一、总体情况
+(一)主动公开。全县主动公开政府信息5210条。{sentence}
+二、存在的主要问题及改进情况
+一是政策解读形式单一。2024年,我县将督促县卫健局、县医保局做好解读工作。
+"""
+
+
+# An annual report is its body's account of its own work: the bodies it names in passing, what it says did not
+# happen or arrive (未发生复议, 未收到申请, 未收取费用), principles (不公开为例外), bodies it plans work for
+# (督促甲做好…) are neither units nor problems; the bodies it faults in so many words are.
+@pytest.mark.parametrize("sentence, expected", [
+    ("县民政局、东坡镇全年未发生因信息公开引起的行政复议,西岭镇未收到公开申请。", []),
+    ("南山镇本年度未收取信息处理费。", []),
+    ("东坡镇坚持以公开为常态、不公开为例外,西岭镇清理文件12件,宣布失效3件。", []),
+    ("县林业局、东坡镇未按时报送年度报告;西岭镇报送的报告缺少统计表格。",
+     [("县林业局", "未按时报送年度报告"), ("东坡镇", "未按时报送年度报告"), ("西岭镇", "报送的报告缺少统计表格")]),
+])
+def test_annual_report_units_are_the_faulted(sentence, expected):
+    doc = extract_text(ANNUAL_REPORT.format(sentence=sentence))
+    assert [(p["units"][0], p["description"]) for p in doc["problems"]] == expected
+    assert [u["name"] for u in doc["units"]] == [name for name, _ in expected]

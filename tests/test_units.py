@@ -311,6 +311,15 @@ def test_the_issuer_is_no_unit_of_its_own_notice(extra, expected):
     assert [u["name"] for u in extract_text(NOTICE.format(extra=extra))["units"]] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("东湖区政务公开工作仍存在不足,部分栏目更新不及时。", []),  # the place its issuer governs, under its city
+    ("西湖区政务公开工作仍存在不足,部分栏目更新不及时。", ["西湖区"]),  # another district
+])
+def test_the_place_of_a_city_district_issuer_is_its_own(sentence, expected):
+    text = f"关于检查情况的通报\n各街道:\n一、存在问题\n{sentence}\n某某市东湖区人民政府\n2025年9月30日\n"
+    assert [u["name"] for u in extract_text(text)["units"]] == expected
+
+
 
 # A time after a name qualifies the clause (3月份未…), a lead word opening a name's word stays (经济, 经开),
 # and a 主送 line run into the body names addressees.

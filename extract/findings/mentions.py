@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from ..structure.genre import TASK
+from ..structure.genre import ANNUAL_REPORT, TASK
 from .enumerations import Scope, enumerations, praises
 from .sharing import ACCOUNT_CLAUSE, government_lists, lists, share_roles, share_sites
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
@@ -141,6 +141,9 @@ def _own_body(name: str, issuer: str | None) -> bool:
     full = name if "人民政府" in name else name.replace("政府", "人民政府")
     if issuer.startswith((name, full)):
         return True
+    at = issuer.find(name, 2)
+    if at > 0 and issuer[at - 1] in "省市州盟" and issuer.startswith(full, at):
+        return True  # 某区 for 某市某区人民政府: the place under the division written before it
     if len(name) > 2 and issuer.endswith(name):
         return True  # 政府办公室 for 县政府办公室
     if name[0] in LEVELS and len(name) > 2 and issuer.endswith(name[1:]) and name[0] in issuer[:-len(name) + 1]:
@@ -226,9 +229,11 @@ def text_mentions(ctx, accounts: bool | None = None) -> list[Mention]:
     """Mentions in body sentences, each marked as evidence (assessed here) or not; `accounts`: whether the
     notice speaks of accounts (speaks_of_accounts), read here when not given."""
     flag = _prefilter()
+    own_work = ctx.genre == ANNUAL_REPORT  # a body's report on its own work names others only to fault them
     # flag holds only literal words, so searching the sentence's span of the whole text reads the same; a
     # sentence no longer than MAX_CHUNK is one stretch, cut without a copy of its text.
     chosen = [(s, a, b) for s in ctx.sentences if flag.search(s.whole_text, s.start, s.end) and not _skippable(ctx, s)
+              and (not own_work or is_problem(s.text))
               for a, b in (_chunks(s.text) if s.end - s.start > MAX_CHUNK else ((0, s.end - s.start),))]
     out: list[Mention] = []
     judge = _Judge(ctx)

@@ -160,8 +160,6 @@ def _longer_forms(name: str, type_: str, quoted: bool) -> list[str]:
 
 def find_units(ctx) -> list[Unit]:
     """Every named unit of the notice, in order of first mention, with its aliases and mentions."""
-    if ctx.genre == ANNUAL_REPORT:
-        return []  # a body's account of its own work assesses no other unit
     accounts = speaks_of_accounts(ctx)
     mentions = text_mentions(ctx, accounts)
     if lines := line_mentions(ctx, mentions, accounts):
