@@ -168,6 +168,19 @@ def test_heading_vocabulary(title, kind):
          "乙镇公众号留言未回复。", ["problems", "problems"]),
         ("各单位:\n现将有关情况通报如下:\n一、政府网站方面\n全县网站运行平稳。\n二、存在问题\n乙镇公众号留言未回复。",
          ["other", "problems"]),
+        # a heading that only names a channel takes its first sentence's kind: a shortcoming or a result
+        ("各单位:\n现将有关情况通报如下:\n一、县(区)政府门户网站\n甲县网站首页超过2周未更新。\n二、政务新媒体\n"
+         "乙镇公众号留言未回复。\n三、工作要求\n丙。", ["problems", "problems", "requirements"]),
+        ("各单位:\n现将有关情况通报如下:\n一、市直部门网站\n得分在90分以上的有甲局、乙局。丙局网站未更新。\n二、存在问题\n丁。",
+         ["overview", "problems"]),
+        # a manner of acting (立即, 及时, 限期) orders what the heading names, 情况 too; a list of units it names is
+        # no order (限期整改的网站)
+        ("各单位:\n现将有关情况通报如下:\n一、存在问题\n甲。\n二、立即整改到位\n乙。\n三、及时报送整改情况\n丙。",
+         ["problems", "requirements", "requirements"]),
+        ("各单位:\n现将有关情况通报如下:\n一、限期整改的网站\n甲镇网站未更新。\n二、有关要求\n乙。", ["problems", "requirements"]),
+        # a 通知 titled as starting work (关于开展…) sets tasks though its title names 情况; its plan headings order work
+        ("关于开展网站运行情况专项检查的通知\n各单位:\n为提高网站质量,决定开展专项检查。\n一、检查对象\n甲。\n二、检查重点\n乙。",
+         ["requirements", "requirements"]),
     ],
 )
 def test_section_kinds_by_notice_kind(text, kinds):

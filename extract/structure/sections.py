@@ -337,9 +337,11 @@ def _kind(title: str, default: str | None) -> str | None:
         kind = "overview"  # 整改完成的网站(8个): a heading over a list of units, reporting an outcome
     if default == "requirements" and kind in (None, "overview", "problems", "achievements") and (
             ("," in title and _pattern("order_words").search(title))
-            or (kind == "problems" and title.startswith(_words("task_openers")))):
+            or (title.startswith(_words("task_openers")) and (kind == "problems" or "的" not in title))):
         kind = "requirements"  # in a 通知 that sets work: a sentence ordering it (…,各单位要在5月底前完成自查),
-        # or a task about problems (对照问题再排查, 聚焦问题抓整改)
+        # or a heading opening with a task's verb or manner (对照问题再排查, 立即整改到位, 及时报送整改情况)
+    if kind in (None, "overview", "other") and title.startswith(_words("order_manners")) and "的" not in title:
+        kind = "requirements"  # 立即整改到位, 及时报送整改情况: a manner of acting orders the act (限期整改的网站 names units)
     if (ranked := _ranked(title)) is not None:
         kind = ranked  # 评估得分前五名, 得分后三名: the end of the ranking it lists decides
     if kind is None and default == "other" and (title.startswith(_words("order_verbs")) or _PAIRED.fullmatch(title)):
@@ -463,20 +465,33 @@ def _classify(roots: list[Section], text: str, genre: str | None) -> None:
             section.kind = classify_title(section.title) or "other"  # a chapter of rules reports and orders nothing
         else:
             section.kind = _kind(section.title, default) or "other"
-            if section.kind != "problems" and section.title.endswith(_words("by_content")):
+            if section.kind != "problems" and section.title.endswith(_words("by_content")) \
+                    and not section.title.startswith(_words("order_manners")):  # (及时报送整改情况 orders)
                 section.kind = _content_kind(text[section.body_start or section.start:section.end], section.kind)
     if default is None and not any(r.kind == "problems" for r in roots):
         for section in roots:  # 一、政府网站方面 ⏎ 甲县…未更新: a report that sorts its faults by field
             if section.kind == "other" and section.title.endswith("方面") \
                     and _problem_score(text[section.body_start or section.start:section.end][:_FIELD_BODY]) > 0:
                 section.kind = "problems"
+    for section in roots:  # 一、政府门户网站 ⏎ 甲局…未更新: a report that sorts its findings by channel
+        if section.kind == "other" and _pattern("channel_heading").search(section.title):
+            section.kind = _channel_kind(text, section)
     for section in roots:
         for child in section.walk():
             if child is not section:
                 child.kind = section.kind if section.kind != "other" else classify_title(child.title) or "other"
 
 
+_FIRST_SENTENCE = re.compile(r"[^。;\n]+")
+
+
 _FIELD_BODY = 200  # characters of a field's section that tell whether it lists faults
+
+
+def _channel_kind(text: str, section: Section) -> str:
+    """A channel's heading: problems when its first sentence states a shortcoming, else an overview of results."""
+    first = _FIRST_SENTENCE.search(text, section.body_start or section.start, section.end)
+    return "problems" if first and _problem_score(first.group()) > 0 else "overview"
 
 
 def build_sections(text: str, body_end: int | None = None, title: str | None = None) -> list[Section]:
