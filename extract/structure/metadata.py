@@ -28,7 +28,8 @@ _ORG_DATE_LINE = re_compile(rf"^(?P<org>[^\s,。;:()（）|\d]{{4,30}}?)\s*{_DAT
 _DOC_NUMBER = re_compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\])】]\s*(\d{1,5})\s*号")
 # What a notice's title ends in, with a closing bracket or an edition mark after it (…评估报告(摘要)).
 _TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函", "方案", "要点", "榜单", "名单", "简报",
-                "提醒函", "提示函", "督办函", "工作提示", "督办单", "通知单", "交办单", "周报", "月报", "季报", "快报", "年度报表",
+                "提醒函", "提示函", "督办函", "工作提示", "督办单", "通知单", "交办单", "提示单", "通知书", "告知书",
+                "周报", "月报", "季报", "快报", "年度报表",
                 "工作打算", "工作计划", "工作思路", "年报")
 _TITLE_ENDINGS = tuple(word + close for word in _TITLE_WORDS for close in ("", ")", "(摘要)", "(全文)"))
 # The last characters of _TITLE_ENDINGS: a line ending in none of them is tested against no ending.
@@ -54,7 +55,8 @@ _EDITION = regex.compile(r"\((?:\d{4}年)?第[\d一二三四五六七八九十]{
 # _TITLE_TAIL is only tried on lines with a dash or ending in 号), as each of its matches needs one.
 _DASHES = re_compile(r"[-_|—]")
 _TITLE_TAIL = regex.compile(rf"(?<={'|'.join(_TITLE_WORDS)})(?:\s*[-_|—]+\s*[^。]{{0,40}}|\s*\((?P<number>[^()]{{2,20}}\d+号)\))$")
-_NAV = regex.compile(r"^(?:上一条|下一条|上一篇|下一篇|首页|网站首页|EN$|https?:)|^您?(?:当前|现在|所在)?的?位置|>.*>|/.*/.*/")
+_NAV = regex.compile(r"^(?:上一条|下一条|上一篇|下一篇|首页|网站首页|EN$|https?:)|^您?(?:当前|现在|所在)?的?位置|>.*>|/.*/.*/"
+                     r"|^[^>。]{1,20}>[^>。]{1,20}$")  # (政府信息公开 > 通知公告: a breadcrumb of two)
 # A 主送 line; a line closing the preamble (…,现将有关事项通知如下:) opens the body instead.
 _RECIPIENT_LINE = re_compile(r"^[^。]{2,200}(?<!如下)[:]$")
 _ORG_END = ORG_END
