@@ -218,6 +218,13 @@ def test_hostile_sentence_of_fifty_thousand_names():
     ("东坡镇网站的错误信息已更正,西岭镇失效链接已全部修复。", []),
     ("南山镇已删除过期信息。", []),
     ("西岭镇网站发现并更正错误信息3处。", []),
+    # a sentence pointing back to say what the units are to do gives them no fault (以上单位应…); one that says
+    # what they did wrong does, whatever word opens it (主要失分点)
+    ("东坡镇、西岭镇未报送整改报告。以上单位应于7月13日前补报,并说明逾期原因。",
+     [("东坡镇", "未报送整改报告"), ("西岭镇", "未报送整改报告")]),
+    ("东坡镇、西岭镇考核排名靠后。以上单位主要失分点为政策解读形式单一。",
+     [("东坡镇", "考核排名靠后"), ("东坡镇", "主要失分点为政策解读形式单一"), ("西岭镇", "考核排名靠后"),
+      ("西岭镇", "主要失分点为政策解读形式单一")]),
     ("东坡镇网站栏目已整改,但仍有错别字。", [("东坡镇", "有错别字")]),
     ("西岭镇网站错误信息未更正。", [("西岭镇", "错误信息未更正")]),
     # a clause that restates or measures the fault before it is part of that fault
@@ -437,3 +444,11 @@ def test_annual_report_units_are_the_faulted(sentence, expected):
     doc = extract_text(ANNUAL_REPORT.format(sentence=sentence))
     assert [(p["units"][0], p["description"]) for p in doc["problems"]] == expected
     assert [u["name"] for u in doc["units"]] == [name for name, _ in expected]
+
+
+# A heading that names failing units (…的单位) gives the names under it its words without the noun, also when the
+# line goes on with a sentence telling them what to do.
+@pytest.mark.parametrize("line", ["东坡镇、西岭镇。", "东坡镇、西岭镇。以上单位应于7月13日前补报,并说明逾期原因。"])
+def test_a_list_under_a_heading_naming_failing_units(line):
+    text = f"各单位:\n一、逾期未报送整改报告的单位\n{line}\n二、工作要求\n请各单位加强管理。"
+    assert _problems(text) == [("东坡镇", "逾期未报送整改报告"), ("西岭镇", "逾期未报送整改报告")]

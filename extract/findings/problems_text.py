@@ -229,8 +229,8 @@ def inherited(before: str, previous: str, category: str | None, in_problems: boo
         source = _LIST_NOUN_TAIL.sub("", source)  # …未报送的单位:甲 — the label without its noun
     if not source and previous.endswith(";") and ":" in previous:
         previous = previous[:previous.rfind(":") + 1]  # 以下单位未…:甲;乙: the label before the first item
-    if not source:  # the sentence before: a list's introduction (…未更新的单位:) names the fault without its noun
-        source = _LIST_NOUN_TAIL.sub("", previous.rstrip("。;:")) if previous.endswith(":") else previous.rstrip("。;")
+    if not source:  # the sentence before: a list's introduction (…未更新的单位:, or a heading line …的单位) names
+        source = _LIST_NOUN_TAIL.sub("", previous.rstrip("。;:"))  # the fault without its noun
     part = _SENTENCE_PARTS.split(source)[-1].strip() if source else ""
     part = _FRAME_MARKS.sub("", part) if "(" in part or "." in part or "、" in part else part
     verb = _EXISTS.search(part)
@@ -266,5 +266,11 @@ def none_cell(value: str | None) -> bool:
 
 
 def points_back(sentence: str) -> bool:
-    """Whether a sentence opens by pointing back at the units named before it (以上单位存在…)."""
-    return _POINTER.match(sentence) is not None
+    """Whether a sentence opens by pointing back at the units named before it to say what they did (以上单位存在…),
+    not what they are to do (以上单位应于7月13日前补报,并说明逾期原因)."""
+    pointer = _POINTER.match(sentence)
+    return pointer is not None and not _DIRECTED.match(sentence, pointer.end())
+
+
+# A directive right after a pointer, past a word or two (均, 务必): what the units are told to do.
+_DIRECTED = re_compile(r"[^,。;:]{0,4}?(?:应当?|(?<![主重纲摘])要|须|务必|必须|需|请)(?!求)")  # (主要失分点: no order)
