@@ -270,6 +270,8 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("已完成乡政府信息公开指南更新,东湖镇未更新。", ["东湖镇"]),
     ("推动社区公开事项目录全覆盖,东湖镇未更新。", ["东湖镇"]),
     ("建设镇公开栏未更新。", ["建设镇"]),
+    # a common noun ending in a level (棚户区) closes no name
+    ("汾阳市棚户区改造项目信息仅公开至2017年。", ["汾阳市"]),
     # words about an account (its word inside them) that run on to an ending name no body
     ("“柳营发布”抖音号简介仍标注为原乡政府办公室,南湖镇未及时整改。", ["柳营发布", "南湖镇"]),
     # a spam word a hijacked mirror put into the text is no body, whatever it ends in
