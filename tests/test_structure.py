@@ -196,6 +196,16 @@ def test_section_kinds_by_notice_kind(text, kinds):
         # a (一) list does: an implied section, its kind from its items' headings
         ("各单位:\n(一)加强信息审核。甲。\n(二)落实主体责任。乙。", [(None, "requirements", True)]),
         ("各单位:\n(一)个别网站存在严重问题。甲。\n(二)部分栏目更新不及时问题。乙。", [(None, "problems", True)]),
+        # under a heading, a (一) list that restarts where the next heading skips a number, or after the last heading,
+        # opens the section whose heading was lost; items that tell units to act make it requirements
+        ("各单位:\n一、检查情况\n(一)网站运行。甲。\n(二)新媒体运行。乙。\n(一)栏目更新不及时。丙镇网站未更新。\n"
+         "(二)互动回应不及时。丁镇留言未回复。\n三、整改要求\n戊。",
+         [("一", "overview", False), (None, "problems", True), ("三", "requirements", False)]),
+        ("各单位:\n一、总体情况\n甲。\n二、存在问题\n(一)栏目更新不及时。丙镇网站未更新。\n(二)互动回应不及时。丁镇留言未回复。\n"
+         "(一)请上述单位于4月28日前完成整改,报县政府办公室。\n(二)各单位要明确网站管理责任人,确保网站安全运行。",
+         [("一", "overview", False), ("二", "problems", False), (None, "requirements", True)]),
+        ("各单位:\n一、检查情况\n(一)网站运行。甲。\n(二)新媒体运行。乙。\n二、存在问题\n丙。",
+         [("一", "overview", False), ("二", "problems", False)]),
         # a heading whose numeral the page lost, its 、 kept
         ("各单位:\n现就有关事项通知如下:\n一、考核方式\n甲。\n、考核内容\n1.乙。\n2.丙。",
          [("一", "requirements", False), (None, "requirements", False)]),

@@ -204,16 +204,18 @@ _NUMERALS = "一二三四五六七八九十"
 
 
 def _nest(headings: list[Section], end: int) -> list[Section]:
-    """Stack-based tree; a (一) list that restarts at the top level opens an implied section."""
+    """Stack-based tree; a (一) list that restarts at the top level opens an implied section, and so does one
+    that restarts under a heading whose next one skips a number (一、 … 三、) or that is the last."""
     roots: list[Section] = []
     stack: list[Section] = []
+    tops = [h.value for h in headings if h.rank == 1]
     for heading in headings:
         while stack and stack[-1].rank >= heading.rank:
             stack.pop()
         parent = stack[-1] if stack else None
         if parent is None and heading.rank > _IMPLIES:
             continue  # a 1. list with nothing above it implies no lost heading: page furniture or a plain list
-        if heading.rank > 1 and (parent is None or parent.implied):
+        if heading.rank > 1 and (parent is None or parent.implied or _lost_after(parent, tops)):
             last = parent.children[-1] if parent and parent.children else None
             restart = last is not None and last.style == heading.style and heading.value <= last.value
             if parent is None or restart:
@@ -224,6 +226,14 @@ def _nest(headings: list[Section], end: int) -> list[Section]:
         stack.append(heading)
     _close(roots, end)
     return roots
+
+
+def _lost_after(parent: Section, tops: list[int]) -> bool:
+    """Whether the top-level heading after `parent` may have been lost: it is the last, or the next skips one."""
+    if parent.rank != 1 or not parent.value or parent.value not in tops:
+        return False
+    at = tops.index(parent.value)
+    return at + 1 == len(tops) or tops[at + 1] == parent.value + 2
 
 
 _MAX_BARE_TITLE = 16
@@ -425,13 +435,23 @@ def _implied_kind(section: Section, text: str, position: int, default: str | Non
     """A section whose heading was lost: the kind most of its items' headings name, else problems when
     most items state shortcomings, else overview when it opens the body."""
     items = section.children or [section]
-    kinds = [kind for kind in (_kind(c.title, None) for c in items) if kind not in (None, "other")]
+    kinds = [kind for kind in (_item_kind(c.title) for c in items) if kind not in (None, "other")]
     if kinds:
         return max(dict.fromkeys(kinds), key=kinds.count)
     cued = sum(1 for c in items if _problem_score(text[c.start:c.end]) >= 2)
     if cued * 2 > len(items):
         return "problems"
     return "overview" if position == 0 else default or "other"
+
+
+def _item_kind(title: str) -> str | None:
+    """An item's kind; an item that is a sentence telling units to act (请…, 各单位要…) orders work, whatever it names."""
+    if ("," in title or len(title) > _SENTENCE_ITEM) and (title.startswith("请") or _pattern("order_words").search(title)):
+        return "requirements"
+    return _kind(title, None)
+
+
+_SENTENCE_ITEM = 20  # an item title longer than this is a sentence, not a heading
 
 
 def _content_kind(body: str, kind: str) -> str:
