@@ -280,6 +280,10 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("受委托,山东某某公共管理研究院对全市网站开展了评估,南湖镇未及时整改。", ["南湖镇"]),
     # a check word after a name is its inspector's verb, unless a verdict follows it (测评等次为不合格)
     ("区数据局测评了各乡镇的政务公开专区。", []),
+    # inspectors who clear up or sort others' accounts (对全县…进行了清理), or who name their time before a comma
+    ("县委网信办、县政府办公室对全县政务新媒体进行了全面清理,南湖镇未及时整改。", ["南湖镇"]),
+    ("区数据局于2021年1月1日至3月31日,依托监管平台对全区网站进行了监测,南湖镇未及时整改。", ["南湖镇"]),
+    ("南湖镇对栏目进行了清理,但仍有空白栏目。", ["南湖镇"]),  # its own columns: no inspector
     ("南湖镇测评等次为不合格,东关街道检查不达标。", ["南湖镇", "东关街道"]),
 ])
 def test_names_on_unseen_wording_that_are_no_units(sentence, expected):
