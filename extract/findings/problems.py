@@ -84,6 +84,8 @@ def _openers() -> re.Pattern:
 
 def find_problems(ctx, units) -> list[dict]:
     """Problems from body sentences and from table rows with a problem column."""
+    if not units:
+        return []  # a problem is always a unit's
     by_sentence: dict[tuple[int, int], list] = {}
     for unit in units:
         for mention in unit.mentions:

@@ -162,12 +162,19 @@ def find_units(ctx) -> list[Unit]:
     """Every named unit of the notice, in order of first mention, with its aliases and mentions."""
     accounts = speaks_of_accounts(ctx)
     mentions = text_mentions(ctx, accounts)
+    if ctx.genre == ANNUAL_REPORT:  # a body's account of its own work: only the sentences faulting others name units
+        return _units_of(ctx, mentions) if mentions else []
     if lines := line_mentions(ctx, mentions, accounts):
         # a line that is one account's name: the places and bodies found inside it are part of that name
         spans = sorted((m.start, m.end) for m in lines)
         starts = [a for a, _ in spans]
         mentions = [m for m in mentions if not _inside_line(spans, starts, m)] + lines
     mentions += table_mentions(ctx) + addressed_mentions(ctx)
+    return _units_of(ctx, mentions)
+
+
+def _units_of(ctx, mentions: list[Mention]) -> list[Unit]:
+    """The units the mentions name: short forms, aliases and owners resolved, in order of first assessment."""
     # Full names are looked for in the notice, not the page around it (a copy a merged archive can spare).
     body = ctx.text[ctx.body_start: ctx.body_end] if len(ctx.text) < LONG_TEXT else ctx.text
     _resolve_bare(body, mentions)
