@@ -291,10 +291,14 @@ def _own_window_end(text: str, start: int, after: str) -> bool:
     floor = max(0, start - 40)
     opening = _CLAUSE_START.search(text, floor, start)
     stage = text[opening.end() if opening else floor:start]
+    if any(word in stage for word in _INSPECTORS_WORK):
+        return False  # 本次抽查时间为4月1日至6月15日: the inspectors' window
+    if any(word in stage for word in _OWN_WORK):
+        return True  # 自查阶段(5月20日-5月31日):…对照检查内容开展自查: the stage's name decides, whatever its clause holds
     clause = _CLAUSE_END.split(after.lstrip(",):"), 1)[0]
-    if any(word in stage for word in _INSPECTORS_WORK) or any(word in clause for word in _INSPECTION):
-        return False  # 本次抽查时间为4月1日至6月15日, …至7月3日,县政府办公室对整改情况进行了复查: the inspectors' window
-    return any(word in stage or word in clause for word in _OWN_WORK)
+    if any(word in clause for word in _INSPECTION):
+        return False  # …至7月3日,县政府办公室对整改情况进行了复查: the inspectors' window
+    return any(word in clause for word in _OWN_WORK)
 
 
 def _data_cut_off(text: str, start: int) -> bool:
