@@ -385,8 +385,12 @@ def _names_failing_units(title: str) -> bool:
     """仍未整改到位的单位(5个): a heading over a list of units, naming their shortcoming (its count aside)."""
     title = _list_heading(title)
     return title is not None and (
-        _problem_score(title) > 0 or _lacking(title) or _lacks_inside(title)
+        _problem_score(title) > 0 or _lacking(title) or _lacks_inside(title) or _BELOW_MARK.search(title) is not None
         or (any(w in title for w in _words("remedy_cues")) and not title.startswith("已")))  # (已注销的账号: done)
+
+
+# 得分低于60分的单位, 合格率低于90%的网站: units below a mark (不低于 sets one).
+_BELOW_MARK = re.compile(r"(?<!不)低于")
 
 
 def _names_praised_units(title: str) -> bool:
@@ -399,7 +403,10 @@ def _names_praised_units(title: str) -> bool:
 def _names_done_units(title: str) -> bool:
     """整改完成的网站, 已销号的账号: a heading over a list of units that put their faults right."""
     title = _list_heading(title)
-    return title is not None and not _lacks_inside(title) and any(w in title for w in ("完成", "到位", "销号"))
+    return title is not None and not _lacks_inside(title) and (
+        any(w in title for w in ("完成", "到位", "销号"))
+        or (title.startswith("已") and any(w in title for w in _words("remedy_cues"))
+            and "但" not in title and "仍" not in title))  # 已关停注销的账号 (已报关停但仍可访问的: not done)
 
 
 def _ranked(title: str) -> str | None:
@@ -412,7 +419,7 @@ def _ranked(title: str) -> str | None:
 def _lacks_inside(title: str) -> bool:
     """本月未达更新要求的账号: a negation in the words before a list heading's noun."""
     attribute = title.rpartition("的")[0]
-    return re.search(r"未|不(?![断懈忘])", attribute) is not None
+    return re.search(r"未|不(?![断懈忘低少超])", attribute) is not None  # (不低于, 不少于, 不超过 set a mark)
 
 
 def _lacking(title: str) -> bool:
