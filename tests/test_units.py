@@ -270,6 +270,10 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("已完成乡政府信息公开指南更新,东湖镇未更新。", ["东湖镇"]),
     ("推动社区公开事项目录全覆盖,东湖镇未更新。", ["东湖镇"]),
     ("建设镇公开栏未更新。", ["建设镇"]),
+    # a list sharing a township's ending: a first item that is a known township with it keeps what reads as a
+    # count (七级镇); one of which nothing is left once trimmed is dropped, the others kept
+    ("七级、贺营、章台镇未公开惠农补贴发放信息。", ["七级镇", "贺营镇", "章台镇"]),
+    ("五级、贺营、章台镇未公开惠农补贴发放信息。", ["贺营镇", "章台镇"]),
     # a common noun ending in a level (棚户区) closes no name
     ("汾阳市棚户区改造项目信息仅公开至2017年。", ["汾阳市"]),
     # words about an account (its word inside them) that run on to an ending name no body

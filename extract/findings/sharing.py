@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from ..re_compat import re_compile
-from .gazetteer import SINGLE_GOV, vocab
+from .gazetteer import SINGLE_GOV, townships, vocab
 from .units_text import PLACE_TYPES, SITE_NAME_ENDS, Mention, is_role, item_ok, patterns, trim
 from .vocabulary import alternation
 
@@ -106,9 +106,12 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
     taken: set[int] = {m.start - offset for m in levels}
     for m, suffix in sharing:
         for a, b in _bare_run(text, m.start - offset, known, MAX_SHARED):
-            if a == 0 or text[a - 1] != "、":
-                a, _ = trim(text, a, b, False)  # the list's first item gives up a lead word (如沙头、南岭街道)
+            if (a == 0 or text[a - 1] != "、") and text[a:b] + suffix not in townships():
+                a, _ = trim(text, a, b, False)  # the list's first item gives up a lead word (如沙头、南岭街道), unless
+                # with the shared ending it is a known township (七级、贺营、章台镇: 七级镇)
             item = text[a:b]
+            if not item:
+                break  # nothing of a name was left
             if len(item) > 2 and item.endswith(_body_endings()) and item not in v["body_suffixes"] and item_ok(item, 8):
                 # 旗林业局、旗草原站、哈日乡: a body of its own among the list's names, no place (but 车站 of
                 # 东关、车站、新华路街道 is a place's bare name: one character and 站 name no body)
