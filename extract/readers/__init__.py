@@ -121,9 +121,18 @@ def _legacy(path: str, data: bytes, suffix: str, max_bytes: int) -> ReadResult:
     raise LegacyFormat(path, f"{name} is a legacy format: save it as .docx or PDF, or install LibreOffice")
 
 
+def _suffix(path: str) -> str:
+    """Path(path).suffix without building a Path (a few microseconds a file) when the last part is a name."""
+    name = os.path.basename(path)
+    if name in ("", "."):  # a trailing separator or '.', which Path drops
+        return Path(path).suffix
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
 def _kind(path: str, data: bytes) -> tuple[str, str, list[str]]:
     """Decide the reader from extension and magic bytes; the bytes win when they are sure."""
-    suffix = Path(path).suffix.lower()
+    suffix = _suffix(path).lower()
     by_name, by_bytes = EXTENSIONS.get(suffix), sniff(data)
     warnings = []
     if by_bytes in ("pdf", "docx") and by_name != by_bytes:
