@@ -108,15 +108,18 @@ def _tables() -> tuple[dict[str, str], re.Pattern, str, frozenset[str]]:
 
 
 @lru_cache(maxsize=4)
-def _invisible(drop: str) -> tuple[regex.Pattern, re.Pattern]:
-    """Runs to drop, and one class of every character _control_edits acts on, to skip clean text."""
+def _invisible(drop: str) -> tuple[regex.Pattern, re.Pattern, re.Pattern]:
+    """Runs to drop, one class of every character _control_edits acts on, to skip clean text, and one class of
+    those and the marks _narrow changes: most texts hold none, and one scan then spares both steps theirs."""
     invisible = rf"{re.escape(drop)}\x00-\x08\x0e-\x1f\x7f\ud800-\udfff"
-    return regex.compile(f"[{invisible}]+"), re.compile(rf"[\r\u2028\u2029\x0b\x0c\x85{invisible}]")
+    controls = rf"\r\u2028\u2029\x0b\x0c\x85{invisible}"
+    marks = re.escape("".join(_tables()[0]))
+    return regex.compile(f"[{invisible}]+"), re.compile(f"[{controls}]"), re.compile(f"[{controls}{marks}]")
 
 
 def _control_edits(text: str, drop: str) -> list[Edit]:
     """Unify newlines and drop invisible characters."""
-    invisible, any_control = _invisible(drop)
+    invisible, any_control, _ = _invisible(drop)
     if not any_control.search(text):
         return []
     edits = [Edit(m.start(), m.end(), "\n", "newline") for m in _NEWLINES.finditer(text)]
@@ -397,13 +400,16 @@ def normalise(raw: str) -> Normalised:
             repairs.update(map(_KIND, edits))
         text, offsets = apply_edits(text, edits, offsets)
 
-    step(_control_edits(text, drop))
+    clean = _invisible(drop)[2].search(text) is None  # no control character and no mark to narrow
+    if not clean:
+        step(_control_edits(text, drop))
     # Byte-shift damage is read in the marks the page had: narrowing first would turn the full-width
     # space or letter a shifted pair left behind into ASCII (?　。ㄈ┪丛O置 → ? 。…), which no longer decodes.
     mojibake_edits, mojibake_warnings = find_mojibake(text)
     step(mojibake_edits)
     warnings += mojibake_warnings
-    text = _narrow(text, repairs)
+    if not clean or mojibake_edits:  # (a repaired byte slip may bring full-width marks back)
+        text = _narrow(text, repairs)
     step(find_pinyin_annotations(text))
     step(_whitespace_edits(text))
     step(_line_break_edits(text))
