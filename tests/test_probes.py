@@ -50,9 +50,9 @@ PROBES = Path(__file__).resolve().parent.parent / "corpus" / "probes"
 # mix33 0.945/0.783 → 0.973/0.875, mix34 0.960/0.920 → 0.993/0.957, mix35 0.987/0.873 → 0.993/0.885, mix36
 # 0.955/0.842 → 0.955/0.842.
 # nineteenth session, five sets written blind by helpers, by the session's starting code → its end: mix37 (task
-# notices) 0.939/0.845 → 0.939/0.845, mix38 (annual reports and reviews of them) 0.864/0.800 → 0.985/0.954, mix39
-# (assessments) 0.980/0.875 → 0.980/0.875, mix40 (damaged sections) 0.983/0.956 → 0.985/0.956, mix41 (rectification
-# and supervision) 0.963/0.842 → 0.963/0.842; then three draw-like sets written after the session's rules, scored by
+# notices) 0.939/0.845 → 0.939/0.948, mix38 (annual reports and reviews of them) 0.864/0.800 → 0.985/0.954, mix39
+# (assessments) 0.980/0.875 → 0.982/0.877, mix40 (damaged sections) 0.983/0.956 → 0.985/0.959, mix41 (rectification
+# and supervision) 0.963/0.842 → 0.963/0.846; then three draw-like sets written after the session's rules, scored by
 # the starting code and the end (no rule drawn from them but a crash fix and a township rule from mix44/03): mix42
 # 0.962/0.924 → 0.981/0.953, mix43 0.989/0.926 → 0.989/0.926, mix44 0.957/0.882 → 0.990/0.922.
 # Figures before and after each session's rules:
@@ -77,7 +77,7 @@ FLOORS = {"lists": (0.89, 0.84), "styles": (0.93, 0.82), "pages": (0.89, 0.84), 
           "mix25": (0.95, 0.81), "mix26": (0.94, 0.93), "mix27": (0.95, 0.90), "mix28": (0.96, 0.88),
           "mix29": (0.90, 0.75), "mix30": (0.97, 0.89), "mix31": (0.98, 0.94), "mix32": (0.97, 0.90),
           "mix33": (0.96, 0.86), "mix34": (0.98, 0.94), "mix35": (0.98, 0.87), "mix36": (0.94, 0.83),
-          "mix37": (0.93, 0.83), "mix38": (0.97, 0.94), "mix39": (0.97, 0.86), "mix40": (0.97, 0.94),
+          "mix37": (0.93, 0.93), "mix38": (0.97, 0.94), "mix39": (0.97, 0.86), "mix40": (0.97, 0.94),
           "mix41": (0.95, 0.83), "mix42": (0.97, 0.94), "mix43": (0.98, 0.91), "mix44": (0.98, 0.91)}
 # Sets that also hold each notice's title, date, issuer, top-level section kinds and deadlines:
 # (fields right, section kinds right, deadlines F1) floors; measured genres 0.991/0.991/0.979, structure
@@ -103,9 +103,10 @@ FLOORS = {"lists": (0.89, 0.84), "styles": (0.93, 0.82), "pages": (0.89, 0.84), 
 # eighteenth session, at its end: mix29 0.973/1.000/0.962, mix30 1.000/1.000/1.000, mix31 0.987/0.938/0.970,
 # mix32 1.000/0.971/1.000, mix33 1.000/1.000/0.889, mix34 0.987/1.000/1.000, mix35 0.987/0.982/1.000,
 # mix36 0.987/0.926/0.870.
-# nineteenth session, at its end (kinds at the session's start): mix37 0.920/0.989/0.977 (0.933), mix38
-# 0.987/1.000/1.000, mix39 0.973/0.985/0.980, mix40 1.000/0.852/1.000 (0.802), mix41 0.973/0.946/0.976 (0.838).
-# mix42 1.000/0.983/1.000, mix43 0.947/1.000/0.985, mix44 1.000/0.987/1.000 (0.960/0.933/0.966 by the starting code).
+# nineteenth session, start → end: mix37 0.920/0.933/0.977 → 0.960/0.989/1.000, mix38 0.987/1.000/1.000,
+# mix39 0.973/0.985/0.980 → 0.973/1.000/0.980, mix40 1.000/0.802/1.000 → 1.000/0.889/1.000, mix41
+# 0.973/0.838/0.976 → 1.000/0.973/0.988;
+# mix42 1.000/0.983/1.000, mix43 0.947/1.000/0.985, mix44 0.960/0.933/0.966 → 1.000/0.987/1.000.
 STRUCTURE_FLOORS = {"genres": (0.97, 0.97, 0.95), "structure": (0.95, 0.95, 0.97),
                     "assessments": (0.95, 0.93, 0.97), "older": (0.97, 0.87, 0.96),
                     "directives": (0.97, 0.97, 0.96), "reports": (0.96, 0.97, 0.97), "inspections": (0.95, 0.90, 0.97),
@@ -127,9 +128,9 @@ STRUCTURE_FLOORS = {"genres": (0.97, 0.97, 0.95), "structure": (0.95, 0.95, 0.97
                     "mix26": (0.95, 0.96, 0.97), "mix27": (0.97, 0.97, 0.97), "mix28": (0.97, 0.93, 0.95),
                     "mix29": (0.96, 0.97, 0.95), "mix30": (0.97, 0.97, 0.97), "mix31": (0.97, 0.93, 0.96),
                     "mix32": (0.97, 0.96, 0.97), "mix33": (0.97, 0.97, 0.88), "mix34": (0.97, 0.97, 0.97),
-                    "mix35": (0.97, 0.97, 0.97), "mix36": (0.97, 0.92, 0.86), "mix37": (0.91, 0.97, 0.96),
-                    "mix38": (0.97, 0.97, 0.97), "mix39": (0.96, 0.97, 0.97), "mix40": (0.97, 0.84, 0.97),
-                    "mix41": (0.96, 0.93, 0.96), "mix42": (0.97, 0.97, 0.97), "mix43": (0.93, 0.97, 0.97),
+                    "mix35": (0.97, 0.97, 0.97), "mix36": (0.97, 0.92, 0.86), "mix37": (0.95, 0.97, 0.98),
+                    "mix38": (0.97, 0.97, 0.97), "mix39": (0.96, 0.97, 0.97), "mix40": (0.97, 0.87, 0.97),
+                    "mix41": (0.97, 0.96, 0.97), "mix42": (0.97, 0.97, 0.97), "mix43": (0.93, 0.97, 0.97),
                     "mix44": (0.97, 0.97, 0.97)}
 # Sets of texts that assess almost nobody (annual reports and summaries): at most this many units named
 # that the expected outputs do not hold.
