@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from ..structure.genre import ANNUAL_REPORT, TASK
+from ..structure.genre import TASK
 from .enumerations import Scope, enumerations, praises
 from .sharing import ACCOUNT_CLAUSE, government_lists, lists, share_roles, share_sites
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
@@ -225,15 +225,15 @@ def _addressees_end(sentence) -> int:
     return sentence.start + colon if colon > 0 else -1
 
 
-def text_mentions(ctx, accounts: bool | None = None) -> list[Mention]:
+def text_mentions(ctx, accounts: bool | None = None, faults_only: bool = False) -> list[Mention]:
     """Mentions in body sentences, each marked as evidence (assessed here) or not; `accounts`: whether the
-    notice speaks of accounts (speaks_of_accounts), read here when not given."""
+    notice speaks of accounts (speaks_of_accounts), read here when not given; `faults_only`: read only the
+    sentences that state a fault."""
     flag = _prefilter()
-    own_work = ctx.genre == ANNUAL_REPORT  # a body's report on its own work names others only to fault them
     # flag holds only literal words, so searching the sentence's span of the whole text reads the same; a
     # sentence no longer than MAX_CHUNK is one stretch, cut without a copy of its text.
     chosen = [(s, a, b) for s in ctx.sentences if flag.search(s.whole_text, s.start, s.end) and not _skippable(ctx, s)
-              and (not own_work or is_problem(s.text))
+              and (not faults_only or is_problem(s.text))
               for a, b in (_chunks(s.text) if s.end - s.start > MAX_CHUNK else ((0, s.end - s.start),))]
     out: list[Mention] = []
     judge = _Judge(ctx)

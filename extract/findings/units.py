@@ -161,8 +161,9 @@ def _longer_forms(name: str, type_: str, quoted: bool) -> list[str]:
 def find_units(ctx) -> list[Unit]:
     """Every named unit of the notice, in order of first mention, with its aliases and mentions."""
     accounts = speaks_of_accounts(ctx)
-    mentions = text_mentions(ctx, accounts)
-    if ctx.genre == ANNUAL_REPORT:  # a body's account of its own work: only the sentences faulting others name units
+    own_work = ctx.genre == ANNUAL_REPORT  # a body's account of its own work names others only to fault them:
+    mentions = text_mentions(ctx, accounts, faults_only=own_work)  # its sentences stating a fault alone name units,
+    if own_work:  # and no line, table or addressee of it does
         return _units_of(ctx, mentions) if mentions else []
     if lines := line_mentions(ctx, mentions, accounts):
         # a line that is one account's name: the places and bodies found inside it are part of that name

@@ -278,8 +278,7 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
             cut, kind, lead = _suffix_piece(text[cursor:start], suffix, ident)
             if cut == 1 and kind in PLACE_TYPES and cursor == run_start and text.endswith("、", 0, run_start):
                 cut, lead = 0, None  # 吉强镇、将台堡镇: right after 、 a place's first character is its own, no word of prose
-            elif lead is not None and kind in PLACE_TYPES and _known_with_lead(text, cursor + cut - len(lead), len(lead), end,
-                                                                                cursor + cut - len(lead) == run_start):
+            elif lead is not None and kind in PLACE_TYPES and _known_with_lead(text, cursor + cut, lead, end, run_start):
                 cut, lead = cut - len(lead), None
             if cut == 0 and pieces and pieces[-1].end == cursor and pieces[-1].kind in _PLACES and suffix.endswith(_FIRMS):
                 place = pieces.pop()  # 北京某某科技有限公司: a company's name opens with the place it is registered in
@@ -290,11 +289,11 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
     return pieces
 
 
-def _known_with_lead(text: str, at: int, lead: int, end: int, opens_run: bool) -> bool:
-    """由旺镇, 向阳峪镇: a word of prose (由, 向) that opens a known township's name is part of it, unless the name
-    without it is a township too (阳峪镇): then only where the name opens its run, after a mark."""
-    known = townships()
-    return text[at:end] in known and (opens_run or text[at + lead:end] not in known)
+def _known_with_lead(text: str, cut: int, lead: str, end: int, run_start: int) -> bool:
+    """由旺镇, 向阳峪镇: a word of prose (由, 向) cut off at `cut` that opens a known township's name is part of it,
+    unless the name without it is a township too (阳峪镇): then only where the name opens its run, after a mark."""
+    known, at = townships(), cut - len(lead)
+    return text[at:end] in known and (at == run_start or text[cut:end] not in known)
 
 
 _FIRMS = ("公司", "集团")

@@ -557,7 +557,7 @@ def _dated_issuer(lines) -> str | None:
     """2022-10-20 10:15定安县人民政府办公室: a header line that gives the posting date and then, unlabelled, the body
     that posted it."""
     for _, line in lines:
-        match = _DATED_BODY.match(line.strip()) if ":" in line or "-" in line or "年" in line else None
+        match = _DATED_BODY.match(line.strip()) if "-" in line or "年" in line else None  # (every date holds one)
         if match and (name := header_issuer(match["name"])) and ORG_END.search(name):
             return name
     return None

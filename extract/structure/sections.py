@@ -509,10 +509,8 @@ def _classify(roots: list[Section], text: str, genre: str | None) -> None:
                 child.kind = section.kind if section.kind != "other" else classify_title(child.title) or "other"
 
 
-_FIRST_SENTENCE = re.compile(r"[^。;\n]+")
-
-
 _FIELD_BODY = 200  # characters of a field's section that tell whether it lists faults
+_FIRST_SENTENCE = re.compile(r"[^。;\n]+")
 
 
 def _channel_kind(text: str, section: Section) -> str:
