@@ -382,6 +382,9 @@ def _meta(text: str):
         ("关于检查情况的通报\n2023年4月11日某某县人民政府办公室\n各单位:\n正文。", "某某县人民政府办公室"),
         ("关于检查情况的通报\n2023-04-11 09:30 某某县人民政府门户网站\n各单位:\n正文。", None),
         ("关于检查情况的通报\n2023-04-11 检查发现问题较多\n各单位:\n正文。", None),
+        # a place's name opening the title before 关于 stands for its government
+        ("某某县关于第三季度政务公开工作检查情况的通报\n来源:某某县人民政府办公室\n各乡镇:\n正文。", "某某县"),
+        ("某某镇关于村务公开栏检查情况的通报\n来源:某某镇党政办\n各村:\n正文。", "某某镇"),
         # a title that opens with its year is opened by no body
         ("2022年某某市政府信息公开工作年度报告\n一、总体情况\n正文。", None),
         # a signature with no date, after a numbered item that is a paragraph, still signs the notice; a line of
@@ -474,6 +477,11 @@ def test_issuer_order(text, issuer):
          "某某县人民政府办公室关于做好网站安全管理工作的通知"),
         ("某县人民政府门户网站 首页 > 政府信息公开 > 年度报告 某县2016年政府信息公开工作年度报告 发布时间:2017-03-30 "
          "来源:县政府办 本报告由某县人民政府办公室编制。", "某县2016年政府信息公开工作年度报告"),
+        # …with no space between the last crumb and the title: the crumb is the column (通知公告, 年度报告)
+        ("某某县人民政府首页>政务公开>通知公告关于第二季度政务新媒体检查情况的通报发布时间:2023-07-10 来源:县政府办各乡镇:正文。",
+         "关于第二季度政务新媒体检查情况的通报"),
+        ("某某县人民政府首页>信息公开>年度报告某某县2020年政府信息公开工作年度报告发布时间:2021-01-20 来源:县政府办"
+         "本报告依据条例编制。", "某某县2020年政府信息公开工作年度报告"),
         # a site's name and date over a breadcrumb, lines of their own above the title, are no part of it
         ("某某市人民政府门户网站 2010年8月4日 星期三\n首页 >> 政府信息公开 >> 工作动态\n"
          "某某市人民政府办公室关于上半年政府信息公开工作检查情况的通报\n各县:\n正文。",

@@ -78,7 +78,7 @@ def issuer_in_title(title: str | None) -> str | None:
     if "关于" in title:
         head = _LEADING_JUNK.sub("", _before_junk(title.split("关于", 1)[0])).strip()
         names = [_without_site_prefix(n) for n in _SEPARATOR.split(head) if n]
-        return "、".join(names) if names and all(_is_body(n) for n in names) else None
+        return "、".join(names) if names and all(_is_body(n, places=True) for n in names) else None
     for before in (_YEAR_AFTER_NAME.match(title), _REPORT_AFTER_NAME.match(title)):
         name = _LEADING_JUNK.sub("", _before_junk(before.group("name"))).strip() if before else ""
         if name and _is_body(name, places=True):

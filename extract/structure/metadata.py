@@ -61,9 +61,11 @@ _NAV = regex.compile(r"^(?:上一条|下一条|上一篇|下一篇|首页|网站
 _RECIPIENT_LINE = re_compile(r"^[^。]{2,200}(?<!如下)[:]$")
 _ORG_END = ORG_END
 # A page whose newlines were lost: the title runs straight into the 主送 line.
-# (after a breadcrumb that ran into it, 首页>>政务公开>>通知公告 某某…; before the 主送 line or a header's field,
+# (after a breadcrumb that ran into it, 首页>>政务公开>>通知公告 某某… or with no space, 通知公告关于…, 年度报告某某县…;
+# before the 主送 line or a header's field,
 # 各区(市)县人民政府: / 发布时间:, with or without a space)
-_LEADING_TITLE = regex.compile(r"^(?:[^\n]{0,60}>\s*[^\s>]*\s+)?(?P<title>[^。:>]{6,120}?(?:的(?:通报|报告|通知)|年度报告))"
+_LEADING_TITLE = regex.compile(r"^(?:[^\n]{0,60}>\s*(?:[^\s>]*\s+|\p{Han}{0,6}?(?:公告|报告|年报|通报|动态)|\p{Han}{2,8}?(?=关于))?)?"
+                               r"(?P<title>[^。:>]{6,120}?(?:的(?:通报|报告|通知)|年度报告))"
                                r"(?=\s*[\p{Han}、,()]{2,60}:)")
 # A seal after the signer's name, its own or borrowed: (代章), (市政府办公室代章).
 _SEAL = re_compile(r"\((?:[^()]{2,40}?)?(?:代章|印章|盖章|章)\)|（(?:代章|印章)）")
