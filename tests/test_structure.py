@@ -118,6 +118,9 @@ def test_heading_vocabulary(title, kind):
          ["requirements", "requirements", "requirements"]),
         ("各镇:\n《工作要点》已经同意,现印发给你们,请认真贯彻执行。\n一、深化重点领域公开\n甲。\n二、组织实施\n乙。",
          ["requirements", "requirements"]),
+        # a verb ordering a shortcoming mended orders work, though the heading names the shortcoming
+        ("各镇:\n《工作要点》已经同意,现印发给你们。\n一、补齐村级公开短板\n甲。\n二、弥补审核薄弱环节\n乙。",
+         ["requirements", "requirements"]),
         # a report of results: results headings are overviews, a list of failing units is problems,
         # an order-giving heading is requirements
         ("各单位:\n现将检查情况通报如下:\n一、检查结果\n甲。\n二、检查不合格的政务新媒体名单\n乙。\n三、强化日常监管\n丙。",
