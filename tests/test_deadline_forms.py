@@ -104,6 +104,9 @@ FORMS = [
     ("确需调查核实的,答复最长不超过5个工作日。", [(5, "working_day")], [(5, "working_day")]),
     # a limit named as a time limit (20个工作日答复期限), also one a unit missed
     ("该申请已超过条例规定的20个工作日答复期限。", [(20, "working_day")], [(20, "working_day")]),
+    # …or its statutory limit, met or exceeded
+    ("县文旅局办理的一件申请未在20个工作日的法定期限内答复。", [(20, "working_day")], [(20, "working_day")]),
+    ("个别申请超过15个工作日法定期限才予答复。", [(15, "working_day")], [(15, "working_day")]),
     # numbered task lists and task tables
     ("1.全面梳理政策文件(2024年6月底前完成)。", ["2024-06-30"], ["2024-06-30"]),
     ("2.规范专栏建设。(责任单位:县政府办公室;完成时限:2024年12月底前)", ["2024-12-31"], ["2024-12-31"]),

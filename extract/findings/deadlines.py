@@ -273,9 +273,11 @@ def _deadline(ctx: Context, match: re.Match, stop: int, base_year: int | None, c
         before.endswith(("不超过", "不得超过")) and _EARLIER_LIMIT.search(text, max(0, match.start() - 50), match.start()))
     if not (match["within"] or match["limit"] or named):
         return None
-    if (before.endswith(_NOT_BEFORE_WITHIN) and not (before.endswith(("不超过", "不得超过")) and named)) \
+    closed_as_limit = bool(match["within"]) and match["within"].endswith(("期限", "时限"))
+    if (before.endswith(_NOT_BEFORE_WITHIN) and not (before.endswith(("不超过", "不得超过")) and named) and not closed_as_limit) \
             or _NOT_AFTER_WITHIN.match(text, match.end()):
-        return None  # (答复期限原则上不超过5个工作日: a limit, named as one, that no 内 closes)
+        return None  # (答复期限原则上不超过5个工作日: a limit, named as one, that no 内 closes; 超过15个工作日法定期限: the
+        # limit a unit exceeded)
     amount = _amount(match["amount"])
     if not amount:
         return None
