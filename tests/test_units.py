@@ -270,6 +270,11 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("已完成乡政府信息公开指南更新,东湖镇未更新。", ["东湖镇"]),
     ("推动社区公开事项目录全覆盖,东湖镇未更新。", ["东湖镇"]),
     ("建设镇公开栏未更新。", ["建设镇"]),
+    # a known township whose name holds a county's short form (丰镇, 北镇) or another ending (县, 区) is one name
+    ("庆丰镇公开栏未更新。", ["庆丰镇"]),
+    ("城北镇、河东乡公开栏未更新,丰镇市网站未更新。", ["城北镇", "河东乡", "丰镇市"]),
+    ("旧县镇公开栏未更新。", ["旧县镇"]),
+    ("经查,古市镇、马市镇未公开惠农补贴发放信息。", ["古市镇", "马市镇"]),
     # a list sharing a township's ending: a first item that is a known township with it keeps what reads as a
     # count (七级镇); one of which nothing is left once trimmed is dropped, the others kept
     ("七级、贺营、章台镇未公开惠农补贴发放信息。", ["七级镇", "贺营镇", "章台镇"]),
@@ -327,6 +332,17 @@ def test_the_issuer_is_no_unit_of_its_own_notice(extra, expected):
 ])
 def test_the_place_of_a_city_district_issuer_is_its_own(sentence, expected):
     text = f"关于检查情况的通报\n各街道:\n一、存在问题\n{sentence}\n某某市东湖区人民政府\n2025年9月30日\n"
+    assert [u["name"] for u in extract_text(text)["units"]] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("东湖县人民政府办公室网站栏目更新不及时,北山乡网站未更新。", ["北山乡"]),  # its government's office
+    ("县政府办网站栏目更新不及时,北山乡网站未更新。", ["北山乡"]),
+    ("西湖县人民政府办公室网站栏目更新不及时,北山乡网站未更新。", ["西湖县人民政府办公室", "北山乡"]),  # another's
+])
+def test_a_place_that_opens_the_title_issues_through_its_government(sentence, expected):
+    text = f"东湖县关于政府网站检查情况的通报\n来源:东湖县人民政府办公室\n各乡镇:\n一、存在问题\n{sentence}\n"
+    assert extract_text(text)["issuer"] == "东湖县"
     assert [u["name"] for u in extract_text(text)["units"]] == expected
 
 

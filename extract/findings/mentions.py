@@ -148,8 +148,15 @@ def _own_body(name: str, issuer: str | None) -> bool:
         return True  # 政府办公室 for 县政府办公室
     if name[0] in LEVELS and len(name) > 2 and issuer.endswith(name[1:]) and name[0] in issuer[:-len(name) + 1]:
         return True
+    if issuer[-1] in LEVELS and (government := _GOVERNMENT_OFFICE.fullmatch(name)) \
+            and government["place"] in (issuer, issuer[-1]):
+        return True  # 某县人民政府办公室, 县政府办 for 某县: a place that issues governs through its government
     short = abbreviated_ending(name)  # 市政府新闻办 for …市人民政府新闻办公室
     return short is not None and _own_body(name[:-len(short)] + abbreviations()[short], issuer)
+
+
+# A place's government or its general office (某县人民政府, 县政府办公室, 县政府办).
+_GOVERNMENT_OFFICE = regex.compile(r"(?P<place>\p{Han}{1,10}?)(?:人民)?政府(?:办公室|办公厅|办)?")
 
 
 _TITLE_FOLLOW = regex.compile(r"$|关于|文件|通报|\d|〔|\[")

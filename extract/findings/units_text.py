@@ -280,7 +280,11 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
                 cut, lead = 0, None  # 吉强镇、将台堡镇: right after 、 a place's first character is its own, no word of prose
             elif lead is not None and kind in PLACE_TYPES and _known_with_lead(text, cursor + cut, lead, end, run_start):
                 cut, lead = cut - len(lead), None
-            if cut == 0 and pieces and pieces[-1].end == cursor and pieces[-1].kind in _PLACES and suffix.endswith(_FIRMS):
+            if cut == len(before := text[cursor:start]) and kind == "township" and pieces and pieces[-1].end == cursor \
+                    and text[pieces[-1].start:end] in townships():
+                place = pieces.pop()  # 旧县镇, 新区乡: a known township whose name holds another ending (县, 区)
+                pieces.append(_Piece(place.start, end, kind, suffix, start - place.start, place.lead, place.trimmed))
+            elif cut == 0 and pieces and pieces[-1].end == cursor and pieces[-1].kind in _PLACES and suffix.endswith(_FIRMS):
                 place = pieces.pop()  # 北京某某科技有限公司: a company's name opens with the place it is registered in
                 pieces.append(_Piece(place.start, end, kind, suffix, start - place.start, place.lead, place.trimmed))
             else:
