@@ -1016,6 +1016,20 @@ def test_accounts_ranked_with_their_owner_in_brackets_under_an_accounts_heading(
     assert units == [("双溪交警", "new_media", "市公安局交通警察支队"), ("双溪发布", "new_media", "市委宣传部")]
 
 
+@pytest.mark.parametrize("inspected, expected", [
+    # a notice that inspected accounts only: a quoted name ending as a site's or an account's may (某某在线) is an
+    # account, and the body in brackets after it its owner, no unit
+    ("全市政务新媒体账号", [("溪口在线", "new_media", "溪口镇人民政府"), ("市住建局", "department", None)]),
+    # one that inspected sites too: the name is a site's, and the county that runs it is assessed with it
+    ("全市政府网站和政务新媒体", [("溪口在线", "website", "溪口镇人民政府"), ("溪口镇人民政府", "township", None),
+                                 ("市住建局", "department", None)]),
+])
+def test_a_quoted_name_either_a_site_or_an_account_takes_the_kind_the_notice_inspected(inspected, expected):
+    text = (f"关于检查情况的通报\n各单位:\n市政府办公室对{inspected}进行了检查。现将有关情况通报如下:\n二、存在问题\n"
+            "“溪口在线”(溪口镇人民政府)1月发布的信息中出现表述错误;市住建局抖音号转载视频未注明出处。\n")
+    assert [(u["name"], u["type"], u["owner"]) for u in extract_text(text)["units"]] == expected
+
+
 @pytest.mark.parametrize("lines, expected", [
     # names alone on their lines, right under a heading that names accounts: each is an account, also one
     # a place's name opens, with the fault of the sub-heading above it

@@ -54,6 +54,7 @@ class Scope:
     sibling: Enumeration | None = None  # the list that ended the sentence before, when a ; ended it
     topic: str | None = None  # the title of the top-level section the stretch stands in
     accounts: bool = False  # the notice speaks of accounts (公众号, 微博, 新媒体…)
+    sites: bool = False  # …and says before its first section that it inspected websites too
 
 
 @lru_cache(maxsize=1)

@@ -245,13 +245,14 @@ def text_mentions(ctx, accounts: bool | None = None, faults_only: bool = False) 
     out: list[Mention] = []
     judge = _Judge(ctx)
     accounts = speaks_of_accounts(ctx) if accounts is None else accounts
+    sites = accounts and _names_sites(ctx)
     last_list = None  # (where the sentence that ended in a list ends, that list)
     page_end = len(ctx.text[:ctx.body_end].rstrip())  # where the page's text stops, before its furniture
     introduced: dict[str, Mention] = {}  # accounts named so far: their names alone name them again
     for batch in _batched(chosen):
         stretches = [sentence.whole_text[sentence.start + a:sentence.start + b] for sentence, a, b in batch]
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
-            scope = _scope(sentence, accounts)
+            scope = _scope(sentence, accounts, sites)
             if last_list is not None and a == 0 and _next_to(ctx.text, last_list[0], sentence.start):
                 scope.sibling = last_list[1]
             found = _stretch(text, sentence.start + a, ents, scope)
@@ -470,11 +471,18 @@ def _next_to(text: str, end: int, start: int) -> bool:
     return text[end - 1:end] == ";" and not text[end:start].strip()
 
 
-def _scope(sentence, accounts: bool) -> Scope:
+def _scope(sentence, accounts: bool, sites: bool) -> Scope:
     """The heading a sentence stands under, and whether it is a line of its own (a list per line)."""
     start, _, _, section, top = sentence  # (unpacked once: a named tuple's fields are slow attribute reads)
     heading = section.title if section is not None and section.title_start < start else None
-    return Scope(heading, sentence.whole_line, topic=top.title if top is not None else None, accounts=accounts)
+    return Scope(heading, sentence.whole_line, topic=top.title if top is not None else None, accounts=accounts,
+                 sites=sites)
+
+
+def _names_sites(ctx) -> bool:
+    """Whether the notice says, before its first section, that it inspected websites too (…政府网站和政务新媒体)."""
+    head_end = ctx.sections[0].start if ctx.sections else min(len(ctx.text), 400)
+    return "网站" in ctx.text[:head_end]
 
 
 def speaks_of_accounts(ctx) -> bool:
@@ -492,7 +500,7 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     quotes = [m.span() for m in p["quote"].finditer(text)] if "“" in text else []
     masks = _merge(sorted(books + quotes)) if books or quotes else []
     accounts = scope is not None and scope.accounts
-    found = quoted(text, ents, offset, accounts) if quotes else []
+    found = quoted(text, ents, offset, accounts, accounts and not scope.sites) if quotes else []
     if books and found:
         found = [m for m in found if not _inside(m.start - offset, books)]
     places: list[Mention] = []

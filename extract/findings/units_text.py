@@ -669,9 +669,10 @@ def role_after(text: str, start: int, end: int) -> bool:
     return bool(frame and p["frame_close"].match(text, end))
 
 
-def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[Mention]:
+def quoted(text: str, ents: Ents, offset: int, accounts: bool = False, accounts_only: bool = False) -> list[Mention]:
     """“Name” followed by an account word, or a quoted body name (“市信访局”经…); in a notice that speaks of
-    accounts (`accounts`), also a quoted name after its owner that the clause after it faults."""
+    accounts (`accounts`), also a quoted name after its owner that the clause after it faults; in one that
+    inspected accounts and no sites (`accounts_only`), a name ending as either does (某某在线) is an account's."""
     p = patterns()
     v = vocab()
     out: list[Mention] = []
@@ -729,7 +730,7 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False) -> list[M
         elif (owned := p["owner_bracket"].match(text, after)) and p["account_name"].fullmatch(content) \
                 and (owner := _bracket_owner(text, owned, ents, offset)) is not None:
             # “甲之窗”(乙县), “丙在线”(丁局,微信公众号): a site or account after the body that runs it
-            type_, platform = ("website" if content.endswith(SITE_NAME_ENDS) else "new_media"), None
+            type_, platform = ("website" if _site_named(content, accounts_only) else "new_media"), None
             if owned.group("acc"):
                 type_ = "website" if owned.group("acc") in v["website_words"] else "new_media"
                 platform = v["platform_by_word"].get(owned.group("acc"))
@@ -814,6 +815,13 @@ def _account_closing(text: str, after: int):
 
 _PLATFORM_WORDS = ("微博", "微信", "抖音", "头条", "快手", "公众号")
 SITE_NAME_ENDS = ("网", "网站", "在线", "之窗", "门户", "平台")  # how a site's own name ends
+_EITHER_ENDS = ("在线", "之窗")  # how a site's or an account's own name may end
+
+
+def _site_named(content: str, accounts_only: bool) -> bool:
+    """Whether a quoted name is a site's: its ending says so, unless the ending is shared with accounts (某某在线,
+    某某之窗) in a notice that inspected accounts and no sites."""
+    return content.endswith(SITE_NAME_ENDS) and not (accounts_only and content.endswith(_EITHER_ENDS))
 _OWN_SITE_WORDS = ("政府网", "政府网站", "局网", "局网站", "委网", "委网站", "办网", "办网站")
 
 
