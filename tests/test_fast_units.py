@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from extract.findings import enumerations, gazetteer, mentions, sharing, units, units_bare, units_text
 from extract.findings.context import Context
-from extract.findings.gazetteer import (SINGLE_GOV, Ents, divisions, divisions_prefix, ents_of, occurring,
+from extract.findings.gazetteer import (SINGLE_GOV, Ents, closes_known_township, divisions, divisions_prefix, ents_of, occurring,
                                         ruler_spans, vocab)
 from extract.findings.units_text import patterns
 from extract.structure.issuer import spam_in
@@ -49,6 +49,9 @@ def plain_ents(text: str) -> Ents:
         if label in ("SUFFIX", "DIV"):
             ents.ends.append((start, end, label, ident))
             ents.end_starts.append(start)
+        elif label in ("DIV_SHORT", "PROV") and closes_known_township(text, start, end):
+            ents.ends.append((end - 1, end, "SUFFIX", "township"))  # 庆丰镇: the ending of a known township
+            ents.end_starts.append(end - 1)
         elif label in ("DIV_SHORT", "PROV"):
             ents.shorts.append((start, end))
             ents.short_starts.append(start)

@@ -237,7 +237,7 @@ def ents_of(texts: list[str]) -> list[Ents]:
             k, low = k + 1, high + 1
             high = low + len(texts[k])
             ents = out[k]
-        if kind is _SHORT and _township_around(texts[k], start - low, end - low):
+        if kind is _SHORT and closes_known_township(texts[k], start - low, end - low):
             ents.ends.append((end - low - 1, end - low, "SUFFIX", "township"))  # 庆丰镇, not 庆 + 丰镇(市)
             ents.end_starts.append(end - low - 1)
         elif kind is _SHORT:
@@ -253,7 +253,7 @@ def ents_of(texts: list[str]) -> list[Ents]:
 _SHORT = ("short",)
 
 
-def _township_around(text: str, start: int, end: int) -> bool:
+def closes_known_township(text: str, start: int, end: int) -> bool:
     """Whether a division's short form ending in a township's ending (丰镇, 北镇, 东乡) closes a known township's
     longer name (庆丰镇, 城北镇, 城东乡): then its last character is that township's ending."""
     if text[end - 1] not in "镇乡":
