@@ -118,6 +118,9 @@ def test_heading_vocabulary(title, kind):
          ["requirements", "requirements", "requirements"]),
         ("各镇:\n《工作要点》已经同意,现印发给你们,请认真贯彻执行。\n一、深化重点领域公开\n甲。\n二、组织实施\n乙。",
          ["requirements", "requirements"]),
+        # a letter that announces a rectification and asks it done as below (请按以下要求办理): its headings order work
+        ("县统计局:\n你局未按时报送目录。现予督办,请按以下要求办理:\n一、限期补报\n甲。\n二、重新核对\n乙。\n三、逾期处理\n丙。",
+         ["requirements", "requirements", "requirements"]),
         # a verb ordering a shortcoming mended orders work, though the heading names the shortcoming
         ("各镇:\n《工作要点》已经同意,现印发给你们。\n一、补齐村级公开短板\n甲。\n二、弥补审核薄弱环节\n乙。",
          ["requirements", "requirements"]),
