@@ -517,6 +517,14 @@ def test_scraper_spam_in_a_title_is_kept_and_flagged():
     assert any("欧洲杯" in w and "投注" in w for w in meta.warnings)
 
 
+@pytest.mark.parametrize("line", ["2024年某某县政务公开工作要点_澳门葡京娱乐|开元棋牌官网注册",
+                                  "2024年某某县政务公开工作要点-欧洲杯投注官网"])
+def test_scraper_spam_joined_after_a_title_is_cut_off_and_flagged(line):
+    meta = _meta(f"{line}\n来源:某某县人民政府办公室\n正文。")
+    assert meta.title == "2024年某某县政务公开工作要点"
+    assert meta.warnings and "title holds words a scraper inserted" in meta.warnings[0]
+
+
 @pytest.mark.parametrize(
     "text, date",
     [

@@ -195,6 +195,8 @@ def _title(lines: list[tuple[int, str]], limit: int) -> tuple[str | None, str | 
         head = _LEADING_TITLE.match(clean) if ":" in clean else None  # (its lookahead ends at a colon)
         if head and len(clean) > len(head.group("title")) + 10:
             clean = head.group("title")
+        if "|" in clean and (tail := _TITLE_TAIL.search(clean)) and spam_in(clean[tail.start():]):
+            clean = clean[:tail.start()]  # …工作要点_某某娱乐|某某棋牌: what a scraper joined on, bars and all
         if "|" in clean or not 6 <= len(clean) <= 200 or clean.endswith(":") or _NAV.search(clean):
             continue  # (the pattern last: the other tests are cheaper)
         clean = _without_junk_tail(clean)
@@ -447,7 +449,7 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
     meta.date = signed.isoformat() if signed else _header_date(head, pairs, meta)
     if meta.date is None and not meta.warnings:
         meta.date = _posted_date(head)
-    if meta.title and (spam := spam_in(meta.title)):
+    if meta.title and (spam := spam_in(meta.title) or _spam_after_title(head, meta.title)):
         meta.warnings.append(f"title holds words a scraper inserted: {'、'.join(spam)}")
     meta.index_number = pairs.get("索引号") or _header_value(lines[:head_limit], ("索引号",))
     meta.period = _period(text, int(meta.date[:4]) if meta.date else None)
@@ -530,6 +532,12 @@ def _header_date(lines, pairs, meta: Metadata) -> str | None:
         meta.warnings.append(f"damaged date in header field {key}: {value!r}")
         return None
     return None
+
+
+def _spam_after_title(lines, title: str) -> list[str]:
+    """Spam words a scraper joined on after the title on its line (the title is read without them)."""
+    line = next((line for _, line in lines if title in line), "")
+    return spam_in(line[line.index(title) + len(title):]) if line else []
 
 
 def _issuer_by_title(lines, title: str | None) -> str | None:
