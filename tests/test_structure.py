@@ -102,7 +102,9 @@ def test_seed_004_title_contacts_and_period_inheriting_the_year():
      ("约谈对象及原因", "problems"),
      # a limit on the work orders it, though it names its completion; a list of what published nothing is a fault
      ("限期完成整改", "requirements"), ("公开信息为零的栏目名单", "problems"), ("信息发布为零的单位", "problems"),
-     ("超期单位及数量", "problems")],
+     ("超期单位及数量", "problems"),
+     # a few words of counsel close a report's findings as its orders
+     ("几点意见", "requirements"), ("几点建议", "requirements")],
 )
 def test_heading_vocabulary(title, kind):
     assert classify_title(title) == kind
@@ -121,6 +123,9 @@ def test_heading_vocabulary(title, kind):
         # a letter that announces a rectification and asks it done as below (请按以下要求办理): its headings order work
         ("县统计局:\n你局未按时报送目录。现予督办,请按以下要求办理:\n一、限期补报\n甲。\n二、重新核对\n乙。\n三、逾期处理\n丙。",
          ["requirements", "requirements", "requirements"]),
+        # a heading telling its addressees to act orders work, though it names their problems (not 各乡镇存在的主要问题)
+        ("各单位:\n现将检查情况通报如下:\n一、总体情况\n甲。\n二、各乡镇存在的主要问题\n乙。\n三、各单位要对照问题抓紧整改\n丙。",
+         ["overview", "problems", "requirements"]),
         # a verb ordering a shortcoming mended orders work, though the heading names the shortcoming
         ("各镇:\n《工作要点》已经同意,现印发给你们。\n一、补齐村级公开短板\n甲。\n二、弥补审核薄弱环节\n乙。",
          ["requirements", "requirements"]),
@@ -194,6 +199,17 @@ def test_heading_vocabulary(title, kind):
 )
 def test_section_kinds_by_notice_kind(text, kinds):
     assert [r.kind for r in build_sections(normalise(text).text)] == kinds
+
+
+@pytest.mark.parametrize("items, kinds", [
+    # 一是/二是 opening the lines of a titled notice with no numbered heading, each a short section's title
+    ("一是抽查总体情况。甲。\n二是发现的问题。乙未更新。\n三是整改要求。丙。", ["overview", "problems", "requirements"]),
+    # …but not items that are sentences of their own
+    ("一是连续一个月以上未更新的账号有2个。\n二是留言回复不及时的账号有1个。", []),
+])
+def test_items_opening_the_lines_of_an_unnumbered_notice(items, kinds):
+    text = f"关于抽查情况的通报\n各单位:\n现将抽查情况通报如下:\n{items}\n"
+    assert [s["kind"] for s in extract_text(text)["sections"]] == kinds
 
 
 @pytest.mark.parametrize(

@@ -170,6 +170,18 @@ def _inline_items(text: str, start: int, end: int) -> list[Section]:
     return items if len(items) >= 2 else []
 
 
+def _items_opening_lines(text: str, end: int) -> list[Section]:
+    """In a titled notice with no numbered heading, 一是/二是 … items that each open a line with a short title a
+    section's phrase names (一是抽查总体情况。…): its top level, as (一) is when nothing stands above it."""
+    items = _inline_items(text, 0, end)
+    if not items or not all((item.start == 0 or text[item.start - 1] == "\n") and len(item.title) <= _MAX_BARE_TITLE
+                            for item in items) or sum(classify_title(item.title) is not None for item in items) < 2:
+        return []
+    for item in items:
+        item.rank = 1
+    return items
+
+
 def find_headings(text: str) -> list[Section]:
     """Every line that opens with a section marker, in order, skipping attachment lists."""
     headings: list[Section] = []
@@ -335,8 +347,9 @@ def _kind(title: str, default: str | None) -> str | None:
         kind = None  # 主动公开基本目录编制 in a 通知 that sets work: a task, not a report's part (主动公开…情况)
     if _lacking(title) and _names_failing_units(title):
         kind = "problems"  # 未按要求整改的村(社区): the units lacking something, whatever words they hold
-    if kind == "problems" and title.startswith(_words("order_verbs")) and not title.endswith(_words("state_endings")):
-        kind = "requirements"  # 做好热点问题回应: a verb ordering work, whatever it is about
+    if kind == "problems" and (title.startswith(_words("order_verbs")) and not title.endswith(_words("state_endings"))
+                               or _ADDRESSED_ORDER.match(title)):
+        kind = "requirements"  # 做好热点问题回应, 各单位要对照问题抓紧整改: an order, whatever it is about
     if kind == "requirements" and _pattern("joined_problems").search(title):
         kind = "problems"  # 存在的问题及整改意见: shortcomings first, their remedy after
     if kind in (None, "overview", "requirements") and _names_failing_units(title):
@@ -367,6 +380,8 @@ def _kind(title: str, default: str | None) -> str | None:
     return kind or default
 
 
+# A heading that tells its addressees to act (各单位要…, 请各乡镇…).
+_ADDRESSED_ORDER = regex.compile(r"^请|^各[^,。]{0,10}?(?<![重主需回响反供适])(?:要|须|应|务必|必须)(?!求)")
 # Two short phrases joined by a comma (建章立制,夯实公开基础), the way work reports title what was done.
 _PAIRED = regex.compile(r"[^,。;:]{2,12},[^,。;:]{2,12}")
 
@@ -533,6 +548,8 @@ def outline(text: str, body_end: int | None = None, title: str | None = None) ->
     headings = _promoted(headings, text, title is not None)
     if not any(h.rank <= 2 for h in headings):
         headings = sorted(headings + _bare_headings(text, end, title), key=lambda h: h.start)
+    if title is not None and not any(h.rank <= 2 for h in headings):
+        headings = sorted(headings + _items_opening_lines(text, end), key=lambda h: h.start)
     roots = _nest(headings, end)
     _number_damaged(roots)
     for node in [n for root in roots for n in root.walk()]:
