@@ -629,6 +629,13 @@ def test_accounts(body, expected):
         ("县民政局的官方微博长期未更新。", [("县民政局", None)], [("县民政局", "长期未更新")]),
         # and a quoted term a body uses is no account of it
         ("县民政局“十四五”规划未在网站公开。", [("县民政局", None)], [("县民政局", "“十四五”规划未在网站公开")]),
+        # a quoted list of accounts after the word tying them to their owner, with or without an account word
+        ("县文旅局开设的微信公众号“榆川文旅、桐林古镇”自1月以来均未更新。",
+         [("榆川文旅", "县文旅局"), ("桐林古镇", "县文旅局")],
+         [("榆川文旅", "自1月以来均未更新"), ("桐林古镇", "自1月以来均未更新")]),
+        ("县农业局所属的“榆川农技、榆川果蔬”均超过3个月未更新。",
+         [("榆川农技", "县农业局"), ("榆川果蔬", "县农业局")],
+         [("榆川农技", "超过3个月未更新"), ("榆川果蔬", "超过3个月未更新")]),
     ],
 )
 def test_an_account_after_its_owner_is_the_unit(body, expected_units, expected_problems):

@@ -270,6 +270,9 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("已完成乡政府信息公开指南更新,东湖镇未更新。", ["东湖镇"]),
     ("推动社区公开事项目录全覆盖,东湖镇未更新。", ["东湖镇"]),
     ("建设镇公开栏未更新。", ["建设镇"]),
+    # a list of accounts takes no shared place ending (…发布, …融媒 are accounts' names), and in a list closed as
+    # accounts an item that opens with a place and goes on is one account's name
+    ("桐林发布、桐林融媒、大溪镇、石门镇政务等4个账号存在错别字。", ["桐林发布", "桐林融媒", "大溪镇", "石门镇政务"]),
     # a known township whose name holds a county's short form (丰镇, 北镇) or another ending (县, 区) is one name
     ("庆丰镇公开栏未更新。", ["庆丰镇"]),
     ("城北镇、河东乡公开栏未更新,丰镇市网站未更新。", ["城北镇", "河东乡", "丰镇市"]),

@@ -116,6 +116,9 @@ def _patterns() -> dict[str, regex.Pattern]:
         # backwards for less than regex's (?r) search costs).
         "last_hard": re_compile(r"(?s).*[,;:。!?]"),
         "account_end": re_compile(rf"(?:{alternation(v['account_words'])})$"),
+        # A word that ties a body to the accounts it runs, with or without an account word after it (县文化局开设的
+        # 微信公众号“甲、乙”, 县一中所属的“丙、丁”).
+        "owner_link": re_compile(rf"(?:开设|管理|运营|主办|运维|注册|开通|主管|下属|所属)的?(?:{alternation(v['account_words'])})?"),
         "site_word": regex.compile(r"(?:政府门户|门户|政府)?网站"),
         "note": regex.compile(rf"\((?:共|计)?(?:\d{{1,4}}(?:\.\d{{1,2}})?|{count})[分个处条家项次篇件]\)"),
         # A grade's band or a count in brackets after a label's words (不合格(60分以下), 优秀(5个)).
@@ -318,7 +321,8 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
         label += text[first_start:lead_cut]
         items[0] = (lead_cut, items[0][1])
     label = label.rstrip("“")
-    account_intro = bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start)) if quoted \
+    account_intro = bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start)
+                         or ("”" not in text[intro_start:items[-1][0]] and _linked_before(text, intro_start))) if quoted \
         else near.endswith(":") and bool(p["account_end"].search(near, 0, len(near) - 1))  # 抖音号:甲、乙
     clause = _last_hard(label, 0, len(label) - 1, True) + 1
     counted = p["counted"].search(label[clause:]) if _may_count(label[clause:]) else None
@@ -388,10 +392,12 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope,
         return [], None  # (one quoted name after a label naming accounts is one: 以下账号存在问题:“甲”…)
     enumeration = _described(text, intro_start + offset, parsed[-1][1] + offset, around, scope)
     platform, item_owners = None, None
-    if owner := (_owner(text, intro_start, known) if around.account_intro else None):
+    one_quote = quoted and "”" not in text[intro_start:parsed[-1][0]]  # “甲、乙”, not “甲”“乙”
+    if owner := (_owner(text, intro_start, known, one_quote) if around.account_intro else None):
         owner.role = True  # named only as the owner of the listed accounts
         enumeration.owner, enumeration.start = owner.name, owner.start
-        platform = vocab()["platform_by_word"].get(owner.account)
+        word = owner.account or ((found := p["account_end"].search(text, max(0, intro_start - 8), intro_start)) and found.group())
+        platform = vocab()["platform_by_word"].get(word)  # (县文化局开设的微信公众号“甲、乙”: the word after the link)
     elif around.account_intro and (counted_owners := _counted_owners(text, intro_start, known)):
         owners, word = counted_owners
         platform = vocab()["platform_by_word"].get(word)
@@ -579,12 +585,23 @@ def _tail(text: str, end: int) -> int:
     return end + 1 if text[end:end + 1] == "”" else end
 
 
-def _owner(text: str, intro_start: int, known: dict[int, Mention]) -> Mention | None:
-    """The body whose account word stands right before a quoted list (东湖县微信公众号“…”)."""
+def _owner(text: str, intro_start: int, known: dict[int, Mention], linked: bool) -> Mention | None:
+    """The body whose account word stands right before a quoted list (东湖县微信公众号“…”), or, when `linked`, a
+    word tying it to the accounts it runs (县文化局开设的微信公众号“甲、乙”, 县一中所属的“丙、丁”)."""
+    link = _patterns()["owner_link"]
     for start, mention in known.items():
         if mention.tail_end - (mention.start - start) == intro_start and mention.account:
             return mention
+        if linked and link.fullmatch(text, start + mention.end - mention.start, intro_start):
+            return mention
     return None
+
+
+def _linked_before(text: str, intro_start: int) -> bool:
+    """Whether a word tying a body to its accounts ends right before a quoted list (…开设的微信公众号“甲、乙”,
+    …所属的“丙、丁”; quotes of their own, “甲”“乙”, are read as quoted names with their owners)."""
+    floor = max(0, intro_start - 12)
+    return any(_patterns()["owner_link"].fullmatch(text, at, intro_start) for at in range(floor, intro_start - 1))
 
 
 def _counted_owners(text: str, intro_start: int, known: dict[int, Mention]) -> tuple[list[Mention], str] | None:

@@ -118,8 +118,10 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
                 out.append(Mention(a + offset, b + offset, item, "department", role=m.role, tail_end=b + offset))
                 taken.add(a)
                 continue
-            if item[-1] in SINGLE_GOV or item.endswith(_OWN_ENDS) or item in v["body_suffixes"]:
-                break  # (汀兰县、东坪镇: a county of its own, not 汀兰县镇; a site (…网, …之窗) or a whole body (残联) is no place)
+            if item[-1] in SINGLE_GOV or item.endswith(_OWN_ENDS) or item in v["body_suffixes"] \
+                    or item.endswith(_account_tails()):
+                break  # (汀兰县、东坪镇: a county of its own, not 汀兰县镇; a site (…网, …之窗), an account (…发布, …融媒)
+                # or a whole body (残联) is no place)
             out.append(Mention(a + offset, b + offset, item + suffix, m.type, role=m.role, written=item,
                                tail_end=b + offset))
             taken.add(a)
@@ -128,7 +130,8 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
         t = tail.start()
         if any(a <= t < b for a, b in masks):
             continue
-        items = _split_items(text, _boundary(text, t), t, known)
+        floor = _boundary(text, t)
+        items = _split_items(text, floor, t, known if tail.group("acc") is None else _whole_items(text, known, floor, t))
         noun, acc = tail.group("noun"), tail.group("acc")
         for index, ((a, b), _, mention) in enumerate(items):
             if mention is not None or a in taken:
@@ -146,6 +149,24 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
             out.append(bare)
             taken.add(a)
     return out
+
+
+@lru_cache(maxsize=1)
+def _account_tails() -> tuple[str, ...]:
+    return tuple(vocab()["account_name_tails"])
+
+
+def _whole_items(text: str, known: dict[int, tuple[int, Mention]], floor: int, end: int) -> dict[int, tuple[int, Mention]]:
+    """The known names of a list that accounts close (甲发布、乙镇政务等5个账号), without those inside the list
+    that an item goes on after (乙镇|政务: the item is an account's whole name, the place in it no name of its own)."""
+    whole = {}
+    for start, (stop, mention) in known.items():
+        if floor <= start and stop < end and "\u4e00" <= text[stop] <= "\u9fff" and text[stop] not in "等和及与的" \
+                and not mention.quoted:
+            mention.role = True
+        else:
+            whole[start] = (stop, mention)
+    return whole
 
 
 def _shared_levels(text: str, offset: int, found: list[Mention]) -> list[Mention]:
