@@ -270,6 +270,9 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("已完成乡政府信息公开指南更新,东湖镇未更新。", ["东湖镇"]),
     ("推动社区公开事项目录全覆盖,东湖镇未更新。", ["东湖镇"]),
     ("建设镇公开栏未更新。", ["建设镇"]),
+    # a quoted slogan or norm after an account word, then a word for what it is (要求, 制度), is no account
+    ("各地落实政务新媒体“一账号一责任人”要求,南湖镇未整改。", ["南湖镇"]),
+    ("政务新媒体“三审三校”制度落实不到位,南湖镇未整改。", ["南湖镇"]),
     # a list of accounts takes no shared place ending (…发布, …融媒 are accounts' names), and in a list closed as
     # accounts an item that opens with a place and goes on is one account's name
     ("桐林发布、桐林融媒、大溪镇、石门镇政务等4个账号存在错别字。", ["桐林发布", "桐林融媒", "大溪镇", "石门镇政务"]),

@@ -126,8 +126,9 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         # “工作动态”栏目: a quoted name that a column word follows names a part of a site, not an account.
         "column_after": re_compile(r"[^,。;、“]{0,2}(?:栏目|专栏|频道|板块|模块|页面|信箱|专题|子栏目)"),
         "thing_after": regex.compile(alternation(v["quoted_thing_nouns"])),
-        # words of a slogan or a reform's name, not of an account's (最多跑一次, 不见面审批, 一网通办, 双减, 谁开设谁负责)
-        "slogan": regex.compile(r"[不无零最只双谁]|一[网次窗门件站号]|放管服|^[小散弱乱慢差僵睡空冷杂]{2,4}$"),
+        # words of a slogan or a reform's name, not of an account's (最多跑一次, 不见面审批, 一网通办, 双减, 谁开设谁负责,
+        # 一账号一责任人)
+        "slogan": regex.compile(r"[不无零最只双谁]|一[网次窗门件站号]|一\p{Han}{1,3}一|放管服|^[小散弱乱慢差僵睡空冷杂]{2,4}$"),
         # a name made only of faults' adjectives (“小散弱”, “僵尸”): traits, never an account's own name
         "traits": regex.compile(r"[小散弱乱慢差僵睡空冷杂]{2,4}"),
         # what a quoted word opening a clause is when these follow: a practice, a phenomenon (“开而不用”现象)
@@ -708,7 +709,8 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False, accounts_
             intro = None  # 政务新媒体“微博转发”不规范: a quoted practice, no account
         if intro is not None and (p["column_after"].match(text, after) or not p["account_name"].fullmatch(content)
                                   or p["traits"].fullmatch(content)
-                                  or (p["trait_after"].match(text, after) and not account_shaped(content))):
+                                  or ((p["trait_after"].match(text, after) or p["thing_after"].match(text, after))
+                                      and not account_shaped(content))):
             intro = None  # a column (“工作动态”栏目), a practice (新媒体“一号多发”问题), or a quoted list that
             # enumerations.py reads item by item
         whole = _whole_name(text, m.start(1), m.end(1), ents, offset)
