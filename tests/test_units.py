@@ -270,6 +270,10 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("已完成乡政府信息公开指南更新,东湖镇未更新。", ["东湖镇"]),
     ("推动社区公开事项目录全覆盖,东湖镇未更新。", ["东湖镇"]),
     ("建设镇公开栏未更新。", ["建设镇"]),
+    # a body whose figures the faulted ones are compared with is a reference, not assessed
+    ("南湖镇年报复议数据与区司法局统计数据不符。", ["南湖镇"]),
+    ("“南湖发布”微博公布的停运时间与县交通运输局通告不一致。", ["南湖发布"]),
+    ("县财政局与县审计局网站均未更新。", ["县财政局", "县审计局"]),
     # a quoted slogan or norm after an account word, then a word for what it is (要求, 制度), is no account
     ("各地落实政务新媒体“一账号一责任人”要求,南湖镇未整改。", ["南湖镇"]),
     ("政务新媒体“三审三校”制度落实不到位,南湖镇未整改。", ["南湖镇"]),

@@ -575,10 +575,22 @@ def _account_openers() -> frozenset[str]:
 
 
 def is_role(text: str, start: int, end: int, lead: str | None = None) -> bool:
-    """Inspector, author, rule-setter, place or addressee: named, but not assessed."""
+    """Inspector, author, rule-setter, place, addressee or a reference compared with: named, but not assessed."""
     if role_before(text, start, lead) and not (text.endswith("在", 0, start) and _own_channel(text, end)):
         return True
+    if _compared_with(text, start) and _COMPARED.match(text, end):
+        return True  # 年报数据与区司法局统计数据不符: the body whose figures the faulted ones are checked against
     return role_after(text, start, end)
+
+
+def _compared_with(text: str, start: int) -> bool:
+    """Whether 与 or 同 stands right before the name, or before the level it lost (与|区|司法局)."""
+    before = start - 1 if start > 1 and text[start - 1] in _ADMIN_PREFIXES else start
+    return before > 0 and text[before - 1] in "与同"
+
+
+# What a clause says of two things compared (…与甲局统计数据不符, …同乙局公布的不一致).
+_COMPARED = regex.compile(r"[^,。;]{0,20}?(?:不符|不一致|不相符|有出入|相比|对比)")
 
 
 _CHANNELS = ("网站", "公众号", "账号", "平台", "客户端", "微博")
