@@ -582,6 +582,11 @@ def _problems(body: str) -> list[tuple]:
         # but the account's own menu bar is part of the account named before it
         ("县民政局微信公众号“桐林民政”菜单栏多个链接无法打开,公众号管理待加强。",
          [("桐林民政", "new_media", "微信", "县民政局")]),
+        # …and a quoted name after the menu bar is one of its items, no account
+        ("“桐林文旅”微信公众号菜单栏“景区预约”仍指向失效页面,公众号管理待加强。", [("桐林文旅", "new_media", "微信", None)]),
+        # the next quoted account of a list whose clause says it is still at fault (仍…)
+        ("微信公众号“桐林便民”“双溪发布”未注明主办单位,“石门发布”仍使用旧头像。",
+         [("桐林便民", "new_media", "微信", None), ("双溪发布", "new_media", "微信", None), ("石门发布", "new_media", None, None)]),
         # an account whose name opens with a place's: the whole item before its bracket is the name
         ("本月原创信息为零的账号:桐林农技(微信公众号)、双溪镇融媒(抖音)、桐林工会(微信公众号)。",
          [("桐林农技", "new_media", "微信", None), ("双溪镇融媒", "new_media", "抖音", None),

@@ -795,11 +795,11 @@ _PART_AFTER = re_compile(r"等?(?:菜单(?!栏)|链接|栏目|子栏目|专栏|�
 # are named by their owners) or another quoted account with its word (“甲”抖音号“在线留言”) before one of their
 # parts; an attribute before its value (简介仍为“测试账号”, 自动回复内容为“功能建设中”, 被评为“优秀账号”, 已
 # 整合为“乙”: the account it was merged into is not the one assessed); some accounts before their trait
-# (部分微博“开而不用”).
+# (部分微博“开而不用”); a part of a site or account before the part's name (菜单栏“景区预约”).
 _NOT_NAME_BEFORE = re_compile(
     r"(?:网站|政府网|服务网)$|”(?:微信公众号|公众号|微博|抖音号|头条号|视频号|快手号|客户端)$"
     r"|(?:内容|简介|介绍|提示|回复|显示|认证信息|认证主体|主体|标题|字样|旧称|名称)(?:仍然|依然|仍|均|还|却)?(?:为|是|显示为?)$"
-    r"|(?:评|列|整合|合并|更名|改名|变更|并入|归并)为?$"
+    r"|(?:评|列|整合|合并|更名|改名|变更|并入|归并)为?$|(?:菜单栏?|导航栏?|栏目|专栏|板块|频道|模块)(?:中|里|内|的)?$"
     r"|(?:部分|个别|一些|少数|有的|多数)(?:政务)?(?:微博|微信公众号|公众号|账号|网站|新媒体)(?:存在|仍然|仍|还)?$")
 
 
@@ -811,7 +811,7 @@ def part_or_value(text: str, start: int) -> bool:
 # A label naming accounts right before a quoted name (以下账号存在问题:“甲”, 不合格的政务新媒体:“乙”).
 _ACCOUNT_LABEL = re_compile(r"(?:账号|公众号|新媒体)[^,。;:“”]{0,12}(?::|为|是|有:?)$")
 # What follows quoted accounts that goes on a list of them: their fault (…“乙”“丙”存在错别字).
-_FAULT_AFTER = regex.compile(r"(?:“[^“”\n]{1,20}”|、){0,12}(?:均|也|还|仍|都)?(?:存在|未|不|无|超过|长期|多次)")
+_FAULT_AFTER = regex.compile(r"(?:“[^“”\n]{1,20}”|、){0,12}(?:(?:均|也|还|仍|都)?(?:存在|未|不|无|超过|长期|多次)|仍)")
 
 
 # Items of a list of accounts each after its owner (、区卫健局“健康东湖”), up to the account word closing the list.
