@@ -475,6 +475,9 @@ def _problems(body: str) -> list[tuple]:
          [("岚山交通", "new_media", "微博", None), ("岚山住建", "new_media", "微博", None)]),
         ("@岚山侨联转发大量与工作无关的信息,@平安在线长期未更新。",
          [("岚山侨联", "new_media", "微博", None), ("平安在线", "new_media", "微博", None)]),
+        # a handle quoted whole, with its platform's bracket after the quote
+        ("“@岚山民政”(新浪微博)、“@岚山林业”(腾讯微博)9月以来未发布信息。",
+         [("岚山民政", "new_media", "微博", None), ("岚山林业", "new_media", "微博", None)]),
         # a handle running into prose with no such word is left alone
         ("@岚山公安单条微博最高阅读量超过10万。", []),
         # a quoted account with its platform in brackets; a date after it says when, not who wrote

@@ -89,27 +89,37 @@ _REGISTERING = ("取消", "新增", "注销", "关停", "开通", "备案", "撤
 _HANDLE = regex.compile(r"@(?|(?P<name>\p{Han}{2,6}?)(?=未|仅|已经?|长期|超过|连续|存在|转发|对(?:网|群众|公众|留言|提问)"
                         r"|自(?:\d|今年|去年|开通|年初)|(?:上|下)半年|今年|去年|本月|本季度|全年|\d{1,2}月)"
                         r"|(?P<name>[\p{Han}A-Za-z0-9_-]{2,12}?)(?:\((?P<site>新浪|腾讯|人民|网易)(?:微博)?\)"
-                        r"|(?=[\s、()]|等|和|及|与|$)|(?<=(?:、|微博|微信|抖音号?|账号)@[^@]{2,12})(?=[,;:。])))")
+                        r"|(?=[\s、()”]|等|和|及|与|$)|(?<=(?:、|微博|微信|抖音号?|账号)@[^@]{2,12})(?=[,;:。])))")
 
 
 _HANDLE_OF = regex.compile(r"(?:\(|ID:?|账号:?)$")
 
 
+_HANDLE_SITE = regex.compile(r"\((?:新浪|腾讯|人民|网易)?微博\)")
+
+
 def handles(text: str, offset: int, found: list[Mention], masks) -> list[Mention]:
-    """Accounts written as their handle (@岚山发布、@平安岚山(腾讯)): the handle, from its @, names the account,
-    also where a body's name fills it (@东屿镇政府)."""
+    """Accounts written as their handle (@岚山发布、@平安岚山(腾讯), “@岚山气象”): the handle, from its @, names the
+    account, also where a body's name fills it (@东屿镇政府)."""
     if "@" not in text:
         return []
     out = []
     for m in _HANDLE.finditer(text):
         at, end = m.start() + offset, m.end("name") + offset
-        if any(a < m.end() and m.start() < b for a, b in masks) or _HANDLE_OF.search(text, max(0, m.start() - 6), m.start()):
+        # “@甲”: a handle quoted whole is read as one; other quotes and titles hold no handle of the notice's
+        wrapped = text[m.start() - 1:m.start()] == "“" and text.startswith("”", m.end("name"))
+        if any(a < m.end() and m.start() < b and not (wrapped and a == m.start() - 1) for a, b in masks) \
+                or _HANDLE_OF.search(text, max(0, m.start() - 6), m.start()):
             continue  # (甲微博(@甲ID), 微博ID:@甲: the handle of an account named before it)
         inside = [f for f in found if at <= f.start and f.end <= end]
         if any(f.end > end or f.start < at for f in found if f.start < end and at < f.end and f not in inside):
             continue  # (a longer name runs across the handle)
-        handle = inside[0] if inside else Mention(at, end, m.group("name"), "new_media", tail_end=m.end() + offset)
-        handle.start, handle.end, handle.tail_end = at, end, m.end() + offset
+        tail = m.end()
+        if wrapped:  # “@甲”(新浪微博): what is said of it follows the quote and the platform's bracket
+            tail = m.end("name") + 1
+            tail = bracket.end() if (bracket := _HANDLE_SITE.match(text, tail)) else tail
+        handle = inside[0] if inside else Mention(at, end, m.group("name"), "new_media", tail_end=tail + offset)
+        handle.start, handle.end, handle.tail_end = at, end, tail + offset
         handle.name, handle.written, handle.type, handle.platform = m.group("name"), m.group(0), "new_media", "微博"
         handle.role = False
         owner = next((f for f in found if f.tail_end == at and f.account and not f.quoted and f is not handle), None)
