@@ -225,6 +225,9 @@ def test_hostile_sentence_of_fifty_thousand_names():
     ("东坡镇、西岭镇考核排名靠后。以上单位主要失分点为政策解读形式单一。",
      [("东坡镇", "考核排名靠后"), ("东坡镇", "主要失分点为政策解读形式单一"), ("西岭镇", "考核排名靠后"),
       ("西岭镇", "主要失分点为政策解读形式单一")]),
+    # …but one that picks some of them out (以上账号中,甲、乙…) speaks of those it names only
+    ("“东坡发布”1月以来仅更新2条;“西岭之声”未开通留言功能。以上账号中,“东坡发布”被判定为不合格。",
+     [("东坡发布", "1月以来仅更新2条"), ("西岭之声", "未开通留言功能"), ("东坡发布", "被判定为不合格")]),
     ("东坡镇网站栏目已整改,但仍有错别字。", [("东坡镇", "有错别字")]),
     ("西岭镇网站错误信息未更正。", [("西岭镇", "错误信息未更正")]),
     # a clause that restates or measures the fault before it is part of that fault

@@ -275,7 +275,8 @@ def points_back(sentence: str) -> bool:
     """Whether a sentence opens by pointing back at the units named before it to say what they did (以上单位存在…),
     not what they are to do (以上单位应于7月13日前补报,并说明逾期原因)."""
     pointer = _POINTER.match(sentence)
-    return pointer is not None and not _DIRECTED.match(sentence, pointer.end())
+    return pointer is not None and not _DIRECTED.match(sentence, pointer.end()) \
+        and not sentence.startswith(("中", "当中", "之中"), pointer.end())  # 以上账号中,甲、乙…: some of them, named
 
 
 # A directive right after a pointer, past a word or two (均, 务必): what the units are told to do.
