@@ -218,6 +218,9 @@ def test_hostile_sentence_of_fifty_thousand_names():
     ("东坡镇网站的错误信息已更正,西岭镇失效链接已全部修复。", []),
     ("南山镇已删除过期信息。", []),
     ("西岭镇网站发现并更正错误信息3处。", []),
+    ("东坡镇补充完善了空白栏目,西岭镇对错别字进行了更正。", []),
+    ("东坡镇空白栏目已补充内容。", []),
+    ("东坡镇删除了过期信息,但仍有错别字。", [("东坡镇", "有错别字")]),
     # a sentence pointing back to say what the units are to do gives them no fault (以上单位应…); one that says
     # what they did wrong does, whatever word opens it (主要失分点)
     ("东坡镇、西岭镇未报送整改报告。以上单位应于7月13日前补报,并说明逾期原因。",

@@ -113,23 +113,30 @@ def is_problem(text: str) -> bool:
         text = _RESOLVED.sub("", text)  # what was already put right (已更正) is no fault
     if "并" in text:
         text = _FOUND_AND_FIXED.sub("", text)  # nor what was found and put right at once (发现并更正)
+    if "了" in text:
+        text = _FIXED_PAST.sub("", text)  # nor what was put right, told in the past (补充完善了空白栏目)
     return bool(_NEGATIVE.search(text))
 
 
 def done_only(clause: str) -> bool:
-    """A clause that only tells what was already done about a fault (,已按规定予以扣分): no fault of its own."""
+    """A clause that only tells what was already done about a fault (,已按规定予以扣分; 补充完善了空白栏目): no
+    fault of its own."""
     clause = clause.strip(" ,;。")
-    return _RESOLVED.fullmatch(clause) is not None or ("并" in clause and _FOUND_AND_FIXED.fullmatch(clause) is not None)
+    return _RESOLVED.fullmatch(clause) is not None or ("并" in clause and _FOUND_AND_FIXED.fullmatch(clause) is not None) \
+        or ("了" in clause and _FIXED_PAST.fullmatch(clause) is not None)
 
 
 # A fault stated as put right (错误信息已更正, 已删除过期信息, 已按要求完成空白栏目清理): no shortcoming, unless one remains after it (但仍…).
 # So is what the inspector has already done about it (具体问题已通过监管平台反馈至各主办单位, 已按规定予以扣分).
 _FIX = (r"(?:按要求|按规定|按期|全部|均|及时|通过[^,;。]{1,12}?){0,2}(?:予以)?"
-        r"(?:完成|更正|修复|整改|删除|改正|纠正|撤下|补齐|清理|反馈|扣分|通报|提醒|告知|约谈|督促|移交|转交)"
+        r"(?:完成|更正|修复|整改|删除|改正|纠正|撤下|补齐|补充|充实|清理|反馈|扣分|通报|提醒|告知|约谈|督促|移交|转交)"
         r"(?:到位|完毕|完成)?[^,;。但仍还未不没]*")
 _RESOLVED = regex.compile(r"[^,;。]*?已(?:经)?" + _FIX)
 # (one literal, 并, that every match holds, lets regex skip a text without it: alternatives around 已 would not)
 _FOUND_AND_FIXED = regex.compile(r"[^,;。]*?(?:发现|查出|排查)并" + _FIX)
+# The same in the past tense, with 了 after the verb or before it (补充完善了空白栏目, 对失效链接进行了修复).
+_FIXED_PAST = regex.compile(r"(?:(?!未|没|不)[^,;。])*?(?:(?:更正|修复|整改|删除|改正|纠正|撤下|补齐|补充|充实|清理)(?:完善|到位|完毕)?了"
+                            r"|进行了(?:更正|修复|整改|删除|改正|纠正|补充|清理))[^,;。但仍还未不没]*")
 
 
 def _clean(part: str, category: str | None) -> str:
