@@ -234,12 +234,19 @@ def describe(predicate: str, category: str | None, account: str | None = None, e
     return out
 
 
+# The names of a list after a label's colon, up to where the next list goes on (…的单位:甲局、乙局,|丙镇).
+_LIST_ONLY = regex.compile(r"[^,;。:!?]{2,}")
+
+
 def inherited(before: str, previous: str, category: str | None, in_problems: bool = False) -> list[str]:
     """For 如X、Y after a clause: the shortcoming of that clause, without its unnamed subject (in a
     problems section the clause a list exemplifies is a shortcoming unless it praises)."""
     source = _EXAMPLE_END.sub("", before.rstrip(" ,:“")).rstrip(" ,:")
     if source and before.rstrip(" “").endswith(":"):
         source = _LIST_NOUN_TAIL.sub("", source)  # …未报送的单位:甲 — the label without its noun
+    elif (colon := source.rfind(":")) > 0 and "、" in source[colon:] and _LIST_ONLY.fullmatch(source, colon + 1) \
+            and not is_problem(source[colon + 1:]):
+        source = _LIST_NOUN_TAIL.sub("", source[:colon])  # …为零的单位:甲、乙,丙、丁 — the label over both lists
     if not source and previous.endswith(";") and ":" in previous:
         previous = previous[:previous.rfind(":") + 1]  # 以下单位未…:甲;乙: the label before the first item
     if not source:  # the sentence before: a list's introduction (…未更新的单位:, or a heading line …的单位) names
