@@ -284,6 +284,9 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("庆丰镇公开栏未更新。", ["庆丰镇"]),
     ("城北镇、河东乡公开栏未更新,丰镇市网站未更新。", ["城北镇", "河东乡", "丰镇市"]),
     ("旧县镇公开栏未更新。", ["旧县镇"]),
+    # a known township opening its run keeps what reads as a word of prose (有, 将, 让, 家)
+    ("黄圩镇、大有镇未公开本级标准目录。", ["黄圩镇", "大有镇"]),
+    ("汪二镇、英将乡网站一季度无更新。", ["汪二镇", "英将乡"]),
     ("经查,古市镇、马市镇未公开惠农补贴发放信息。", ["古市镇", "马市镇"]),
     # a list sharing a township's ending: a first item that is a known township with it keeps what reads as a
     # count (七级镇); one of which nothing is left once trimmed is dropped, the others kept

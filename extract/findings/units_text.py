@@ -279,6 +279,8 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
             cut, kind, lead = _suffix_piece(text[cursor:start], suffix, ident)
             if cut == 1 and kind in PLACE_TYPES and cursor == run_start and text.endswith("、", 0, run_start):
                 cut, lead = 0, None  # 吉强镇、将台堡镇: right after 、 a place's first character is its own, no word of prose
+            elif cut and kind in PLACE_TYPES and cursor == run_start and text[cursor:end] in townships():
+                cut, lead = 0, None  # 黄圩镇、大有镇: a known township opening its run keeps what reads as a word (有)
             elif lead is not None and kind in PLACE_TYPES and _known_with_lead(text, cursor + cut, lead, end, run_start):
                 cut, lead = cut - len(lead), None
             if cut == len(before := text[cursor:start]) and kind == "township" and pieces and pieces[-1].end == cursor \
