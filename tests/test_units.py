@@ -284,6 +284,9 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("庆丰镇公开栏未更新。", ["庆丰镇"]),
     ("城北镇、河东乡公开栏未更新,丰镇市网站未更新。", ["城北镇", "河东乡", "丰镇市"]),
     ("旧县镇公开栏未更新。", ["旧县镇"]),
+    # a list of townships' sites: each names its government's site (the first written whole takes 政府 alone)
+    ("明月镇、白河镇政府网站更新不及时。", ["明月镇政府", "白河镇政府"]),
+    ("东山、西山镇政府网站更新不及时。", ["东山镇政府", "西山镇政府"]),
     # a known township opening its run keeps what reads as a word of prose (有, 将, 让, 家)
     ("黄圩镇、大有镇未公开本级标准目录。", ["黄圩镇", "大有镇"]),
     ("汪二镇、英将乡网站一季度无更新。", ["汪二镇", "英将乡"]),

@@ -191,10 +191,13 @@ def _shared_levels(text: str, offset: int, found: list[Mention]) -> list[Mention
             bare = mention is None and item_ok(item, 3) and not item.endswith(_LEVELS)
             short = mention is not None and mention.name == item and mention.type == "government" \
                 and not item.endswith(_LEVELS) and 2 <= len(item) <= 4
-            if item_group != group or not (bare or short):
+            # 明月镇、二道白河镇政府网站: a township's whole name before a list of its sites takes 政府 alone
+            whole = mention is not None and mention.name == item and level.group()[:1] in "镇乡" \
+                and item.endswith(level.group()[:1]) and mention.type == "township"
+            if item_group != group or not (bare or short or whole):
                 break
-            name = item + level.group()
-            if short:
+            name = item + (level.group()[1:] if whole else level.group())
+            if short or whole:
                 mention.written, mention.name, mention.type = item, name, m.type
             else:
                 out.append(Mention(a + offset, b + offset, name, m.type, role=m.role, written=item, tail_end=b + offset))
@@ -204,7 +207,7 @@ def _shared_levels(text: str, offset: int, found: list[Mention]) -> list[Mention
 _LEVELS = ("县", "区", "市", "旗", "州")
 _ITEM_GOES_ON = re_compile(r"(\p{Han}{1,8})、")
 # A county's, district's, city's or banner's level, with the 政府 its site is named by (云丘县政府).
-_LEVEL_END = re_compile(r"(?<=\p{Han}{2})[县区市旗](?:人民)?(?:政府)?$")
+_LEVEL_END = re_compile(r"(?<=\p{Han}{2})(?:[县区市旗](?:人民)?(?:政府)?|[镇乡](?:人民)?政府)$")
 
 
 _DEPARTMENT_ENDS = "局委办"
