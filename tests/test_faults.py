@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from extract import extract_file
+from extract import extract_file, pipeline
 from extract.batch import run_batch
 from extract.errors import NotFound, PermissionDenied, SymlinkLoop, TongbaoError
 from extract.readers import read_file
@@ -202,10 +202,10 @@ def test_os_errors_have_codes_of_their_own(tmp_path, monkeypatch):
     locked = tmp_path / "locked.txt"
     locked.write_bytes(NOTICE)
 
-    def refuse(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(path):
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(pipeline, "_read_bytes", refuse)
     with pytest.raises(PermissionDenied) as caught:
         extract_file(locked)
     assert caught.value.code == "E112" and caught.value.exit_code == 3
