@@ -123,6 +123,9 @@ def test_heading_vocabulary(title, kind):
         # a letter that announces a rectification and asks it done as below (请按以下要求办理): its headings order work
         ("县统计局:\n你局未按时报送目录。现予督办,请按以下要求办理:\n一、限期补报\n甲。\n二、重新核对\n乙。\n三、逾期处理\n丙。",
          ["requirements", "requirements", "requirements"]),
+        # with no 一、 and no (一), headings numbered (1), (2) alone on their lines, over 1. items, are the top level
+        ("各乡镇:\n现将检查情况通报如下:\n(1)基本情况\n甲。\n(2)存在问题\n1.目录不全。乙镇未公开。\n2.更新慢。丙镇未更新。\n"
+         "(3)整改要求\n丁。", ["overview", "problems", "requirements"]),
         # a heading telling its addressees to act orders work, though it names their problems (not 各乡镇存在的主要问题)
         ("各单位:\n现将检查情况通报如下:\n一、总体情况\n甲。\n二、各乡镇存在的主要问题\n乙。\n三、各单位要对照问题抓紧整改\n丙。",
          ["overview", "problems", "requirements"]),

@@ -254,7 +254,7 @@ _MAX_BARE_TITLE = 16
 def _promoted(headings: list[Section], text: str, titled: bool) -> list[Section]:
     """In a titled notice with no 一、 heading, a (一), (二) … list that never restarts is its top level (a
     list that restarts, or an excerpt that opens with one, stands for lost 一、 headings, see _nest); with no
-    (一) either, headings numbered 1., 2., … that stand alone on their lines (1.检查对象 ⏎ …) are."""
+    (一) either, headings numbered 1., 2., … (or else (1), (2), …) that stand alone on their lines (1.检查对象 ⏎ …) are."""
     if any(h.rank == 1 for h in headings):
         return headings
     parens = [h for h in headings if h.style == "cn_paren"]
@@ -264,11 +264,13 @@ def _promoted(headings: list[Section], text: str, titled: bool) -> list[Section]
         return headings
     if parens:
         return headings
-    bare = [h for h in headings if h.style == "num_dot" and len(h.title) <= _MAX_BARE_TITLE
-            and text.startswith("\n", h.title_start + len(h.title)) and not _TITLE_END.search(h.title)]
-    if len(bare) >= 2 and [h.value for h in bare] == list(range(1, len(bare) + 1)):
-        for heading in bare:
-            heading.rank = 1
+    for style in ("num_dot", "num_paren"):  # 1.检查对象, then (1)基本情况 over 1. items
+        bare = [h for h in headings if h.style == style and len(h.title) <= _MAX_BARE_TITLE
+                and text.startswith("\n", h.title_start + len(h.title)) and not _TITLE_END.search(h.title)]
+        if len(bare) >= 2 and [h.value for h in bare] == list(range(1, len(bare) + 1)):
+            for heading in bare:
+                heading.rank = 1
+            return headings
     return headings
 
 
