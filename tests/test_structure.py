@@ -123,6 +123,8 @@ def test_heading_vocabulary(title, kind):
         # a letter that announces a rectification and asks it done as below (请按以下要求办理): its headings order work
         ("县统计局:\n你局未按时报送目录。现予督办,请按以下要求办理:\n一、限期补报\n甲。\n二、重新核对\n乙。\n三、逾期处理\n丙。",
          ["requirements", "requirements", "requirements"]),
+        # a short heading, a space for the lost line break, then its section's first sentence
+        ("各单位:\n现将有关情况通报如下:\n一、清理情况 经检查,24个账号运行正常。\n二、存在的问题\n乙。", ["overview", "problems"]),
         # with no 一、 and no (一), headings numbered (1), (2) alone on their lines, over 1. items, are the top level
         ("各乡镇:\n现将检查情况通报如下:\n(1)基本情况\n甲。\n(2)存在问题\n1.目录不全。乙镇未公开。\n2.更新慢。丙镇未更新。\n"
          "(3)整改要求\n丁。", ["overview", "problems", "requirements"]),

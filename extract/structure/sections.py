@@ -114,6 +114,10 @@ def _problem_score(text: str) -> int:
     return sum(text.count(cue) for cue in vocabulary()["problem_cues"])
 
 
+# A short heading, a space, then a sentence of its section (清理情况 经检查,…): the page lost the line break.
+_SPACED_HEAD = regex.compile(r"[^\s,。;:]{2,10} [^,。;]{2,}[,。;].*")
+
+
 def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
     """The heading a _MARKED_LINE match opens, unless its number or title is unusable."""
     style, rank, _ = _LINE_STYLES[match.lastindex - 1]
@@ -136,7 +140,8 @@ def _heading_at(match: re.Match, line: str, line_start: int) -> Section | None:
     if colon > 0 and (stop is None or colon < stop) and rest[colon + 1:].strip():
         stop = colon  # (一)政府网站:甲镇…: a label, then its content
     title = rest if stop is None else rest[:stop]
-    if " " in title.strip() and classify_title(head := title.strip().split(" ", 1)[0]) is not None:
+    if " " in title.strip() and (classify_title(head := title.strip().split(" ", 1)[0]) is not None
+                                 or _SPACED_HEAD.fullmatch(title.strip())):
         stop = rest.index(head) + len(head)  # 一、总体情况 本次检查中,…: a page put a space for the lost break
         title = rest[:stop]
     if style == "cn_bracket" and title.endswith("】"):
