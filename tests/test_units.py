@@ -270,6 +270,8 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("已完成乡政府信息公开指南更新,东湖镇未更新。", ["东湖镇"]),
     ("推动社区公开事项目录全覆盖,东湖镇未更新。", ["东湖镇"]),
     ("建设镇公开栏未更新。", ["建设镇"]),
+    # a body whose template the units are checked for following (是否使用…印发的格式) is a rule-setter
+    ("检查重点为报告是否使用国务院办公厅政府信息与政务公开办公室印发的新版格式,南湖镇未按时发布。", ["南湖镇"]),
     # a body whose figures the faulted ones are compared with is a reference, not assessed
     ("南湖镇年报复议数据与区司法局统计数据不符。", ["南湖镇"]),
     ("“南湖发布”微博公布的停运时间与县交通运输局通告不一致。", ["南湖发布"]),
