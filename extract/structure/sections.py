@@ -525,6 +525,8 @@ def _classify(roots: list[Section], text: str, genre: str | None) -> None:
     for section in roots:  # 一、政府门户网站 ⏎ 甲局…未更新: a report that sorts its findings by channel
         if section.kind == "other" and _pattern("channel_heading").search(section.title):
             section.kind = _channel_kind(text, section)
+        elif section.kind == "other" and default is None and _pattern("scope_heading").match(section.title):
+            section.kind = _channel_kind(text, section, praise=True)  # 一、镇(区) ⏎ 甲镇92分…: by unit group or period
     for section in roots:
         for child in section.walk():
             if child is not section:
@@ -535,10 +537,15 @@ _FIELD_BODY = 200  # characters of a field's section that tell whether it lists 
 _FIRST_SENTENCE = re.compile(r"[^。;\n]+")
 
 
-def _channel_kind(text: str, section: Section) -> str:
-    """A channel's heading: problems when its first sentence states a shortcoming, else an overview of results."""
+def _channel_kind(text: str, section: Section, praise: bool = False) -> str:
+    """A channel's heading: problems when its first sentence states a shortcoming, else an overview of results;
+    with `praise`, achievements when that sentence praises."""
     first = _FIRST_SENTENCE.search(text, section.body_start or section.start, section.end)
-    return "problems" if first and _problem_score(first.group()) > 0 else "overview"
+    if first and _problem_score(first.group()) > 0:
+        return "problems"
+    if praise and first and any(cue in first.group() for cue in _words("praise_cues")):
+        return "achievements"
+    return "overview"
 
 
 def build_sections(text: str, body_end: int | None = None, title: str | None = None) -> list[Section]:
