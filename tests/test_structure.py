@@ -123,6 +123,9 @@ def test_heading_vocabulary(title, kind):
         # a letter that announces a rectification and asks it done as below (请按以下要求办理): its headings order work
         ("县统计局:\n你局未按时报送目录。现予督办,请按以下要求办理:\n一、限期补报\n甲。\n二、重新核对\n乙。\n三、逾期处理\n丙。",
          ["requirements", "requirements", "requirements"]),
+        # …so do headings naming a channel as a field (政务新媒体方面)
+        ("各单位:\n现将检查情况通报如下:\n一、总体情况\n甲。\n二、政务新媒体方面\n“乙发布”自3月后未再更新。\n三、工作要求\n丙。",
+         ["overview", "problems", "requirements"]),
         # a report's headings naming only a group of units or a period take their first sentence's kind
         ("各单位:\n现将测评结果通报如下:\n一、镇(区)\n甲镇92分,乙镇88分。\n二、县直部门(8个)\n丙局网站超过2周未更新。\n"
          "三、第一季度\n丁镇、戊镇更新及时,表现突出。", ["overview", "problems", "achievements"]),
