@@ -270,6 +270,13 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("已完成乡政府信息公开指南更新,东湖镇未更新。", ["东湖镇"]),
     ("推动社区公开事项目录全覆盖,东湖镇未更新。", ["东湖镇"]),
     ("建设镇公开栏未更新。", ["建设镇"]),
+    # bodies that help the inspection: a company doing its technical work, a body passing a case on to the one
+    # that handles it, one verifying the findings, reporting others' or explaining to the units
+    ("某某科技有限公司承担了错别字的技术扫描,南湖镇未整改。", ["南湖镇"]),
+    ("县人社局转交县医保局办理的2件留言超期未答复。", ["县医保局"]),
+    ("县数据局对发现的问题进行了逐条核实,南湖镇未整改。", ["南湖镇"]),
+    ("县数据局通报了市级检查中发现的共性问题,南湖镇未整改。", ["南湖镇"]),
+    ("县统计局已就人口数据口径向各单位作出说明,南湖镇未整改。", ["南湖镇"]),
     # a body whose template the units are checked for following (是否使用…印发的格式) is a rule-setter
     ("检查重点为报告是否使用国务院办公厅政府信息与政务公开办公室印发的新版格式,南湖镇未按时发布。", ["南湖镇"]),
     # a body whose figures the faulted ones are compared with is a reference, not assessed
