@@ -114,7 +114,7 @@ def is_problem(text: str) -> bool:
     if "并" in text:
         text = _FOUND_AND_FIXED.sub("", text)  # nor what was found and put right at once (发现并更正)
     if "了" in text:
-        text = _FIXED_PAST.sub("", text)  # nor what was put right, told in the past (补充完善了空白栏目)
+        text = _without_fixed_past(text)  # nor what was put right, told in the past (补充完善了空白栏目)
     return bool(_NEGATIVE.search(text))
 
 
@@ -123,7 +123,7 @@ def done_only(clause: str) -> bool:
     fault of its own."""
     clause = clause.strip(" ,;。")
     return _RESOLVED.fullmatch(clause) is not None or ("并" in clause and _FOUND_AND_FIXED.fullmatch(clause) is not None) \
-        or ("了" in clause and _FIXED_PAST.fullmatch(clause) is not None)
+        or ("了" in clause and _fixed_in_past(clause))
 
 
 # A fault stated as put right (错误信息已更正, 已删除过期信息, 已按要求完成空白栏目清理): no shortcoming, unless one remains after it (但仍…).
@@ -134,9 +134,23 @@ _FIX = (r"(?:按要求|按规定|按期|全部|均|及时|通过[^,;。]{1,12}?)
 _RESOLVED = regex.compile(r"[^,;。]*?已(?:经)?" + _FIX)
 # (one literal, 并, that every match holds, lets regex skip a text without it: alternatives around 已 would not)
 _FOUND_AND_FIXED = regex.compile(r"[^,;。]*?(?:发现|查出|排查)并" + _FIX)
-# The same in the past tense, with 了 after the verb or before it (补充完善了空白栏目, 对失效链接进行了修复).
-_FIXED_PAST = regex.compile(r"(?:(?!未|没|不)[^,;。])*?(?:(?:更正|修复|整改|删除|改正|纠正|撤下|补齐|补充|充实|清理)(?:完善|到位|完毕)?了"
+# The same in the past tense, with 了 after the verb or before it (补充完善了空白栏目, 对失效链接进行了修复): the
+# verb and what follows it to the clause's end; what stands before it may not deny it (未, 没, 不).
+_FIXED_VERB = regex.compile(r"(?:(?:更正|修复|整改|删除|改正|纠正|撤下|补齐|补充|充实|清理)(?:完善|到位|完毕)?了"
                             r"|进行了(?:更正|修复|整改|删除|改正|纠正|补充|清理))[^,;。但仍还未不没]*")
+_AFTER_CLAUSE_MARK = re.compile(r"(?<=[,;。])")
+
+
+def _fixed_in_past(clause: str) -> bool:
+    """Whether a clause only tells, in the past tense, that a fault was put right (补充完善了空白栏目)."""
+    clause = clause.rstrip(",;。")
+    fixed = _FIXED_VERB.search(clause)
+    return fixed is not None and fixed.end() == len(clause) and not any(no in clause[:fixed.start()] for no in "未没不")
+
+
+def _without_fixed_past(text: str) -> str:
+    """The text without its clauses that only tell a fault was put right."""
+    return "".join(clause for clause in _AFTER_CLAUSE_MARK.split(text) if not _fixed_in_past(clause))
 
 
 def _clean(part: str, category: str | None) -> str:
