@@ -285,6 +285,9 @@ def test_units_found_on_unseen_wording(sentence, expected):
     # 政务公开办) is named whole, and a team formed of bodies, the last with a word no ending closes, holds none assessed
     ("临汾市政务公开办派员全程参加,县政务公开办对各乡镇进行了督查。南湖镇未整改。", ["南湖镇"]),
     ("县政务公开办、县民政局、县纪委党风室组成联合督查组,对各镇进行了督查。南湖镇未整改。", ["南湖镇"]),
+    # a superior that issued a document, alone or listed with others before 关于, sets the work
+    ("定西市人民政府办公室随后下发了整改督办单,南湖镇未整改。", ["南湖镇"]),
+    ("为贯彻落实广东省委办公厅、省政府办公厅关于加强政务微博工作的意见,县委宣传部进行了检查。南湖镇未整改。", ["南湖镇"]),
     # a member or staff of a body is a person
     ("邀请了1名县政协委员作为社会监督员参与,南湖镇未整改。", ["南湖镇"]),
     # …but a body's own charge, faulted (负责维护的专题, 负责的工程), is assessed
