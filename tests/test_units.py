@@ -288,6 +288,10 @@ def test_units_found_on_unseen_wording(sentence, expected):
     # a superior that issued a document, alone or listed with others before 关于, sets the work
     ("定西市人民政府办公室随后下发了整改督办单,南湖镇未整改。", ["南湖镇"]),
     ("为贯彻落实广东省委办公厅、省政府办公厅关于加强政务微博工作的意见,县委宣传部进行了检查。南湖镇未整改。", ["南湖镇"]),
+    # the body a case was passed to, then what it did with it (转X办理的, 由X承办的), is assessed on the cases
+    ("县长信箱收到来信286件,其中转县人社局办理的31件中,有5件超过20天才答复。", ["县人社局"]),
+    ("县长信箱来信中,由县住建局承办的6件超过15个工作日未答复。", ["县住建局"]),
+    ("群众来信已转县信访局处理,南湖镇未整改。", ["南湖镇"]),
     # a member or staff of a body is a person
     ("邀请了1名县政协委员作为社会监督员参与,南湖镇未整改。", ["南湖镇"]),
     # …but a body's own charge, faulted (负责维护的专题, 负责的工程), is assessed

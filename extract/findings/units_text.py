@@ -578,11 +578,18 @@ def _account_openers() -> frozenset[str]:
 
 def is_role(text: str, start: int, end: int, lead: str | None = None) -> bool:
     """Inspector, author, rule-setter, place, addressee or a reference compared with: named, but not assessed."""
+    if _HANDLED.match(text, end) and text.endswith(_PASSED_TO, 0, start - (text[start - 1:start] in _ADMIN_PREFIXES)):
+        return False  # 转县人社局办理的31件中…, 由县住建局承办的6件…: the body that handled the cases is assessed on them
     if role_before(text, start, lead) and not (text.endswith("在", 0, start) and _own_channel(text, end)):
         return True
     if _compared_with(text, start) and _COMPARED.match(text, end):
         return True  # 年报数据与区司法局统计数据不符: the body whose figures the faulted ones are checked against
     return role_after(text, start, end)
+
+
+# A case passed on to a body (转, 转交, 由), then what it did with it (办理的, 承办的): the cases it handled.
+_PASSED_TO = ("转", "转交", "转给", "由")
+_HANDLED = regex.compile(r"(?:办理|承办|答复|处理)的")
 
 
 def _compared_with(text: str, start: int) -> bool:
