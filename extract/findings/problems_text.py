@@ -11,9 +11,10 @@ from .gazetteer import vocab
 from .vocabulary import NUMBER_MARK, alternation
 
 # Literal alternations, run by re (faster than regex at them), as is every test of a clause here.
-# A fault word, a problem found, or content left stale (仍为2018年领导分工, 最后更新时间为2016年3月).
+# A fault word, a problem found, or content left stale (仍为2018年领导分工, 仍发布2018年的内容, 仍为测试文字,
+# 最后更新时间为2016年3月).
 _NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|发现)[^,。]{{0,30}}(?:问题|现象)"
-                       r"|仍(?:为|是|停留)[^,。;]{0,12}?(?:\d{4}年|改革前|以前|之前|旧|过期)"
+                       r"|仍(?:为|是|停留|发布|显示|保留)[^,。;]{0,12}?(?:\d{4}年|改革前|以前|之前|旧|过期|测试)"
                        r"|最后(?:一次|一条)?(?:更新|发布)(?:时间|日期)?(?:为|是|停留在|在)"
                        f"|(?:{alternation(vocab()['personal_data_verbs'])})[^,。;]{{0,16}}?"
                        f"(?:{alternation(vocab()['personal_data'])})(?!保护)")
