@@ -977,6 +977,15 @@ def test_a_task_notice_assesses_units_whose_faults_it_states():
     assert {("萍湾教育", "超过2周未更新"), ("萍湾卫健", "未开通留言功能")} <= problems
 
 
+def test_a_fault_written_before_the_units_a_task_notice_orders_is_theirs():
+    """In a notice with no problems section, a fault written as the attribute of the units it sets work for
+    (考评排名靠后的甲镇作表态发言) is its only statement of that fault."""
+    text = ("关于召开政务公开推进会的通知\n各乡镇:\n现将有关事项通知如下:\n一、会议议程\n(一)通报上半年考评情况;\n"
+            "(二)上半年考评排名靠后的东坪镇、西岭乡作表态发言。\n二、参会人员\n各单位分管负责同志。\n县政府办公室\n2024年7月1日")
+    problems = {(p["units"][0], p["description"]) for p in extract_text(text)["problems"]}
+    assert problems == {("东坪镇", "上半年考评排名靠后"), ("西岭乡", "上半年考评排名靠后")}
+
+
 TASK = "关于召开政务公开工作推进会的通知\n县直各有关单位:\n经县政府同意,决定召开推进会。现将有关事项通知如下:\n{}\n县政务公开办\n2024年4月28日"
 
 

@@ -511,7 +511,8 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             descriptions = examples  # 如甲,乙、丙专栏: the examples go on after a comma
         else:
             descriptions = _descriptions(sentence, group, predicate, category, heading, example, label_match,
-                                         _NUMBERING.sub("", text[max(0, start - 300):start]), prior)
+                                         _NUMBERING.sub("", text[max(0, start - 300):start]), prior,
+                                         _in_requirements(sentence) and _reports_problems(ctx))
             examples = descriptions if example else []
             if pointed:  # 得分低于60分的单位:甲、乙。上述单位…不足10条: the label's fault and the sentence's
                 descriptions = descriptions + [d for d in describe(predicate, category) if d not in descriptions]
@@ -586,7 +587,8 @@ def _noted_faults(text: str, offset: int, group: list) -> dict[str, list[str]]:
 _PLATFORM_FIRST = regex.compile(rf"(?:{alternation(vocab()['bracket_platforms'])}),")  # the platform words a bracket holds
 
 
-def _descriptions(sentence, group, predicate, category, heading, example, label_match, before, prior) -> list[str]:
+def _descriptions(sentence, group, predicate, category, heading, example, label_match, before, prior,
+                  restating: bool = False) -> list[str]:
     """A group's shortcomings, structure first: its list's label, its own predicate, the heading its
     list stands under as a line, then the clause it exemplifies (如X、Y)."""
     listed = group[0].enumeration
@@ -606,7 +608,7 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
             return found + [d for d in own if d not in found] if _GOES_ON_TO.match(predicate) else found
         if not own and (found := _listed_problem(listed.label, sentence, strict=listed.counted)):
             return found  # …为零的单位:甲、乙 — a label that names no fault, in a problems section
-    if not own and not _in_requirements(sentence) and (attribute := _attributive_fault(before.rstrip(" “"))):
+    if not own and not restating and (attribute := _attributive_fault(before.rstrip(" “"))):
         return describe(attribute, category) or [attribute]
     if not own and prior.endswith(":") and not before.strip(" ,:“") and _qualifier_only(predicate) \
             and (found := inherited(before, prior, category, _in_problems(sentence))):
@@ -698,8 +700,15 @@ def _listed_problem(words: str | None, sentence, strict: bool = False) -> list[s
 
 
 def _in_requirements(sentence) -> bool:
-    """Under a heading that sets work, a fault named again beside its remedy (对…不及时的甲,由…约谈) restates one."""
+    """Whether a sentence stands under a heading that sets work."""
     return any(s is not None and s.kind == "requirements" for s in (sentence.section, sentence.top))
+
+
+def _reports_problems(ctx) -> bool:
+    """Whether the notice has a problems section: a fault named again under a heading that sets work, beside its
+    remedy (对…不及时的甲,由…约谈), restates one of it; in a notice with none (会议议程: 考评排名靠后的甲镇作表态
+    发言) it is the fault's only statement."""
+    return any(section.kind == "problems" for section in ctx.sections)
 
 
 def _in_problems(sentence) -> bool:
