@@ -72,8 +72,9 @@ _CONDITION_AFTER = regex.compile(r"[^,。;:]{0,20}?的(?:账号|单位|部门|�
 _CLAUSE_NORM = re.compile(rf"(?:每(?:{_alt(VOCAB['norm_periods'])})|{_alt(VOCAB['norm_floors'])})[^,;:。()\n]{{0,12}}$")
 # A floor governs a rate too (抽查比例不低于运行总数的30%); a period does not (每季度检查比例达到100% is a level).
 _FLOOR_NORM = re.compile(rf"(?:{_alt(VOCAB['norm_floors'])})[^,;:。()\n]{{0,12}}$")
-# (?r) searches from the right, so the match found is the last one before a count.
-_LAST_CLAUSE_BREAK = regex.compile(r"(?r)[,;:、()“”《》]")
+# Matched from the clause's reach, the greedy .* leaves the last break before a count (as a reverse search finds it,
+# in re's time: no search from the right, no GIL released).
+_LAST_CLAUSE_BREAK = re.compile(r".*[,;:、()“”《》]", re.DOTALL)
 _SUBJECT_AFTER = re_compile(
     rf"[\p{{Han}}A-Za-z]{{1,16}}?(?=[^\p{{Han}}A-Za-z]|{_alt(VOCAB['subject_stops'])}|$)")
 # The later items of an ordinal list (第1、2、3条) are ordinals too.
@@ -84,7 +85,11 @@ _LEAD = re_compile(
     rf"(?:\d{{4}}年度?|第?[一二三四1-4]季度|\d{{1,2}}(?:-\d{{1,2}})?月份?|{_alt(VOCAB['subject_lead'])}){{0,8}}")
 
 _APPROX_BEFORE = _longest_first(VOCAB["approx_before"])
-_LAST_TOTAL = regex.compile(rf"(?r){_alt(VOCAB['subject_totals'])}")
+# The last total word before a count, matched the same way: the rightmost one to start ends rightmost too, as no
+# total word holds another one past its first character (checked below).
+_LAST_TOTAL = re.compile(rf".*(?:{_alt(VOCAB['subject_totals'])})", re.DOTALL)
+assert not any(other in word[1:] for word in VOCAB["subject_totals"] for other in VOCAB["subject_totals"]
+               if other != word and not word.endswith(other)), "a total word holding another inside it"
 _CHANGE = _longest_first(VOCAB["change_cues"])
 _ORDINAL_OR_NORM = _longest_first(VOCAB["ordinal_marks"] + VOCAB["norm_cues"])
 _CHANGE_LINKS = VOCAB["change_links"]
@@ -237,7 +242,7 @@ def _count(ctx: Context, sentence: Sentence, text: str, match: re.Match, g: _Gro
         return None
     if unit in _RANKED and before.endswith(("前", "后")):
         return None
-    if g.cn and text.startswith(_numeral_places(), start):
+    if g.cn and text.startswith(_numeral_places().get(text[start], ()), start):
         return None  # 六盘水市, 九台区, 七台河: a numeral inside a place's name
     if g.cn and unit not in _COUNTING_PLACES and text.startswith(_PLACE_ENDINGS, end):
         return None  # 三元街道, 五里镇: a numeral and a word opening a township's name, not a count of places
@@ -322,11 +327,15 @@ _PLACE_ENDINGS = ("街道", "镇", "乡", "村", "社区")
 
 
 @lru_cache(maxsize=1)
-def _numeral_places() -> tuple[str, ...]:
-    """Division names that open with a numeral (六盘水市, 九台区), and their short forms of three or more."""
+def _numeral_places() -> dict[str, tuple[str, ...]]:
+    """Division names that open with a numeral (六盘水市, 九台区), and their short forms of three or more, by
+    their first character: a count is tested against the few names opening with its own."""
     names = [n for n in divisions() if n[0] in _CN_CHARS]
     shorts = [n[:-1] for n in names if len(n) >= 4 and n[-1] in "市县区旗"]
-    return tuple(sorted(set(names + shorts), key=len, reverse=True))
+    by_first: dict[str, tuple[str, ...]] = {}
+    for name in sorted(set(names + shorts), key=len, reverse=True):
+        by_first[name[0]] = by_first.get(name[0], ()) + (name,)
+    return by_first
 
 
 def _subject(text: str, start: int, end: int, unit: str) -> tuple[str | None, int, int]:
@@ -335,9 +344,9 @@ def _subject(text: str, start: int, end: int, unit: str) -> tuple[str | None, in
         after = _SUBJECT_AFTER.match(text, end + text.startswith("的", end))
         if after and len(after.group()) >= 2:
             return after.group(), after.start(), after.end()
-    last_break = _LAST_CLAUSE_BREAK.search(text, max(0, start - 40), start)
+    last_break = _LAST_CLAUSE_BREAK.match(text, max(0, start - 40), start)
     clause_start = last_break.end() if last_break else max(0, start - 40)
-    total = _LAST_TOTAL.search(text, clause_start, start)  # the rightmost end of any total word
+    total = _LAST_TOTAL.match(text, clause_start, start)  # the rightmost end of any total word
     if total and total.end() < start:  # a total word ending the clause is its subject (共计471个)
         clause_start = total.end()
     clause_start = _LEAD.match(text, clause_start, start).end()  # past adverbs, scopes and times
