@@ -67,7 +67,7 @@ _QUOTED = re_compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,40}”|\"[^\"\n
 _HEADING_STOP = re_compile(r"[:,]")
 _SENTENCE_ENDS = "。;!?"
 # The rest of a relative clause that makes a duration a criterion: …(存在问题)的账号, …的单位.
-_CONDITION_AFTER = regex.compile(r"[^,。;:]{0,20}?的(?:账号|单位|部门|网站|乡镇|街道|政务新媒体|新媒体|公众号|栏目)")
+_CONDITION_AFTER = re_compile(r"[^,。;:]{0,20}?的(?:账号|单位|部门|网站|乡镇|街道|政务新媒体|新媒体|公众号|栏目)")
 # A frequency or a floor that governs the clause's number (每季度参加培训1次, 全年至少举办培训2期): a norm.
 _CLAUSE_NORM = re.compile(rf"(?:每(?:{_alt(VOCAB['norm_periods'])})|{_alt(VOCAB['norm_floors'])})[^,;:。()\n]{{0,12}}$")
 # A floor governs a rate too (抽查比例不低于运行总数的30%); a period does not (每季度检查比例达到100% is a level).
@@ -79,7 +79,7 @@ _SUBJECT_AFTER = re_compile(
     rf"[\p{{Han}}A-Za-z]{{1,16}}?(?=[^\p{{Han}}A-Za-z]|{_alt(VOCAB['subject_stops'])}|$)")
 # The later items of an ordinal list (第1、2、3条) are ordinals too.
 _LIST_JOINERS = tuple("、,和与及至到~-")
-_ORDINAL_LIST = regex.compile(
+_ORDINAL_LIST = re_compile(
     rf"第[0-9{_CN_CHARS}]{{1,6}}(?:[、,和与及至到~-][0-9{_CN_CHARS}]{{1,6}}){{0,20}}[、,和与及至到~-]$")
 _LEAD = re_compile(
     rf"(?:\d{{4}}年度?|第?[一二三四1-4]季度|\d{{1,2}}(?:-\d{{1,2}})?月份?|{_alt(VOCAB['subject_lead'])}){{0,8}}")
@@ -104,13 +104,13 @@ _CUED_DURATIONS = VOCAB["cued_duration_units"]
 _DURATIONS = {**VOCAB["duration_units"], **_CUED_DURATIONS}
 _HAPPENED_BEFORE = _longest_first(VOCAB["duration_cues"])
 _NOT_HAPPENED = tuple(VOCAB["duration_not_before"])
-_HAPPENED_AFTER = regex.compile(rf"(?:{_alt(VOCAB['duration_links'])})?(?!{_alt(VOCAB['norm_after'])})[未无不没]")
-_NAMED_CONDITION = regex.compile(r"[^,。;:]{0,12}?的?(?:现象|情况)")
+_HAPPENED_AFTER = re_compile(rf"(?:{_alt(VOCAB['duration_links'])})?(?!{_alt(VOCAB['norm_after'])})[未无不没]")
+_NAMED_CONDITION = re_compile(r"[^,。;:]{0,12}?的?(?:现象|情况)")
 # 关于5所学校调整收费标准的批复: a document named without 《》 holds no counts.
 _UNQUOTED_TITLE = re_compile(rf"关于[^,。;:“”《》\n]{{2,60}}?的(?:{_alt(VOCAB['document_words'])})")
 # 得分90—100分: the first number of a range takes the measure word of the second.
 _RANGE_MARKS = "—–-~～至到 "
-_RANGE_START = regex.compile(rf"(?<![\d.])(?P<n>\d{{1,6}}(?:\.\d{{1,3}})?)\s*[{regex.escape(_RANGE_MARKS.strip())}]\s*$")
+_RANGE_START = re_compile(rf"(?<![\d.])(?P<n>\d{{1,6}}(?:\.\d{{1,3}})?)\s*[{regex.escape(_RANGE_MARKS.strip())}]\s*$")
 
 
 def find_counts(ctx: Context) -> list[dict]:
@@ -224,7 +224,7 @@ def _cn_value(raw: str) -> int | None:
 
 
 # What makes a score the bound of a grade (…分以上为优秀, …分以下为较差).
-_GRADE_SCALE = regex.compile(r"(?:以上|以下|及以上|及以下|\(含\)|[至到—-]\d{1,3}(?:\.\d)?分(?:以下)?)?为(?:优秀|良好|合格|不合格|基本合格|较好|一般|较差|好|中|差)")
+_GRADE_SCALE = re_compile(r"(?:以上|以下|及以上|及以下|\(含\)|[至到—-]\d{1,3}(?:\.\d)?分(?:以下)?)?为(?:优秀|良好|合格|不合格|基本合格|较好|一般|较差|好|中|差)")
 
 
 def _count(ctx: Context, sentence: Sentence, text: str, match: re.Match, g: _Groups) -> dict | None:
