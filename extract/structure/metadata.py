@@ -71,8 +71,9 @@ _LEADING_TITLE = re_compile(r"^(?:[^\n]{0,60}>\s*(?:[^\s>]*\s+|\p{Han}{0,6}?(?:�
 _SEAL = re_compile(r"\((?:[^()]{2,40}?)?(?:代章|印章|盖章|章)\)|（(?:代章|印章)）")
 # The seal a body borrows, on a line of its own under the body's name: (某某县人民政府办公室代章).
 _SEAL_LINE = re_compile(r"^\([^()]{2,40}代章\)$")
+_PERIOD_WORDS = ("时间", "时段", "周期", "期间", "区间")  # what every _PERIOD match holds after its first word
 _PERIOD = re_compile(
-    r"(?:统计|抽查|检查|监测|考核|测评|检测|评估|通报)(?:时间|时段|周期|期间|区间)(?:范围)?(?:为|是|:)?\s*"
+    rf"(?:统计|抽查|检查|监测|考核|测评|检测|评估|通报)(?:{'|'.join(_PERIOD_WORDS)})(?:范围)?(?:为|是|:)?\s*"
     rf"(?P<a>{_DATE.pattern})\s*(?:—|–|-|~|至|到|－|——)+\s*(?P<b>(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)"
 )
 _HEADER_DATE_KEYS = tuple(VOCAB["date_keys"])
@@ -598,7 +599,7 @@ _INSPECTION = re_compile(r"统计|抽查|检查|监测|考核|测评|检测|评�
 
 def _period(text: str, year: int | None = None) -> dict | None:
     """A stated statistics or inspection period; missing year and month inherit from the start."""
-    match = _PERIOD.search(text)
+    match = _PERIOD.search(text) if any(word in text for word in _PERIOD_WORDS) else None
     candidates = [(match.group("a"), match.group("b"))] if match else []
     for found in _RANGE.finditer(text):
         sentence_start = max(text.rfind("。", 0, found.start()), text.rfind("\n", 0, found.start()))
