@@ -67,24 +67,29 @@ _QUOTED = re_compile(r"《[^《》\n]{0,200}》|“[^“”\n]{0,40}”|\"[^\"\n
 _HEADING_STOP = re_compile(r"[:,]")
 _SENTENCE_ENDS = "。;!?"
 # The rest of a relative clause that makes a duration a criterion: …(存在问题)的账号, …的单位.
-_CONDITION_AFTER = regex.compile(r"[^,。;:]{0,20}?的(?:账号|单位|部门|网站|乡镇|街道|政务新媒体|新媒体|公众号|栏目)")
+_CONDITION_AFTER = re_compile(r"[^,。;:]{0,20}?的(?:账号|单位|部门|网站|乡镇|街道|政务新媒体|新媒体|公众号|栏目)")
 # A frequency or a floor that governs the clause's number (每季度参加培训1次, 全年至少举办培训2期): a norm.
 _CLAUSE_NORM = re.compile(rf"(?:每(?:{_alt(VOCAB['norm_periods'])})|{_alt(VOCAB['norm_floors'])})[^,;:。()\n]{{0,12}}$")
 # A floor governs a rate too (抽查比例不低于运行总数的30%); a period does not (每季度检查比例达到100% is a level).
 _FLOOR_NORM = re.compile(rf"(?:{_alt(VOCAB['norm_floors'])})[^,;:。()\n]{{0,12}}$")
-# (?r) searches from the right, so the match found is the last one before a count.
-_LAST_CLAUSE_BREAK = regex.compile(r"(?r)[,;:、()“”《》]")
+# Matched from the clause's reach, the greedy .* leaves the last break before a count (as a reverse search finds it,
+# in re's time: no search from the right, no GIL released).
+_LAST_CLAUSE_BREAK = re.compile(r".*[,;:、()“”《》]", re.DOTALL)
 _SUBJECT_AFTER = re_compile(
     rf"[\p{{Han}}A-Za-z]{{1,16}}?(?=[^\p{{Han}}A-Za-z]|{_alt(VOCAB['subject_stops'])}|$)")
 # The later items of an ordinal list (第1、2、3条) are ordinals too.
 _LIST_JOINERS = tuple("、,和与及至到~-")
-_ORDINAL_LIST = regex.compile(
+_ORDINAL_LIST = re_compile(
     rf"第[0-9{_CN_CHARS}]{{1,6}}(?:[、,和与及至到~-][0-9{_CN_CHARS}]{{1,6}}){{0,20}}[、,和与及至到~-]$")
 _LEAD = re_compile(
     rf"(?:\d{{4}}年度?|第?[一二三四1-4]季度|\d{{1,2}}(?:-\d{{1,2}})?月份?|{_alt(VOCAB['subject_lead'])}){{0,8}}")
 
 _APPROX_BEFORE = _longest_first(VOCAB["approx_before"])
-_LAST_TOTAL = regex.compile(rf"(?r){_alt(VOCAB['subject_totals'])}")
+# The last total word before a count, matched the same way: the rightmost one to start ends rightmost too, as no
+# total word holds another one past its first character (checked below).
+_LAST_TOTAL = re.compile(rf".*(?:{_alt(VOCAB['subject_totals'])})", re.DOTALL)
+assert not any(other in word[1:] for word in VOCAB["subject_totals"] for other in VOCAB["subject_totals"]
+               if other != word and not word.endswith(other)), "a total word holding another inside it"
 _CHANGE = _longest_first(VOCAB["change_cues"])
 _ORDINAL_OR_NORM = _longest_first(VOCAB["ordinal_marks"] + VOCAB["norm_cues"])
 _CHANGE_LINKS = VOCAB["change_links"]
@@ -99,13 +104,13 @@ _CUED_DURATIONS = VOCAB["cued_duration_units"]
 _DURATIONS = {**VOCAB["duration_units"], **_CUED_DURATIONS}
 _HAPPENED_BEFORE = _longest_first(VOCAB["duration_cues"])
 _NOT_HAPPENED = tuple(VOCAB["duration_not_before"])
-_HAPPENED_AFTER = regex.compile(rf"(?:{_alt(VOCAB['duration_links'])})?(?!{_alt(VOCAB['norm_after'])})[未无不没]")
-_NAMED_CONDITION = regex.compile(r"[^,。;:]{0,12}?的?(?:现象|情况)")
+_HAPPENED_AFTER = re_compile(rf"(?:{_alt(VOCAB['duration_links'])})?(?!{_alt(VOCAB['norm_after'])})[未无不没]")
+_NAMED_CONDITION = re_compile(r"[^,。;:]{0,12}?的?(?:现象|情况)")
 # 关于5所学校调整收费标准的批复: a document named without 《》 holds no counts.
 _UNQUOTED_TITLE = re_compile(rf"关于[^,。;:“”《》\n]{{2,60}}?的(?:{_alt(VOCAB['document_words'])})")
 # 得分90—100分: the first number of a range takes the measure word of the second.
 _RANGE_MARKS = "—–-~～至到 "
-_RANGE_START = regex.compile(rf"(?<![\d.])(?P<n>\d{{1,6}}(?:\.\d{{1,3}})?)\s*[{regex.escape(_RANGE_MARKS.strip())}]\s*$")
+_RANGE_START = re_compile(rf"(?<![\d.])(?P<n>\d{{1,6}}(?:\.\d{{1,3}})?)\s*[{regex.escape(_RANGE_MARKS.strip())}]\s*$")
 
 
 def find_counts(ctx: Context) -> list[dict]:
@@ -219,7 +224,7 @@ def _cn_value(raw: str) -> int | None:
 
 
 # What makes a score the bound of a grade (…分以上为优秀, …分以下为较差).
-_GRADE_SCALE = regex.compile(r"(?:以上|以下|及以上|及以下|\(含\)|[至到—-]\d{1,3}(?:\.\d)?分(?:以下)?)?为(?:优秀|良好|合格|不合格|基本合格|较好|一般|较差|好|中|差)")
+_GRADE_SCALE = re_compile(r"(?:以上|以下|及以上|及以下|\(含\)|[至到—-]\d{1,3}(?:\.\d)?分(?:以下)?)?为(?:优秀|良好|合格|不合格|基本合格|较好|一般|较差|好|中|差)")
 
 
 def _count(ctx: Context, sentence: Sentence, text: str, match: re.Match, g: _Groups) -> dict | None:
@@ -237,7 +242,7 @@ def _count(ctx: Context, sentence: Sentence, text: str, match: re.Match, g: _Gro
         return None
     if unit in _RANKED and before.endswith(("前", "后")):
         return None
-    if g.cn and text.startswith(_numeral_places(), start):
+    if g.cn and text.startswith(_numeral_places().get(text[start], ()), start):
         return None  # 六盘水市, 九台区, 七台河: a numeral inside a place's name
     if g.cn and unit not in _COUNTING_PLACES and text.startswith(_PLACE_ENDINGS, end):
         return None  # 三元街道, 五里镇: a numeral and a word opening a township's name, not a count of places
@@ -322,11 +327,15 @@ _PLACE_ENDINGS = ("街道", "镇", "乡", "村", "社区")
 
 
 @lru_cache(maxsize=1)
-def _numeral_places() -> tuple[str, ...]:
-    """Division names that open with a numeral (六盘水市, 九台区), and their short forms of three or more."""
+def _numeral_places() -> dict[str, tuple[str, ...]]:
+    """Division names that open with a numeral (六盘水市, 九台区), and their short forms of three or more, by
+    their first character: a count is tested against the few names opening with its own."""
     names = [n for n in divisions() if n[0] in _CN_CHARS]
     shorts = [n[:-1] for n in names if len(n) >= 4 and n[-1] in "市县区旗"]
-    return tuple(sorted(set(names + shorts), key=len, reverse=True))
+    by_first: dict[str, tuple[str, ...]] = {}
+    for name in sorted(set(names + shorts), key=len, reverse=True):
+        by_first[name[0]] = by_first.get(name[0], ()) + (name,)
+    return by_first
 
 
 def _subject(text: str, start: int, end: int, unit: str) -> tuple[str | None, int, int]:
@@ -335,9 +344,9 @@ def _subject(text: str, start: int, end: int, unit: str) -> tuple[str | None, in
         after = _SUBJECT_AFTER.match(text, end + text.startswith("的", end))
         if after and len(after.group()) >= 2:
             return after.group(), after.start(), after.end()
-    last_break = _LAST_CLAUSE_BREAK.search(text, max(0, start - 40), start)
+    last_break = _LAST_CLAUSE_BREAK.match(text, max(0, start - 40), start)
     clause_start = last_break.end() if last_break else max(0, start - 40)
-    total = _LAST_TOTAL.search(text, clause_start, start)  # the rightmost end of any total word
+    total = _LAST_TOTAL.match(text, clause_start, start)  # the rightmost end of any total word
     if total and total.end() < start:  # a total word ending the clause is its subject (共计471个)
         clause_start = total.end()
     clause_start = _LEAD.match(text, clause_start, start).end()  # past adverbs, scopes and times

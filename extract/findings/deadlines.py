@@ -56,25 +56,25 @@ _CORE = re.compile("|".join([rf"年[底末]|半年|季度[底末]|{_alt(_UNIT_CO
 # unit's characters before its core (个工作|日). A date opens at most 8 before its own (2024年⏎12月), within that.
 _REACH = (max(map(len, VOCAB["within_prefixes"])) + len("1234.56")
           + max(min(unit.find(core) for core in _UNIT_CORES if core in unit) for unit in VOCAB["time_units"]))
-_LINE = regex.compile(r"[^\n]+")
+_LINE = re_compile(r"[^\n]+")
 _TITLES = re_compile(r"《[^《》\n]{0,200}》")
-_CLAUSE_END = regex.compile(r"[,。;!?:\n]")
+_CLAUSE_END = re_compile(r"[,。;!?:\n]")
 # (the digit before the year is looked behind for after its first two, so re skips ahead to a 1 or a 2)
 _YEARS = re_compile(r"(?:19|20)(?<!\d..)\d{2}(?=年)")
 _MAX_ACTION = 60
 # 2020年12月31日前开通的账号: a date that qualifies a noun is a criterion, not a deadline.
 # A date that qualifies a noun (…前出台的文件, …前以县政府名义印发的文件): which documents, not by when.
-_ATTRIBUTIVE = regex.compile(r"\p{Han}{2}的|以[^,。;:]{1,30}?名义(?:印发|发布|出台|制定)的")
-_NOT_AFTER_WITHIN = regex.compile(_alt(VOCAB["not_after_within"]))
+_ATTRIBUTIVE = re_compile(r"\p{Han}{2}的|以[^,。;:]{1,30}?名义(?:印发|发布|出台|制定)的")
+_NOT_AFTER_WITHIN = re_compile(_alt(VOCAB["not_after_within"]))
 # A limit named by a cue apart from its duration: 整改时限:1个月, 整改期限为即日起15个工作日, 答复期限为收到申请
 # 之日起20个工作日 (the event it runs from, up to 之日起).
-_LIMIT_CUE = regex.compile(rf"(?:(?:{_alt(VOCAB['limit_cues'])})[:为是]?"
-                           rf"(?:{_alt(VOCAB['limit_links'] + VOCAB['exceeding_links'])}|自?[^,。;:]{{1,10}}?之日起)?"
-                           rf"|(?:{_alt(VOCAB['limit_times'])})(?:{_alt(VOCAB['exceeding_links'])}))$")
+_LIMIT_CUE = re_compile(rf"(?:(?:{_alt(VOCAB['limit_cues'])})[:为是]?"
+                        rf"(?:{_alt(VOCAB['limit_links'] + VOCAB['exceeding_links'])}|自?[^,。;:]{{1,10}}?之日起)?"
+                        rf"|(?:{_alt(VOCAB['limit_times'])})(?:{_alt(VOCAB['exceeding_links'])}))$")
 
 _DATE_CUES = _longest_first(VOCAB["date_cues"] + VOCAB["request_cues"])
 # A limit earlier in the sentence that a bound after it extends (应在5个工作日内答复,情况复杂的不超过15个工作日).
-_EARLIER_LIMIT = regex.compile(r"\d{1,3}个?(?:工作日|日|天|小时)(?:之内|以内|内)[^。;]{1,30}?(?:不得超过|不超过)$")
+_EARLIER_LIMIT = re_compile(r"\d{1,3}个?(?:工作日|日|天|小时)(?:之内|以内|内)[^。;]{1,30}?(?:不得超过|不超过)$")
 _RECURRING = tuple(VOCAB["recurring"])
 _RECURRING_LINKS = VOCAB["recurring_links"]
 _NOT_BEFORE_CUE = tuple(VOCAB["not_before_cue"])
@@ -88,9 +88,9 @@ _AFTER_CUES = tuple(VOCAB["after_cues"])
 _CUE_LINKS = tuple(VOCAB["cue_links"])
 # After a span's end: the action at once (至6月30日完成), or an obligation to act in what follows, nothing done yet.
 # (未按要求反馈 states a fault: neither 未 nor 按要求 obliges; 要求各单位完成 does.)
-_OBLIGED = regex.compile(rf"^(?:前)?(?:{_alt(VOCAB['obliged_actions'])})"
-                         rf"|^[^。;!?已未]{{0,12}}?(?:{_alt(VOCAB['obligations'])})(?<!按要)[^。;!?已]{{0,16}}?"
-                         rf"(?:{_alt(VOCAB['obliged_actions'])})")
+_OBLIGED = re_compile(rf"^(?:前)?(?:{_alt(VOCAB['obliged_actions'])})"
+                      rf"|^[^。;!?已未]{{0,12}}?(?:{_alt(VOCAB['obligations'])})(?<!按要)[^。;!?已]{{0,16}}?"
+                      rf"(?:{_alt(VOCAB['obliged_actions'])})")
 _DEADLINE_COLUMNS = tuple(VOCAB["deadline_columns"])
 _MONTH_PARTS, _HALF_YEARS = VOCAB["month_parts"], VOCAB["half_years"]
 # A line that ends inside a date (…于2024年6月 / 30日前…) goes on in the next one.

@@ -22,7 +22,7 @@ _CUE_REACH = 400
 _TITLE_MAX = 80
 _TITLE_LINES = 6
 _PROSE = re_compile(r"[,。;:>]")
-_TRAILING = regex.compile(r"[\s(（\[【〔].*$|[。.\s]+$")  # (…工作提示〔2022〕第3号: its issue's number)
+_TRAILING = re_compile(r"[\s(（\[【〔].*$|[。.\s]+$")  # (…工作提示〔2022〕第3号: its issue's number)
 
 
 @lru_cache(maxsize=None)

@@ -11,7 +11,7 @@ from ..re_compat import re_compile
 VOCAB = load_yaml("metadata.yaml")
 
 ORG_END = re_compile(r"(办公室|办公厅|人民政府|政府|委员会|小组|中心|局|厅|委|办|部|处|院|会|室|组|司)$")
-_PLACE_END = regex.compile("(?:" + "|".join(map(regex.escape, VOCAB["place_endings"])) + ")$")
+_PLACE_END = re_compile("(?:" + "|".join(map(regex.escape, VOCAB["place_endings"])) + ")$")
 _WORDS = "|".join(map(regex.escape, sorted(VOCAB["spam_words"], key=len, reverse=True)))
 # A real place adverts also name (澳门) is spam only with a gambling word beside it.
 _PAIRED = VOCAB["spam_beside_gambling"]
@@ -26,15 +26,15 @@ _JUNK_START = regex.compile(rf"{_SPAM.pattern}|[{_JOINERS}]", regex.I)
 # holds it as written, so a text holding none of them as written holds no spam; its search, slow for the
 # pattern's look-behind, is skipped.
 _SPAM_CUES = re.compile("|".join(map(re.escape, sorted({*VOCAB["spam_words"], *_PAIRED["places"]}, key=len, reverse=True))))
-_NAME = regex.compile(r"^[\p{Han}()（）“”]{2,40}$")
-_SEPARATOR = regex.compile(r"[\s、]+")
+_NAME = re_compile(r"^[\p{Han}()（）“”]{2,40}$")
+_SEPARATOR = re_compile(r"[\s、]+")
 _LEADING_JUNK = regex.compile(r"^[\d\s\p{P}]+")
 _YEAR_AFTER_NAME = regex.compile(r"^\d*(?P<name>\D{2,60}?)(?:19|20)\d{2}年")
 # A report named after the work it reports, its year after it or none (某县公安局政务微博工作报告(2016年度)).
 _REPORT_AFTER_NAME = regex.compile(r"^(?P<name>\D{2,30}?)(?:政府信息公开|政务公开|政务微博|政务微信|政务新媒体|政府网站)"
                                    r"(?:工作)?(?:年度)?(?:报告|总结|年报|报表)")
-_TRAILING_DATE = regex.compile(r"\s*(?:19|20)\d{2}\s*[-年./]\s*\d.*$")
-_FURNITURE_LABEL = regex.compile("|".join(map(regex.escape, sorted(VOCAB["furniture_labels"], key=len, reverse=True))))
+_TRAILING_DATE = re_compile(r"\s*(?:19|20)\d{2}\s*[-年./]\s*\d.*$")
+_FURNITURE_LABEL = re_compile("|".join(map(regex.escape, sorted(VOCAB["furniture_labels"], key=len, reverse=True))))
 _FURNITURE = frozenset(VOCAB["furniture_values"])
 _SITE_ENDINGS = tuple(VOCAB["site_endings"])
 

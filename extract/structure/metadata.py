@@ -14,11 +14,11 @@ from .issuer import ORG_END, VOCAB, header_issuer, issuer_in_title, spam_in
 from .numerals import chinese_to_int
 
 CN_NUM = "〇零○一二三四五六七八九十"
-_DATE = regex.compile(
+_DATE = re_compile(
     rf"(?P<y>\d{{4}}|[{CN_NUM}]{{4}})\s*[年\-./]\s*(?P<m>\d{{1,2}}|[{CN_NUM}]{{1,3}})\s*[月\-./]\s*"
     rf"(?P<d>\d{{1,2}}|[{CN_NUM}]{{1,3}})(?:日|号|(?![\d]))"
 )
-_MONTH_DAY = regex.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_MONTH_DAY = re_compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _DATE_LINE = re_compile(rf"^\(?{_DATE.pattern}\)?$")
 # What every _DATE holds between its year and its month.
 _DATE_SEPARATOR = re.compile(r"[年\-./]")
@@ -55,8 +55,8 @@ _EDITION = regex.compile(r"\((?:\d{4}年)?第[\d一二三四五六七八九十]{
 # _TITLE_TAIL is only tried on lines with a dash or ending in 号), as each of its matches needs one.
 _DASHES = re_compile(r"[-_|—]")
 _TITLE_TAIL = regex.compile(rf"(?<={'|'.join(_TITLE_WORDS)})(?:\s*[-_|—]+\s*[^。]{{0,40}}|\s*\((?P<number>[^()]{{2,20}}\d+号)\))$")
-_NAV = regex.compile(r"^(?:上一条|下一条|上一篇|下一篇|首页|网站首页|EN$|https?:)|^您?(?:当前|现在|所在)?的?位置|>.*>|/.*/.*/"
-                     r"|^[^>。]{1,20}>[^>。]{1,20}$")  # (政府信息公开 > 通知公告: a breadcrumb of two)
+_NAV = re_compile(r"^(?:上一条|下一条|上一篇|下一篇|首页|网站首页|EN$|https?:)|^您?(?:当前|现在|所在)?的?位置|>.*>|/.*/.*/"
+                  r"|^[^>。]{1,20}>[^>。]{1,20}$")  # (政府信息公开 > 通知公告: a breadcrumb of two)
 # A 主送 line; a line closing the preamble (…,现将有关事项通知如下:) opens the body instead.
 _RECIPIENT_LINE = re_compile(r"^[^。]{2,200}(?<!如下)[:]$")
 _ORG_END = ORG_END
@@ -64,20 +64,21 @@ _ORG_END = ORG_END
 # (after a breadcrumb that ran into it, 首页>>政务公开>>通知公告 某某… or with no space, 通知公告关于…, 年度报告某某县…;
 # before the 主送 line or a header's field,
 # 各区(市)县人民政府: / 发布时间:, with or without a space)
-_LEADING_TITLE = regex.compile(r"^(?:[^\n]{0,60}>\s*(?:[^\s>]*\s+|\p{Han}{0,6}?(?:公告|报告|年报|通报|动态)|\p{Han}{2,8}?(?=关于))?)?"
-                               r"(?P<title>[^。:>]{6,120}?(?:的(?:通报|报告|通知)|年度报告))"
-                               r"(?=\s*[\p{Han}、,()]{2,60}:)")
+_LEADING_TITLE = re_compile(r"^(?:[^\n]{0,60}>\s*(?:[^\s>]*\s+|\p{Han}{0,6}?(?:公告|报告|年报|通报|动态)|\p{Han}{2,8}?(?=关于))?)?"
+                            r"(?P<title>[^。:>]{6,120}?(?:的(?:通报|报告|通知)|年度报告))"
+                            r"(?=\s*[\p{Han}、,()]{2,60}:)")
 # A seal after the signer's name, its own or borrowed: (代章), (市政府办公室代章).
 _SEAL = re_compile(r"\((?:[^()]{2,40}?)?(?:代章|印章|盖章|章)\)|（(?:代章|印章)）")
 # The seal a body borrows, on a line of its own under the body's name: (某某县人民政府办公室代章).
-_SEAL_LINE = regex.compile(r"^\([^()]{2,40}代章\)$")
+_SEAL_LINE = re_compile(r"^\([^()]{2,40}代章\)$")
+_PERIOD_WORDS = ("时间", "时段", "周期", "期间", "区间")  # what every _PERIOD match holds after its first word
 _PERIOD = re_compile(
-    r"(?:统计|抽查|检查|监测|考核|测评|检测|评估|通报)(?:时间|时段|周期|期间|区间)(?:范围)?(?:为|是|:)?\s*"
+    rf"(?:统计|抽查|检查|监测|考核|测评|检测|评估|通报)(?:{'|'.join(_PERIOD_WORDS)})(?:范围)?(?:为|是|:)?\s*"
     rf"(?P<a>{_DATE.pattern})\s*(?:—|–|-|~|至|到|－|——)+\s*(?P<b>(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日)"
 )
 _HEADER_DATE_KEYS = tuple(VOCAB["date_keys"])
-_ATTACHMENT_START = regex.compile(r"^(?:附件|附表|附(?=\s*:))\s*[:]?\s*(?P<rest>.*)$")
-_ITEM = regex.compile(r"^(?P<n>[1-9]\d?)[.、]\s*(?P<title>.+)$")
+_ATTACHMENT_START = re_compile(r"^(?:附件|附表|附(?=\s*:))\s*[:]?\s*(?P<rest>.*)$")
+_ITEM = re_compile(r"^(?P<n>[1-9]\d?)[.、]\s*(?P<title>.+)$")
 _TRAILING_JUNK = regex.compile(r"[\s\p{So}\p{Po}]+$|(?<=[表单况])\d{4,8}$")
 _CONTACT = regex.compile(
     r"联系人(?:及(?:联系)?电话|姓名)?\s*[:]?\s*(?P<names>[\p{Han}]{2,4}(?:[、和及][\p{Han}]{2,4}){0,5})"
@@ -94,7 +95,7 @@ _BOOK_TITLE = regex.compile(r"《(?P<title>[^《》]{6,150})》")
 _ENCLOSED_HEAD = 300  # characters after a signature that hold its date and an enclosed document's title
 _ELLIPSIS = regex.compile(r"(?:…+|\.{3,})$")
 # A short line that finishes a title already ending in a title word (关于…年度报告 / 有关事项的通知).
-_CONTINUATION = regex.compile(rf"^[^。,:]{{1,24}}的(?:{'|'.join(_TITLE_WORDS)})$")
+_CONTINUATION = re_compile(rf"^[^。,:]{{1,24}}的(?:{'|'.join(_TITLE_WORDS)})$")
 _TITLE_JUNK_TAILS = tuple(VOCAB["title_junk_tails"])
 _TITLE_LABELS = tuple(VOCAB["title_labels"])
 # A header line opening with another field (索引号:… 信息分类:督查通报): never the title, whatever it ends with.
@@ -103,19 +104,19 @@ _FIELD_LINE = re_compile(r"^[•·\s]*(?:索引号|文号|发文字号|发布机
 _DATE_START = frozenset("0123456789" + CN_NUM)
 # What a date opens with (a digit as regex reads \d, or a Chinese numeral): a line opening otherwise holds none at 0.
 _DATE_FIRST = re_compile(rf"[\d{CN_NUM}]")
-_YEAR_OR_ABOUT = regex.compile(r"\d{4}年|关于")
-_CLAUSE_MARK = regex.compile(r"[。,:]")
-_SENTENCE_MARK = regex.compile(r"[。,;]")
-_NOT_POSTED = regex.compile(r"[。,;至到—~]")
-_NOT_ORG = regex.compile(r"[\d。,:>/ ]")
+_YEAR_OR_ABOUT = re_compile(r"\d{4}年|关于")
+_CLAUSE_MARK = re_compile(r"[。,:]")
+_SENTENCE_MARK = re_compile(r"[。,;]")
+_NOT_POSTED = re_compile(r"[。,;至到—~]")
+_NOT_ORG = re_compile(r"[\d。,:>/ ]")
 _SPACES = regex.compile(r"\s+")
 _YEAR_BRACKETS = regex.compile(r"[\[(【](\d{4})[\])】]")
 _ISO_DATE = re_compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)")
-_STAMP = regex.compile(rf"{_DATE.pattern}\s*\d{{1,2}}:\d{{2}}")
-_PROXY_SEAL = regex.compile(r"\(代章\)|（代章）")
+_STAMP = re_compile(rf"{_DATE.pattern}\s*\d{{1,2}}:\d{{2}}")
+_PROXY_SEAL = re_compile(r"\(代章\)|（代章）")
 # A line the page cut from a signing date (2, 2021年) or left blank under the signature.
-_CUT_DATE = regex.compile(r"^[\d年月日〇一二三四五六七八九十]{0,6}$"
-                          r"|^(?:\d{4}|[〇一二三四五六七八九]{4})年[\d〇一二三四五六七八九十]{1,3}月\s*日?$")  # …年八月　日
+_CUT_DATE = re_compile(r"^[\d年月日〇一二三四五六七八九十]{0,6}$"
+                       r"|^(?:\d{4}|[〇一二三四五六七八九]{4})年[\d〇一二三四五六七八九十]{1,3}月\s*日?$")  # …年八月　日
 # How the last paragraph above a signature ends (特此通报。, 请认真落实!).
 _CLOSINGS = ("。", "!", "通报", "通知", "报告")
 # A numbered item this long is a paragraph of the body ((三)各单位要…。), not a heading over a list of names.
@@ -123,12 +124,12 @@ _ITEM_PARAGRAPH = 30
 _ISSUER_KEYS = tuple(VOCAB["issuer_keys"])
 _FOOTER = re.compile("|".join(map(re.escape, VOCAB["footer_openings"])))
 _LINE_OPENING = " \t【["
-_RANGE_END = regex.compile(r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日")
-_DIGITS = regex.compile(r"^\d+$")
-_HAN = regex.compile(r"\p{Han}")
-_CC = regex.compile(r"^\s*(?:抄报|抄送)\s*[:]\s*(?P<v>.+)$")
-_NAME_SEP = regex.compile(r"[、和及]")
-_PHONE_SEP = regex.compile(r"[、,/]")
+_RANGE_END = re_compile(r"(?:(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月)?(?P<d>\d{1,2})日")
+_DIGITS = re_compile(r"^\d+$")
+_HAN = re_compile(r"\p{Han}")
+_CC = re_compile(r"^\s*(?:抄报|抄送)\s*[:]\s*(?P<v>.+)$")
+_NAME_SEP = re_compile(r"[、和及]")
+_PHONE_SEP = re_compile(r"[、,/]")
 _NAME_MARKS = re_compile(r"[,、;，；(（〔\[)）〕\]]")  # what split_names acts on: separators, brackets
 
 
@@ -593,12 +594,12 @@ def _posted_date(lines) -> str | None:
 _RANGE = regex.compile(
     r"(?:自|从)?(?P<a>(?:\d{4}年)?\d{1,2}月\d{1,2}日)(?:起)?\s*(?:—|–|-|~|至|到|－)+\s*"
     r"(?P<b>(?:(?:\d{4}年)?\d{1,2}月)?\d{1,2}日)(?:止)?")
-_INSPECTION = regex.compile(r"统计|抽查|检查|监测|考核|测评|检测|评估|巡查|期限|时段|期间|数据")
+_INSPECTION = re_compile(r"统计|抽查|检查|监测|考核|测评|检测|评估|巡查|期限|时段|期间|数据")
 
 
 def _period(text: str, year: int | None = None) -> dict | None:
     """A stated statistics or inspection period; missing year and month inherit from the start."""
-    match = _PERIOD.search(text)
+    match = _PERIOD.search(text) if any(word in text for word in _PERIOD_WORDS) else None
     candidates = [(match.group("a"), match.group("b"))] if match else []
     for found in _RANGE.finditer(text):
         sentence_start = max(text.rfind("。", 0, found.start()), text.rfind("\n", 0, found.start()))

@@ -40,8 +40,8 @@ _MARKED_LINE = re.compile("|".join(pattern.pattern for _, _, pattern in _LINE_ST
 _MARK_OPENINGS = frozenset(CN + "第【(" + CIRCLED + "、?\ufffd附")
 # 一是… 二是… / 一要… 二要…: items that may also run inline inside a paragraph.
 _ITEM_WORDS = ("是", "要", "要求", "方面")
-_INLINE_ITEM = regex.compile(rf"(?:^|(?<=[。;:]))([{CN}]{{1,3}})({'|'.join(_ITEM_WORDS)})(?=[^,。]{{2}})",
-                             regex.MULTILINE)
+_INLINE_ITEM = re_compile(rf"(?:^|(?<=[。;:]))([{CN}]{{1,3}})({'|'.join(_ITEM_WORDS)})(?=[^,。]{{2}})",
+                          re.MULTILINE)
 # A list counts up from an item numbered 1, and a numeral worth 1 ends in 一: no 一是, no list.
 _FIRST_ITEM = re.compile(f"一(?:{'|'.join(_ITEM_WORDS)})")
 _TITLE_END = re_compile(r"[。!?;]")
@@ -50,7 +50,7 @@ _MAX_LABEL = 20  # a heading's words before a colon that opens its content on th
 _MAX_BRACKETED_LABEL = 40  # the same words when they end in a bracket (a name and its owner or platform)
 # 一、本年新收政府信息公开申请数量 | 3 | 0 |, 三、本年度办理结果 |: a numbered row of a flattened table.
 _TABLE_ROW = re.compile(r"\|[^|\n]*\S[^|\n]*\||\|\s*$")
-_ATTACHMENT_HEAD = regex.compile(r"附件\s*[:\d一二三四五六七八九十]|附件$")
+_ATTACHMENT_HEAD = re_compile(r"附件\s*[:\d一二三四五六七八九十]|附件$")
 # Only a (一) or 一是 list can stand for a lost top-level heading (an implied section).
 _IMPLIES = 2.5
 
@@ -307,7 +307,7 @@ def _bare_headings(text: str, end: int, title: str | None) -> list[Section]:
 
 
 # 下一步,各单位要…: a paragraph that opens with the next step and orders it.
-_NEXT_STEP = regex.compile(r"^\s*(?:下一步|下步|下一阶段)[^\n]{0,40}?(?:(?<![重主需])要(?!求)|须|务必|必须|请)", regex.MULTILINE)
+_NEXT_STEP = re_compile(r"^\s*(?:下一步|下步|下一阶段)[^\n]{0,40}?(?:(?<![重主需])要(?!求)|须|务必|必须|请)", re.MULTILINE)
 
 
 def _closing_tasks(last: Section, text: str) -> list[Section]:
@@ -388,9 +388,9 @@ def _kind(title: str, default: str | None) -> str | None:
 
 
 # A heading that tells its addressees to act (各单位要…, 请各乡镇…).
-_ADDRESSED_ORDER = regex.compile(r"^请|^各[^,。]{0,10}?(?<![重主需回响反供适])(?:要|须|应|务必|必须)(?!求)")
+_ADDRESSED_ORDER = re_compile(r"^请|^各[^,。]{0,10}?(?<![重主需回响反供适])(?:要|须|应|务必|必须)(?!求)")
 # Two short phrases joined by a comma (建章立制,夯实公开基础), the way work reports title what was done.
-_PAIRED = regex.compile(r"[^,。;:]{2,12},[^,。;:]{2,12}")
+_PAIRED = re_compile(r"[^,。;:]{2,12},[^,。;:]{2,12}")
 
 
 # A heading's count of the units listed under it (…的单位(5个)): no part of its words.

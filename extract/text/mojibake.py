@@ -76,16 +76,20 @@ def _fluency(s: str) -> float:
 def _segmented(s: str) -> float:
     """_fluency of text already simplified."""
     words, _, total = _lexicon()
-    best = [0.0] + [-math.inf] * len(s)
-    for i in range(len(s)):
-        for j in range(i + 1, min(len(s), i + 4) + 1):
-            word = s[i:j]
-            if j == i + 1:
-                freq = _char_freq(word)
-            else:
-                freq = words.get(word, 0) if words.get(word, 0) >= MIN_WORD else 0
-            if freq:
-                best[j] = max(best[j], best[i] + math.log(freq / total))
+    log, n = math.log, len(s)
+    best = [0.0] + [-math.inf] * n
+    for i in range(n):
+        here = best[i]
+        # the character alone, then the words of two to four characters from it
+        freq = _char_freq(s[i])
+        if freq and (score := here + log(freq / total)) > best[i + 1]:
+            best[i + 1] = score
+        for j in range(i + 2, min(n, i + 4) + 1):
+            freq = words.get(s[i:j], 0)
+            if freq >= MIN_WORD:
+                score = here + log(freq / total)
+                if score > best[j]:
+                    best[j] = score
     return best[-1]
 
 

@@ -14,6 +14,7 @@ import regex
 
 from ..data import load_yaml
 from ..memory import LONG_TEXT
+from ..re_compat import re_compile
 from .convert import t2s, to_simplified
 from .edits import Edit, OffsetRuns, apply_edits, differing_lanes, identity_map, new_edit
 from .mojibake import find_mojibake, lexicon_words as load_lexicon_words
@@ -27,26 +28,29 @@ _P = regex.escape(CJK_PUNCT)
 # Spaces that are layout, not content: next to Chinese punctuation, between Chinese and digits,
 # and around a lone character (letter-spaced 单 位, 通 报). A space between two longer runs of
 # Chinese separates fields (breadcrumbs, 发文机关 关于…) and stays.
-_SPACE_IN_CJK = regex.compile(
+# Each of these whitespace patterns opens with a run's first space, which re skips ahead to, and looks behind it
+# at the character before the run (no match starts inside a run: a space is none of the characters looked for).
+_SPACE_IN_CJK = re_compile(
     # What every case below needs on both sides, checked first: most spaces fail it at once.
-    rf"(?<=[{CJK}\d{_P}])(?=[ ]+[{CJK}\d{_P}])"
-    rf"(?:(?<=[{_P}])[ ]+(?=[{CJK}\d{_P}])"
-    rf"|(?<=[{CJK}\d])[ ]+(?=[{_P}])"
-    rf"|(?<={CJK})[ ]+(?=\d)|(?<=\d)[ ]+(?={CJK})"
-    rf"|(?<=(?<!{CJK}){CJK})[ ]+(?={CJK})"
-    rf"|(?<={CJK})[ ]+(?={CJK}(?!{CJK})))"
+    rf"[ ](?<=[{CJK}\d{_P}][ ])(?=[ ]*[{CJK}\d{_P}])"
+    rf"(?:(?<=[{_P}][ ])[ ]*(?=[{CJK}\d{_P}])"
+    rf"|(?<=[{CJK}\d][ ])[ ]*(?=[{_P}])"
+    rf"|(?<=[{CJK}][ ])[ ]*(?=\d)|(?<=\d[ ])[ ]*(?=[{CJK}])"
+    rf"|(?<=(?<![{CJK}])[{CJK}][ ])[ ]*(?=[{CJK}])"
+    rf"|(?<=[{CJK}][ ])[ ]*(?=[{CJK}](?![{CJK}])))"
 )
-_EDGE_SPACE = regex.compile(r"^[ ]+|[ ]+$", regex.MULTILINE)
+_EDGE_SPACE = re.compile(r"[ ](?:(?<![^\n][ ])[ ]*|[ ]*$)", re.MULTILINE)  # ^[ ]+|[ ]+$
 # (not after a body's last character: 县林业局 县水利局 is a list of names set apart by spaces)
-_STRAY_SPACE = regex.compile(rf"(?<={CJK})(?<![局镇乡道办委院所站队心司会厅部处室府区县市])[ ]+(?={CJK})")
+_STRAY_SPACE = re_compile(rf"[ ](?<=[{CJK}][ ])(?<![局镇乡道办委院所站队心司会厅部处室府区县市][ ])[ ]*(?=[{CJK}])")
 _PROSE_MARK = re.compile(r"[。,;]")
 _STRAY_MIN = 3  # spaces between Chinese characters on one line of prose that make it damaged…
 _STRAY_EVERY = 25  # …and one in this many characters at least (a page that lost its breaks keeps its fields apart)
-_MULTI_SPACE = regex.compile(r"[ ]{2,}")
+_MULTI_SPACE = re.compile(r"[ ][ ]+")
 _BLANK_LINES = re.compile(r"\n(?:[ ]*\n)+")  # re runs this one faster than regex
 # Layout the whitespace step removes, in the order that decides between overlapping spans.
 # 一　总体情况: a heading's numeral set apart by a space, which stays one space (the heading's mark).
-_NUMERAL_SPACE = regex.compile(r"(?<=^[一二三四五六七八九十]{1,3})[ ]+(?=[\u4e00-\u9fff])", regex.MULTILINE)
+_NUMERAL_SPACE = re.compile(r"[ ](?:(?<=^[一二三四五六七八九十][ ])|(?<=^[一二三四五六七八九十]{2}[ ])"
+                            r"|(?<=^[一二三四五六七八九十]{3}[ ]))[ ]*(?=[\u4e00-\u9fff])", re.MULTILINE)
 _WHITESPACE = ((_NUMERAL_SPACE, " ", "whitespace"), (_EDGE_SPACE, "", "whitespace"), (_SPACE_IN_CJK, "", "whitespace"),
                (_MULTI_SPACE, " ", "whitespace"), (_BLANK_LINES, "\n", "blank_line"))
 _TRADITIONAL_SHARE = 0.05
@@ -190,12 +194,14 @@ def _line_break_edits(text: str) -> list[Edit]:
     if "(一)" in text:
         ends += [m.end() for m in _TITLE_THEN_SUBHEADING.finditer(text)
                  if m.start() == 0 or text[m.start() - 1] in _BEFORE_HEADING]
-    ends += [m.start() for m in _PAGE_TAIL.finditer(text) if m.start() > 0 and text[m.start() - 1] not in "\n【"]
+    if any(word in text for word in _PAGE_TAIL_WORDS):  # (a C scan for each word costs less than re's for any)
+        ends += [m.start() for m in _PAGE_TAIL.finditer(text) if m.start() > 0 and text[m.start() - 1] not in "\n【"]
     return [Edit(end, end, "\n", "line_break") for end in sorted(set(ends))]
 
 
 # The page's own links after a notice (分享到:, 【打印】, 上一篇:), run into its last line.
-_PAGE_TAIL = re.compile(r"分享到:|【打印|【关闭|打印本页|关闭窗口|上一篇:|下一篇:")
+_PAGE_TAIL_WORDS = ("分享到:", "【打印", "【关闭", "打印本页", "关闭窗口", "上一篇:", "下一篇:")
+_PAGE_TAIL = re.compile("|".join(_PAGE_TAIL_WORDS))
 
 
 # A line break after a Han character, 、 or , and before a Han character or a quote: where a line may go on.
