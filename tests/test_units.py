@@ -292,6 +292,10 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("县长信箱收到来信286件,其中转县人社局办理的31件中,有5件超过20天才答复。", ["县人社局"]),
     ("县长信箱来信中,由县住建局承办的6件超过15个工作日未答复。", ["县住建局"]),
     ("群众来信已转县信访局处理,南湖镇未整改。", ["南湖镇"]),
+    # a count after one word names a class, not the word (覆盖17个乡镇)
+    ("考核覆盖17个乡镇和45个县直单位,南湖镇未整改。", ["南湖镇"]),
+    # the authors of reports published late (直至…才发布, 迟至…才公开) are assessed on them
+    ("县畜牧局、县粮食局2012年度政府信息公开工作年度报告直至2013年6月才发布。", ["县畜牧局", "县粮食局"]),
     # a member or staff of a body is a person
     ("邀请了1名县政协委员作为社会监督员参与,南湖镇未整改。", ["南湖镇"]),
     # …but a body's own charge, faulted (负责维护的专题, 负责的工程), is assessed

@@ -133,6 +133,8 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
         floor = _boundary(text, t)
         items = _split_items(text, floor, t, known if tail.group("acc") is None else _whole_items(text, known, floor, t))
         noun, acc = tail.group("noun"), tail.group("acc")
+        if len(items) == 1 and not tail.group().startswith("等"):
+            continue  # 覆盖17个乡镇: a count after one word names a class, not the word (甲、乙2个乡镇 lists two)
         for index, ((a, b), _, mention) in enumerate(items):
             if mention is not None or a in taken:
                 continue

@@ -666,7 +666,8 @@ def _list_opened_by_lead(text: str, start: int) -> bool:
 
 _DOCUMENTS = ("报告", "报表", "方案", "要点", "办法", "计划", "总结", "目录")
 _FAULT_REACH = 80  # characters after a document's name over which its fault may be told
-_LATE_OR_WRONG = re_compile(r"[^。;]{0,80}?(?:晚于|迟于|逾期|超过|未|不一致|不规范|不完整|错误|错别字|误写|误为|旧版|缺少|缺失)")
+_LATE_OR_WRONG = re_compile(r"[^。;]{0,80}?(?:晚于|迟于|迟至|逾期|超过|未|不一致|不规范|不完整|错误|错别字|误写|误为|旧版|缺少|缺失"
+                            r"|才(?:发布|公开|上网|报送))")
 _ROLE_WINDOW = 180  # a label, its colon and the items of a list before the name
 
 
