@@ -227,6 +227,8 @@ def test_hostile_sentence_of_fifty_thousand_names():
       ("西岭镇", "政策解读数量为零")]),
     ("东坡镇补充完善了空白栏目,西岭镇对错别字进行了更正。", []),
     ("东坡镇空白栏目已补充内容。", []),
+    # a word written as another (将X写成Y) is a fault
+    ("东坡镇网站将“防汛”写成“防讯”。", [("东坡镇", "将“防汛”写成“防讯”")]),
     # content left stale, told as still published or still a test's
     ("东坡镇子站“规划计划”栏目仍发布2018年的内容。", [("东坡镇", "子站“规划计划”栏目仍发布2018年的内容")]),
     ("东坡镇删除了过期信息,但仍有错别字。", [("东坡镇", "有错别字")]),

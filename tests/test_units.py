@@ -292,6 +292,9 @@ def test_units_found_on_unseen_wording(sentence, expected):
     ("县长信箱收到来信286件,其中转县人社局办理的31件中,有5件超过20天才答复。", ["县人社局"]),
     ("县长信箱来信中,由县住建局承办的6件超过15个工作日未答复。", ["县住建局"]),
     ("群众来信已转县信访局处理,南湖镇未整改。", ["南湖镇"]),
+    # a platform's word before 政务微博 (腾讯政务微博) is no account's name; a campaign's name (“回头看”) is no account
+    ("东坡镇、西岭乡的腾讯政务微博开通以来发布信息均不足20条。", ["东坡镇", "西岭乡"]),
+    ("县政府办公室将组织开展政务新媒体“回头看”,南湖镇未整改。", ["南湖镇"]),
     # a count after one word names a class, not the word (覆盖17个乡镇)
     ("考核覆盖17个乡镇和45个县直单位,南湖镇未整改。", ["南湖镇"]),
     # the authors of reports published late (直至…才发布, 迟至…才公开) are assessed on them

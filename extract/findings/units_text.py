@@ -128,7 +128,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "thing_after": regex.compile(alternation(v["quoted_thing_nouns"])),
         # words of a slogan or a reform's name, not of an account's (最多跑一次, 不见面审批, 一网通办, 双减, 谁开设谁负责,
         # 一账号一责任人)
-        "slogan": regex.compile(r"[不无零最只双谁]|一[网次窗门件站号]|一\p{Han}{1,3}一|放管服|^[小散弱乱慢差僵睡空冷杂]{2,4}$"),
+        "slogan": regex.compile(r"[不无零最只双谁]|一[网次窗门件站号]|一\p{Han}{1,3}一|放管服|回头看|^[小散弱乱慢差僵睡空冷杂]{2,4}$"),
         # a name made only of faults' adjectives (“小散弱”, “僵尸”): traits, never an account's own name
         "traits": regex.compile(r"[小散弱乱慢差僵睡空冷杂]{2,4}"),
         # what a quoted word opening a clause is when these follow: a practice, a phenomenon (“开而不用”现象)
@@ -732,7 +732,8 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False, accounts_
         if intro is not None and (p["column_after"].match(text, after) or not p["account_name"].fullmatch(content)
                                   or p["traits"].fullmatch(content)
                                   or ((p["trait_after"].match(text, after) or p["thing_after"].match(text, after))
-                                      and not account_shaped(content))):
+                                      and not account_shaped(content))
+                                  or (intro.group("acc").endswith("新媒体") and _CAMPAIGN.search(content))):
             intro = None  # a column (“工作动态”栏目), a practice (新媒体“一号多发”问题), or a quoted list that
             # enumerations.py reads item by item
         whole = _whole_name(text, m.start(1), m.end(1), ents, offset)
@@ -839,6 +840,8 @@ def _account_closing(text: str, after: int):
 
 _PLATFORM_WORDS = ("微博", "微信", "抖音", "头条", "快手", "公众号")
 SITE_NAME_ENDS = ("网", "网站", "在线", "之窗", "门户", "平台")  # how a site's own name ends
+# A campaign's or rule's name quoted after 政务新媒体 (“回头看”, “三审三校”, “一账号一责任人”): no account.
+_CAMPAIGN = regex.compile(r"^(?:[一二三四五六七八九十两]\p{Han}{1,3}){2}|回头看|放管服")
 _EITHER_ENDS = ("在线", "之窗")  # how a site's or an account's own name may end
 
 
