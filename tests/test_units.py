@@ -295,6 +295,16 @@ def test_units_found_on_unseen_wording(sentence, expected):
     # a platform's word before 政务微博 (腾讯政务微博) is no account's name; a campaign's name (“回头看”) is no account
     ("东坡镇、西岭乡的腾讯政务微博开通以来发布信息均不足20条。", ["东坡镇", "西岭乡"]),
     ("县政府办公室将组织开展政务新媒体“回头看”,南湖镇未整改。", ["南湖镇"]),
+    # a source others' content was taken from, and a body that is no more, are not assessed
+    ("南湖镇转载的县卫生健康局疫情防控通告未注明来源。", ["南湖镇"]),
+    ("南湖镇将市应急管理局提供的预警信息发布时间写错。", ["南湖镇"]),
+    ("市交通局的目录照搬省交通运输厅目录,未结合本单位实际。", ["市交通局"]),
+    ("南湖镇菜单栏仍保留已撤并的原县工商局办事入口。", ["南湖镇"]),
+    # a quoted place written in error (写为“荔浦县”) is no body; a column quoted after a township is its page
+    ("南湖镇栏目内多篇信息仍将“荔浦市”写为“荔浦县”。", ["南湖镇"]),
+    ("东湖镇、南湖镇“镇情简介”仍为2018年数据。", ["东湖镇", "南湖镇"]),
+    # a conjunction before a known township whose name is short (和马镇: 和 + 马镇)
+    ("不合格的2个账号为沙峁镇“沙峁发布”和马镇微信公众号。", ["沙峁发布", "马镇"]),
     # a count after one word names a class, not the word (覆盖17个乡镇)
     ("考核覆盖17个乡镇和45个县直单位,南湖镇未整改。", ["南湖镇"]),
     # the authors of reports published late (直至…才发布, 迟至…才公开) are assessed on them

@@ -133,10 +133,10 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "traits": regex.compile(r"[小散弱乱慢差僵睡空冷杂]{2,4}"),
         # what a quoted word opening a clause is when these follow: a practice, a phenomenon (“开而不用”现象)
         "trait_after": regex.compile(r"[的等]?(?:现象|问题|情况|行为|做法|字样|词语|一词|表述|说法|提法|功能|模式)"),
-        "miswritten": re_compile(r"(?:被|均)?(?:误写|误为|误作|错写|写成|错为)"),
-        "written_as": re_compile(r"(?:误写|误作|错写|写成|写作|错为|误为|应为|更正为|改为)为?$"),
+        "miswritten": re_compile(r"(?:被|均)?(?:误写|误为|误作|错写|写成|写为|错为)"),
+        "written_as": re_compile(r"(?:误写|误作|错写|写成|写作|写为|错为|误为|应为|更正为|改为)为?$"),
         # a quoted name that ends so names a part or service of a site, not an account
-        "thing_end": regex.compile(r"(?:库|系统|平台|网|专栏|栏目|专题|模块|频道|板块|专区|信箱|功能|服务|事项|清单|指南|目录|窗口)$"),
+        "thing_end": regex.compile(r"(?:库|系统|平台|网|专栏|栏目|专题|模块|频道|板块|专区|信箱|功能|服务|事项|清单|指南|目录|窗口|概况|简介|内容|动态|公开)$"),
         "numeral_term": regex.compile(r".{0,2}[一二三四五六七八九十百千万两\d]\p{Han}{0,3}"),
         # (吉林省政府网站监管平台 is a platform named after the province, no site of its own)
         "gov_site": regex.compile(r"(?:(?:人民)?政府(?:门户)?|门户)网站?+(?!上|监管|集约|管理平台|平台|群)"),
@@ -281,6 +281,9 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
                 cut, lead = 0, None  # 吉强镇、将台堡镇: right after 、 a place's first character is its own, no word of prose
             elif cut and kind in PLACE_TYPES and cursor == run_start and text[cursor:end] in townships():
                 cut, lead = 0, None  # 黄圩镇、大有镇: a known township opening its run keeps what reads as a word (有)
+            elif cut == 0 and kind in PLACE_TYPES and start - cursor >= 2 and text[cursor] in "和及与" \
+                    and text[cursor + 1:end] in townships() and text[cursor:end] not in townships():
+                cut, lead = 1, text[cursor]  # 甲镇“乙”和马镇微信公众号: the conjunction, then a known township (马镇)
             elif lead is not None and kind in PLACE_TYPES and _known_with_lead(text, cursor + cut, lead, end, run_start):
                 cut, lead = cut - len(lead), None
             if cut == len(before := text[cursor:start]) and kind == "township" and pieces and pieces[-1].end == cursor \
