@@ -321,7 +321,7 @@ def _context(text: str, items: list[tuple[int, int]], intro_start: int, quoted: 
         label += text[first_start:lead_cut]
         items[0] = (lead_cut, items[0][1])
     label = label.rstrip("“")
-    account_intro = bool(p["account_end"].search(text, max(0, intro_start - 8), intro_start)
+    account_intro = bool(_account_word_before(text, intro_start)
                          or ("”" not in text[intro_start:items[-1][0]] and _linked_before(text, intro_start))) if quoted \
         else near.endswith(":") and bool(p["account_end"].search(near, 0, len(near) - 1))  # 抖音号:甲、乙
     clause = _last_hard(label, 0, len(label) - 1, True) + 1
@@ -396,7 +396,7 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope,
     if owner := (_owner(text, intro_start, known, one_quote) if around.account_intro else None):
         owner.role = True  # named only as the owner of the listed accounts
         enumeration.owner, enumeration.start = owner.name, owner.start
-        word = owner.account or ((found := p["account_end"].search(text, max(0, intro_start - 8), intro_start)) and found.group())
+        word = owner.account or _account_word_before(text, intro_start)
         platform = vocab()["platform_by_word"].get(word)  # (县文化局开设的微信公众号“甲、乙”: the word after the link)
     elif around.account_intro and (counted_owners := _counted_owners(text, intro_start, known)):
         owners, word = counted_owners
@@ -406,8 +406,8 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope,
         enumeration.owner, enumeration.start = owners[0].name, owners[0].start
         if len(owners) == len(parsed):
             item_owners = [owner.name for owner in owners]
-    elif around.account_intro and (word := p["account_end"].search(text, max(0, intro_start - 8), intro_start)):
-        platform = vocab()["platform_by_word"].get(word.group())  # 微信公众号“甲、乙”: on its platform
+    elif around.account_intro and (word := _account_word_before(text, intro_start)):
+        platform = vocab()["platform_by_word"].get(word)  # 微信公众号“甲、乙”: on its platform
     accounts = bracketed or around.account_intro or quoted or bool(p["account_label"].search(around.label))
     type_ = _list_type(known_items, accounts)
     out: list[Mention] = []
@@ -595,6 +595,12 @@ def _owner(text: str, intro_start: int, known: dict[int, Mention], linked: bool)
         if linked and link.fullmatch(text, start + mention.end - mention.start, intro_start):
             return mention
     return None
+
+
+def _account_word_before(text: str, intro_start: int) -> str | None:
+    """The account word that ends right before a quoted list (微信公众号“…”), if any."""
+    word = _patterns()["account_end"].search(text, max(0, intro_start - 8), intro_start)
+    return word.group() if word else None
 
 
 def _linked_before(text: str, intro_start: int) -> bool:

@@ -127,17 +127,19 @@ def done_only(clause: str) -> bool:
         or ("了" in clause and _fixed_in_past(clause))
 
 
+# Verbs that put a fault right.
+_MENDING = "更正|修复|整改|删除|改正|纠正|撤下|补齐|补充|充实|清理"
 # A fault stated as put right (错误信息已更正, 已删除过期信息, 已按要求完成空白栏目清理): no shortcoming, unless one remains after it (但仍…).
 # So is what the inspector has already done about it (具体问题已通过监管平台反馈至各主办单位, 已按规定予以扣分).
 _FIX = (r"(?:按要求|按规定|按期|全部|均|及时|通过[^,;。]{1,12}?){0,2}(?:予以)?"
-        r"(?:完成|更正|修复|整改|删除|改正|纠正|撤下|补齐|补充|充实|清理|反馈|扣分|通报|提醒|告知|约谈|督促|移交|转交)"
+        rf"(?:完成|{_MENDING}|反馈|扣分|通报|提醒|告知|约谈|督促|移交|转交)"
         r"(?:到位|完毕|完成)?[^,;。但仍还未不没]*")
 _RESOLVED = regex.compile(r"[^,;。]*?已(?:经)?" + _FIX)
 # (one literal, 并, that every match holds, lets regex skip a text without it: alternatives around 已 would not)
 _FOUND_AND_FIXED = regex.compile(r"[^,;。]*?(?:发现|查出|排查)并" + _FIX)
 # The same in the past tense, with 了 after the verb or before it (补充完善了空白栏目, 对失效链接进行了修复): the
 # verb and what follows it to the clause's end; what stands before it may not deny it (未, 没, 不).
-_FIXED_VERB = regex.compile(r"(?:(?:更正|修复|整改|删除|改正|纠正|撤下|补齐|补充|充实|清理)(?:完善|到位|完毕)?了"
+_FIXED_VERB = regex.compile(rf"(?:(?:{_MENDING})(?:完善|到位|完毕)?了"
                             r"|进行了(?:更正|修复|整改|删除|改正|纠正|补充|清理))[^,;。但仍还未不没]*")
 _AFTER_CLAUSE_MARK = re.compile(r"(?<=[,;。])")
 

@@ -286,7 +286,7 @@ def _pieces(text: str, run_start: int, run_end: int, ents: Ents, first: int) -> 
                 cut, lead = 1, text[cursor]  # 甲镇“乙”和马镇微信公众号: the conjunction, then a known township (马镇)
             elif lead is not None and kind in PLACE_TYPES and _known_with_lead(text, cursor + cut, lead, end, run_start):
                 cut, lead = cut - len(lead), None
-            if cut == len(before := text[cursor:start]) and kind == "township" and pieces and pieces[-1].end == cursor \
+            if cut == start - cursor and kind == "township" and pieces and pieces[-1].end == cursor \
                     and text[pieces[-1].start:end] in townships():
                 place = pieces.pop()  # 旧县镇, 新区乡: a known township whose name holds another ending (县, 区)
                 pieces.append(_Piece(place.start, end, kind, suffix, start - place.start, place.lead, place.trimmed))
@@ -581,7 +581,7 @@ def _account_openers() -> frozenset[str]:
 
 def is_role(text: str, start: int, end: int, lead: str | None = None) -> bool:
     """Inspector, author, rule-setter, place, addressee or a reference compared with: named, but not assessed."""
-    if _HANDLED.match(text, end) and text.endswith(_PASSED_TO, 0, start - (text[start - 1:start] in _ADMIN_PREFIXES)):
+    if _HANDLED.match(text, end) and text.endswith(_PASSED_TO, 0, _past_lost_level(text, start)):
         return False  # 转县人社局办理的31件中…, 由县住建局承办的6件…: the body that handled the cases is assessed on them
     if role_before(text, start, lead) and not (text.endswith("在", 0, start) and _own_channel(text, end)):
         return True
@@ -595,9 +595,14 @@ _PASSED_TO = ("转", "转交", "转给", "由")
 _HANDLED = regex.compile(r"(?:办理|承办|答复|处理)的")
 
 
+def _past_lost_level(text: str, start: int) -> int:
+    """Where the word before a name ends: before the level the name lost to it, if any (与|区|司法局, 转|县|人社局)."""
+    return start - 1 if start > 1 and text[start - 1] in _ADMIN_PREFIXES else start
+
+
 def _compared_with(text: str, start: int) -> bool:
     """Whether 与 or 同 stands right before the name, or before the level it lost (与|区|司法局)."""
-    before = start - 1 if start > 1 and text[start - 1] in _ADMIN_PREFIXES else start
+    before = _past_lost_level(text, start)
     return before > 0 and text[before - 1] in "与同"
 
 
@@ -852,6 +857,8 @@ def _site_named(content: str, accounts_only: bool) -> bool:
     """Whether a quoted name is a site's: its ending says so, unless the ending is shared with accounts (某某在线,
     某某之窗) in a notice that inspected accounts and no sites."""
     return content.endswith(SITE_NAME_ENDS) and not (accounts_only and content.endswith(_EITHER_ENDS))
+
+
 _OWN_SITE_WORDS = ("政府网", "政府网站", "局网", "局网站", "委网", "委网站", "办网", "办网站")
 
 
