@@ -110,6 +110,14 @@ def _match_set(name: str, gold: list, predicted: list, score: Score, label: str)
     score.misses += [f"{label}: spurious {item}" for item in remaining]
 
 
+
+def _row_key(row) -> tuple[str, ...]:
+    """A table row's cells as text, without the empty cells that pad a row the page cut short."""
+    cells = [str(c) for c in row or []]
+    while cells and not cells[-1]:
+        cells.pop()
+    return tuple(cells)
+
 def score_document(gold: dict, document: dict, scores: dict[str, Score], label: str) -> None:
     """Add one document's comparison into the running scores."""
     for name in META_FIELDS:
@@ -130,8 +138,8 @@ def score_document(gold: dict, document: dict, scores: dict[str, Score], label: 
     else:
         kinds.misses.append(f"{label}: section kinds expected {expected_kinds} got {got_kinds}")
     tables = scores.setdefault("tables", Score())
-    _match_set("counts", [(t["rows"], tuple(map(str, t["first_row"] or []))) for t in gold.get("tables", [])],
-               [(len(t["rows"]), tuple(map(str, t["rows"][0] if t["rows"] else []))) for t in document["tables"]],
+    _match_set("counts", [(t["rows"], _row_key(t["first_row"])) for t in gold.get("tables", [])],
+               [(len(t["rows"]), _row_key(t["rows"][0] if t["rows"] else None)) for t in document["tables"]],
                tables, label)
     for name in SET_FIELDS:
         _match_set(name, _items(name, gold.get(name, [])), _items(name, document[name]),

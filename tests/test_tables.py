@@ -388,3 +388,67 @@ def test_a_two_column_table_of_names_and_problems_that_lost_its_bars():
     assert {u["name"] for u in document["units"]} == {"柳溪商务之窗", "柳溪农业信息网"}
     serial = "序号\n账号名称\n主办单位\n存在问题\n1\n柳溪水务\n县水务局\n8月未更新\n2\n柳溪妇联\n县妇联\n超过3个月未更新\n"
     assert [t.header for t in find_tables(serial)[0]] == [["序号", "账号名称", "主办单位", "存在问题"]]
+
+
+# Statistics tables of an annual report follow one another in one run of bar lines, each under a line of one
+# cell naming it; the page may open or close every line with a bar, put a header over several lines, or end
+# inside a row. Sentences and figures written for these tests.
+_STATISTICS = (
+    "第一项 | |||\n"
+    "类别 | 新制发 | 已废止 | 现行有效 | |\n"
+    "规范性文件 | 2 | 0 | 11 | |\n"
+    "其他文件 | 5 | 1 | 40 | |\n"
+    "第二项 | |||\n"
+    "类别 | 上年数量 | 本年增减 | |\n"
+    "行政许可 | 12 | -1 | |\n"
+)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (title, header, rows) of each table
+    (_STATISTICS, [("第一项", ["类别", "新制发", "已废止", "现行有效"], [["规范性文件", 2, 0, 11], ["其他文件", 5, 1, 40]]),
+                   ("第二项", ["类别", "上年数量", "本年增减"], [["行政许可", 12, -1]])]),
+    # every line opened by a bar: the empty first column is the bar's, not a cell
+    ("".join("| " + line for line in _STATISTICS.splitlines(keepends=True)),
+     [("第一项", ["类别", "新制发", "已废止", "现行有效"], [["规范性文件", 2, 0, 11], ["其他文件", 5, 1, 40]]),
+      ("第二项", ["类别", "上年数量", "本年增减"], [["行政许可", 12, -1]])]),
+    # the page ends inside a row: the row keeps the cells it has; a title the page cut after makes no table
+    (_STATISTICS + "其他事项 | 3 |\n第三项 | |||\n", [
+        ("第一项", ["类别", "新制发", "已废止", "现行有效"], [["规范性文件", 2, 0, 11], ["其他文件", 5, 1, 40]]),
+        ("第二项", ["类别", "上年数量", "本年增减"], [["行政许可", 12, -1], ["其他事项", 3, ""]])]),
+    (_STATISTICS + "其他管理", [
+        ("第一项", ["类别", "新制发", "已废止", "现行有效"], [["规范性文件", 2, 0, 11], ["其他文件", 5, 1, 40]]),
+        ("第二项", ["类别", "上年数量", "本年增减"], [["行政许可", 12, -1], ["其他管理", "", ""]])]),
+    # a line of one cell over a row of numbers labels a group inside one table
+    ("单位 | 条数 |\n县直部门 |\n县财政局 | 31 |\n县水利局 | 12 |\n乡镇 |\n东坪镇 | 20 |\n",
+     [(None, ["单位", "条数"], [["县直部门", ""], ["县财政局", 31], ["县水利局", 12], ["乡镇", ""], ["东坪镇", 20]])]),
+])
+def test_titled_statistics_tables_in_one_run_of_bars(text, expected):
+    tables, _ = find_tables(text)
+    assert [(t.title, t.header, t.rows) for t in tables] == expected
+
+
+def test_a_header_written_over_three_lines_is_no_row():
+    text = ("| (各列之和等于总计) | 申请人 | ||||\n| 个人 | 法人 | 总计 | ||\n| 企业 | 机构 | 其他 | ||\n"
+            "| 一、本年新收申请 | 4 | 1 | 0 | 0 | 5 | |\n| 二、上年结转申请 | 0 | 0 | 0 | 0 | 0 | |\n")
+    table = _one(text)
+    assert table.header[:2] == ["(各列之和等于总计)", "申请人"]
+    assert [row[0] for row in table.rows] == ["一、本年新收申请", "二、上年结转申请"]
+
+
+def test_a_row_cut_by_the_page_end_stays_prose_too():
+    """The cut row is the table's last row, but its text stays outside the table's span (its last words may
+    be a name the page cut short), and the table says it was cut."""
+    text = "名次 | 网站名称 | 得分 |\n1 | 县公安局网站 | 93.5 |\n2 | 县民政局网站 | 90.1 |\n3 | 县林业局"
+    table = _one(text)
+    assert table.cut and table.rows[-1] == [3, "县林业局", ""]
+    assert text[table.start:table.end].endswith("90.1 |")
+    heading = "二、整改要求"
+    assert not _one(text.rsplit("\n", 1)[0] + "\n" + heading).cut  # a heading after a table is no row of it
+
+
+def test_header_block_fields_of_provincial_sites_are_metadata():
+    text = ("信息索引号 | 000000/2020-00001 | 生成日期 | 2020-03-02 |\n效力状况 | 有效 | 附件下载 | |\n"
+            "内容概述 | 县政府办公室关于某项工作的通知 |\n")
+    tables, pairs = find_tables(text)
+    assert tables == [] and ("信息索引号", "000000/2020-00001") in pairs and ("效力状况", "有效") in pairs

@@ -98,6 +98,9 @@ def table_mentions(ctx) -> list[Mention]:
         media = platform_col is not None or bool(_MEDIA_WORDS.search(header)) or _media_title(ctx, table)
         website = "网站" in "".join(str(table.header[i] or "") for i in names if i < len(table.header))
         rows = locate_rows(ctx, table)
+        if table.cut and (filled := [i for i, cell in enumerate(rows[-1]) if cell[0]]):
+            _, at, _ = rows[-1][filled[-1]]  # a name the page cut short is no name (省草原工作站网 of …网站)
+            rows[-1][filled[-1]] = ("", at, at)
         spans = _spans_by_name(rows, names + ([] if owner_col is None else [owner_col]))
         for cells in rows:
             has_owner = owner_col is not None and owner_col < len(cells)

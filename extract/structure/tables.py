@@ -13,13 +13,15 @@ SAMPLE_ROWS = 50  # rows enough to judge a column count; keeps inference cheap
 MIN_SCORE = 0.6  # share of rows that must share the dominant numeric pattern
 MAX_TITLE_LINES = 3
 MAX_TITLE_LEN = 80
+MAX_HEADER_LINES = 3  # lines of words over a table's first row of numbers that can all be its header
+MAX_CUT_ROW = 40  # a longer last line after a table is prose, not the start of a row
 
 METADATA_FIELDS = frozenset(
     "索引号 文号 发文字号 文件编号 统一编号 发布机构 发文机关 发文单位 主办单位 责任部门 "
     "生成日期 成文日期 发布日期 发布时间 成文时间 发文日期 印发日期 实施日期 废止日期 有效期 "
     "公开形式 公开方式 公开范围 公开时限 关键词 主题词 是否有效 有效性 "
     "信息分类 主题分类 组配分类 体裁分类 服务对象分类 信息类别 信息来源 来源 分类 所属分类 所属主题 发布单位 "
-    "公文种类 文种 体裁 发文时间 公开日期 生效日期".split()
+    "公文种类 文种 体裁 发文时间 公开日期 生效日期 信息索引号 效力状况 附件下载".split()
 ) | frozenset(load_yaml("metadata.yaml")["title_labels"])  # 标题 | …, 内容概述 | …: the title's field
 
 _NUMBER = re.compile(r"[+-]?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
@@ -45,6 +47,7 @@ class Table:
     start: int
     end: int
     attachment_label: str | None = None
+    cut: bool = False  # the page ended inside the last row: its last cell is cut short
 
 
 def find_tables(text: str) -> tuple[list[Table], list[tuple[str, str]]]:
@@ -55,11 +58,20 @@ def find_tables(text: str) -> tuple[list[Table], list[tuple[str, str]]]:
         for run in _runs(text):
             used, found = _metadata_prefix(run)
             pairs += found
-            parsed = _parse(run[used:])
-            if parsed:
-                header, rows, first, last = parsed
-                title, label = _title(text, first[0])
-                tables.append(Table(title, header, rows, first[0], last[1], label))
+            parts = list(_titled_parts(run[used:]))
+            cut = []
+            if len(run) - used > 1 and parts[-1][1] and sum(map(bool, parts[-1][1][-1][2])) > 1:
+                cut = _cut_row(text, run[-1][1])
+                parts[-1] = parts[-1][0], parts[-1][1] + cut
+            for heading, lines in parts:
+                parsed = _parse(lines)
+                if parsed:
+                    header, rows, first, last = parsed
+                    title, label = _title(text, first[0])
+                    cut_short = bool(cut) and last == cut[0] and len(lines) > 1
+                    # (a row cut short stays prose too: its last words may be a name the text goes on with)
+                    end = lines[-2][1] if cut_short else last[1]
+                    tables.append(Table(heading or title, header, rows, first[0], end, label, cut=cut_short))
     if "序号\n" in text or "编号\n" in text or "名称\n" in text:
         taken = [(t.start, t.end) for t in tables]
         for table in [*_barless(text), *_paired(text)]:  # (a serial column's table first: it holds any pair)
@@ -182,6 +194,37 @@ def _runs(text: str):
         yield run
 
 
+def _cut_row(text: str, end: int) -> list[Line]:
+    """The text's last line when it follows a table of rows with no bar: a page cut mid-row keeps the
+    row's first cells (规范性文件 | 0 | ⏎ 其他对), and they are the table's last row; a heading is not."""
+    start = end + 1
+    line = text[start:].rstrip()
+    if not line or "\n" in line or len(line) > MAX_CUT_ROW or line.endswith(_SENTENCE_END) or _NOT_CELL.match(line):
+        return []
+    return [(start, start + len(line), [c.strip() for c in line.split("|")])]
+
+
+def _titled_parts(lines: list[Line]):
+    """(title, lines) of each table in a run of rows: a line of one cell over a header row (no number in it)
+    opens a table of its own, as the statistics tables of an annual report follow one another with no blank
+    line (第二十条第(一)项 | ⏎ 信息内容 | 本年制发件数 | … ⏎ 规章 | 0 | …). Only in a run of rows that holds
+    numbers: a one-cell line over a row of numbers labels a group of the same table."""
+    filled = [[c for c in cells if c] for _, _, cells in lines]
+    opens = [i for i in range(len(lines) - 1) if len(filled[i]) == 1 and len(filled[i + 1]) >= 2
+             and not any(_NUMBER.fullmatch(c) for c in filled[i + 1])]
+    if opens and len(filled[-1]) == 1:
+        opens.append(len(lines) - 1)  # the title of a table the page cut off after it
+    singles = sum(len(f) <= 1 for f in filled) - len(opens)  # a title is a line of one cell in a table of rows
+    if not opens or 2 * singles >= len(lines) - len(opens) \
+            or not any(_NUMBER.fullmatch(c) for f in filled for c in f):
+        yield None, lines
+        return
+    if opens[0] > 0:
+        yield None, lines[:opens[0]]
+    for i, j in zip(opens, opens[1:] + [len(lines)]):
+        yield filled[i][0], lines[i + 1:j]
+
+
 def _metadata_prefix(run: list[Line]) -> tuple[int, list[tuple[str, str]]]:
     """Leading lines whose cells alternate field names and values describe the notice, not data."""
     pairs: list[list[str]] = []
@@ -241,8 +284,9 @@ def _parse(lines: list[Line]):
     """Dispatch on layout: scrapers mostly leave one cell per line, readers one row per line."""
     if len(lines) < 2:  # one line is a header at best
         return None
-    singles = sum(len(cells) == 1 for _, _, cells in lines)
-    return _parse_stream(lines) if singles * 2 >= len(lines) else _parse_rows(lines)
+    voters = lines[:-1]  # (the last line may be a row the page cut short)
+    singles = sum(len(cells) == 1 for _, _, cells in voters)
+    return _parse_stream(lines) if singles * 2 >= len(voters) else _parse_rows(lines)
 
 
 def _parse_rows(lines: list[Line]):
@@ -252,13 +296,31 @@ def _parse_rows(lines: list[Line]):
     if not lines:
         return None
     first = lines[0][2]
-    header = [] if any(_NUMBER.fullmatch(c) or _DATA_CELL.search(c) for c in first) else first
-    rows = [cells for _, _, cells in lines[1 if header else 0 :] if cells != header]
+    # The first row of numbers two or three lines down under lines of several cells: the lines above it are
+    # one header written over several lines (申请人情况 | ⏎ 自然人 | 法人或其他组织 | ⏎ 商业企业 | …), whatever
+    # their cells hold; a line of one cell there labels a group of rows.
+    data = next((k for k, (_, _, cells) in enumerate(lines) if any(map(_NUMBER.fullmatch, cells))), 0)
+    if 2 <= data <= MAX_HEADER_LINES and all(sum(map(bool, cells)) > 1 for _, _, cells in lines[1:data]):
+        header, below = first, data
+    else:
+        header = [] if any(_NUMBER.fullmatch(c) or _DATA_CELL.search(c) for c in first) else first
+        below = 1 if header else 0
+    rows = [cells for _, _, cells in lines[below:] if cells != header]
     if not rows or (not header and len(rows) < 2):
         return None
     width = max(len(r) for r in [header, *rows])
-    rows = [[_value(c) for c in r] + [""] * (width - len(r)) for r in rows]
-    return header + [""] * (width - len(header)) if header else [], rows, lines[0], lines[-1]
+    header, *rows = _trim_columns([r + [""] * (width - len(r)) for r in [header, *rows]], bool(header))
+    rows = [[_value(c) for c in r] for r in rows]
+    return header, rows, lines[0], lines[-1]
+
+
+def _trim_columns(table: list[list[str]], headed: bool) -> list[list[str]]:
+    """Drops the columns at either edge that are empty in every line: the bars a page opened or closed each
+    line with (| 规章 | 0 | | ⏎), not cells. An absent header (headed False) does not keep a column."""
+    lines = table if headed else table[1:]
+    left = next((i for i in range(len(table[0])) if any(line[i] for line in lines)), 0)
+    right = next((i for i in range(len(table[0]), left, -1) if any(line[i - 1] for line in lines)), len(table[0]))
+    return [line[left:right] if (headed or k) else [] for k, line in enumerate(table)]
 
 
 def _kind(cell: str) -> int:
