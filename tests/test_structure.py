@@ -713,6 +713,13 @@ def test_a_heading_over_a_list_of_units(title, kind):
         ("某乡2013年政府信息公开工作年度报告\n现公布本乡年度报告。\n概述\n我乡健全了工作机制。", []),
         ("关于检查情况的通报\n各单位:\n现通报如下。\n一、总体情况\n甲。\n存在问题\n乙。",
          [("一", "总体情况", "overview")]),
+        # over (一) lists: the lines naming a kind alone are the top level, the lists their items
+        ("关于监测情况的通报\n各单位:\n现将监测情况通报如下。\n本月监测结果\n共发布信息812条。\n发现的主要问题\n"
+         "(一)网站。甲镇首页未更新。\n(二)新媒体。“乙发布”未回复留言。\n下步工作安排\n各单位要整改。",
+         [(None, "本月监测结果", "overview"), (None, "发现的主要问题", "problems"), (None, "下步工作安排", "requirements")]),
+        # a numbered line is no bare heading: 1. 2. 3. standing alone stay the numbered top level
+        ("关于检查情况的通报\n各单位:\n现通报如下。\n1.检查情况\n甲。\n2.存在问题\n乙。\n3.整改要求\n丙。",
+         [("1", "检查情况", "overview"), ("2", "存在问题", "problems"), ("3", "整改要求", "requirements")]),
     ],
 )
 def test_unnumbered_headings_of_a_text_with_no_numbered_one(text, headings):
@@ -741,7 +748,8 @@ def test_unnumbered_headings_of_a_text_with_no_numbered_one(text, headings):
     # a state of every unit's work is no order to work
     ("各单位办理情况", "overview"),
     # a sentence heading that tells what must be done (要重点抓好), and a verb ordering work after its adverb
-    ("下半年要重点抓好三方面工作", "requirements"), ("认真落实整改责任", "requirements"),
+    ("下半年要重点抓好三方面工作", "requirements"), ("下步安排", "requirements"), ("下一步打算", "requirements"),
+    ("个别账号存在错敏信息", "problems"), ("部分网站存在断链", "problems"), ("认真落实整改责任", "requirements"),
     ("进一步规范信息发布", "requirements"),
 ])
 def test_kinds_of_headings_no_phrase_settles(title, kind):

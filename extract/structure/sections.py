@@ -296,7 +296,7 @@ def _bare_headings(text: str, end: int, title: str | None) -> list[Section]:
         label = _BRACKETED.match(words)
         if (label and previous.endswith(_PARAGRAPH_END + (":",))) or (
                 previous.endswith(_PARAGRAPH_END + (":",)) and words != title and _BARE_HEADING.fullmatch(words)
-                and classify_title(words) is not None):
+                and classify_title(words) is not None and not _numbered(words)):
             start = pos + line.index(words)
             name, name_start, body = (label[1], start + 1, start + label.end()) if label else (words, start, start + len(words))
             found.append(Section(None, "bare", 1, 0, name, start, title_start=name_start, body_start=body))
@@ -304,6 +304,12 @@ def _bare_headings(text: str, end: int, title: str | None) -> list[Section]:
             previous = words
         pos += len(line) + 1
     return found if len(found) >= 2 else []
+
+
+def _numbered(line: str) -> bool:
+    """A line that opens with a section's number (1.检查情况): a numbered heading, not a bare one."""
+    match = _MARKED_LINE.match(line)
+    return match is not None and match.lastindex is not None
 
 
 # 下一步,各单位要…: a paragraph that opens with the next step and orders it.
@@ -559,9 +565,10 @@ def outline(text: str, body_end: int | None = None, title: str | None = None) ->
     classifies."""
     end = len(text) if body_end is None else body_end
     headings = _outside_articles([h for h in find_headings(text) if h.start < end], text)
-    headings = _promoted(headings, text, title is not None)
-    if not any(h.rank <= 2 for h in headings):
-        headings = sorted(headings + _bare_headings(text, end, title), key=lambda h: h.start)
+    # With no 一、 heading, lines that name a section's kind alone are the top level, over any (一) list;
+    # with none, a (一) or 1. list may be it.
+    bare = _bare_headings(text, end, title) if not any(h.rank == 1 for h in headings) else []
+    headings = sorted(headings + bare, key=lambda h: h.start) if bare else _promoted(headings, text, title is not None)
     if title is not None and not any(h.rank <= 2 for h in headings):
         headings = sorted(headings + _items_opening_lines(text, end), key=lambda h: h.start)
     roots = _nest(headings, end)
