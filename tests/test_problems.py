@@ -463,9 +463,33 @@ def test_annual_report_units_are_the_faulted(sentence, expected):
     assert [u["name"] for u in doc["units"]] == [name for name, _ in expected]
 
 
+# …and the bodies its own checks praise or rank (被评为先进单位, 排名前三的是): units with no problem.
+@pytest.mark.parametrize("sentence, units", [
+    ("经考核,县财政局、西岭镇等6个单位被评为年度政务公开先进单位。", ["县财政局", "西岭镇"]),
+    ("全年综合得分排名前三的是县水利局、东坡镇和南山镇。", ["县水利局", "东坡镇", "南山镇"]),
+    ("县财政局协助做好了解读工作,西岭镇的公开栏运行良好。", []),
+])
+def test_annual_report_units_its_checks_praise(sentence, units):
+    doc = extract_text(ANNUAL_REPORT.format(sentence=sentence))
+    assert [u["name"] for u in doc["units"]] == units and doc["problems"] == []
+
+
 # A heading that names failing units (…的单位) gives the names under it its words without the noun, also when the
 # line goes on with a sentence telling them what to do.
 @pytest.mark.parametrize("line", ["东坡镇、西岭镇。", "东坡镇、西岭镇。以上单位应于7月13日前补报,并说明逾期原因。"])
 def test_a_list_under_a_heading_naming_failing_units(line):
     text = f"各单位:\n一、逾期未报送整改报告的单位\n{line}\n二、工作要求\n请各单位加强管理。"
     assert _problems(text) == [("东坡镇", "逾期未报送整改报告"), ("西岭镇", "逾期未报送整改报告")]
+
+
+# A fault written as the attribute of the names after it belongs to them, also when a second list with its own
+# attribute follows after a comma; a fault said to be absent (无空白栏目) is none.
+@pytest.mark.parametrize("text, expected", [
+    ("一、检查情况\n对首页更新不及时的县交通局、县商务局,办事指南未调整的东坡镇,县政务公开办已下发整改通知。",
+     [("县交通局", "首页更新不及时"), ("县商务局", "首页更新不及时"), ("东坡镇", "办事指南未调整")]),
+    ("一、检查情况\n检查发现,西岭镇网站认证主体仍为已撤并的原柳溪乡。", [("西岭镇", "认证主体仍为已撤并的原柳溪乡")]),
+    ("一、检查情况\n西岭镇全年专栏无空白栏目,东坡镇网站无错别字。", []),
+    ("一、检查情况\n西岭镇专栏无空白栏目,但有3处错别字。", [("西岭镇", "有3处错别字")]),
+])
+def test_attributes_of_lists_and_faults_said_absent(text, expected):
+    assert _problems(text) == expected

@@ -125,6 +125,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "band": regex.compile(r"\([^()]*\d[^()]*\)$"),
         "column_close": regex.compile(rf"等?{count}?个?(?:栏目|专栏|频道|板块|模块|页面|专题)"),
         "praise": regex.compile(alternation(v["praise_cues"] | set(v["praise_lists"]))),
+        "named_praise": regex.compile(alternation(v["named_praise"])),
         "salient_fault": regex.compile(r"(?:问题|现象|情况)[^,。;]{0,3}(?:突出|较多|严重)"),
     }
 
@@ -673,6 +674,12 @@ def praises(text: str) -> bool:
     """praise, uncached: for whole sentences, which do not recur."""
     p = _patterns()
     return bool(p["praise"].search(text) or p["positive_end"].search(text)) and not p["salient_fault"].search(text)
+
+
+def names_praised(text: str) -> bool:
+    """A sentence naming bodies to praise or rank them (被评为先进单位, 排名前三的是): the words a report on its own
+    work uses for others it did well by, as strong as a fault."""
+    return _patterns()["named_praise"].search(text) is not None
 
 
 @lru_cache(maxsize=1 << 10)

@@ -96,7 +96,7 @@ def vocab() -> dict:
     for key in ("blockers", "prefixes", "place_endings", "subunit_endings", "government_free", "account_words",
                 "website_words", "platforms", "person_titles", "generic_openings", "never_units", "lead_words",
                 "break_words", "role_leads", "praise_cues", "safe_leads", "directives", "never_first",
-                "list_nouns", "praise_lists", "body_suffixes", "central_bodies", "not_place_words", "partitives"):
+                "list_nouns", "praise_lists", "named_praise", "body_suffixes", "central_bodies", "not_place_words", "partitives"):
         data[key] = frozenset(data[key])
     return data
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 import regex
 
 from ..structure.genre import TASK
-from .enumerations import Scope, enumerations, praises
+from .enumerations import Scope, enumerations, names_praised, praises
 from .sharing import ACCOUNT_CLAUSE, government_lists, lists, share_roles, share_sites
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
 from .problems_text import is_problem
@@ -235,12 +235,12 @@ def _addressees_end(sentence) -> int:
 def text_mentions(ctx, accounts: bool | None = None, faults_only: bool = False) -> list[Mention]:
     """Mentions in body sentences, each marked as evidence (assessed here) or not; `accounts`: whether the
     notice speaks of accounts (speaks_of_accounts), read here when not given; `faults_only`: read only the
-    sentences that state a fault."""
+    sentences that state a fault or name bodies to praise or rank them."""
     flag = _prefilter()
     # flag holds only literal words, so searching the sentence's span of the whole text reads the same; a
     # sentence no longer than MAX_CHUNK is one stretch, cut without a copy of its text.
     chosen = [(s, a, b) for s in ctx.sentences if flag.search(s.whole_text, s.start, s.end) and not _skippable(ctx, s)
-              and (not faults_only or is_problem(s.text))
+              and (not faults_only or is_problem(s.text) or names_praised(s.text))
               for a, b in (_chunks(s.text) if s.end - s.start > MAX_CHUNK else ((0, s.end - s.start),))]
     out: list[Mention] = []
     judge = _Judge(ctx)

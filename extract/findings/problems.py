@@ -485,6 +485,8 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
         pred_start = tail.end() if tail else pred_start
         pred_end = subjects[index + 1][0].start - offset if index + 1 < len(subjects) else len(text)
         predicate = _unlabelled(text[pred_start:pred_end])  # …的有: labels the next group
+        if index + 1 < len(subjects) and "," in predicate and _attributive_fault(predicate):
+            predicate = predicate[:predicate.rfind(",")]  # 甲、乙,公开指南未调整的丙: the next group's attribute
         pointed = False
         pointer = pred_end == len(text) and following is not None and points_back(following.text) \
             and following.section is sentence.section and is_problem(following.text) \

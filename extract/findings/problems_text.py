@@ -18,6 +18,8 @@ _NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|
                        r"|最后(?:一次|一条)?(?:更新|发布)(?:时间|日期)?(?:为|是|停留在|在)"
                        f"|(?:{alternation(vocab()['personal_data_verbs'])})[^,。;]{{0,16}}?"
                        f"(?:{alternation(vocab()['personal_data'])})(?!保护)")
+# A fault said to be absent (无空白栏目, 没有出现错别字 is read by praise_cues): the words say nothing is wrong.
+_ABSENT = re.compile(f"(?:无|没有|未见|未有)(?:任何)?(?:{alternation(vocab()['defect_nouns'])})")
 _QUOTED_GRADE = re.compile(r"“(不合格|较差|差|不及格|不达标|未达标)”")
 _NOT_NEGATIVE = re.compile(f"{alternation(vocab()['not_fault_words'] + vocab()['left_out_words'])}|“[^“”]*”|《[^《》]*》")
 _CONSEQUENCE = re_compile(r"^(?:但|并|且|而|进而)?(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
@@ -110,6 +112,8 @@ def is_problem(text: str) -> bool:
     if "“" in text:
         text = _QUOTED_GRADE.sub(r"\1", text)  # 等次为“较差”: a grade in quotes is still the grade
     text = _NOT_NEGATIVE.sub("", text)
+    if "无" in text or "没有" in text or "未" in text:
+        text = _ABSENT.sub("", text)
     if "已" in text:
         text = _RESOLVED.sub("", text)  # what was already put right (已更正) is no fault
     if "并" in text:
