@@ -493,3 +493,37 @@ def test_a_list_under_a_heading_naming_failing_units(line):
 ])
 def test_attributes_of_lists_and_faults_said_absent(text, expected):
     assert _problems(text) == expected
+
+
+# In a notice that sets work, the sentence that recalls units' faults of last time assesses them: 依申请 (a kind
+# of disclosure), 主要问题 and 未按要求 order nothing; 我县 before a name is no subject of its own; a clause naming the
+# main fault (主要问题是…) gives it without its label; a fault that only grades what follows (存在较为突出的问题) is
+# none; a run of faults after ; with no subject goes on about the one unit that opened it.
+@pytest.mark.parametrize("text, expected", [
+    ("一、工作要求\n上年度年报评查中,县民政局年报中依申请公开数量与统计表不符。以上单位今年要杜绝类似问题。",
+     [("县民政局", "年报中依申请公开数量与统计表不符")]),
+    ("二、自查要求\n上半年全市考核中,我县北岗乡、县财政局被扣分,主要问题是预决算信息未按要求公开。以上单位要作为自查重点。",
+     [("北岗乡", "预决算信息未按要求公开"), ("县财政局", "预决算信息未按要求公开")]),
+    ("一、检查情况\n检查发现,东坡镇网站、县水利局网站存在较为突出的问题。", []),
+    ("一、检查情况\n经查,县水利局未建立登记台账;未向申请人告知延期理由;未按时报送年报。",
+     [("县水利局", "未建立登记台账"), ("县水利局", "未向申请人告知延期理由"), ("县水利局", "未按时报送年报")]),
+    ("一、检查情况\n经查,县水利局未建立登记台账;部分单位未按时报送年报。", [("县水利局", "未建立登记台账")]),
+    ("一、检查情况\n县农业农村委年报“存在的主要问题”部分内容空泛。", [("县农业农村委", "年报“存在的主要问题”部分内容空泛")]),
+])
+def test_faults_recalled_labelled_and_run_on(text, expected):
+    assert _problems(text) == expected
+
+
+def test_a_letter_to_one_body_faults_it_where_it_says_you():
+    """突出问题 is a salient fault, no praise: the faults a letter announces of 你局 are the addressee's."""
+    text = ("关于限期整改县住建局网站问题的督办函\n县住建局:\n7月3日,县政府办公室在监测中发现,你局网站存在以下突出问题:"
+            "一是“通知公告”栏目超过4个月未更新;二是“政策解读”栏目为空白栏目。请你局于7月15日前整改。\n县政府办公室\n2019年7月8日\n")
+    doc = extract_text(text)
+    assert [(p["units"], p["description"]) for p in doc["problems"]] == [
+        (["县住建局"], "“通知公告”栏目超过4个月未更新"), (["县住建局"], "“政策解读”栏目为空白栏目")]
+
+
+@pytest.mark.parametrize("text", ["“鸡冠乡发布”简介中仍使用原乡名称。", "西岭镇网站认证主体仍为已撤并的原柳溪乡。"])
+def test_a_former_body_named_in_passing_is_no_unit(text):
+    doc = extract_text("一、存在问题\n" + text)
+    assert not {"原乡", "原柳溪乡"} & {u["name"] for u in doc["units"]}

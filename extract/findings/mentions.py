@@ -118,7 +118,11 @@ def _reports(sentence) -> bool:
 
 @lru_cache(maxsize=1)
 def _directive() -> regex.Pattern:
-    return regex.compile(alternation(vocab()["directives"]))
+    """The directive words; not 要 of 主要, 重要, 要点 or of 按要求 (未按要求公开: a fault), nor 请 of 申请
+    (依申请公开数量: a count)."""
+    exact = {"要": r"(?<![主需重只紧按照])要(?![点素件])", "请": r"(?<![提申邀])请"}
+    words = sorted(vocab()["directives"], key=len, reverse=True)
+    return regex.compile("|".join(exact.get(word, regex.escape(word)) for word in words))
 
 
 @lru_cache(maxsize=1 << 12)

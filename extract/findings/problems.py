@@ -13,7 +13,8 @@ from .enumerations import heading_words, praise
 from .mentions import ANSWERABLE, FORWARDING, names_after_colon
 from .gazetteer import vocab
 from .vocabulary import COUNT, NUMBER_MARK, alternation
-from .problems_text import QUALIFIER, describe, done_only, inherited, is_problem, none_cell, points_back, split_cell
+from .problems_text import (QUALIFIER, describe, done_only, inherited, is_problem, none_cell, points_back, split_cell,
+                            subjectless_fault)
 from .units_tables import PROBLEM_HEAD, locate_rows
 from .units_text import owner_end
 
@@ -52,13 +53,13 @@ _LABEL = re_compile(
 # How every _LABEL match ends; testing it first spares a regex that tries each start in the text.
 _LABEL_ENDS = tuple(verb + mark for verb in "有是为" for mark in ("", ":", ","))
 _PLACE_ENDS = ("省", "市", "县", "区")
-_QUALIFIER = regex.compile(rf"\p{{Han}}{{2,8}}[{''.join(_PLACE_ENDS)}]$")
+_QUALIFIER = regex.compile(rf"(?:\p{{Han}}{{2,8}}|[我本])[{''.join(_PLACE_ENDS)}]$")  # (我县北岗乡: our county's)
 # The words of a problems section's own title (存在的主要问题及整改要求): no fault of a unit's.
 _SECTION_WORDS = regex.compile(r"(?:存在|出现|发现)?的?(?:主要)?问题")
 _MAX_CLAUSE = 40
 # 存在以下问题: a description that announces the faults listed after it.
 # What announces the faults listed after it, closing a description (存在以下问题, 在政务公开工作中存在以下问题).
-_FORWARD = regex.compile(r"(?:存在)?(?:以下|如下|下列)(?:几个|几方面)?(?:问题|不足|情况)$")
+_FORWARD = regex.compile(r"(?:存在)?(?:以下|如下|下列)(?:几个|几方面)?(?:突出|主要|具体)?(?:问题|不足|情况)$")
 _ITEM_MARK = regex.compile(rf"^\s*{NUMBER_MARK}")
 _MAX_ITEMS = 12
 _MAX_SIBLINGS = 4  # lists parted by ; that a sentence pointing back after them (以上单位…) may cover
@@ -106,8 +107,10 @@ def find_problems(ctx, units) -> list[dict]:
             topic = None  # a line introducing the next list (…的单位:) is not about the unit above it
         if topic is None and not mentions and line_subject is not None:
             topic = line_subject
-        elif topic is None and not mentions and went_on is not None and _GOES_ON.match(sentence.text):
-            topic = went_on  # 县卫计局网站文件未标注日期;“办事指南”栏目链接失效: a part of its site, no new subject
+        elif topic is None and not mentions and went_on is not None \
+                and (_GOES_ON.match(sentence.text) or subjectless_fault(sentence.text)):
+            topic = went_on  # 县卫计局网站文件未标注日期;“办事指南”栏目链接失效: a part of its site, no new subject;
+            # 你镇未建立台账;未告知延期理由: a fault with no subject goes on about it
         elif topic is None and not mentions and named is not None and _ANAPHOR.match(sentence.text):
             topic = named  # 县住建局网站。该网站首页…未更新: 该 points back to the one unit just named
         if topic is None and not mentions:
@@ -116,7 +119,8 @@ def find_problems(ctx, units) -> list[dict]:
             lead = sentence
             continue
         line_subject = _line_subject(sentence, mentions, topic)
-        went_on = _sole_opener(sentence, mentions)
+        went_on = _sole_opener(sentence, mentions) if mentions else (
+            went_on if topic is went_on and sentence.whole_text.endswith(";", sentence.start, sentence.end) else None)
         named = _sole_named(mentions) if mentions else (named if topic is named else None)
         if mentions or topic:
             mentions = sorted(mentions or [], key=lambda m: m.start)
@@ -150,7 +154,7 @@ def _sole_opener(sentence, mentions):
             or _sole_named(mentions) is None:
         return None
     first = min(mentions, key=lambda m: m.start)
-    return first if not sentence.whole_text[sentence.start:first.start].strip(" “") else None
+    return first if _openers().fullmatch(sentence.whole_text[sentence.start:first.start].strip(" “")) else None
 
 
 def _sole_named(mentions):

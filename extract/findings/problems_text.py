@@ -95,8 +95,9 @@ def judges(text: str) -> bool:
 def _praises(text: str) -> bool:
     """A praise cue not negated right after it (问题整改不到位 praises nothing)."""
     cue = _praise().search(text)
-    while cue is not None and text.startswith(_NEGATED, cue.end()):
-        cue = _praise().search(text, cue.end())
+    while cue is not None and (text.startswith(_NEGATED, cue.end())
+                               or (cue.group().endswith("突出") and text.startswith(("问题", "的问题"), cue.end()))):
+        cue = _praise().search(text, cue.end())  # (突出问题: a salient fault, no praise)
     return cue is not None
 
 
@@ -121,6 +122,15 @@ def is_problem(text: str) -> bool:
     if "了" in text:
         text = _without_fixed_past(text)  # nor what was put right, told in the past (补充完善了空白栏目)
     return bool(_NEGATIVE.search(text))
+
+
+def subjectless_fault(clause: str) -> bool:
+    """A clause that opens with the negation of what was due (未向申请人告知延期理由, 仍未建立台账): a fault with no
+    subject of its own, which after a clause ended by ; that one unit opened goes on about that unit."""
+    return _NEGATION_FIRST.match(clause) is not None and is_problem(clause)
+
+
+_NEGATION_FIRST = re.compile(r"(?:仍|也|还|均|都)?(?:未|没有|尚未)")
 
 
 def done_only(clause: str) -> bool:
@@ -213,7 +223,11 @@ _JUDGES_BEFORE = regex.compile(r"(?:已|均已|早已)?(?:过时|失效|作废|�
 
 
 # 存在问题:…, 主要问题:…: a label over the faults, none of them.
-_PROBLEM_LABEL = re.compile(r"(?:存在|发现|主要|突出)?(?:的)?(?:主要|突出)?问题")
+_PROBLEM_LABEL = re.compile(r"(?:存在|发现|主要|突出)?(?:的)?(?:较为|比较|较|十分|最为)?(?:主要|突出)?(?:的)?问题")
+# A clause's end that only grades the faults it announces (…存在较为突出的问题).
+_GRADED_LABEL = re.compile(r"(?:存在|有)(?:较为|比较|较|十分|最为|特别)?(?:突出|严重|明显)的?问题[。;]?$")
+# The label that introduces a fault in the unit's clause (主要问题是…, 存在的突出问题为…): no part of the fault.
+_PROBLEM_IS = re.compile(r"^(?:存在|发现)?的?(?:主要|突出)问题(?:是|为|有)[:]?")
 # (在甲局网站)中发现错别字: the fault, not where in the channel it was found.
 _FOUND_IN = re.compile(r"^[中上里内](?=发现|出现|存在)")
 
@@ -242,7 +256,9 @@ def describe(predicate: str, category: str | None, account: str | None = None, e
         if index == 1 and not out and (first := parts[0].strip()) and _JUDGES_BEFORE.match(part.rstrip("。;")) \
                 and not _CONSEQUENCE.match(first) and not _PROBLEM_LABEL.fullmatch(first):
             part = f"{first},{part}"  # 收费标准为2009年标准,已过时: a verdict on what the clause before it states
-        cleaned = _clean(part, category)
+        if (graded := _GRADED_LABEL.search(part)) and not is_problem(part[:graded.start()]):
+            continue  # 甲开办的账号存在较为突出的问题: a label over the faults told after it
+        cleaned = _clean(_PROBLEM_IS.sub("", part), category)
         if len(cleaned) >= 2:
             out += [d for d in _distribute(cleaned) if d not in out]
     if not out and example:

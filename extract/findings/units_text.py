@@ -1041,9 +1041,9 @@ def _admin_only(chain: list[_Piece], name: str) -> bool:
 
 def _self_reference(name: str, suffix: str) -> bool:
     """我局, 该镇, 各镇办: a name whose opening or last word before the ending is a pronoun or 各 (not the
-    各庄 of a village's name: 王各庄乡)."""
+    各庄 of a village's name: 王各庄乡); 原乡: the former one names none."""
     core = name[: len(name) - len(suffix)]
-    return bool(core) and (core[-1] in "我你贵本该各此全" or _PRONOUN_OPENING.match(name) is not None)
+    return bool(core) and (core[-1] in "我你贵本该各此全" or core == "原" or _PRONOUN_OPENING.match(name) is not None)
 
 
 _PRONOUN_OPENING = regex.compile(r".{0,2}?(?:[我该]|各(?!庄))")
