@@ -23,6 +23,8 @@ _ABSENT = re.compile(f"(?:无|没有|未见|未有)(?:任何)?(?:{alternation(vo
 _QUOTED_GRADE = re.compile(r"“(不合格|较差|差|不及格|不达标|未达标)”")
 _NOT_NEGATIVE = re.compile(f"{alternation(vocab()['not_fault_words'] + vocab()['left_out_words'])}|“[^“”]*”|《[^《》]*》")
 _CONSEQUENCE = re_compile(r"^(?:但|并|且|而|进而)?(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
+# A clause that sets a condition (如无力维护, 若出现…, 一旦发现…): what would follow if, no fault found.
+_CONDITION = re_compile(r"^(?:如果?|若|一旦|凡)(?:确实?|因故)?(?:无|不|未|没有|出现|发现|存在)")
 # A clause that restates, measures or shows the fault before it (不符合…的要求, 基本处于停更状态, 属于“僵尸号”,
 # 无法为群众提供…, 最长超期27个工作日, 最新信息停留在一季度, 仍为2009年版本, 远低于考评标准, 群众无法正常查看,
 # 主要原因是答复超期): part of that fault, not another. (A grade after it, 评为不合格, is one.)
@@ -249,7 +251,7 @@ def describe(predicate: str, category: str | None, account: str | None = None, e
             continue
         if index and _GENERIC_SUBJECT.match(part):
             break  # a new, unnamed subject: the rest is not about this unit
-        if _CONSEQUENCE.match(part) or _PROBLEM_LABEL.fullmatch(part) or not is_problem(part):
+        if _CONSEQUENCE.match(part) or _CONDITION.match(part) or _PROBLEM_LABEL.fullmatch(part) or not is_problem(part):
             continue
         if out and _ELABORATION.match(part):
             continue  # …更新不足10条,基本处于停更状态: the clause after a fault restates or measures it

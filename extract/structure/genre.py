@@ -62,7 +62,8 @@ def notice_genre(text: str, title: str | None, preamble_end: int, statistics_hea
         return cued
     if planned and not on_others:
         return TASK  # 一、自查范围 二、自查内容 三、时间安排: a plan of work, whatever its opening says
-    if name.endswith(_vocabulary()["task_titles"]) and (name.startswith(_vocabulary()["asking"])
+    subject = name[name.find("关于"):] if "关于" in name else name  # (the issuer may open the title: 某某办公室关于…)
+    if name.endswith(_vocabulary()["task_titles"]) and (subject.startswith(_vocabulary()["asking"])
                                                          or not any(word in name for word in _vocabulary()["result_words"])):
         return TASK  # 关于开展…检查的通知 with no 通知如下: a 通知 sets tasks unless its words say it reports
     return None
