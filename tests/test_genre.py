@@ -88,6 +88,8 @@ def _genre(text: str, title: str | None = None) -> str | None:
         ("关于政府网站普查发现问题整改的通知\n各单位:\n普查发现部分单位存在问题。\n一、市直部门\n甲。", None, None),
         # …unless it asks units to report on their own work, and a preamble that divides work among them sets tasks
         ("关于报送上半年政务公开工作落实情况的通知\n各乡镇:\n请各单位认真总结。\n一、报送内容\n甲。", None, TASK),
+        ("柳溪县人民政府办公室关于报送重点领域信息公开情况的通知\n各乡镇:\n请各单位报送有关情况。\n一、报送内容\n甲。",
+         None, TASK),  # (its issuer before 关于)
         ("各乡镇:\n现将年度重点工作任务分解如下,请认真落实。\n一、报送时间\n甲。", None, TASK),
         # 通知 that set tasks, and reports of results
         ("各乡镇人民政府:\n现将《柳溪县政务公开工作要点》印发给你们,请认真贯彻落实。\n一、加强政策解读\n甲。",

@@ -527,3 +527,11 @@ def test_a_letter_to_one_body_faults_it_where_it_says_you():
 def test_a_former_body_named_in_passing_is_no_unit(text):
     doc = extract_text("一、存在问题\n" + text)
     assert not {"原乡", "原柳溪乡"} & {u["name"] for u in doc["units"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("一、工作要求\n“东坡发布”微博如无力维护,应按程序申请关停。", []),
+    ("一、检查情况\n部分网站存在问题,如东坡镇网站首页未更新。", [("东坡镇", "首页未更新")]),
+])
+def test_a_condition_is_no_fault_an_example_is(text, expected):
+    assert _problems(text) == expected
