@@ -1102,3 +1102,22 @@ def test_page_keys_in_prose_are_faults(body, expected):
 def test_a_pointer_clause_takes_the_counting_clause_before_it(body, expected):
     problems = extract_text(REPORT.format(body))["problems"]
     assert [(p["units"][0], p["description"]) for p in problems] == expected
+
+
+# In a notice on accounts, an account named after the place the notice is about: its short name with a field after
+# it, or an epithet before it, opening a clause or a list's item, after 的 and its owner, or over its account word.
+_ACCOUNTS_OF_A_PLACE = "柳川县人民政府\n关于柳川县政务新媒体检查情况的通报\n各乡镇:\n现将全县政务新媒体检查情况通报如下。\n一、存在问题\n{}"
+
+
+@pytest.mark.parametrize("sentence, units", [
+    ("平安柳川本季度仅发布3条信息;柳川交通自1月12日后未再更新。",
+     [("平安柳川", "new_media", None), ("柳川交通", "new_media", None)]),
+    ("县公安局的平安柳川本月仅更新2次。", [("平安柳川", "new_media", "县公安局")]),
+    ("未建立审核制度的账号:\n柳川住建 微信公众号\n柳川城管 新浪微博",
+     [("柳川住建", "new_media", None), ("柳川城管", "new_media", None)]),
+    # words going on into prose or a body's name are no account's
+    ("柳川教育系统账号普遍更新较慢。柳川交通运输局网站首页未更新。", [("柳川交通运输局", "department", None)]),
+])
+def test_accounts_named_after_the_notices_place(sentence, units):
+    doc = extract_text(_ACCOUNTS_OF_A_PLACE.format(sentence))
+    assert [(u["name"], u["type"], u["owner"]) for u in doc["units"]] == units

@@ -24,7 +24,7 @@ from .sharing import ACCOUNT_CLAUSE, government_lists, lists, share_roles, share
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
 from .problems_text import is_problem
 from .units_bare import (accounts_named_by_owners, bare_accounts, bracketed_accounts, clause_provinces, handles,
-                         owned_accounts, owners_in_brackets, place_accounts, site_names)
+                         owned_accounts, owners_in_brackets, place_accounts, place_named_accounts, site_names)
 from .units_text import Mention, chains, item_ok, owner_end, patterns, quoted
 from .vocabulary import abbreviated_ending, abbreviations, alternation
 
@@ -240,23 +240,28 @@ def text_mentions(ctx, accounts: bool | None = None, faults_only: bool = False) 
     """Mentions in body sentences, each marked as evidence (assessed here) or not; `accounts`: whether the
     notice speaks of accounts (speaks_of_accounts), read here when not given; `faults_only`: read only the
     sentences that state a fault or name bodies to praise or rank them."""
+    accounts = speaks_of_accounts(ctx) if accounts is None else accounts
+    sites = accounts and _names_sites(ctx)
+    places = _own_places(ctx) if accounts else ()
+    # flag holds only literal words, so searching the sentence's span of the whole text reads the same (a place's
+    # short name is one such word in a notice on accounts: 平安澄溪仅发布3条); a sentence no longer than MAX_CHUNK
+    # is one stretch, cut without a copy of its text.
     flag = _prefilter()
-    # flag holds only literal words, so searching the sentence's span of the whole text reads the same; a
-    # sentence no longer than MAX_CHUNK is one stretch, cut without a copy of its text.
-    chosen = [(s, a, b) for s in ctx.sentences if flag.search(s.whole_text, s.start, s.end) and not _skippable(ctx, s)
+    named = re.compile(alternation(places)).search if places else None
+    chosen = [(s, a, b) for s in ctx.sentences if (flag.search(s.whole_text, s.start, s.end)
+                                                   or (named and named(s.whole_text, s.start, s.end)))
+              and not _skippable(ctx, s)
               and (not faults_only or is_problem(s.text) or names_praised(s.text))
               for a, b in (_chunks(s.text) if s.end - s.start > MAX_CHUNK else ((0, s.end - s.start),))]
     out: list[Mention] = []
     judge = _Judge(ctx)
-    accounts = speaks_of_accounts(ctx) if accounts is None else accounts
-    sites = accounts and _names_sites(ctx)
     last_list = None  # (where the sentence that ended in a list ends, that list)
     page_end = len(ctx.text[:ctx.body_end].rstrip())  # where the page's text stops, before its furniture
     introduced: dict[str, Mention] = {}  # accounts named so far: their names alone name them again
     for batch in _batched(chosen):
         stretches = [sentence.whole_text[sentence.start + a:sentence.start + b] for sentence, a, b in batch]
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
-            scope = _scope(sentence, accounts, sites)
+            scope = _scope(sentence, accounts, sites, places)
             if last_list is not None and a == 0 and _next_to(ctx.text, last_list[0], sentence.start):
                 scope.sibling = last_list[1]
             found = _stretch(text, sentence.start + a, ents, scope)
@@ -475,12 +480,23 @@ def _next_to(text: str, end: int, start: int) -> bool:
     return text[end - 1:end] == ";" and not text[end:start].strip()
 
 
-def _scope(sentence, accounts: bool, sites: bool) -> Scope:
+def _scope(sentence, accounts: bool, sites: bool, places: tuple[str, ...]) -> Scope:
     """The heading a sentence stands under, and whether it is a line of its own (a list per line)."""
     start, _, _, section, top = sentence  # (unpacked once: a named tuple's fields are slow attribute reads)
     heading = section.title if section is not None and section.title_start < start else None
     return Scope(heading, sentence.whole_line, topic=top.title if top is not None else None, accounts=accounts,
-                 sites=sites)
+                 sites=sites, places=places)
+
+
+# A place's name opening a line of the page's head or the issuer (澄溪县人民政府, 澄溪县2023年…通报): its short name.
+_OWN_PLACE = regex.compile(r"(?m)^\s*(\p{Han}{2,3}?)(?:自治县|县|市|区|旗)(?=人民政府|政府|\d|关于|办公室|政务|委员会)")
+
+
+def _own_places(ctx) -> tuple[str, ...]:
+    """The short names of the places whose page or body issued the notice (澄溪 of 澄溪县): accounts are named after
+    them."""
+    head = ctx.text[:ctx.body_start] + "\n" + (ctx.issuer or "")
+    return tuple(sorted({match.group(1) for match in _OWN_PLACE.finditer(head)}))
 
 
 def _names_sites(ctx) -> bool:
@@ -536,6 +552,8 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
         owners_in_brackets(text, offset, found)
         accounts_named_by_owners(text, offset, found)
         found += owned_accounts(text, offset, found, scope)
+    if scope is not None and scope.places:  # (after the rules that read a name with its platform or owner)
+        found += place_named_accounts(text, offset, found, masks, scope.places)
     if ents.shorts:
         found += clause_provinces(text, offset, ents, found, masks)
     if len(found) > 1:

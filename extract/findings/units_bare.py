@@ -136,6 +136,44 @@ def _place_account() -> re.Pattern:
     return re_compile(rf"(?P<tail>{alternation(v['account_name_tails'])})(?={v['account_name_followers']})")
 
 
+def place_named_accounts(text: str, offset: int, found: list[Mention], masks, places: tuple[str, ...]) -> list[Mention]:
+    """Accounts named after a place the notice is about (澄溪交通自1月起未更新, 平安澄溪仅发布3条): its short name
+    with a field after it, or an epithet before it, opening a clause or a list's item, in a notice on accounts;
+    words that go on into prose or a body's name (澄溪教育系统, 澄溪交通运输局) are none."""
+    pattern = _place_named(places)
+    if pattern is None:
+        return []
+    out = []
+    taken = [(m.start - offset, m.tail_end - offset) for m in found] + list(masks)
+    for match in pattern.finditer(text):
+        start, end = match.span("name")
+        if any(a < end and start < b for a, b in taken):
+            continue
+        account = Mention(start + offset, end + offset, match.group("name"), "new_media", tail_end=end + offset)
+        word_at = len(text) - len(text[end:].lstrip(" "))  # (past the spaces a line may put between them)
+        if after := patterns()["account"].match(text, word_at):  # 澂海住建 微信公众号: its account word
+            account.account, account.tail_end = after.group("acc"), after.end() + offset
+            account.platform = vocab()["platform_by_word"].get(after.group("acc"))
+        if text[start - 1:start] == "的":  # 县公安局的平安云岭: the body before 的 runs it, named only as its owner
+            owner = next((m for m in found if m.end - offset == start - 1 and m.type not in ("new_media", "website")), None)
+            if owner is None:
+                continue
+            account.owner, account.opening, owner.role = owner.name, owner.start, True
+        out.append(account)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _place_named(places: tuple[str, ...]) -> regex.Pattern | None:
+    """The pattern of accounts named after these places, or None when there are none."""
+    if not places:
+        return None
+    v = vocab()
+    cores, fields, epithets = alternation(places), alternation(v["account_fields"]), alternation(v["account_epithets"])
+    return regex.compile(rf"(?:^|(?<=[,;:。、\n“和及与的号]))(?P<name>(?:{epithets})(?:{cores})|(?:{cores})(?:{fields}))"
+                         rf"(?!{alternation(v['account_prose_after'])})")
+
+
 def place_accounts(text: str, offset: int, found: list[Mention]) -> None:
     """An account named after its place (双桥镇发布一季度仅更新3条, 柳塘镇发布微博, 南浦街道微服务(微信)): in a
     notice on accounts, the place's mention becomes the account's, when the account's tail is followed by
