@@ -1121,3 +1121,10 @@ _ACCOUNTS_OF_A_PLACE = "柳川县人民政府\n关于柳川县政务新媒体检
 def test_accounts_named_after_the_notices_place(sentence, units):
     doc = extract_text(_ACCOUNTS_OF_A_PLACE.format(sentence))
     assert [(u["name"], u["type"], u["owner"]) for u in doc["units"]] == units
+
+
+def test_a_clause_ended_by_a_semicolon_is_prose_not_page_furniture():
+    """关闭 is a page's button (【打印】【关闭】) only in a line with no sentence's marks."""
+    doc = extract_text("关于政务新媒体检查情况的通报\n各乡镇:\n现将全县政务新媒体检查情况通报如下。\n二、存在问题\n"
+                       "(三)互动渠道不畅。“东坡人社”“东坡医保”后台留言功能处于关闭状态;西岭镇微信公众号未更新。")
+    assert [u["name"] for u in doc["units"]] == ["东坡人社", "东坡医保", "西岭镇"]

@@ -45,8 +45,8 @@ _FURNITURE = re.compile(
     r">|您现在的位置|当前位置|来源:|上一条|下一条|扫一扫|上一篇|下一篇"
     r"|ICP备\d|公网安备|版权所有|分享到"
     + "".join(rf"|{key}(?=[:\s\d|]|$)" for key in _FURNITURE_KEYS))
-# Furniture words that are also verbs of prose (点击后无法打开, 无法浏览): furniture only in a line
-# without a sentence's commas or full stop.
+# Furniture words that are also verbs of prose (点击后无法打开, 无法浏览, 留言功能处于关闭状态;): furniture only in
+# a line without a sentence's commas, semicolon or full stop.
 _FURNITURE_VERBS = re.compile(r"浏览|点击|打印|关闭")
 # (主办单位 and 承办单位 open a page's footer; inside a line they name who runs an account: 甲(主办单位:乙局).)
 _FURNITURE_OPENINGS = ("附件", "附:", "抄送", "抄报", "联系人", "联系电话", "主送", "主办单位", "承办单位", "报:", "送:",
@@ -69,7 +69,7 @@ def _prefilter() -> re.Pattern:
 def _furniture(text: str) -> bool:
     if text.startswith(_FURNITURE_OPENINGS) or _FURNITURE.search(text):
         return True
-    return "," not in text and "。" not in text and bool(_FURNITURE_VERBS.search(text))
+    return "," not in text and "。" not in text and ";" not in text and bool(_FURNITURE_VERBS.search(text))
 
 
 def _skippable(ctx, sentence) -> bool:
