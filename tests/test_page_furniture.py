@@ -48,3 +48,22 @@ def _traditional_mirror(text: str) -> str:
 def test_a_traditional_mirror_with_pinyin_says_the_same(path):
     text = path.read_text("utf-8", "replace")
     assert _said(extract_text(_traditional_mirror(text)))[2:] == _said(extract_text(text))[2:]
+
+
+@pytest.mark.parametrize("text, issuer", [
+    # an undated signature over the page's buttons, or under the attachments line
+    ("某县人民政府\n关于子栏目更新不及时的提醒函\n发布时间:2023-05-09 来源:县政府办\n县教育局:\n你单位子栏目未更新。\n特此提醒。\n\n"
+     "某县政务公开工作领导小组办公室\n\n【打印】【关闭】\n分享到:\n", "某县政务公开工作领导小组办公室"),
+    ("某县人民政府\n关于开展自查整改工作的通知\n发布时间:2019-04-02 来源:本网\n各乡镇:\n请于4月20日前报送。\n"
+     "联系人:赵某某 电话:0312-7322106\n附件:自查整改台账\n\n某县人民政府办公室\n", "某县人民政府办公室"),
+    # an advert a mirror put in brackets before the header's source
+    ("某县人民政府网\n关于政务新媒体检查情况的通报\n来源:【澳门新葡京】某县人民政府办公室 发布时间:2023-07-05\n各乡镇:\n现通报如下。\n",
+     "某县人民政府办公室"),
+])
+def test_issuers_past_buttons_attachments_and_adverts(text, issuer):
+    assert extract_text(text)["issuer"] == issuer
+
+
+def test_a_title_ending_in_a_reminder():
+    text = "某县人民政府\n首页 > 信息公开\n关于做好年度报告编制发布工作的提示\n发布时间:2024-01-12 来源:本网\n各乡镇:\n请按时发布年报。\n"
+    assert extract_text(text)["title"] == "关于做好年度报告编制发布工作的提示"

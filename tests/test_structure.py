@@ -755,3 +755,21 @@ def test_unnumbered_headings_of_a_text_with_no_numbered_one(text, headings):
 def test_kinds_of_headings_no_phrase_settles(title, kind):
     roots = build_sections(normalise(f"关于网站检查情况的通报\n一、{title}\n正文。\n").text)
     assert [s.kind for s in roots] == [kind]
+
+
+@pytest.mark.parametrize("text, headings", [
+    # 其他事项 orders work when its text does, else points elsewhere
+    ("关于检查情况的通报\n各单位:\n现通报如下。\n一、检查情况\n甲。\n二、其他事项\n请各单位于5月底前报送整改情况。",
+     [("一", "overview"), ("二", "requirements")]),
+    ("关于检查情况的通报\n各单位:\n现通报如下。\n一、检查情况\n甲。\n二、其他事项\n检查明细详见附件。",
+     [("一", "overview"), ("二", "other")]),
+    # an indented numeral set apart by a space still numbers its heading
+    ("关于考核情况的通报\n各单位:\n现通报如下。\n　　一 考核基本情况\n甲。\n　　二 存在的问题\n乙未更新。",
+     [("一", "overview"), ("二", "problems")]),
+    ("关于工作进展的通报\n各单位:\n现通报如下。\n一、工作进展\n甲。\n二、存在问题\n乙未更新。",
+     [("一", "overview"), ("二", "problems")]),
+])
+def test_matters_and_spaced_numerals(text, headings):
+    norm = normalise(text)
+    roots = build_sections(norm.text, title=norm.text.split("\n")[0])
+    assert [(r.number, r.kind) for r in roots] == headings

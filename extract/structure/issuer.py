@@ -86,6 +86,10 @@ def issuer_in_title(title: str | None) -> str | None:
     return None
 
 
+# A bracketed string opening a header's value, which a hijacked mirror may fill with an advert.
+_SPAM_BRACKET = re.compile(r"^[【\[][^】\]]{1,20}[】\]]")
+
+
 def header_issuer(value: str | None) -> str | None:
     """A header's 来源/发布机构 value as a body's name; page furniture (本网, 浏览量, a site such as …门户网站)
     and spam name none."""
@@ -93,6 +97,8 @@ def header_issuer(value: str | None) -> str | None:
         return None
     furniture = _FURNITURE_LABEL.search(value)
     value = value[: furniture.start()] if furniture else value
+    if (bracket := _SPAM_BRACKET.match(value.strip())) and spam_in(bracket.group()):
+        value = value.strip()[bracket.end():]  # 【澳门新葡京】伽师县人民政府办公室: the advert a scraper put before it
     value = _TRAILING_DATE.sub("", value).strip(" •·【】[]:")
     if not value or value in _FURNITURE or value.endswith(_SITE_ENDINGS) or spam_in(value) or ":" in value:
         return None

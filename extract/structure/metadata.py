@@ -30,7 +30,7 @@ _DOC_NUMBER = re_compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\
 _TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函", "方案", "要点", "榜单", "名单", "简报",
                 "提醒函", "提示函", "督办函", "工作提示", "督办单", "通知单", "交办单", "提示单", "通知书", "告知书",
                 "周报", "月报", "季报", "快报", "年度报表",
-                "工作打算", "工作计划", "工作思路", "年报")
+                "工作打算", "工作计划", "工作思路", "年报", "的提示", "的提醒")
 _TITLE_ENDINGS = tuple(word + close for word in _TITLE_WORDS for close in ("", ")", "(摘要)", "(全文)"))
 # The last characters of _TITLE_ENDINGS: a line ending in none of them is tested against no ending.
 _TITLE_LAST = frozenset(ending[-1] for ending in _TITLE_ENDINGS)
@@ -332,6 +332,8 @@ def _bare_signature(lines: list[tuple[int, str]]) -> tuple[int, str | None]:
     """A body's name closing the text with no date under it (…请认真落实。/ 区政府办公室), or over a date the
     page cut short (镇巴县人民政府办公室 / 2)."""
     index = len(lines) - 1
+    while index > 0 and _is_footer_line(lines[index][1]):
+        index -= 1  # (…办公室 ⏎ 【打印】【关闭】 ⏎ 分享到: the page's buttons under the signature)
     while index > 0 and _CUT_DATE.match(lines[index][1].strip()):
         index -= 1
     if index > 1 and _SEAL_LINE.match(lines[index][1].strip()):
@@ -340,14 +342,20 @@ def _bare_signature(lines: list[tuple[int, str]]) -> tuple[int, str | None]:
     if bracketed := _BRACKETED_NAME.match(line):  # (a match, not sub(r"\1"): re hands a template to Python each call)
         line = bracketed[1]
     above_index = index - 1
-    while above_index > 0 and lines[above_index][1].strip().startswith(_CONTACT_LABELS):
-        above_index -= 1  # (…予以通报。⏎ 联系人:… ⏎ 某某市人民政府办公室: the contact lines close the body)
+    while above_index > 0 and lines[above_index][1].strip().startswith(_CONTACT_LABELS + ("附件",)):
+        above_index -= 1  # (…予以通报。⏎ 联系人:… ⏎ 附件:… ⏎ 某某市人民政府办公室: contacts and attachments close the body)
     above = lines[above_index][1].strip() if above_index >= 0 else ""
     if index < 1 or not _is_signing_line(line) or not above.endswith(_CLOSINGS):
         return -1, None
     if _HEADING_LINE.match(above) and (len(above) < _ITEM_PARAGRAPH or "、" in line):
         return -1, None  # a line under a heading ((一)错别字较多。/ 甲局、乙局) is the body's, not a signature
     return lines[index][0], _SEAL.sub("", line).strip()
+
+
+def _is_footer_line(line: str) -> bool:
+    """A line of the page's footer (【打印】【关闭】, 分享到:), opening with a footer word."""
+    words = line.strip()
+    return _FOOTER.match(words) is not None or _FOOTER.match(words.lstrip(_LINE_OPENING)) is not None
 
 
 # Lines of contacts between a body's last paragraph and its signature.
@@ -489,8 +497,9 @@ _NEXT_LABEL = rf"(?=\s|\||【|\[|$|(?:{_LABELS})\s*[:]|(?:{_LABELS})\d|(?:{_FURN
 
 @lru_cache(maxsize=None)
 def _header_pattern(key: str) -> re.Pattern:
-    """key:value, 【key】value, [key]value, or a date right after its key (生成日期2022-01-05)."""
-    return re_compile(rf"(?:{key}\s*[:]|【{key}】|\[{key}\]|{key}(?=\d))\s*(?P<v>[^\s|【\[]*?){_NEXT_LABEL}")
+    """key:value, 【key】value, [key]value, or a date right after its key (生成日期2022-01-05); a value may open
+    with a bracket (来源:【县政府办】, or an advert a mirror put there)."""
+    return re_compile(rf"(?:{key}\s*[:]|【{key}】|\[{key}\]|{key}(?=\d))\s*(?P<v>(?:【[^】\n]{{1,20}}】)?[^\s|【\[]*?){_NEXT_LABEL}")
 
 
 def _header_value(lines, keys) -> str | None:

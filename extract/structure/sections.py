@@ -529,7 +529,10 @@ def _classify(roots: list[Section], text: str, genre: str | None) -> None:
                     and _problem_score(text[section.body_start or section.start:section.end][:_FIELD_BODY]) > 0:
                 section.kind = "problems"
     for section in roots:  # 一、政府门户网站 ⏎ 甲局…未更新: a report that sorts its findings by channel
-        if section.kind == "other" and _pattern("channel_heading").search(section.title):
+        if section.kind == "other" and _pattern("matters_heading").match(section.title):
+            body = text[section.body_start or section.start:section.end]
+            section.kind = "requirements" if _ORDERS.search(body) else "other"
+        elif section.kind == "other" and _pattern("channel_heading").search(section.title):
             section.kind = _channel_kind(text, section)
         elif section.kind == "other" and default is None and _pattern("scope_heading").match(section.title):
             section.kind = _channel_kind(text, section, praise=True)  # 一、镇(区) ⏎ 甲镇92分…: by unit group or period
@@ -540,6 +543,8 @@ def _classify(roots: list[Section], text: str, genre: str | None) -> None:
 
 
 _FIELD_BODY = 200  # characters of a field's section that tell whether it lists faults
+# Words that order or plan work in a section's text (各单位要…, 请于…, 将于…组织).
+_ORDERS = re_compile(r"(?<![主需重])要(?![求点])|须|请(?<!申请)|务必|必须|应当|将于|将对|将组织")
 _FIRST_SENTENCE = re.compile(r"[^。;\n]+")
 
 

@@ -49,8 +49,8 @@ _MULTI_SPACE = re.compile(r"[ ][ ]+")
 _BLANK_LINES = re.compile(r"\n(?:[ ]*\n)+")  # re runs this one faster than regex
 # Layout the whitespace step removes, in the order that decides between overlapping spans.
 # 一　总体情况: a heading's numeral set apart by a space, which stays one space (the heading's mark).
-_NUMERAL_SPACE = re.compile(r"[ ](?:(?<=^[一二三四五六七八九十][ ])|(?<=^[一二三四五六七八九十]{2}[ ])"
-                            r"|(?<=^[一二三四五六七八九十]{3}[ ]))[ ]*(?=[\u4e00-\u9fff])", re.MULTILINE)
+# (the line may be indented: 　　一 考核基本情况)
+_NUMERAL_SPACE = regex.compile(r"[ ](?<=^[ \t]*[一二三四五六七八九十]{1,3}[ ])[ ]*(?=[\u4e00-\u9fff])", regex.MULTILINE)
 _WHITESPACE = ((_NUMERAL_SPACE, " ", "whitespace"), (_EDGE_SPACE, "", "whitespace"), (_SPACE_IN_CJK, "", "whitespace"),
                (_MULTI_SPACE, " ", "whitespace"), (_BLANK_LINES, "\n", "blank_line"))
 _TRADITIONAL_SHARE = 0.05
