@@ -1128,3 +1128,16 @@ def test_a_clause_ended_by_a_semicolon_is_prose_not_page_furniture():
     doc = extract_text("关于政务新媒体检查情况的通报\n各乡镇:\n现将全县政务新媒体检查情况通报如下。\n二、存在问题\n"
                        "(三)互动渠道不畅。“东坡人社”“东坡医保”后台留言功能处于关闭状态;西岭镇微信公众号未更新。")
     assert [u["name"] for u in doc["units"]] == ["东坡人社", "东坡医保", "西岭镇"]
+
+
+@pytest.mark.parametrize("text, units", [
+    # a township whose checked villages are faulted (X镇抽查的村…) is assessed, not the inspector
+    ("二、存在问题\n两河镇、白石镇抽查的村未建立村务公开档案。", ["两河镇", "白石镇"]),
+    # a village's committees named after no village, and villages visited, name nobody
+    ("二、存在问题\n西岭乡部分村公开栏无村务监督委员会签字,走访村公开栏内容陈旧。", ["西岭乡"]),
+    # a score column named after a field (村务公开(40分)) is no column of villages
+    ("一、考评结果\n乡镇 | 专栏维护(60分) | 村务公开(40分) | 合计 |\n东坪镇 | 56 | 37 | 93 |\n西岭乡 | 50 | 30 | 80 |\n",
+     ["东坪镇", "西岭乡"]),
+])
+def test_townships_and_their_villages(text, units):
+    assert [u["name"] for u in extract_text(text)["units"]] == units

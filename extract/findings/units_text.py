@@ -472,8 +472,13 @@ def _bad_name(name: str, suffix: str) -> bool:
     return (name in v["never_units"] or name in v["platforms"] or not 2 <= len(name) <= 30 or bool(spam_in(name))
             or _ACCOUNT_INSIDE.search(name, 0, len(name) - 1) is not None
             or _self_reference(name, suffix) or "星级" in name or name.endswith(_posts())
+            or _GENERIC_COMMITTEE.search(name) is not None
             or (name.startswith(_GRADES) and not _opens_with_division(name))
             or (suffix == "自治区" and not _opens_with_division(name) and name[:2] not in province_shorts()))
+
+
+# A village's committees named after no village (公开栏无村务监督委员会签字: every village has one): no name.
+_GENERIC_COMMITTEE = regex.compile(r"(?<!村|社区)(?:村务监督委员会|村务监督委|村监委会|监委会|村务公开领导小组)$")
 
 
 # An account word inside a name, short of its end (“甲”抖音号简介仍标注为原乡政府办公室): words about an account
