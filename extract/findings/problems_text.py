@@ -228,8 +228,8 @@ _JUDGES_BEFORE = regex.compile(r"(?:已|均已|早已)?(?:过时|失效|作废|�
 _PROBLEM_LABEL = re.compile(r"(?:存在|发现|主要|突出)?(?:的)?(?:较为|比较|较|十分|最为)?(?:主要|突出)?(?:的)?问题")
 # A clause's end that only grades the faults it announces (…存在较为突出的问题).
 _GRADED_LABEL = re.compile(r"(?:存在|有)(?:较为|比较|较|十分|最为|特别)?(?:突出|严重|明显)的?问题[。;]?$")
-# The label that introduces a fault in the unit's clause (主要问题是…, 存在的突出问题为…): no part of the fault.
-_PROBLEM_IS = re.compile(r"^(?:存在|发现)?的?(?:主要|突出)问题(?:是|为|有)[:]?")
+# The label that introduces a fault in the unit's clause (主要问题是…, 主要失分点为…): no part of the fault.
+_PROBLEM_IS = re.compile(r"^(?:(?:存在|发现)?的?(?:主要|突出)问题|(?:主要)?(?:失分点|扣分点|扣分项|扣分原因))(?:是|为|有)[:]?")
 # (在甲局网站)中发现错别字: the fault, not where in the channel it was found.
 _FOUND_IN = re.compile(r"^[中上里内](?=发现|出现|存在)")
 
