@@ -1141,3 +1141,13 @@ def test_a_clause_ended_by_a_semicolon_is_prose_not_page_furniture():
 ])
 def test_townships_and_their_villages(text, units):
     assert [u["name"] for u in extract_text(text)["units"]] == units
+
+
+@pytest.mark.parametrize("sentence, units", [
+    ("(一)《东坡园林》《东坡地名》微信公众号4月以来未更新。", ["东坡园林", "东坡地名"]),
+    ("(二)【东坡林业】微博、【东坡水文】微博大量转发无关信息。", ["东坡林业", "东坡水文"]),
+    ("(三)按照《政务新媒体管理办法》要求,各单位要加强管理。", []),  # a document's title is no account
+])
+def test_account_names_set_in_title_or_label_brackets(sentence, units):
+    doc = extract_text("关于政务新媒体检查情况的通报\n各乡镇:\n现将全县政务新媒体检查情况通报如下。\n二、存在问题\n" + sentence)
+    assert [u["name"] for u in doc["units"]] == units

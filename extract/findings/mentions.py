@@ -24,7 +24,8 @@ from .sharing import ACCOUNT_CLAUSE, government_lists, lists, share_roles, share
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
 from .problems_text import is_problem
 from .units_bare import (accounts_named_by_owners, bare_accounts, bracketed_accounts, clause_provinces, handles,
-                         owned_accounts, owners_in_brackets, place_accounts, place_named_accounts, site_names)
+                         owned_accounts, owners_in_brackets, place_accounts, place_named_accounts, site_names,
+                         titled_accounts)
 from .units_text import Mention, chains, item_ok, owner_end, patterns, quoted
 from .vocabulary import abbreviated_ending, abbreviations, alternation
 
@@ -488,6 +489,7 @@ def _scope(sentence, accounts: bool, sites: bool, places: tuple[str, ...]) -> Sc
                  sites=sites, places=places)
 
 
+_PLACE_HEAD = 300  # characters of a page with no 主送 line read for the places it is about
 # A place's name opening a line of the page's head or the issuer (澄溪县人民政府, 澄溪县2023年…通报): its short name.
 _OWN_PLACE = regex.compile(r"(?m)^\s*(\p{Han}{2,3}?)(?:自治县|县|市|区|旗)(?=人民政府|政府|\d|关于|办公室|政务|委员会)")
 
@@ -495,7 +497,7 @@ _OWN_PLACE = regex.compile(r"(?m)^\s*(\p{Han}{2,3}?)(?:自治县|县|市|区|旗
 def _own_places(ctx) -> tuple[str, ...]:
     """The short names of the places whose page or body issued the notice (澄溪 of 澄溪县): accounts are named after
     them."""
-    head = ctx.text[:ctx.body_start] + "\n" + (ctx.issuer or "")
+    head = ctx.text[:ctx.body_start or _PLACE_HEAD] + "\n" + (ctx.issuer or "")  # (no 主送 line: the page's top)
     return tuple(sorted({match.group(1) for match in _OWN_PLACE.finditer(head)}))
 
 
@@ -523,6 +525,8 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     found = quoted(text, ents, offset, accounts, accounts and not scope.sites) if quotes else []
     if books and found:
         found = [m for m in found if not _inside(m.start - offset, books)]
+    if (books or "【" in text) and scope is not None and scope.accounts:
+        found += titled_accounts(text, offset)
     places: list[Mention] = []
     if ents.ends:  # every chain ends at a name ending
         cursor = 0

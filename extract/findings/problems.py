@@ -399,12 +399,15 @@ _WHERE_ON_SITE = regex.compile(r"(?:栏目|专栏|网站|平台|信箱|页面|�
 _CRITERION = regex.compile(r"(?![对由向在经据按依])[^,。;:“”]{2,20}的")
 
 
+_QUOTE_MARKS = str.maketrans("", "", "“”《》【】")  # (《甲》《乙》微信公众号: names set in brackets, as in quotes)
+
+
 def _is_subject(text: str, start: int, floor: int) -> bool:
     """A group is a clause's subject when only openers (如, 其中, 本月…) stand before it.
 
     A clause ended by 、 (X未…、Y未…) also opens a new subject, and a place qualifier may precede
     it (云南省“勐腊县保护所”网…)."""
-    head = text[floor:start].replace("“", "").replace("”", "")
+    head = text[floor:start].translate(_QUOTE_MARKS)
     head = _NUMBERING.sub("", head) if floor == 0 else head
     if _label(head):
         return True

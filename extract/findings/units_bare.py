@@ -136,6 +136,24 @@ def _place_account() -> re.Pattern:
     return re_compile(rf"(?P<tail>{alternation(v['account_name_tails'])})(?={v['account_name_followers']})")
 
 
+def titled_accounts(text: str, offset: int) -> list[Mention]:
+    """《南津人社》微信公众号, 【苓川林业】微博: an account's name set in a title's or a label's brackets instead of
+    quotes, with its account word right after; the brackets hold a document's title otherwise."""
+    out = []
+    for match in _TITLED.finditer(text):
+        word = match.group("acc")
+        for name in _TITLED_NAME.finditer(text, match.start(), match.start("acc")):  # (《甲》《乙》等公众号: each)
+            out.append(Mention(name.start(1) + offset, name.end(1) + offset, name.group(1), "new_media",
+                               platform=vocab()["platform_by_word"].get(word), account=word, quoted=True,
+                               tail_end=match.end() + offset))
+    return out
+
+
+_TITLED_NAME = regex.compile(r"[《【]([^《》【】\n“”]{2,12})[》】]")
+_TITLED = regex.compile(rf"(?:{_TITLED_NAME.pattern}(?:、|和|及)?)+等?"
+                        rf"(?P<acc>{alternation(vocab()['account_words'] - {'网', '网站', '门户网站'})})")
+
+
 def place_named_accounts(text: str, offset: int, found: list[Mention], masks, places: tuple[str, ...]) -> list[Mention]:
     """Accounts named after a place the notice is about (澄溪交通自1月起未更新, 平安澄溪仅发布3条): its short name
     with a field after it, or an epithet before it, opening a clause or a list's item, in a notice on accounts;
@@ -170,7 +188,7 @@ def _place_named(places: tuple[str, ...]) -> regex.Pattern | None:
         return None
     v = vocab()
     cores, fields, epithets = alternation(places), alternation(v["account_fields"]), alternation(v["account_epithets"])
-    return regex.compile(rf"(?:^|(?<=[,;:。、\n“和及与的号]))(?P<name>(?:{epithets})(?:{cores})|(?:{cores})(?:{fields}))"
+    return regex.compile(rf"(?:^|(?<=[,;:。、\n“和及与的号是为]))(?P<name>(?:{epithets})(?:{cores})|(?:{cores})(?:{fields}))"
                          rf"(?!{alternation(v['account_prose_after'])})")
 
 
