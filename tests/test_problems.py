@@ -535,3 +535,11 @@ def test_a_former_body_named_in_passing_is_no_unit(text):
 ])
 def test_a_condition_is_no_fault_an_example_is(text, expected):
     assert _problems(text) == expected
+
+
+def test_a_township_labelling_the_villages_on_its_line_places_them():
+    """古渡乡:古渡村、柳林村 under a heading naming their fault: the villages have it; the township only says where
+    they are."""
+    text = "二、存在问题\n(一)公开栏内容未及时更新的村:\n东坪乡:东坪村、柳林村\n西岭镇:西岭村\n"
+    assert _problems(text) == [("东坪村", "公开栏内容未及时更新"), ("柳林村", "公开栏内容未及时更新"),
+                               ("西岭村", "公开栏内容未及时更新")]

@@ -638,6 +638,9 @@ def _list_type(known_items: list, accounts: bool) -> str:
     return types.most_common(1)[0][0] if types else "other"
 
 
+_PLACE_LABEL = regex.compile(r"\p{Han}{1,7}(?:乡|镇|街道|苏木)")
+
+
 def _predicate(label_text: str) -> tuple[str | None, bool]:
     """The label's own words of what the items share (…为零的单位: → …为零), and whether they come from
     a clause that counts the items (不合格6个,分别为: → 不合格), which may be neutral."""
@@ -650,6 +653,8 @@ def _predicate(label_text: str) -> tuple[str | None, bool]:
         return None, False  # (微信公众号: names the items' platform, not what they share)
     if parts[-1].endswith("涉及"):
         return None, False  # (…未答复,涉及甲、乙: examples of the clause before; 本次检查涉及甲、乙: its scope)
+    if _PLACE_LABEL.fullmatch(parts[-1]):
+        return None, False  # (古渡乡:古渡村、柳林村: where the items are, not what they share)
     if len(parts) > 1 and p["forward"].match(parts[0]):
         parts = parts[:1]  # 以下账号长期未更新,拟予以关停: what the pointer's own clause says of them
     words = p["forward"].sub("", p["count"].sub("", p["label_tail"].sub("", p["band"].sub("", _NUMBERED.sub("", parts[-1])))))

@@ -567,7 +567,21 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
         _forwarded_to(text, offset, found)
     if "原" in text:
         _former(text, offset, found)
+    if ":" in text and len(found) > 1:
+        _places_of_items(text, offset, found)
     return found
+
+
+def _places_of_items(text: str, offset: int, found: list[Mention]) -> None:
+    """古渡乡:古渡村、柳林村 — a township opening a line as the label of the villages after its colon places them:
+    a role, not one of the assessed."""
+    first = min(found, key=lambda m: m.start)
+    if first.type not in ("township", "subdistrict") or text[:first.start - offset].strip() \
+            or not text.startswith(":", first.tail_end - offset):
+        return
+    rest = [m for m in found if m is not first]
+    if all(m.type == "community" and m.start >= first.tail_end for m in rest):
+        first.role = True
 
 
 # The words that forward a message to a body, but the bare 转 (转载 and 转发 forward none).
