@@ -304,3 +304,8 @@ def test_counted_items_after_a_counting_clause(sentence, names, problem):
 def test_a_neutral_counting_clause_gives_its_items_no_problem():
     units, problems = _found(PROBLEMS + "共检查乡镇3个,其中:东坡镇1个、县公安局2个。")
     assert problems == []
+
+
+def test_a_score_after_each_item_is_no_part_of_its_name():
+    doc = extract_text("一、检查结果\n得分排名前三位的是:东坪镇96.8分、西岭乡95.9分、南山镇95.2分。")
+    assert [u["name"] for u in doc["units"]] == ["东坪镇", "西岭乡", "南山镇"]

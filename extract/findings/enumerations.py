@@ -107,7 +107,8 @@ def _patterns() -> dict[str, regex.Pattern]:
         "sibling": regex.compile(r"^[;,]?\s*(?P<level>[^,;:。]{1,16})[:,]$"),
         # A sublist closed by its count and group noun, joined to the next (两个乡镇和 / 3个乡镇以及).
         "group_joint": regex.compile(rf"(?P<close>{count}[个家](?:{nouns}))(?:以及|[和及与])"),
-        "item_count": re_compile(rf"{count}[条个次处篇件家](?:{nouns})?"),
+        # An item's count or score after its name (肃南县7条, 平澜县96.8分): no part of the name.
+        "item_count": re_compile(rf"{count}[条个次处篇件家](?:{nouns})?|\d{{1,3}}(?:\.\d{{1,2}})?分"),
         "own_site": regex.compile(rf"(?:{alternation(v['not_site_names'])})?网"),
         "heading_list": regex.compile(rf"的[^的]{{0,16}}?(?:名单|清单|(?:{alternation(v['list_nouns'])}))$"),
         # Where the predicate after a list's last item opens: a fault, a praise or a good result.
