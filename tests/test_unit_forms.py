@@ -1151,3 +1151,12 @@ def test_townships_and_their_villages(text, units):
 def test_account_names_set_in_title_or_label_brackets(sentence, units):
     doc = extract_text("关于政务新媒体检查情况的通报\n各乡镇:\n现将全县政务新媒体检查情况通报如下。\n二、存在问题\n" + sentence)
     assert [u["name"] for u in doc["units"]] == units
+
+
+@pytest.mark.parametrize("sentence", [
+    "本次检查以柳溪市政府网站与政务新媒体监管平台的监测数据为基础,东坪镇网站首页未更新。",
+    "柳溪市政务公开第三方评估机构同步开展了网上测评,东坪镇网站首页未更新。",
+])
+def test_whose_platform_or_evaluator_an_inspection_drew_on_is_no_unit(sentence):
+    doc = extract_text("关于检查情况的通报\n各乡镇:\n" + sentence)
+    assert [u["name"] for u in doc["units"]] == ["东坪镇"]
