@@ -543,3 +543,9 @@ def test_a_township_labelling_the_villages_on_its_line_places_them():
     text = "二、存在问题\n(一)公开栏内容未及时更新的村:\n东坪乡:东坪村、柳林村\n西岭镇:西岭村\n"
     assert _problems(text) == [("东坪村", "公开栏内容未及时更新"), ("柳林村", "公开栏内容未及时更新"),
                                ("西岭村", "公开栏内容未及时更新")]
+
+
+def test_two_groups_sites_joined_share_the_predicate_after_the_second():
+    text = "二、存在的问题\n(一)栏目长期不更新。市农业局子站和东坪镇、西岭镇子站“政策法规”栏目仍为旧文件。"
+    assert _problems(text) == [("市农业局", "子站“政策法规”栏目仍为旧文件"), ("东坪镇", "子站“政策法规”栏目仍为旧文件"),
+                               ("西岭镇", "子站“政策法规”栏目仍为旧文件")]

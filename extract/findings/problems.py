@@ -399,6 +399,8 @@ _WHERE_ON_SITE = regex.compile(r"(?:栏目|专栏|网站|平台|信箱|页面|�
 _CRITERION = regex.compile(r"(?![对由向在经据按依])[^,。;:“”]{2,20}的")
 
 
+# A part of a body's channel and a conjunction between two groups (甲局子站和乙镇…): the second goes on the first.
+_PART_AND = regex.compile(r"(?:子站|子网站|网站|专栏|政务公开专栏|公众号|微信公众号|微博|账号)(?:和|及|与|以及|、)")
 _QUOTE_MARKS = str.maketrans("", "", "“”《》【】")  # (《甲》《乙》微信公众号: names set in brackets, as in quotes)
 
 
@@ -418,7 +420,7 @@ def _is_subject(text: str, start: int, floor: int) -> bool:
     if "\ufffd" in head:  # lost characters may have held the mark that ended the clause before: read
         head = _DAMAGED_OPENING.sub("", head[head.rfind("\ufffd") + 1:])  # on after them and a damaged item
     if _openers().fullmatch(head) or _CRITERION.fullmatch(head) or _attributive_fault(head) or _WHERE_ON_SITE.search(head) \
-            or _FORWARDED_TO.search(head):
+            or _FORWARDED_TO.search(head) or _PART_AND.fullmatch(head):
         return True
     # _QUALIFIER only changes a head ending in 省/市/县/区; otherwise the answer is the one just given.
     return head.rstrip("\n").endswith(_PLACE_ENDS) and bool(_openers().fullmatch(_QUALIFIER.sub("", head)))
@@ -492,6 +494,10 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
         pred_start = tail.end() if tail else pred_start
         pred_end = subjects[index + 1][0].start - offset if index + 1 < len(subjects) else len(text)
         predicate = _unlabelled(text[pred_start:pred_end])  # …的有: labels the next group
+        if index + 1 < len(subjects) and _PART_AND.fullmatch(predicate):
+            # 甲局子站和乙镇、丙镇子站“政策法规”栏目…: two groups' sites joined, one predicate after the second
+            after = subjects[index + 1][-1].tail_end - offset
+            predicate = _unlabelled(text[after:subjects[index + 2][0].start - offset if index + 2 < len(subjects) else len(text)])
         if index + 1 < len(subjects) and "," in predicate and _attributive_fault(predicate):
             predicate = predicate[:predicate.rfind(",")]  # 甲、乙,公开指南未调整的丙: the next group's attribute
         pointed = False
