@@ -24,8 +24,8 @@ from .sharing import ACCOUNT_CLAUSE, government_lists, lists, share_roles, share
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
 from .problems_text import is_problem
 from .units_bare import (accounts_named_by_owners, bare_accounts, bracketed_accounts, clause_provinces, handles,
-                         owned_accounts, owners_in_brackets, place_accounts, place_named_accounts, site_names,
-                         titled_accounts)
+                         owned_accounts, owners_in_brackets, place_accounts, place_named_accounts, place_words,
+                         site_names, titled_accounts)
 from .units_text import Mention, chains, item_ok, owner_end, patterns, quoted
 from .vocabulary import abbreviated_ending, abbreviations, alternation
 
@@ -248,7 +248,7 @@ def text_mentions(ctx, accounts: bool | None = None, faults_only: bool = False) 
     # short name is one such word in a notice on accounts: 平安澄溪仅发布3条); a sentence no longer than MAX_CHUNK
     # is one stretch, cut without a copy of its text.
     flag = _prefilter()
-    named = re.compile(alternation(places)).search if places else None
+    named = place_words(places).search if places else None
     chosen = [(s, a, b) for s in ctx.sentences if (flag.search(s.whole_text, s.start, s.end)
                                                    or (named and named(s.whole_text, s.start, s.end)))
               and not _skippable(ctx, s)
@@ -491,7 +491,7 @@ def _scope(sentence, accounts: bool, sites: bool, places: tuple[str, ...]) -> Sc
 
 _PLACE_HEAD = 300  # characters of a page with no 主送 line read for the places it is about
 # A place's name opening a line of the page's head or the issuer (澄溪县人民政府, 澄溪县2023年…通报): its short name.
-_OWN_PLACE = regex.compile(r"(?m)^\s*(\p{Han}{2,3}?)(?:自治县|县|市|区|旗)(?=人民政府|政府|\d|关于|办公室|政务|委员会)")
+_OWN_PLACE = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{2,3}?)(?:自治县|县|市|区|旗)(?=人民政府|政府|\d|关于|办公室|政务|委员会)", re.M)
 
 
 def _own_places(ctx) -> tuple[str, ...]:

@@ -115,7 +115,7 @@ def is_problem(text: str) -> bool:
     if "“" in text:
         text = _QUOTED_GRADE.sub(r"\1", text)  # 等次为“较差”: a grade in quotes is still the grade
     text = _NOT_NEGATIVE.sub("", text)
-    if "无" in text or "没有" in text or "未" in text:
+    if "无" in text or "没有" in text or "未见" in text or "未有" in text:
         text = _ABSENT.sub("", text)
     if "已" in text:
         text = _RESOLVED.sub("", text)  # what was already put right (已更正) is no fault

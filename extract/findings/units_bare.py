@@ -140,6 +140,8 @@ def titled_accounts(text: str, offset: int) -> list[Mention]:
     """《南津人社》微信公众号, 【苓川林业】微博: an account's name set in a title's or a label's brackets instead of
     quotes, with its account word right after; the brackets hold a document's title otherwise."""
     out = []
+    if not _TITLED_GATE.search(text):
+        return out  # (the common case: no bracket closes right before an account word)
     for match in _TITLED.finditer(text):
         word = match.group("acc")
         for name in _TITLED_NAME.finditer(text, match.start(), match.start("acc")):  # (《甲》《乙》等公众号: each)
@@ -149,6 +151,7 @@ def titled_accounts(text: str, offset: int) -> list[Mention]:
     return out
 
 
+_TITLED_GATE = re.compile(r"[》】](?:等)?(?:微|公众号|抖音|头条|快手|视频号|账号|客户端|新浪|腾讯|小程序|政务号)")
 _TITLED_NAME = regex.compile(r"[《【]([^《》【】\n“”]{2,12})[》】]")
 _TITLED = regex.compile(rf"(?:{_TITLED_NAME.pattern}(?:、|和|及)?)+等?"
                         rf"(?P<acc>{alternation(vocab()['account_words'] - {'网', '网站', '门户网站'})})")
@@ -158,9 +161,9 @@ def place_named_accounts(text: str, offset: int, found: list[Mention], masks, pl
     """Accounts named after a place the notice is about (澄溪交通自1月起未更新, 平安澄溪仅发布3条): its short name
     with a field after it, or an epithet before it, opening a clause or a list's item, in a notice on accounts;
     words that go on into prose or a body's name (澄溪教育系统, 澄溪交通运输局) are none."""
-    pattern = _place_named(places)
-    if pattern is None:
-        return []
+    pattern = place_named_pattern(places)
+    if pattern is None or not place_words(places).search(text):
+        return []  # (most stretches name none of the places)
     out = []
     taken = [(m.start - offset, m.tail_end - offset) for m in found] + list(masks)
     for match in pattern.finditer(text):
@@ -182,7 +185,13 @@ def place_named_accounts(text: str, offset: int, found: list[Mention], masks, pl
 
 
 @lru_cache(maxsize=64)
-def _place_named(places: tuple[str, ...]) -> regex.Pattern | None:
+def place_words(places: tuple[str, ...]) -> re.Pattern:
+    """The places' short names as literal words: a stretch holding none names no account after them."""
+    return re.compile(alternation(places))
+
+
+@lru_cache(maxsize=64)
+def place_named_pattern(places: tuple[str, ...]) -> regex.Pattern | None:
     """The pattern of accounts named after these places, or None when there are none."""
     if not places:
         return None
