@@ -55,7 +55,7 @@ class Scope:
     topic: str | None = None  # the title of the top-level section the stretch stands in
     accounts: bool = False  # the notice speaks of accounts (公众号, 微博, 新媒体…)
     sites: bool = False  # …and says before its first section that it inspected websites too
-    places: tuple[str, ...] = ()  # …and the short names of the places it is about (澄溪 of 澄溪县): accounts are named so
+    place_names: tuple[str, ...] = ()  # …and the short names of the places it is about (澄溪 of 澄溪县): accounts are named so
 
 
 @lru_cache(maxsize=1)

@@ -243,12 +243,12 @@ def text_mentions(ctx, accounts: bool | None = None, faults_only: bool = False) 
     sentences that state a fault or name bodies to praise or rank them."""
     accounts = speaks_of_accounts(ctx) if accounts is None else accounts
     sites = accounts and _names_sites(ctx)
-    places = _own_places(ctx) if accounts else ()
+    place_names = _own_places(ctx) if accounts else ()
     # flag holds only literal words, so searching the sentence's span of the whole text reads the same (a place's
     # short name is one such word in a notice on accounts: 平安澄溪仅发布3条); a sentence no longer than MAX_CHUNK
     # is one stretch, cut without a copy of its text.
     flag = _prefilter()
-    named = place_words(places).search if places else None
+    named = place_words(place_names).search if place_names else None
     chosen = [(s, a, b) for s in ctx.sentences if (flag.search(s.whole_text, s.start, s.end)
                                                    or (named and named(s.whole_text, s.start, s.end)))
               and not _skippable(ctx, s)
@@ -262,7 +262,7 @@ def text_mentions(ctx, accounts: bool | None = None, faults_only: bool = False) 
     for batch in _batched(chosen):
         stretches = [sentence.whole_text[sentence.start + a:sentence.start + b] for sentence, a, b in batch]
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
-            scope = _scope(sentence, accounts, sites, places)
+            scope = _scope(sentence, accounts, sites, place_names)
             if last_list is not None and a == 0 and _next_to(ctx.text, last_list[0], sentence.start):
                 scope.sibling = last_list[1]
             found = _stretch(text, sentence.start + a, ents, scope)
@@ -481,12 +481,12 @@ def _next_to(text: str, end: int, start: int) -> bool:
     return text[end - 1:end] == ";" and not text[end:start].strip()
 
 
-def _scope(sentence, accounts: bool, sites: bool, places: tuple[str, ...]) -> Scope:
+def _scope(sentence, accounts: bool, sites: bool, place_names: tuple[str, ...]) -> Scope:
     """The heading a sentence stands under, and whether it is a line of its own (a list per line)."""
     start, _, _, section, top = sentence  # (unpacked once: a named tuple's fields are slow attribute reads)
     heading = section.title if section is not None and section.title_start < start else None
     return Scope(heading, sentence.whole_line, topic=top.title if top is not None else None, accounts=accounts,
-                 sites=sites, places=places)
+                 sites=sites, place_names=place_names)
 
 
 _PLACE_HEAD = 300  # characters of a page with no 主送 line read for the places it is about
@@ -556,8 +556,8 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
         owners_in_brackets(text, offset, found)
         accounts_named_by_owners(text, offset, found)
         found += owned_accounts(text, offset, found, scope)
-    if scope is not None and scope.places:  # (after the rules that read a name with its platform or owner)
-        found += place_named_accounts(text, offset, found, masks, scope.places)
+    if scope is not None and scope.place_names:  # (after the rules that read a name with its platform or owner)
+        found += place_named_accounts(text, offset, found, masks, scope.place_names)
     if ents.shorts:
         found += clause_provinces(text, offset, ents, found, masks)
     if len(found) > 1:

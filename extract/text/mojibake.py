@@ -206,7 +206,6 @@ def _run(text: str, m: re.Match) -> tuple[list[Edit], list[str]] | None:
     rest = _decode(tail)
     if end == "?" and rest is not None and (heading := _lost_heading_mark(text, m, raw, rest)):
         return heading
-
     if not rest or _ODD.search(rest):
         return None
     at = m.end("body")
@@ -244,7 +243,7 @@ def _lost_heading_mark(text: str, m: re.Match, raw: bytes, rest: str) -> tuple[l
     if not words and text.startswith("、", at + 1):
         numerals = [c for c in _chars(lead=raw[-1]) if c in _NUMERALS]
         mark = numerals[0] if len(numerals) == 1 else None
-    elif len(words) <= 2 and words in _NUMERALS and raw[-1] == 0xA1:
+    elif len(words) == 1 and words in _NUMERALS and raw[-1] == 0xA1:
         mark = words + "、"
     else:
         return None
