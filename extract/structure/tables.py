@@ -58,20 +58,7 @@ def find_tables(text: str) -> tuple[list[Table], list[tuple[str, str]]]:
         for run in _runs(text):
             used, found = _metadata_prefix(run)
             pairs += found
-            parts = list(_titled_parts(run[used:]))
-            cut = []
-            if len(run) - used > 1 and parts[-1][1] and sum(map(bool, parts[-1][1][-1][2])) > 1:
-                cut = _cut_row(text, run[-1][1])
-                parts[-1] = parts[-1][0], parts[-1][1] + cut
-            for heading, lines in parts:
-                parsed = _parse(lines)
-                if parsed:
-                    header, rows, first, last = parsed
-                    title, label = _title(text, first[0])
-                    cut_short = bool(cut) and last == cut[0] and len(lines) > 1
-                    # (a row cut short stays prose too: its last words may be a name the text goes on with)
-                    end = lines[-2][1] if cut_short else last[1]
-                    tables.append(Table(heading or title, header, rows, first[0], end, label, cut=cut_short))
+            tables += _run_tables(text, run[used:])
     if "序号\n" in text or "编号\n" in text or "名称\n" in text:
         taken = [(t.start, t.end) for t in tables]
         for table in [*_barless(text), *_paired(text)]:  # (a serial column's table first: it holds any pair)
@@ -192,6 +179,28 @@ def _runs(text: str):
         pos = text.find("|", end)
     if run:
         yield run
+
+
+def _run_tables(text: str, lines: list[Line]) -> list[Table]:
+    """The tables of one run of bar lines: one per titled part, the last ending in the row the page cut, if any."""
+    if len(lines) < 2:
+        return []
+    parts = list(_titled_parts(lines))
+    last_part = parts[-1][1]
+    cut = _cut_row(text, lines[-1][1]) if last_part and sum(map(bool, last_part[-1][2])) > 1 else []
+    if cut:
+        parts[-1] = parts[-1][0], last_part + cut
+    tables = []
+    for heading, part in parts:
+        parsed = _parse(part)
+        if not parsed:
+            continue
+        header, rows, first, last = parsed
+        title, label = _title(text, first[0])
+        cut_short = bool(cut) and last == cut[0]
+        end = part[-2][1] if cut_short else last[1]  # (a row cut short stays prose too: its last words may be a name)
+        tables.append(Table(heading or title, header, rows, first[0], end, label, cut=cut_short))
+    return tables
 
 
 def _cut_row(text: str, end: int) -> list[Line]:
