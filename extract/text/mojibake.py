@@ -233,16 +233,16 @@ def _run(text: str, m: re.Match) -> tuple[list[Edit], list[str]] | None:
 def _lost_heading_mark(text: str, m: re.Match, raw: bytes, rest: str) -> tuple[list[Edit], list[str]] | None:
     """A heading's numeral or its 、 lost at an indented line's start, where the resynchronised text holds too
     little to be scored. Read one byte back the run is the indent, then either the lead byte of a numeral whose
-    trail byte was swallowed before 、 (?　《?、存在问题: B6 → 二, when only one numeral opens with it), or the
-    numeral and the lead byte of its 、 (?　∫弧?考核结果: 一, then A1 → 、)."""
+    trail byte was swallowed before 、 or a closing bracket (?　《?、存在问题: B6 → 二, when only one numeral opens
+    with it; ?　。ǘ?）: （二）), or the numeral and the lead byte of its 、 (?　∫弧?考核结果: 一, then A1 → 、)."""
     at = m.end("body")
     if text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t\u3000") or "\u3000" not in _chars(trail=raw[0]):
         return None  # (only at a line's start, after its indent)
     words = rest.lstrip("\u3000")
     indent = "\u3000" * (len(rest) - len(words) + 1)
-    if not words and text.startswith("、", at + 1):
-        numerals = [c for c in _chars(lead=raw[-1]) if c in _NUMERALS]
-        mark = numerals[0] if len(numerals) == 1 else None
+    if words in ("", "（") and text.startswith(("、", "）", ")") if words else "、", at + 1):
+        numerals = [c for c in _chars(lead=raw[-1]) if c in _NUMERALS]  # (（二）: 。ǘ?）, the same in brackets)
+        mark = words + numerals[0] if len(numerals) == 1 else None
     elif len(words) == 1 and words in _NUMERALS and raw[-1] == 0xA1:
         mark = words + "、"
     else:
