@@ -71,7 +71,7 @@ FLOORS = {"lists": (0.89, 0.84), "styles": (0.93, 0.82), "pages": (0.89, 0.84), 
           "older": (0.88, 0.77), "roles": (0.9, 0.91), "statistics": (0.97, 0.89), "errors": (0.96, 0.9),
           "directives": (0.92, 0.93), "inspections": (0.90, 0.77), "rankings": (0.81, 0.68),
           "mirrors": (0.95, 0.94), "headings": (0.91, 0.92), "shorts": (0.94, 0.90), "tasks": (0.86, 0.79),
-          "recheck": (0.85, 0.84), "bodies": (0.83, 0.75), "outlines": (0.88, 0.92), "accounts": (0.73, 0.64),
+          "recheck": (0.85, 0.84), "bodies": (0.83, 0.75), "outlines": (0.88, 0.92), "accounts": (0.86, 0.72),
           "scripts": (0.89, 0.86), "monitoring": (0.87, 0.77), "followups": (0.90, 0.72), "grassroots": (0.85, 0.77),
           "upper": (0.92, 0.76), "owners": (0.86, 0.86), "plain": (0.97, 0.89),
           "mix1": (0.93, 0.89), "mix2": (0.97, 0.88), "mix3": (0.94, 0.92), "mix4": (0.95, 0.91),
@@ -88,7 +88,9 @@ FLOORS = {"lists": (0.89, 0.84), "styles": (0.93, 0.82), "pages": (0.89, 0.84), 
           "mix41": (0.95, 0.83), "mix42": (0.97, 0.94), "mix43": (0.98, 0.91), "mix44": (0.98, 0.91),
           "mix45": (0.98, 0.96), "mix46": (0.95, 0.87), "mix47": (0.98, 0.97), "mix48": (0.95, 0.85),
           "mix49": (0.97, 0.92), "mix50": (0.96, 0.92), "mix51": (0.98, 0.91), "mix52": (0.98, 0.94),
-          "mix53": (0.97, 0.90), "mix54": (0.98, 0.95)}
+          "mix53": (0.97, 0.91), "mix54": (0.98, 0.95), "mix55": (0.98, 0.97), "mix56": (0.95, 0.88),
+          "mix57": (0.98, 0.96), "mix58": (0.96, 0.92), "mix59": (0.97, 0.89), "mix60": (0.96, 0.83),
+          "mix61": (0.96, 0.82), "mix62": (0.95, 0.94), "mix63": (0.97, 0.94)}
 # Sets that also hold each notice's title, date, issuer, top-level section kinds and deadlines:
 # (fields right, section kinds right, deadlines F1) floors; measured genres 0.991/0.991/0.979, structure
 # 0.967/0.974/0.993 (0.920/0.939/0.993 at the session's start), assessments 0.973/0.951/1.000
@@ -121,6 +123,15 @@ FLOORS = {"lists": (0.89, 0.84), "styles": (0.93, 0.82), "pages": (0.89, 0.84), 
 # kinds 0.880 at the start), mix46 1.000/1.000/0.973, mix47 1.000/0.957/1.000, mix48 1.000/0.967/0.978, mix49
 # 1.000/0.972/1.000, mix50 1.000/1.000/0.980, mix51 1.000/1.000/1.000, mix52 1.000/0.976/1.000 (0.878 at the
 # start), mix53 1.000/1.000/0.986, mix54 1.000/0.958/0.955.
+# twenty-first session, nine sets written blind by helpers, (units, problems) by the session's starting code → its
+# end: mix55 (annual reports) 0.714/0.762 → 1.000/1.000, mix56 (task notices) 0.860/0.736 → 0.964/0.902, mix57
+# (top-level structure) 0.993/0.977 → 0.994/0.977, mix60 (assessments) 0.978/0.852 → 0.979/0.852, mix61 (基层 and
+# 村务公开) 0.922/0.810 → 0.974/0.836, mix62 (accounts) 0.967/0.950 → 0.970/0.955, mix63 (headings and metadata)
+# 0.986/0.956 → 0.989/0.956; sealed until the end: mix58 0.971/0.940 → 0.971/0.940, mix59 0.984/0.894 → 0.986/0.904.
+# Structure at the end (title+date+issuer, section kinds by number and kind, deadlines): mix55 1/1/1, mix56 1/1/1,
+# mix57 0.987/0.911/1 (section kinds 0.810 at the start), mix58 1/1/1 (0.986), mix59 1/1/1, mix60
+# 0.973/0.933/0.980, mix61 1/1/1, mix62 1/0.971/1, mix63 1/1/1 (0.947/0.883 at the start). accounts raised:
+# 0.757/0.651 → 0.879/0.742.
 STRUCTURE_FLOORS = {"genres": (0.97, 0.97, 0.95), "structure": (0.95, 0.95, 0.97),
                     "assessments": (0.95, 0.93, 0.97), "older": (0.97, 0.87, 0.96),
                     "directives": (0.97, 0.97, 0.96), "reports": (0.96, 0.97, 0.97), "inspections": (0.95, 0.90, 0.97),
@@ -148,7 +159,10 @@ STRUCTURE_FLOORS = {"genres": (0.97, 0.97, 0.95), "structure": (0.95, 0.95, 0.97
                     "mix44": (0.97, 0.97, 0.97), "mix45": (0.97, 0.93, 0.97), "mix46": (0.97, 0.97, 0.95),
                     "mix47": (0.97, 0.94, 0.97), "mix48": (0.97, 0.95, 0.95), "mix49": (0.97, 0.95, 0.97),
                     "mix50": (0.97, 0.97, 0.96), "mix51": (0.97, 0.97, 0.97), "mix52": (0.97, 0.95, 0.97),
-                    "mix53": (0.97, 0.97, 0.96), "mix54": (0.97, 0.94, 0.93)}
+                    "mix53": (0.97, 0.97, 0.96), "mix54": (0.97, 0.94, 0.93), "mix55": (0.97, 0.97, 0.97),
+                    "mix56": (0.97, 0.97, 0.97), "mix57": (0.97, 0.89, 0.97), "mix58": (0.97, 0.97, 0.97),
+                    "mix59": (0.97, 0.97, 0.97), "mix60": (0.95, 0.91, 0.96), "mix61": (0.97, 0.97, 0.97),
+                    "mix62": (0.97, 0.95, 0.97), "mix63": (0.97, 0.97, 0.97)}
 # Sets of texts that assess almost nobody (annual reports and summaries): at most this many units named
 # that the expected outputs do not hold.
 SPURIOUS_CEILINGS = {"reports": 1, "quiet": 17, "reports3": 3, "tasks2": 5}  # quiet: 64 false units when written;
