@@ -749,7 +749,9 @@ def test_unnumbered_headings_of_a_text_with_no_numbered_one(text, headings):
     ("各单位办理情况", "overview"),
     # a sentence heading that tells what must be done (要重点抓好), and a verb ordering work after its adverb
     ("下半年要重点抓好三方面工作", "requirements"), ("下步安排", "requirements"), ("下一步打算", "requirements"),
-    ("个别账号存在错敏信息", "problems"), ("部分网站存在断链", "problems"), ("认真落实整改责任", "requirements"),
+    ("个别账号存在错敏信息", "problems"), ("部分网站存在断链", "problems"),
+    # accounts left idle named as faults, units to be closed, and the order to clear them
+    ("“睡眠号”名单", "problems"), ("拟关停整合账号", "problems"), ("清理“僵尸号”", "requirements"), ("认真落实整改责任", "requirements"),
     ("进一步规范信息发布", "requirements"),
 ])
 def test_kinds_of_headings_no_phrase_settles(title, kind):
@@ -773,3 +775,13 @@ def test_matters_and_spaced_numerals(text, headings):
     norm = normalise(text)
     roots = build_sections(norm.text, title=norm.text.split("\n")[0])
     assert [(r.number, r.kind) for r in roots] == headings
+
+
+def test_parts_over_numbered_items():
+    """第一部分 … 第三部分 are the top level; the 一、 items under them are the level below."""
+    text = ("关于检查情况的通报\n各单位:\n现通报如下。\n第一部分 基本情况\n共检查48个。\n第二部分 典型问题\n"
+            "一、更新滞后。甲镇未更新。\n二、信息不规范。乙局简介过时。\n第三部分 工作要求\n一、各单位要整改。\n")
+    norm = normalise(text)
+    roots = build_sections(norm.text, title=norm.text.split("\n")[0])
+    assert [(r.number, r.kind, len(r.children)) for r in roots] == [
+        ("一", "overview", 0), ("二", "problems", 2), ("三", "requirements", 1)]

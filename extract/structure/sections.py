@@ -208,6 +208,16 @@ def find_headings(text: str) -> list[Section]:
     return headings
 
 
+def _under_parts(headings: list[Section]) -> None:
+    """第一部分 … 第二部分 headings are the top level: the 一、 items after the first are the level below them."""
+    first = next((h.start for h in headings if h.style == "cn_part"), None)
+    if first is None:
+        return
+    for heading in headings:
+        if heading.style == "cn_dun" and heading.start > first:
+            heading.rank = 1.5
+
+
 def _number_damaged(roots: list[Section]) -> None:
     """A top-level heading whose numeral the damage left unreadable takes the one after the heading before it."""
     previous = 0
@@ -384,8 +394,8 @@ def _kind(title: str, default: str | None) -> str | None:
         kind = "achievements"  # 强化组织领导,健全工作机制 in an annual report: the body's own work, done
     if kind is None and _pattern("directive_heading").search(title):
         kind = "requirements"  # 各单位要立即组织整改: a heading that tells units to act
-    if kind is None and _problem_score(title) > 0:
-        kind = "problems"  # 部分单位信息更新仍不及时: a heading that states a shortcoming
+    if kind is None and _problem_score(title) > 0 and not title.startswith(_words("order_verbs")):
+        kind = "problems"  # 部分单位信息更新仍不及时: a heading that states a shortcoming (清理“僵尸号”: orders it put right)
     if kind is None and title.startswith(_words("order_verbs")) and not title.endswith(_words("state_endings")):
         kind = "requirements"
     if kind is None and default is None and title.endswith(_words("report_overview_endings")):
@@ -570,6 +580,7 @@ def outline(text: str, body_end: int | None = None, title: str | None = None) ->
     classifies."""
     end = len(text) if body_end is None else body_end
     headings = _outside_articles([h for h in find_headings(text) if h.start < end], text)
+    _under_parts(headings)
     # With no 一、 heading, lines that name a section's kind alone are the top level, over any (一) list;
     # with none, a (一) or 1. list may be it.
     bare = _bare_headings(text, end, title) if not any(h.rank == 1 for h in headings) else []
