@@ -11,7 +11,7 @@ _NAME_HEAD = regex.compile(r"名称|单位|乡镇|街道|部门|账号|网站|�
 # Columns naming places by level, coarsest first: a row naming its township and its village names the village.
 _LEVEL_HEADS = [regex.compile(r"市州|地区"), regex.compile(r"区县|县区|县\(市"), regex.compile(r"乡镇|街道|^镇"),
                 regex.compile(r"村|社区")]
-_NOT_NAME_HEAD = regex.compile(r"数|率|平台|问题|责任|时间|序号|得分|分值|类型|描述|备注|情况|金额|日期|\d+分|村务|政务")  # (村务公开(40分): a score)
+_NOT_NAME_HEAD = regex.compile(r"数|率|平台|问题|责任|时间|序号|得分|分值|类型|描述|备注|情况|金额|日期|\d分|村务|政务")  # (村务公开(40分): a score)
 _PLATFORM_HEAD = regex.compile(r"平台|(?<!问题|错误)类型|渠道")
 _OWNER_HEAD = regex.compile(r"责任单位|主办单位|运营单位|开办单位|开设单位|运维单位|主管单位|所属单位|开办主体|主办主体")
 # A column of accounts and a column of bodies: beside the first, the second names the owners (a site is named
