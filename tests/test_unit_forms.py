@@ -1160,3 +1160,14 @@ def test_account_names_set_in_title_or_label_brackets(sentence, units):
 def test_whose_platform_or_evaluator_an_inspection_drew_on_is_no_unit(sentence):
     doc = extract_text("关于检查情况的通报\n各乡镇:\n" + sentence)
     assert [u["name"] for u in doc["units"]] == ["东坪镇"]
+
+
+@pytest.mark.parametrize("sentence, units", [
+    ("峡川在线、玉溪之窗、水边镇政府网站运行平稳。", [("峡川在线", "website", None), ("玉溪之窗", "website", None),
+                                                  ("水边镇政府", "website", None)]),
+    ("二、单项否决的网站\n镇南旅游之窗(县旅游局):首页超过2周未更新。", [("镇南旅游之窗", "website", "县旅游局")]),
+])
+def test_sites_named_by_their_own_names_in_a_notice_on_websites(sentence, units):
+    doc = extract_text("关于全县政府网站抽查情况的通报\n各乡镇:\n县政府办公室对全县政府网站进行了抽查。现通报如下:\n一、抽查结果\n"
+                       + sentence)
+    assert [(u["name"], u["type"], u["owner"]) for u in doc["units"]] == units

@@ -56,6 +56,7 @@ class Scope:
     accounts: bool = False  # the notice speaks of accounts (公众号, 微博, 新媒体…)
     sites: bool = False  # …and says before its first section that it inspected websites too
     place_names: tuple[str, ...] = ()  # …and the short names of the places it is about (澄溪 of 澄溪县): accounts are named so
+    sites_only: bool = False  # the notice says it inspected websites and speaks of no account
 
 
 @lru_cache(maxsize=1)

@@ -24,8 +24,8 @@ from .sharing import ACCOUNT_CLAUSE, government_lists, lists, share_roles, share
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
 from .problems_text import is_problem
 from .units_bare import (accounts_named_by_owners, bare_accounts, bracketed_accounts, clause_provinces, handles,
-                         owned_accounts, owners_in_brackets, place_accounts, place_named_accounts, place_words,
-                         site_names, titled_accounts)
+                         own_named_sites, owned_accounts, owners_in_brackets, place_accounts, place_named_accounts,
+                         place_words, site_names, titled_accounts)
 from .units_text import Mention, chains, item_ok, owner_end, patterns, quoted
 from .vocabulary import abbreviated_ending, abbreviations, alternation
 
@@ -243,6 +243,7 @@ def text_mentions(ctx, accounts: bool | None = None, faults_only: bool = False) 
     sentences that state a fault or name bodies to praise or rank them."""
     accounts = speaks_of_accounts(ctx) if accounts is None else accounts
     sites = accounts and _names_sites(ctx)
+    sites_only = not accounts and _names_sites(ctx)
     place_names = _own_places(ctx) if accounts else ()
     # flag holds only literal words, so searching the sentence's span of the whole text reads the same (a place's
     # short name is one such word in a notice on accounts: 平安澄溪仅发布3条); a sentence no longer than MAX_CHUNK
@@ -263,6 +264,7 @@ def text_mentions(ctx, accounts: bool | None = None, faults_only: bool = False) 
         stretches = [sentence.whole_text[sentence.start + a:sentence.start + b] for sentence, a, b in batch]
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
             scope = _scope(sentence, accounts, sites, place_names)
+            scope.sites_only = sites_only
             if last_list is not None and a == 0 and _next_to(ctx.text, last_list[0], sentence.start):
                 scope.sibling = last_list[1]
             found = _stretch(text, sentence.start + a, ents, scope)
@@ -556,6 +558,8 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
         owners_in_brackets(text, offset, found)
         accounts_named_by_owners(text, offset, found)
         found += owned_accounts(text, offset, found, scope)
+    if scope is not None and scope.sites_only and ("在线" in text or "之窗" in text):
+        found += own_named_sites(text, offset, found, masks)
     if scope is not None and scope.place_names:  # (after the rules that read a name with its platform or owner)
         found += place_named_accounts(text, offset, found, masks, scope.place_names)
     if ents.shorts:

@@ -378,6 +378,29 @@ def _generic_site() -> regex.Pattern:
     return regex.compile(f"(?:{alternation(vocab()['not_site_names'])})$")
 
 
+def own_named_sites(text: str, offset: int, found: list[Mention], masks) -> list[Mention]:
+    """峡江在线、玉峡之窗, 镇赉旅游之窗(县旅游局): in a notice that inspected websites and no account, a name ending
+    in 在线 or 之窗 opening a clause or a list's item names a site; a body in brackets after it is its owner."""
+    out = []
+    taken = [(m.start - offset, m.tail_end - offset) for m in found] + list(masks)
+    for match in _OWN_NAMED_SITE.finditer(text):
+        start, end = match.span("name")
+        if any(a < end and start < b for a, b in taken) or not item_ok(match.group("name")[:-2], 12):
+            continue
+        site = Mention(start + offset, end + offset, match.group("name"), "website", tail_end=end + offset)
+        if owner := match.group("owner"):
+            site.owner, site.tail_end = owner, match.end() + offset
+            for m in found:  # (named only as the owner)
+                if match.start("owner") <= m.start - offset and m.end - offset <= match.end("owner"):
+                    m.role = True
+        out.append(site)
+    return out
+
+
+_OWN_NAMED_SITE = regex.compile(r"(?:^|(?<=[,;:。、\n和及与]))(?P<name>\p{Han}{2,12}?(?:在线|之窗))"
+                                r"(?:\((?P<owner>[^()]{2,20}?(?:局|委|办|中心|政府|院|站|所|馆|会))\))?(?=[、,;:。和及与(]|$)")
+
+
 def site_names(text: str, offset: int, found: list[Mention], masks) -> tuple[list[Mention], list[Mention]]:
     """(new mentions, found mentions they replace) for sites named by their own name (西宁教育网): a unit of
     type website named with its 网. A body's own site (县教育局网) stays the body; a place the name opens
