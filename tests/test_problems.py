@@ -549,3 +549,12 @@ def test_two_groups_sites_joined_share_the_predicate_after_the_second():
     text = "二、存在的问题\n(一)栏目长期不更新。市农业局子站和东坪镇、西岭镇子站“政策法规”栏目仍为旧文件。"
     assert _problems(text) == [("市农业局", "子站“政策法规”栏目仍为旧文件"), ("东坪镇", "子站“政策法规”栏目仍为旧文件"),
                                ("西岭镇", "子站“政策法规”栏目仍为旧文件")]
+
+
+@pytest.mark.parametrize("clause, fault", [
+    ("不仅补发了缺失内容", False), ("补录了空白栏目的信息", False), ("仅补发了部分信息", True), ("仅补充了1月份的内容", True),
+])
+def test_faults_made_up_in_the_past_and_in_part(clause, fault):
+    from extract.findings.problems_text import is_problem
+
+    assert is_problem(clause) is fault

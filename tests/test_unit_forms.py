@@ -1171,3 +1171,8 @@ def test_sites_named_by_their_own_names_in_a_notice_on_websites(sentence, units)
     doc = extract_text("关于全县政府网站抽查情况的通报\n各乡镇:\n县政府办公室对全县政府网站进行了抽查。现通报如下:\n一、抽查结果\n"
                        + sentence)
     assert [(u["name"], u["type"], u["owner"]) for u in doc["units"]] == units
+
+
+def test_an_adverb_before_村_names_no_village():
+    doc = extract_text("二、检查情况\n镇党政办逐村检查了公开栏,东坪村公开栏内容仍为去年信息。")
+    assert [u["name"] for u in doc["units"]] == ["东坪村"]

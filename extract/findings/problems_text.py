@@ -144,7 +144,7 @@ def done_only(clause: str) -> bool:
 
 
 # Verbs that put a fault right.
-_MENDING = "更正|修复|整改|删除|改正|纠正|撤下|补齐|补充|充实|清理"
+_MENDING = "更正|修复|整改|删除|改正|纠正|撤下|补齐|补充|补发|补录|补传|充实|清理"
 # A fault stated as put right (错误信息已更正, 已删除过期信息, 已按要求完成空白栏目清理): no shortcoming, unless one remains after it (但仍…).
 # So is what the inspector has already done about it (具体问题已通过监管平台反馈至各主办单位, 已按规定予以扣分).
 _FIX = (r"(?:按要求|按规定|按期|全部|均|及时|通过[^,;。]{1,12}?){0,2}(?:予以)?"
@@ -154,7 +154,8 @@ _RESOLVED = regex.compile(r"[^,;。]*?已(?:经)?" + _FIX)
 # (one literal, 并, that every match holds, lets regex skip a text without it: alternatives around 已 would not)
 _FOUND_AND_FIXED = regex.compile(r"[^,;。]*?(?:发现|查出|排查)并" + _FIX)
 # The same in the past tense, with 了 after the verb or before it (补充完善了空白栏目, 对失效链接进行了修复): the
-# verb and what follows it to the clause's end; what stands before it may not deny it (未, 没, 不).
+# verb and what follows it to the clause's end; what stands before it may not deny or limit it (未, 没, 不; 仅补发了
+#部分信息: a fix only in part).
 _FIXED_VERB = regex.compile(rf"(?:(?:{_MENDING})(?:完善|到位|完毕)?了"
                             r"|进行了(?:更正|修复|整改|删除|改正|纠正|补充|清理))[^,;。但仍还未不没]*")
 _AFTER_CLAUSE_MARK = re.compile(r"(?<=[,;。])")
@@ -164,7 +165,8 @@ def _fixed_in_past(clause: str) -> bool:
     """Whether a clause only tells, in the past tense, that a fault was put right (补充完善了空白栏目)."""
     clause = clause.rstrip(",;。")
     fixed = _FIXED_VERB.search(clause)
-    return fixed is not None and fixed.end() == len(clause) and not any(no in clause[:fixed.start()] for no in "未没不")
+    before = clause[:fixed.start()].replace("不仅", "") if fixed is not None else ""  # (不仅补发了…: not only)
+    return fixed is not None and fixed.end() == len(clause) and not any(no in before for no in "未没不仅只")
 
 
 def _without_fixed_past(text: str) -> str:
