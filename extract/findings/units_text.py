@@ -592,7 +592,7 @@ def is_role(text: str, start: int, end: int, lead: str | None = None) -> bool:
 
 # A case passed on to a body (转, 转交, 由), then what it did with it (办理的, 承办的): the cases it handled.
 _PASSED_TO = ("转", "转交", "转给", "由")
-_HANDLED = regex.compile(r"(?:办理|承办|答复|处理)的")
+_HANDLED = re_compile(r"(?:办理|承办|答复|处理)的")
 
 
 def _past_lost_level(text: str, start: int) -> int:
