@@ -62,6 +62,17 @@ def test_count_opening_passes_over_no_match(text, data):
 
 
 @FAST
+@given(ENDED, st.data())
+def test_count_scan_from_openings_finds_every_match(text, data):
+    """_matches tries the counts pattern only where _OPENS finds an opening: it finds what finditer finds."""
+    start = data.draw(st.integers(0, len(text)))
+    assert ([(m.span(), m.groups()) for m in counts._matches(text, start)]
+            == [(m.span(), m.groups()) for m in counts._PATTERN.finditer(text, start)])
+    opening = re.compile(counts._OPENING)
+    assert all(bool(counts._OPENS.match(text, at)) == bool(opening.match(text, at)) for at in range(len(text) + 1))
+
+
+@FAST
 @given(TEXT, st.data())
 def test_re_patterns_match_as_regex_does(text, data):
     start, stop = _window(text, data)

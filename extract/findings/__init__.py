@@ -30,8 +30,7 @@ def find_all(ctx: Context) -> dict[str, list[dict]]:
         problems = [problem for problem in problems if faulted.issuperset(problem["units"])]
     counts = find_counts(ctx)
     deadlines = find_deadlines(ctx)
-    link_units(ctx, units, counts)
-    link_units(ctx, units, deadlines)
+    link_units(ctx, units, counts + deadlines)  # (one reading of the sentences' starts and the mentions for both)
     return {
         "units": [u.to_dict() for u in units],
         "problems": problems,

@@ -40,6 +40,9 @@ _NUMBER_REST = 29  # the characters of a number after its first, and what may fo
 _MEASURE_FIRSTS = "".join(sorted({"%", "‰", "个", "百"}  # (个百分点, 百分点)
                                  | {word[0] for key in ("time_units", "measure_units", "measure_words") for word in VOCAB[key]}))
 _OPENING = rf"(?=百分之|{_FIRST.pattern}[{_NUMBER_CHARS}]{{0,{_NUMBER_REST}}}[{re.escape(_MEASURE_FIRSTS)}])"
+# Where _OPENING holds, found by a pattern that opens with a class: re skips ahead to the class's characters, where it
+# tries a lookahead-led pattern in full at every character (about 150 instructions each).
+_OPENS = re.compile(rf"{_FIRST.pattern}(?:(?<=百)分之|[{_NUMBER_CHARS}]{{0,{_NUMBER_REST}}}[{re.escape(_MEASURE_FIRSTS)}])")
 # Scanned with re, which runs this pattern a third faster than regex and needs no regex extension.
 _PATTERN = re.compile(
     rf"""
@@ -123,9 +126,9 @@ def find_counts(ctx: Context) -> list[dict]:
         whole, start, end = sentence.whole_text, sentence.start, sentence.end
         if whole.find("|", start, end) >= 0:  # a row of a table flattened into lines: its cells
             continue
-        first = _FIRST.search(whole, start, end)  # (re tries _PATTERN at every position; this scan skips to a number)
+        first = _OPENS.search(whole, start, end)
         if first is None:
-            continue  # no number, so no count
+            continue  # no number before a measure, so no count
         text = sentence.text  # sliced once here, and handed to the rules below rather than sliced again by each
         for match in _matches(text, first.start() - start):
             groups = match.groups()
@@ -148,15 +151,16 @@ def find_counts(ctx: Context) -> list[dict]:
 
 
 def _matches(text: str, pos: int):
-    """_PATTERN.finditer(text, pos), `pos` a number's first character, each later search begun at the next one: re
-    tries the whole pattern at every character it passes (some 400 instructions each), and every match opens with
-    a number, so the stretch after a match up to the next number (most often the rest of the sentence) is not read."""
-    while (match := _PATTERN.search(text, pos)) is not None:
+    """_PATTERN.finditer(text, pos), tried only where _OPENS finds its opening (every match opens there): most
+    numbers in a sentence open a count, and re, trying the whole pattern at every character between them, read the
+    rest of a sentence after its last count at some 150 instructions a character."""
+    while (opening := _OPENS.search(text, pos)) is not None:
+        match = _PATTERN.match(text, opening.start())
+        if match is None:
+            pos = opening.start() + 1
+            continue
         yield match
-        following = _FIRST.search(text, match.end())
-        if following is None:
-            return
-        pos = following.start()
+        pos = match.end()
 
 
 # A page's view count in its header or footer (浏览:203次, 点击数:1,052), never the notice's.

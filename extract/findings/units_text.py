@@ -79,7 +79,9 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
     return {
         "quote": re_compile(r"“([^“”\n]{1,40})”"),
         "book": re_compile(r"《[^《》\n]{0,120}》"),
-        "run": re_compile(r"\p{Han}{1,300}"),
+        # (a first character apart from the repeat gives re a class to skip ahead to: a pattern opening with a
+        # repeat is tried in full at every character that is no Han character)
+        "run": re_compile(r"\p{Han}\p{Han}{0,299}"),
         "lead": re.compile(alternation(v["lead_words"])),
         # 第一名东湖镇, 排名第3的西山乡: a rank is no part of the name after it.
         "rank": regex.compile(r"(?:(?:排名|排)第[一二三四五六七八九十\d]{1,3}[名位]?|第[一二三四五六七八九十\d]{1,3}[名位])"
@@ -151,7 +153,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "bare_account": re_compile(rf"(?<!\p{{Han}})(?P<name>\p{{Han}}{{2,8}}?)(?P<acc>{alternation(named_words)})"),
         # Account words a bare account name may end before (bare_accounts drops the website ones).
         "account_gate": re.compile(alternation(named_words - v["website_words"])),
-        "conj": re_compile(r"以及|[和及与]"),
+        "conj": re_compile(r"以及|和|及|与"),  # (alternatives that each open with a literal: re skips ahead to them)
         "han": regex.compile(r"\p{Han}{2,6}"),
         # an account's own name: Han characters, with a number or Latin letters after its first two (某某12345, 榕西e家)
         "account_name": re_compile(r"\p{Han}{2,12}|\p{Han}{2,8}[0-9A-Za-z]{1,6}\p{Han}{0,4}"),
@@ -597,7 +599,7 @@ def is_role(text: str, start: int, end: int, lead: str | None = None) -> bool:
 
 # A case passed on to a body (转, 转交, 由), then what it did with it (办理的, 承办的): the cases it handled.
 _PASSED_TO = ("转", "转交", "转给", "由")
-_HANDLED = regex.compile(r"(?:办理|承办|答复|处理)的")
+_HANDLED = re_compile(r"(?:办理|承办|答复|处理)的")
 
 
 def _past_lost_level(text: str, start: int) -> int:

@@ -85,7 +85,8 @@ def _reports_on_others(name: str, text: str) -> bool:
     """A 通报 or 通知 (also one about annual reports), or a text that reports results on others (通报如下)."""
     vocab = _vocabulary()
     named = any(word in name for word in vocab["annual"]["other_genres"]) and not vocab["title"].search(name)
-    return named or any(cue in text[:_HEAD] for cue in vocab["annual"]["results_cues"])
+    head = text[:_HEAD]  # (sliced once, not once per cue)
+    return named or any(cue in head for cue in vocab["annual"]["results_cues"])
 
 
 def _is_annual_report(text: str, names: list[str]) -> bool:

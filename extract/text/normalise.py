@@ -244,7 +244,7 @@ def _stands_alone(line: str) -> bool:
 
 
 # The last item of a list running to a line's end, and the first item of the next line.
-_LIST_TAIL = re.compile("(?<=、)[\u4e00-\u9fff]{1,15}$")
+_LIST_TAIL = re.compile("、([\u4e00-\u9fff]{1,15})$")  # (the 、 matched, not looked behind for: re skips ahead to it)
 _ITEM_HEAD = re.compile("[\u4e00-\u9fff]{1,12}(?=[、,。;:]|$)")
 
 
@@ -260,9 +260,9 @@ def _name_across(line: str, nxt: str) -> bool:
     if tail is None or head is None:
         return False
     number = _HEADING_OPENING.match(line)
-    if number is not None and number.end() >= tail.start():
+    if number is not None and number.end() >= tail.start(1):
         return False  # 二、考评对象: a heading's number, no list
-    tail, head = tail.group(), head.group()
+    tail, head = tail.group(1), head.group()
     endings = _name_endings()
     if not head.endswith(endings):
         return False
