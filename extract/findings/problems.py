@@ -497,7 +497,8 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
         if index + 1 < len(subjects) and _PART_AND.fullmatch(predicate):
             # 甲局子站和乙镇、丙镇子站“政策法规”栏目…: two groups' sites joined, one predicate after the second
             after = subjects[index + 1][-1].tail_end - offset
-            predicate = _unlabelled(text[after:subjects[index + 2][0].start - offset if index + 2 < len(subjects) else len(text)])
+            until = subjects[index + 2][0].start - offset if index + 2 < len(subjects) else len(text)
+            predicate = _unlabelled(text[after:until])
         if index + 1 < len(subjects) and "," in predicate and _attributive_fault(predicate):
             predicate = predicate[:predicate.rfind(",")]  # 甲、乙,公开指南未调整的丙: the next group's attribute
         pointed = False
