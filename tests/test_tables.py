@@ -452,3 +452,8 @@ def test_header_block_fields_of_provincial_sites_are_metadata():
             "内容概述 | 县政府办公室关于某项工作的通知 |\n")
     tables, pairs = find_tables(text)
     assert tables == [] and ("信息索引号", "000000/2020-00001") in pairs and ("效力状况", "有效") in pairs
+
+
+def test_the_pages_buttons_under_a_table_are_no_cut_row():
+    table = _one("名次 | 网站名称 | 得分 |\n1 | 县公安局网站 | 93.5 |\n2 | 县民政局网站 | 90.1 |\n【打印本页】 【关闭窗口】")
+    assert not table.cut and len(table.rows) == 2

@@ -15,6 +15,7 @@ MAX_TITLE_LINES = 3
 MAX_TITLE_LEN = 80
 MAX_HEADER_LINES = 3  # lines of words over a table's first row of numbers that can all be its header
 MAX_CUT_ROW = 40  # a longer last line after a table is prose, not the start of a row
+_PAGE_WORDS = re.compile(r"打印|关闭|分享|上一篇|下一篇|返回|责任编辑|来源[:：]|浏览|扫一扫")
 
 METADATA_FIELDS = frozenset(
     "索引号 文号 发文字号 文件编号 统一编号 发布机构 发文机关 发文单位 主办单位 责任部门 "
@@ -208,8 +209,9 @@ def _cut_row(text: str, end: int) -> list[Line]:
     row's first cells (规范性文件 | 0 | ⏎ 其他对), and they are the table's last row; a heading is not."""
     start = end + 1
     line = text[start:].rstrip()
-    if not line or "\n" in line or len(line) > MAX_CUT_ROW or line.endswith(_SENTENCE_END) or _NOT_CELL.match(line):
-        return []
+    if not line or "\n" in line or len(line) > MAX_CUT_ROW or line.endswith(_SENTENCE_END) or _NOT_CELL.match(line) \
+            or _PAGE_WORDS.search(line):
+        return []  # (a heading, or the page's buttons under the table: 打印本页 关闭窗口)
     return [(start, start + len(line), [c.strip() for c in line.split("|")])]
 
 
