@@ -178,9 +178,6 @@ def _units_of(ctx, mentions: list[Mention]) -> list[Unit]:
     """The units the mentions name: short forms, aliases and owners resolved, in order of first assessment."""
     # Full names are looked for in the notice, not the page around it (a copy a merged archive can spare).
     body = ctx.text[ctx.body_start: ctx.body_end] if len(ctx.text) < LONG_TEXT else ctx.text
-    for m in mentions:
-        if m.name.startswith("\ufffd") and len(name := m.name.lstrip("\ufffd")) >= 2:
-            m.start, m.name = m.start + len(m.name) - len(name), name  # (��广西海事局: unread characters are no part)
     _resolve_bare(body, mentions)
     _resolve_placeless(mentions)
     _resolve_short(body, mentions)

@@ -159,7 +159,8 @@ def _media_title(ctx, table) -> bool:
 
 
 def _clean(value: str) -> str:
-    return _CUT.sub("", value.replace(" ", "")).strip()
+    """A cell's name: no spaces, no bracketed or elided tail, no unread characters opening it (��广西海事局)."""
+    return _CUT.sub("", value.replace(" ", "")).strip().lstrip("\ufffd")
 
 
 def _spans_by_name(rows, columns: list[int]) -> dict[str, Ents]:
