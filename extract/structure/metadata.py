@@ -353,9 +353,9 @@ def _bare_signature(lines: list[tuple[int, str]]) -> tuple[int, str | None]:
 
 
 def _is_footer_line(line: str) -> bool:
-    """A line of the page's footer (【打印】【关闭】, 分享到:), opening with a footer word."""
-    words = line.strip()
-    return _FOOTER.match(words) is not None or _FOOTER.match(words.lstrip(_LINE_OPENING)) is not None
+    """A line of the page's footer (【打印】【关闭】, 分享到:): a footer word opens it, as _footer_start reads one."""
+    match = _FOOTER.search(line)
+    return match is not None and not line[:match.start()].strip(_LINE_OPENING)
 
 
 # Lines of contacts between a body's last paragraph and its signature.
