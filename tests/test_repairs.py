@@ -329,17 +329,17 @@ def test_large_clean_text_has_nothing_to_repair():
     assert find_mojibake(text) == ([], []) and find_pinyin_annotations(text) == []
 
 
-def _shifted_heading(line: str) -> str:
-    """An indented heading as a GBK page read one byte late: the lost byte shown as ?, each pair that does not
-    decode as ? (one byte), so decoding resynchronises after it."""
-    raw = ("\u3000\u3000" + line).encode("gbk")[1:]
+def _shifted(line: str, codec: str = "gbk") -> str:
+    """A line of a GBK page read one byte late: the lost byte shown as ?, a pair the reader's codec cannot decode
+    as ? (one byte), ASCII as itself, so decoding resynchronises after it: the damage the seeds show."""
+    raw = line.encode("gbk", errors="replace")[1:]
     out, i = "?", 0
     while i < len(raw):
         if raw[i] < 0x80:
             out, i = out + chr(raw[i]), i + 1
             continue
         try:
-            out, i = out + raw[i:i + 2].decode("gb2312"), i + 2
+            out, i = out + raw[i:i + 2].decode(codec), i + 2
         except UnicodeDecodeError:
             out, i = out + "?", i + 1
     return out
@@ -347,7 +347,7 @@ def _shifted_heading(line: str) -> str:
 
 @pytest.mark.parametrize("line", ["一、考核结果", "二、存在问题", "三、整改要求"])
 def test_a_heading_numeral_lost_at_an_indented_line_start(line):
-    damaged = _shifted_heading(line)
+    damaged = _shifted("\u3000\u3000" + line, "gb2312")
     assert damaged != line and "?" in damaged
     text = "标题\n" + damaged + "\n正文。"
     edits, _ = find_mojibake(text)
@@ -360,22 +360,6 @@ def test_a_shifted_run_inside_a_line_is_no_heading():
     text = "标题\n甲?《?、乙\n"
     edits, _ = find_mojibake(text)
     assert edits == []
-
-
-def _shifted(line: str) -> str:
-    """A line of a GBK page read one byte late: the lost byte shown as ?, a pair GBK cannot decode as ? (one
-    byte), ASCII as itself: the damage the seeds show."""
-    raw = line.encode("gbk", errors="replace")[1:]
-    out, i = "?", 0
-    while i < len(raw):
-        if raw[i] < 0x80:
-            out, i = out + chr(raw[i]), i + 1
-            continue
-        try:
-            out, i = out + raw[i:i + 2].decode("gbk"), i + 2
-        except UnicodeDecodeError:
-            out, i = out + "?", i + 1
-    return out
 
 
 @pytest.mark.parametrize("line, mark", [("（二）政務新媒體", "(二)"), ("二、存在問題", "二、"), ("一、總體情況", "一、"),
