@@ -110,13 +110,13 @@ def _match_set(name: str, gold: list, predicted: list, score: Score, label: str)
     score.misses += [f"{label}: spurious {item}" for item in remaining]
 
 
-
 def _row_key(row) -> tuple[str, ...]:
     """A table row's cells as text, without the empty cells that pad a row the page cut short."""
     cells = [str(c) for c in row or []]
     while cells and not cells[-1]:
         cells.pop()
     return tuple(cells)
+
 
 def score_document(gold: dict, document: dict, scores: dict[str, Score], label: str) -> None:
     """Add one document's comparison into the running scores."""
