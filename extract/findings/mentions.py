@@ -242,8 +242,8 @@ def text_mentions(ctx, accounts: bool | None = None, faults_only: bool = False) 
     notice speaks of accounts (speaks_of_accounts), read here when not given; `faults_only`: read only the
     sentences that state a fault or name bodies to praise or rank them."""
     accounts = speaks_of_accounts(ctx) if accounts is None else accounts
-    sites = accounts and _names_sites(ctx)
-    sites_only = not accounts and _names_sites(ctx)
+    names_sites = _names_sites(ctx)
+    sites, sites_only = accounts and names_sites, not accounts and names_sites
     place_names = _own_places(ctx) if accounts else ()
     # flag holds only literal words, so searching the sentence's span of the whole text reads the same (a place's
     # short name is one such word in a notice on accounts: 平安澄溪仅发布3条); a sentence no longer than MAX_CHUNK
@@ -263,8 +263,7 @@ def text_mentions(ctx, accounts: bool | None = None, faults_only: bool = False) 
     for batch in _batched(chosen):
         stretches = [sentence.whole_text[sentence.start + a:sentence.start + b] for sentence, a, b in batch]
         for (sentence, a, _), text, ents in zip(batch, stretches, ents_of(stretches)):
-            scope = _scope(sentence, accounts, sites, place_names)
-            scope.sites_only = sites_only
+            scope = _scope(sentence, accounts, sites, sites_only, place_names)
             if last_list is not None and a == 0 and _next_to(ctx.text, last_list[0], sentence.start):
                 scope.sibling = last_list[1]
             found = _stretch(text, sentence.start + a, ents, scope)
@@ -483,12 +482,12 @@ def _next_to(text: str, end: int, start: int) -> bool:
     return text[end - 1:end] == ";" and not text[end:start].strip()
 
 
-def _scope(sentence, accounts: bool, sites: bool, place_names: tuple[str, ...]) -> Scope:
+def _scope(sentence, accounts: bool, sites: bool, sites_only: bool, place_names: tuple[str, ...]) -> Scope:
     """The heading a sentence stands under, and whether it is a line of its own (a list per line)."""
     start, _, _, section, top = sentence  # (unpacked once: a named tuple's fields are slow attribute reads)
     heading = section.title if section is not None and section.title_start < start else None
     return Scope(heading, sentence.whole_line, topic=top.title if top is not None else None, accounts=accounts,
-                 sites=sites, place_names=place_names)
+                 sites=sites, sites_only=sites_only, place_names=place_names)
 
 
 _PLACE_HEAD = 300  # characters of a page with no 主送 line read for the places it is about
