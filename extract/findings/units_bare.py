@@ -136,6 +136,15 @@ def _place_account() -> re.Pattern:
     return re_compile(rf"(?P<tail>{alternation(v['account_name_tails'])})(?={v['account_name_followers']})")
 
 
+def _taken(found: list[Mention], offset: int, masks) -> list[tuple[int, int]]:
+    """The spans of a stretch a new name may not overlap: the names found (with their account words), quotes, titles."""
+    return [(m.start - offset, m.tail_end - offset) for m in found] + list(masks)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
 def titled_accounts(text: str, offset: int) -> list[Mention]:
     """《南津人社》微信公众号, 【苓川林业】微博: an account's name set in a title's or a label's brackets instead of
     quotes, with its account word right after; the brackets hold a document's title otherwise."""
@@ -165,10 +174,10 @@ def place_named_accounts(text: str, offset: int, found: list[Mention], masks, pl
     if pattern is None or not place_words(places).search(text):
         return []  # (most stretches name none of the places)
     out = []
-    taken = [(m.start - offset, m.tail_end - offset) for m in found] + list(masks)
+    taken = _taken(found, offset, masks)
     for match in pattern.finditer(text):
         start, end = match.span("name")
-        if any(a < end and start < b for a, b in taken):
+        if _overlaps(taken, start, end):
             continue
         account = Mention(start + offset, end + offset, match.group("name"), "new_media", tail_end=end + offset)
         word_at = len(text) - len(text[end:].lstrip(" "))  # (past the spaces a line may put between them)
@@ -243,7 +252,7 @@ def bracketed_accounts(text: str, offset: int, found: list[Mention], masks) -> l
     if "(" not in text or not _bracket_gate().search(text):
         return []  # the common case: no bracket opens with a platform or account word
     v = vocab()
-    taken = [(m.start - offset, m.tail_end - offset) for m in found] + list(masks)
+    taken = _taken(found, offset, masks)
     out = []
     for m in _bracketed().finditer(text):
         s, end = trim(text, m.start("name"), m.end("name"), False)[0], m.end("name")
@@ -251,7 +260,7 @@ def bracketed_accounts(text: str, offset: int, found: list[Mention], masks) -> l
         if conjunction and conjunction.start() - s >= 2 and end - conjunction.end() >= 2:
             s = conjunction.end()  # 甲及乙(移动客户端): the bracket belongs to the last name
         name = text[s:end]
-        if any(a < end and s < b for a, b in taken) or not item_ok(name, 14):
+        if _overlaps(taken, s, end) or not item_ok(name, 14):
             continue
         out.append(Mention(s + offset, end + offset, name, "new_media",
                            platform=v["platform_by_word"].get(m.group("platform"), "客户端"), tail_end=m.end() + offset))
@@ -382,10 +391,10 @@ def own_named_sites(text: str, offset: int, found: list[Mention], masks) -> list
     """峡江在线、玉峡之窗, 镇赉旅游之窗(县旅游局): in a notice that inspected websites and no account, a name ending
     in 在线 or 之窗 opening a clause or a list's item names a site; a body in brackets after it is its owner."""
     out = []
-    taken = [(m.start - offset, m.tail_end - offset) for m in found] + list(masks)
+    taken = _taken(found, offset, masks)
     for match in _OWN_NAMED_SITE.finditer(text):
         start, end = match.span("name")
-        if any(a < end and start < b for a, b in taken) or not item_ok(match.group("name")[:-2], 12):
+        if _overlaps(taken, start, end) or not item_ok(match.group("name")[:-2], 12):
             continue
         site = Mention(start + offset, end + offset, match.group("name"), "website", tail_end=end + offset)
         if owner := match.group("owner"):
@@ -436,7 +445,7 @@ def site_names(text: str, offset: int, found: list[Mention], masks) -> tuple[lis
 def clause_provinces(text: str, offset: int, ents: Ents, found: list[Mention], masks) -> list[Mention]:
     """A province's short form opening a clause as its subject (湖南逐项梳理…, 宁夏对照…)."""
     p = patterns()
-    taken = [(m.start - offset, m.tail_end - offset) for m in found] + list(masks)
+    taken = _taken(found, offset, masks)
     out = []
     for start, end in ents.shorts:
         if ents.short_at(start) != end or not p["prov"].fullmatch(text, start, end):
