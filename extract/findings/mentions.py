@@ -557,7 +557,7 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
         owners_in_brackets(text, offset, found)
         accounts_named_by_owners(text, offset, found)
         found += owned_accounts(text, offset, found, scope)
-    if scope is not None and scope.sites_only and ("在线" in text or "之窗" in text):
+    if scope is not None and scope.sites_only:
         found += own_named_sites(text, offset, found, masks)
     if scope is not None and scope.place_names:  # (after the rules that read a name with its platform or owner)
         found += place_named_accounts(text, offset, found, masks, scope.place_names)

@@ -11,7 +11,7 @@ import regex
 
 from ..re_compat import re_compile
 from .gazetteer import Ents, division_shorts, vocab
-from .units_text import Mention, item_ok, patterns, role_before, trim
+from .units_text import EITHER_ENDS, Mention, item_ok, patterns, role_before, trim
 from .vocabulary import COUNT, alternation
 
 
@@ -391,6 +391,8 @@ def own_named_sites(text: str, offset: int, found: list[Mention], masks) -> list
     """峡江在线、玉峡之窗, 镇赉旅游之窗(县旅游局): in a notice that inspected websites and no account, a name ending
     in 在线 or 之窗 opening a clause or a list's item names a site; a body in brackets after it is its owner."""
     out = []
+    if not any(end in text for end in EITHER_ENDS):
+        return out
     taken = _taken(found, offset, masks)
     for match in _OWN_NAMED_SITE.finditer(text):
         start, end = match.span("name")
@@ -406,7 +408,7 @@ def own_named_sites(text: str, offset: int, found: list[Mention], masks) -> list
     return out
 
 
-_OWN_NAMED_SITE = regex.compile(r"(?:^|(?<=[,;:。、\n和及与]))(?P<name>\p{Han}{2,12}?(?:在线|之窗))"
+_OWN_NAMED_SITE = regex.compile(rf"(?:^|(?<=[,;:。、\n和及与]))(?P<name>\p{{Han}}{{2,12}}?(?:{'|'.join(EITHER_ENDS)}))"
                                 r"(?:\((?P<owner>[^()]{2,20}?(?:局|委|办|中心|政府|院|站|所|馆|会))\))?(?=[、,;:。和及与(]|$)")
 
 

@@ -857,13 +857,13 @@ _PLATFORM_WORDS = ("微博", "微信", "抖音", "头条", "快手", "公众号"
 SITE_NAME_ENDS = ("网", "网站", "在线", "之窗", "门户", "平台")  # how a site's own name ends
 # A campaign's or rule's name quoted after 政务新媒体 (“回头看”, “三审三校”, “一账号一责任人”): no account.
 _CAMPAIGN = regex.compile(r"^(?:[一二三四五六七八九十两]\p{Han}{1,3}){2}|回头看|放管服")
-_EITHER_ENDS = ("在线", "之窗")  # how a site's or an account's own name may end
+EITHER_ENDS = ("在线", "之窗")  # how a site's or an account's own name may end
 
 
 def _site_named(content: str, accounts_only: bool) -> bool:
     """Whether a quoted name is a site's: its ending says so, unless the ending is shared with accounts (某某在线,
     某某之窗) in a notice that inspected accounts and no sites."""
-    return content.endswith(SITE_NAME_ENDS) and not (accounts_only and content.endswith(_EITHER_ENDS))
+    return content.endswith(SITE_NAME_ENDS) and not (accounts_only and content.endswith(EITHER_ENDS))
 
 
 _OWN_SITE_WORDS = ("政府网", "政府网站", "局网", "局网站", "委网", "委网站", "办网", "办网站")
