@@ -165,8 +165,10 @@ def _fixed_in_past(clause: str) -> bool:
     """Whether a clause only tells, in the past tense, that a fault was put right (补充完善了空白栏目)."""
     clause = clause.rstrip(",;。")
     fixed = _FIXED_VERB.search(clause)
-    before = clause[:fixed.start()].replace("不仅", "") if fixed is not None else ""  # (不仅补发了…: not only)
-    return fixed is not None and fixed.end() == len(clause) and not any(no in before for no in "未没不仅只")
+    if fixed is None or fixed.end() != len(clause):
+        return False
+    before = clause[:fixed.start()].replace("不仅", "")  # (不仅补发了…: not only)
+    return not any(no in before for no in "未没不仅只")
 
 
 def _without_fixed_past(text: str) -> str:
