@@ -1060,6 +1060,12 @@ def test_a_quoted_name_either_a_site_or_an_account_takes_the_kind_the_notice_ins
     ("二、问题账号名单\n(一)栏目长期未更新。\n溪口乡振兴\n清风岚桥\n(二)错别字。\n柳河农技\n银杏湾发布",
      [("溪口乡振兴", "栏目长期未更新"), ("清风岚桥", "栏目长期未更新"), ("柳河农技", "错别字"), ("银杏湾发布", "错别字")]),
     ("二、本季度抽查的政务微博\n清风岚桥\n银杏湾发布", [("清风岚桥", None), ("银杏湾发布", None)]),
+    # digits inside a name (a hotline's number) keep the line a name; a name alone under a sub-heading is that
+    # heading's one item, as its siblings' lines are theirs
+    ("二、问题账号名单\n(一)留言长期不回复\n岚桥12345热线\n岚桥交通运输\n(二)未经审批擅自开设\n溪口街道党群服务\n三、整改要求",
+     [("岚桥12345热线", "留言长期不回复"), ("岚桥交通运输", "留言长期不回复"), ("溪口街道党群服务", "未经审批擅自开设")]),
+    # …but not a line that is a body's name and an account word: the body is the unit
+    ("二、问题账号名单\n(一)简介不完整\n县农牧局官方微博\n三、整改要求", []),
     # a name alone is no list; lines of a table under the heading are not either; nor lines under other headings
     ("二、问题账号名单\n清风岚桥", []),
     ("二、问题账号名单\n检查结果见附表。\n发布条数\n发布条数", []),

@@ -404,7 +404,7 @@ def line_mentions(ctx, found: list[Mention], accounts: bool) -> list[Mention]:
     line instead when one fills it; `accounts`: whether the notice speaks of accounts."""
     if not accounts:
         return []
-    filled = {(m.start, m.end) for m in found}
+    filled = {(m.start, m.end) for m in found} | {(m.start, m.tail_end) for m in found}
     out: list[Mention] = []
     run: list = []
     for sentence in ctx.sentences + [None]:
@@ -412,7 +412,8 @@ def line_mentions(ctx, found: list[Mention], accounts: bool) -> list[Mention]:
         if named and (not run or _next_line(ctx.text, run[-1], sentence)):
             run.append(sentence)
             continue
-        if len(run) >= _MIN_LINES and _opens_list(ctx.text, run[0]) and not any(_HEADER_CELL.match(s.text) for s in run):
+        if (len(run) >= _MIN_LINES or (run and _fills_its_section(ctx.text, run[0]))) and _opens_list(ctx.text, run[0]) \
+                and not any(_HEADER_CELL.match(s.text) for s in run):
             for line in run:
                 if (line.start, line.end) not in filled:
                     mention = Mention(line.start, line.end, line.text, "new_media", tail_end=line.end)
@@ -431,7 +432,18 @@ def _name_line(ctx, sentence) -> bool:
     if not sentence.whole_line:
         return False
     titles = section.title + (sentence.top.title if sentence.top is not None else "")
-    return ACCOUNT_CLAUSE.search(titles) is not None and item_ok(sentence.text, _MAX_LINE_NAME)
+    return ACCOUNT_CLAUSE.search(titles) is not None and item_ok(_INNER_DIGITS.sub("", sentence.text), _MAX_LINE_NAME)
+
+
+# Digits inside an account's name (岚桥12345热线, 溪口110): the name is read without them.
+_INNER_DIGITS = regex.compile(r"(?<=\p{Han})\d+(?=\p{Han}|$)")
+
+
+def _fills_its_section(text: str, line) -> bool:
+    """A name alone under its own sub-heading ((四)未经审批擅自开设 / 西坪街道党群服务 / (五)…): the one item of that
+    heading's list, as the lines of its siblings' lists are theirs."""
+    section = line.section
+    return section is not line.top and section.number is not None and not text[line.end:section.end].strip()
 
 
 # A table's column head laid out one cell per line (序号 / 账号名称 / 平台 / 主办单位): the run is a table's.
