@@ -41,7 +41,7 @@ _PATTERN = re.compile(
       | (?<!\d)(?P<iso_year>\d{{4}})[-/.](?P<iso_month>{_MONTH})[-/.](?P<iso_day>{_DAY})(?!\d)
     )
     (?:{_TIME_OF_DAY}){{0,4}}
-    (?P<by>{_alt(VOCAB["date_suffixes"])})?(?![{regex.escape(VOCAB["not_after_suffix"])}]|提(?![{VOCAB["premise_actions"]}]))
+    (?:(?P<by>{_alt(VOCAB["date_suffixes"])})(?![{regex.escape(VOCAB["not_after_suffix"])}]|提(?![{VOCAB["premise_actions"]}])))?
     | (?P<limit>{_alt(VOCAB["within_prefixes"])})?(?<![\d.])(?P<amount>{_AMOUNT})
       (?P<unit>{_alt(VOCAB["time_units"])})(?P<within>{_alt(VOCAB["within_suffixes"])})?)
     """,
