@@ -32,7 +32,7 @@ _PATTERN = re.compile(
     (?=[\d{_CN}○本当下今次明翌年月上第{_LIMIT_FIRST}])  # a cheap first-character filter
     (?:(?P<date>
         (?<!\d)(?:(?P<year>{_YEAR})年\n?|(?P<next_year>次年|明年|翌年))?(?P<month>{_MONTH})月
-        (?:\n?(?P<day>{_DAY})[日号]|(?P<month_end>底|末)|(?P<part>[上中下])旬)?
+        (?:\n?(?P<day>{_DAY})(?:[日号]|(?=(?:之|以)?前))|(?P<month_end>底|末)|(?P<part>[上中下])旬)?
       | (?:(?P<next>下)|本|当|(?<![\d{_CN}个次上每隔]))月(?:(?P<this_day>{_DAY})[日号]|(?P<this_end>底|末)
         |(?P<this_part>[上中下])旬)
       | (?:(?<!\d)(?P<end_year>{_YEAR})年?|今|本|当)?年(?:底|末)
