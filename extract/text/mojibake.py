@@ -206,6 +206,8 @@ def _run(text: str, m: re.Match) -> tuple[list[Edit], list[str]] | None:
     rest = _decode(tail)
     if end == "?" and rest is not None and (heading := _lost_heading_mark(text, m, raw, rest)):
         return heading
+    if end != "?" and rest and (heading := _dropped_heading_mark(text, m, rest)):
+        return heading
     if not rest or _ODD.search(rest):
         return None
     at = m.end("body")
@@ -251,6 +253,37 @@ def _lost_heading_mark(text: str, m: re.Match, raw: bytes, rest: str) -> tuple[l
 
 
 _NUMERALS = "一二三四五六七八九十"
+
+
+def _dropped_heading_mark(text: str, m: re.Match, rest: str) -> tuple[list[Edit], list[str]] | None:
+    """A heading's numeral and 、 whose middle bytes the scraper dropped as one invalid pair (二、 is B6 FE A1 A2;
+    read one byte late, FE A1 is a user-defined pair, a private-use character the page lost, so B6 meets A2:
+    ?　《⒅攸c內容 is 　　二、重點內容). The
+    re-decoded line then opens with the numeral's lead byte and 、's trail byte; it is put back when exactly one
+    numeral opens with that lead byte and its trail byte, before 、's lead, makes the pair a decoder drops."""
+    at = m.end("body")
+    if text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t\u3000"):
+        return None  # (only at a line's start, after its indent)
+    words = rest.lstrip("\u3000")
+    first = _encode(words[:1]) if words else None
+    if first is None or len(first) != 2 or first[1] != _PAUSE[1]:
+        return None
+    numerals = [c for c in _NUMERALS if _encode(c)[0] == first[0] and _decode_gbk(bytes((_encode(c)[1], _PAUSE[0]))) is None]
+    if len(numerals) != 1:
+        return None
+    indent = "\u3000" * (len(rest) - len(words) + 1)
+    return [Edit(m.start(), at + 1, indent + numerals[0] + "、" + words[1:], "mojibake")], []
+
+
+_PAUSE = "、".encode("gbk")
+
+
+def _decode_gbk(raw: bytes) -> str | None:
+    """GBK's reading of the bytes; None for a user-defined pair (gb18030 reads it as a private-use character)."""
+    try:
+        return raw.decode("gbk")
+    except UnicodeDecodeError:
+        return None
 
 
 def _split(text: str, m: re.Match) -> tuple[list[Edit], list[str]] | None:
