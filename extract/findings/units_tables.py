@@ -21,6 +21,9 @@ _BODY_HEAD = regex.compile(r"(?:所属)?(?:单位|部门|地区|区县|县区|�
 # A table allotting work (序号 | 任务 | 责任单位 | 完成时限; 月份 | 承办单位 | 活动内容): its bodies are given
 # tasks, not assessed.
 _TASK_HEAD = regex.compile(r"任务|时限|完成时间|工作措施|工作内容|职责分工|承办|活动内容|活动主题")
+# Heads of a table of what is checked or scored (自查项目 | 自查要点 | 分值): its cells name criteria, and with no
+# column headed by a name it names no unit.
+_CRITERIA_HEAD = regex.compile(r"(?:项目|要点|指标|标准|内容|事项|类别|分值|方法|方式)$")
 # Columns of verdicts (等次 | 优秀, 主要扣分项 | …): their cells are grades and faults, never names.
 _VERDICT_HEAD = regex.compile(r"等次|等级|评定|扣分|失分|问题|不足|备注")
 PROBLEM_HEAD = regex.compile(r"问题|不合格|不足|(?:抽查|检查|核查|监测)情况$|扣分(?:原因|项|事项|情况|说明)|失分(?:点|项|原因)|情况说明|错误(?:内容|表述|信息)?")
@@ -57,7 +60,7 @@ def _columns(table) -> tuple[list[int], int | None, int | None]:
     header = [str(h or "").replace(" ", "") for h in table.header]
     names = [i for i, h in enumerate(header) if (_NAME_HEAD.search(h) and not _NOT_NAME_HEAD.search(h)
                                                   or h.endswith("名称")) and not _OWNER_HEAD.search(h)]  # (问题网站名称)
-    if not names:
+    if not names and not any(_CRITERIA_HEAD.search(h) for h in header):
         width = max((len(r) for r in table.rows), default=0)
         names = [i for i in range(width) if sum(_is_name_cell(r[i]) for r in table.rows if i < len(r)) * 2
                  > len(table.rows) and not (i < len(header) and _VERDICT_HEAD.search(header[i]))]
