@@ -92,6 +92,17 @@ def test_table_of_accounts_after_title_and_period_line(between):
     assert units["南山就业"] == ("new_media", None, "县人社局")
 
 
+# A table of what a self-inspection checks or scores: its cells are criteria, never names, also in a notice on accounts.
+@pytest.mark.parametrize("head", ["检查项目|检查要点|分值|", "类别|评分标准|分值|", "指标|内容|"])
+def test_a_table_of_criteria_names_no_unit(head):
+    text = ("关于开展政务新媒体自查工作的通知\n各乡镇,县直各部门:\n一、自查对象\n各单位开设的政务新媒体账号。\n"
+            "二、自查内容\n" + head + "\n"
+            "账号管理|是否按要求完成备案|10|\n内容保障|是否存在长期不更新|30|\n互动回应|留言是否及时回复|20|\n"
+            "二、报送要求\n请于3月20日前报送自查表。\n")
+    units, _ = _found(text)
+    assert units == {}
+
+
 # An owner column beside an account column names who runs each account: the accounts are the units, the
 # owners only their owners; an account named by a body's name stands for that body (the fuller name of the
 # two); in a table of sites the owners are the units, since a site is named by its owner.
@@ -174,6 +185,8 @@ def test_quoted_accounts_named_by_the_body_in_brackets(sentence, expected):
       ("松坪县政府", "“县长信箱”“区长信箱”均存在超过10个工作日未回复留言的情况")]),
     # a ranking after the last item is no part of its name
     ("市州网站中,江源市、襄平市、宜川市位列前三。", ["江源市", "襄平市", "宜川市"], []),
+    # a clause counting places labels no list of things that are no places (a count of accounts would)
+    ("全县12个乡镇(街道)均已建成公开专区,公开事项清单化、办理流程标准化水平明显提高。", [], []),
 ])
 def test_lists_that_are_not_units_or_not_problems(sentence, units_expected, problems_expected):
     units, problems = _found(PROBLEMS + sentence)
@@ -223,6 +236,9 @@ def test_platform_names_in_a_list_are_no_units():
     ("抽查发现3个网站存在更新不及时问题,东坡县人民政府网站、西岭县人民政府网站、南山州人社局网。",
      ["东坡县人民政府", "西岭县人民政府", "南山州人社局"], "存在更新不及时问题"),
     ("经2次提醒仍未整改的政务新媒体2个,北塘工信、北塘民政。", ["北塘工信", "北塘民政"], "经2次提醒仍未整改"),
+    # places counted with a bracketed level (村(社区)), the shared ending written once on the last item
+    ("检查发现3个村(社区)公开栏内容陈旧,杏花村、柳岸社区、桃园、梨园村。", ["杏花村", "柳岸社区", "桃园村", "梨园村"],
+     "公开栏内容陈旧"),
 ])
 def test_a_counted_clause_labels_the_list_after_it(sentence, names, problem):
     units, problems = _found(PROBLEMS + sentence)
