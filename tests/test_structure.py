@@ -749,7 +749,7 @@ def test_unnumbered_headings_of_a_text_with_no_numbered_one(text, headings):
     ("各单位办理情况", "overview"),
     # a sentence heading that tells what must be done (要重点抓好), and a verb ordering work after its adverb
     ("下半年要重点抓好三方面工作", "requirements"), ("下步安排", "requirements"), ("下一步打算", "requirements"),
-    ("下一步怎么改?", "requirements"), ("下步如何推进", "requirements"),
+    ("下一步怎么改?", "requirements"), ("下步如何推进", "requirements"), ("总体目标", "requirements"), ("主要目标", "requirements"),
     ("个别账号存在错敏信息", "problems"), ("部分网站存在断链", "problems"),
     # accounts left idle named as faults, units to be closed, and the order to clear them
     ("“睡眠号”名单", "problems"), ("拟关停整合账号", "problems"), ("清理“僵尸号”", "requirements"), ("认真落实整改责任", "requirements"),
