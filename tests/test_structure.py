@@ -120,6 +120,9 @@ def test_heading_vocabulary(title, kind):
          ["requirements", "requirements", "requirements"]),
         ("各镇:\n《工作要点》已经同意,现印发给你们,请认真贯彻执行。\n一、深化重点领域公开\n甲。\n二、组织实施\n乙。",
          ["requirements", "requirements"]),
+        # …but a heading that reports a state (前期暗访情况) tells what was found, unless a verb opens it (按时报送情况)
+        ("各单位:\n现将有关事项通知如下:\n一、前期暗访情况\n甲。\n二、自查内容\n乙。\n三、按时报送情况\n丙。",
+         ["overview", "requirements", "requirements"]),
         # a letter that announces a rectification and asks it done as below (请按以下要求办理): its headings order work
         ("县统计局:\n你局未按时报送目录。现予督办,请按以下要求办理:\n一、限期补报\n甲。\n二、重新核对\n乙。\n三、逾期处理\n丙。",
          ["requirements", "requirements", "requirements"]),

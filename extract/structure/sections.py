@@ -400,6 +400,8 @@ def _kind(title: str, default: str | None) -> str | None:
         kind = "requirements"
     if kind is None and default is None and title.endswith(_words("report_overview_endings")):
         kind = "overview"
+    if kind is None and default == "requirements" and title.endswith(_words("state_headings")):
+        kind = "overview"  # 前期暗访情况 in a 通知 that sets work: what was found before, no task (报送自查情况 orders one)
     return kind or default
 
 
