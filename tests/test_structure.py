@@ -720,6 +720,10 @@ def test_a_heading_over_a_list_of_units(title, kind):
         ("关于监测情况的通报\n各单位:\n现将监测情况通报如下。\n本月监测结果\n共发布信息812条。\n发现的主要问题\n"
          "(一)网站。甲镇首页未更新。\n(二)新媒体。“乙发布”未回复留言。\n下步工作安排\n各单位要整改。",
          [(None, "本月监测结果", "overview"), (None, "发现的主要问题", "problems"), (None, "下步工作安排", "requirements")]),
+        # …or that open with a verb ordering work, in a 通知 that sets it
+        ("关于做好年度报告编制工作的通知\n各单位:\n现就有关事项通知如下:\n明确编制主体\n各单位负责编制本单位年报。\n"
+         "按时报送发布\n各单位于1月20日前报送。\n工作要求\n各单位要指定专人负责。",
+         [(None, "明确编制主体", "requirements"), (None, "按时报送发布", "requirements"), (None, "工作要求", "requirements")]),
         # a numbered line is no bare heading: 1. 2. 3. standing alone stay the numbered top level
         ("关于检查情况的通报\n各单位:\n现通报如下。\n1.检查情况\n甲。\n2.存在问题\n乙。\n3.整改要求\n丙。",
          [("1", "检查情况", "overview"), ("2", "存在问题", "problems"), ("3", "整改要求", "requirements")]),

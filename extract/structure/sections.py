@@ -296,9 +296,9 @@ _BRACKETED = re.compile(r"【(\w{2,15})】(?!\s)")
 
 
 def _bare_headings(text: str, end: int, title: str | None) -> list[Section]:
-    """In a text with no numbered heading, the lines that name a section's kind alone between paragraphs or after
-    the preamble's colon (通报如下: ⏎ 基本情况 ⏎ …。⏎ 存在的主要问题 ⏎ …), or any words in 【】 alone on a line (【监测范围】): its top level,
-    unnumbered; two at least, or none."""
+    """In a text with no numbered heading, the lines that name a section's kind or open with a verb ordering work
+    alone between paragraphs or after the preamble's colon (通报如下: ⏎ 基本情况 ⏎ …。⏎ 存在的主要问题 ⏎ …; 严格规范格式),
+    or any words in 【】 alone on a line (【监测范围】): its top level, unnumbered; two at least, or none."""
     found: list[Section] = []
     previous, pos = "", 0
     for line in text[:end].split("\n"):
@@ -306,7 +306,8 @@ def _bare_headings(text: str, end: int, title: str | None) -> list[Section]:
         label = _BRACKETED.match(words)
         if (label and previous.endswith(_PARAGRAPH_END + (":",))) or (
                 previous.endswith(_PARAGRAPH_END + (":",)) and words != title and _BARE_HEADING.fullmatch(words)
-                and classify_title(words) is not None and not _numbered(words)):
+                and (classify_title(words) is not None or words.startswith(_words("order_verbs") + _words("task_openers")))
+                and not _numbered(words)):
             start = pos + line.index(words)
             name, name_start, body = (label[1], start + 1, start + label.end()) if label else (words, start, start + len(words))
             found.append(Section(None, "bare", 1, 0, name, start, title_start=name_start, body_start=body))
