@@ -91,6 +91,10 @@ def test_account_platform_and_alias():
     "随机抽查的53个“今日头条”账号中,16个超过2周未更新。",
     "政务新媒体账号开设于微信、新浪微博、抖音等平台。",
     "覆盖省市县乡四级的公开渠道,助力改革发展和加强政府自身建设。",
+    # every body of a level (全县乡镇…, 各市…), and a name that opens with the level's group, name none
+    "检查发现全县乡镇便民服务中心政务公开专区查阅设备不全。",
+    "各市政务服务中心存在办事指南要素不全的问题。",
+    "镇街综合便民服务中心公开栏内容陈旧。",
 ])
 def test_not_units(sentence):
     assert _units(PROBLEMS + sentence) == []
