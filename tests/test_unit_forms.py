@@ -371,6 +371,13 @@ def _units(body: str, signature: str = "") -> list[str]:
          "", ["双溪镇卫生院"], ["市卫生健康委"]),
         ("按照《双溪县政府网站考评办法》,县数据管理局于12月对全县政府网站进行了考评,双溪镇网站未更新。", "",
          ["双溪镇"], ["县数据管理局"]),
+        # …and those whose comments or plans it follows (对照…反馈的抽查意见, 根据…年度考评方案)
+        ("对照省数据局的监测指数和石门市人民政府办公室反馈的季度抽查意见,县政务服务中心开展了抽查,双溪镇网站未更新。", "",
+         ["双溪镇"], ["石门市人民政府办公室"]),
+        ("根据《考核评估办法》和石门市政务公开办年度考评方案,县政务公开办委托第三方开展评估,双溪镇网站未更新。", "",
+         ["双溪镇"], ["石门市政务公开办"]),
+        # a platform named for office work (协同办公平台) ends in no office's 办
+        ("县政府办公室依托协同办公平台调取台账,双溪镇网站未更新。", "", ["双溪镇"], ["协同办"]),
         # a role word opening a 、-list covers its later items, known names or not; single characters that open
         # place names (于都, 向阳) open no list
         ("评估结果由市委督查局、市目标办统一运用,双溪镇网站未更新。", "", ["双溪镇"], ["市目标办"]),
