@@ -38,6 +38,8 @@ def _counts(text: str) -> list[tuple]:
      [(1_563_668, "条", "count", False), (8.91, "%", "change", False)]),
     ("共受理申请一千二百条,发现三个单位未及时更新。", [(1200, "条", "count", False), (3, "个", "count", False)]),
     ("经查,三闸镇等8个单位未添加本机构政府信息公开指南。", [(8, "个", "count", False)]),
+    # people staffed, told as done, are counted (a quota ordered is not: test_not_counts)
+    ("我乡确定1名分管领导具体负责政务公开工作。", [(1, "名", "count", False)]),
     ("2021年第一季度全区公开情况较好的8个,公开数量不足的10个,未更新的8个。",
      [(8, "个", "count", False), (10, "个", "count", False), (8, "个", "count", False)]),
     ("随机抽查的53个“今日头条”账号中,16个超过2周未更新,合格率不足70%。",
@@ -143,6 +145,9 @@ def test_counts_of_the_corpus_forms(sentence, expected):
     "日常监测得分占40%,集中评审得分占60%。",
     "全县政务新媒体账号压减至60个以内。",
     "发布时间:2024-01-08 浏览:203次",
+    # a quota of people the notice orders (要明确1名…, 均须确定1名…)
+    "各单位要明确1名分管负责同志,于5月10日前报送。",
+    "各乡镇均须确定2名信息员。",
 ])
 def test_not_counts(sentence):
     assert _counts(sentence) == []

@@ -100,6 +100,15 @@ _TAIL = _longest_first(VOCAB["subject_tail"])
 _STRUCTURE = tuple(VOCAB["structure_nouns"])
 _VAGUE = tuple(VOCAB["vague_before"])
 _RANKED = frozenset(VOCAB["rank_words"])
+_PEOPLE = frozenset(VOCAB["people_words"])
+_STAFFING = tuple(VOCAB["staffing_verbs"])
+# An order in the clause before a quota (各单位要明确…, 均须确定…); 要 of 主要, 重要, 需要 and 要求 orders nothing.
+_ORDERED = re.compile(r"(?<![主重需])要(?!求)|须|应|请|务必|必须")
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding `position` opens: after the last comma, semicolon, colon or stop before it."""
+    return max(text.rfind(mark, 0, position) for mark in ",;:。") + 1
 _ARABIC_ONLY = frozenset(VOCAB["arabic_only"])
 _UNIT_OF = VOCAB["measure_aliases"]
 _SCALE = {**SMALL_UNITS, **BIG_UNITS}
@@ -240,6 +249,8 @@ def _count(ctx: Context, sentence: Sentence, text: str, match: re.Match, g: _Gro
         return None
     if (_FLOOR_NORM if g.pct or g.pcn else _CLAUSE_NORM).search(text, max(0, start - 20), start):
         return None  # a rate reached each quarter (每季度检查比例达到100%) is still a level
+    if unit in _PEOPLE and before.endswith(_STAFFING) and _ORDERED.search(text, _clause_start(text, start), start):
+        return None  # 各单位要明确1名联络员: a quota the notice sets, not a count of what is
     if before.endswith("连续") and _CONDITION_AFTER.match(text, end):
         return None  # 对连续两次抽查不合格的单位…: a criterion naming whom
     if before.endswith(_LIST_JOINERS) and _ORDINAL_LIST.search(text, max(0, start - 160), start):
