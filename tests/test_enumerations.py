@@ -160,6 +160,9 @@ def test_places_named_by_their_cells():
     ("“县供销社”微信公众号(县供销合作社联合社)超过2周未更新。", {"县供销合作社联合社": ("department", None, None)}),
     ("“东湖安监”(东湖县安监局)超过2周未更新。", {"东湖安监": ("new_media", None, "东湖县安监局")}),
     ("“北坪发布”(北坪镇人民政府)超过2周未更新。", {"北坪发布": ("new_media", None, "北坪镇人民政府")}),
+    # the bracket may say the body runs it (…主办); a name like a place's that another body runs is an account
+    ("“北坪生态”(北坪镇主办)转载信息未注明来源。", {"北坪生态": ("new_media", None, "北坪镇")}),
+    ("“北坪古镇”(北坪镇主办)简介为空。", {"北坪古镇": ("new_media", None, "北坪镇")}),
 ])
 def test_quoted_accounts_named_by_the_body_in_brackets(sentence, expected):
     units, problems = _found(PROBLEMS + sentence)

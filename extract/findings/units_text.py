@@ -118,7 +118,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "score_after": re_compile(r"\(\d{1,3}(?:\.\d{1,2})?分\)"),
         # “甲之窗”(乙县): the body a quoted site or account belongs to, in brackets after it.
         # (with its platform after a comma: “丙”(丁局,新浪微博))
-        "owner_bracket": re_compile(rf"\(([^()“”,。;:、]{{2,16}})(?:,(?P<acc>{account}))?\)"),
+        "owner_bracket": re_compile(rf"\(([^()“”,。;:、]{{2,16}}?)(?:主办|开办|开设|运营|运维|管理)?(?:,(?P<acc>{account}))?\)"),
         # “甲”(微信公众号), “甲”(区公安局微信公众号): the account word in brackets, after its owner or not
         # (with a score or ID after a comma: “甲”(微博,96.0分))
         "bracket_account": re_compile(rf"\((?P<owner>[^()“”,。;]{{0,20}}?)(?P<acc>{account})(?:账号)?(?:[,:;][^()\n]{{1,30}})?\)"),
@@ -765,6 +765,9 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False, accounts_
             if (site_of := _whole_name(text, m.start(1), cut, ents, offset)) is not None:
                 whole, content = site_of, text[m.start(1):cut]
         word = acc.group("acc") if acc else intro.group("acc") if intro else None
+        if whole is not None and word is None and (owned := p["owner_bracket"].match(text, after)) \
+                and content not in owned.group(1):
+            whole = None  # “河桥古镇”(河桥镇主办): a name like a place's, run by another body, is its account
         if whole is not None and (word is None or word in v["website_words"]):
             type_, platform = whole.type, None  # a body, or a site named by its owner (“盘锦市公安局”网站)
             if site_of is not None and type_ == "government":
