@@ -80,6 +80,27 @@ def test_a_problem_after_a_list_goes_to_every_item(sentence, names, problem):
         assert any(n == name and problem in d for n, d in problems)
 
 
+# The sentence after a list, naming no one, that opens with a label of faults (主要问题为…) says what the listed
+# units' faults are: after a list that only announces them it gives them, after a fault of their own it adds them;
+# 主要表现为… sums up what many share, and gives nobody a fault.
+@pytest.mark.parametrize("sentence, expected", [
+    ("涉及3个子站,分别是:县财政局、县林业局、东坡镇。主要问题为“政策文件”栏目附件无法下载。",
+     [(n, "“政策文件”栏目附件无法下载") for n in ("东坡镇", "县林业局", "县财政局")]),
+    ("县财政局、县林业局网站存在问题。主要问题是栏目长期未更新。",
+     [("县林业局", "栏目长期未更新"), ("县财政局", "栏目长期未更新")]),
+    ("县财政局网站首页未更新。具体问题有栏目链接失效。",
+     [("县财政局", "栏目链接失效"), ("县财政局", "首页未更新")]),
+])
+def test_faults_labelled_in_the_next_sentence(sentence, expected):
+    _, problems = _found(PROBLEMS + sentence)
+    assert sorted(problems) == sorted(expected)
+
+
+def test_a_summary_of_what_many_share_is_no_one_s_fault():
+    _, problems = _found(PROBLEMS + "问题较多的是:县财政局(12个)、县林业局(10个)。主要表现为栏目更新不及时、办事指南要素不全等。")
+    assert not any("更新不及时" in d or "要素不全" in d for _, d in problems)
+
+
 # A table of accounts after its title and a period line: each account owned by its 主办单位.
 @pytest.mark.parametrize("between", ["", "(监测时间:2024年5月1日——2024年5月31日)\n"])
 def test_table_of_accounts_after_title_and_period_line(between):

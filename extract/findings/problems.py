@@ -13,7 +13,7 @@ from .enumerations import heading_words, praise
 from .mentions import ANSWERABLE, FORWARDING, names_after_colon
 from .gazetteer import vocab
 from .vocabulary import COUNT, NUMBER_MARK, alternation
-from .problems_text import (QUALIFIER, describe, done_only, inherited, is_problem, none_cell, points_back, split_cell,
+from .problems_text import (QUALIFIER, describe, details_faults, done_only, inherited, is_problem, none_cell, points_back, split_cell,
                             subjectless_fault)
 from .units_tables import PROBLEM_HEAD, locate_rows
 from .units_text import owner_end
@@ -126,7 +126,10 @@ def find_problems(ctx, units) -> list[dict]:
             mentions = sorted(mentions or [], key=lambda m: m.start)
             truncated = sentence is last and sentence.text[-1:] not in "。;!?)”"
             following = _after_siblings(sentences, index, by_sentence)
-            problems += _sentence_problems(ctx, sentence, mentions, lead, topic, truncated, following)
+            details = None  # 甲、乙网站存在问题。主要问题为…: the next sentence, naming no one, says what they are
+            if following is not None and (following.start, following.end) not in by_sentence:
+                details = details_faults(following.text)
+            problems += _sentence_problems(ctx, sentence, mentions, lead, topic, truncated, following, details)
         lead = _lead(sentence, lead, mentions)
     problems += _table_problems(ctx, units)
     return problems
@@ -438,9 +441,10 @@ def _attributive_fault(head: str) -> str | None:
 _ATTRIBUTE_LEAD = regex.compile(r"^(?:对于?|将|把|经查|其中|特别是|尤其是)")
 
 
-def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, following=None) -> list[dict]:
+def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, following=None, details=None) -> list[dict]:
     """Problems of one sentence; in an excerpt cut mid-clause the cut clause is left out. A sentence of
-    names alone takes the fault of the next one when that one points back at them (以上单位…)."""
+    names alone takes the fault of the next one when that one points back at them (以上单位…) or, naming no one,
+    opens with a label of their faults (`details`, the label's match: 主要问题为…)."""
     text, offset = sentence.text, sentence.start
     above = _heading_above(sentence, topic)
     category = _category(sentence, above)
@@ -508,6 +512,10 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
         if pointer and _qualifier_only(predicate):
             predicate, pred_end = _shared_part(following.text), following.end - offset  # 甲、乙。以上单位未…
             pointed = True
+        detailed = details is not None and pred_end == len(text) and following.section is sentence.section
+        if detailed and not pointer and (not is_problem(predicate) or _ANNOUNCED.fullmatch(predicate.strip(" 。;,"))):
+            predicate, pred_end = following.text[details.end():], following.end - offset  # …存在问题。主要问题为…
+            pointed, detailed = True, False
         if truncated and pred_end == len(text) and not _names_alone(ctx, sentence, start, predicate):
             last = predicate[predicate.rfind(",") + 1:]
             if not _states_fault(last):
@@ -535,6 +543,9 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             elif pointer:  # 甲、乙得分较低。以上2个单位考核等次为不合格: their own fault, then the next sentence's
                 descriptions = descriptions + [d for d in describe(_shared_part(following.text), category)
                                                if d not in descriptions]
+            elif detailed:  # 甲局网站未更新。主要问题是…: its own fault, then those the next sentence details
+                descriptions = descriptions + [d for d in describe(following.text[details.end():], category)
+                                               if d not in descriptions]
         if any(_FORWARD.search(d) for d in descriptions):
             # the faults it announces, or none: the announcement is no fault of its own
             descriptions = _items_after(ctx, sentence, text.find(":", pred_start))
@@ -546,6 +557,10 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
                 out.append({"units": [name], "category": category, "description": description,
                             "section": label, "source": "text", "evidence": evidence})
     return out
+
+
+# What only announces faults to come (网站存在问题, 存在以下问题): no fault of its own.
+_ANNOUNCED = regex.compile(r"\p{Han}{0,6}?(?:均|都)?(?:存在|发现|出现)(?:一些|部分|以下|如下|较多|不少)?(?:的)?问题")
 
 
 def _shared_part(pointing: str) -> str:

@@ -336,5 +336,15 @@ def points_back(sentence: str) -> bool:
         and not sentence.startswith(("中", "当中", "之中"), pointer.end())  # 以上账号中,甲、乙…: some of them, named
 
 
+def details_faults(sentence: str) -> re.Match | None:
+    """A sentence that opens by saying what the faults of the units before it are (主要问题为…, 问题主要是…): its
+    label, whose end opens the faults. (主要表现为… sums up what many share: no one's fault in particular.)"""
+    return _DETAILS.match(sentence)
+
+
+# 主要问题为, 存在的主要问题是, 具体问题有: a label opening the faults of what was named before.
+_DETAILS = re_compile(r"(?:其)?(?:存在的)?(?:主要|具体)?问题(?:主要)?(?:是|为|有)[:,]?")
+
+
 # A directive right after a pointer, past a word or two (均, 务必): what the units are told to do.
 _DIRECTED = re_compile(r"[^,。;:]{0,4}?(?:应当?|(?<![主重纲摘])要|须|务必|必须|需|请)(?!求)")  # (主要失分点: no order)
