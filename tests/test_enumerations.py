@@ -113,6 +113,15 @@ def test_table_of_accounts_after_title_and_period_line(between):
     assert units["南山就业"] == ("new_media", None, "县人社局")
 
 
+# A table of a site's columns with the bodies that run them: the bodies are the units, the columns none.
+def test_a_table_of_columns_names_the_bodies_that_run_them():
+    text = (PROBLEMS + "| 序号 | 栏目名称 | 主办单位 | 问题描述 |\n| 1 | 东坡镇信息公开 | 东坡镇人民政府 | 超过3个月未更新 |\n"
+            "| 2 | 县林业局信息公开 | 南山县林业局 | 政策文件栏目空白 |\n")
+    units, problems = _found(text)
+    assert set(units) == {"东坡镇人民政府", "南山县林业局"}
+    assert ("南山县林业局", "政策文件栏目空白") in problems
+
+
 # A table of what a self-inspection checks or scores: its cells are criteria, never names, also in a notice on accounts.
 @pytest.mark.parametrize("head", ["检查项目|检查要点|分值|", "类别|评分标准|分值|", "指标|内容|"])
 def test_a_table_of_criteria_names_no_unit(head):

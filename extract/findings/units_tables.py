@@ -21,6 +21,8 @@ _BODY_HEAD = regex.compile(r"(?:所属)?(?:单位|部门|地区|区县|县区|�
 # A table allotting work (序号 | 任务 | 责任单位 | 完成时限; 月份 | 承办单位 | 活动内容): its bodies are given
 # tasks, not assessed.
 _TASK_HEAD = regex.compile(r"任务|时限|完成时间|工作措施|工作内容|职责分工|承办|活动内容|活动主题")
+# A column naming parts of a site (栏目名称 | 主办单位 | 问题描述): the parts are no units, the bodies running them are.
+_PART_HEAD = regex.compile(r"(?:问题)?(?:栏目|子栏目|专栏|板块|频道|页面)(?:名称)?$")
 # Heads of a table of what is checked or scored (自查项目 | 自查要点 | 分值): its cells name criteria, and with no
 # column headed by a name it names no unit.
 _CRITERIA_HEAD = regex.compile(r"(?:项目|要点|指标|标准|内容|事项|类别|分值|方法|方式)$")
@@ -58,14 +60,18 @@ def _is_name_cell(cell) -> bool:
 
 def _columns(table) -> tuple[list[int], int | None, int | None]:
     header = [str(h or "").replace(" ", "") for h in table.header]
+    parts = [i for i, h in enumerate(header) if _PART_HEAD.match(h)]
     names = [i for i, h in enumerate(header) if (_NAME_HEAD.search(h) and not _NOT_NAME_HEAD.search(h)
-                                                  or h.endswith("名称")) and not _OWNER_HEAD.search(h)]  # (问题网站名称)
-    if not names and not any(_CRITERIA_HEAD.search(h) for h in header):
+                                                  or h.endswith("名称")) and not _OWNER_HEAD.search(h)
+             and i not in parts]  # (问题网站名称)
+    platform = next((i for i, h in enumerate(header) if _PLATFORM_HEAD.search(h)), None)
+    owner = next((i for i, h in enumerate(header) if _OWNER_HEAD.search(h)), None)
+    if parts and owner is not None and not names:
+        return [owner], platform, None  # 栏目名称 | 主办单位: a site's columns, named by the bodies that run them
+    if not names and not parts and not any(_CRITERIA_HEAD.search(h) for h in header):
         width = max((len(r) for r in table.rows), default=0)
         names = [i for i in range(width) if sum(_is_name_cell(r[i]) for r in table.rows if i < len(r)) * 2
                  > len(table.rows) and not (i < len(header) and _VERDICT_HEAD.search(header[i]))]
-    platform = next((i for i, h in enumerate(header) if _PLATFORM_HEAD.search(h)), None)
-    owner = next((i for i, h in enumerate(header) if _OWNER_HEAD.search(h)), None)
     if owner is None and any(_RUN_HEAD.search(header[i]) for i in names if i < len(header)):
         # 单位 | 账号名称, 地区 | 账号名称: a column of bodies or places beside a column of their accounts says who runs them
         owner = next((i for i in names if i < len(header) and _BODY_HEAD.fullmatch(header[i])), None)
