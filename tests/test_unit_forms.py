@@ -437,6 +437,9 @@ def _problems(body: str) -> list[tuple]:
         ("县文广局管理的微信公众号“桐林文旅”仅更新2次。", [("桐林文旅", "new_media", "微信", "县文广局")]),
         ("县实验小学所属的微信公众号“实小成长”第一季度仅更新2次。", [("实小成长", "new_media", "微信", "县实验小学")]),
         ("县教育局主办的“桐林教育”在政策宣传方面表现突出。", [("桐林教育", "new_media", None, "县教育局")]),
+        # a numeral that is part of a place's short name (两当, 三台) opening or closing the quoted words makes no slogan
+        ("“两当发布”“红色两当”更新及时,原创内容较多。", [("两当发布", "new_media", None, None),
+                                                         ("红色两当", "new_media", None, None)]),
         # one owner for each quoted name, in order
         ("县交通运输局、县水利局开设的抖音号“桐林交通”“桐林水利”未开通留言功能。",
          [("桐林交通", "new_media", "抖音", "县交通运输局"), ("桐林水利", "new_media", "抖音", "县水利局")]),

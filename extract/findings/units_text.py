@@ -911,7 +911,15 @@ def account_shaped(content: str, sites: bool = False) -> bool:
         return False
     if p["thing_end"].search(content) and not (sites and content.endswith(SITE_NAME_ENDS)):
         return False
-    return bool(divisions_prefix(content)) or not (p["numeral_term"].fullmatch(content) or p["slogan"].search(content))
+    return bool(divisions_prefix(content)) or _place_at_an_end(content) \
+        or not (p["numeral_term"].fullmatch(content) or p["slogan"].search(content))
+
+
+def _place_at_an_end(content: str) -> bool:
+    """Whether a division's short name opens or closes the words (两当发布, 红色两当, 六盘水发布): its numeral is the
+    place's, no slogan's."""
+    shorts = division_shorts()
+    return any(content[:k] in shorts or content[-k:] in shorts for k in range(2, min(len(content), 5)))
 
 
 # Where a clause opens: the text's start, a mark that ends a clause, or a word that opens one.
