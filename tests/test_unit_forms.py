@@ -440,6 +440,9 @@ def _problems(body: str) -> list[tuple]:
         # a numeral that is part of a place's short name (两当, 三台) opening or closing the quoted words makes no slogan
         ("“两当发布”“红色两当”更新及时,原创内容较多。", [("两当发布", "new_media", None, None),
                                                          ("红色两当", "new_media", None, None)]),
+        # …and beside an account-shaped name in a run of quotes, any name of three characters or more is one too
+        ("“隆德发布”“六盘山下”发布频率较高,互动回应及时。", [("隆德发布", "new_media", None, None),
+                                                          ("六盘山下", "new_media", None, None)]),
         # one owner for each quoted name, in order
         ("县交通运输局、县水利局开设的抖音号“桐林交通”“桐林水利”未开通留言功能。",
          [("桐林交通", "new_media", "抖音", "县交通运输局"), ("桐林水利", "new_media", "抖音", "县水利局")]),

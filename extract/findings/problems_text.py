@@ -98,9 +98,13 @@ def _praises(text: str) -> bool:
     """A praise cue not negated right after it (问题整改不到位 praises nothing)."""
     cue = _praise().search(text)
     while cue is not None and (text.startswith(_NEGATED, cue.end())
-                               or (cue.group().endswith("突出") and text.startswith(("问题", "的问题"), cue.end()))):
-        cue = _praise().search(text, cue.end())  # (突出问题: a salient fault, no praise)
+                               or (cue.group().endswith("突出") and text.startswith(("问题", "的问题"), cue.end()))
+                               or (cue.group() == "不存在" and text[cue.end():cue.end() + 1] in _CLAUSE_CLOSE)):
+        cue = _praise().search(text, cue.end())  # (突出问题: a salient fault, no praise; 页面不存在: a page missing)
     return cue is not None
+
+
+_CLAUSE_CLOSE = ("", "。", ";", ",", "”")  # (what may follow 不存在 when nothing it names is absent: the thing before is)
 
 
 _NEGATED = ("不", "未", "尚未", "仍未", "仍不", "滞后", "缓慢", "不力")

@@ -931,9 +931,9 @@ def _judged_account(text: str, matches: list, index: int, first: int, after: int
     praises or gives figures for it: “甲”转载文章未标注来源, “甲”“乙”在…方面表现突出. Not a column, term or
     plan (“工作动态”栏目, “两微一端”建设)."""
     p = patterns()
-    if not account_shaped(matches[index].group(1)):
-        return False
     run = first + 1 < len(matches) and matches[first + 1].start() == matches[first].end()
+    if not account_shaped(matches[index].group(1)) and not (run and _in_a_run_of_accounts(matches, index, first)):
+        return False
     thing = p["thing_after"].match(text, after)
     if p["column_after"].match(text, after) or p["trait_after"].match(text, after) \
             or (thing and not (run and thing.group() in _PUBLISHED)):
@@ -945,6 +945,18 @@ def _judged_account(text: str, matches: list, index: int, first: int, after: int
     clause = _CLAUSE_END.search(text, after)
     clause_text = text[after:clause.start() if clause else len(text)]
     return judges(clause_text) or _FIGURES.match(clause_text) is not None
+
+
+def _in_a_run_of_accounts(matches: list, index: int, first: int) -> bool:
+    """A quoted name of three characters or more beside an account-shaped one in a run of adjacent quotes (“隆德发布”
+    “六盘山下”): the run names accounts, this one too, whatever its own words hold."""
+    names, at = [], first
+    while at < len(matches) and (at == first or matches[at].start() == matches[at - 1].end()):
+        names.append(matches[at].group(1))
+        at += 1
+    content = matches[index].group(1)
+    return len(content) >= 3 and patterns()["account_name"].fullmatch(content) is not None \
+        and any(account_shaped(name) for name in names if name != content)
 
 
 _PUBLISHED = ("信息", "内容")  # what accounts publish: after a run of their names, no quoted thing's noun
