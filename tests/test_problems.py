@@ -470,6 +470,10 @@ def test_annual_report_units_are_the_faulted(sentence, expected):
 @pytest.mark.parametrize("sentence, units", [
     ("经考核,县财政局、西岭镇等6个单位被评为年度政务公开先进单位。", ["县财政局", "西岭镇"]),
     ("全年综合得分排名前三的是县水利局、东坡镇和南山镇。", ["县水利局", "东坡镇", "南山镇"]),
+    # a title or grade awarded in other words, and places in a ranking
+    ("东坡社区、西岭社区等2个社区被区民政局评为“居务公开示范社区”。", ["东坡社区", "西岭社区"]),
+    ("在年度考核中,县财政局、县林业局被评为优秀等次。", ["县财政局", "县林业局"]),
+    ("东坡社区、西岭社区居务公开资料齐全,分列全街道第一、二名。", ["东坡社区", "西岭社区"]),
     ("县财政局协助做好了解读工作,西岭镇的公开栏运行良好。", []),
 ])
 def test_annual_report_units_its_checks_praise(sentence, units):

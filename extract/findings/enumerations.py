@@ -128,7 +128,7 @@ def _patterns() -> dict[str, regex.Pattern]:
         "band": regex.compile(r"\([^()]*\d[^()]*\)$"),
         "column_close": regex.compile(rf"等?{count}?个?(?:栏目|专栏|频道|板块|模块|页面|专题)"),
         "praise": regex.compile(alternation(v["praise_cues"] | set(v["praise_lists"]))),
-        "named_praise": regex.compile(alternation(v["named_praise"])),
+        "named_praise": regex.compile(alternation(v["named_praise"]) + "|" + v["named_praise_forms"]),
         "salient_fault": regex.compile(r"(?:问题|现象|情况)[^,。;]{0,3}(?:突出|较多|严重)|突出的?问题"),
     }
 
