@@ -132,6 +132,13 @@ def test_heading_vocabulary(title, kind):
         # a report's headings naming only a group of units or a period take their first sentence's kind
         ("各单位:\n现将测评结果通报如下:\n一、镇(区)\n甲镇92分,乙镇88分。\n二、县直部门(8个)\n丙局网站超过2周未更新。\n"
          "三、第一季度\n丁镇、戊镇更新及时,表现突出。", ["overview", "problems", "achievements"]),
+        # headings naming a part of the findings by field or group: problems when their text only states
+        # shortcomings, an overview when it also gives totals, rates or praise; method headings stay other
+        ("各单位:\n现将检查情况通报如下:\n一、内容更新\n全县共发布信息3476条,甲镇信息发布数量位居前列。乙镇栏目无更新。\n"
+         "二、互动回应\n丙局有2件来信超期办理;丁局答复内容未回应具体诉求。\n三、检查方法\n采取人工检查与技术监测相结合的方式。",
+         ["overview", "problems", "other"]),
+        ("各单位:\n现将检查情况通报如下:\n一、各镇网站\n甲镇、乙镇网站运行正常,丙镇子栏目附件下载链接失效。\n"
+         "二、办事服务\n丁镇网上办事指南缺少办理时限等要素。", ["overview", "problems"]),
         # a short heading, a space for the lost line break, then its section's first sentence
         ("各单位:\n现将有关情况通报如下:\n一、清理情况 经检查,24个账号运行正常。\n二、存在的问题\n乙。", ["overview", "problems"]),
         # with no 一、 and no (一), headings numbered (1), (2) alone on their lines, over 1. items, are the top level
@@ -744,14 +751,15 @@ def test_unnumbered_headings_of_a_text_with_no_numbered_one(text, headings):
     # a heading over a list of units to be fixed or closed, or lacking something, names failing units;
     # one over those already closed reports a result (the guide's overview; two newer blind sets write so)
     ("限期整改的网站", "problems"), ("需限期整改的帐号", "problems"), ("未建立内容审核制度的账号", "problems"),
-    ("已注销的账号", "overview"), ("已报关停但仍可访问的账号", "other"), ("工作提示", "requirements"),
+    ("已注销的账号", "overview"), ("已报关停但仍可访问的账号", "overview"), ("工作提示", "requirements"),
     # contacts neither order nor plan work; a ranking reports; a verb ordering work wins over what it is about
     ("联系方式", "other"), ("活跃度排行", "overview"), ("做好热点问题回应", "requirements"),
     ("2022年工作思路", "requirements"), ("审核记录不完整的账号", "problems"), ("个人信息泄露", "problems"),
     # units lacking something, whatever else the heading holds (要求)
     ("未反馈单位", "problems"), ("未按要求整改的村(社区)", "problems"),
-    # 应 in 回应, 要 in 重要, and openings that only hold a negation (不断, 无障碍) decide nothing
-    ("政务舆情回应及时", "other"), ("不断提升服务水平的单位", "other"), ("页面缺少友好提示", "other"),
+    # 应 in 回应, 要 in 重要, and openings that only hold a negation (不断, 无障碍) decide nothing: in a report such a
+    # heading is a part of its findings, an overview when its text states no shortcoming; what a page lacks (缺少) is one
+    ("政务舆情回应及时", "overview"), ("不断提升服务水平的单位", "overview"), ("页面缺少友好提示", "problems"),
     # a state of every unit's work is no order to work
     ("各单位办理情况", "overview"),
     # a sentence heading that tells what must be done (要重点抓好), and a verb ordering work after its adverb

@@ -549,6 +549,9 @@ def _classify(roots: list[Section], text: str, genre: str | None) -> None:
             section.kind = _channel_kind(text, section)
         elif section.kind == "other" and default is None and _pattern("scope_heading").match(section.title):
             section.kind = _channel_kind(text, section, praise=True)  # 一、镇(区) ⏎ 甲镇92分…: by unit group or period
+        elif section.kind == "other" and default is None and section.style != "cn_chapter" \
+                and classify_title(section.title) is None and _findings_heading(section.title):
+            section.kind = _findings_kind(text[section.body_start or section.start:section.end])  # 一、内容更新 ⏎ …
     for section in roots:
         for child in section.walk():
             if child is not section:
@@ -570,6 +573,25 @@ def _channel_kind(text: str, section: Section, praise: bool = False) -> str:
     if praise and first and any(cue in first.group() for cue in _words("praise_cues")):
         return "achievements"
     return "overview"
+
+
+def _findings_heading(title: str) -> bool:
+    """A short heading a report of results names no kind by (一、内容更新, 二、各镇网站, 三、部分整改): a part of its
+    findings, not its method or scope (检查方式, 监测范围) nor an aside (联系方式, 附表说明)."""
+    return len(title) <= _FIELD_TITLE and not title.endswith(_words("plan_endings") + _words("method_endings")) \
+        and not _pattern("aside_heading").search(title)
+
+
+def _findings_kind(body: str) -> str:
+    """A part of a report's findings: problems when it only states shortcomings (甲镇…未更新), else an overview of
+    results, with totals, rates or praise or without (全县共发布信息3476条…)."""
+    if _problem_score(body) > 0 and not _pattern("results").search(body) \
+            and not any(cue in body for cue in _words("praise_cues")):
+        return "problems"
+    return "overview"
+
+
+_FIELD_TITLE = 12  # a heading longer than this is a sentence, whose words say what it is
 
 
 def build_sections(text: str, body_end: int | None = None, title: str | None = None) -> list[Section]:
