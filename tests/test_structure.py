@@ -123,6 +123,10 @@ def test_heading_vocabulary(title, kind):
         # …but a heading that reports a state (前期暗访情况) tells what was found, unless a verb opens it (按时报送情况)
         ("各单位:\n现将有关事项通知如下:\n一、前期暗访情况\n甲。\n二、自查内容\n乙。\n三、按时报送情况\n丙。",
          ["overview", "requirements", "requirements"]),
+        # …and in one that orders faults fixed, headings sorting them by group or field state them, whatever order
+        # closes the last one
+        ("各单位:\n现将有关事项通知如下:\n一、县级部门\n甲局网站栏目空白;乙局政策解读不规范。\n二、乡镇\n丙镇公开栏内容不完整。\n"
+         "请有关单位在收到本通知后10个工作日内完成整改。", ["problems", "problems"]),
         # a letter that announces a rectification and asks it done as below (请按以下要求办理): its headings order work
         ("县统计局:\n你局未按时报送目录。现予督办,请按以下要求办理:\n一、限期补报\n甲。\n二、重新核对\n乙。\n三、逾期处理\n丙。",
          ["requirements", "requirements", "requirements"]),

@@ -549,6 +549,10 @@ def _classify(roots: list[Section], text: str, genre: str | None) -> None:
             section.kind = _channel_kind(text, section)
         elif section.kind == "other" and default is None and _pattern("scope_heading").match(section.title):
             section.kind = _channel_kind(text, section, praise=True)  # 一、镇(区) ⏎ 甲镇92分…: by unit group or period
+        elif section.kind == "requirements" and default == "requirements" and classify_title(section.title) is None \
+                and _sorts_findings(section.title) and _findings_kind(first := _first_paragraph(text, section)) == "problems" \
+                and not _ORDERS.search(first):
+            section.kind = "problems"  # 一、县级部门 ⏎ 甲局…未更新 in a letter that orders the fixes: its faults, by group
         elif section.kind == "other" and default is None and section.style != "cn_chapter" \
                 and classify_title(section.title) is None and _findings_heading(section.title):
             section.kind = _findings_kind(text[section.body_start or section.start:section.end])  # 一、内容更新 ⏎ …
@@ -573,6 +577,21 @@ def _channel_kind(text: str, section: Section, praise: bool = False) -> str:
     if praise and first and any(cue in first.group() for cue in _words("praise_cues")):
         return "achievements"
     return "overview"
+
+
+def _first_paragraph(text: str, section: Section) -> str:
+    """A section's text up to its first line break after some words (a closing order may follow in its own)."""
+    start = section.body_start or section.start
+    while start < section.end and text[start] in "\n \u3000":
+        start += 1
+    end = text.find("\n", start, section.end)
+    return text[start:end if end >= 0 else section.end]
+
+
+def _sorts_findings(title: str) -> bool:
+    """A heading naming a group of units, a channel or a field (县级部门, 政府网站, 基层政务公开方面)."""
+    return bool(_pattern("scope_heading").match(title) or _pattern("channel_heading").search(title)
+                or title.endswith("方面"))
 
 
 def _findings_heading(title: str) -> bool:
