@@ -287,6 +287,12 @@ def test_a_deadline_column_of_a_task_table():
     assert _found(_notice("一、重点任务\n" + table)) == ["2024-06-30", "2024-09-30"]
 
 
+def test_only_the_deadline_column_of_a_table_gives_bare_dates():
+    table = ("序号 | 问题 | 发现时间 | 整改时限 |\n1 | 栏目空白 | 2月26日 | 3月13日 |\n"
+             "2 | 附件无法下载 | 2月27日 | 收到本函后3个工作日内 |")
+    assert _found(_notice("一、问题清单\n" + table)) == ["2024-03-13", (3, "working_day")]
+
+
 def test_a_deadline_column_of_a_task_table_one_cell_a_line():
     rows = [["1", "梳理政策文件", "办公室", "6月底"], ["2", "规范专栏建设", "各科室", "持续推进"],
             ["3", "开展自查", "各科室", "年底"], ["4", "加强政策解读", "各科室", "9月30日"]]

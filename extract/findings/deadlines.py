@@ -119,11 +119,11 @@ def find_deadlines(ctx: Context) -> list[dict]:
     end = len(text) if ctx.body_end is None else ctx.body_end
     titles = [m.span() for m in _TITLES.finditer(text, ctx.body_start, end)]
     title_starts = [start for start, _ in titles]
-    spans = [(start, stop, False) for start, stop in _sentence_spans(ctx)]
+    spans = [(start, stop, ()) for start, stop in _sentence_spans(ctx)]
     if ctx.table_spans:  # (sentences come in order: only table lines need sorting in among them)
         spans = sorted(spans + _table_lines(ctx))
     deadlines = []
-    for start, stop, column in spans:
+    for start, stop, columns in spans:
         recurs = False  # 每年3月10日前报送…,3月31日前公布: a later date of the sentence recurs with the first
         for match in _matches(text, start, stop):
             i = bisect.bisect_right(title_starts, match.start()) - 1
@@ -133,7 +133,9 @@ def find_deadlines(ctx: Context) -> list[dict]:
                 recurs = recurs or _recurring(text, match.start())
                 if recurs and not (match["year"] or match["iso_year"] or match["end_year"] or match["part_year"]):
                     continue
-            found = _deadline(ctx, match, stop, base_year, column and _fills_cell(text, match, start, stop))
+            in_column = bool(columns) and _cell_index(text, start, match.start()) in columns \
+                and _fills_cell(text, match, start, stop)
+            found = _deadline(ctx, match, stop, base_year, in_column)
             if found is not None:
                 deadlines.append(found)
     # A window's last day that the notice also states as a deadline (自查阶段(6月1日—6月10日)…于6月10日前完成自查)
@@ -181,17 +183,29 @@ def _sentence_spans(ctx: Context) -> list[tuple[int, int]]:
     return spans
 
 
-def _table_lines(ctx: Context) -> list[tuple[int, int, bool]]:
-    """Table text line by line, a limit stated in a cell still a limit; whether the table has a column of
-    deadlines (完成时限 | 2024年6月底 |), whose dates need no closing 前."""
+def _table_lines(ctx: Context) -> list[tuple[int, int, tuple[int, ...]]]:
+    """Table text line by line, a limit stated in a cell still a limit; the indexes of the table's columns of
+    deadlines (完成时限 | 2024年6月底 |), whose dates need no closing 前 (a 发现时间 column's dates are past)."""
     by_start = {table.start: table for table in ctx.tables}
     lines = []
     for start, end in ctx.table_spans:
         table = by_start.get(start)
-        column = table is not None and any(cue in str(cell) for cell in table.header for cue in _DEADLINE_COLUMNS)
-        for match in _LINE.finditer(ctx.text[start:end]):
-            lines.append((start + match.start(), start + match.end(), column))
+        columns = tuple(i for i, cell in enumerate(table.header) if any(cue in str(cell) for cue in _DEADLINE_COLUMNS)) \
+            if table is not None else ()
+        width = len(table.header) if table is not None else 0
+        for number, match in enumerate(_LINE.finditer(ctx.text[start:end])):
+            if columns and match.group().rstrip(" |").count("|") == 0:
+                # a table laid out one cell per line (序号 | ⏎ 工作任务 | ⏎ …): the line's place in its row is its column
+                lines.append((start + match.start(), start + match.end(), (0,) if number % width in columns else ()))
+            else:
+                lines.append((start + match.start(), start + match.end(), columns))
     return lines
+
+
+def _cell_index(text: str, line_start: int, position: int) -> int:
+    """The index of the cell of a table line (甲 | 乙 | or | 甲 | 乙 |) that `position` falls in."""
+    opening = text[line_start:position].lstrip()
+    return opening.count("|") - opening.startswith("|")
 
 
 def _fills_cell(text: str, match: re.Match, start: int, stop: int) -> bool:
