@@ -47,7 +47,7 @@ _ACCOUNT_INTRO = regex.compile(
 # Between a body and the quoted accounts it runs (县卫计委所属“甲”“乙”): one list, the accounts its items.
 _OWNED_GAP = regex.compile(r"(?:所属|下属|主办|开设|运营|管理)?的?“")
 _SITE_WORDS = regex.compile(r"(?:政府门户网站|政府网站|门户网站|网站|专栏|网页)(?:和|及|与|以及)?")
-_NUMBERING = re_compile(rf"^{NUMBER_MARK}")
+_NUMBERING = re_compile(rf"^{NUMBER_MARK}[ \u3000]*")  # (1. 甲镇…: a space may follow the mark)
 _LABEL = re_compile(
     r"(?P<label>[^,;:。()]{2,30}?)(?:的(?:单位)?(?:主要|具体)?(?:有|是|为)|\d{1,4}[个家],?(?:分别|依次)(?:是|为))[:,]?$")
 # How every _LABEL match ends; testing it first spares a regex that tries each start in the text.
