@@ -295,7 +295,9 @@ ACCOUNTS_TABLE = "序号 | 账号名称 | 类型 | 发布数 |\n1 | 柳溪旅游
     [
         # the line that introduces the table counts its rows and names their fault
         ("一季度有2个账号更新不足5条,具体情况如下:", "一季度更新不足5条"),
-        ("以下账号超过2周未更新,名单如下:", "以下账号超过2周未更新"),
+        ("以下账号超过2周未更新,名单如下:", "超过2周未更新"),
+        # or points at the rows below it (以下…:), whatever it counts; the pointer is no part of the fault
+        ("以下账号超过2周未更新:", "超过2周未更新"),
         ("共有2个账号未开通留言功能:", "未开通留言功能"),
         # a sub-heading over the table names it
         ("(一)互动回应不及时(2个)", "互动回应不及时"),

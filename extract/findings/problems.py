@@ -840,10 +840,17 @@ def _introduced_fault(text: str, table_start: int) -> tuple[str, int, int] | Non
     if not is_problem(clause) or praise(clause):
         return None
     counted = _ROW_COUNT.search(clause)
-    if counted is None and not pointer.group("words"):
-        return None  # a line that only ends in a colon introduces the rows when it counts them
+    ahead = _POINTS_AHEAD.match(clause)
+    if counted is None and not pointer.group("words") and ahead is None:
+        return None  # a line that only ends in a colon introduces the rows when it counts them or points at them
     description = clause[:counted.start()] + clause[counted.end():] if counted else clause
+    if ahead is not None and description.startswith(ahead.group()):
+        description = description[ahead.end():]  # 以下栏目超过3个月未更新: → 超过3个月未更新
     return description.replace("　", ""), line_start + line.find(clause), line_start + pointer.start()
+
+
+# 以下栏目…, 下列单位…: the clause points at the rows below it, whatever it counts.
+_POINTS_AHEAD = regex.compile(r"(?:以下|下列|下表)(?:\d{1,4}个)?(?:栏目|单位|账号|网站|部门|乡镇|子站|政务新媒体|新媒体)?")
 
 
 # The end of a line that introduces the table below it (…,具体情况如下:, …,详见下表:, …的单位如下:).
