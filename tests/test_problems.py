@@ -213,6 +213,8 @@ def test_hostile_sentence_of_fifty_thousand_names():
     ("东坡县、西岭县、南山县未出现“单项否决”的情形。", []),
     ("县财政局网站不存在“单项否决”等问题。", []),
     ("县林业局没有出现站点无法访问、信息更新不及时等问题。", []),
+    # what a page still shows, quoted or not, is a fault (仍为“测试账号”)
+    ("东坡镇抖音号简介仍为“测试账号”。", [("东坡镇", "简介仍为“测试账号”")]),
     # an item's number with a space after it opens the clause as it does without one
     ("1. 东坡镇、西岭乡“乡镇动态”栏目内容不全。", [("东坡镇", "“乡镇动态”栏目内容不全"), ("西岭乡", "“乡镇动态”栏目内容不全")]),
     # …but a page or file that does not exist is missing: a fault (the place 村务公开 follows keeps its 乡)

@@ -21,6 +21,7 @@ _NEGATIVE = re.compile(f"{alternation(vocab()['fault_words'])}|(?:存在|出现|
 # A fault said to be absent (无空白栏目, 没有出现错别字 is read by praise_cues): the words say nothing is wrong.
 _ABSENT = re.compile(f"(?:无|没有|未见|未有)(?:任何)?(?:{alternation(vocab()['defect_nouns'])})")
 _QUOTED_GRADE = re.compile(r"“(不合格|较差|差|不及格|不达标|未达标)”")
+_STILL_SHOWN = re.compile(r"(仍(?:为|是|显示|保留|停留在)[^,。;“]{0,6})“([^“”]{1,12})”")
 _NOT_NEGATIVE = re.compile(f"{alternation(vocab()['not_fault_words'] + vocab()['left_out_words'])}|“[^“”]*”|《[^《》]*》")
 _CONSEQUENCE = re_compile(r"^(?:但|并|且|而|进而)?(?:故|因此|导致|造成|致使|从而|以致|严重影响|影响|给[^,]{0,20}带来|存在[^,]{0,30}隐患|建议|希望|要求)")
 # A clause that sets a condition (如无力维护, 若出现…, 一旦发现…): what would follow if, no fault found.
@@ -118,6 +119,8 @@ def is_problem(text: str) -> bool:
         return False
     if "“" in text:
         text = _QUOTED_GRADE.sub(r"\1", text)  # 等次为“较差”: a grade in quotes is still the grade
+        if "仍" in text:
+            text = _STILL_SHOWN.sub(r"\1\2", text)  # 简介仍为“测试账号”: what it still shows, quoted or not
     text = _NOT_NEGATIVE.sub("", text)
     if "无" in text or "没有" in text or "未见" in text or "未有" in text:
         text = _ABSENT.sub("", text)
