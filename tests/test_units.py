@@ -95,9 +95,19 @@ def test_account_platform_and_alias():
     "检查发现全县乡镇便民服务中心政务公开专区查阅设备不全。",
     "各市政务服务中心存在办事指南要素不全的问题。",
     "镇街综合便民服务中心公开栏内容陈旧。",
+    "社区“两委”成员名单仍为换届前人员。",
 ])
 def test_not_units(sentence):
     assert _units(PROBLEMS + sentence) == []
+
+
+# A verb of reporting before a name (反映, 投诉) is no part of it; 补办 ends in no office's 办.
+@pytest.mark.parametrize("sentence, names", [
+    ("热线受理群众诉求3件,反映东坡镇危房改造补助名单未公开。", ["东坡镇"]),
+    ("县人社局办事指南中社保卡补办所需材料与窗口要求不一致。", ["县人社局"]),
+])
+def test_words_before_and_inside_names(sentence, names):
+    assert [name for name, _ in _units(PROBLEMS + sentence)] == names
 
 
 def test_requirements_directives_name_no_unit():
