@@ -96,6 +96,12 @@ def test_faults_labelled_in_the_next_sentence(sentence, expected):
     assert sorted(problems) == sorted(expected)
 
 
+def test_a_list_picked_from_a_group_has_its_own_faults():
+    _, problems = _found(PROBLEMS + "不合格账号中,“东坡水利”“东坡扶贫”全年更新不足10次;“西岭新风”留言超过3个月未回复。")
+    assert sorted(problems) == [("东坡扶贫", "全年更新不足10次"), ("东坡水利", "全年更新不足10次"),
+                                ("西岭新风", "留言超过3个月未回复")]
+
+
 def test_a_summary_of_what_many_share_is_no_one_s_fault():
     _, problems = _found(PROBLEMS + "问题较多的是:县财政局(12个)、县林业局(10个)。主要表现为栏目更新不及时、办事指南要素不全等。")
     assert not any("更新不及时" in d or "要素不全" in d for _, d in problems)

@@ -634,6 +634,8 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
     if listed is not None and listed.label:
         if praise(listed.label):
             return []
+        if own and _AMONG.search(listed.label):
+            return own  # 不合格账号中,“甲”“乙”全年更新不足10次: some of those the label names, by their own faults
         if is_problem(listed.label) and (found := _listed_problem(listed.label, sentence, strict=listed.counted)):
             # …低于60分的部门有:甲、乙,主要存在A、B: the label's fault and the faults its items go on to have
             return found + [d for d in own if d not in found] if _GOES_ON_TO.match(predicate) else found
@@ -672,6 +674,8 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
     return []
 
 
+# A label that names the group the list is picked from (不合格账号中, 以上单位中): the items' own clause says the rest.
+_AMONG = regex.compile(r"中[,:]?\s*$")
 # What opens the clause after a labelled list when it adds the items' own faults (,主要存在…, ,且…, ,以上3个单位均…), not a restatement
 # of the label (,抽查不合格) or a count of its faults (,共发现错别字4处).
 _GOES_ON_TO = regex.compile(r"[,,]?\s*(?:主要|具体|均|都|且|还|同时|并且?|另外|以上|上述)")
