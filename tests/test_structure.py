@@ -488,6 +488,8 @@ def test_issuer_order(text, issuer):
         # rankings, lists and bulletins name themselves too, and a summary keeps its edition mark
         ("2021年10月某市政务新媒体影响力榜单\n发布时间:2021-11-05\n一、总体情况\n正文。", "2021年10月某市政务新媒体影响力榜单"),
         ("2020年度某市政府信息公开第三方评估报告(摘要)\n一、评估概况\n正文。", "2020年度某市政府信息公开第三方评估报告(摘要)"),
+        ("某某县2013年度政府信息公开工作考核结果\n各乡镇:\n现将考核结果公布如下:\n先进单位:甲镇。",
+         "某某县2013年度政府信息公开工作考核结果"),
         # reminders, memos and recurring bulletins, with the number kept
         ("关于做好依申请公开办理工作的提醒函\n各单位:\n正文。", "关于做好依申请公开办理工作的提醒函"),
         ("政务公开工作督办单\n承办单位 | 某某局 |\n正文。", "政务公开工作督办单"),

@@ -30,7 +30,8 @@ _DOC_NUMBER = re_compile(r"[\p{Han}]{1,12}[〔\[(【]\s*((?:19|20)\d{2})\s*[〕\
 _TITLE_WORDS = ("通报", "报告", "通知", "情况", "公告", "意见", "总结", "的函", "方案", "要点", "榜单", "名单", "简报",
                 "提醒函", "提示函", "督办函", "工作提示", "督办单", "通知单", "交办单", "提示单", "通知书", "告知书",
                 "周报", "月报", "季报", "快报", "年度报表",
-                "工作打算", "工作计划", "工作思路", "年报", "的提示", "的提醒")
+                "工作打算", "工作计划", "工作思路", "年报", "的提示", "的提醒",
+                "考核结果", "考评结果", "评估结果", "测评结果", "评议结果")  # (…年度政府信息公开工作考核结果: a results list)
 _TITLE_ENDINGS = tuple(word + close for word in _TITLE_WORDS for close in ("", ")", "(摘要)", "(全文)"))
 # The last characters of _TITLE_ENDINGS: a line ending in none of them is tested against no ending.
 _TITLE_LAST = frozenset(ending[-1] for ending in _TITLE_ENDINGS)
