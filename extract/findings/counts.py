@@ -11,6 +11,7 @@ import regex
 
 from ..re_compat import re_compile
 from ..structure.numerals import BIG_UNITS, SMALL_UNITS, chinese_to_int
+from ..structure.sections import orders
 from .context import Context, Sentence
 from .gazetteer import divisions
 from .vocabulary import alternation as _alt
@@ -102,8 +103,6 @@ _VAGUE = tuple(VOCAB["vague_before"])
 _RANKED = frozenset(VOCAB["rank_words"])
 _PEOPLE = frozenset(VOCAB["people_words"])
 _STAFFING = tuple(VOCAB["staffing_verbs"])
-# An order in the clause before a quota (各单位要明确…, 均须确定…); 要 of 主要, 重要, 需要 and 要求 orders nothing.
-_ORDERED = re.compile(r"(?<![主重需])要(?!求)|须|应|请|务必|必须")
 
 
 def _clause_start(text: str, position: int) -> int:
@@ -249,7 +248,7 @@ def _count(ctx: Context, sentence: Sentence, text: str, match: re.Match, g: _Gro
         return None
     if (_FLOOR_NORM if g.pct or g.pcn else _CLAUSE_NORM).search(text, max(0, start - 20), start):
         return None  # a rate reached each quarter (每季度检查比例达到100%) is still a level
-    if unit in _PEOPLE and before.endswith(_STAFFING) and _ORDERED.search(text, _clause_start(text, start), start):
+    if unit in _PEOPLE and before.endswith(_STAFFING) and orders(text[_clause_start(text, start):start]):
         return None  # 各单位要明确1名联络员: a quota the notice sets, not a count of what is
     if before.endswith("连续") and _CONDITION_AFTER.match(text, end):
         return None  # 对连续两次抽查不合格的单位…: a criterion naming whom

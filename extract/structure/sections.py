@@ -474,6 +474,12 @@ def _pattern(name: str) -> re.Pattern:
     return re.compile(vocabulary()[name])
 
 
+def orders(text: str) -> bool:
+    """Whether the words order something done (各单位要…, 须…, 请…): sections.yaml's order_words, which the
+    findings read too, so there is one list of them."""
+    return _pattern("order_words").search(text) is not None
+
+
 @lru_cache(maxsize=None)
 def _words(name: str) -> tuple[str, ...]:
     return tuple(vocabulary()[name])
