@@ -440,6 +440,12 @@ def _problems(body: str) -> list[tuple]:
         # a numeral that is part of a place's short name (两当, 三台) opening or closing the quoted words makes no slogan
         ("“两当发布”“红色两当”更新及时,原创内容较多。", [("两当发布", "new_media", None, None),
                                                          ("红色两当", "new_media", None, None)]),
+        # a quoted name whose clause tells what it did, judged in the next clause; one after 、 and an account whose
+        # clause goes on with a fault (连续…, 仅…)
+        ("“桐林发布”微信公众号更新及时;“桐林在线”开设“政策问答”专栏,群众评价较好。",
+         [("桐林发布", "new_media", "微信", None), ("桐林在线", "new_media", None, None)]),
+        ("“桐林发布”微信公众号、“熊岭微讯”连续4周未更新。", [("桐林发布", "new_media", "微信", None),
+                                                           ("熊岭微讯", "new_media", None, None)]),
         # …and beside an account-shaped name in a run of quotes, any name of three characters or more is one too
         ("“隆德发布”“六盘山下”发布频率较高,互动回应及时。", [("隆德发布", "new_media", None, None),
                                                           ("六盘山下", "new_media", None, None)]),

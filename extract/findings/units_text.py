@@ -847,7 +847,7 @@ def part_or_value(text: str, start: int) -> bool:
 # A label naming accounts right before a quoted name (以下账号存在问题:“甲”, 不合格的政务新媒体:“乙”).
 _ACCOUNT_LABEL = re_compile(r"(?:账号|公众号|新媒体)[^,。;:“”]{0,12}(?::|为|是|有:?)$")
 # What follows quoted accounts that goes on a list of them: their fault (…“乙”“丙”存在错别字).
-_FAULT_AFTER = regex.compile(r"(?:“[^“”\n]{1,20}”|、){0,12}(?:(?:均|也|还|仍|都)?(?:存在|未|不|无|超过|长期|多次)|仍)")
+_FAULT_AFTER = regex.compile(r"(?:“[^“”\n]{1,20}”|、){0,12}(?:(?:均|也|还|仍|都)?(?:存在|未|不|无|超过|长期|多次|连续|仅)|仍)")
 
 
 # Items of a list of accounts each after its owner (、区卫健局“健康东湖”), up to the account word closing the list.
@@ -944,7 +944,13 @@ def _judged_account(text: str, matches: list, index: int, first: int, after: int
         return True  # “甲”“乙”“丙”(信息)发布及时: a run of account-shaped names is the clause's subject, whatever it says
     clause = _CLAUSE_END.search(text, after)
     clause_text = text[after:clause.start() if clause else len(text)]
-    return judges(clause_text) or _FIGURES.match(clause_text) is not None
+    if judges(clause_text) or _FIGURES.match(clause_text) is not None:
+        return True
+    # “甲”开设“政策问答”专栏,群众评价较好: what it did, then how that is judged, in the next clause of its sentence
+    if clause is None or text[clause.start()] != ",":
+        return False
+    following = _CLAUSE_END.search(text, clause.end())
+    return judges(text[clause.end():following.start() if following else len(text)])
 
 
 def _in_a_run_of_accounts(matches: list, index: int, first: int) -> bool:
