@@ -227,6 +227,22 @@ _ISSUER_SPACE_ABOUT = regex.compile(r"\p{Han}{2,30}(?:办公室|办公厅|人民
                                      r"(?:\(\p{Han}{1,10}\))?\s+(?=关于)")  # (not a header's key: 信息名称 关于…)
 
 
+_LONG_LINE = 100  # a first line longer than this, with no title found, ran the page's head together
+# In such a line, a title set apart by spaces, between the page's head and its date or source (首页 > 通知公告
+# 某某办公室关于…的通知 发布时间:…).
+_INLINE_TITLE = regex.compile(r"(?:^|\s)(\p{Han}{0,30}关于[^\s。;:,]{4,120}?(?:的通知|的通报|的报告|的意见|的函|情况通报))"
+                              r"(?=\s|发布|来源|时间|$)")
+
+
+def _inline_title(line: str) -> str | None:
+    """The title inside the first line of a page whose line breaks were lost, if one stands apart there."""
+    match = _INLINE_TITLE.search(line, 0, _INLINE_REACH)
+    return match.group(1) if match else None
+
+
+_INLINE_REACH = 400  # characters of such a line read for its title
+
+
 def _about_at(title: str) -> int:
     index = title.find("关于")
     return max(index, 0)
@@ -416,6 +432,8 @@ def extract_metadata(text: str, header_pairs: list[tuple[str, str]] | None = Non
     # the title stands above the 主送 line: a title-like line below it heads an enclosed document
     addressed = next((i for i, (_, l) in enumerate(lines[:head_limit]) if "各" in l and _RECIPIENT_LINE.match(l)), None)
     meta.title, bracket_number = _title(lines, max(head_limit if addressed is None else addressed + 1, 1))
+    if meta.title is None and lines and len(lines[0][1]) > _LONG_LINE:
+        meta.title = _inline_title(lines[0][1])
 
     for index, (start, line) in enumerate(lines[: head_limit + 1]):
         if meta.title and line.startswith(meta.title) and len(line) > len(meta.title):
