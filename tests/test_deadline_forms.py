@@ -130,6 +130,9 @@ FORMS = [
     ("(三)单位自评。即日起至11月20日,各单位对照细则逐项自评。", ["2024-11-20"], ["--11-20"]),
     ("(二)自纠阶段(6月11日～6月25日)。", ["2024-06-25"], ["--06-25"]),
     ("(二)集中整治(6月11日至6月30日)。各单位对发现的问题集中整改。", ["2024-06-30"], ["--06-30"]),
+    # a date after a quarterly or monthly norm in its sentence is once; after a yearly one it recurs with it
+    ("请于每季度末月25日前报送落实情况,全年工作总结于12月10日前报县政务公开办。", ["2024-12-10"], ["--12-10"]),
+    ("各单位应于每年3月10日前报送年度报告,3月31日前向社会公布。", [], []),
     # a day whose 日 the writer left out before 前
     ("请各单位在6月20前报送自查表。", ["2024-06-20"], ["--06-20"]),
     # 期间 after the window's last day: its 期 is no 前期 (a 前 it would close), the day is still read

@@ -130,7 +130,7 @@ def find_deadlines(ctx: Context) -> list[dict]:
             if i >= 0 and match.start() < titles[i][1]:
                 continue
             if match["date"]:
-                recurs = recurs or _recurring(text, match.start())
+                recurs = _recurring(text, match.start()) or (recurs and _yearly(text, start, match.start()))
                 if recurs and not (match["year"] or match["iso_year"] or match["end_year"] or match["part_year"]):
                     continue
             in_column = bool(columns) and _cell_index(text, start, match.start()) in columns \
@@ -227,6 +227,12 @@ def _recurring(text: str, start: int) -> bool:
     """每月25日前, 每年的3月10日前, 每季度末月25日前: a date that recurs is a norm, not one deadline."""
     before = text[max(0, start - 8):start].rstrip(_RECURRING_LINKS)
     return before.endswith(_RECURRING) or _PERIOD_PART.search(before) is not None
+
+
+def _yearly(text: str, start: int, position: int) -> bool:
+    """Whether the sentence's recurrence before `position` is a yearly one (每年3月10日前报送…,3月31日前公布: the later
+    date recurs with it); a date after a monthly or quarterly one (每季度末月25日前…,12月10日前) is once."""
+    return "每年" in text[start:position]
 
 
 # The part of a recurring period a date falls in (每季度末月, 每年的第一个月, 每月初).
