@@ -96,6 +96,12 @@ def test_faults_labelled_in_the_next_sentence(sentence, expected):
     assert sorted(problems) == sorted(expected)
 
 
+def test_the_last_item_of_a_list_ends_where_its_fault_opens():
+    units, problems = _found(PROBLEMS + "吉兴乡、新民镇、大贵镇网站长期无人维护。")
+    assert list(units) == ["吉兴乡", "新民镇", "大贵镇"]
+    assert ("大贵镇", "长期无人维护") in problems
+
+
 def test_a_list_picked_from_a_group_has_its_own_faults():
     _, problems = _found(PROBLEMS + "不合格账号中,“东坡水利”“东坡扶贫”全年更新不足10次;“西岭新风”留言超过3个月未回复。")
     assert sorted(problems) == [("东坡扶贫", "全年更新不足10次"), ("东坡水利", "全年更新不足10次"),

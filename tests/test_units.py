@@ -105,6 +105,8 @@ def test_not_units(sentence):
 @pytest.mark.parametrize("sentence, names", [
     ("热线受理群众诉求3件,反映东坡镇危房改造补助名单未公开。", ["东坡镇"]),
     ("县人社局办事指南中社保卡补办所需材料与窗口要求不一致。", ["县人社局"]),
+    # a station's whole name (农机总站); the last item of a list ends where its site's word or 无人… opens
+    ("县畜牧局、县农机总站、县招商局网站首页超过2周未更新;东坡镇网站栏目空白。", ["县畜牧局", "县农机总站", "县招商局", "东坡镇"]),
 ])
 def test_words_before_and_inside_names(sentence, names):
     assert [name for name, _ in _units(PROBLEMS + sentence)] == names
