@@ -776,6 +776,8 @@ def test_unnumbered_headings_of_a_text_with_no_numbered_one(text, headings):
     ("下半年要重点抓好三方面工作", "requirements"), ("下步安排", "requirements"), ("下一步打算", "requirements"),
     ("下一步怎么改?", "requirements"), ("下步如何推进", "requirements"), ("总体目标", "requirements"), ("主要目标", "requirements"),
     ("个别账号存在错敏信息", "problems"), ("部分网站存在断链", "problems"),
+    # a requirement said unmet is a shortcoming, no order
+    ("网站栏目未按要求更新", "problems"), ("部分栏目不符合要求", "problems"),
     # accounts left idle named as faults, units to be closed, and the order to clear them
     ("“睡眠号”名单", "problems"), ("拟关停整合账号", "problems"), ("清理“僵尸号”", "requirements"), ("认真落实整改责任", "requirements"),
     ("进一步规范信息发布", "requirements"),

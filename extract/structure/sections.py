@@ -367,6 +367,9 @@ def _kind(title: str, default: str | None) -> str | None:
     """A heading's kind: its longest phrase, else the verb it opens with (落实主体责任), else the notice's
     default; in a report of results, a heading that reports a state (监管实施情况) is an overview."""
     kind = classify_title(title)
+    if kind == "requirements" and _UNMET.search(title) and _UNMET.sub("", title).find("要求") < 0 \
+            and classify_title(_UNMET.sub("", title)) != "requirements":
+        kind = "problems"  # 网站栏目未按要求更新: a requirement not met is a shortcoming, no order
     if kind == "other" and default == "requirements" and "联系" not in title and not title.endswith("情况"):
         kind = None  # 主动公开基本目录编制 in a 通知 that sets work: a task, not a report's part (主动公开…情况)
     if _lacking(title) and _names_failing_units(title):
@@ -406,6 +409,8 @@ def _kind(title: str, default: str | None) -> str | None:
     return kind or default
 
 
+# A requirement said unmet (未按要求, 不符合要求, 未达到…要求): the heading states a shortcoming.
+_UNMET = re_compile(r"(?:未|没有|不)(?:按|符合|达到|满足)[^,。]{0,6}?要求")
 # A heading that tells its addressees to act (各单位要…, 请各乡镇…).
 _ADDRESSED_ORDER = re_compile(r"^请|^各[^,。]{0,10}?(?<![重主需回响反供适])(?:要|须|应|务必|必须)(?!求)")
 # Two short phrases joined by a comma (建章立制,夯实公开基础), the way work reports title what was done.
