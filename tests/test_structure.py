@@ -123,6 +123,9 @@ def test_heading_vocabulary(title, kind):
         # …but a heading that reports a state (前期暗访情况) tells what was found, unless a verb opens it (按时报送情况)
         ("各单位:\n现将有关事项通知如下:\n一、前期暗访情况\n甲。\n二、自查内容\n乙。\n三、按时报送情况\n丙。",
          ["overview", "requirements", "requirements"]),
+        # a sentence heading announcing what the issuer will do (将会同…开展…) plans work, whatever faults it names
+        ("各单位:\n现将有关事项通知如下:\n一、整改要求\n甲。\n二、县政府办公室将会同督查室于11月开展复查,对整改不到位的单位予以通报\n乙。",
+         ["requirements", "requirements"]),
         # …and in one that orders faults fixed, headings sorting them by group or field state them, whatever order
         # closes the last one
         ("各单位:\n现将有关事项通知如下:\n一、县级部门\n甲局网站栏目空白;乙局政策解读不规范。\n二、乡镇\n丙镇公开栏内容不完整。\n"
