@@ -105,6 +105,10 @@ def test_not_units(sentence):
 @pytest.mark.parametrize("sentence, names", [
     ("热线受理群众诉求3件,反映东坡镇危房改造补助名单未公开。", ["东坡镇"]),
     ("县人社局办事指南中社保卡补办所需材料与窗口要求不一致。", ["县人社局"]),
+    # 逐村 (village by village), 不出镇 and 进驻 (a bureau's desk in a centre) end or join no name
+    ("县扶贫办对全县扶贫资金分配结果实行逐村公示。", ["县扶贫办"]),
+    ("东坡镇便民服务中心实行一站式服务,群众办事不出镇。", ["东坡镇便民服务中心"]),
+    ("县房管局进驻政务服务中心的事项只受理不办理。", ["县房管局"]),
     # a station's whole name (农机总站); the last item of a list ends where its site's word or 无人… opens
     ("县畜牧局、县农机总站、县招商局网站首页超过2周未更新;东坡镇网站栏目空白。", ["县畜牧局", "县农机总站", "县招商局", "东坡镇"]),
 ])
