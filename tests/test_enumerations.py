@@ -134,6 +134,15 @@ def test_a_table_of_columns_names_the_bodies_that_run_them():
     assert ("南山县林业局", "政策文件栏目空白") in problems
 
 
+# A table of faults with the body answerable for each (责任单位 | 扣分事项): the body is the unit at fault.
+def test_a_table_of_faults_names_the_bodies_answerable_for_them():
+    text = (PROBLEMS + "序号|责任单位|扣分事项|完成时限|\n1|县财政局|政策解读形式单一|12月20日前|\n"
+            "2|东坡镇|标准目录未在政府网站公开|1月10日前|\n")
+    units, problems = _found(text)
+    assert set(units) == {"县财政局", "东坡镇"}
+    assert ("东坡镇", "标准目录未在政府网站公开") in problems
+
+
 # A table of what a self-inspection checks or scores: its cells are criteria, never names, also in a notice on accounts.
 @pytest.mark.parametrize("head", ["检查项目|检查要点|分值|", "类别|评分标准|分值|", "指标|内容|"])
 def test_a_table_of_criteria_names_no_unit(head):

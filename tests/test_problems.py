@@ -213,6 +213,8 @@ def test_hostile_sentence_of_fifty_thousand_names():
     ("东坡县、西岭县、南山县未出现“单项否决”的情形。", []),
     ("县财政局网站不存在“单项否决”等问题。", []),
     ("县林业局没有出现站点无法访问、信息更新不及时等问题。", []),
+    # 问题突出 names faults that stand out, no praise
+    ("东坡镇政务公开工作问题突出,“政策解读”栏目长期空白。", [("东坡镇", "“政策解读”栏目长期空白")]),
     # what a page still shows, quoted or not, is a fault (仍为“测试账号”)
     ("东坡镇抖音号简介仍为“测试账号”。", [("东坡镇", "简介仍为“测试账号”")]),
     # an item's number with a space after it opens the clause as it does without one

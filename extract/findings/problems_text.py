@@ -99,7 +99,8 @@ def _praises(text: str) -> bool:
     """A praise cue not negated right after it (问题整改不到位 praises nothing)."""
     cue = _praise().search(text)
     while cue is not None and (text.startswith(_NEGATED, cue.end())
-                               or (cue.group().endswith("突出") and text.startswith(("问题", "的问题"), cue.end()))
+                               or (cue.group().endswith("突出") and (text.startswith(("问题", "的问题"), cue.end())
+                                                                     or _FAULT_BEFORE.search(text, 0, cue.start())))
                                or (cue.group() == "不存在" and text[cue.end():cue.end() + 1] in _CLAUSE_CLOSE)):
         cue = _praise().search(text, cue.end())  # (突出问题: a salient fault, no praise; 页面不存在: a page missing)
     return cue is not None
@@ -109,6 +110,8 @@ _CLAUSE_CLOSE = ("", "。", ";", ",", "”")  # (what may follow 不存在 when 
 
 
 _NEGATED = ("不", "未", "尚未", "仍未", "仍不", "滞后", "缓慢", "不力")
+# 问题突出, 问题较为突出: what stands out before 突出 is a fault.
+_FAULT_BEFORE = re.compile(r"(?:问题|矛盾|短板)(?:较为|比较|十分|尤为|最为|更加)?$")
 
 
 @lru_cache(maxsize=1 << 12)

@@ -66,8 +66,10 @@ def _columns(table) -> tuple[list[int], int | None, int | None]:
              and i not in parts]  # (问题网站名称)
     platform = next((i for i, h in enumerate(header) if _PLATFORM_HEAD.search(h)), None)
     owner = next((i for i, h in enumerate(header) if _OWNER_HEAD.search(h)), None)
-    if parts and owner is not None and not names:
-        return [owner], platform, None  # 栏目名称 | 主办单位: a site's columns, named by the bodies that run them
+    if owner is not None and not names and (parts or any(PROBLEM_HEAD.search(h) for h in header)):
+        # 栏目名称 | 主办单位: a site's columns, named by the bodies that run them; 责任单位 | 扣分事项: the body
+        # answerable for each fault is the unit at fault
+        return [owner], platform, None
     if not names and not parts and not any(_CRITERIA_HEAD.search(h) for h in header):
         width = max((len(r) for r in table.rows), default=0)
         names = [i for i in range(width) if sum(_is_name_cell(r[i]) for r in table.rows if i < len(r)) * 2
