@@ -13,8 +13,8 @@ from .enumerations import heading_words, praise
 from .mentions import ANSWERABLE, FORWARDING, names_after_colon
 from .gazetteer import vocab
 from .vocabulary import COUNT, NUMBER_MARK, alternation
-from .problems_text import (QUALIFIER, describe, details_faults, done_only, inherited, is_problem, none_cell, points_back, split_cell,
-                            subjectless_fault)
+from .problems_text import (QUALIFIER, announces_only, describe, details_faults, done_only, inherited, is_problem, none_cell,
+                            points_back, split_cell, subjectless_fault)
 from .units_tables import PROBLEM_HEAD, locate_rows
 from .units_text import owner_end
 
@@ -513,7 +513,7 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             predicate, pred_end = _shared_part(following.text), following.end - offset  # 甲、乙。以上单位未…
             pointed = True
         detailed = details is not None and pred_end == len(text) and following.section is sentence.section
-        if detailed and not pointer and (not is_problem(predicate) or _ANNOUNCED.fullmatch(predicate.strip(" 。;,"))):
+        if detailed and not pointer and (not is_problem(predicate) or announces_only(predicate)):
             predicate, pred_end = following.text[details.end():], following.end - offset  # …存在问题。主要问题为…
             pointed, detailed = True, False
         if truncated and pred_end == len(text) and not _names_alone(ctx, sentence, start, predicate):
@@ -557,10 +557,6 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
                 out.append({"units": [name], "category": category, "description": description,
                             "section": label, "source": "text", "evidence": evidence})
     return out
-
-
-# What only announces faults to come (网站存在问题, 存在以下问题): no fault of its own.
-_ANNOUNCED = regex.compile(r"\p{Han}{0,6}?(?:均|都)?(?:存在|发现|出现)(?:一些|部分|以下|如下|较多|不少)?(?:的)?问题")
 
 
 def _shared_part(pointing: str) -> str:

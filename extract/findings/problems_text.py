@@ -243,7 +243,11 @@ _PROBLEM_LABEL = re.compile(r"(?:存在|发现|主要|突出)?(?:的)?(?:较为|
 # A clause's end that only grades the faults it announces (…存在较为突出的问题).
 _GRADED_LABEL = re.compile(r"(?:存在|有)(?:较为|比较|较|十分|最为|特别)?(?:突出|严重|明显)的?问题[。;]?$")
 # The label that introduces a fault in the unit's clause (主要问题是…, 主要失分点为…): no part of the fault.
-_PROBLEM_IS = re.compile(r"^(?:(?:存在|发现)?的?(?:主要|突出)问题|(?:主要)?(?:失分点|扣分点|扣分项|扣分原因))(?:是|为|有)[:]?")
+# (主要问题为…, 具体问题有…, 问题主要是… opening a sentence: the faults of what the sentence before named)
+_PROBLEM_IS = re.compile(r"^(?:其?(?:(?:存在|发现)?的?(?:主要|突出)问题|(?:存在的)?(?:具体)?问题(?:主要)?)"
+                         r"|(?:主要)?(?:失分点|扣分点|扣分项|扣分原因))(?:是|为|有)[:,]?")
+# A clause that only announces faults to come (网站存在问题, 存在以下问题): no fault of its own.
+_ANNOUNCED = regex.compile(r"\p{Han}{0,6}?(?:均|都)?(?:存在|发现|出现)(?:一些|部分|以下|如下|较多|不少)?(?:的)?问题")
 # (在甲局网站)中发现错别字: the fault, not where in the channel it was found.
 _FOUND_IN = re.compile(r"^[中上里内](?=发现|出现|存在)")
 
@@ -348,12 +352,13 @@ def points_back(sentence: str) -> bool:
 
 def details_faults(sentence: str) -> re.Match | None:
     """A sentence that opens by saying what the faults of the units before it are (主要问题为…, 问题主要是…): its
-    label, whose end opens the faults. (主要表现为… sums up what many share: no one's fault in particular.)"""
-    return _DETAILS.match(sentence)
+    label (_PROBLEM_IS), whose end opens the faults. (主要表现为… sums up what many share: no one's fault.)"""
+    return _PROBLEM_IS.match(sentence)
 
 
-# 主要问题为, 存在的主要问题是, 具体问题有: a label opening the faults of what was named before.
-_DETAILS = re_compile(r"(?:其)?(?:存在的)?(?:主要|具体)?问题(?:主要)?(?:是|为|有)[:,]?")
+def announces_only(clause: str) -> bool:
+    """Whether a clause only announces faults to come (县林业局网站存在问题。主要问题是…)."""
+    return _ANNOUNCED.fullmatch(clause.strip(" 。;,")) is not None
 
 
 # A directive right after a pointer, past a word or two (均, 务必): what the units are told to do.
