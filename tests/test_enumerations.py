@@ -125,22 +125,18 @@ def test_table_of_accounts_after_title_and_period_line(between):
     assert units["南山就业"] == ("new_media", None, "县人社局")
 
 
-# A table of a site's columns with the bodies that run them: the bodies are the units, the columns none.
-def test_a_table_of_columns_names_the_bodies_that_run_them():
-    text = (PROBLEMS + "| 序号 | 栏目名称 | 主办单位 | 问题描述 |\n| 1 | 东坡镇信息公开 | 东坡镇人民政府 | 超过3个月未更新 |\n"
-            "| 2 | 县林业局信息公开 | 南山县林业局 | 政策文件栏目空白 |\n")
-    units, problems = _found(text)
+# A table naming a site's columns, or faults, with the bodies that run or answer for them (栏目名称 | 主办单位,
+# 责任单位 | 扣分事项): the bodies are the units, the columns none.
+@pytest.mark.parametrize("rows, expected", [
+    ("| 序号 | 栏目名称 | 主办单位 | 问题描述 |\n| 1 | 东坡镇信息公开 | 东坡镇人民政府 | 超过3个月未更新 |\n"
+     "| 2 | 县林业局信息公开 | 南山县林业局 | 政策文件栏目空白 |\n", ("南山县林业局", "政策文件栏目空白")),
+    ("序号|责任单位|扣分事项|完成时限|\n1|南山县林业局|政策解读形式单一|12月20日前|\n"
+     "2|东坡镇人民政府|标准目录未在政府网站公开|1月10日前|\n", ("东坡镇人民政府", "标准目录未在政府网站公开")),
+])
+def test_a_table_names_the_bodies_that_run_or_answer_for_its_rows(rows, expected):
+    units, problems = _found(PROBLEMS + rows)
     assert set(units) == {"东坡镇人民政府", "南山县林业局"}
-    assert ("南山县林业局", "政策文件栏目空白") in problems
-
-
-# A table of faults with the body answerable for each (责任单位 | 扣分事项): the body is the unit at fault.
-def test_a_table_of_faults_names_the_bodies_answerable_for_them():
-    text = (PROBLEMS + "序号|责任单位|扣分事项|完成时限|\n1|县财政局|政策解读形式单一|12月20日前|\n"
-            "2|东坡镇|标准目录未在政府网站公开|1月10日前|\n")
-    units, problems = _found(text)
-    assert set(units) == {"县财政局", "东坡镇"}
-    assert ("东坡镇", "标准目录未在政府网站公开") in problems
+    assert expected in problems
 
 
 # A table of what a self-inspection checks or scores: its cells are criteria, never names, also in a notice on accounts.
