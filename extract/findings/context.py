@@ -149,13 +149,23 @@ class Context:
         text = self.text
         end_of_body = len(text) if self.body_end is None else self.body_end
         start = self.body_start
-        signature, tables, section_at = self.signature, bool(self.table_spans), self.section_at
+        signature, tables = self.signature, bool(self.table_spans)
+        # The sentences come in order, so section_at's map is walked forward once (index: the last breakpoint at or
+        # before the sentence, as section_at's bisection finds it) rather than bisected for each.
+        walk = self._section_map is not None
+        offsets, pairs = self._section_map if walk else ((), ())
+        index, last = -1, len(offsets) - 1
         for raw in _CHUNK.findall(text, self.body_start, end_of_body):
             stripped = raw.lstrip()
             signed = signature is not None and signature[0] <= start < signature[1]
             if stripped and not signed and not (tables and self.in_table(start)):
                 s = start + len(raw) - len(stripped)
-                section, top = section_at(s)
+                if not walk:
+                    section, top = self.section_at(s)
+                else:
+                    while index < last and offsets[index + 1] <= s:
+                        index += 1
+                    section, top = pairs[index] if index >= 0 else (None, None)
                 out.append(_new_sentence((s, s + len(stripped.rstrip()), text, section, top)))
             start += len(raw)
         return out
