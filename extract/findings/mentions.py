@@ -484,7 +484,7 @@ def _next_to(text: str, end: int, start: int) -> bool:
 
 def _scope(sentence, accounts: bool, sites: bool, sites_only: bool, place_names: tuple[str, ...]) -> Scope:
     """The heading a sentence stands under, and whether it is a line of its own (a list per line)."""
-    start, _, _, section, top = sentence  # (unpacked once: a named tuple's fields are slow attribute reads)
+    start, section, top = sentence.start, sentence.section, sentence.top
     heading = section.title if section is not None and section.title_start < start else None
     return Scope(heading, sentence.whole_line, topic=top.title if top is not None else None, accounts=accounts,
                  sites=sites, sites_only=sites_only, place_names=place_names)
