@@ -717,7 +717,7 @@ def _listed_problem(words: str | None, sentence, strict: bool = False) -> list[s
 
 def _in_requirements(sentence) -> bool:
     """Whether a sentence stands under a heading that sets work."""
-    return any(s is not None and s.kind == "requirements" for s in (sentence.section, sentence.top))
+    return _under_kind(sentence, "requirements")
 
 
 def _reports_problems(ctx) -> bool:
@@ -728,7 +728,14 @@ def _reports_problems(ctx) -> bool:
 
 
 def _in_problems(sentence) -> bool:
-    return any(s is not None and s.kind == "problems" for s in (sentence.section, sentence.top))
+    return _under_kind(sentence, "problems")
+
+
+def _under_kind(sentence, kind: str) -> bool:
+    """Whether the sentence's section or its top-level section is of `kind`: the two tested in turn, not by any()
+    over a generator, which most sentences leave unfinished (a cost there is no need for in a test this small)."""
+    section, top = sentence.section, sentence.top
+    return (section is not None and section.kind == kind) or (top is not None and top.kind == kind)
 
 
 def _bare_predicate(predicate: str) -> bool:

@@ -1033,7 +1033,7 @@ def _whole_name(text: str, start: int, end: int, ents: Ents, offset: int) -> Men
 
 def _admin_only(chain: list[_Piece], name: str) -> bool:
     """省市, 市县乡: admin words with no name of their own (政府办公室 alone is a short name, kept)."""
-    if all(p.kind != "div" and p.core == 0 for p in chain):
+    if _admin_words_only(chain):
         if chain[-1].suffix in vocab()["central_bodies"]:
             return False  # 教育部: a ministry's whole name
         if len(chain) > 1 and (chain[-1].suffix in vocab()["body_suffixes"]
@@ -1044,6 +1044,15 @@ def _admin_only(chain: list[_Piece], name: str) -> bool:
                     and (chain[0].suffix in vocab()["prefixes"] or chain[0].kind == "government"))
     core = name[: len(name) - len(chain[-1].suffix)]
     return bool(core) and not core.strip("省市县区乡镇州")
+
+
+def _admin_words_only(chain: list[_Piece]) -> bool:
+    """Whether every piece is an ending with nothing before it and no division: all() over a generator, as a loop,
+    since most chains fail at their first piece and a generator left unfinished costs more to close than the test."""
+    for piece in chain:
+        if piece.kind == "div" or piece.core != 0:
+            return False
+    return True
 
 
 def _self_reference(name: str, suffix: str) -> bool:
