@@ -26,7 +26,7 @@ from .problems_text import is_problem
 from .units_bare import (accounts_named_by_owners, bare_accounts, bracketed_accounts, clause_provinces, handles,
                          own_named_sites, owned_accounts, owners_in_brackets, place_accounts, place_named_accounts,
                          place_words, site_names, titled_accounts)
-from .units_text import Mention, chains, item_ok, owner_end, patterns, quoted
+from .units_text import BY_START, Mention, chains, item_ok, owner_end, patterns, quoted
 from .vocabulary import abbreviated_ending, abbreviations, alternation
 
 __all__ = ["ANSWERABLE", "FORWARDING", "Mention", "addressed_mentions", "line_mentions", "names_after_colon",
@@ -578,7 +578,7 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
 def _places_of_items(text: str, offset: int, found: list[Mention]) -> None:
     """古渡乡:古渡村、柳林村 — a township opening a line as the label of the villages after its colon places them:
     a role, not one of the assessed."""
-    first = min(found, key=lambda m: m.start)
+    first = min(found, key=BY_START)
     if first.type not in ("township", "subdistrict") or text[:first.start - offset].strip() \
             or not text.startswith(":", first.tail_end - offset):
         return

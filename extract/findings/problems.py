@@ -16,7 +16,7 @@ from .vocabulary import COUNT, NUMBER_MARK, alternation
 from .problems_text import (QUALIFIER, describe, done_only, inherited, is_problem, none_cell, points_back, split_cell,
                             subjectless_fault)
 from .units_tables import PROBLEM_HEAD, locate_rows
-from .units_text import owner_end
+from .units_text import BY_START, owner_end
 
 # Items of one list: joined by a mark or a conjunction, or set apart by spaces only (甲局 乙局 丙镇).
 _SEPARATOR = re_compile(r"[ \t\u3000]*(?:,?(?:、|和|及|与|以及|或)[ \t\u3000]*)?")
@@ -123,7 +123,7 @@ def find_problems(ctx, units) -> list[dict]:
             went_on if topic is went_on and sentence.whole_text.endswith(";", sentence.start, sentence.end) else None)
         named = _sole_named(mentions) if mentions else (named if topic is named else None)
         if mentions or topic:
-            mentions = sorted(mentions or [], key=lambda m: m.start)
+            mentions = sorted(mentions or [], key=BY_START)
             truncated = sentence is last and sentence.text[-1:] not in "。;!?)”"
             following = _after_siblings(sentences, index, by_sentence)
             problems += _sentence_problems(ctx, sentence, mentions, lead, topic, truncated, following)
@@ -153,7 +153,7 @@ def _sole_opener(sentence, mentions):
     if not mentions or not sentence.whole_text.endswith(";", sentence.start, sentence.end) \
             or _sole_named(mentions) is None:
         return None
-    first = min(mentions, key=lambda m: m.start)
+    first = min(mentions, key=BY_START)
     return first if _openers().fullmatch(sentence.whole_text[sentence.start:first.start].strip(" “")) else None
 
 

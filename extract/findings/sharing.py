@@ -15,7 +15,7 @@ import regex
 
 from ..re_compat import re_compile
 from .gazetteer import SINGLE_GOV, townships, vocab
-from .units_text import PLACE_TYPES, SITE_NAME_ENDS, Mention, is_role, item_ok, patterns, trim
+from .units_text import BY_START, PLACE_TYPES, SITE_NAME_ENDS, Mention, is_role, item_ok, patterns, trim
 from .vocabulary import alternation
 
 _SEPARATOR = re_compile(r"、|以及|[和及与]")
@@ -325,7 +325,7 @@ def _runs(text: str, offset: int, mentions: list[Mention], aliases: bool = False
     """Mentions in order, grouped into lists: items with only 、, 和, 及, 与 or 以及 between them; with `aliases`,
     also a name's other name in brackets (县委宣传部(县委网信办)、县融媒体中心)."""
     groups: list[list[Mention]] = []
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in sorted(mentions, key=BY_START):
         if groups and (m.start < groups[-1][-1].tail_end  # a name inside the last one (县委|网信办): same item
                        or _SEPARATOR.fullmatch(text, groups[-1][-1].tail_end - offset, m.start - offset)
                        or (aliases and _alias_gap(text, offset, groups[-1][-1], m))):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
+from operator import attrgetter
 
 import regex
 
@@ -48,6 +49,11 @@ class Mention:
     same_as: str | None = None  # a table row's owner and its account named after it: the fuller name of the two
     opening: int = -1  # where its owner, written before it and named only as its owner, starts (县民政局微信“甲”)
     enumeration: object = field(default=None, compare=False)  # the list it is an item of (enumerations.py)
+
+
+# Sort keys of mentions, read in C rather than by a lambda called for each mention.
+BY_START = attrgetter("start")
+BY_SPAN = attrgetter("start", "end")
 
 
 @dataclass(slots=True)
