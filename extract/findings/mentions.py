@@ -554,9 +554,10 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     found += enumerations(text, offset, found, masks, scope)
     if "(" in text:
         found += bracketed_accounts(text, offset, found, masks)
-        owners_in_brackets(text, offset, found)
-        accounts_named_by_owners(text, offset, found)
-        found += owned_accounts(text, offset, found, scope)
+        if found:  # (the three below change or read the mentions found so far: with none, they find nothing)
+            owners_in_brackets(text, offset, found)
+            accounts_named_by_owners(text, offset, found)
+            found += owned_accounts(text, offset, found, scope)
     if scope is not None and scope.sites_only:
         found += own_named_sites(text, offset, found, masks)
     if scope is not None and scope.place_names:  # (after the rules that read a name with its platform or owner)
@@ -566,9 +567,9 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     if len(found) > 1:
         share_roles(text, offset, found)
         share_sites(text, offset, found)
-    if "转" in text or "交由" in text:
+    if found and ("转" in text or "交由" in text):
         _forwarded_to(text, offset, found)
-    if "原" in text:
+    if found and "原" in text:
         _former(text, offset, found)
     if ":" in text and len(found) > 1:
         _places_of_items(text, offset, found)
