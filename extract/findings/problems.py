@@ -401,7 +401,9 @@ _CRITERION = regex.compile(r"(?![对由向在经据按依])[^,。;:“”]{2,20}
 
 # A part of a body's channel and a conjunction between two groups (甲局子站和乙镇…): the second goes on the first.
 _PART_AND = regex.compile(r"(?:子站|子网站|网站|专栏|政务公开专栏|公众号|微信公众号|微博|账号)(?:和|及|与|以及|、)")
-_QUOTE_MARKS = str.maketrans("", "", "“”《》【】")  # (《甲》《乙》微信公众号: names set in brackets, as in quotes)
+# (《甲》《乙》微信公众号: names set in brackets, as in quotes) Deleted by re: str.translate looks each character up in its
+# table, and each character it does not hold (nearly all) costs a KeyError raised and cleared in C.
+_QUOTE_MARKS = re.compile("[“”《》【】]")
 
 
 def _is_subject(text: str, start: int, floor: int) -> bool:
@@ -409,7 +411,7 @@ def _is_subject(text: str, start: int, floor: int) -> bool:
 
     A clause ended by 、 (X未…、Y未…) also opens a new subject, and a place qualifier may precede
     it (云南省“勐腊县保护所”网…)."""
-    head = text[floor:start].translate(_QUOTE_MARKS)
+    head = _QUOTE_MARKS.sub("", text[floor:start])
     head = _NUMBERING.sub("", head) if floor == 0 else head
     if _label(head):
         return True
