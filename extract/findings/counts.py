@@ -364,7 +364,7 @@ def _subject(text: str, start: int, end: int, unit: str) -> tuple[str | None, in
     clause_start = _LEAD.match(text, clause_start, start).end()  # past adverbs, scopes and times
     clause = text[clause_start:start]
     while clause.endswith(_TAIL):
-        clause = clause[: -len(next(t for t in _TAIL if clause.endswith(t)))]
+        clause = clause[: -len(next(filter(clause.endswith, _TAIL)))]
     if not clause:
         return None, start, start
     return clause, clause_start, clause_start + len(clause)

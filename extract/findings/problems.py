@@ -468,7 +468,7 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             start = group[0].opening - offset  # 县粮食局官方微博@甲…: the owner, named only as such, opens it
         labelled = listed is not None and listed.label is not None and floor <= listed.start - offset
         owners = {m.name for m in subjects[-1]} if subjects else set()
-        owned = all(m.owner in owners for m in group)  # 某局微信公众号“甲”“乙”未…: the accounts are the subject
+        owned = owners.issuperset([m.owner for m in group])  # 某局微信公众号“甲”“乙”未…: the accounts are the subject
         if owned or members:  # (岩口乡(岩口村、长冲村)公开栏无内容: the members in brackets are the subject)
             subjects.pop()
             floor = floors.pop()
@@ -680,7 +680,7 @@ def _section_title(words: str) -> bool:
 def _praised(predicate: str) -> bool:
     """The first clause after a name praises it and states no fault (表现较好, 合格率达到100%), or the clause
     closes by commending it (…用时不到2天,予以通报表扬: what it did well, in any words)."""
-    first = next((part for part in _FIRST_CLAUSE.split(predicate) if part.strip()), "")
+    first = next(filter(str.strip, _FIRST_CLAUSE.split(predicate)), "")  # (the first clause that is not blank)
     return bool(first) and praise(first) and not is_problem(first) or _COMMENDED.search(predicate) is not None
 
 
