@@ -88,13 +88,16 @@ _COUNTED_PLACE = re_compile(r"(?P<stem>\p{Han}{2,6}?)(?:[两二三四五六七�
 def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, int]]) -> list[Mention]:
     """Bare names in 、-lists: sharing the place suffix of the last name, or closed by a group noun."""
     levels, sharing, fields = [], [], []
-    if "、" in text:  # (every step here but the closing group noun reads a name after a 、)
-        for m in found:
-            if m.start > offset and text[m.start - offset - 1] == "、" and (counted := _COUNTED_PLACE.fullmatch(m.name)):
+    # Every step here but the closing group noun reads a name right after a 、: none, and they are all skipped.
+    listed = [m for m in found if m.start != offset and text[m.start - offset - 1] == "、"] if "、" in text else []
+    if listed:
+        for m in listed:
+            if counted := _COUNTED_PLACE.fullmatch(m.name):
                 m.written, m.name = m.name, counted["stem"] + counted["suffix"]
         levels = _shared_levels(text, offset, found)
-        found = found + levels if levels else found
-        listed = [m for m in found if m.start != offset and text[m.start - offset - 1] == "、"]  # what both tests need
+        if levels:
+            found = found + levels
+            listed += [m for m in levels if m.start != offset and text[m.start - offset - 1] == "、"]
         sharing = [(m, s) for m in listed if (s := _shared_suffix(text, m.start - offset, m))]
         fields = [m for m in listed if _ends_field_list(text, m.start - offset, m)]
     tails = list(patterns()["tail"].finditer(text)) if may_close(text) else []
