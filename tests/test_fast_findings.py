@@ -73,6 +73,16 @@ def test_count_scan_from_openings_finds_every_match(text, data):
 
 
 @FAST
+@given(ENDED, st.data())
+def test_count_scan_from_a_given_opening_finds_every_match(text, data):
+    """_matches handed the first opening, as find_counts hands it over, finds what finditer finds."""
+    start = data.draw(st.integers(0, len(text)))
+    first = counts._OPENS.search(text, start)
+    assert ([(m.span(), m.groups()) for m in counts._matches(text, start, first.start() if first else None)]
+            == [(m.span(), m.groups()) for m in counts._PATTERN.finditer(text, start)])
+
+
+@FAST
 @given(TEXT, st.data())
 def test_re_patterns_match_as_regex_does(text, data):
     start, stop = _window(text, data)

@@ -63,6 +63,9 @@ _PATTERN = re.compile(
     """,
     re.VERBOSE,
 )
+# _PATTERN without its opening filter: matched only where _OPENS has found an opening, where the filter holds, so
+# it matches what _PATTERN matches there without reading the number's characters a second time.
+_AT_OPENING = re.compile(_PATTERN.pattern.replace(_OPENING, "", 1), re.VERBOSE)
 # A _PATTERN match's groups, read once as a tuple: looking each one up by name costs more.
 _Groups = namedtuple("_Groups", sorted(_PATTERN.groupindex, key=_PATTERN.groupindex.get))
 _TIME, _ARABIC = _PATTERN.groupindex["time"] - 1, _PATTERN.groupindex["arabic"] - 1
@@ -138,7 +141,7 @@ def find_counts(ctx: Context) -> list[dict]:
         if first is None:
             continue  # no number before a measure, so no count
         text = sentence.text  # sliced once here, and handed to the rules below rather than sliced again by each
-        for match in _matches(text, first.start() - start):
+        for match in _matches(text, first.start() - start, first.start() - start):
             groups = match.groups()
             time = groups[_TIME]
             if time and (time not in _DURATIONS or (time == "年" and len(groups[_ARABIC] or "") >= 4)):
@@ -158,17 +161,22 @@ def find_counts(ctx: Context) -> list[dict]:
     return counts
 
 
-def _matches(text: str, pos: int):
+def _matches(text: str, pos: int, first: int | None = None):
     """_PATTERN.finditer(text, pos), tried only where _OPENS finds its opening (every match opens there): most
     numbers in a sentence open a count, and re, trying the whole pattern at every character between them, read the
-    rest of a sentence after its last count at some 150 instructions a character."""
-    while (opening := _OPENS.search(text, pos)) is not None:
-        match = _PATTERN.match(text, opening.start())
-        if match is None:
-            pos = opening.start() + 1
-            continue
-        yield match
-        pos = match.end()
+    rest of a sentence after its last count at some 150 instructions a character. `first`: where the first opening
+    at or after pos is, when the caller has searched for it already."""
+    if first is None:
+        opening = _OPENS.search(text, pos)
+        first = opening.start() if opening is not None else None
+    at = first
+    while at is not None:
+        match = _AT_OPENING.match(text, at)
+        pos = at + 1 if match is None else match.end()
+        if match is not None:
+            yield match
+        opening = _OPENS.search(text, pos)
+        at = opening.start() if opening is not None else None
 
 
 # A page's view count in its header or footer (浏览:203次, 点击数:1,052), never the notice's.
@@ -366,7 +374,7 @@ def _subject(text: str, start: int, end: int, unit: str) -> tuple[str | None, in
     clause_start = _LEAD.match(text, clause_start, start).end()  # past adverbs, scopes and times
     clause = text[clause_start:start]
     while clause.endswith(_TAIL):
-        clause = clause[: -len(next(t for t in _TAIL if clause.endswith(t)))]
+        clause = clause[: -len(next(filter(clause.endswith, _TAIL)))]
     if not clause:
         return None, start, start
     return clause, clause_start, clause_start + len(clause)

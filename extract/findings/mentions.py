@@ -26,7 +26,7 @@ from .problems_text import is_problem
 from .units_bare import (accounts_named_by_owners, bare_accounts, bracketed_accounts, clause_provinces, handles,
                          own_named_sites, owned_accounts, owners_in_brackets, place_accounts, place_named_accounts,
                          place_words, site_names, titled_accounts)
-from .units_text import Mention, chains, item_ok, owner_end, patterns, quoted
+from .units_text import BY_START, Mention, chains, item_ok, owner_end, patterns, quoted
 from .vocabulary import abbreviated_ending, abbreviations, alternation
 
 __all__ = ["ANSWERABLE", "FORWARDING", "Mention", "addressed_mentions", "line_mentions", "names_after_colon",
@@ -496,7 +496,7 @@ def _next_to(text: str, end: int, start: int) -> bool:
 
 def _scope(sentence, accounts: bool, sites: bool, sites_only: bool, place_names: tuple[str, ...]) -> Scope:
     """The heading a sentence stands under, and whether it is a line of its own (a list per line)."""
-    start, _, _, section, top = sentence  # (unpacked once: a named tuple's fields are slow attribute reads)
+    start, section, top = sentence.start, sentence.section, sentence.top
     heading = section.title if section is not None and section.title_start < start else None
     return Scope(heading, sentence.whole_line, topic=top.title if top is not None else None, accounts=accounts,
                  sites=sites, sites_only=sites_only, place_names=place_names)
@@ -566,9 +566,10 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     found += enumerations(text, offset, found, masks, scope)
     if "(" in text:
         found += bracketed_accounts(text, offset, found, masks)
-        owners_in_brackets(text, offset, found)
-        accounts_named_by_owners(text, offset, found)
-        found += owned_accounts(text, offset, found, scope)
+        if found:  # (the three below change or read the mentions found so far: with none, they find nothing)
+            owners_in_brackets(text, offset, found)
+            accounts_named_by_owners(text, offset, found)
+            found += owned_accounts(text, offset, found, scope)
     if scope is not None and scope.sites_only:
         found += own_named_sites(text, offset, found, masks)
     if scope is not None and scope.place_names:  # (after the rules that read a name with its platform or owner)
@@ -578,9 +579,9 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
     if len(found) > 1:
         share_roles(text, offset, found)
         share_sites(text, offset, found)
-    if "转" in text or "交由" in text:
+    if found and ("转" in text or "交由" in text):
         _forwarded_to(text, offset, found)
-    if "原" in text:
+    if found and "原" in text:
         _former(text, offset, found)
     if ":" in text and len(found) > 1:
         _places_of_items(text, offset, found)
@@ -590,7 +591,7 @@ def _stretch(text: str, offset: int, ents: Ents, scope: Scope | None = None) -> 
 def _places_of_items(text: str, offset: int, found: list[Mention]) -> None:
     """古渡乡:古渡村、柳林村 — a township opening a line as the label of the villages after its colon places them:
     a role, not one of the assessed."""
-    first = min(found, key=lambda m: m.start)
+    first = min(found, key=BY_START)
     if first.type not in ("township", "subdistrict") or text[:first.start - offset].strip() \
             or not text.startswith(":", first.tail_end - offset):
         return

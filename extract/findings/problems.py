@@ -16,7 +16,7 @@ from .vocabulary import COUNT, NUMBER_MARK, alternation
 from .problems_text import (QUALIFIER, announces_only, describe, details_faults, done_only, inherited, is_problem, none_cell,
                             points_back, split_cell, subjectless_fault)
 from .units_tables import PROBLEM_HEAD, locate_rows
-from .units_text import owner_end
+from .units_text import BY_START, owner_end
 
 # Items of one list: joined by a mark or a conjunction, or set apart by spaces only (甲局 乙局 丙镇).
 _SEPARATOR = re_compile(r"[ \t\u3000]*(?:,?(?:、|和|及|与|以及|或)[ \t\u3000]*)?")
@@ -123,7 +123,7 @@ def find_problems(ctx, units) -> list[dict]:
             went_on if topic is went_on and sentence.whole_text.endswith(";", sentence.start, sentence.end) else None)
         named = _sole_named(mentions) if mentions else (named if topic is named else None)
         if mentions or topic:
-            mentions = sorted(mentions or [], key=lambda m: m.start)
+            mentions = sorted(mentions or [], key=BY_START)
             truncated = sentence is last and sentence.text[-1:] not in "。;!?)”"
             following = _after_siblings(sentences, index, by_sentence)
             details = None  # 甲、乙网站存在问题。主要问题为…: the next sentence, naming no one, says what they are
@@ -156,7 +156,7 @@ def _sole_opener(sentence, mentions):
     if not mentions or not sentence.whole_text.endswith(";", sentence.start, sentence.end) \
             or _sole_named(mentions) is None:
         return None
-    first = min(mentions, key=lambda m: m.start)
+    first = min(mentions, key=BY_START)
     return first if _openers().fullmatch(sentence.whole_text[sentence.start:first.start].strip(" “")) else None
 
 
@@ -404,7 +404,9 @@ _CRITERION = regex.compile(r"(?![对由向在经据按依])[^,。;:“”]{2,20}
 
 # A part of a body's channel and a conjunction between two groups (甲局子站和乙镇…): the second goes on the first.
 _PART_AND = regex.compile(r"(?:子站|子网站|网站|专栏|政务公开专栏|公众号|微信公众号|微博|账号)(?:和|及|与|以及|、)")
-_QUOTE_MARKS = str.maketrans("", "", "“”《》【】")  # (《甲》《乙》微信公众号: names set in brackets, as in quotes)
+# (《甲》《乙》微信公众号: names set in brackets, as in quotes) Deleted by re: str.translate looks each character up in its
+# table, and each character it does not hold (nearly all) costs a KeyError raised and cleared in C.
+_QUOTE_MARKS = re.compile("[“”《》【】]")
 
 
 def _is_subject(text: str, start: int, floor: int) -> bool:
@@ -412,7 +414,7 @@ def _is_subject(text: str, start: int, floor: int) -> bool:
 
     A clause ended by 、 (X未…、Y未…) also opens a new subject, and a place qualifier may precede
     it (云南省“勐腊县保护所”网…)."""
-    head = text[floor:start].translate(_QUOTE_MARKS)
+    head = _QUOTE_MARKS.sub("", text[floor:start])
     head = _NUMBERING.sub("", head) if floor == 0 else head
     if _label(head):
         return True
@@ -470,7 +472,7 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             start = group[0].opening - offset  # 县粮食局官方微博@甲…: the owner, named only as such, opens it
         labelled = listed is not None and listed.label is not None and floor <= listed.start - offset
         owners = {m.name for m in subjects[-1]} if subjects else set()
-        owned = all(m.owner in owners for m in group)  # 某局微信公众号“甲”“乙”未…: the accounts are the subject
+        owned = owners.issuperset([m.owner for m in group])  # 某局微信公众号“甲”“乙”未…: the accounts are the subject
         if owned or members:  # (岩口乡(岩口村、长冲村)公开栏无内容: the members in brackets are the subject)
             subjects.pop()
             floor = floors.pop()
@@ -693,7 +695,7 @@ def _section_title(words: str) -> bool:
 def _praised(predicate: str) -> bool:
     """The first clause after a name praises it and states no fault (表现较好, 合格率达到100%), or the clause
     closes by commending it (…用时不到2天,予以通报表扬: what it did well, in any words)."""
-    first = next((part for part in _FIRST_CLAUSE.split(predicate) if part.strip()), "")
+    first = next(filter(str.strip, _FIRST_CLAUSE.split(predicate)), "")  # (the first clause that is not blank)
     return bool(first) and praise(first) and not is_problem(first) or _COMMENDED.search(predicate) is not None
 
 
@@ -732,7 +734,7 @@ def _listed_problem(words: str | None, sentence, strict: bool = False) -> list[s
 
 def _in_requirements(sentence) -> bool:
     """Whether a sentence stands under a heading that sets work."""
-    return any(s is not None and s.kind == "requirements" for s in (sentence.section, sentence.top))
+    return _under_kind(sentence, "requirements")
 
 
 def _reports_problems(ctx) -> bool:
@@ -743,7 +745,14 @@ def _reports_problems(ctx) -> bool:
 
 
 def _in_problems(sentence) -> bool:
-    return any(s is not None and s.kind == "problems" for s in (sentence.section, sentence.top))
+    return _under_kind(sentence, "problems")
+
+
+def _under_kind(sentence, kind: str) -> bool:
+    """Whether the sentence's section or its top-level section is of `kind`: the two tested in turn, not by any()
+    over a generator, which most sentences leave unfinished (a cost there is no need for in a test this small)."""
+    section, top = sentence.section, sentence.top
+    return (section is not None and section.kind == kind) or (top is not None and top.kind == kind)
 
 
 def _bare_predicate(predicate: str) -> bool:

@@ -15,7 +15,7 @@ import regex
 
 from ..re_compat import re_compile
 from .gazetteer import SINGLE_GOV, townships, vocab
-from .units_text import PLACE_TYPES, SITE_NAME_ENDS, Mention, is_role, item_ok, patterns, trim
+from .units_text import BY_START, PLACE_TYPES, SITE_NAME_ENDS, Mention, is_role, item_ok, patterns, trim
 from .vocabulary import alternation
 
 _SEPARATOR = re_compile(r"、|以及|[和及与]")
@@ -88,13 +88,16 @@ _COUNTED_PLACE = re_compile(r"(?P<stem>\p{Han}{2,6}?)(?:[两二三四五六七�
 def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, int]]) -> list[Mention]:
     """Bare names in 、-lists: sharing the place suffix of the last name, or closed by a group noun."""
     levels, sharing, fields = [], [], []
-    if "、" in text:  # (every step here but the closing group noun reads a name after a 、)
-        for m in found:
-            if m.start > offset and text[m.start - offset - 1] == "、" and (counted := _COUNTED_PLACE.fullmatch(m.name)):
+    # Every step here but the closing group noun reads a name right after a 、: none, and they are all skipped.
+    listed = [m for m in found if m.start != offset and text[m.start - offset - 1] == "、"] if "、" in text else []
+    if listed:
+        for m in listed:
+            if counted := _COUNTED_PLACE.fullmatch(m.name):
                 m.written, m.name = m.name, counted["stem"] + counted["suffix"]
         levels = _shared_levels(text, offset, found)
-        found = found + levels if levels else found
-        listed = [m for m in found if m.start != offset and text[m.start - offset - 1] == "、"]  # what both tests need
+        if levels:
+            found = found + levels
+            listed += [m for m in levels if m.start != offset and text[m.start - offset - 1] == "、"]
         sharing = [(m, s) for m in listed if (s := _shared_suffix(text, m.start - offset, m))]
         fields = [m for m in listed if _ends_field_list(text, m.start - offset, m)]
     tails = list(patterns()["tail"].finditer(text)) if may_close(text) else []
@@ -325,7 +328,7 @@ def _runs(text: str, offset: int, mentions: list[Mention], aliases: bool = False
     """Mentions in order, grouped into lists: items with only 、, 和, 及, 与 or 以及 between them; with `aliases`,
     also a name's other name in brackets (县委宣传部(县委网信办)、县融媒体中心)."""
     groups: list[list[Mention]] = []
-    for m in sorted(mentions, key=lambda m: m.start):
+    for m in sorted(mentions, key=BY_START):
         if groups and (m.start < groups[-1][-1].tail_end  # a name inside the last one (县委|网信办): same item
                        or _SEPARATOR.fullmatch(text, groups[-1][-1].tail_end - offset, m.start - offset)
                        or (aliases and _alias_gap(text, offset, groups[-1][-1], m))):

@@ -18,7 +18,7 @@ from ..structure.genre import ANNUAL_REPORT
 from .gazetteer import LEVELS, occurring
 from .mentions import addressed_mentions, line_mentions, speaks_of_accounts, text_mentions
 from .units_tables import table_mentions
-from .units_text import Mention, patterns
+from .units_text import BY_SPAN, Mention, patterns
 from .vocabulary import abbreviated_ending, abbreviations
 
 __all__ = ["Mention", "Unit", "find_units", "link_units"]
@@ -195,7 +195,7 @@ def _units_of(ctx, mentions: list[Mention]) -> list[Unit]:
     for m in mentions:
         if m.evidence and (m.name not in first_evidence or m.start < first_evidence[m.name]):  # (min() costs more)
             first_evidence[m.name] = m.start
-    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+    for m in sorted(mentions, key=BY_SPAN):
         if m.name not in first_evidence:
             continue
         unit = units.get(m.name)
