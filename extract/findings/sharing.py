@@ -94,6 +94,8 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
         for m in listed:
             if counted := _COUNTED_PLACE.fullmatch(m.name):
                 m.written, m.name = m.name, counted["stem"] + counted["suffix"]
+            elif m.type not in PLACE_TYPES and (body := _PLACE_BODY.fullmatch(m.name)) is not None:
+                _share_body(text, offset, found, m, body["tail"])
         levels = _shared_levels(text, offset, found)
         if levels:
             found = found + levels
@@ -154,6 +156,21 @@ def lists(text: str, offset: int, found: list[Mention], masks: list[tuple[int, i
             out.append(bare)
             taken.add(a)
     return out
+
+
+# A township's or village's service body (六弓乡便民服务中心, 东坪镇财政所): its place, then the body's own words.
+_PLACE_BODY = regex.compile(r"(?P<place>\p{Han}{1,8}?(?:镇|乡|街道|社区|村|苏木|嘎查))(?![镇乡街社村])"
+                            r"(?P<tail>\p{Han}{2,10}?(?:中心|站|所))")
+
+
+def _share_body(text: str, offset: int, found: list[Mention], last: Mention, tail: str) -> None:
+    """保城镇、六弓乡便民服务中心: the places listed bare before a place's service body share its body's words
+    (保城镇便民服务中心), as bare names share a place's ending."""
+    by_end = {m.tail_end: m for m in found if m.type in PLACE_TYPES and m.tail_end == m.end}
+    at = last.start
+    while at > offset and text[at - offset - 1] == "、" and (place := by_end.get(at - 1)) is not None:
+        place.written, place.name, place.type = place.name, place.name + tail, last.type
+        at = place.start
 
 
 @lru_cache(maxsize=1)
