@@ -456,6 +456,15 @@ ANNUAL_REPORT = """梅川县2023年政府信息公开工作年度报告
 """
 
 
+# A record laid out one field a line: the line of faults is about the unit on the line before it; a line a scraper
+# inserted (澳门博彩在线) names no place.
+def test_records_one_field_a_line():
+    text = ("关于问题整改清单的通知\n各乡镇:\n现将问题清单印发给你们。\n一、问题清单\n1.\n单位:东坡镇\n"
+            "问题:镇政府网站专栏“财政预决算”未公开预算。\n整改时限:3月31日前\n澳门博彩在线\n2.\n单位:西岭乡\n"
+            "问题:便民服务中心专区未配备查阅电脑。\n整改时限:4月15日前\n")
+    assert _problems(text) == [("东坡镇", "镇政府网站专栏“财政预决算”未公开预算"), ("西岭乡", "便民服务中心专区未配备查阅电脑")]
+
+
 # An annual report is its body's account of its own work: the bodies it names in passing, what it says did not
 # happen or arrive (未发生复议, 未收到申请, 未收取费用), principles (不公开为例外), bodies it plans work for
 # (督促甲做好…) are neither units nor problems; the bodies it faults in so many words are.

@@ -19,6 +19,7 @@ from functools import lru_cache
 import regex
 
 from ..structure.genre import TASK
+from ..structure.issuer import spam_in
 from .enumerations import Scope, enumerations, names_praised, praises
 from .sharing import ACCOUNT_CLAUSE, government_lists, lists, share_roles, share_sites
 from .gazetteer import LEVELS, Ents, ents_of, province_shorts, vocab
@@ -73,10 +74,15 @@ def _furniture(text: str) -> bool:
     return "," not in text and "。" not in text and ";" not in text and bool(_FURNITURE_VERBS.search(text))
 
 
+_SPAM_LINE = 24  # a line shorter than this holding a spam word is the spam's own
+
+
 def _skippable(ctx, sentence) -> bool:
     text = sentence.text
     if _furniture(text):
         return True
+    if len(text) < _SPAM_LINE and sentence.whole_line and spam_in(text):
+        return True  # 澳门博彩在线: a line a scraper inserted, whatever place it names
     # A short line with no prose punctuation before any section is a title, issuer or header line, unless it
     # is an item of a list laid out under a label (…名单: ⏎ @甲(新浪) ⏎ @乙(腾讯)).
     return sentence.top is None and len(text) < 40 and not _PROSE.search(text) and sentence.start not in ctx.label_items

@@ -113,6 +113,9 @@ def find_problems(ctx, units) -> list[dict]:
             # 你镇未建立台账;未告知延期理由: a fault with no subject goes on about it
         elif topic is None and not mentions and named is not None and _ANAPHOR.match(sentence.text):
             topic = named  # 县住建局网站。该网站首页…未更新: 该 points back to the one unit just named
+        elif topic is None and not mentions and named is not None and _RECORD_FAULT.match(sentence.text) \
+                and sentence.whole_line and _RECORD_UNIT.match(sentences[index - 1].text):
+            topic = named  # 单位:甲镇 ⏎ 问题:…: a record's line of faults is about the unit on its line before
         if topic is None and not mentions:
             # what the helpers below give a sentence about no unit (most sentences): no subject goes on, it leads
             line_subject = went_on = named = None
@@ -168,6 +171,11 @@ def _sole_named(mentions):
 # 该 and the kind of the unit named before (该网站, 该局, 该镇, 该账号): it points back to that unit, also after a
 # short opening phrase (经核实,该局…; 其中该网站…).
 _ANAPHOR = regex.compile(r"(?:其中,?|\p{Han}{2,4},)?该(?:网站|局|委|办|单位|部门|中心|镇|乡|街道|县|区|市|账号|公众号|微博|平台)")
+
+
+# A record laid out one field a line (单位:甲镇 ⏎ 问题:… ⏎ 整改时限:…): the line naming the unit, the line of its faults.
+_RECORD_UNIT = regex.compile(r"\s*(?:被检查|责任|检查)?(?:单位|单位名称|网站名称|账号名称|乡镇|部门)\s*:")
+_RECORD_FAULT = regex.compile(r"\s*(?:存在|主要|发现的?)?问题(?:描述|表现)?\s*:")
 
 
 # What opens a clause about a part of the unit named before it: a quoted column, its site's page, 其.
@@ -494,7 +502,7 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             start = opening  # 县农业局“丰收农业”: the owner belongs to the subject, not to what comes before it
         elif not topic_group and floors[index] <= group[0].opening - offset:
             start = group[0].opening - offset  # 县农业局的甲微博, 县粮食局官方微博@乙: likewise
-        numbered = _NUMBERING.match(text) if topic_group else None
+        numbered = (_NUMBERING.match(text) or _RECORD_FAULT.match(text)) if topic_group else None
         pred_start = (numbered.end() if numbered else 0) if topic_group else group[-1].tail_end - offset
         tail = _GROUP_TAIL.match(text, pred_start)
         pred_start = tail.end() if tail else pred_start
