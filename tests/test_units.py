@@ -108,6 +108,8 @@ def test_not_units(sentence):
     # places listed bare before a place's service body share the body's words, as bare names share an ending
     ("保城镇、六弓乡便民服务中心未设置政务公开专区。", ["保城镇便民服务中心", "六弓乡便民服务中心"]),
     ("东坡镇、西岭乡财政所公示栏内容陈旧。", ["东坡镇财政所", "西岭乡财政所"]),
+    # 村干部 (village cadres) opens no village after a township
+    ("裴梅镇村务公开栏未公布村干部报酬。", ["裴梅镇"]),
     # 逐村 (village by village), 不出镇 and 进驻 (a bureau's desk in a centre) end or join no name
     ("县扶贫办对全县扶贫资金分配结果实行逐村公示。", ["县扶贫办"]),
     ("东坡镇便民服务中心实行一站式服务,群众办事不出镇。", ["东坡镇便民服务中心"]),
