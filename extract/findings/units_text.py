@@ -543,6 +543,8 @@ def _runs_with_ends(text: str, start: int, end: int, ents: Ents):
 
 _EVERY = "全各"  # before a level's character (全县, 各市): the name that follows is every body of that level
 _LEVEL_CHARS = "省市县区州旗乡镇"
+# 城区两个街道: a number of bodies, no name (甲、乙、丙3个村 closes a list, which lists() reads)
+_COUNTED_INSIDE = re_compile(r"[\d一二两三四五六七八九十]{1,3}个")
 _LEVEL_GROUPS = ("乡镇", "镇街", "县区", "区县", "县市区", "市县", "市州")  # no body's name opens with its level's group
 
 
@@ -564,8 +566,9 @@ def chains(text: str, start: int, end: int, ents: Ents, offset: int,
             if s > start and text[s - 1] == ")" and text.endswith(_FIRMS, 0, e):
                 s = _firm_opening(text, start, s)
             name, type_ = text[s:e], _chain_type(chain)
-            if name.startswith(_LEVEL_GROUPS) or (s > start and text[s - 1] in _EVERY and name[0] in _LEVEL_CHARS):
-                continue  # (全县)乡镇便民服务中心, 各市政务服务中心: every such body of the level, no named one
+            if name.startswith(_LEVEL_GROUPS) or (s > start and text[s - 1] in _EVERY and name[0] in _LEVEL_CHARS) \
+                    or (_COUNTED_INSIDE.search(name) and not text.endswith("、", 0, s)):
+                continue  # (全县)乡镇便民服务中心, 各市政务服务中心, 城区两个街道: every such body, or a number of them
             lone_place = len(chain) == 1 and chain[0].kind == "place"
             if not lone_place and not _valid(chain, name, type_):
                 continue
