@@ -456,6 +456,17 @@ ANNUAL_REPORT = """梅川县2023年政府信息公开工作年度报告
 """
 
 
+# A label that points back at the heading's fault takes the heading's words; a quoted reply (以“信息不存在”答复) is
+# what was written, no praise of the unit.
+@pytest.mark.parametrize("text, expected", [
+    ("二、存在问题\n(二)未告知救济途径。存在此问题的单位有:县人社局、东坡镇。",
+     [("县人社局", "未告知救济途径"), ("东坡镇", "未告知救济途径")]),
+    ("二、存在问题\n(三)办理不规范。东坡镇对1件申请以“信息不存在”答复,未说明检索情况。", [("东坡镇", "未说明检索情况")]),
+])
+def test_labels_pointing_back_and_quoted_replies(text, expected):
+    assert _problems(text) == expected
+
+
 # A record laid out one field a line: the line of faults is about the unit on the line before it; a line a scraper
 # inserted (澳门博彩在线) names no place.
 def test_records_one_field_a_line():

@@ -688,9 +688,15 @@ def praise(words: str) -> bool:
 
 
 def praises(text: str) -> bool:
-    """praise, uncached: for whole sentences, which do not recur."""
+    """praise, uncached: for whole sentences, which do not recur. Quoted words (以“信息不存在”答复) are what a page or
+    a reply said, no praise of the unit."""
     p = _patterns()
+    if "“" in text:
+        text = _QUOTED_WORDS.sub("", text)
     return bool(p["praise"].search(text) or p["positive_end"].search(text)) and not p["salient_fault"].search(text)
+
+
+_QUOTED_WORDS = re_compile(r"“[^“”]*”")
 
 
 def names_praised(text: str) -> bool:

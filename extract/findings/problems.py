@@ -642,6 +642,9 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
             return []
         if own and _AMONG.search(listed.label):
             return own  # 不合格账号中,“甲”“乙”全年更新不足10次: some of those the label names, by their own faults
+        if _BACK_REFERENCE.search(listed.label) and heading and not praise(heading) \
+                and (found := _listed_problem(heading_words(heading), sentence)):
+            return found  # (二)未告知救济途径。存在此问题的单位有:甲、乙 — the label points at the heading's fault
         if is_problem(listed.label) and (found := _listed_problem(listed.label, sentence, strict=listed.counted)):
             # …低于60分的部门有:甲、乙,主要存在A、B: the label's fault and the faults its items go on to have
             return found + [d for d in own if d not in found] if _GOES_ON_TO.match(predicate) else found
@@ -680,6 +683,8 @@ def _descriptions(sentence, group, predicate, category, heading, example, label_
     return []
 
 
+# A label that points back at the fault named above it (存在此问题的单位有:, 有上述问题的).
+_BACK_REFERENCE = regex.compile(r"(?:此|该|这一?|上述|以上)(?:类|种|个)?问题")
 # A label that names the group the list is picked from (不合格账号中, 以上单位中): the items' own clause says the rest.
 _AMONG = regex.compile(r"中[,:]?\s*$")
 # What opens the clause after a labelled list when it adds the items' own faults (,主要存在…, ,且…, ,以上3个单位均…), not a restatement
