@@ -210,6 +210,8 @@ def test_places_named_by_their_cells():
     # the bracket may say the body runs it (…主办); a name like a place's that another body runs is an account
     ("“北坪生态”(北坪镇主办)转载信息未注明来源。", {"北坪生态": ("new_media", None, "北坪镇")}),
     ("“北坪古镇”(北坪镇主办)简介为空。", {"北坪古镇": ("new_media", None, "北坪镇")}),
+    # a score in brackets runs nothing: the quoted body stays the body
+    ("“北坪镇人民政府”(92分)网站栏目空白。", {"北坪镇人民政府": ("township", None, None)}),
 ])
 def test_quoted_accounts_named_by_the_body_in_brackets(sentence, expected):
     units, problems = _found(PROBLEMS + sentence)

@@ -467,6 +467,12 @@ def test_labels_pointing_back_and_quoted_replies(text, expected):
     assert _problems(text) == expected
 
 
+def test_progress_reported_is_no_label_of_faults():
+    """问题有所改善 reports progress: it is no 问题有… label opening faults."""
+    problems = _problems("二、存在问题\n县林业局网站存在问题。问题有所改善但仍有空白栏目。")
+    assert not any(description.startswith("所改善") for _, description in problems)
+
+
 # A record laid out one field a line: the line of faults is about the unit on the line before it; a line a scraper
 # inserted (澳门博彩在线) names no place.
 def test_records_one_field_a_line():
@@ -500,6 +506,8 @@ def test_annual_report_units_are_the_faulted(sentence, expected):
     ("东坡社区、西岭社区等2个社区被区民政局评为“居务公开示范社区”。", ["东坡社区", "西岭社区"]),
     ("在年度考核中,县财政局、县林业局被评为优秀等次。", ["县财政局", "县林业局"]),
     ("东坡社区、西岭社区居务公开资料齐全,分列全街道第一、二名。", ["东坡社区", "西岭社区"]),
+    # a low place in a ranking is no praise
+    ("东坡社区、西岭社区分列全街道第18、19名。", []),
     ("县财政局协助做好了解读工作,西岭镇的公开栏运行良好。", []),
 ])
 def test_annual_report_units_its_checks_praise(sentence, units):

@@ -442,7 +442,7 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope,
 
 # A count of places (15个乡镇, 3个村(社区)), not of their sites or accounts (3个乡镇网站): the list it counts ends in a
 # place's name, which ends as places' names do (a shared ending is written once, on the last item).
-_COUNTED_PLACE = re_compile(r"[个家](?:乡镇|乡|镇|街道|村|社区)(?:\((?:街道|社区|区)\))?(?!网站|门户|子站|政务|微|公众号|账号|新媒体)")
+_COUNTED_PLACE = re_compile(r"[个家](?>乡镇|乡|镇|街道|村|社区)(?:\((?:街道|社区|区)\))?+(?!网站|门户|子站|政务|微|公众号|账号|新媒体)")
 _PLACE_ENDINGS = ("乡", "镇", "街道", "办事处", "村", "社区", "居委会", "苏木", "嘎查")
 
 

@@ -245,7 +245,7 @@ _GRADED_LABEL = re.compile(r"(?:存在|有)(?:较为|比较|较|十分|最为|�
 # The label that introduces a fault in the unit's clause (主要问题是…, 主要失分点为…): no part of the fault.
 # (主要问题为…, 具体问题有…, 问题主要是… opening a sentence: the faults of what the sentence before named)
 _PROBLEM_IS = re.compile(r"^(?:其?(?:(?:存在|发现)?的?(?:主要|突出)问题|(?:存在的)?(?:具体)?问题(?:主要)?)"
-                         r"|(?:主要)?(?:失分点|扣分点|扣分项|扣分原因))(?:是|为|有)[:,]?")
+                         r"|(?:主要)?(?:失分点|扣分点|扣分项|扣分原因))(?:是|为|有)(?![所否])[:,]?")
 # A clause that only announces faults to come (网站存在问题, 存在以下问题): no fault of its own.
 _ANNOUNCED = regex.compile(r"\p{Han}{0,6}?(?:均|都)?(?:存在|发现|出现)(?:一些|部分|以下|如下|较多|不少)?(?:的)?问题")
 # (在甲局网站)中发现错别字: the fault, not where in the channel it was found.

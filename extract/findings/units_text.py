@@ -775,7 +775,7 @@ def quoted(text: str, ents: Ents, offset: int, accounts: bool = False, accounts_
                 whole, content = site_of, text[m.start(1):cut]
         word = acc.group("acc") if acc else intro.group("acc") if intro else None
         if whole is not None and word is None and (owned := p["owner_bracket"].match(text, after)) \
-                and content not in owned.group(1):
+                and content not in owned.group(1) and _bracket_owner(text, owned, ents, offset) is not None:
             whole = None  # “河桥古镇”(河桥镇主办): a name like a place's, run by another body, is its account
         if whole is not None and (word is None or word in v["website_words"]):
             type_, platform = whole.type, None  # a body, or a site named by its owner (“盘锦市公安局”网站)

@@ -301,12 +301,14 @@ def _bare_headings(text: str, end: int, title: str | None) -> list[Section]:
     or any words in 【】 alone on a line (【监测范围】): its top level, unnumbered; two at least, or none."""
     found: list[Section] = []
     previous, pos = "", 0
+    # the verbs that open a task's heading in a 通知 that sets work (按时报送发布); in any notice, those that order
+    openers = _words("order_verbs") + (_words("task_openers") if title and "通知" in title else ())
     for line in text[:end].split("\n"):
         words = line.strip()
         label = _BRACKETED.match(words)
         if (label and previous.endswith(_PARAGRAPH_END + (":",))) or (
                 previous.endswith(_PARAGRAPH_END + (":",)) and words != title and _BARE_HEADING.fullmatch(words)
-                and (classify_title(words) is not None or words.startswith(_words("order_verbs") + _words("task_openers")))
+                and (classify_title(words) is not None or words.startswith(openers))
                 and not _numbered(words)):
             start = pos + line.index(words)
             name, name_start, body = (label[1], start + 1, start + label.end()) if label else (words, start, start + len(words))
@@ -404,7 +406,7 @@ def _kind(title: str, default: str | None) -> str | None:
         kind = "requirements"
     if kind is None and default is None and title.endswith(_words("report_overview_endings")):
         kind = "overview"
-    if kind is None and default == "requirements" and title.endswith(_words("state_headings")):
+    if kind is None and default == "requirements" and title.endswith(_words("state_endings")):
         kind = "overview"  # 前期暗访情况 in a 通知 that sets work: what was found before, no task (报送自查情况 orders one)
     return kind or default
 

@@ -151,9 +151,11 @@ def _encode(s: str) -> bytes | None:
     return bytes(out)
 
 
-def _decode(raw: bytes) -> str | None:
+def _decode(raw: bytes, codec: str = "gb18030") -> str | None:
+    """The bytes read by `codec`, or None where it reads no character (GBK reads no user-defined pair; gb18030
+    reads it as a private-use character)."""
     try:
-        return raw.decode("gb18030")
+        return raw.decode(codec)
     except UnicodeDecodeError:
         return None
 
@@ -268,7 +270,8 @@ def _dropped_heading_mark(text: str, m: re.Match, rest: str) -> tuple[list[Edit]
     first = _encode(words[:1]) if words else None
     if first is None or len(first) != 2 or first[1] != _PAUSE[1]:
         return None
-    numerals = [c for c in _NUMERALS if _encode(c)[0] == first[0] and _decode_gbk(bytes((_encode(c)[1], _PAUSE[0]))) is None]
+    numerals = [c for c in _NUMERALS
+                if _encode(c)[0] == first[0] and _decode(bytes((_encode(c)[1], _PAUSE[0])), "gbk") is None]
     if len(numerals) != 1:
         return None
     indent = "\u3000" * (len(rest) - len(words) + 1)
@@ -276,14 +279,6 @@ def _dropped_heading_mark(text: str, m: re.Match, rest: str) -> tuple[list[Edit]
 
 
 _PAUSE = "、".encode("gbk")
-
-
-def _decode_gbk(raw: bytes) -> str | None:
-    """GBK's reading of the bytes; None for a user-defined pair (gb18030 reads it as a private-use character)."""
-    try:
-        return raw.decode("gbk")
-    except UnicodeDecodeError:
-        return None
 
 
 def _split(text: str, m: re.Match) -> tuple[list[Edit], list[str]] | None:
