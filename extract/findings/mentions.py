@@ -362,7 +362,7 @@ _YOU = re.compile(r"(?:你|贵)(?:单位|局|委|办|镇|乡|街道|中心|部�
 
 
 # 你单位所属政务新媒体…, 你单位开设的账号…: what the addressee runs is spoken of, its own faults are the accounts'.
-_RUNS = re.compile(r"(?:所属|下属|开设|主办|管理|运维|运营|开办)的?")
+_RUNS = re.compile(rf"(?:所属|下属|{alternation(vocab()['running_verbs'])})的?")
 
 
 # 请你单位…, 要求你单位…: the notice tells the addressee what to do; it finds no fault there.

@@ -267,9 +267,9 @@ def bracketed_accounts(text: str, offset: int, found: list[Mention], masks) -> l
     return out
 
 
-# The bracket after an account that names who runs it (“甲”微信公众号(开办主体:县人社局)).
+# The bracket after an account that names who runs it (“甲”微信公众号(开办主体:县人社局), “乙”(县林业局主办)).
 _OWNER_BRACKET = regex.compile(r"\((?:(?:开办|主办|运营|运维|开设|主管|管理)(?:主体|单位)[:,]?[^()\n]{1,30}"
-                            r"|[^()\n,]{2,30}?(?:主办|开办|开设|运营|运维|管理))\)")  # (开办主体:甲局), (甲局主办)
+                               rf"|[^()\n,]{{2,30}}?(?:{alternation(vocab()['running_verbs'])}))\)")
 
 
 def owners_in_brackets(text: str, offset: int, found: list[Mention]) -> None:

@@ -124,7 +124,7 @@ def patterns() -> dict[str, regex.Pattern | re.Pattern]:
         "score_after": re_compile(r"\(\d{1,3}(?:\.\d{1,2})?分\)"),
         # “甲之窗”(乙县): the body a quoted site or account belongs to, in brackets after it.
         # (with its platform after a comma: “丙”(丁局,新浪微博))
-        "owner_bracket": re_compile(rf"\(([^()“”,。;:、]{{2,16}}?)(?:主办|开办|开设|运营|运维|管理)?(?:,(?P<acc>{account}))?\)"),
+        "owner_bracket": re_compile(rf"\(([^()“”,。;:、]{{2,16}}?)(?:{alternation(v['running_verbs'])})?(?:,(?P<acc>{account}))?\)"),
         # “甲”(微信公众号), “甲”(区公安局微信公众号): the account word in brackets, after its owner or not
         # (with a score or ID after a comma: “甲”(微博,96.0分))
         "bracket_account": re_compile(rf"\((?P<owner>[^()“”,。;]{{0,20}}?)(?P<acc>{account})(?:账号)?(?:[,:;][^()\n]{{1,30}})?\)"),
