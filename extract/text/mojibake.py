@@ -240,10 +240,10 @@ def _lost_heading_mark(text: str, m: re.Match, raw: bytes, rest: str) -> tuple[l
     trail byte was swallowed before 、 or a closing bracket (?　《?、存在问题: B6 → 二, when only one numeral opens
     with it; ?　。ǘ?）: （二）), or the numeral and the lead byte of its 、 (?　∫弧?考核结果: 一, then A1 → 、)."""
     at = m.end("body")
-    if text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t\u3000") or "\u3000" not in _chars(trail=raw[0]):
-        return None  # (only at a line's start, after its indent)
+    if not _opens_line(text, m) or "\u3000" not in _chars(trail=raw[0]):
+        return None
     words = rest.lstrip("\u3000")
-    indent = "\u3000" * (len(rest) - len(words) + 1)
+    indent = _indent(rest, words)
     if words in ("", "（") and text.startswith(("、", "）", ")") if words else "、", at + 1):
         numerals = [c for c in _chars(lead=raw[-1]) if c in _NUMERALS]  # (（二）: 。ǘ?）, the same in brackets)
         mark = words + numerals[0] if len(numerals) == 1 else None
@@ -257,15 +257,25 @@ def _lost_heading_mark(text: str, m: re.Match, raw: bytes, rest: str) -> tuple[l
 _NUMERALS = "一二三四五六七八九十"
 
 
+def _opens_line(text: str, m: re.Match) -> bool:
+    """Whether the shifted run stands at its line's start, after the line's indent at most (a heading's place)."""
+    return not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t\u3000")
+
+
+def _indent(rest: str, words: str) -> str:
+    """The line's indent: the spaces the re-decoded run opens with, and the one its lost byte was part of."""
+    return "\u3000" * (len(rest) - len(words) + 1)
+
+
 def _dropped_heading_mark(text: str, m: re.Match, rest: str) -> tuple[list[Edit], list[str]] | None:
     """A heading's numeral and 、 whose middle bytes the scraper dropped as one invalid pair (二、 is B6 FE A1 A2;
     read one byte late, FE A1 is a user-defined pair, a private-use character the page lost, so B6 meets A2:
-    ?　《⒅攸c內容 is 　　二、重點內容). The
-    re-decoded line then opens with the numeral's lead byte and 、's trail byte; it is put back when exactly one
-    numeral opens with that lead byte and its trail byte, before 、's lead, makes the pair a decoder drops."""
+    ?　《⒅攸c內容 is 　　二、重點內容). The re-decoded line then opens with the numeral's lead byte and 、's trail
+    byte; it is put back when exactly one numeral opens with that lead byte and its trail byte, before 、's lead,
+    makes the pair a decoder drops."""
     at = m.end("body")
-    if text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t\u3000"):
-        return None  # (only at a line's start, after its indent)
+    if not _opens_line(text, m):
+        return None
     words = rest.lstrip("\u3000")
     first = _encode(words[:1]) if words else None
     if first is None or len(first) != 2 or first[1] != _PAUSE[1]:
@@ -274,8 +284,7 @@ def _dropped_heading_mark(text: str, m: re.Match, rest: str) -> tuple[list[Edit]
                 if _encode(c)[0] == first[0] and _decode(bytes((_encode(c)[1], _PAUSE[0])), "gbk") is None]
     if len(numerals) != 1:
         return None
-    indent = "\u3000" * (len(rest) - len(words) + 1)
-    return [Edit(m.start(), at + 1, indent + numerals[0] + "、" + words[1:], "mojibake")], []
+    return [Edit(m.start(), at + 1, _indent(rest, words) + numerals[0] + "、" + words[1:], "mojibake")], []
 
 
 _PAUSE = "、".encode("gbk")
