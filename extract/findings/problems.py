@@ -550,12 +550,11 @@ def _sentence_problems(ctx, sentence, mentions, lead, topic, truncated=False, fo
             examples = descriptions if example else []
             if pointed:  # 得分低于60分的单位:甲、乙。上述单位…不足10条: the label's fault and the sentence's
                 descriptions = descriptions + [d for d in describe(predicate, category) if d not in descriptions]
-            elif pointer:  # 甲、乙得分较低。以上2个单位考核等次为不合格: their own fault, then the next sentence's
-                descriptions = descriptions + [d for d in describe(_shared_part(following.text), category)
-                                               if d not in descriptions]
-            elif detailed:  # 甲局网站未更新。主要问题是…: its own fault, then those the next sentence details
-                descriptions = descriptions + [d for d in describe(following.text[details.end():], category)
-                                               if d not in descriptions]
+            elif pointer or detailed:
+                # 甲、乙得分较低。以上2个单位考核等次为不合格 / 甲局网站未更新。主要问题是…: their own fault, then the next
+                # sentence's (what it says of all it points at, or the faults after its label)
+                more = _shared_part(following.text) if pointer else following.text[details.end():]
+                descriptions = descriptions + [d for d in describe(more, category) if d not in descriptions]
         if any(_FORWARD.search(d) for d in descriptions):
             # the faults it announces, or none: the announcement is no fault of its own
             descriptions = _items_after(ctx, sentence, text.find(":", pred_start))
