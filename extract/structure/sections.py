@@ -482,8 +482,8 @@ def _pattern(name: str) -> re.Pattern:
 
 
 def orders(text: str) -> bool:
-    """Whether the words order something done (各单位要…, 须…, 请…): sections.yaml's order_words, which the
-    findings read too, so there is one list of them."""
+    """Whether the words order something done (各单位要…, 须…, 请…): sections.yaml's order_words, for the findings
+    (counts) to read as the sections do."""
     return _pattern("order_words").search(text) is not None
 
 
@@ -548,15 +548,15 @@ def _classify(roots: list[Section], text: str, genre: str | None) -> None:
             section.kind = _kind(section.title, default) or "other"
             if section.kind != "problems" and section.title.endswith(_words("by_content")) \
                     and not section.title.startswith(_words("order_manners")):  # (及时报送整改情况 orders)
-                section.kind = _content_kind(text[section.body_start or section.start:section.end], section.kind)
+                section.kind = _content_kind(_body(text, section), section.kind)
     if default is None and not any(r.kind == "problems" for r in roots):
         for section in roots:  # 一、政府网站方面 ⏎ 甲县…未更新: a report that sorts its faults by field
             if section.kind == "other" and section.title.endswith("方面") \
-                    and _problem_score(text[section.body_start or section.start:section.end][:_FIELD_BODY]) > 0:
+                    and _problem_score(_body(text, section)[:_FIELD_BODY]) > 0:
                 section.kind = "problems"
     for section in roots:  # 一、政府门户网站 ⏎ 甲局…未更新: a report that sorts its findings by channel
         if section.kind == "other" and _pattern("matters_heading").match(section.title):
-            body = text[section.body_start or section.start:section.end]
+            body = _body(text, section)
             section.kind = "requirements" if _ORDERS.search(body) else "other"
         elif section.kind == "other" and _pattern("channel_heading").search(section.title):
             section.kind = _channel_kind(text, section)
@@ -568,7 +568,7 @@ def _classify(roots: list[Section], text: str, genre: str | None) -> None:
             section.kind = "problems"  # 一、县级部门 ⏎ 甲局…未更新 in a letter that orders the fixes: its faults, by group
         elif section.kind == "other" and default is None and section.style != "cn_chapter" \
                 and classify_title(section.title) is None and _findings_heading(section.title):
-            section.kind = _findings_kind(text[section.body_start or section.start:section.end])  # 一、内容更新 ⏎ …
+            section.kind = _findings_kind(_body(text, section))  # 一、内容更新 ⏎ …
     for section in roots:
         for child in section.walk():
             if child is not section:
@@ -590,6 +590,11 @@ def _channel_kind(text: str, section: Section, praise: bool = False) -> str:
     if praise and first and any(cue in first.group() for cue in _words("praise_cues")):
         return "achievements"
     return "overview"
+
+
+def _body(text: str, section: Section) -> str:
+    """A section's text after its heading."""
+    return text[section.body_start or section.start:section.end]
 
 
 def _first_paragraph(text: str, section: Section) -> str:
