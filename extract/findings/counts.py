@@ -106,11 +106,6 @@ _VAGUE = tuple(VOCAB["vague_before"])
 _RANKED = frozenset(VOCAB["rank_words"])
 _PEOPLE = frozenset(VOCAB["people_words"])
 _STAFFING = tuple(VOCAB["staffing_verbs"])
-
-
-def _clause_start(text: str, position: int) -> int:
-    """Where the clause holding `position` opens: after the last comma, semicolon, colon or stop before it."""
-    return max(text.rfind(mark, 0, position) for mark in ",;:。") + 1
 _ARABIC_ONLY = frozenset(VOCAB["arabic_only"])
 _UNIT_OF = VOCAB["measure_aliases"]
 _SCALE = {**SMALL_UNITS, **BIG_UNITS}
@@ -298,6 +293,11 @@ def _count(ctx: Context, sentence: Sentence, text: str, match: re.Match, g: _Gro
     unit, subject = unit and sys.intern(unit), subject and sys.intern(subject)
     return {"value": value, "unit": unit, "kind": kind, "approximate": approx, "subject": subject,
             "units": [], "evidence": ctx.evidence(span_start, span_end)}
+
+
+def _clause_start(text: str, position: int) -> int:
+    """Where the clause holding `position` opens: after the last comma, semicolon, colon or stop before it."""
+    return max(text.rfind(mark, 0, position) for mark in ",;:。") + 1
 
 
 def _duration(ctx: Context, sentence: Sentence, text: str, match: re.Match, g: _Groups) -> dict | None:

@@ -391,7 +391,7 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope,
     if _THINGS_CLOSE.match(text, parsed[-1][1]) or not (known_items or quoted or bracketed) \
             and any(item[1] - item[0] <= 2 for item in parsed):
         return [], None  # 开放日、直通车等活动, 图解、视频解读占比不足: a list of things, not of units
-    if around.counted is not None and not known_items and _COUNTED_PLACE.search(around.counted.group()) \
+    if around.counted is not None and not known_items and _COUNTS_PLACES.search(around.counted.group()) \
             and not text[parsed[-1][0]:parsed[-1][1]].endswith(_PLACE_ENDINGS):
         return [], None  # 15个乡镇全部建成专区,公开事项清单化、…: the clause counts places, and these are none
     if len(parsed) == 1 and not (bracketed or around.account_intro or inherited
@@ -442,7 +442,7 @@ def _enumeration(text, offset, items, intro_start, quoted, known, scope,
 
 # A count of places (15个乡镇, 3个村(社区)), not of their sites or accounts (3个乡镇网站): the list it counts ends in a
 # place's name, which ends as places' names do (a shared ending is written once, on the last item).
-_COUNTED_PLACE = re_compile(r"[个家](?>乡镇|乡|镇|街道|村|社区)(?:\((?:街道|社区|区)\))?+(?!网站|门户|子站|政务|微|公众号|账号|新媒体)")
+_COUNTS_PLACES = re_compile(r"[个家](?>乡镇|乡|镇|街道|村|社区)(?:\((?:街道|社区|区)\))?+(?!网站|门户|子站|政务|微|公众号|账号|新媒体)")
 _PLACE_ENDINGS = ("乡", "镇", "街道", "办事处", "村", "社区", "居委会", "苏木", "嘎查")
 
 
